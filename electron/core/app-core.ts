@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HlcClock } from '../../shared/domain/hlc';
+import { uuidv7 } from '../../shared/domain/ids';
+import type { MethodName } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/errors';
+import type { AppEvent } from '../../shared/ipc/events';
+import { Writer } from './db/mutations';
+import { dispatch, type Logger } from './ipc/dispatch';
+import type { CoreContext } from './ipc/handler-types';
+import { handlers } from './ipc/handlers';
+import { FileSettingsStore, type SettingsStore } from './settings/settings-store';
+import { noKeychain, type Keychain } from './vault/keychain';
+import { Vault } from './vault/vault';
+
+export interface CoreOptions {
+  dataDir: string;
+  keychain?: Keychain;
+  settings?: SettingsStore;
+  nativeBinding?: string | undefined;
+  log?: Logger;
+  now?: () => Date;
+}
+
+export interface Core {
+  readonly vault: Vault;
+  readonly context: CoreContext;
+  call(method: MethodName | string, input: unknown): Promise<Envelope<unknown>>;
+  /** Subscribe to events for the renderer (lock, progress, changes). */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  /**
+   * Ask the renderer to save drafts and lock; lock anyway after `graceMs`. Used for OS suspend and
+   * the lock screen, where the machine may sleep at any moment.
+   */
+  requestLock(reason: 'idle' | 'suspend' | 'lock-screen', graceMs?: number): void;
+  close(): void;
+}
+
+/** The application: everything the desktop app does, runnable in plain Node. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const now = options.now ?? (() => new Date());
+  const vault = new Vault(options.dataDir, { keychain: options.keychain ?? noKeychain, nativeBinding: options.nativeBinding });
+  const settings = options.settings ?? new FileSettingsStore(join(options.dataDir, 'settings.json'));
+  const listeners = new Set<(event: AppEvent) => void>();
+  const log = options.log ?? (() => {});
+  let clock: HlcClock | null = null;
+  let device: string | null = null;
+  let pendingLock: NodeJS.Timeout | null = null;
+
+  const emit = (event: AppEvent): void => {
+    for (const l of listeners) l(event);
+  };
+
+  vault.onLock((reason) => {
+    clock = null;
+    device = null;
+    if (pendingLock) clearTimeout(pendingLock);
+    pendingLock = null;
+    emit({ type: 'locked', reason });
+  });
+
+  const deviceId = (): string => {
+    if (device) return device;
+    const db = vault.database();
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined;
+    device = row ?? uuidv7();
+    if (!row) db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(device);
+    return device;
+  };
+
+  const context: CoreContext = {
+    vault,
+    settings,
+    dataDir: options.dataDir,
+    emit,
+    db: () => vault.database(),
+    write: (fn) => {
+      const db = vault.database();
+      const writer = new Writer(db, context.clock(), undefined, now);
+      return db.transaction(() => fn(writer, db)).immediate();
+    },
+    deviceId,
+    clock: () => (clock ??= new HlcClock(deviceId(), () => now().getTime())),
+    now,
+  };
+
+  return {
+    vault,
+    context,
+    call: (method, input) => dispatch(handlers, context, method, input, log),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    requestLock: (reason, graceMs = 1500) => {
+      if (!vault.isUnlocked || pendingLock) return;
+      emit({ type: 'lock-pending', reason });
+      pendingLock = setTimeout(() => {
+        pendingLock = null;
+        vault.lock(reason);
+      }, graceMs);
+    },
+    close: () => {
+      vault.lock('quit');
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+import { initCommand } from './init';
+import { unlockCheckCommand } from './unlock-check';
+
+/** Every `npm run heard -- <command>`. Add yours here. */
+export const commands: CliCommand[] = [initCommand, unlockCheckCommand];

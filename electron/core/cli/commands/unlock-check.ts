@@ -1,0 +1,16 @@
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../command';
+import { dataDirFrom, unlockedCore } from '../open-core';
+
+export const unlockCheckCommand: CliCommand = {
+  name: 'unlock-check',
+  summary: 'Check that the passphrase opens the store (exit 0) or say why not.',
+  usage: 'unlock-check --data-dir DIR   (passphrase from HEARD_PASSPHRASE, or asked for)',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
+    const core = await unlockedCore(dataDirFrom(values), io);
+    core.close();
+    io.out('The passphrase opens this store.');
+    return 0;
+  },
+};

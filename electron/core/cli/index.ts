@@ -1,0 +1,5 @@
+import { commands } from './commands/index';
+import { processIo } from './io';
+import { runCli } from './run-cli';
+
+process.exitCode = await runCli(process.argv.slice(2), processIo(), commands);

@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../../shared/ipc/errors';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  nativeBinding?: string | undefined;
+  /** Refuse to create the file when it does not exist. */
+  mustExist?: boolean;
+}
+
+/**
+ * Opens the encrypted database with the raw 32-byte key (no SQLCipher KDF: the key is already
+ * random). A wrong key is only noticed at the first read, so we read straight away.
+ */
+export function openEncrypted(path: string, key: Buffer, options: OpenOptions = {}): Db {
+  if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
+  const db = new Database(path, { fileMustExist: options.mustExist ?? false, nativeBinding: options.nativeBinding });
+  try {
+    db.pragma(`cipher='chacha20'`);
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new AppError('database_damaged', 'The records file could not be opened with this key. It may be damaged. It has not been changed.');
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Temporary tables and sort spills stay in memory, never in plaintext temp files.
+  db.pragma('temp_store = MEMORY');
+  db.pragma('secure_delete = ON');
+  return db;
+}
+
+/** A plain (unencrypted) database, used only by benchmarks as the baseline. */
+export function openPlain(path: string, nativeBinding?: string): Db {
+  const db = new Database(path, { nativeBinding });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}

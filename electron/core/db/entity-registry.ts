@@ -1,0 +1,4 @@
+import type { EntitySpec } from './entities';
+
+/** Every synced entity, by the name used in the outbox and on the wire. Add yours here. */
+export const entityRegistry: Record<string, EntitySpec> = {};

@@ -1,0 +1,10 @@
+import type { Handlers } from './handler-types';
+import { draftsHandlers } from './drafts-handlers';
+import { settingsHandlers, vaultHandlers } from './vault-handlers';
+
+/** Every method of the contract has exactly one handler; TypeScript fails the build otherwise. */
+export const handlers: Handlers = {
+  ...vaultHandlers,
+  ...settingsHandlers,
+  ...draftsHandlers,
+};

@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { assessPassphrase } from '../../../shared/domain/passphrase';
+import { AppError } from '../../../shared/ipc/errors';
+import type { VaultProblem, VaultStatus } from '../../../shared/ipc/vault';
+import { openEncrypted, type Db } from '../db/database';
+import { migrate } from '../db/migrate';
+import { DEFAULT_SCRYPT, newDatabaseKey, unwrapKey, wrapKey, type ScryptParams } from './key-wrap';
+import { readKeyFile, writeKeyFile } from './key-file';
+import type { Keychain } from './keychain';
+import { UnlockThrottle } from './unlock-throttle';
+
+export const KEY_FILE = 'vault-key.json';
+export const DATABASE_FILE = 'heard.db';
+export const THROTTLE_FILE = 'unlock-throttle.json';
+
+export interface VaultDeps {
+  keychain: Keychain;
+  nativeBinding?: string | undefined;
+  now?: () => number;
+  /** Only the key-wrapping unit tests lower this; every app path uses the default. */
+  scrypt?: ScryptParams;
+}
+
+const PROBLEM_TEXT: Record<VaultProblem['code'], string> = {
+  key_file_missing:
+    'Heard found your records file but not the key file that unlocks it (vault-key.json). Restore the key file from a backup, or contact your service’s support. The records file has not been changed.',
+  key_file_corrupt:
+    'The key file that unlocks your records (vault-key.json) is damaged or belongs to another computer. Restore it from a backup, or contact your service’s support. Nothing has been changed.',
+  database_missing:
+    'Heard found its key file but not your records file (heard.db). If you moved it, put it back; otherwise restore it from a backup. Nothing has been changed.',
+  database_damaged:
+    'Your records file (heard.db) is damaged and could not be opened. Restore it from a backup, or contact your service’s support. The file has not been changed or deleted.',
+  database_newer:
+    'Your records were saved by a newer version of Heard. Please update Heard to open them. Nothing has been changed.',
+};
+
+export const problem = (code: VaultProblem['code']): VaultProblem => ({ code, message: PROBLEM_TEXT[code] });
+
+type LockListener = (reason: string) => void;
+
+/**
+ * The encrypted store's lifecycle: first-run setup, unlock, lock and passphrase change. While
+ * locked, no database handle and no key exist in memory.
+ */
+export class Vault {
+  private db: Db | null = null;
+  private openProblem: VaultProblem | null = null;
+  private readonly throttle: UnlockThrottle;
+  private readonly lockListeners = new Set<LockListener>();
+  readonly keyPath: string;
+  readonly databasePath: string;
+
+  constructor(
+    readonly dataDir: string,
+    private readonly deps: VaultDeps,
+  ) {
+    this.keyPath = join(dataDir, KEY_FILE);
+    this.databasePath = join(dataDir, DATABASE_FILE);
+    this.throttle = new UnlockThrottle(join(dataDir, THROTTLE_FILE), deps.now);
+  }
+
+  status(): VaultStatus {
+    if (this.db) return { state: 'unlocked' };
+    if (this.openProblem) return { state: 'problem', problem: this.openProblem };
+    const key = readKeyFile(this.keyPath, this.deps.keychain);
+    const hasDb = existsSync(this.databasePath);
+    if (key.kind === 'missing') return hasDb ? { state: 'problem', problem: problem('key_file_missing') } : { state: 'new' };
+    if (key.kind === 'corrupt') return { state: 'problem', problem: problem('key_file_corrupt') };
+    if (!hasDb) return { state: 'problem', problem: problem('database_missing') };
+    return { state: 'locked', retryAfterMs: this.throttle.retryAfterMs() };
+  }
+
+  get isUnlocked(): boolean {
+    return this.db !== null;
+  }
+
+  /** The open database. Throws `locked` so a handler can never run against a closed store. */
+  database(): Db {
+    if (!this.db) throw new AppError('locked', 'Heard is locked. Unlock it with your passphrase to continue.');
+    return this.db;
+  }
+
+  async setup(passphrase: string): Promise<VaultStatus> {
+    const current = this.status();
+    if (current.state !== 'new') {
+      throw new AppError('already_set_up', 'Heard is already set up on this computer. Unlock it with your passphrase.');
+    }
+    const assessment = assessPassphrase(passphrase);
+    if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { passphrase: assessment.feedback } });
+    const key = newDatabaseKey();
+    try {
+      const wrapped = await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT);
+      // Database first: a crash before the key file is written leaves nothing that needs it.
+      const db = openEncrypted(this.databasePath, key, { nativeBinding: this.deps.nativeBinding });
+      migrate(db);
+      writeKeyFile(this.keyPath, wrapped, this.deps.keychain);
+      this.db = db;
+    } finally {
+      key.fill(0);
+    }
+    return this.status();
+  }
+
+  async unlock(passphrase: string): Promise<VaultStatus> {
+    const current = this.status();
+    if (current.state === 'unlocked') return current;
+    if (current.state === 'new') throw new AppError('not_set_up', 'Heard has not been set up on this computer yet.');
+    if (current.state === 'problem') throw new AppError(current.problem.code, current.problem.message);
+    if (current.retryAfterMs > 0) {
+      const seconds = Math.ceil(current.retryAfterMs / 1000);
+      throw new AppError('unlock_delayed', `Please wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`, {
+        retryAfterMs: current.retryAfterMs,
+      });
+    }
+    const file = readKeyFile(this.keyPath, this.deps.keychain);
+    if (file.kind !== 'ok') throw new AppError('key_file_corrupt', PROBLEM_TEXT.key_file_corrupt);
+    const key = await unwrapKey(file.wrapped, passphrase);
+    if (!key) {
+      const delay = this.throttle.recordFailure();
+      const seconds = Math.ceil(delay / 1000);
+      throw new AppError('wrong_passphrase', `That passphrase is not right. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
+        retryAfterMs: delay,
+      });
+    }
+    this.throttle.reset();
+    try {
+      const db = this.openWithProblems(key);
+      this.db = db;
+    } finally {
+      key.fill(0);
+    }
+    return this.status();
+  }
+
+  /** The passphrase was right (the key unwrapped), so any failure now is the file's, not the user's. */
+  private openWithProblems(key: Buffer): Db {
+    let db: Db;
+    try {
+      db = openEncrypted(this.databasePath, key, { nativeBinding: this.deps.nativeBinding, mustExist: true });
+    } catch {
+      this.openProblem = problem('database_damaged');
+      throw new AppError('database_damaged', PROBLEM_TEXT.database_damaged);
+    }
+    try {
+      migrate(db);
+      return db;
+    } catch (e) {
+      db.close();
+      const code = e instanceof AppError && e.code === 'database_newer' ? 'database_newer' : 'database_damaged';
+      this.openProblem = problem(code);
+      throw new AppError(code, PROBLEM_TEXT[code]);
+    }
+  }
+
+  lock(reason = 'user'): VaultStatus {
+    if (this.db) {
+      const db = this.db;
+      this.db = null;
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+      for (const listener of this.lockListeners) listener(reason);
+    }
+    return this.status();
+  }
+
+  onLock(listener: LockListener): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
+  }
+
+  /** Rewraps the same database key under the new passphrase; the database itself is untouched. */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    this.database();
+    const assessment = assessPassphrase(next);
+    if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { next: assessment.feedback } });
+    const file = readKeyFile(this.keyPath, this.deps.keychain);
+    if (file.kind !== 'ok') throw new AppError('key_file_corrupt', PROBLEM_TEXT.key_file_corrupt);
+    const key = await unwrapKey(file.wrapped, current);
+    if (!key) throw new AppError('wrong_passphrase', 'Your current passphrase is not right. Nothing has been changed.', { fields: { current: 'Not right.' } });
+    try {
+      writeKeyFile(this.keyPath, await wrapKey(key, next, this.deps.scrypt ?? DEFAULT_SCRYPT), this.deps.keychain);
+    } finally {
+      key.fill(0);
+    }
+  }
+}

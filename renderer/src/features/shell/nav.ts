@@ -1,0 +1,10 @@
+/** The main navigation, in the order advocates use it. Features replace the placeholder pages. */
+export const navItems = [
+  { path: '/', label: 'Today' },
+  { path: '/caseload', label: 'Caseload' },
+  { path: '/calendar', label: 'Calendar' },
+  { path: '/letters', label: 'Letters' },
+  { path: '/reports', label: 'Reports' },
+  { path: '/sync', label: 'Sync' },
+  { path: '/settings', label: 'Settings' },
+] as const;

@@ -1,0 +1,20 @@
+import { Route } from 'react-router';
+import type { Settings } from '../../shared/ipc/settings';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { HomePage } from './features/shell/HomePage';
+import { CalendarPage, CaseloadPage, LettersPage, ReportsPage, SyncPage } from './features/shell/PlaceholderPages';
+
+/** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
+export function appRoutes(onSettingsChanged: (s: Settings) => void) {
+  return (
+    <>
+      <Route index element={<HomePage />} />
+      <Route path="caseload/*" element={<CaseloadPage />} />
+      <Route path="calendar/*" element={<CalendarPage />} />
+      <Route path="letters/*" element={<LettersPage />} />
+      <Route path="reports/*" element={<ReportsPage />} />
+      <Route path="sync/*" element={<SyncPage />} />
+      <Route path="settings" element={<SettingsPage onSettingsChanged={onSettingsChanged} />} />
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { method } from './define';
+
+/**
+ * Unsaved text from any form, kept in the encrypted store so that an auto-lock or a crash never
+ * loses what an advocate was typing. The key names the form (e.g. "referral:new").
+ */
+export const draftKeySchema = z.string().min(1).max(200).regex(/^[a-z0-9:._-]+$/i, 'Draft names use letters, digits and : . _ - only.');
+
+export const draftsMethods = {
+  'drafts.save': method(
+    z.object({ key: draftKeySchema, content: z.string().max(5_000_000) }).strict(),
+    z.object({ savedAt: z.string() }),
+  ),
+  'drafts.get': method(
+    z.object({ key: draftKeySchema }).strict(),
+    z.object({ content: z.string(), savedAt: z.string() }).nullable(),
+  ),
+  'drafts.discard': method(z.object({ key: draftKeySchema }).strict(), z.object({ discarded: z.boolean() })),
+};
