@@ -1,6 +1,7 @@
 import { Paper, Stack, Text, Textarea } from '@mantine/core';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { useDraft } from '../drafts/useDraft';
+import { homePanels } from './home-panels';
 import { PageHeader } from './PageHeader';
 
 /** Today: the advocate's landing page. Later issues add what is due and overdue. */
@@ -10,6 +11,9 @@ export function HomePage() {
     <>
       <PageHeader title="Today" description={`It is ${formatUkDate(todayIso())}.`} />
       <Stack>
+        {homePanels.map(({ id, Component }) => (
+          <Component key={id} />
+        ))}
         <Paper withBorder p="md">
           <Textarea
             label="Jottings"

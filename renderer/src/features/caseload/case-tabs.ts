@@ -1,0 +1,13 @@
+import type { ComponentType } from 'react';
+
+/**
+ * The tabs on a case's page. Each feature (contacts and notes, meetings, letters, complaints…)
+ * adds one entry here; the case page renders them in this order.
+ */
+export interface CaseTab {
+  id: string;
+  label: string;
+  Component: ComponentType<{ caseId: string }>;
+}
+
+export const caseTabs: CaseTab[] = [];

@@ -1,0 +1,12 @@
+import type { ComponentType } from 'react';
+
+/**
+ * Panels on the Today screen (actions due and overdue, complaint deadlines, upcoming meetings…).
+ * Each feature adds its panel here; the home page shows them in this order.
+ */
+export interface HomePanel {
+  id: string;
+  Component: ComponentType;
+}
+
+export const homePanels: HomePanel[] = [];
