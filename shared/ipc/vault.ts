@@ -26,6 +26,8 @@ export const vaultMethods = {
     vaultStatusSchema,
     { needsUnlock: false },
   ),
+  /** Re-checks the advocate's passphrase without locking (e.g. to leave the young-person view). */
+  'vault.checkPassphrase': method(z.object({ passphrase }).strict(), z.object({ correct: z.boolean() })),
   'vault.changePassphrase': method(
     z.object({ current: passphrase, next: passphrase }).strict(),
     z.object({ changed: z.literal(true) }),

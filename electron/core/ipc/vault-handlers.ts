@@ -7,6 +7,7 @@ export const vaultHandlers: HandlersFor<keyof typeof vaultMethods> = {
   'vault.setup': (input, ctx) => ctx.vault.setup(input.passphrase),
   'vault.unlock': (input, ctx) => ctx.vault.unlock(input.passphrase),
   'vault.lock': (input, ctx) => ctx.vault.lock(input.reason),
+  'vault.checkPassphrase': async (input, ctx) => ({ correct: await ctx.vault.checkPassphrase(input.passphrase) }),
   'vault.changePassphrase': async (input, ctx) => {
     await ctx.vault.changePassphrase(input.current, input.next);
     return { changed: true as const };

@@ -172,6 +172,25 @@ export class Vault {
     return () => this.lockListeners.delete(listener);
   }
 
+  /** True when the passphrase unwraps the key. Counts towards the unlock delay when wrong. */
+  async checkPassphrase(passphrase: string): Promise<boolean> {
+    const wait = this.throttle.retryAfterMs();
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new AppError('unlock_delayed', `Please wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`, { retryAfterMs: wait });
+    }
+    const file = readKeyFile(this.keyPath, this.deps.keychain);
+    if (file.kind !== 'ok') throw new AppError('key_file_corrupt', PROBLEM_TEXT.key_file_corrupt);
+    const key = await unwrapKey(file.wrapped, passphrase);
+    if (!key) {
+      this.throttle.recordFailure();
+      return false;
+    }
+    key.fill(0);
+    this.throttle.reset();
+    return true;
+  }
+
   /** Rewraps the same database key under the new passphrase; the database itself is untouched. */
   async changePassphrase(current: string, next: string): Promise<void> {
     this.database();
