@@ -1,0 +1,120 @@
+import type { Gender, IssueCode, ServiceUserType, Urgency, ClosureOutcome, ReferralSource } from '../../../shared/domain/codes';
+import { displayName, type Issue, type ReferralStatus } from '../../../shared/domain/caseload';
+import type { Db } from '../db/database';
+import { toIssue, type IssueRow, type PersonRow, type ReferralRow } from './rows';
+
+/**
+ * Read-only views of a case for other features (letters, meetings, complaints, reports). Plain
+ * SQL, no writes; deleted records are never returned.
+ */
+export interface CaseSummary {
+  caseId: string;
+  reference: string;
+  person: {
+    id: string | null;
+    preferredName: string;
+    legalName: string;
+    firstName: string | null;
+    lastName: string | null;
+    dateOfBirth: string | null;
+    gender: Gender | null;
+    pronouns: string | null;
+    firstLanguage: string | null;
+    interpreterNeeded: boolean | null;
+    localAuthority: string | null;
+    placementAddress: string | null;
+  };
+  advocate: { id: string; name: string } | null;
+  serviceUserType: ServiceUserType | null;
+  status: ReferralStatus;
+  urgency: Urgency;
+  referralDate: string | null;
+  allocationDate: string | null;
+  closureDate: string | null;
+  closureOutcome: ClosureOutcome | null;
+  issues: Issue[];
+}
+
+export function getCaseSummary(db: Db, caseId: string): CaseSummary | null {
+  const r = db.prepare('SELECT * FROM referrals WHERE id = ? AND deleted_at IS NULL').get(caseId) as ReferralRow | undefined;
+  if (!r) return null;
+  const p = r.person_id
+    ? (db.prepare('SELECT * FROM people WHERE id = ? AND deleted_at IS NULL').get(r.person_id) as PersonRow | undefined)
+    : undefined;
+  const a = r.allocated_to
+    ? (db.prepare('SELECT id, name FROM advocates WHERE id = ? AND deleted_at IS NULL').get(r.allocated_to) as { id: string; name: string } | undefined)
+    : undefined;
+  const issues = (
+    db.prepare('SELECT * FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(caseId) as IssueRow[]
+  ).map(toIssue);
+  const names = { preferredName: p?.preferred_name ?? null, firstName: p?.first_name ?? null, lastName: p?.last_name ?? null };
+  return {
+    caseId: r.id,
+    reference: r.reference,
+    person: {
+      id: p?.id ?? null,
+      preferredName: displayName(names),
+      legalName: [p?.first_name, p?.last_name].filter(Boolean).join(' '),
+      firstName: p?.first_name ?? null,
+      lastName: p?.last_name ?? null,
+      dateOfBirth: p?.date_of_birth ?? null,
+      gender: (p?.gender ?? null) as Gender | null,
+      pronouns: p?.pronouns ?? null,
+      firstLanguage: p?.first_language ?? null,
+      interpreterNeeded: p?.interpreter_needed == null ? null : p.interpreter_needed !== 0,
+      localAuthority: p?.local_authority ?? null,
+      placementAddress: p?.placement_address ?? null,
+    },
+    advocate: a ? { id: a.id, name: a.name } : null,
+    serviceUserType: r.service_user_type as ServiceUserType | null,
+    status: r.status as ReferralStatus,
+    urgency: r.urgency as Urgency,
+    referralDate: r.referral_date,
+    allocationDate: r.allocation_date,
+    closureDate: r.closure_date,
+    closureOutcome: r.closure_outcome as ClosureOutcome | null,
+    issues,
+  };
+}
+
+/** One referral in the CSV import's shape, for reports and export. */
+export interface ReportReferral {
+  caseId: string;
+  reference: string;
+  person_reference: string | null;
+  date_of_birth: string | null;
+  gender: Gender | null;
+  service_user_type: ServiceUserType | null;
+  local_authority: string | null;
+  referral_date: string | null;
+  referral_source: ReferralSource | null;
+  issues: IssueCode[];
+  urgency: Urgency;
+  allocated_to: string | null;
+  allocation_date: string | null;
+  closure_date: string | null;
+  closure_outcome: ClosureOutcome | null;
+  status: ReferralStatus;
+}
+
+export function listReferralsForReport(db: Db): ReportReferral[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id AS caseId, r.reference, p.person_reference, p.id AS person_id, p.date_of_birth, p.gender, r.service_user_type,
+              p.local_authority, r.referral_date, r.source AS referral_source, r.urgency, a.name AS allocated_to,
+              r.allocation_date, r.closure_date, r.closure_outcome, r.status,
+              (SELECT group_concat(code, ';') FROM referral_issues i WHERE i.referral_id = r.id AND i.deleted_at IS NULL) AS issue_codes
+       FROM referrals r
+       LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
+       LEFT JOIN advocates a ON a.id = r.allocated_to AND a.deleted_at IS NULL
+       WHERE r.deleted_at IS NULL
+       ORDER BY r.referral_date, r.reference`,
+    )
+    .all() as Array<Omit<ReportReferral, 'issues' | 'person_reference'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null }>;
+  return rows.map(({ issue_codes, person_id, ...r }) => ({
+    ...r,
+    // A person entered in the app has no external reference; their id stands in so people still count once.
+    person_reference: r.person_reference ?? person_id,
+    issues: issue_codes ? (issue_codes.split(';') as IssueCode[]) : [],
+  }));
+}
