@@ -1,0 +1,129 @@
+import {
+  closureOutcomes, genders, issueCodes, referralSources, serviceUserTypes,
+  type ClosureOutcome, type Gender, type IssueCode, type ReferralSource, type ServiceUserType, type Urgency,
+} from '../domain/codes';
+import { ageBandOf, ageOn, daysBetween, reportAgeBands, type ReportAgeBand } from './age';
+import { summariseFeedback, type FeedbackFormRecord, type FeedbackSummary } from './feedback';
+import { inPeriod, type Period } from './period';
+import { median, percent } from './rounding';
+
+/**
+ * One referral, shaped like a row of the caseload's CSV import format (codes as there; dates ISO;
+ * empty cells as null). Names are not needed and never passed in.
+ */
+export interface ReportReferral {
+  reference: string;
+  person_reference: string;
+  date_of_birth: string | null;
+  gender: Gender | null;
+  service_user_type: ServiceUserType;
+  local_authority: string | null;
+  referral_date: string;
+  referral_source: ReferralSource | null;
+  issues: readonly IssueCode[];
+  urgency: Urgency | null;
+  allocated_to: string | null;
+  allocation_date: string | null;
+  closure_date: string | null;
+  closure_outcome: ClosureOutcome | null;
+}
+
+/** Key used where a record has no value (no date of birth, no local authority, no outcome...). */
+export const NOT_KNOWN = 'not_known';
+
+export type ReportOutcome = ClosureOutcome | 'not_recorded';
+export const reportOutcomes: readonly ReportOutcome[] = [...closureOutcomes, 'not_recorded'];
+
+/**
+ * The quarterly figures. Every code of each list appears as a key, with 0 where nothing was
+ * counted, so a CSV or chart has the same rows every quarter. Local authorities are free text:
+ * the names found among the period's referrals appear, sorted.
+ */
+export interface QuarterlyReport {
+  period: Period;
+  /** Referrals whose referral date is in the period. The figures down to `allocated` count these. */
+  newReferrals: number;
+  byServiceUserType: Record<ServiceUserType, number>;
+  byAgeBand: Record<ReportAgeBand, number>;
+  /** A referral with two issues counts under both, so this can add up to more than `newReferrals`. */
+  byIssue: Record<IssueCode, number>;
+  byGender: Record<Gender | typeof NOT_KNOWN, number>;
+  bySource: Record<ReferralSource | typeof NOT_KNOWN, number>;
+  byLocalAuthority: Record<string, number>;
+  issuesByAgeBand: Record<ReportAgeBand, Record<IssueCode, number>>;
+  /**
+   * New referrals with an allocation date on or before the period's last day (so re-running a
+   * past quarter's report later gives the same figures). Percent of new referrals; median of
+   * whole days from referral to allocation.
+   */
+  allocated: { count: number; percent: number | null; medianDaysToAllocation: number | null };
+  /** Cases whose closure date is in the period, whenever they were referred. Percent of `total`. */
+  closed: { total: number; byOutcome: Record<ReportOutcome, number>; percentByOutcome: Record<ReportOutcome, number | null> };
+  /** Referrals both made and closed in the period; percent of new referrals. */
+  briefInterventions: { count: number; percentOfNewReferrals: number | null };
+  feedback: FeedbackSummary;
+}
+
+export function quarterlyReport(referrals: readonly ReportReferral[], forms: readonly FeedbackFormRecord[], period: Period): QuarterlyReport {
+  const fresh = referrals.filter((r) => inPeriod(r.referral_date, period));
+  const byServiceUserType = zeroes(serviceUserTypes);
+  const byAgeBand = zeroes(reportAgeBands);
+  const byIssue = zeroes(issueCodes);
+  const byGender = zeroes([...genders, NOT_KNOWN] as const);
+  const bySource = zeroes([...referralSources, NOT_KNOWN] as const);
+  // A Map, not an object: local authority names are typed in, and "__proto__" must stay a name.
+  const byLocalAuthority = new Map<string, number>();
+  const issuesByAgeBand = Object.fromEntries(reportAgeBands.map((b) => [b, zeroes(issueCodes)])) as QuarterlyReport['issuesByAgeBand'];
+  const waits: number[] = [];
+  let briefCount = 0;
+
+  for (const r of fresh) {
+    byServiceUserType[r.service_user_type] += 1;
+    const band = ageBandOf(ageOn(r.date_of_birth, r.referral_date)) ?? NOT_KNOWN;
+    byAgeBand[band] += 1;
+    // A code listed twice on one referral is still one issue of that theme.
+    for (const code of new Set(r.issues)) {
+      byIssue[code] += 1;
+      issuesByAgeBand[band][code] += 1;
+    }
+    byGender[r.gender ?? NOT_KNOWN] += 1;
+    bySource[r.referral_source ?? NOT_KNOWN] += 1;
+    const la = r.local_authority?.trim() || NOT_KNOWN;
+    byLocalAuthority.set(la, (byLocalAuthority.get(la) ?? 0) + 1);
+    if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to) waits.push(Math.max(0, daysBetween(r.referral_date, r.allocation_date)));
+    if (inPeriod(r.closure_date, period)) briefCount += 1;
+  }
+
+  const closedCases = referrals.filter((r) => inPeriod(r.closure_date, period));
+  const byOutcome = zeroes(reportOutcomes);
+  for (const r of closedCases) byOutcome[r.closure_outcome ?? 'not_recorded'] += 1;
+  const percentByOutcome = Object.fromEntries(reportOutcomes.map((o) => [o, percent(byOutcome[o], closedCases.length)])) as Record<
+    ReportOutcome,
+    number | null
+  >;
+
+  return {
+    period: { from: period.from, to: period.to },
+    newReferrals: fresh.length,
+    byServiceUserType,
+    byAgeBand,
+    byIssue,
+    byGender,
+    bySource,
+    byLocalAuthority: sortedKeys(byLocalAuthority),
+    issuesByAgeBand,
+    allocated: { count: waits.length, percent: percent(waits.length, fresh.length), medianDaysToAllocation: median(waits) },
+    closed: { total: closedCases.length, byOutcome, percentByOutcome },
+    briefInterventions: { count: briefCount, percentOfNewReferrals: percent(briefCount, fresh.length) },
+    feedback: summariseFeedback(forms, period),
+  };
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+function sortedKeys(counts: Map<string, number>): Record<string, number> {
+  const keys = [...counts.keys()].sort((a, b) => (a === NOT_KNOWN ? 1 : b === NOT_KNOWN ? -1 : a.localeCompare(b, 'en-GB')));
+  return Object.fromEntries(keys.map((k) => [k, counts.get(k)!]));
+}
