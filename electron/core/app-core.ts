@@ -5,6 +5,7 @@ import { uuidv7 } from '../../shared/domain/ids';
 import type { MethodName } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/errors';
 import type { AppEvent } from '../../shared/ipc/events';
+import { withAudit } from './audit/audited-call';
 import { Writer } from './db/mutations';
 import { dispatch, type Logger } from './ipc/dispatch';
 import type { CoreContext } from './ipc/handler-types';
@@ -85,10 +86,13 @@ export function createCore(options: CoreOptions): Core {
     now,
   };
 
+  // Every call passes the audit trail (core/audit): case access, exports, sends, syncs, failed unlocks.
+  const call = withAudit(context, (method, input) => dispatch(handlers, context, method, input, log), log);
+
   return {
     vault,
     context,
-    call: (method, input) => dispatch(handlers, context, method, input, log),
+    call,
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

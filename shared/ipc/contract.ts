@@ -4,6 +4,8 @@ import type { Envelope } from './errors';
 import { vaultMethods } from './vault';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
+import { meetingsMethods } from './meetings';
+import { auditMethods } from './audit';
 
 /**
  * The whole IPC surface. Each feature adds its methods object here; nothing else needs to change
@@ -13,6 +15,8 @@ export const contract = {
   ...vaultMethods,
   ...settingsMethods,
   ...draftsMethods,
+  ...meetingsMethods,
+  ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,7 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
+import { meetingsHandlers } from '../meetings/handlers';
+import { auditHandlers } from '../audit/audit-handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
 /** Every method of the contract has exactly one handler; TypeScript fails the build otherwise. */
@@ -7,4 +9,6 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
+  ...meetingsHandlers,
+  ...auditHandlers,
 };
