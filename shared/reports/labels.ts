@@ -2,7 +2,7 @@ import type { ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType
 import type { ReportAgeBand } from './age';
 
 /** Words for the codes, as a commissioner reads them in tables, charts and CSV. */
-export const serviceUserTypeLabels: Record<ServiceUserType, string> = {
+export const serviceUserTypeLabels: Record<ServiceUserType | 'not_known', string> = {
   CIC: 'Children in care',
   CP: 'Child protection',
   CIN: 'Child in need',
@@ -11,6 +11,7 @@ export const serviceUserTypeLabels: Record<ServiceUserType, string> = {
   JA: 'Joint housing assessment (16-17)',
   PARENT: 'Parents',
   OTHER: 'Other',
+  not_known: 'Not recorded',
 };
 
 export const issueLabels: Record<IssueCode, string> = {

@@ -13,12 +13,13 @@ import { median, percent } from './rounding';
  */
 export interface ReportReferral {
   reference: string;
-  person_reference: string;
+  person_reference: string | null;
   date_of_birth: string | null;
   gender: Gender | null;
-  service_user_type: ServiceUserType;
+  service_user_type: ServiceUserType | null;
   local_authority: string | null;
-  referral_date: string;
+  /** A referral without a date is never a new referral, but its closure still counts. */
+  referral_date: string | null;
   referral_source: ReferralSource | null;
   issues: readonly IssueCode[];
   urgency: Urgency | null;
@@ -43,7 +44,7 @@ export interface QuarterlyReport {
   period: Period;
   /** Referrals whose referral date is in the period. The figures down to `allocated` count these. */
   newReferrals: number;
-  byServiceUserType: Record<ServiceUserType, number>;
+  byServiceUserType: Record<ServiceUserType | typeof NOT_KNOWN, number>;
   byAgeBand: Record<ReportAgeBand, number>;
   /** A referral with two issues counts under both, so this can add up to more than `newReferrals`. */
   byIssue: Record<IssueCode, number>;
@@ -66,7 +67,7 @@ export interface QuarterlyReport {
 
 export function quarterlyReport(referrals: readonly ReportReferral[], forms: readonly FeedbackFormRecord[], period: Period): QuarterlyReport {
   const fresh = referrals.filter((r) => inPeriod(r.referral_date, period));
-  const byServiceUserType = zeroes(serviceUserTypes);
+  const byServiceUserType = zeroes([...serviceUserTypes, NOT_KNOWN] as const);
   const byAgeBand = zeroes(reportAgeBands);
   const byIssue = zeroes(issueCodes);
   const byGender = zeroes([...genders, NOT_KNOWN] as const);
@@ -78,8 +79,9 @@ export function quarterlyReport(referrals: readonly ReportReferral[], forms: rea
   let briefCount = 0;
 
   for (const r of fresh) {
-    byServiceUserType[r.service_user_type] += 1;
-    const band = ageBandOf(ageOn(r.date_of_birth, r.referral_date)) ?? NOT_KNOWN;
+    byServiceUserType[r.service_user_type ?? NOT_KNOWN] += 1;
+    const referred = r.referral_date!.slice(0, 10);
+    const band = ageBandOf(ageOn(r.date_of_birth, referred)) ?? NOT_KNOWN;
     byAgeBand[band] += 1;
     // A code listed twice on one referral is still one issue of that theme.
     for (const code of new Set(r.issues)) {
@@ -90,7 +92,7 @@ export function quarterlyReport(referrals: readonly ReportReferral[], forms: rea
     bySource[r.referral_source ?? NOT_KNOWN] += 1;
     const la = r.local_authority?.trim() || NOT_KNOWN;
     byLocalAuthority.set(la, (byLocalAuthority.get(la) ?? 0) + 1);
-    if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to) waits.push(Math.max(0, daysBetween(r.referral_date, r.allocation_date)));
+    if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to) waits.push(Math.max(0, daysBetween(referred, r.allocation_date.slice(0, 10))));
     if (inPeriod(r.closure_date, period)) briefCount += 1;
   }
 

@@ -60,7 +60,7 @@ describe('quarterly report, 2026-Q2 worked by hand', () => {
   });
 
   it('breaks new referrals down by type, gender, source and local authority, with every code present', () => {
-    expect(report.byServiceUserType).toEqual({ CIC: 1, CP: 1, CIN: 0, CL: 1, FGC: 0, JA: 1, PARENT: 1, OTHER: 0 });
+    expect(report.byServiceUserType).toEqual({ CIC: 1, CP: 1, CIN: 0, CL: 1, FGC: 0, JA: 1, PARENT: 1, OTHER: 0, not_known: 0 });
     expect(report.byGender).toEqual({ female: 2, male: 1, non_binary: 1, transgender: 0, other: 0, not_known: 1 });
     expect(report.bySource).toEqual({ social_worker: 1, self: 1, carer: 1, keyworker: 0, iro: 1, parent: 0, other: 0, not_known: 1 });
     expect(report.byLocalAuthority).toEqual({ Kent: 3, Medway: 1, not_known: 1 });
