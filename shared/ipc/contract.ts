@@ -4,7 +4,6 @@ import type { Envelope } from './errors';
 import { vaultMethods } from './vault';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
-import { meetingsMethods } from './meetings';
 import { auditMethods } from './audit';
 
 /**
@@ -15,7 +14,6 @@ export const contract = {
   ...vaultMethods,
   ...settingsMethods,
   ...draftsMethods,
-  ...meetingsMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -1,6 +1,5 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
-import { meetingsHandlers } from '../meetings/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -9,6 +8,5 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
-  ...meetingsHandlers,
   ...auditHandlers,
 };
