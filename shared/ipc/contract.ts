@@ -4,6 +4,8 @@ import type { Envelope } from './errors';
 import { vaultMethods } from './vault';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
+import { caseloadMethods } from './caseload';
+import { fieldworkMethods } from './fieldwork';
 import { auditMethods } from './audit';
 
 /**
@@ -14,6 +16,8 @@ export const contract = {
   ...vaultMethods,
   ...settingsMethods,
   ...draftsMethods,
+  ...caseloadMethods,
+  ...fieldworkMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -1,5 +1,7 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
+import { caseloadHandlers } from '../caseload/handlers';
+import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -8,5 +10,7 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
+  ...caseloadHandlers,
+  ...fieldworkHandlers,
   ...auditHandlers,
 };

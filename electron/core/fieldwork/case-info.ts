@@ -1,0 +1,44 @@
+import { tableExists, type FieldCtx } from './context';
+
+const ISSUE_LABELS: Record<string, string> = {
+  FGC: 'Family group conference',
+  CP_MEETINGS: 'Child protection meetings',
+  PLACEMENT: 'Placement',
+  HOUSING: 'Housing',
+  SOCIAL_WORKER: 'Social worker',
+  EDUCATION: 'Education',
+  SUPPORT_AT_MEETINGS: 'Support at meetings',
+  PA: 'Personal adviser',
+  YOUNG_PARENT: 'Young parent',
+  CONTACT: 'Contact with family',
+  DISABILITY: 'Disability',
+  COMPLAINT: 'Complaint',
+  LEAVING_CARE: 'Leaving care',
+  HEALTH: 'Health',
+  IMMIGRATION: 'Immigration',
+  OTHER: 'Other',
+};
+
+/**
+ * What field work needs to know about a case from the caseload (migration 0002): whether the
+ * advocacy is non-instructed, and its issues for linking wishes and feelings. Read-only; a case
+ * that has not arrived by sync yet counts as instructed with no issues.
+ */
+export function caseInfo(ctx: FieldCtx, caseId: string): { advocacyType: 'instructed' | 'non_instructed'; issues: { id: string; label: string }[] } {
+  const db = ctx.db();
+  if (!tableExists(db, 'referrals')) return { advocacyType: 'instructed', issues: [] };
+  const type = db.prepare('SELECT advocacy_type FROM referrals WHERE id = ?').pluck().get(caseId) as string | undefined;
+  const issues = tableExists(db, 'referral_issues')
+    ? (db
+        .prepare('SELECT id, code, description FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL ORDER BY created_at, id')
+        .all(caseId) as { id: string; code: string; description: string | null }[])
+    : [];
+  return {
+    advocacyType: type === 'non_instructed' ? 'non_instructed' : 'instructed',
+    issues: issues.map((i) => {
+      const name = ISSUE_LABELS[i.code] ?? i.code;
+      const detail = i.description?.trim();
+      return { id: i.id, label: detail ? `${name}: ${detail.length > 60 ? `${detail.slice(0, 57)}…` : detail}` : name };
+    }),
+  };
+}
