@@ -6,6 +6,7 @@ import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
 import { caseloadMethods } from './caseload';
 import { fieldworkMethods } from './fieldwork';
+import { meetingsMethods } from './meetings';
 import { auditMethods } from './audit';
 
 /**
@@ -18,6 +19,7 @@ export const contract = {
   ...draftsMethods,
   ...caseloadMethods,
   ...fieldworkMethods,
+  ...meetingsMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 

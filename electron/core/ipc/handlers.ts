@@ -2,6 +2,7 @@ import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
 import { caseloadHandlers } from '../caseload/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
+import { meetingsHandlers } from '../meetings/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -12,5 +13,6 @@ export const handlers: Handlers = {
   ...draftsHandlers,
   ...caseloadHandlers,
   ...fieldworkHandlers,
+  ...meetingsHandlers,
   ...auditHandlers,
 };
