@@ -4,9 +4,7 @@ import type { Envelope } from './errors';
 import { vaultMethods } from './vault';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
-import { caseloadMethods } from './caseload';
 import { fieldworkMethods } from './fieldwork';
-import { meetingsMethods } from './meetings';
 import { auditMethods } from './audit';
 
 /**
@@ -17,9 +15,7 @@ export const contract = {
   ...vaultMethods,
   ...settingsMethods,
   ...draftsMethods,
-  ...caseloadMethods,
   ...fieldworkMethods,
-  ...meetingsMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -1,8 +1,6 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
-import { caseloadHandlers } from '../caseload/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
-import { meetingsHandlers } from '../meetings/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -11,8 +9,6 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
-  ...caseloadHandlers,
   ...fieldworkHandlers,
-  ...meetingsHandlers,
   ...auditHandlers,
 };
