@@ -4,6 +4,7 @@ import type { Envelope } from './errors';
 import { vaultMethods } from './vault';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
+import { meetingsMethods } from './meetings';
 import { fieldworkMethods } from './fieldwork';
 import { auditMethods } from './audit';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...vaultMethods,
   ...settingsMethods,
   ...draftsMethods,
+  ...meetingsMethods,
   ...fieldworkMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;

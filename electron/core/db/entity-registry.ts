@@ -1,9 +1,11 @@
 import { caseloadEntities } from '../caseload/entities';
+import { meetingsEntities } from '../meetings/entities';
 import { fieldworkEntities } from '../fieldwork/entities';
 import type { EntitySpec } from './entities';
 
 /** Every synced entity, by the name used in the outbox and on the wire. Add yours here. */
 export const entityRegistry: Record<string, EntitySpec> = {
   ...caseloadEntities,
+  ...meetingsEntities,
   ...fieldworkEntities,
 };

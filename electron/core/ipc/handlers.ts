@@ -1,5 +1,6 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
+import { meetingsHandlers } from '../meetings/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
@@ -9,6 +10,7 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
+  ...meetingsHandlers,
   ...fieldworkHandlers,
   ...auditHandlers,
 };
