@@ -1,5 +1,6 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
+import { caseloadHandlers } from '../caseload/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
@@ -10,6 +11,7 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
+  ...caseloadHandlers,
   ...meetingsHandlers,
   ...fieldworkHandlers,
   ...auditHandlers,

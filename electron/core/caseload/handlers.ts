@@ -1,0 +1,35 @@
+import type { caseloadMethods } from '../../../shared/ipc/caseload';
+import type { HandlersFor } from '../ipc/handler-types';
+import { addAdvocate, currentAdvocate, currentAdvocateId, listAdvocates, setMyName } from './advocates';
+import { getCaseDetail } from './case-detail';
+import { runImport } from './import';
+import { listCases, localAuthorities, triageQueue } from './queries';
+import { addIssue, allocate, closeCase, createReferral, removeIssue, reopenCase, updateIssue, updatePerson, updateReferral } from './referrals';
+
+export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
+  'caseload.me.get': (_input, ctx) => currentAdvocate(ctx),
+  'caseload.me.setName': (input, ctx) => setMyName(ctx, input.name),
+  'caseload.advocates.list': (_input, ctx) => {
+    currentAdvocate(ctx);
+    return listAdvocates(ctx.db());
+  },
+  'caseload.advocates.add': (input, ctx) => ctx.write((w, db) => addAdvocate(w, db, input.name, input.role, ctx.now().getTime())),
+  'caseload.referrals.create': (input, ctx) => createReferral(ctx, input),
+  'caseload.referrals.update': (input, ctx) => updateReferral(ctx, input.caseId, input.fields),
+  'caseload.people.update': (input, ctx) => updatePerson(ctx, input.personId, input.caseId, input.fields),
+  'caseload.case.get': (input, ctx) => getCaseDetail(ctx.db(), input.caseId, ctx.now()),
+  'caseload.list': (input, ctx) => listCases(ctx.db(), input, input.mine ? currentAdvocateId(ctx) : null, ctx.now()),
+  'caseload.triage': (_input, ctx) => triageQueue(ctx.db(), ctx.now()),
+  'caseload.localAuthorities': (_input, ctx) => localAuthorities(ctx.db()),
+  'caseload.allocate': (input, ctx) => allocate(ctx, input.caseId, input.advocateId, input.date),
+  'caseload.issues.add': (input, ctx) => addIssue(ctx, input.caseId, input.issue),
+  'caseload.issues.update': (input, ctx) => updateIssue(ctx, input.issueId, input.fields),
+  'caseload.issues.remove': (input, ctx) => ({ removed: removeIssue(ctx, input.issueId) }),
+  'caseload.case.close': (input, ctx) => closeCase(ctx, input),
+  'caseload.case.reopen': (input, ctx) => reopenCase(ctx, input.caseId),
+  'caseload.import.preview': (input, ctx) => {
+    const { imported: _i, ...report } = runImport(ctx, input.csv, false);
+    return report;
+  },
+  'caseload.import.apply': (input, ctx) => runImport(ctx, input.csv, true),
+};

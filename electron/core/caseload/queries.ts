@@ -1,0 +1,118 @@
+import { displayName, type CaseRow } from '../../../shared/domain/caseload';
+import type { IssueCode } from '../../../shared/domain/codes';
+import { todayIso } from '../../../shared/domain/dates';
+import type { CaseListFilter, TriageRow } from '../../../shared/ipc/caseload';
+import { caseListFilterSchema } from '../../../shared/ipc/caseload';
+import type { Db } from '../db/database';
+import { nextEvents } from './next-events';
+import { daysBetween } from './referrals';
+
+/** Reads for the caseload screen, triage queue and search. Plain SQL over the indexed tables. */
+
+const ROW_SELECT = `
+  SELECT r.id AS caseId, r.reference, p.first_name, p.last_name, p.preferred_name, p.date_of_birth AS dateOfBirth,
+         r.service_user_type AS serviceUserType, p.local_authority AS localAuthority, r.urgency, r.status,
+         r.referral_date AS referralDate, a.name AS advocateName, r.urgency_reason AS urgencyReason,
+         (SELECT group_concat(i.code, ';') FROM referral_issues i WHERE i.referral_id = r.id AND i.deleted_at IS NULL) AS codes
+  FROM referrals r
+  LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
+  LEFT JOIN advocates a ON a.id = r.allocated_to AND a.deleted_at IS NULL`;
+
+const URGENCY_RANK = `CASE r.urgency WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END`;
+
+type RawRow = Omit<CaseRow, 'displayName' | 'issueCodes' | 'next'> & {
+  first_name: string | null;
+  last_name: string | null;
+  preferred_name: string | null;
+  codes: string | null;
+  urgencyReason: string | null;
+};
+
+function shape(r: RawRow): CaseRow & { urgencyReason: string | null } {
+  const { first_name, last_name, preferred_name, codes, ...rest } = r;
+  return {
+    ...rest,
+    displayName: displayName({ firstName: first_name, lastName: last_name, preferredName: preferred_name }),
+    issueCodes: codes ? (codes.split(';') as IssueCode[]) : [],
+    next: null,
+  };
+}
+
+/**
+ * Words typed into the search box -> an FTS5 query: every word must match the start of a word
+ * in a name, reference or what was written. Only letters and digits survive, so nothing a user
+ * types can be read as FTS5 syntax.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}\p{M}]+/gu);
+  if (!words) return null;
+  return words
+    .slice(0, 8)
+    .map((w) => `"${w}"*`)
+    .join(' ');
+}
+
+export function listCases(db: Db, filter: CaseListFilter, me: string | null, now: Date): { rows: CaseRow[]; more: boolean } {
+  const f = caseListFilterSchema.parse(filter);
+  const where = ['r.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const inList = (col: string, values: readonly string[]) => {
+    if (values.length === 0) return;
+    where.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (f.mine) {
+    where.push('r.allocated_to = ?');
+    params.push(me);
+  }
+  inList('r.status', f.statuses);
+  inList('r.service_user_type', f.serviceUserTypes);
+  inList('r.urgency', f.urgencies);
+  inList('p.local_authority', f.localAuthorities);
+  const match = ftsQuery(f.query);
+  let sql: string;
+  if (match) {
+    // Newest matches first, streamed from the index so a short prefix need not rank every hit.
+    sql = `WITH hits AS (SELECT rowid AS k FROM caseload_fts WHERE caseload_fts MATCH ? ORDER BY rowid DESC)
+      ${ROW_SELECT.replace('FROM referrals r', 'FROM hits JOIN caseload_search_keys sk ON sk.k = hits.k JOIN referrals r ON r.id = sk.referral_id')}
+      WHERE ${where.join(' AND ')} ORDER BY hits.k DESC LIMIT ?`;
+    params.unshift(match);
+  } else {
+    sql = `${ROW_SELECT} WHERE ${where.join(' AND ')}
+      ORDER BY CASE r.status WHEN 'open' THEN 0 WHEN 'awaiting_allocation' THEN 1 ELSE 2 END, ${URGENCY_RANK}, r.referral_date, r.reference LIMIT ?`;
+  }
+  params.push(f.limit + 1);
+  const raw = db.prepare(sql).all(...params) as RawRow[];
+  const more = raw.length > f.limit;
+  const rows = raw.slice(0, f.limit).map(shape);
+  const next = nextEvents(db, rows.map((r) => r.caseId), todayIso(now));
+  const withNext = rows.map(({ urgencyReason: _u, ...r }) => ({ ...r, next: next.get(r.caseId) ?? null }));
+  if (!match && next.size > 0) {
+    // Cases with something coming up first, soonest first; the rest keep their order.
+    const dated = withNext.filter((r) => r.next).sort((a, b) => (a.next!.date < b.next!.date ? -1 : a.next!.date > b.next!.date ? 1 : 0));
+    return { rows: [...dated, ...withNext.filter((r) => !r.next)], more };
+  }
+  return { rows: withNext, more };
+}
+
+/** Unallocated referrals: most urgent first, then whoever has waited longest. */
+export function triageQueue(db: Db, now: Date): TriageRow[] {
+  const today = todayIso(now);
+  const raw = db
+    .prepare(
+      `${ROW_SELECT} WHERE r.deleted_at IS NULL AND r.status = 'awaiting_allocation'
+       ORDER BY ${URGENCY_RANK}, r.referral_date IS NULL, r.referral_date, r.created_at`,
+    )
+    .all() as RawRow[];
+  return raw.map((r) => {
+    const row = shape(r);
+    return { ...row, waitingDays: row.referralDate ? Math.max(0, daysBetween(row.referralDate, today)) : null };
+  });
+}
+
+export function localAuthorities(db: Db): string[] {
+  return db
+    .prepare('SELECT DISTINCT local_authority FROM people WHERE deleted_at IS NULL AND local_authority IS NOT NULL ORDER BY local_authority COLLATE NOCASE')
+    .pluck()
+    .all() as string[];
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import {
+  advocateRoles,
+  advocateSchema,
+  caseRowSchema,
+  isoDateSchema,
+  issueInputSchema,
+  issueSchema,
+  issueStatuses,
+  personFieldsSchema,
+  personSchema,
+  referralFieldsSchema,
+  referralSchema,
+  referralStatuses,
+} from '../domain/caseload';
+import { closureOutcomes, issueOutcomes, serviceUserTypes, urgencies } from '../domain/codes';
+import { method } from './define';
+
+const id = z.string().min(1).max(100);
+const entitlementSchema = z.object({ code: z.string(), title: z.string(), basis: z.string() });
+
+export const caseDetailSchema = z.object({
+  referral: referralSchema,
+  person: personSchema.nullable(),
+  issues: z.array(issueSchema),
+  advocate: advocateSchema.nullable(),
+  entitlements: z.object({ entitlements: z.array(entitlementSchema), notes: z.array(z.string()) }),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const triageRowSchema = caseRowSchema.extend({ waitingDays: z.number().int().nullable(), urgencyReason: z.string().nullable() });
+export type TriageRow = z.infer<typeof triageRowSchema>;
+
+export const caseListFilterSchema = z.object({
+  /** Only cases allocated to the advocate using this device. */
+  mine: z.boolean().default(false),
+  statuses: z.array(z.enum(referralStatuses)).default([]),
+  serviceUserTypes: z.array(z.enum(serviceUserTypes)).default([]),
+  urgencies: z.array(z.enum(urgencies)).default([]),
+  localAuthorities: z.array(z.string().max(200)).default([]),
+  /** Words from a name, a reference or what was written; matched as you type. */
+  query: z.string().max(200).default(''),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export type CaseListFilter = z.input<typeof caseListFilterSchema>;
+
+export const importProblemSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+export const importReportSchema = z.object({
+  rows: z.number().int(),
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  problems: z.array(importProblemSchema),
+  /** The first rows, for the preview table: reference, name column values only. */
+  preview: z.array(z.record(z.string(), z.string())),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+const csvInput = z.object({ csv: z.string().max(50_000_000) }).strict();
+
+export const caseloadMethods = {
+  'caseload.me.get': method(z.object({}).strict(), z.object({ advocate: advocateSchema, named: z.boolean() })),
+  'caseload.me.setName': method(z.object({ name: z.string().trim().min(1, 'Enter your name.').max(200) }).strict(), advocateSchema),
+  'caseload.advocates.list': method(z.object({}).strict(), z.array(advocateSchema)),
+  'caseload.advocates.add': method(
+    z.object({ name: z.string().trim().min(1, 'Enter the advocate’s name.').max(200), role: z.enum(advocateRoles).default('advocate') }).strict(),
+    advocateSchema,
+  ),
+  'caseload.referrals.create': method(
+    z
+      .object({
+        personId: id.optional(),
+        person: personFieldsSchema.optional(),
+        referral: referralFieldsSchema.extend({ referralDate: isoDateSchema, serviceUserType: z.enum(serviceUserTypes) }),
+        issues: z.array(issueInputSchema).min(1, 'Add at least one issue.').max(30),
+      })
+      .strict(),
+    z.object({ caseId: z.string(), reference: z.string() }),
+  ),
+  'caseload.referrals.update': method(z.object({ caseId: id, fields: referralFieldsSchema }).strict(), referralSchema),
+  'caseload.people.update': method(z.object({ personId: id, caseId: id, fields: personFieldsSchema }).strict(), personSchema),
+  'caseload.case.get': method(z.object({ caseId: id }).strict(), caseDetailSchema.nullable()),
+  'caseload.list': method(caseListFilterSchema.strict(), z.object({ rows: z.array(caseRowSchema), more: z.boolean() })),
+  'caseload.triage': method(z.object({}).strict(), z.array(triageRowSchema)),
+  'caseload.localAuthorities': method(z.object({}).strict(), z.array(z.string())),
+  'caseload.allocate': method(z.object({ caseId: id, advocateId: id, date: isoDateSchema }).strict(), referralSchema),
+  'caseload.issues.add': method(z.object({ caseId: id, issue: issueInputSchema }).strict(), issueSchema),
+  'caseload.issues.update': method(
+    z
+      .object({
+        issueId: id,
+        fields: issueInputSchema.partial().extend({
+          status: z.enum(issueStatuses).optional(),
+          outcome: z.enum(issueOutcomes).nullable().optional(),
+          outcomeNote: z.string().trim().max(5000).nullable().optional(),
+        }),
+      })
+      .strict(),
+    issueSchema,
+  ),
+  'caseload.issues.remove': method(z.object({ issueId: id }).strict(), z.object({ removed: z.boolean() })),
+  'caseload.case.close': method(
+    z
+      .object({
+        caseId: id,
+        closureDate: isoDateSchema,
+        closureOutcome: z.enum(closureOutcomes, { message: 'Choose how the case ended.' }),
+        closureNote: z.string().trim().max(5000).optional(),
+        issueOutcomes: z.array(z.object({ issueId: id, outcome: z.enum(issueOutcomes) })).default([]),
+      })
+      .strict(),
+    referralSchema,
+  ),
+  'caseload.case.reopen': method(z.object({ caseId: id }).strict(), referralSchema),
+  'caseload.import.preview': method(csvInput, importReportSchema),
+  'caseload.import.apply': method(csvInput, importReportSchema.extend({ imported: z.boolean() })),
+};
