@@ -4,7 +4,7 @@ import type { Envelope } from './errors';
 import { vaultMethods } from './vault';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
-import { caseloadMethods } from './caseload';
+import { reportsMethods } from './reports';
 import { meetingsMethods } from './meetings';
 import { fieldworkMethods } from './fieldwork';
 import { auditMethods } from './audit';
@@ -17,7 +17,7 @@ export const contract = {
   ...vaultMethods,
   ...settingsMethods,
   ...draftsMethods,
-  ...caseloadMethods,
+  ...reportsMethods,
   ...meetingsMethods,
   ...fieldworkMethods,
   ...auditMethods,

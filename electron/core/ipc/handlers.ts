@@ -1,6 +1,6 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
-import { caseloadHandlers } from '../caseload/handlers';
+import { reportsHandlers } from '../reports/reports-handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
@@ -11,7 +11,7 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
-  ...caseloadHandlers,
+  ...reportsHandlers,
   ...meetingsHandlers,
   ...fieldworkHandlers,
   ...auditHandlers,

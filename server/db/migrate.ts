@@ -1,0 +1,40 @@
+import type { Pool } from 'pg';
+import { s0001 } from '../migrations/0001-initial';
+
+export interface ServerMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** In order; one file per migration under server/migrations. */
+export const serverMigrations: readonly ServerMigration[] = [s0001];
+
+/**
+ * Applies pending migrations in one transaction. An advisory lock stops two servers starting at
+ * once from both migrating.
+ */
+export async function migrateServer(pool: Pool, migrations: readonly ServerMigration[] = serverMigrations): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(7007, 1)');
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}

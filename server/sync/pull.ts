@@ -1,0 +1,115 @@
+import type { Pool } from 'pg';
+import { MAX_PULL_PAGE, PROTOCOL_VERSION, type IncomingChange, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
+import type { DeviceIdentity } from '../auth/authenticate';
+
+interface LogRow {
+  seq: string;
+  kind: string;
+  mutation_id: string | null;
+  entity: string | null;
+  entity_id: string | null;
+  case_id: string | null;
+  field: string | null;
+  value: unknown;
+  version: string | null;
+  user_id: string | null;
+  device_id: string | null;
+  hlc: string | null;
+  conflict_id: string | null;
+  from_user: string | null;
+  to_user: string | null;
+  c_reason: string | null;
+  c_edit_value: unknown;
+  c_edit_user: string | null;
+  c_edit_device: string | null;
+  c_edit_hlc: string | null;
+  c_kept_user: string | null;
+  c_kept_device: string | null;
+  c_kept_hlc: string | null;
+}
+
+/**
+ * One page of the log after `after`, cut down to what this device may see: changes, conflicts
+ * and resolutions of cases allocated to its user (everything for managers), acknowledgements of
+ * its own mutations, and allocation events that concern its user. An allocation to the user
+ * expands into the case's whole current state; an allocation away becomes a purge.
+ */
+export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest): Promise<{ body: PullResponse; cases: string[] }> {
+  const limit = Math.min(req.limit ?? 1000, MAX_PULL_PAGE);
+  const all = who.role !== 'advocate';
+  const r = await pool.query<LogRow>(
+    `SELECT l.seq, l.kind, l.mutation_id, l.entity, l.entity_id, l.case_id, l.field, l.value, l.version, l.user_id, l.device_id, l.hlc,
+            l.conflict_id, l.from_user, l.to_user,
+            c.reason AS c_reason, c.edit_value AS c_edit_value, c.edit_user AS c_edit_user, c.edit_device AS c_edit_device, c.edit_hlc AS c_edit_hlc,
+            c.kept_user AS c_kept_user, c.kept_device AS c_kept_device, c.kept_hlc AS c_kept_hlc
+       FROM changes l
+       LEFT JOIN allocations a ON a.organisation_id = l.organisation_id AND a.case_id = l.case_id
+       LEFT JOIN conflicts c ON l.kind = 'conflict' AND c.id = l.conflict_id
+      WHERE l.organisation_id = $1 AND l.seq > $2
+        AND (
+          l.device_id = $3 AND l.mutation_id IS NOT NULL
+          OR (l.kind IN ('change', 'conflict', 'resolved')
+              AND ($5 OR l.case_id IS NULL OR a.user_id = $4)
+              AND (l.kind <> 'conflict' OR c.reason NOT IN ('not_allocated', 'wrong_case')))
+          OR (l.kind = 'allocation' AND NOT $5 AND ($4 IN (l.to_user, l.from_user)))
+        )
+      ORDER BY l.seq
+      LIMIT $6`,
+    [who.organisationId, req.after, who.deviceId, who.userId, all, limit],
+  );
+  const changes: IncomingChange[] = [];
+  const cases = new Set<string>();
+  for (const row of r.rows) {
+    const seq = Number(row.seq);
+    if (row.case_id) cases.add(row.case_id);
+    if (row.kind === 'allocation') {
+      if (row.to_user === who.userId) changes.push(...(await caseSnapshot(pool, who.organisationId, row.case_id!, seq)));
+      else changes.push(blank(seq, 'purge', row.case_id));
+      continue;
+    }
+    changes.push(toIncoming(row, seq));
+  }
+  const last = r.rows.length ? Number(r.rows[r.rows.length - 1]!.seq) : req.after;
+  return { body: { v: PROTOCOL_VERSION, changes, cursor: last, more: r.rows.length === limit }, cases: [...cases] };
+}
+
+function blank(seq: number, kind: string, caseId: string | null): IncomingChange {
+  return { seq, kind, mutationId: null, entity: null, entityId: null, caseId, field: null, version: null, userId: null, deviceId: null, hlc: null };
+}
+
+function toIncoming(row: LogRow, seq: number): IncomingChange {
+  const out: IncomingChange = {
+    seq,
+    kind: row.kind,
+    mutationId: row.mutation_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    caseId: row.case_id,
+    field: row.field,
+    value: (row.value ?? null) as IncomingChange['value'],
+    version: row.version === null ? null : Number(row.version),
+    userId: row.user_id,
+    deviceId: row.device_id,
+    hlc: row.hlc,
+  };
+  if (row.kind === 'conflict') {
+    out.conflict = {
+      id: row.conflict_id!,
+      reason: row.c_reason ?? 'concurrent_edit',
+      edit: { value: (row.c_edit_value ?? null) as never, userId: row.c_edit_user, deviceId: row.c_edit_device, hlc: row.c_edit_hlc },
+      kept: { value: (row.value ?? null) as never, version: Number(row.version ?? 0), userId: row.c_kept_user, deviceId: row.c_kept_device, hlc: row.c_kept_hlc },
+    };
+  } else if (row.kind === 'resolved') {
+    out.conflictId = row.conflict_id;
+  }
+  return out;
+}
+
+/** The case's current state, every field, given the allocation's seq so it sorts where the allocation happened. */
+async function caseSnapshot(pool: Pool, org: string, caseId: string, seq: number): Promise<IncomingChange[]> {
+  const r = await pool.query<{ entity: string; entity_id: string; field: string; value: unknown; version: string; user_id: string | null; device_id: string | null; hlc: string | null }>(
+    'SELECT entity, entity_id, field, value, version, user_id, device_id, hlc FROM field_state WHERE organisation_id = $1 AND case_id = $2 ORDER BY entity, entity_id, field',
+    [org, caseId],
+  );
+  return r.rows.map((s) => ({ seq, kind: 'change', mutationId: null, entity: s.entity, entityId: s.entity_id, caseId, field: s.field, value: s.value as never, version: Number(s.version), userId: s.user_id, deviceId: s.device_id, hlc: s.hlc }));
+}

@@ -1,0 +1,194 @@
+import type { Pool, PoolClient } from 'pg';
+import { uuidv7 } from '../../shared/domain/ids';
+import { PROTOCOL_VERSION, type ConflictReason, type OutgoingChange, type PushOutcome, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import type { DeviceIdentity } from '../auth/authenticate';
+import { inTransaction, lockOrganisation, reserveSeqs } from '../db/tx';
+import { insertChanges, type ChangeRow } from './change-rows';
+import { canonicalJson, jsonEqual } from './json-equal';
+import { resolveConflicts } from './resolve';
+
+interface FieldState {
+  value: unknown;
+  version: number;
+  userId: string | null;
+  deviceId: string | null;
+  hlc: string | null;
+  caseId: string | null;
+}
+
+const key = (entity: string, id: string, field?: string) => (field === undefined ? `${entity}\u0000${id}` : `${entity}\u0000${id}\u0000${field}`);
+
+/**
+ * Applies a batch in one transaction under the organisation's lock. Per field: a base version
+ * equal to the current one applies and bumps the version; an equal value is a no-op; anything
+ * else keeps the current value and records a conflict with both sides. A mutation id seen before
+ * answers as before and changes nothing, so a retried or duplicated push is harmless.
+ */
+export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushRequest, now: Date): Promise<{ body: PushResponse; cases: string[] }> {
+  return inTransaction(pool, async (client) => {
+    await lockOrganisation(client, who.organisationId);
+    const ids = req.changes.map((c) => c.mutationId);
+    const seen = new Map<string, PushOutcome>();
+    if (ids.length) {
+      const r = await client.query<{ mutation_id: string; kind: string }>('SELECT mutation_id, kind FROM changes WHERE mutation_id = ANY($1::uuid[])', [ids]);
+      for (const row of r.rows) seen.set(row.mutation_id, row.kind === 'change' ? 'applied' : (row.kind as PushOutcome));
+    }
+    const fresh: OutgoingChange[] = [];
+    const inBatch = new Set<string>();
+    for (const c of req.changes) {
+      if (seen.has(c.mutationId) || inBatch.has(c.mutationId)) continue;
+      inBatch.add(c.mutationId);
+      fresh.push(c);
+    }
+    const state = await loadState(client, who.organisationId, fresh);
+    const access = await loadAccess(client, who, fresh);
+    const rows: Omit<ChangeRow, 'seq'>[] = [];
+    const outcomes = new Map<string, PushOutcome>();
+    const touched = new Map<string, { state: FieldState; entity: string; entityId: string; field: string; index: number }>();
+    const conflicts: unknown[][] = [];
+
+    for (const c of fresh) {
+      const base = { kind: '', mutationId: c.mutationId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, conflictId: null, fromUser: null, toUser: null };
+      const cur = state.fields.get(key(c.entity, c.entityId, c.field));
+      const entityCase = state.entityCase.get(key(c.entity, c.entityId));
+      let reason: ConflictReason | null = null;
+      if (!access.allowed(c.caseId)) reason = 'not_allocated';
+      else if (entityCase !== undefined && entityCase !== c.caseId) reason = 'wrong_case';
+      else {
+        const tomb = state.fields.get(key(c.entity, c.entityId, 'deleted_at'));
+        if (c.field !== 'deleted_at' && tomb && tomb.value !== null && !(cur && jsonEqual(cur.value, c.value))) reason = 'deleted';
+      }
+      let outcome: PushOutcome;
+      if (reason) outcome = 'conflict';
+      else if (!cur || c.baseVersion >= cur.version) outcome = 'applied';
+      else if (jsonEqual(cur.value, c.value)) outcome = 'noop';
+      // The same device writing a field twice before hearing back is not a conflict with itself;
+      // its clock orders its own edits even when requests arrive out of order.
+      else if (cur.deviceId === who.deviceId) outcome = (c.hlc > (cur.hlc ?? '') ? 'applied' : 'superseded');
+      else {
+        outcome = 'conflict';
+        reason = 'concurrent_edit';
+      }
+      outcomes.set(c.mutationId, outcome);
+      if (outcome === 'applied') {
+        const next: FieldState = { value: c.value, version: (cur?.version ?? 0) + 1, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, caseId: c.caseId };
+        state.fields.set(key(c.entity, c.entityId, c.field), next);
+        if (entityCase === undefined) state.entityCase.set(key(c.entity, c.entityId), c.caseId);
+        touched.set(key(c.entity, c.entityId, c.field), { state: next, entity: c.entity, entityId: c.entityId, field: c.field, index: rows.length });
+        rows.push({ ...base, kind: 'change', value: c.value, version: next.version });
+      } else if (outcome === 'conflict') {
+        const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
+        const conflictId = uuidv7();
+        // A device that does not hold the case must not learn the kept value through the conflict.
+        const keptValue = reason === 'not_allocated' || reason === 'wrong_case' ? null : kept.value;
+        conflicts.push([conflictId, c.entity, c.entityId, c.caseId, c.field, reason, c.mutationId, canonicalJson(c.value), c.hlc, canonicalJson(keptValue), kept.version, kept.userId, kept.deviceId, kept.hlc]);
+        rows.push({ ...base, kind: 'conflict', value: keptValue, version: kept.version, conflictId });
+      } else {
+        rows.push({ ...base, kind: outcome, value: cur!.value, version: cur!.version });
+      }
+    }
+
+    const extra = await resolveConflicts(client, who, req.resolutions ?? [], now);
+    const all = [...rows, ...extra.rows];
+    if (all.length) {
+      const first = await reserveSeqs(client, who.organisationId, all.length);
+      const withSeq = all.map((r, i) => ({ ...r, seq: first + i }));
+      await insertChanges(client, who.organisationId, withSeq);
+      await upsertState(client, who.organisationId, [...touched.values()].map((t) => ({ ...t, seq: first + t.index })));
+      if (conflicts.length) await insertConflicts(client, who, conflicts);
+      for (const caseId of access.autoAllocated) {
+        await client.query('INSERT INTO allocations (organisation_id, case_id, user_id, allocated_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [who.organisationId, caseId, who.userId, now]);
+      }
+    }
+    const results = req.changes.map((c) => ({ mutationId: c.mutationId, outcome: seen.get(c.mutationId) ?? outcomes.get(c.mutationId)!, duplicate: seen.has(c.mutationId) }));
+    const cases = [...new Set(req.changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
+    return { body: { v: PROTOCOL_VERSION, results }, cases };
+  });
+}
+
+async function loadState(client: PoolClient, org: string, changes: readonly OutgoingChange[]) {
+  const fields = new Map<string, FieldState>();
+  const entityCase = new Map<string, string | null>();
+  if (changes.length) {
+    const pairs = [...new Map(changes.map((c) => [key(c.entity, c.entityId), c])).values()];
+    const r = await client.query<{ entity: string; entity_id: string; field: string; value: unknown; version: string; user_id: string | null; device_id: string | null; hlc: string | null; case_id: string | null }>(
+      `SELECT s.entity, s.entity_id, s.field, s.value, s.version, s.user_id, s.device_id, s.hlc, s.case_id
+         FROM field_state s JOIN unnest($2::text[], $3::text[]) AS p(entity, entity_id) USING (entity, entity_id)
+        WHERE s.organisation_id = $1`,
+      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId)],
+    );
+    for (const row of r.rows) {
+      fields.set(key(row.entity, row.entity_id, row.field), { value: row.value, version: Number(row.version), userId: row.user_id, deviceId: row.device_id, hlc: row.hlc, caseId: row.case_id });
+      entityCase.set(key(row.entity, row.entity_id), row.case_id);
+    }
+  }
+  return { fields, entityCase };
+}
+
+/**
+ * Which cases this device may write. Managers write any; an advocate writes cases allocated to
+ * them, and a brand-new case (nothing on the service yet) becomes theirs.
+ */
+async function loadAccess(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[]) {
+  const autoAllocated = new Set<string>();
+  if (who.role !== 'advocate') return { allowed: () => true, autoAllocated };
+  const caseIds = [...new Set(changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
+  const owner = new Map<string, string>();
+  const known = new Set<string>();
+  if (caseIds.length) {
+    const a = await client.query<{ case_id: string; user_id: string }>('SELECT case_id, user_id FROM allocations WHERE organisation_id = $1 AND case_id = ANY($2::text[])', [who.organisationId, caseIds]);
+    for (const row of a.rows) owner.set(row.case_id, row.user_id);
+    const unowned = caseIds.filter((c) => !owner.has(c));
+    if (unowned.length) {
+      const e = await client.query<{ case_id: string }>('SELECT DISTINCT case_id FROM field_state WHERE organisation_id = $1 AND case_id = ANY($2::text[])', [who.organisationId, unowned]);
+      for (const row of e.rows) known.add(row.case_id);
+    }
+  }
+  return {
+    autoAllocated,
+    allowed(caseId: string | null): boolean {
+      if (caseId === null) return true;
+      const o = owner.get(caseId);
+      if (o) return o === who.userId;
+      if (known.has(caseId)) return false;
+      autoAllocated.add(caseId);
+      owner.set(caseId, who.userId);
+      return true;
+    },
+  };
+}
+
+async function upsertState(client: PoolClient, org: string, rows: { state: FieldState; entity: string; entityId: string; field: string; seq: number }[]) {
+  if (!rows.length) return;
+  await client.query(
+    `INSERT INTO field_state (organisation_id, entity, entity_id, field, case_id, value, version, user_id, device_id, hlc, seq)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::bigint[], $8::uuid[], $9::uuid[], $10::text[], $11::bigint[])
+     ON CONFLICT (organisation_id, entity, entity_id, field) DO UPDATE SET
+       value = EXCLUDED.value, version = EXCLUDED.version, user_id = EXCLUDED.user_id, device_id = EXCLUDED.device_id, hlc = EXCLUDED.hlc, seq = EXCLUDED.seq`,
+    [
+      org,
+      rows.map((r) => r.entity),
+      rows.map((r) => r.entityId),
+      rows.map((r) => r.field),
+      rows.map((r) => r.state.caseId),
+      rows.map((r) => canonicalJson(r.state.value)),
+      rows.map((r) => r.state.version),
+      rows.map((r) => r.state.userId),
+      rows.map((r) => r.state.deviceId),
+      rows.map((r) => r.state.hlc),
+      rows.map((r) => r.seq),
+    ],
+  );
+}
+
+async function insertConflicts(client: PoolClient, who: DeviceIdentity, rows: unknown[][]) {
+  const col = (i: number) => rows.map((r) => r[i]);
+  await client.query(
+    `INSERT INTO conflicts (id, organisation_id, entity, entity_id, case_id, field, reason, edit_mutation_id, edit_value, edit_user, edit_device, edit_hlc,
+                            kept_value, kept_version, kept_user, kept_device, kept_hlc)
+     SELECT u.id, $1, u.entity, u.entity_id, u.case_id, u.field, u.reason, u.mid, u.edit_value, $2, $3, u.edit_hlc, u.kept_value, u.kept_version, u.kept_user, u.kept_device, u.kept_hlc
+       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::jsonb[], $12::text[], $13::jsonb[], $14::bigint[], $15::uuid[], $16::uuid[], $17::text[])
+         AS u(id, entity, entity_id, case_id, field, reason, mid, edit_value, edit_hlc, kept_value, kept_version, kept_user, kept_device, kept_hlc)`,
+    [who.organisationId, who.userId, who.deviceId, ...Array.from({ length: 14 }, (_, i) => col(i))],
+  );
+}

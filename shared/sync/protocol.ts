@@ -1,0 +1,171 @@
+import { z } from 'zod';
+
+/**
+ * The wire format between a desktop and the central service (DESIGN §3). Every request and
+ * response carries `v`, the protocol version; the server refuses versions it does not speak.
+ * Requests are strict (unknown keys are refused, so a forged or mistyped body changes nothing);
+ * responses are read loosely by clients, so a newer server can add keys without breaking them.
+ */
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_CHANGES = 1000;
+export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
+export const MAX_PULL_PAGE = 2000;
+/** Access tokens live at most this long; the refresh token is exchanged for a new one. */
+export const ACCESS_TOKEN_TTL_MS = 15 * 60 * 1000;
+export const ENROLMENT_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+
+const version = z.literal(PROTOCOL_VERSION);
+/** Record and case ids are UUIDs in Heard, but any short id made of safe characters is accepted. */
+export const recordIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+export const nameSchema = z.string().min(1).max(63).regex(/^[a-z_][a-z0-9_]*$/);
+export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const tokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_.-]+$/);
+const hlcSchema = z.string().min(1).max(120);
+
+export const roleSchema = z.enum(['advocate', 'manager', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const enrolRequestSchema = z.strictObject({
+  v: version,
+  code: z.string().min(8).max(40),
+  deviceName: z.string().min(1).max(100),
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const tokensSchema = z.object({
+  v: version,
+  refreshToken: tokenSchema,
+  accessToken: tokenSchema,
+  accessExpiresAt: z.string(),
+});
+
+export const enrolResponseSchema = tokensSchema.extend({
+  deviceId: uuidSchema,
+  userId: uuidSchema,
+  organisationId: uuidSchema,
+  role: roleSchema,
+  userName: z.string(),
+  organisationName: z.string(),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+export const tokenRequestSchema = z.strictObject({ v: version, refreshToken: tokenSchema });
+export type TokenResponse = z.infer<typeof tokensSchema>;
+
+/** One field of one record, as written on a device. */
+export const outgoingChangeSchema = z.strictObject({
+  mutationId: uuidSchema,
+  entity: nameSchema,
+  entityId: recordIdSchema,
+  caseId: recordIdSchema.nullable(),
+  field: nameSchema,
+  value: z.json(),
+  baseVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  hlc: hlcSchema,
+});
+export type OutgoingChange = z.infer<typeof outgoingChangeSchema>;
+
+/** A person's decision on a conflict; travels in a push beside changes so every device hears it. */
+export const resolutionSchema = z.strictObject({
+  conflictId: uuidSchema,
+  /** Which side the person chose; the chosen value itself travels as an ordinary change. */
+  choice: z.enum(['kept', 'edit', 'merged']),
+});
+export type Resolution = z.infer<typeof resolutionSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  v: version,
+  changes: z.array(outgoingChangeSchema).max(MAX_PUSH_CHANGES),
+  resolutions: z.array(resolutionSchema).max(MAX_PUSH_CHANGES).optional(),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushOutcomeSchema = z.enum(['applied', 'noop', 'superseded', 'conflict']);
+export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
+
+export const pushResponseSchema = z.object({
+  v: version,
+  results: z.array(z.object({ mutationId: z.string(), outcome: pushOutcomeSchema, duplicate: z.boolean() })),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.strictObject({
+  v: version,
+  after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  limit: z.number().int().min(1).max(MAX_PULL_PAGE).optional(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const conflictReasonSchema = z.enum(['concurrent_edit', 'deleted', 'not_allocated', 'wrong_case']);
+export type ConflictReason = z.infer<typeof conflictReasonSchema>;
+
+const sideSchema = z.object({
+  value: z.json(),
+  userId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  hlc: z.string().nullable(),
+});
+
+/**
+ * Rows a device receives, in server order. `kind` says what to do:
+ * - change: a field's new value at `version` (also used for a case's full state on allocation);
+ * - noop / superseded: acknowledgement of this device's own mutation that changed nothing;
+ *   `value`/`version` carry the server's current field so the device can converge;
+ * - conflict: a mutation that lost; `value`/`version` are the kept (current) field, `conflict`
+ *   holds both sides for a person to resolve;
+ * - resolved: a person resolved conflict `conflict.id` elsewhere;
+ * - purge: the case was allocated to someone else; delete it here.
+ * Kinds a client does not know are skipped (a newer server may send them).
+ */
+export const incomingChangeSchema = z.object({
+  seq: z.number().int(),
+  kind: z.string(),
+  mutationId: z.string().nullable(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  caseId: z.string().nullable(),
+  field: z.string().nullable(),
+  value: z.json().optional(),
+  version: z.number().int().nullable(),
+  userId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  hlc: z.string().nullable(),
+  /** On `resolved` rows: the conflict that was resolved. */
+  conflictId: z.string().nullable().optional(),
+  conflict: z
+    .object({
+      id: z.string(),
+      reason: z.string(),
+      /** The edit that was not applied. */
+      edit: sideSchema,
+      /** The value the service kept, at `version`. */
+      kept: sideSchema.extend({ version: z.number().int() }),
+    })
+    .nullable()
+    .optional(),
+});
+export type IncomingChange = z.infer<typeof incomingChangeSchema>;
+
+export const pullResponseSchema = z.object({
+  v: version,
+  changes: z.array(incomingChangeSchema),
+  cursor: z.number().int(),
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Errors the service answers with; `device_revoked` and `device_wipe` make the desktop delete its data. */
+export const syncErrorCodes = [
+  'bad_request',
+  'unsupported_version',
+  'too_large',
+  'unauthorised',
+  'token_reused',
+  'device_revoked',
+  'device_wipe',
+  'forbidden',
+  'rate_limited',
+  'internal',
+] as const;
+export const syncErrorSchema = z.object({ v: version, error: z.object({ code: z.string(), message: z.string() }) });
+export type SyncErrorBody = z.infer<typeof syncErrorSchema>;
