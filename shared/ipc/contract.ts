@@ -4,6 +4,7 @@ import type { Envelope } from './errors';
 import { vaultMethods } from './vault';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
+import { caseloadMethods } from './caseload';
 import { reportsMethods } from './reports';
 import { meetingsMethods } from './meetings';
 import { fieldworkMethods } from './fieldwork';
@@ -17,6 +18,7 @@ export const contract = {
   ...vaultMethods,
   ...settingsMethods,
   ...draftsMethods,
+  ...caseloadMethods,
   ...reportsMethods,
   ...meetingsMethods,
   ...fieldworkMethods,

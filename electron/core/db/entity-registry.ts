@@ -1,6 +1,7 @@
 import { caseloadEntities } from '../caseload/entities';
 import { meetingsEntities } from '../meetings/entities';
 import { fieldworkEntities } from '../fieldwork/entities';
+import { reportEntities } from '../reports/entities';
 import type { EntitySpec } from './entities';
 
 /** Every synced entity, by the name used in the outbox and on the wire. Add yours here. */
@@ -8,4 +9,5 @@ export const entityRegistry: Record<string, EntitySpec> = {
   ...caseloadEntities,
   ...meetingsEntities,
   ...fieldworkEntities,
+  ...reportEntities,
 };

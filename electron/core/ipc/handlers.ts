@@ -1,5 +1,6 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
+import { caseloadHandlers } from '../caseload/handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
@@ -11,6 +12,7 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
+  ...caseloadHandlers,
   ...reportsHandlers,
   ...meetingsHandlers,
   ...fieldworkHandlers,

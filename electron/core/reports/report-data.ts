@@ -1,0 +1,57 @@
+import type { FeedbackFormRecord, ProfessionalQuestion, RespondentRole, SmileyAnswer, YoungPersonQuestion } from '../../../shared/reports/feedback';
+import type { Period } from '../../../shared/reports/period';
+import { quarterlyReport, type QuarterlyReport, type ReportReferral } from '../../../shared/reports/quarterly';
+import { listReferralsForReport } from '../caseload/case-summary';
+import type { Db } from '../db/database';
+
+/**
+ * The records on this device, in the shape the shared report function takes. Referrals come from
+ * the caseload's own reader, so a report and the caseload can never count differently.
+ */
+export function referralsForReport(db: Db): ReportReferral[] {
+  return listReferralsForReport(db);
+}
+
+interface FeedbackRow {
+  kind: string;
+  received_date: string;
+  respondent_role: string | null;
+  listened_to: string | null;
+  things_changed: string | null;
+  use_again: string | null;
+  voice_heard: string | null;
+  kept_informed: string | null;
+  recommend: string | null;
+  has_comment: number;
+}
+
+export function feedbackForReport(db: Db, period: Period): FeedbackFormRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT kind, received_date, respondent_role, listened_to, things_changed, use_again, voice_heard, kept_informed, recommend,
+              length(trim(comment)) > 0 AS has_comment
+       FROM feedback_forms WHERE deleted_at IS NULL AND received_date BETWEEN ? AND ?`,
+    )
+    .all(period.from, period.to) as FeedbackRow[];
+  const a = (v: string | null): SmileyAnswer | null => (v === 'happy' || v === 'ok' || v === 'sad' ? v : null);
+  return rows.map((r) => {
+    const answers: Partial<Record<YoungPersonQuestion | ProfessionalQuestion, SmileyAnswer | null>> =
+      r.kind === 'young_person'
+        ? { listened_to: a(r.listened_to), things_changed: a(r.things_changed), use_again: a(r.use_again) }
+        : { voice_heard: a(r.voice_heard), kept_informed: a(r.kept_informed), recommend: a(r.recommend) };
+    return {
+      kind: r.kind === 'young_person' ? 'young_person' : 'professional',
+      received_date: r.received_date,
+      respondent_role: r.respondent_role as RespondentRole | null,
+      answers,
+      has_comment: r.has_comment === 1,
+    };
+  });
+}
+
+/** The report over the records on this device. */
+export function buildQuarterlyReport(db: Db, period: Period): QuarterlyReport {
+  return quarterlyReport(referralsForReport(db), feedbackForReport(db, period), period);
+}
+
+export const reportFileName = (period: Period, ext: string): string => `heard-report-${period.from}-to-${period.to}.${ext}`;

@@ -1,0 +1,19 @@
+import type { reportsMethods } from '../../../shared/ipc/reports';
+import { reportToCsv } from '../../../shared/reports/csv';
+import type { HandlersFor } from '../ipc/handler-types';
+import { listFeedback, removeFeedback, saveFeedback } from './feedback-service';
+import { buildQuarterlyReport, reportFileName } from './report-data';
+import { caseStudyCandidates, listSections, quotableComments, removeSection, saveSection } from './sections-service';
+
+export const reportsHandlers: HandlersFor<keyof typeof reportsMethods> = {
+  'reports.quarterly': (input, ctx) => buildQuarterlyReport(ctx.db(), input.period),
+  'reports.csv': (input, ctx) => ({ csv: reportToCsv(buildQuarterlyReport(ctx.db(), input.period)), fileName: reportFileName(input.period, 'csv') }),
+  'reports.sections.list': (input, ctx) => listSections(ctx.db(), input.period),
+  'reports.sections.save': (input, ctx) => saveSection(ctx.db(), input, ctx.now()),
+  'reports.sections.remove': (input, ctx) => ({ removed: removeSection(ctx.db(), input.id) }),
+  'reports.caseStudyCandidates': (input, ctx) => caseStudyCandidates(ctx.db(), input.period),
+  'reports.quotes': (input, ctx) => quotableComments(ctx.db(), input.period),
+  'feedback.list': (input, ctx) => listFeedback(ctx.db(), input.caseId),
+  'feedback.save': (input, ctx) => saveFeedback(ctx, input),
+  'feedback.remove': (input, ctx) => ({ removed: removeFeedback(ctx, input.id) }),
+};
