@@ -8,4 +8,4 @@ import { reportCommand } from './report';
 import { auditCheckCommand } from './audit-check';
 
 /** Every `npm run heard -- <command>`. Add yours here. */
-export const commands: CliCommand[] = [initCommand, unlockCheckCommand, reportCommand, auditCheckCommand];
+export const commands: CliCommand[] = [initCommand, unlockCheckCommand, importCommand, casesCommand, demoDataCommand, reportCommand, auditCheckCommand];
