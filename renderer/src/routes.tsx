@@ -1,8 +1,10 @@
 import { Route } from 'react-router';
 import type { Settings } from '../../shared/ipc/settings';
+import { FieldworkRoutes } from './features/fieldwork/FieldworkPages';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { HomePage } from './features/shell/HomePage';
-import { CalendarPage, CaseloadPage, LettersPage, ReportsPage, SyncPage } from './features/shell/PlaceholderPages';
+import { CalendarPage, CaseloadPage, LettersPage, SyncPage } from './features/shell/PlaceholderPages';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
 export function appRoutes(onSettingsChanged: (s: Settings) => void) {
@@ -14,6 +16,7 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
       <Route path="letters/*" element={<LettersPage />} />
       <Route path="reports/*" element={<ReportsPage />} />
       <Route path="sync/*" element={<SyncPage />} />
+      <Route path="fieldwork/*" element={<FieldworkRoutes />} />
       <Route path="settings" element={<SettingsPage onSettingsChanged={onSettingsChanged} />} />
     </>
   );

@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { reportsCaseTabs } from '../reports/tabs';
+import { fieldworkTabs } from '../fieldwork/tabs';
 
 /**
  * The tabs on a case's page. Each feature (contacts and notes, meetings, letters, complaints…)
@@ -10,4 +12,7 @@ export interface CaseTab {
   Component: ComponentType<{ caseId: string }>;
 }
 
-export const caseTabs: CaseTab[] = [];
+export const caseTabs: CaseTab[] = [
+  ...fieldworkTabs,
+  ...reportsCaseTabs,
+];

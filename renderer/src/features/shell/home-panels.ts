@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { DueActionsPanel } from '../fieldwork/DueActionsPanel';
+import { NotesSearchPanel } from '../fieldwork/NotesSearchPanel';
 
 /**
  * Panels on the Today screen (actions due and overdue, complaint deadlines, upcoming meetings…).
@@ -9,4 +11,7 @@ export interface HomePanel {
   Component: ComponentType;
 }
 
-export const homePanels: HomePanel[] = [];
+export const homePanels: HomePanel[] = [
+  { id: 'fieldwork-due-actions', Component: DueActionsPanel },
+  { id: 'fieldwork-notes-search', Component: NotesSearchPanel },
+];

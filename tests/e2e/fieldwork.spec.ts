@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { E2E_PASSPHRASE, expect, expectAccessible, test } from './fixtures';
+import { VaultPage } from './pages/vault-page';
+
+const CASE = 'e2e-fieldwork-case';
+const casePage = (url: string, tab = 'contacts') => `${url}#/fieldwork/case/${CASE}?tab=${tab}`;
+const noteText = (app: Page) => app.getByRole('textbox', { name: 'Note text' });
+
+test('a note being typed survives the core being killed without warning', async ({ unlockedApp: app, host }) => {
+  await app.goto(casePage(host.url));
+  await app.getByRole('button', { name: 'New note' }).click();
+  await noteText(app).click();
+  const advocate = 'Visited at the placement. She said ';
+  await app.keyboard.type(advocate);
+  await app.getByRole('button', { name: "Young person's own words" }).click();
+  await noteText(app).click();
+  await app.keyboard.press('End');
+  // About five seconds of steady typing: a save must happen during it, not only after a pause.
+  const own = 'I want to stay at Oakfield until my exams are done';
+  await app.keyboard.type(own, { delay: 100 });
+  await expect(app.locator('html')).toHaveAttribute('data-note-saved-at', /.+/);
+  await host.kill();
+
+  await host.start();
+  await app.goto(casePage(host.url));
+  await new VaultPage(app).unlock(E2E_PASSPHRASE);
+  await app.getByRole('button', { name: 'Untitled note' }).click();
+  const saved = (await noteText(app).innerText()).replace(/\s+/g, ' ').trim();
+  const typed = `${advocate}${own}`;
+  // Everything typed more than two seconds before the kill is there (the first 20 characters of
+  // the quote were typed at least three seconds before it), and nothing that was not typed.
+  expect(typed.startsWith(saved)).toBe(true);
+  expect(saved.length).toBeGreaterThanOrEqual(advocate.length + 20);
+  await expect(noteText(app).locator('q[data-young-person-words]')).toContainText(own.slice(0, 20));
+});
+
+test('contacts, notes, search, actions and safeguarding for a case', async ({ unlockedApp: app, host }) => {
+  await app.goto(casePage(host.url));
+  await expectAccessible(app);
+
+  await app.getByRole('button', { name: 'Record a contact' }).click();
+  await app.getByLabel('Date and time').fill('2026-03-04T14:30');
+  await app.getByLabel('Where').fill('Foster placement, Barnstaple');
+  await app.getByLabel('Miles travelled').fill('84');
+  await app.getByRole('combobox', { name: 'Who was present' }).fill('Foster carer');
+  await app.keyboard.press('Enter');
+  await app.getByRole('button', { name: 'Save contact' }).click();
+  await expect(app.getByRole('cell', { name: '04/03/2026 14:30' })).toBeVisible();
+  await expect(app.getByRole('cell', { name: 'Foster carer' })).toBeVisible();
+
+  await app.getByRole('button', { name: /Write a note about the Visit/ }).click();
+  await noteText(app).click();
+  await app.keyboard.type('Talked about college and the bus to Exeter.');
+  await app.getByRole('button', { name: 'Close note' }).click();
+  await app.getByLabel("Search this case's notes").fill('exeter');
+  await expect(app.getByTestId('search-hit').locator('mark')).toHaveText('Exeter');
+
+  // A version is kept and can be opened.
+  await app.getByTestId('search-hit').click();
+  await app.getByRole('button', { name: 'Earlier versions' }).click();
+  await app.getByRole('button', { name: 'Open version 1' }).click();
+  await expect(app.getByRole('document', { name: 'Version 1 of the note' })).toContainText('bus to Exeter');
+  await app.keyboard.press('Escape');
+  await app.getByRole('button', { name: 'Close note' }).click();
+
+  await app.getByRole('tab', { name: 'Actions' }).click();
+  await app.getByRole('button', { name: 'Add an action' }).click();
+  await app.getByLabel('What needs doing').fill('Chase the IRO about the review date');
+  await app.getByLabel('By when').fill('2020-01-01');
+  await app.getByRole('button', { name: 'Save action' }).click();
+  await expect(app.getByText('Overdue')).toBeVisible();
+  await expectAccessible(app);
+
+  await app.getByRole('tab', { name: 'Safeguarding' }).click();
+  await expect(app.getByTestId('safeguarding-flag')).toHaveCount(0);
+  await app.getByRole('button', { name: 'Record a safeguarding concern' }).click();
+  await app.getByLabel("What was disclosed, in the young person's words").fill('He said his uncle hit him last weekend');
+  await app.getByLabel('Your decision', { exact: true }).fill('Share with the duty team today');
+  await app.getByLabel('The reason for your decision').fill('Risk of significant harm');
+  await app.getByRole('button', { name: 'Save safeguarding record' }).click();
+  await expect(app.getByTestId('safeguarding-flag')).toHaveCount(0); // the header flag refreshes on reload
+  await app.reload();
+  await expect(app.getByTestId('safeguarding-flag')).toContainText('Safeguarding: 1 open');
+  await app.getByRole('tab', { name: 'Safeguarding' }).click();
+  await expect(app.getByRole('button', { name: /delete/i })).toHaveCount(0);
+  await app.getByRole('button', { name: 'Amend' }).click();
+  await app.getByLabel('Outcome').fill('Strategy meeting held');
+  await app.getByRole('button', { name: 'Save amendment' }).click();
+  await expect(app.getByRole('alert').or(app.getByText(/Say why this record is being changed/)).first()).toBeVisible();
+  await app.getByLabel('Why you are amending this record').fill('Outcome now known');
+  await app.getByRole('button', { name: 'Save amendment' }).click();
+  await app.getByRole('button', { name: 'Show 1 amendment' }).click();
+  await expect(app.getByText('Outcome now known')).toBeVisible();
+  await expectAccessible(app);
+
+  await app.goto(`${host.url}#/`);
+  await expect(app.getByRole('region', { name: 'Actions due and overdue' })).toContainText('Chase the IRO about the review date');
+});
