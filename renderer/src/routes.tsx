@@ -1,10 +1,9 @@
 import { Route } from 'react-router';
 import type { Settings } from '../../shared/ipc/settings';
 import { FieldworkRoutes } from './features/fieldwork/FieldworkPages';
-import { ReportsPage } from './features/reports/ReportsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { HomePage } from './features/shell/HomePage';
-import { CalendarPage, CaseloadPage, LettersPage, SyncPage } from './features/shell/PlaceholderPages';
+import { CalendarPage, CaseloadPage, LettersPage, ReportsPage, SyncPage } from './features/shell/PlaceholderPages';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
 export function appRoutes(onSettingsChanged: (s: Settings) => void) {

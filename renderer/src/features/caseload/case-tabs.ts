@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react';
-import { reportsCaseTabs } from '../reports/tabs';
 import { fieldworkTabs } from '../fieldwork/tabs';
 
 /**
@@ -14,5 +13,4 @@ export interface CaseTab {
 
 export const caseTabs: CaseTab[] = [
   ...fieldworkTabs,
-  ...reportsCaseTabs,
 ];
