@@ -9,6 +9,7 @@ import { reportsMethods } from './reports';
 import { meetingsMethods } from './meetings';
 import { fieldworkMethods } from './fieldwork';
 import { auditMethods } from './audit';
+import { backupMethods } from './backup';
 
 /**
  * The whole IPC surface. Each feature adds its methods object here; nothing else needs to change
@@ -23,6 +24,7 @@ export const contract = {
   ...meetingsMethods,
   ...fieldworkMethods,
   ...auditMethods,
+  ...backupMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -55,7 +55,7 @@ export function withAudit(ctx: CoreContext, call: Call, log: Logger): Call & { r
       return result;
     }
     if (!result.ok) return result;
-    const c = classifyCall(method, input);
+    const c = classifyCall(method, input, result.value);
     if (!c) return result;
     if (c.action === 'case-opened' && c.caseId) {
       const key = c.caseId;

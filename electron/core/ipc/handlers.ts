@@ -5,6 +5,7 @@ import { reportsHandlers } from '../reports/reports-handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
+import { backupHandlers } from '../backup/backup-handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
 /** Every method of the contract has exactly one handler; TypeScript fails the build otherwise. */
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...meetingsHandlers,
   ...fieldworkHandlers,
   ...auditHandlers,
+  ...backupHandlers,
 };

@@ -191,6 +191,37 @@ export class Vault {
     return true;
   }
 
+  /**
+   * The raw database key, for an encrypted backup only (core/backup), after checking the
+   * passphrase; a wrong one counts towards the unlock delay. The caller must zero it when done.
+   */
+  async databaseKeyFor(passphrase: string): Promise<Buffer> {
+    const wait = this.throttle.retryAfterMs();
+    if (wait > 0) throw new AppError('unlock_delayed', `Please wait ${Math.ceil(wait / 1000)} seconds before trying again.`, { retryAfterMs: wait });
+    const file = readKeyFile(this.keyPath, this.deps.keychain);
+    if (file.kind !== 'ok') throw new AppError('key_file_corrupt', PROBLEM_TEXT.key_file_corrupt);
+    const key = await unwrapKey(file.wrapped, passphrase);
+    if (!key) {
+      this.throttle.recordFailure();
+      throw new AppError('wrong_passphrase', 'Your passphrase is not right. Nothing has been changed.', { fields: { passphrase: 'Not right.' } });
+    }
+    this.throttle.reset();
+    return key;
+  }
+
+  /**
+   * Makes a restored database this store's: wraps its key under the new passphrase (and the OS
+   * keychain, where real). Only core/backup calls this, after it has put the verified file in place.
+   */
+  async adoptRestoredKey(key: Buffer, passphrase: string): Promise<void> {
+    if (this.db) throw new AppError('conflict', 'Lock Heard before restoring a backup.');
+    const assessment = assessPassphrase(passphrase);
+    if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { newPassphrase: assessment.feedback } });
+    writeKeyFile(this.keyPath, await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT), this.deps.keychain);
+    this.openProblem = null;
+    this.throttle.reset();
+  }
+
   /** Rewraps the same database key under the new passphrase; the database itself is untouched. */
   async changePassphrase(current: string, next: string): Promise<void> {
     this.database();

@@ -13,8 +13,15 @@ describe('which calls the audit trail records', () => {
     ['statements.print', { caseId: 'c1' }, { action: 'printed', caseId: 'c1' }],
     ['letters.markSent', { letterId: 'l1', caseId: 'c1' }, { action: 'letter-sent', caseId: 'c1' }],
     ['sync.run', {}, { action: 'synced', caseId: null }],
+    ['caseload.case.get', { caseId: 'c1' }, { action: 'case-opened', caseId: 'c1' }],
+    ['caseload.issues.remove', { issueId: 'i1' }, { action: 'edited', caseId: null }],
+    ['caseload.import.apply', { csv: 'a,b' }, { action: 'edited', caseId: null }],
   ])('%s is recorded', (method, input, expected) => {
     expect(classifyCall(method, input)).toEqual(expected);
+  });
+
+  it('takes the case from the answer when a call creates it', () => {
+    expect(classifyCall('caseload.referrals.create', { person: {} }, { caseId: 'c9', reference: 'R-1' })).toEqual({ action: 'edited', caseId: 'c9' });
   });
 
   it.each([
@@ -23,6 +30,7 @@ describe('which calls the audit trail records', () => {
     ['vault.status', {}],
     ['audit.list', { caseId: 'c1' }],
     ['caseload.list', {}],
+    ['caseload.import.preview', { csv: 'a,b' }],
     ['sync.status', {}],
     ['notes.list', { caseId: '' }],
   ])('%s is not record access', (method, input) => {

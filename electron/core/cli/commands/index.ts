@@ -6,6 +6,8 @@ import { casesCommand } from './cases';
 import { demoDataCommand } from './demo-data';
 import { reportCommand } from './report';
 import { auditCheckCommand } from './audit-check';
+import { backupCommand } from './backup';
+import { restoreCommand } from './restore';
 
 /** Every `npm run heard -- <command>`. Add yours here. */
-export const commands: CliCommand[] = [initCommand, unlockCheckCommand, importCommand, casesCommand, demoDataCommand, reportCommand, auditCheckCommand];
+export const commands: CliCommand[] = [initCommand, unlockCheckCommand, importCommand, casesCommand, demoDataCommand, reportCommand, auditCheckCommand, backupCommand, restoreCommand];
