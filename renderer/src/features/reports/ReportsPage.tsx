@@ -1,0 +1,120 @@
+import { Alert, Button, Divider, Group, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { contract } from '../../../../shared/ipc/contract';
+import { todayIso } from '../../../../shared/domain/dates';
+import { parseQuarter, previousQuarter, type Period } from '../../../../shared/reports/period';
+import type { QuarterlyReport } from '../../../../shared/reports/quarterly';
+import { errorMessage, send } from '../../api/client';
+import { announce } from '../../api/events';
+import { EmptyState } from '../shell/EmptyState';
+import { PageHeader } from '../shell/PageHeader';
+import { PeriodPicker } from './PeriodPicker';
+import { ReportFigures } from './ReportFigures';
+import { ReportWriting } from './ReportWriting';
+
+/** Saves bytes as a file the way the browser (or Electron's download handler) offers it. */
+function download(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const base64ToBytes = (b64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+// The PDF method arrives with the letters' PDF engine; until then the button is not offered.
+const pdfAvailable = Object.prototype.hasOwnProperty.call(contract, 'reports.pdf');
+
+/** The quarterly impact report: pick dates, read the figures, write the story, export. */
+export function ReportsPage() {
+  const [period, setPeriod] = useState<Period>(() => parseQuarter(previousQuarter(todayIso()))!);
+  const [report, setReport] = useState<QuarterlyReport | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [exporting, setExporting] = useState<'csv' | 'pdf' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setReport(null);
+    setProblem(null);
+    announce('report-loading');
+    send('reports.quarterly', { period })
+      .then((r) => {
+        if (!live) return;
+        setReport(r);
+        announce('report-ready');
+      })
+      .catch((e: unknown) => live && setProblem(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [period]);
+
+  const exportAs = async (format: 'csv' | 'pdf') => {
+    setExporting(format);
+    setNotice(null);
+    try {
+      if (format === 'csv') {
+        const { csv, fileName } = await send('reports.csv', { period });
+        download(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      } else {
+        const { base64, fileName } = await (send as (m: string, i: unknown) => Promise<{ base64: string; fileName: string }>)('reports.pdf', { period });
+        download(fileName, new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
+      }
+      setNotice('The file has been saved outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.');
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Reports"
+        description="The quarterly impact report for commissioners, from the records on this computer."
+        actions={
+          <Group>
+            <Button variant="default" onClick={() => void exportAs('csv')} loading={exporting === 'csv'} disabled={!report}>
+              Export CSV
+            </Button>
+            {pdfAvailable ? (
+              <Button onClick={() => void exportAs('pdf')} loading={exporting === 'pdf'} disabled={!report}>
+                Export PDF
+              </Button>
+            ) : null}
+          </Group>
+        }
+      />
+      <Stack>
+        <PeriodPicker value={period} onChange={setPeriod} />
+        {notice ? (
+          <Alert color="yellow" withCloseButton onClose={() => setNotice(null)}>
+            {notice}
+          </Alert>
+        ) : null}
+        {problem ? (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        ) : null}
+        {!report && !problem ? (
+          <Group>
+            <Loader size="sm" />
+            <Text size="sm">Counting…</Text>
+          </Group>
+        ) : null}
+        {report && report.newReferrals === 0 && report.closed.total === 0 ? (
+          <EmptyState title="No referrals or closures in these dates" next="Pick another period, or take and close referrals in the caseload; they are counted here as soon as they are saved." />
+        ) : null}
+        {report ? <ReportFigures report={report} /> : null}
+        <Divider />
+        <ReportWriting period={period} />
+      </Stack>
+    </>
+  );
+}
