@@ -13,6 +13,9 @@ import { handlers } from './ipc/handlers';
 import { FileSettingsStore, type SettingsStore } from './settings/settings-store';
 import { noKeychain, type Keychain } from './vault/keychain';
 import { Vault } from './vault/vault';
+import { SyncClient } from './sync/client';
+import type { Transport } from './sync/transport';
+import { wipeLocalData } from './sync/wipe';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,6 +24,10 @@ export interface CoreOptions {
   nativeBinding?: string | undefined;
   log?: Logger;
   now?: () => Date;
+  /** How sync reaches the service; tests pass an in-process one. Defaults to fetch. */
+  syncTransport?: Transport;
+  /** Sync on a timer while unlocked and connected (default true). */
+  autoSync?: boolean;
 }
 
 export interface Core {
@@ -70,7 +77,17 @@ export function createCore(options: CoreOptions): Core {
     return device;
   };
 
+  const sync = new SyncClient({
+    db: () => vault.database(),
+    isUnlocked: () => vault.isUnlocked,
+    emit: (event) => emit(event),
+    now,
+    transport: options.syncTransport ?? ((url, init) => fetch(url, init)),
+    wipe: (kind, message) => wipeLocalData(vault, { kind, message, at: now().toISOString() }),
+  });
+
   const context: CoreContext = {
+    sync,
     vault,
     settings,
     dataDir: options.dataDir,
@@ -89,6 +106,8 @@ export function createCore(options: CoreOptions): Core {
   // Every call passes the audit trail (core/audit): case access, exports, sends, syncs, failed unlocks.
   const call = withAudit(context, (method, input) => dispatch(handlers, context, method, input, log), log);
 
+  if (options.autoSync !== false) sync.start();
+
   return {
     vault,
     context,
@@ -106,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
       }, graceMs);
     },
     close: () => {
+      sync.stop();
       vault.lock('quit');
       listeners.clear();
     },

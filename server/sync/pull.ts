@@ -69,8 +69,9 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
     }
     changes.push(toIncoming(row, seq));
   }
+  const head = await pool.query<{ last_seq: string }>('SELECT last_seq FROM organisations WHERE id = $1', [who.organisationId]);
   const last = r.rows.length ? Number(r.rows[r.rows.length - 1]!.seq) : req.after;
-  return { body: { v: PROTOCOL_VERSION, changes, cursor: last, more: r.rows.length === limit }, cases: [...cases] };
+  return { body: { v: PROTOCOL_VERSION, changes, cursor: last, more: r.rows.length === limit, head: Number(head.rows[0]?.last_seq ?? 0) }, cases: [...cases] };
 }
 
 function blank(seq: number, kind: string, caseId: string | null): IncomingChange {

@@ -10,6 +10,7 @@ import { meetingsMethods } from './meetings';
 import { fieldworkMethods } from './fieldwork';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
+import { syncMethods } from './sync';
 
 /**
  * The whole IPC surface. Each feature adds its methods object here; nothing else needs to change
@@ -25,6 +26,7 @@ export const contract = {
   ...fieldworkMethods,
   ...auditMethods,
   ...backupMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

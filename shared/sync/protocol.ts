@@ -151,6 +151,8 @@ export const pullResponseSchema = z.object({
   changes: z.array(incomingChangeSchema),
   cursor: z.number().int(),
   more: z.boolean(),
+  /** The organisation's latest seq when the page was read, for progress bars. */
+  head: z.number().int().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

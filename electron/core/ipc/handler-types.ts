@@ -5,12 +5,15 @@ import type { Db } from '../db/database';
 import type { Writer } from '../db/mutations';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Vault } from '../vault/vault';
+import type { SyncClient } from '../sync/client';
 
 /** What every handler may use. OS-specific pieces arrive here from main; core never imports Electron. */
 export interface CoreContext {
   readonly vault: Vault;
   readonly settings: SettingsStore;
   readonly dataDir: string;
+  /** This core's sync client (one per core; its timer stops when the core closes). */
+  readonly sync: SyncClient;
   emit(event: AppEvent): void;
   /** The open database; throws `locked` when the vault is locked. */
   db(): Db;

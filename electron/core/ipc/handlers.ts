@@ -6,6 +6,7 @@ import { meetingsHandlers } from '../meetings/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import { backupHandlers } from '../backup/backup-handlers';
+import { syncHandlers } from '../sync/handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
 /** Every method of the contract has exactly one handler; TypeScript fails the build otherwise. */
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   ...fieldworkHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...syncHandlers,
 };

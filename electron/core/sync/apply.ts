@@ -1,0 +1,182 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../db/database';
+import type { EntitySpec } from '../db/entities';
+import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
+import { purgeCase } from './purge';
+
+export interface ApplyOutcome {
+  applied: number;
+  conflicts: number;
+  purged: number;
+  entities: Set<string>;
+}
+
+type Column = string | number | null;
+
+function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): Column {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  void spec;
+  return JSON.stringify(value);
+}
+
+/**
+ * Applies one pulled page and moves the cursor in the same transaction, so a crash leaves either
+ * both or neither. Rules: a field is written only when the incoming version is newer than the one
+ * held; a field with this device's own edit still waiting keeps the local value (that edit will
+ * apply or come back as a conflict); an acknowledgement removes the outbox row and, if nothing
+ * else is waiting for that field, brings the field to the service's value.
+ */
+export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse): ApplyOutcome {
+  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, entities: new Set() };
+  const q = statements(db);
+  const writer = new RowWriter(db, registry, q);
+  db.transaction(() => {
+    for (const c of page.changes) {
+      const own = c.mutationId !== null && c.deviceId === selfDevice && c.kind !== 'resolved';
+      if (own) q.ack.run(c.mutationId);
+      switch (c.kind) {
+        case 'change':
+          if (field(c) && setField(c, false)) out.applied++;
+          break;
+        case 'noop':
+        case 'superseded':
+          if (own && field(c)) setField(c, true);
+          break;
+        case 'conflict': {
+          const k = c.conflict;
+          if (!k || !field(c)) break;
+          if (own && (k.reason === 'not_allocated' || k.reason === 'wrong_case')) break;
+          q.conflict.run(k.id, c.entity, c.entityId, c.caseId, c.field, k.reason, own ? 1 : 0, JSON.stringify(k.edit.value ?? null), k.edit.userId, k.edit.deviceId, k.edit.hlc, JSON.stringify(k.kept.value ?? null), k.kept.version, k.kept.userId, k.kept.deviceId, k.kept.hlc, c.seq);
+          out.conflicts++;
+          setField({ ...c, value: k.kept.value, version: k.kept.version }, own);
+          break;
+        }
+        case 'resolved':
+          if (c.conflictId) q.resolved.run(new Date().toISOString(), c.conflictId);
+          break;
+        case 'purge':
+          if (c.caseId) {
+            writer.flush();
+            if (q.outboxForCase.get(c.caseId)) q.deferPurge.run(c.caseId);
+            else {
+              purgeCase(db, registry, c.caseId);
+              out.purged++;
+            }
+          }
+          break;
+        default:
+          // A kind from a newer service: skipped, the cursor still moves past it.
+          break;
+      }
+    }
+    writer.flush();
+    q.cursor.run(page.cursor, page.head ?? page.cursor);
+  }).immediate();
+  for (const e of writer.entities) out.entities.add(e);
+  return out;
+
+  function field(c: IncomingChange): c is IncomingChange & { entity: string; entityId: string; field: string; version: number } {
+    return c.entity !== null && c.entityId !== null && c.field !== null && c.version !== null;
+  }
+
+  /** `converge`: an acknowledgement; take the service's value even at an equal version. */
+  function setField(c: IncomingChange & { entity: string; entityId: string; field: string; version: number }, converge: boolean): boolean {
+    const local = (q.version.get(c.entity, c.entityId, c.field) as number | undefined) ?? 0;
+    if (c.version < local || (c.version === local && !converge)) return false;
+    if (c.version > local) q.setVersion.run(c.entity, c.entityId, c.field, c.version);
+    if (c.caseId) q.recordCase.run(c.entity, c.entityId, c.caseId);
+    if (q.pending.get(c.entity, c.entityId, c.field)) return false;
+    writer.set(c.entity, c.entityId, c.caseId, c.field, c.value ?? null, c.version);
+    return true;
+  }
+}
+
+const STATEMENT_NAMES = ['ack', 'version', 'setVersion', 'pending', 'recordCase', 'conflict', 'resolved', 'outboxForCase', 'deferPurge', 'cursor', 'park', 'parkedIncomplete', 'dropIncomplete'] as const;
+type Statements = Record<(typeof STATEMENT_NAMES)[number], Statement<unknown[]>>;
+
+function statements(db: Db): Statements {
+  return {
+    ack: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
+    version: db.prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?').pluck(),
+    setVersion: db.prepare('INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version'),
+    pending: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = ? LIMIT 1').pluck(),
+    recordCase: db.prepare('INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET case_id = excluded.case_id'),
+    conflict: db.prepare(
+      `INSERT INTO sync_conflicts (id, entity, entity_id, case_id, field, reason, mine, edit_value, edit_user, edit_device, edit_hlc, kept_value, kept_version, kept_user, kept_device, kept_hlc, seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    resolved: db.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?'),
+    outboxForCase: db.prepare('SELECT 1 FROM outbox WHERE case_id = ? LIMIT 1').pluck(),
+    deferPurge: db.prepare('INSERT INTO sync_pending_purges (case_id) VALUES (?) ON CONFLICT DO NOTHING'),
+    cursor: db.prepare('UPDATE sync_account SET cursor = ?, head = ?'),
+    park: db.prepare(
+      `INSERT INTO sync_parked (entity, entity_id, field, case_id, value, version, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET value = excluded.value, version = excluded.version, reason = excluded.reason, case_id = excluded.case_id`,
+    ),
+    parkedIncomplete: db.prepare("SELECT field, value FROM sync_parked WHERE entity = ? AND entity_id = ? AND reason = 'incomplete'"),
+    dropIncomplete: db.prepare("DELETE FROM sync_parked WHERE entity = ? AND entity_id = ? AND reason = 'incomplete'"),
+  };
+}
+
+
+/**
+ * Collects field writes per record and writes each record once (one UPDATE, or one INSERT for a
+ * record new here): far fewer statements than one per field during a large catch-up.
+ */
+export class RowWriter {
+  private readonly rows = new Map<string, { entity: string; id: string; fields: Map<string, Column> }>();
+  private readonly prepared = new Map<string, Statement<unknown[]>>();
+  readonly entities = new Set<string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly registry: Record<string, EntitySpec>,
+    private readonly q: Statements,
+  ) {}
+
+  set(entity: string, id: string, caseId: string | null, field: string, value: unknown, version: number): void {
+    const spec = this.registry[entity];
+    if (!spec || (field !== 'deleted_at' && !spec.fields.includes(field))) {
+      this.q.park.run(entity, id, field, caseId, JSON.stringify(value), version, 'unknown');
+      return;
+    }
+    const k = `${entity}\u0000${id}`;
+    let row = this.rows.get(k);
+    if (!row) this.rows.set(k, (row = { entity, id, fields: new Map() }));
+    row.fields.set(field, toColumn(spec, field, value));
+    void caseId;
+  }
+
+  flush(): void {
+    for (const row of this.rows.values()) this.write(row.entity, row.id, row.fields);
+    this.rows.clear();
+  }
+
+  private prepare(sql: string): Statement<unknown[]> {
+    let st = this.prepared.get(sql);
+    if (!st) this.prepared.set(sql, (st = this.db.prepare<unknown[]>(sql)));
+    return st;
+  }
+
+  private write(entity: string, id: string, fields: Map<string, Column>): void {
+    const spec = this.registry[entity]!;
+    this.entities.add(entity);
+    const names = [...fields.keys()];
+    const update = this.prepare(`UPDATE ${spec.table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`);
+    if (update.run(...[...fields.values(), id]).changes > 0) return;
+    // A record new to this device: bring in any fields parked while it was incomplete.
+    const all = new Map<string, Column>();
+    for (const p of this.q.parkedIncomplete.all(entity, id) as { field: string; value: string }[]) all.set(p.field, toColumn(spec, p.field, JSON.parse(p.value)));
+    for (const [f, v] of fields) all.set(f, v);
+    const cols = ['id', ...all.keys()];
+    try {
+      this.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...[id, ...all.values()]);
+      this.q.dropIncomplete.run(entity, id);
+    } catch (e) {
+      if (!(e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT'))) throw e;
+      for (const [f, v] of fields) this.q.park.run(entity, id, f, null, JSON.stringify(v), 0, 'incomplete');
+    }
+  }
+}

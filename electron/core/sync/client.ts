@@ -1,0 +1,228 @@
+import { hostname } from 'node:os';
+import { AppError } from '../../../shared/ipc/errors';
+import type { AppEvent } from '../../../shared/ipc/events';
+import { MAX_PUSH_CHANGES, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
+import type { Db } from '../db/database';
+import type { EntitySpec } from '../db/entities';
+import { entityRegistry } from '../db/entity-registry';
+import { checkServiceUrl, readAccount, recordResult, saveEnrolment, saveTokens, type Account } from './account';
+import { applyPage } from './apply';
+import { runDeferredPurges } from './purge';
+import { replayParked } from './parked';
+import { SyncApi, SyncHttpError, type Transport } from './transport';
+
+export interface SyncDeps {
+  db(): Db;
+  isUnlocked(): boolean;
+  emit(event: AppEvent): void;
+  now(): Date;
+  transport: Transport;
+  registry?: Record<string, EntitySpec>;
+  /** Deletes this computer's records; called when the service revokes or wipes the device. */
+  wipe(kind: 'revoked' | 'wiped', message: string): void;
+  deviceName?: string;
+  pullPageSize?: number;
+}
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  purged: number;
+}
+
+const MIN_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/**
+ * The desktop end of sync. One per core instance: it holds no global state, reaches the service
+ * only through the injected transport, and keeps its cursor and tokens in the encrypted store.
+ */
+export class SyncClient {
+  private readonly registry: Record<string, EntitySpec>;
+  private running: Promise<SyncReport> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private stopped = true;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.registry = deps.registry ?? entityRegistry;
+  }
+
+  account(): Account | null {
+    return readAccount(this.deps.db());
+  }
+
+  async connect(serviceUrl: string, code: string): Promise<Account> {
+    const url = checkServiceUrl(serviceUrl);
+    if (!url) throw new AppError('invalid_input', 'The service address must start with https:// (or be this computer, for a trial).', { fields: { serviceUrl: 'Not a secure service address.' } });
+    if (this.account()) throw new AppError('conflict', 'This computer is already connected to a service.');
+    const api = new SyncApi(this.deps.transport, url);
+    let enrolled;
+    try {
+      enrolled = await api.enrol(code, this.deps.deviceName ?? hostname());
+    } catch (e) {
+      throw asAppError(e);
+    }
+    const db = this.deps.db();
+    db.transaction(() => saveEnrolment(db, url, enrolled, this.deps.now())).immediate();
+    return this.account()!;
+  }
+
+  /** Runs one sync (push, then pull until up to date). Concurrent calls share the same run. */
+  syncNow(): Promise<SyncReport> {
+    this.running ??= this.cycle().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async cycle(): Promise<SyncReport> {
+    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, purged: 0 };
+    const acct = this.account();
+    if (!acct) return report;
+    const db = this.deps.db();
+    const api = new SyncApi(this.deps.transport, acct.service_url);
+    try {
+      replayParked(db, this.registry);
+      await this.pushAll(api, report);
+      await this.pullAll(api, report);
+      report.purged += runDeferredPurges(db, this.registry);
+      recordResult(db, this.deps.now().toISOString(), null);
+      this.failures = 0;
+      return report;
+    } catch (e) {
+      if (e instanceof SyncHttpError && e.endsDevice) {
+        this.endDevice(api, e);
+        throw asAppError(e);
+      }
+      if (this.deps.isUnlocked()) recordResult(db, null, e instanceof Error ? e.message : 'Sync failed.');
+      throw asAppError(e);
+    }
+  }
+
+  private async withAccess<T>(api: SyncApi, fn: (token: string) => Promise<T>): Promise<T> {
+    const db = this.deps.db();
+    let acct = this.account()!;
+    const fresh = acct.access_token && acct.access_expires_at && Date.parse(acct.access_expires_at) - this.deps.now().getTime() > 60_000;
+    if (!fresh) acct = await this.refresh(api, db);
+    try {
+      return await fn(acct.access_token!);
+    } catch (e) {
+      if (!(e instanceof SyncHttpError && e.status === 401 && e.code === 'unauthorised')) throw e;
+      acct = await this.refresh(api, db);
+      return fn(acct.access_token!);
+    }
+  }
+
+  private async refresh(api: SyncApi, db: Db): Promise<Account> {
+    const tokens = await api.refresh(this.account()!.refresh_token);
+    db.transaction(() => saveTokens(db, tokens)).immediate();
+    return this.account()!;
+  }
+
+  private async pushAll(api: SyncApi, report: SyncReport): Promise<void> {
+    const db = this.deps.db();
+    const batch = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+    const resolutions = (db.prepare("SELECT id AS conflictId, resolution AS choice FROM sync_conflicts WHERE resolution IS NOT NULL AND resolved_at IS NULL").all() as Resolution[]).slice(0, MAX_PUSH_CHANGES);
+    let after = 0;
+    let first = true;
+    for (;;) {
+      const rows = batch.all(after, MAX_PUSH_CHANGES) as OutboxRow[];
+      if (!rows.length && !(first && resolutions.length)) return;
+      const changes: OutgoingChange[] = rows.map((r) => ({ mutationId: r.mutation_id, entity: r.entity, entityId: r.entity_id, caseId: r.case_id, field: r.field, value: r.value === null ? null : (JSON.parse(r.value) as OutgoingChange['value']), baseVersion: r.base_version, hlc: r.hlc }));
+      await this.withAccess(api, (t) => api.push(t, { changes, ...(first && resolutions.length ? { resolutions } : {}) }));
+      report.pushed += rows.length;
+      first = false;
+      if (!rows.length) return;
+      after = rows[rows.length - 1]!.seq;
+      this.progress('Sending changes', report.pushed, report.pushed + (db.prepare('SELECT count(*) FROM outbox WHERE seq > ?').pluck().get(after) as number));
+    }
+  }
+
+  private async pullAll(api: SyncApi, report: SyncReport): Promise<void> {
+    const db = this.deps.db();
+    const start = this.account()!.cursor;
+    const entities = new Set<string>();
+    for (;;) {
+      const acct = this.account()!;
+      const page = await this.withAccess(api, (t) => api.pull(t, acct.cursor, this.deps.pullPageSize));
+      if (!this.deps.isUnlocked()) return;
+      const out = applyPage(db, this.registry, acct.device_id, page);
+      report.pulled += page.changes.length;
+      report.conflicts += out.conflicts;
+      report.purged += out.purged;
+      for (const e of out.entities) entities.add(e);
+      const head = Math.max(page.head ?? page.cursor, page.cursor);
+      this.progress('Receiving changes', page.cursor - start, Math.max(1, head - start));
+      if (!page.more) break;
+    }
+    for (const entity of entities) this.deps.emit({ type: 'changed', entity });
+  }
+
+  private progress(label: string, done: number, total: number): void {
+    this.deps.emit({ type: 'progress', task: 'sync', done, total, label });
+  }
+
+  private endDevice(api: SyncApi, e: SyncHttpError): void {
+    const wiped = e.code === 'device_wipe';
+    const refreshToken = this.deps.isUnlocked() ? this.account()?.refresh_token : undefined;
+    this.stop();
+    this.deps.wipe(wiped ? 'wiped' : 'revoked', e.message);
+    // Confirmed after the files are gone, so the service only records a wipe that happened.
+    if (wiped && refreshToken) void api.confirmWiped(refreshToken).catch(() => {});
+  }
+
+  /** Automatic sync: every `intervalMs` while unlocked and connected, backing off after failures. */
+  start(intervalMs = 60_000): void {
+    this.stopped = false;
+    this.schedule(Math.min(intervalMs, 3_000), intervalMs);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delay: number, intervalMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const due = this.deps.isUnlocked() && this.account() !== null;
+      const run = due ? this.syncNow() : Promise.resolve(null);
+      run.then(
+        () => this.schedule(intervalMs, intervalMs),
+        () => {
+          this.failures++;
+          const backoff = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (this.failures - 1));
+          this.schedule(backoff * (0.75 + Math.random() * 0.5), intervalMs);
+        },
+      );
+    }, delay);
+    this.timer.unref();
+  }
+}
+
+interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  entity: string;
+  entity_id: string;
+  case_id: string | null;
+  field: string;
+  value: string | null;
+  base_version: number;
+  hlc: string;
+}
+
+function asAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (e instanceof SyncHttpError) {
+    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
+    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
+    return new AppError('internal', e.message);
+  }
+  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const syncStatusSchema = z.object({
+  connected: z.boolean(),
+  serviceUrl: z.string().nullable(),
+  userName: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  role: z.string().nullable(),
+  lastSyncedAt: z.string().nullable(),
+  /** Changes made here that the service has not yet acknowledged. */
+  waiting: z.number().int(),
+  conflicts: z.number().int(),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const syncConflictSchema = z.object({
+  id: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  caseId: z.string().nullable(),
+  field: z.string(),
+  reason: z.string(),
+  mine: z.boolean(),
+  editValue: z.unknown(),
+  keptValue: z.unknown(),
+  editAuthor: z.string().nullable(),
+  keptAuthor: z.string().nullable(),
+  editHlc: z.string().nullable(),
+  keptHlc: z.string().nullable(),
+});
+export type SyncConflict = z.infer<typeof syncConflictSchema>;
+
+export const syncNoticeSchema = z.object({ kind: z.enum(['revoked', 'wiped']), message: z.string(), at: z.string() }).nullable();
+
+export const syncMethods = {
+  'sync.status': method(z.object({}).strict(), syncStatusSchema),
+  'sync.connect': method(
+    z.object({
+      serviceUrl: z.string().trim().min(1, 'Enter the service address.').max(2048),
+      code: z.string().trim().min(8, 'Enter the enrolment code from your manager.').max(40),
+    }).strict(),
+    syncStatusSchema,
+  ),
+  'sync.now': method(z.object({}).strict(), z.object({ pushed: z.number().int(), pulled: z.number().int(), conflicts: z.number().int(), purged: z.number().int() })),
+  'sync.conflicts': method(z.object({}).strict(), z.array(syncConflictSchema)),
+  'sync.resolve': method(
+    z.object({ id: z.string().min(1).max(64), choice: z.enum(['kept', 'edit', 'merged']), merged: z.string().max(1_000_000).optional() }).strict(),
+    z.object({ ok: z.literal(true) }),
+  ),
+  /** Why this computer's records were removed (revoked or wiped by the service), readable while locked. */
+  'sync.notice': method(z.object({}).strict(), syncNoticeSchema, { needsUnlock: false }),
+  'sync.dismissNotice': method(z.object({}).strict(), z.object({ ok: z.literal(true) }), { needsUnlock: false }),
+};
