@@ -45,8 +45,8 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
   await app.getByRole('combobox', { name: 'Who was present' }).fill('Foster carer');
   await app.keyboard.press('Enter');
   await app.getByRole('button', { name: 'Save contact' }).click();
-  await expect(app.getByRole('cell', { name: '04/03/2026 14:30' })).toBeVisible();
-  await expect(app.getByRole('cell', { name: 'Foster carer' })).toBeVisible();
+  await expect(app.getByRole('cell', { name: '04/03/2026 14:30', exact: true })).toBeVisible();
+  await expect(app.getByRole('cell', { name: 'Foster carer', exact: true })).toBeVisible();
 
   await app.getByRole('button', { name: /Write a note about the Visit/ }).click();
   await noteText(app).click();

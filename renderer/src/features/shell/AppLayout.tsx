@@ -29,6 +29,7 @@ export function AppLayout({ onLock }: { onLock: () => void }) {
             to={item.path}
             label={item.label}
             active={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
+            variant="filled"
             onClick={close}
           />
         ))}
