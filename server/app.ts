@@ -62,7 +62,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onRequest', async (req) => {
     req.audit = { organisationId: null, userId: null, deviceId: null, cases: [] };
   });
-  app.addHook('onResponse', async (req, reply) => {
+  // Written before the answer leaves, so nothing a device is told goes unrecorded.
+  app.addHook('onSend', async (req, reply, payload) => {
     const a = req.audit;
     const cases = a.cases.length ? a.cases : [null];
     try {
@@ -74,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     } catch (e) {
       req.log.error({ err: e }, 'audit write failed');
     }
+    return payload;
   });
 
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
