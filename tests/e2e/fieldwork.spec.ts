@@ -35,6 +35,7 @@ test('a note being typed survives the core being killed without warning', async 
 });
 
 test('contacts, notes, search, actions and safeguarding for a case', async ({ unlockedApp: app, host }) => {
+  test.setTimeout(180_000);
   await app.goto(casePage(host.url));
   await expectAccessible(app);
 
@@ -75,7 +76,7 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
   await expect(app.getByTestId('safeguarding-flag')).toHaveCount(0);
   await app.getByRole('button', { name: 'Record a safeguarding concern' }).click();
   await app.getByLabel("What was disclosed, in the young person's words").fill('He said his uncle hit him last weekend');
-  await app.getByLabel('Your decision', { exact: true }).fill('Share with the duty team today');
+  await app.getByLabel(/^Your decision/).fill('Share with the duty team today');
   await app.getByLabel('The reason for your decision').fill('Risk of significant harm');
   await app.getByRole('button', { name: 'Save safeguarding record' }).click();
   await expect(app.getByTestId('safeguarding-flag')).toHaveCount(0); // the header flag refreshes on reload
@@ -86,8 +87,10 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
   await app.getByRole('button', { name: 'Amend' }).click();
   await app.getByLabel('Outcome').fill('Strategy meeting held');
   await app.getByRole('button', { name: 'Save amendment' }).click();
-  await expect(app.getByRole('alert').or(app.getByText(/Say why this record is being changed/)).first()).toBeVisible();
-  await app.getByLabel('Why you are amending this record').fill('Outcome now known');
+  // Without a reason the amendment is not saved: the form sends the advocate to the reason box.
+  await expect(app.getByLabel(/^Why you are amending this record/)).toBeFocused();
+  await expect(app.getByRole('button', { name: /amendment/ })).toHaveCount(1);
+  await app.getByLabel(/^Why you are amending this record/).fill('Outcome now known');
   await app.getByRole('button', { name: 'Save amendment' }).click();
   await app.getByRole('button', { name: 'Show 1 amendment' }).click();
   await expect(app.getByText('Outcome now known')).toBeVisible();
