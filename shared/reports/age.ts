@@ -1,5 +1,4 @@
 import { ageBands, type AgeBand } from '../domain/codes';
-import { isIsoDate } from '../domain/dates';
 
 /**
  * Age in whole years on `onDate`. A birthday on `onDate` counts (the person has turned that age).
@@ -8,11 +7,27 @@ import { isIsoDate } from '../domain/dates';
  * Null when either date is missing or not real, or the birth date is after `onDate`.
  */
 export function ageOn(dateOfBirth: string | null | undefined, onDate: string): number | null {
-  if (!dateOfBirth || !isIsoDate(dateOfBirth) || !isIsoDate(onDate) || dateOfBirth > onDate) return null;
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
-  const beforeBirthday = m < bm || (m === bm && d < bd);
-  return y - by - (beforeBirthday ? 1 : 0);
+  if (!dateOfBirth) return null;
+  const b = dateParts(dateOfBirth);
+  const o = dateParts(onDate);
+  if (!b || !o || dateOfBirth > onDate) return null;
+  const beforeBirthday = o[1] < b[1] || (o[1] === b[1] && o[2] < b[2]);
+  return o[0] - b[0] - (beforeBirthday ? 1 : 0);
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** [year, month, day] of a real ISO date, else null. Without Date objects: reports call this per referral. */
+function dateParts(iso: string): [number, number, number] | null {
+  const m = ISO.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]!) ? [y, mo, d] : null;
 }
 
 /** The report's age band for an age; null stays null ("not known"). */

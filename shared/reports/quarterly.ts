@@ -84,7 +84,7 @@ export function quarterlyReport(referrals: readonly ReportReferral[], forms: rea
     const band = ageBandOf(ageOn(r.date_of_birth, referred)) ?? NOT_KNOWN;
     byAgeBand[band] += 1;
     // A code listed twice on one referral is still one issue of that theme.
-    for (const code of new Set(r.issues)) {
+    for (const code of r.issues.length > 1 ? new Set(r.issues) : r.issues) {
       byIssue[code] += 1;
       issuesByAgeBand[band][code] += 1;
     }

@@ -97,8 +97,12 @@ export interface ReportReferral {
   status: ReferralStatus;
 }
 
-export function listReferralsForReport(db: Db): ReportReferral[] {
-  const rows = db
+/**
+ * With a period, only referrals made or closed in it (the only ones a report over that period
+ * counts), so a quarter's report does not read five years of issues.
+ */
+export function listReferralsForReport(db: Db, period?: { from: string; to: string }): ReportReferral[] {
+  const statement = db
     .prepare(
       `SELECT r.id AS caseId, r.reference, p.person_reference, p.id AS person_id, p.date_of_birth, p.gender, r.service_user_type,
               p.local_authority, r.referral_date, r.source AS referral_source, r.urgency, a.name AS allocated_to,
@@ -107,10 +111,10 @@ export function listReferralsForReport(db: Db): ReportReferral[] {
        FROM referrals r
        LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
        LEFT JOIN advocates a ON a.id = r.allocated_to AND a.deleted_at IS NULL
-       WHERE r.deleted_at IS NULL
+       WHERE r.deleted_at IS NULL${period ? ' AND (substr(r.referral_date, 1, 10) BETWEEN @from AND @to OR substr(r.closure_date, 1, 10) BETWEEN @from AND @to)' : ''}
        ORDER BY r.referral_date, r.reference`,
-    )
-    .all() as Array<Omit<ReportReferral, 'issues' | 'person_reference'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null }>;
+    );
+  const rows = (period ? statement.all({ from: period.from, to: period.to }) : statement.all()) as Array<Omit<ReportReferral, 'issues' | 'person_reference'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null }>;
   return rows.map(({ issue_codes, person_id, ...r }) => ({
     ...r,
     // A person entered in the app has no external reference; their id stands in so people still count once.

@@ -8,8 +8,8 @@ import type { Db } from '../db/database';
  * The records on this device, in the shape the shared report function takes. Referrals come from
  * the caseload's own reader, so a report and the caseload can never count differently.
  */
-export function referralsForReport(db: Db): ReportReferral[] {
-  return listReferralsForReport(db);
+export function referralsForReport(db: Db, period: Period): ReportReferral[] {
+  return listReferralsForReport(db, period);
 }
 
 interface FeedbackRow {
@@ -51,7 +51,7 @@ export function feedbackForReport(db: Db, period: Period): FeedbackFormRecord[] 
 
 /** The report over the records on this device. */
 export function buildQuarterlyReport(db: Db, period: Period): QuarterlyReport {
-  return quarterlyReport(referralsForReport(db), feedbackForReport(db, period), period);
+  return quarterlyReport(referralsForReport(db, period), feedbackForReport(db, period), period);
 }
 
 export const reportFileName = (period: Period, ext: string): string => `heard-report-${period.from}-to-${period.to}.${ext}`;

@@ -38,6 +38,8 @@ describe('ages', () => {
   it('has no age for a missing date of birth or one after the referral', () => {
     expect(ageOn(null, '2026-01-01')).toBeNull();
     expect(ageOn('2027-01-01', '2026-01-01')).toBeNull();
+    expect(ageOn('2010-02-30', '2026-01-01')).toBeNull();
+    expect(ageOn('2011-02-29', '2026-01-01')).toBeNull();
   });
   it('puts each boundary age in the right band', () => {
     expect([0, 10, 11, 15, 16, 17, 18, 21, 22, 25, 26].map(ageBandOf)).toEqual(
