@@ -3,7 +3,7 @@
  * file (each tested with fakes in tests/main). Nothing here decides policy; it only connects.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import { methodNames } from '../../shared/ipc/contract';
 import { createCore, type Core } from '../core/app-core';
@@ -11,6 +11,7 @@ import { APP_ENTRY_URL, APP_SCHEME, createProtocolHandler, privilegedSchemes } f
 import { applySessionSecurity } from './csp';
 import { forwardCoreEvents, registerIpc } from './ipc-bridge';
 import { createLinkOpener, hardenWebContents } from './navigation';
+import { menuTemplate } from './menu';
 import { lockOnSuspendAndScreenLock, safeStorageKeychain } from './os-adapters';
 import { denyAllPermissions } from './permissions';
 import { claimSingleInstance } from './single-instance';
@@ -92,6 +93,7 @@ function start(): void {
   });
   forwardCoreEvents(started, () => liveWindow()?.webContents ?? null);
   lockOnSuspendAndScreenLock(powerMonitor, started);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged)));
   mainWindow = createMainWindow();
 }
 

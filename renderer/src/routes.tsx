@@ -1,5 +1,6 @@
 import { Route } from 'react-router';
 import type { Settings } from '../../shared/ipc/settings';
+import { CaseloadRoutes } from './features/caseload/CaseloadRoutes';
 import { FieldworkRoutes } from './features/fieldwork/FieldworkPages';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { HomePage } from './features/shell/HomePage';
@@ -10,7 +11,7 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
   return (
     <>
       <Route index element={<HomePage />} />
-      <Route path="caseload/*" element={<CaseloadPage />} />
+      <Route path="caseload/*" element={<CaseloadRoutes />} />
       <Route path="calendar/*" element={<CalendarPage />} />
       <Route path="letters/*" element={<LettersPage />} />
       <Route path="reports/*" element={<ReportsPage />} />

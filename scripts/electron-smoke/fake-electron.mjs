@@ -75,5 +75,6 @@ export const safeStorage = {
   decryptString: () => '',
 };
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+export const Menu = { buildFromTemplate: (template) => template, setApplicationMenu() {} };
 export { BrowserWindow };
-export default { app, protocol, ipcMain, session, dialog, shell, powerMonitor, safeStorage, screen, BrowserWindow };
+export default { app, protocol, ipcMain, session, dialog, shell, powerMonitor, safeStorage, screen, BrowserWindow, Menu };

@@ -89,6 +89,7 @@ const fake = vi.hoisted(() => {
     powerMonitor: state.power,
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => state.calls.push('menu') },
   };
   return { state, electron };
 });
@@ -146,6 +147,7 @@ describe('electron/main/index.ts', () => {
     expect(s.beforeRequest).not.toBeNull();
     expect([...s.handlers.keys()].sort()).toEqual(methodNames.map((n) => IPC_PREFIX + n).sort());
     expect(s.power.listeners.has('suspend') && s.power.listeners.has('lock-screen')).toBe(true);
+    expect(s.calls).toContain('menu');
     // Every web contents created later is hardened too.
     let prevented = false;
     const contents = { on: (ev: string, l: (e: unknown, url?: string) => void) => ev === 'will-navigate' && l({ preventDefault: () => (prevented = true) }, 'https://x.example/'), setWindowOpenHandler: () => undefined };
