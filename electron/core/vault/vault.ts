@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assessPassphrase } from '../../../shared/domain/passphrase';
 import { AppError } from '../../../shared/ipc/errors';
@@ -88,6 +88,7 @@ export class Vault {
     }
     const assessment = assessPassphrase(passphrase);
     if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { passphrase: assessment.feedback } });
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const key = newDatabaseKey();
     try {
       const wrapped = await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT);
