@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import type { Envelope } from './errors';
 import { vaultMethods } from './vault';
+import { lettersMethods } from './letters';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
 import { caseloadMethods } from './caseload';
@@ -18,6 +19,7 @@ import { syncMethods } from './sync';
  */
 export const contract = {
   ...vaultMethods,
+  ...lettersMethods,
   ...settingsMethods,
   ...draftsMethods,
   ...caseloadMethods,

@@ -1,5 +1,6 @@
 import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
+import { lettersHandlers } from '../letters/handlers';
 import { caseloadHandlers } from '../caseload/handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { meetingsHandlers } from '../meetings/handlers';
@@ -12,6 +13,7 @@ import { settingsHandlers, vaultHandlers } from './vault-handlers';
 /** Every method of the contract has exactly one handler; TypeScript fails the build otherwise. */
 export const handlers: Handlers = {
   ...vaultHandlers,
+  ...lettersHandlers,
   ...settingsHandlers,
   ...draftsHandlers,
   ...caseloadHandlers,

@@ -2,10 +2,11 @@ import type { Migration } from '../migration';
 import { m0001 } from './0001-initial';
 import { m0002 } from './0002-caseload';
 import { m0003 } from './0003-fieldwork';
+import { m0004 } from './0004-letters-complaints';
 import { m0005 } from './0005-meetings';
 import { m0006 } from './0006-sync';
 import { m0007 } from './0007-feedback';
 import { m0008 } from './0008-audit';
 
 /** In order. Add one file per migration and one line here. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0005, m0006, m0007, m0008];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { complaintOutcomes, complaintStages } from '../domain/complaint-deadlines';
+import { isIsoDate } from '../domain/dates';
+import { method } from './define';
+
+/** Letters, the service letterhead and the complaint tracker. See issue 6. */
+
+const id = z.string().min(1).max(100);
+const isoDate = z.string().refine(isIsoDate, 'Enter a real date.');
+const optionalDate = isoDate.nullable().optional().transform((v) => v ?? null);
+const optionalText = (max: number) =>
+  z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+
+/** TipTap JSON: checked for shape, not for node types (the editor owns those). */
+export type DocJson = { type: string; attrs?: Record<string, unknown>; content?: DocJson[]; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
+export const docJsonSchema: z.ZodType<DocJson> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(60),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(docJsonSchema).max(5000).optional(),
+    text: z.string().max(100_000).optional(),
+    marks: z.array(z.object({ type: z.string().max(60), attrs: z.record(z.string(), z.unknown()).optional() })).max(20).optional(),
+  }),
+);
+
+export const sendMethods = ['post', 'email', 'hand', 'portal', 'other'] as const;
+export const sendMethodLabels: Record<(typeof sendMethods)[number], string> = {
+  post: 'Post',
+  email: 'Email',
+  hand: 'By hand',
+  portal: 'Online form',
+  other: 'Other',
+};
+
+export const templateInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  recipient: z.string(),
+  startsStage: z.enum(complaintStages).nullable(),
+});
+export type TemplateInfo = z.infer<typeof templateInfoSchema>;
+
+export const letterSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  templateId: z.string().nullable(),
+  complaintId: z.string().nullable(),
+  title: z.string(),
+  recipient: z.string().nullable(),
+  body: docJsonSchema,
+  sentOn: z.string().nullable(),
+  sentMethod: z.enum(sendMethods).nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type Letter = z.infer<typeof letterSchema>;
+
+export const letterSummarySchema = letterSchema.omit({ body: true });
+export type LetterSummary = z.infer<typeof letterSummarySchema>;
+
+export const letterheadSchema = z.object({
+  name: z.string().trim().max(200).describe('Service name'),
+  address: z.string().trim().max(1000).describe('Address'),
+  /** PNG, base64, at most about 300 KB. */
+  logoPngBase64: z.string().max(400_000).nullable().describe('Logo'),
+});
+export type LetterheadSettings = z.infer<typeof letterheadSchema>;
+
+export const complaintFieldsSchema = z.object({
+  id: id.optional(),
+  caseId: id.describe('Case'),
+  stage: z.enum(complaintStages).describe('Stage'),
+  summary: optionalText(2000).describe('What the complaint is about'),
+  councilReference: optionalText(100).describe("Council's reference"),
+  receivedOn: isoDate.describe('Date the council received it'),
+  acknowledgedOn: optionalDate.describe('Date acknowledged'),
+  extendedTo: z.number().int().nullable().optional().transform((v) => v ?? null).describe('Extended to (working days)'),
+  extensionReason: optionalText(1000).describe('Reason for the extension'),
+  responseReceivedOn: optionalDate.describe('Date the response arrived'),
+  outcome: z.enum(complaintOutcomes).nullable().optional().transform((v) => v ?? null).describe('Outcome'),
+  panelHeldOn: optionalDate.describe('Date the panel met'),
+  panelReportOn: optionalDate.describe("Date of the panel's report"),
+  escalatedFrom: id.nullable().optional().transform((v) => v ?? null),
+});
+export type ComplaintFields = z.input<typeof complaintFieldsSchema>;
+
+const deadlineSchema = z.object({
+  key: z.enum(['response', 'panel', 'panelReport', 'councilResponse']),
+  label: z.string(),
+  due: z.string().nullable(),
+  doneOn: z.string().nullable(),
+  status: z.enum(['met', 'met_late', 'pending', 'overdue', 'waiting']),
+  workingDaysLeft: z.number().int().nullable(),
+});
+
+export const nextStepSchema = z.object({
+  kind: z.enum(['wait', 'chase', 'stage2', 'stage3', 'help_at_hand', 'ombudsman', 'close', 'none']),
+  text: z.string(),
+  templateId: z.string().nullable(),
+});
+
+export const complaintSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  stage: z.enum(complaintStages),
+  summary: z.string().nullable(),
+  councilReference: z.string().nullable(),
+  receivedOn: z.string(),
+  acknowledgedOn: z.string().nullable(),
+  extendedTo: z.number().int().nullable(),
+  extensionReason: z.string().nullable(),
+  responseReceivedOn: z.string().nullable(),
+  outcome: z.enum(complaintOutcomes).nullable(),
+  panelHeldOn: z.string().nullable(),
+  panelReportOn: z.string().nullable(),
+  escalatedFrom: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  deadlines: z.array(deadlineSchema),
+  overdue: z.boolean(),
+  nextDue: z.string().nullable(),
+  nextStep: nextStepSchema,
+});
+export type Complaint = z.infer<typeof complaintSchema>;
+
+export const overdueComplaintSchema = complaintSchema.extend({
+  caseLabel: z.object({ name: z.string(), reference: z.string() }).nullable(),
+});
+export type OverdueComplaint = z.infer<typeof overdueComplaintSchema>;
+
+export const lettersMethods = {
+  'letters.templates': method(z.object({}).strict(), z.array(templateInfoSchema), { needsUnlock: false }),
+  'letters.forCase': method(z.object({ caseId: id }).strict(), z.array(letterSummarySchema)),
+  'letters.create': method(z.object({ caseId: id, templateId: id, complaintId: id.nullable().optional() }).strict(), letterSchema),
+  'letters.get': method(z.object({ id }).strict(), letterSchema),
+  'letters.save': method(
+    z.object({ id, title: z.string().trim().min(1, 'Give the letter a title.').max(200).optional(), recipient: optionalText(500), body: docJsonSchema.optional() }).strict(),
+    letterSchema,
+  ),
+  'letters.markSent': method(z.object({ id, sentOn: isoDate.nullable(), sentMethod: z.enum(sendMethods).nullable() }).strict(), letterSchema),
+  'letters.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
+  'letters.exportPdf': method(z.object({ id }).strict(), z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() })),
+  'letterhead.get': method(z.object({}).strict(), letterheadSchema, { needsUnlock: false }),
+  'letterhead.save': method(letterheadSchema.strict(), letterheadSchema, { needsUnlock: false }),
+  'complaints.forCase': method(z.object({ caseId: id }).strict(), z.array(complaintSchema)),
+  'complaints.save': method(complaintFieldsSchema.strict(), complaintSchema),
+  'complaints.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
+  'complaints.overdue': method(z.object({}).strict(), z.array(overdueComplaintSchema)),
+};
