@@ -1,5 +1,6 @@
 import { HIT_CLOSE, HIT_OPEN, type SearchHit } from '../../../shared/domain/fieldwork';
 import type { FieldCtx } from './context';
+import { refreshNoteIndex } from './note-index';
 
 /**
  * Turns what the advocate typed into an FTS5 query that cannot be a syntax error: quoted phrases
@@ -25,6 +26,7 @@ const wordsOf = (s: string): string[] => s.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 export function searchNotes(ctx: FieldCtx, query: string, caseId: string | undefined, limit: number): SearchHit[] {
   const fts = toFtsQuery(query);
   if (!fts) return [];
+  refreshNoteIndex(ctx.db());
   const byCase = caseId === undefined ? '' : 'AND n.case_id = ?';
   const rows = ctx
     .db()

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { Db } from '../db/database';
 import type { FieldValue } from '../db/mutations';
 import { caseOf, type FieldCtx } from './context';
+import { refreshNoteIndex } from './note-index';
 
 /**
  * Notes: the body is TipTap JSON stored whole in one synced field. Each save that changes the text
@@ -46,8 +47,9 @@ export function getNote(ctx: FieldCtx, id: string): Note {
 
 export function listNotes(ctx: FieldCtx, caseId: string): NoteSummary[] {
   // The preview comes from the search index's copy of the plain text, so the JSON is not parsed here.
-  const rows = ctx
-    .db()
+  const db = ctx.db();
+  refreshNoteIndex(db);
+  const rows = db
     .prepare(
       `SELECT n.id, n.case_id, n.contact_id, n.title, n.created_at, n.updated_at, ${VERSION_COUNT},
               (SELECT substr(f.body, 1, 240) FROM notes_fts f WHERE f.rowid = m.fts_rowid) AS preview

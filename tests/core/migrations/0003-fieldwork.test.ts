@@ -7,6 +7,7 @@ import { openEncrypted, type Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { m0001 } from '../../../electron/core/db/migrations/0001-initial';
 import { m0003 } from '../../../electron/core/db/migrations/0003-fieldwork';
+import { refreshNoteIndex } from '../../../electron/core/fieldwork/note-index';
 
 let dir: string;
 let db: Db;
@@ -22,8 +23,10 @@ afterEach(() => {
 });
 
 const doc = (...texts: string[]) => JSON.stringify({ type: 'doc', content: texts.map((t) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })) });
-const search = (q: string) =>
-  db.prepare('SELECT m.note_id FROM notes_fts f JOIN notes_fts_map m ON m.fts_rowid = f.rowid WHERE notes_fts MATCH ? ORDER BY m.note_id').pluck().all(q);
+const search = (q: string) => {
+  refreshNoteIndex(db);
+  return db.prepare('SELECT m.note_id FROM notes_fts f JOIN notes_fts_map m ON m.fts_rowid = f.rowid WHERE notes_fts MATCH ? ORDER BY m.note_id').pluck().all(q);
+};
 
 describe('migration 0003 field work', () => {
   it('upgrades a version 1 store, keeping its rows, and gives every synced table a tombstone column', () => {
@@ -39,7 +42,7 @@ describe('migration 0003 field work', () => {
     }
   });
 
-  it('indexes note text from any write path, and follows edits and deletes', () => {
+  it('indexes note text from any write path (once brought up to date), and follows edits and deletes', () => {
     db = open();
     migrate(db, [m0001, m0003]);
     db.prepare('INSERT INTO notes (id, case_id, title, body) VALUES (?, ?, ?, ?)').run('n1', 'c1', 'Placement visit', doc('She wants to stay at her school', 'Contact with her nan'));

@@ -5,13 +5,8 @@ import type { Migration } from '../migration';
  * feelings, observations for non-instructed cases, actions, and safeguarding records.
  *
  * Synced tables have `id TEXT PRIMARY KEY`, `deleted_at`, and no foreign keys (sync may deliver
- * a note before its case). `note_versions`, `notes_fts` and `notes_fts_map` are local only.
+ * a note before its case). `note_versions` and the search tables (`notes_fts*`) are local only.
  */
-
-// The note body is TipTap JSON; its words are the string values of "text" keys, in order.
-// Done in SQL so notes written by any path (the editor, sync, an import) are indexed alike.
-const PLAIN = (row: string) =>
-  `coalesce((SELECT group_concat(value, ' ') FROM json_tree(CASE WHEN json_valid(${row}.body) THEN ${row}.body ELSE '{}' END) WHERE key = 'text' AND type = 'text'), '')`;
 
 export const m0003: Migration = {
   version: 3,
@@ -59,28 +54,27 @@ export const m0003: Migration = {
         UNIQUE (note_id, number)
       ) STRICT;
 
-      -- A stable integer key per note for the FTS rowid (a table's implicit rowid may change on VACUUM).
+      -- Search: FTS5 over each note's title and plain text. Saving a note (every two seconds while
+      -- typing) only marks it here; core brings the index up to date before any search, so the
+      -- autosave path never re-tokenises a long note. Triggers mark notes whichever path writes
+      -- them (the editor, sync, an import).
       CREATE TABLE notes_fts_map (
         fts_rowid INTEGER PRIMARY KEY,
         note_id TEXT NOT NULL UNIQUE
       ) STRICT;
       CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TABLE notes_fts_pending (
+        note_id TEXT PRIMARY KEY
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
-        INSERT OR IGNORE INTO notes_fts_map (note_id) VALUES (new.id);
-        INSERT INTO notes_fts (rowid, title, body)
-          SELECT (SELECT fts_rowid FROM notes_fts_map WHERE note_id = new.id), new.title, ${PLAIN('new')}
-          WHERE new.deleted_at IS NULL;
+        INSERT OR IGNORE INTO notes_fts_pending (note_id) VALUES (new.id);
       END;
       CREATE TRIGGER notes_fts_update AFTER UPDATE OF title, body, deleted_at ON notes BEGIN
-        DELETE FROM notes_fts WHERE rowid = (SELECT fts_rowid FROM notes_fts_map WHERE note_id = old.id);
-        INSERT INTO notes_fts (rowid, title, body)
-          SELECT (SELECT fts_rowid FROM notes_fts_map WHERE note_id = new.id), new.title, ${PLAIN('new')}
-          WHERE new.deleted_at IS NULL;
+        INSERT OR IGNORE INTO notes_fts_pending (note_id) VALUES (new.id);
       END;
       CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
-        DELETE FROM notes_fts WHERE rowid = (SELECT fts_rowid FROM notes_fts_map WHERE note_id = old.id);
-        DELETE FROM notes_fts_map WHERE note_id = old.id;
+        INSERT OR IGNORE INTO notes_fts_pending (note_id) VALUES (old.id);
         DELETE FROM note_versions WHERE note_id = old.id;
       END;
 
