@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { appendAudit } from '../audit/audit-log';
 import type { HandlersFor } from '../ipc/handler-types';
 import { createBackup } from './create-backup';
-import { restoreBackup } from './restore-backup';
+import { inspectBackup, restoreBackup } from './restore-backup';
 
 const mustBeAbsolute = (path: string): void => {
   if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full place of the backup file, starting from the drive or the top folder.', { fields: { path: 'Give the full place.' } });
@@ -32,6 +32,7 @@ export const backupHandlers: HandlersFor<keyof typeof backupMethods> = {
     if ((state === 'unlocked' || state === 'problem') && !input.replace) {
       throw new AppError('conflict', 'This computer already holds Heard records. Confirm that they should be set aside before restoring; nothing has been changed.');
     }
+    inspectBackup(input.path);
     if (state === 'unlocked') ctx.vault.lock('restore');
     const result = await restoreBackup({
       vault: ctx.vault,

@@ -47,7 +47,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   if (existing.length > 0 && !o.replace) {
     throw new AppError('conflict', 'This computer already holds Heard records. Confirm that they should be set aside before restoring; nothing has been changed.');
   }
-  if (!existsSync(o.backupPath)) throw new AppError('not_found', 'There is no backup file at that place.');
+  mustBeFile(o.backupPath);
 
   const { header, headerBytes } = readHeader(o.backupPath);
   const size = statSync(o.backupPath).size;
@@ -82,6 +82,23 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
     dbKey.fill(0);
     backupKey.fill(0);
   }
+}
+
+/** Checks that a file is a backup (not its passphrase), so the app can refuse before it locks anything. */
+export function inspectBackup(path: string): { createdAt: string; schemaVersion: number } {
+  mustBeFile(path);
+  const { header } = readHeader(path);
+  return { createdAt: header.createdAt, schemaVersion: header.schemaVersion };
+}
+
+function mustBeFile(path: string): void {
+  let file = false;
+  try {
+    file = statSync(path).isFile();
+  } catch {
+    file = false;
+  }
+  if (!file) throw new AppError('not_found', 'There is no backup file at that place.');
 }
 
 function readHeader(path: string): { header: BackupHeader; headerBytes: Buffer } {
