@@ -4,7 +4,7 @@ import { CaseloadRoutes } from './features/caseload/CaseloadRoutes';
 import { FieldworkRoutes } from './features/fieldwork/FieldworkPages';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { HomePage } from './features/shell/HomePage';
-import { CalendarPage, CaseloadPage, LettersPage, ReportsPage, SyncPage } from './features/shell/PlaceholderPages';
+import { CalendarPage, LettersPage, ReportsPage, SyncPage } from './features/shell/PlaceholderPages';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
 export function appRoutes(onSettingsChanged: (s: Settings) => void) {

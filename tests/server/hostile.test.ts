@@ -69,7 +69,8 @@ describe('the service refuses malformed, oversized, replayed and forged requests
   });
 
   it('401 for a forged or missing access token', async () => {
-    for (const headers of [{ authorization: 'Bearer ' + 'A'.repeat(43) }, {}, { authorization: `Basic ${token}` }]) {
+    const attempts: Record<string, string>[] = [{ authorization: 'Bearer ' + 'A'.repeat(43) }, {}, { authorization: `Basic ${token}` }];
+    for (const headers of attempts) {
       const res = await post('/v1/push', { v: PROTOCOL_VERSION, changes: [change()] }, headers);
       expect(res.statusCode).toBe(401);
     }

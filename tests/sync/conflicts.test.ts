@@ -88,12 +88,12 @@ describe('edits that race are kept as conflicts for a person to resolve', () => 
     await laptop.client.syncNow();
     expect(laptop.db.prepare("SELECT value FROM sync_parked WHERE entity_id = 'n2' AND field = 'mood'").pluck().get()).toBe('"calm"');
     laptop.db.exec('ALTER TABLE t_notes ADD COLUMN mood TEXT');
-    (testRegistry.t_notes as { fields: string[] }).fields.push('mood');
+    (testRegistry.t_notes!.fields as string[]).push('mood');
     try {
       await laptop.client.syncNow();
       expect(laptop.row('t_notes', 'n2')).toMatchObject({ title: 'Has a future field', mood: 'calm' });
     } finally {
-      (testRegistry.t_notes as { fields: string[] }).fields.pop();
+      (testRegistry.t_notes!.fields as string[]).pop();
     }
   });
 });

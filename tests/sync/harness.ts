@@ -61,17 +61,21 @@ export class Device {
   /** Every mutation id this device wrote, for "no edit lost" checks. */
   readonly written: { mutationId: string; entity: string; entityId: string; field: string; value: string | null }[] = [];
 
+  /** Swappable so a reset device can be put on another network. */
+  private readonly transport: { current: Transport };
+
   private constructor(
     readonly t: TestCore,
     transport: Transport,
   ) {
     const core = t.core;
+    this.transport = { current: transport };
     this.client = new SyncClient({
       db: () => core.vault.database(),
       isUnlocked: () => core.vault.isUnlocked,
       emit: () => {},
       now: () => new Date(),
-      transport,
+      transport: (url, init) => this.transport.current(url, init),
       registry: testRegistry,
       wipe: (kind, message) => wipeLocalData(core.vault, { kind, message, at: new Date().toISOString() }),
       deviceName: 'test laptop',
@@ -113,6 +117,14 @@ export class Device {
 
   outboxCount(): number {
     return this.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+  }
+
+  /** Back to a fresh, unconnected store (cheaper than a new vault for property-test runs). */
+  reset(transport?: Transport): void {
+    this.db.exec(`DELETE FROM t_cases; DELETE FROM t_notes; DELETE FROM outbox; DELETE FROM field_versions; DELETE FROM sync_account;
+      DELETE FROM sync_record_cases; DELETE FROM sync_parked; DELETE FROM sync_conflicts; DELETE FROM sync_pending_purges;`);
+    this.written.length = 0;
+    if (transport) this.transport.current = transport;
   }
 
   dispose(): void {

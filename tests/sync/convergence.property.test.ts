@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ops from '../../server/admin/ops';
+import { Device, startService, type Service } from './harness';
+import { FaultyNetwork, seeded } from './faulty-network';
+
+const CASE = '01900000-0000-7000-8000-0000000000f1';
+const NOTES = ['n0', 'n1', 'n2'];
+
+type Action =
+  | { t: 'edit'; d: number; rec: number; field: 'title' | 'status' | 'body'; value: number }
+  | { t: 'delete'; d: number; rec: number }
+  | { t: 'sync'; d: number }
+  | { t: 'partition'; d: number }
+  | { t: 'heal'; d: number }
+  | { t: 'late' };
+
+const device = fc.integer({ min: 0, max: 2 });
+const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ t: fc.constant('edit' as const), d: device, rec: fc.integer({ min: 0, max: 2 }), field: fc.constantFrom('title' as const, 'status' as const, 'body' as const), value: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), d: device, rec: fc.integer({ min: 0, max: 2 }) }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), d: device }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('partition' as const), d: device }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('heal' as const), d: device }) },
+  { weight: 1, arbitrary: fc.constant({ t: 'late' as const }) },
+);
+
+describe('three devices with a lossy, reordering, partitioned network', () => {
+  let service: Service;
+  const devices: Device[] = [];
+
+  beforeAll(async () => {
+    service = await startService();
+    for (let i = 0; i < 3; i++) devices.push(await Device.create(service.transport));
+  });
+  afterAll(async () => {
+    for (const d of devices) d.dispose();
+    await service.close();
+  });
+
+  it('converge to the service after healing, and every edit is applied or kept as a conflict', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 40 }), fc.integer(), async (actions, seed) => {
+        run++;
+        const pool = service.db.pool;
+        const org = await ops.createOrganisation(pool, `Run ${run}`);
+        const alice = await ops.createUser(pool, org, 'Alice', `alice${run}@example.org`, 'advocate');
+        const morgan = await ops.createUser(pool, org, 'Morgan', `morgan${run}@example.org`, 'manager');
+        await ops.allocate(pool, org, CASE, alice);
+        const net = new FaultyNetwork(service.transport, seeded(seed));
+        {
+          for (const [i, user] of [alice, alice, morgan].entries()) {
+            const d = devices[i]!;
+            d.reset(net.forDevice(i));
+            const { code } = await ops.issueEnrolmentCode(pool, user);
+            await d.client.connect('http://127.0.0.1:8443', code);
+          }
+          for (const a of actions) {
+            if (a.t === 'edit') devices[a.d]!.write('t_notes', NOTES[a.rec]!, CASE, { [a.field]: a.field === 'body' ? { text: `body ${a.value}` } : `${a.field} ${a.value} from ${a.d}` });
+            else if (a.t === 'delete') devices[a.d]!.write('t_notes', NOTES[a.rec]!, CASE, { deleted_at: `2026-01-0${a.d + 1}T00:00:00.000Z` });
+            else if (a.t === 'sync') await devices[a.d]!.client.syncNow().catch(() => {});
+            else if (a.t === 'partition') net.partitioned.add(a.d);
+            else if (a.t === 'heal') net.partitioned.delete(a.d);
+            else await net.deliverLate(1);
+          }
+
+          // Heal: everything delayed arrives, the network is clean, every device syncs until quiet.
+          net.partitioned.clear();
+          await net.deliverLate();
+          net.faults = false;
+          for (let round = 0; round < 3; round++) for (const d of devices) await d.client.syncNow();
+
+          const state = await pool.query<{ entity_id: string; field: string; value: unknown }>("SELECT entity_id, field, value FROM field_state WHERE organisation_id = $1 AND entity = 't_notes'", [org]);
+          const expected = new Map<string, Record<string, unknown>>();
+          for (const r of state.rows) expected.set(r.entity_id, { ...expected.get(r.entity_id), [r.field]: r.value });
+          for (const d of devices) {
+            expect(d.outboxCount()).toBe(0);
+            const local = d.rows('t_notes');
+            expect(local.map((r) => r.id).sort()).toEqual([...expected.keys()].sort());
+            for (const row of local) {
+              for (const [field, value] of Object.entries(expected.get(row.id as string)!)) expect(row[field]).toEqual(value);
+            }
+          }
+
+          const written = devices.flatMap((d) => d.written);
+          const logged = await pool.query<{ mutation_id: string; kind: string; value: unknown }>('SELECT mutation_id, kind, value FROM changes WHERE mutation_id = ANY($1::uuid[])', [written.map((w) => w.mutationId)]);
+          const conflicts = await pool.query<{ edit_mutation_id: string; edit_value: unknown }>('SELECT edit_mutation_id, edit_value FROM conflicts WHERE organisation_id = $1', [org]);
+          const byId = new Map(logged.rows.map((r) => [r.mutation_id, r]));
+          const kept = new Map(conflicts.rows.map((r) => [r.edit_mutation_id, r.edit_value]));
+          for (const w of written) {
+            const row = byId.get(w.mutationId);
+            expect(row, `edit ${w.mutationId} reached the service`).toBeDefined();
+            const value = JSON.parse(w.value ?? 'null') as unknown;
+            if (row!.kind === 'change') expect(row!.value).toEqual(value);
+            else if (row!.kind === 'conflict') expect(kept.get(w.mutationId)).toEqual(value);
+            else expect(['noop', 'superseded']).toContain(row!.kind);
+          }
+        }
+      }),
+      { numRuns: Number(process.env.HEARD_SYNC_RUNS ?? 20), endOnFailure: true },
+    );
+  }, 600_000);
+});
