@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ops from '../../server/admin/ops';
+import type { AppEvent } from '../../shared/ipc/events';
+import { createTestCore, type TestCore } from '../helpers/test-core';
+import { SERVICE_URL, startService, type Service } from './harness';
+
+const CASE = '01900000-0000-7000-8000-0000000000a9';
+
+describe('sync through the app: connect in Settings, status, automatic progress', () => {
+  let service: Service;
+  let laptop: TestCore;
+  let spare: TestCore;
+  let alice: string;
+
+  beforeAll(async () => {
+    service = await startService();
+    alice = await ops.createUser(service.db.pool, service.org, 'Alice', 'alice@example.org', 'advocate');
+    laptop = await createTestCore({ syncTransport: service.transport, autoSync: false });
+    spare = await createTestCore({ syncTransport: service.transport, autoSync: false });
+  });
+  afterAll(async () => {
+    laptop.dispose();
+    spare.dispose();
+    await service.close();
+  });
+
+  it('refuses a plain-http address that is not this computer', async () => {
+    await expect(laptop.call('sync.connect', { serviceUrl: 'http://sync.example.org', code: 'ABCD-EFGH-JKLM-NPQR' })).rejects.toThrow(/https/);
+  });
+
+  it('tells the advocate plainly when an enrolment code is wrong', async () => {
+    await expect(laptop.call('sync.connect', { serviceUrl: SERVICE_URL, code: 'ABCD-EFGH-JKLM-NPQR' })).rejects.toThrow(/enrolment code is not valid/);
+    expect(await laptop.call('sync.status', {})).toMatchObject({ connected: false });
+  });
+
+  it('connects with a code, sends a referral written offline and shows it on the second laptop', async () => {
+    laptop.core.context.write((w) => w.upsert('referral', CASE, CASE, { reference: 'HRD-0001', status: 'allocated', urgency: 'standard' }));
+    expect(await laptop.call('sync.status', {})).toMatchObject({ connected: false, waiting: 3 });
+    const events: AppEvent[] = [];
+    laptop.core.onEvent((e) => events.push(e));
+    const { code } = await ops.issueEnrolmentCode(service.db.pool, alice);
+    const status = await laptop.call('sync.connect', { serviceUrl: SERVICE_URL, code });
+    expect(status).toMatchObject({ connected: true, userName: 'Alice', organisationName: 'Test Advocacy Service' });
+    await laptop.call('sync.now', {});
+    expect(await laptop.call('sync.status', {})).toMatchObject({ waiting: 0, conflicts: 0, lastError: null });
+    expect(events.some((e) => e.type === 'progress' && e.task === 'sync')).toBe(true);
+
+    const second = await ops.issueEnrolmentCode(service.db.pool, alice);
+    await spare.call('sync.connect', { serviceUrl: SERVICE_URL, code: second.code });
+    await spare.call('sync.now', {});
+    const row = spare.core.context.db().prepare('SELECT reference, status FROM referrals WHERE id = ?').get(CASE);
+    expect(row).toEqual({ reference: 'HRD-0001', status: 'allocated' });
+    expect((await spare.call('sync.status', {})).lastSyncedAt).not.toBeNull();
+  });
+
+  it('lists a conflict and resolves it with "keep theirs"', async () => {
+    laptop.core.context.write((w) => w.upsert('referral', CASE, CASE, { urgency_reason: 'School exclusion meeting on Friday' }));
+    spare.core.context.write((w) => w.upsert('referral', CASE, CASE, { urgency_reason: 'Placement move planned' }));
+    await spare.call('sync.now', {});
+    await laptop.call('sync.now', {});
+    const conflicts = await laptop.call('sync.conflicts', {});
+    expect(conflicts).toMatchObject([{ entity: 'referral', field: 'urgency_reason', mine: true, keptValue: 'Placement move planned' }]);
+    expect((await laptop.call('sync.status', {})).conflicts).toBe(1);
+    await laptop.call('sync.resolve', { id: conflicts[0]!.id, choice: 'kept' });
+    await laptop.call('sync.now', {});
+    await spare.call('sync.now', {});
+    expect(await spare.call('sync.conflicts', {})).toEqual([]);
+    expect(await laptop.call('sync.conflicts', {})).toEqual([]);
+  });
+});
