@@ -61,8 +61,10 @@ export function lettersForCase(db: Db, caseId: string): LetterSummary[] {
   });
 }
 
-/** A new letter from a template, with the case's details (and the complaint's dates) filled in. */
-export function createLetter(ctx: CoreContext, caseId: string, templateId: string, complaintId: string | null): Letter {
+type LetterContent = Pick<Letter, 'caseId' | 'templateId' | 'complaintId' | 'title' | 'recipient' | 'body'>;
+
+/** A template filled in with the case's details (and the complaint's dates), not yet saved. */
+export function draftLetter(ctx: CoreContext, caseId: string, templateId: string, complaintId: string | null): LetterContent {
   const template = getLetterTemplate(templateId);
   if (!template) throw new AppError('not_found', 'That letter template does not exist.');
   const db = ctx.db();
@@ -72,22 +74,28 @@ export function createLetter(ctx: CoreContext, caseId: string, templateId: strin
   const open = complaintsForCase(db, caseId, today);
   const complaint = complaintId ? getComplaint(db, complaintId, today) : (open.find((c) => c.outcome === null) ?? open[0] ?? null);
   const { doc } = fillMergeFields(template.body, mergeValuesFor(summary, readLetterhead(ctx.dataDir), complaint, today));
+  return { caseId, templateId, complaintId: complaint?.id ?? null, title: template.title, recipient: template.recipient, body: doc };
+}
+
+/** A new letter from a template, saved on the case for editing. */
+export function createLetter(ctx: CoreContext, caseId: string, templateId: string, complaintId: string | null): Letter {
+  const draft = draftLetter(ctx, caseId, templateId, complaintId);
   const id = uuidv7();
   const now = ctx.now().toISOString();
   ctx.write((w) =>
     w.upsert('letter', id, caseId, {
       case_id: caseId,
       template_id: templateId,
-      complaint_id: complaint?.id ?? null,
-      title: template.title,
-      recipient: template.recipient,
-      body: doc as unknown as Record<string, unknown>,
+      complaint_id: draft.complaintId,
+      title: draft.title,
+      recipient: draft.recipient,
+      body: draft.body as unknown as Record<string, unknown>,
       created_at: now,
       updated_at: now,
     }),
   );
   ctx.emit({ type: 'changed', entity: 'letter' });
-  return getLetter(db, id);
+  return getLetter(ctx.db(), id);
 }
 
 export function saveLetter(ctx: CoreContext, id: string, patch: { title?: string | undefined; recipient?: string | null | undefined; body?: DocJson | undefined }): Letter {
@@ -132,16 +140,19 @@ export function removeLetter(ctx: CoreContext, id: string): boolean {
  * because it will be seen in folders and email attachments outside the encrypted store.
  */
 export async function letterPdf(ctx: CoreContext, id: string): Promise<{ fileName: string; bytes: Uint8Array; pages: number }> {
-  const db = ctx.db();
-  const letter = getLetter(db, id);
-  const summary = getCaseSummary(db, letter.caseId);
+  return renderLetterPdf(ctx, getLetter(ctx.db(), id));
+}
+
+export async function renderLetterPdf(ctx: CoreContext, letter: LetterContent): Promise<{ fileName: string; bytes: Uint8Array; pages: number }> {
+  const summary = getCaseSummary(ctx.db(), letter.caseId);
   const letterhead = readLetterhead(ctx.dataDir);
+  const head = pdfLetterhead(letterhead);
   const advocate = summary?.advocate?.name;
   const { bytes, pages } = await renderPdfWithReport(letter.body, {
     title: letter.title,
     ...(advocate ? { author: advocate } : {}),
     subject: letter.recipient ? `Letter to ${letter.recipient}` : 'Letter',
-    ...(pdfLetterhead(letterhead) ? { letterhead: pdfLetterhead(letterhead) } : {}),
+    ...(head ? { letterhead: head } : {}),
     ...(advocate ? { signature: { name: advocate, role: 'Independent advocate', ...(letterhead.name ? { organisation: letterhead.name } : {}) } } : {}),
     createdAt: ctx.now(),
   });

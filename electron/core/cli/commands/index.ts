@@ -8,6 +8,7 @@ import { reportCommand } from './report';
 import { auditCheckCommand } from './audit-check';
 import { backupCommand } from './backup';
 import { restoreCommand } from './restore';
+import { letterCommand, templatesCommand } from './letter';
 
 /** Every `npm run heard -- <command>`. Add yours here. */
-export const commands: CliCommand[] = [initCommand, unlockCheckCommand, importCommand, casesCommand, demoDataCommand, reportCommand, auditCheckCommand, backupCommand, restoreCommand];
+export const commands: CliCommand[] = [initCommand, unlockCheckCommand, importCommand, casesCommand, demoDataCommand, reportCommand, auditCheckCommand, backupCommand, restoreCommand, letterCommand, templatesCommand];
