@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safe
 import Store from 'electron-store';
 import { methodNames } from '../../shared/ipc/contract';
 import { createCore, type Core } from '../core/app-core';
+import { configureFontDirectory } from '../core/pdf/fonts';
 import { APP_ENTRY_URL, APP_SCHEME, createProtocolHandler, privilegedSchemes } from './app-protocol';
 import { applySessionSecurity } from './csp';
 import { forwardCoreEvents, registerIpc } from './ipc-bridge';
@@ -66,6 +67,7 @@ function dataDir(): string {
 }
 
 function start(): void {
+  configureFontDirectory(paths.fontsDir);
   const result = bootCore({
     versions: process.versions,
     resourcesDir: paths.resourcesDir,

@@ -14,14 +14,18 @@ export interface AppPaths {
   rendererDir: string;
   /** Where `native/electron-<abi>/` and `fonts/` live: process.resourcesPath when packaged. */
   resourcesDir: string;
+  /** The PDF fonts; core cannot find them from its own location once bundled into main.js. */
+  fontsDir: string;
 }
 
 /** `bundleDir` is the folder of the built main.js (dist/electron). */
 export function appPaths(bundleDir: string, isPackaged: boolean, resourcesPath: string): AppPaths {
+  const resourcesDir = isPackaged ? resourcesPath : join(bundleDir, '..', '..', 'resources');
   return {
     preload: join(bundleDir, 'preload.cjs'),
     rendererDir: join(bundleDir, '..', 'renderer'),
-    resourcesDir: isPackaged ? resourcesPath : join(bundleDir, '..', '..', 'resources'),
+    resourcesDir,
+    fontsDir: join(resourcesDir, 'fonts'),
   };
 }
 

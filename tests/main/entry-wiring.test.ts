@@ -95,6 +95,10 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+vi.mock('../../electron/core/pdf/fonts', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  configureFontDirectory: (dir: string) => fake.state.calls.push(`fonts ${dir}`),
+}));
 vi.mock('electron-store', () => ({
   default: class {
     data = new Map<string, unknown>();
@@ -148,6 +152,8 @@ describe('electron/main/index.ts', () => {
     expect([...s.handlers.keys()].sort()).toEqual(methodNames.map((n) => IPC_PREFIX + n).sort());
     expect(s.power.listeners.has('suspend') && s.power.listeners.has('lock-screen')).toBe(true);
     expect(s.calls).toContain('menu');
+    // Bundled into main.js, core cannot find the PDF fonts from its own path: main tells it.
+    expect(s.calls).toContain(`fonts ${join(import.meta.dirname, '..', '..', 'resources', 'fonts')}`);
     // Every web contents created later is hardened too.
     let prevented = false;
     const contents = { on: (ev: string, l: (e: unknown, url?: string) => void) => ev === 'will-navigate' && l({ preventDefault: () => (prevented = true) }, 'https://x.example/'), setWindowOpenHandler: () => undefined };

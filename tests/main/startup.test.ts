@@ -79,7 +79,11 @@ describe('starting core', () => {
       preload: join('/src/heard/dist/electron', 'preload.cjs'),
       rendererDir: join('/src/heard/dist', 'renderer'),
       resourcesDir: join('/src/heard', 'resources'),
+      fontsDir: join('/src/heard', 'resources', 'fonts'),
     });
-    expect(appPaths('/opt/Heard/resources/app.asar/dist/electron', true, '/opt/Heard/resources').resourcesDir).toBe('/opt/Heard/resources');
+    const packaged = appPaths('/opt/Heard/resources/app.asar/dist/electron', true, '/opt/Heard/resources');
+    expect(packaged.resourcesDir).toBe('/opt/Heard/resources');
+    // electron-builder.yml copies resources/fonts to <resources>/fonts.
+    expect(packaged.fontsDir).toBe(join('/opt/Heard/resources', 'fonts'));
   });
 });
