@@ -1,0 +1,109 @@
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { todayIso } from '../../../../shared/domain/dates';
+import { checkStatutoryEntitlements } from '../../../../shared/domain/statutory-entitlements';
+import { errorMessage, send } from '../../api/client';
+import { useDraft } from '../drafts/useDraft';
+import { PageHeader } from '../shell/PageHeader';
+import { EntitlementPanel } from './EntitlementPanel';
+import { formProblems, readDraft, toCreateInput, type ReferralForm } from './referral-form';
+import { IssuesSection, PersonSection, ReferralSection, Section } from './ReferralFormSections';
+
+/** Taking a referral: the person, the referral and its issues, with the statutory entitlement check as you go. */
+export function NewReferralPage() {
+  const today = todayIso();
+  const draft = useDraft('referral:new');
+  const form = useMemo(() => readDraft(draft.value, today), [draft.value, today]);
+  const set = (patch: Partial<ReferralForm>) => draft.setValue(JSON.stringify({ ...form, ...patch }));
+  const [tried, setTried] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [needName, setNeedName] = useState(false);
+  const [myName, setMyName] = useState('');
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    void send('caseload.me.get', {}).then((me) => setNeedName(!me.named));
+  }, []);
+
+  const problems = tried ? formProblems(form, today) : {};
+  const entitlements = checkStatutoryEntitlements({
+    dateOfBirth: form.dateOfBirth,
+    onDate: form.referralDate ?? today,
+    statusTags: form.statusTags,
+    serviceUserType: form.serviceUserType,
+    issueCodes: form.issues.flatMap((i) => (i.code ? [i.code] : [])),
+    isParent: form.kind === 'parent' || form.serviceUserType === 'PARENT',
+  });
+
+  const save = async () => {
+    setTried(true);
+    if (Object.keys(formProblems(form, today)).length > 0) {
+      setError('Some details are missing. They are marked below.');
+      return;
+    }
+    setBusy(true);
+    try {
+      if (needName && myName.trim()) await send('caseload.me.setName', { name: myName });
+      const made = await send('caseload.referrals.create', toCreateInput(form));
+      await draft.discard();
+      notifications.show({ message: `Referral ${made.reference} saved. It is waiting in triage.`, color: 'teal' });
+      void navigate(`/caseload/${made.caseId}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!draft.loaded) return null;
+  return (
+    <>
+      <PageHeader title="Take a referral" description="What you type is kept safely as you go, even if Heard locks." />
+      <Stack gap="md" maw={960}>
+        {needName ? (
+          <Section title="About you">
+            <TextInput
+              label="Your name"
+              description="Used when you allocate cases to yourself and on letters. You can change it later."
+              value={myName}
+              onChange={(e) => setMyName(e.currentTarget.value)}
+            />
+          </Section>
+        ) : null}
+        <PersonSection form={form} set={set} problems={problems} today={today} />
+        <ReferralSection form={form} set={set} problems={problems} today={today} />
+        <IssuesSection form={form} set={set} problems={problems} today={today} />
+        <EntitlementPanel result={entitlements} />
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            color="red"
+            onClick={() => {
+              void draft.discard().then(() => draft.setValue(''));
+            }}
+          >
+            Clear the form
+          </Button>
+          <Group>
+            {draft.savedAt ? (
+              <Text size="xs" c="dimmed">
+                Draft kept
+              </Text>
+            ) : null}
+            <Button onClick={() => void save()} loading={busy}>
+              Save referral
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </>
+  );
+}
