@@ -94,6 +94,10 @@ export type CaseStudyCandidate = z.infer<typeof caseStudyCandidateSchema>;
 export const reportsMethods = {
   'reports.quarterly': method(z.object({ period: periodSchema }).strict(), quarterlyReportSchema),
   'reports.csv': method(z.object({ period: periodSchema }).strict(), z.object({ csv: z.string(), fileName: z.string() })),
+  'reports.pdf': method(
+    z.object({ period: periodSchema, serviceName: z.string().trim().max(120).optional().describe('Service name') }).strict(),
+    z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() }),
+  ),
   'reports.sections.list': method(z.object({ period: periodSchema }).strict(), z.array(reportSectionSchema)),
   'reports.sections.save': method(
     z

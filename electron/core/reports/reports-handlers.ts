@@ -3,11 +3,13 @@ import { reportToCsv } from '../../../shared/reports/csv';
 import type { HandlersFor } from '../ipc/handler-types';
 import { listFeedback, removeFeedback, saveFeedback } from './feedback-service';
 import { buildQuarterlyReport, reportFileName } from './report-data';
+import { reportPdf } from './report-pdf';
 import { caseStudyCandidates, listSections, quotableComments, removeSection, saveSection } from './sections-service';
 
 export const reportsHandlers: HandlersFor<keyof typeof reportsMethods> = {
   'reports.quarterly': (input, ctx) => buildQuarterlyReport(ctx.db(), input.period),
   'reports.csv': (input, ctx) => ({ csv: reportToCsv(buildQuarterlyReport(ctx.db(), input.period)), fileName: reportFileName(input.period, 'csv') }),
+  'reports.pdf': (input, ctx) => reportPdf(ctx.db(), input.period, ctx.now(), input.serviceName),
   'reports.sections.list': (input, ctx) => listSections(ctx.db(), input.period),
   'reports.sections.save': (input, ctx) => saveSection(ctx.db(), input, ctx.now()),
   'reports.sections.remove': (input, ctx) => ({ removed: removeSection(ctx.db(), input.id) }),

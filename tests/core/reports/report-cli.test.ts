@@ -46,6 +46,15 @@ describe('npm run heard -- report quarterly', () => {
     expect(o.err_.join('')).toContain('outside the encrypted store');
   });
 
+  it('writes a PDF only to a file', async () => {
+    const out = join(dataDir, 'q2.pdf');
+    expect(await runCli(['report', 'quarterly', '--quarter', '2026-Q2', '--format', 'pdf', '--data-dir', dataDir, '--out', out], io(), commands)).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const noFile = io();
+    expect(await runCli(['report', 'quarterly', '--quarter', '2026-Q2', '--format', 'pdf', '--data-dir', dataDir], noFile, commands)).toBe(2);
+    expect(noFile.err_.join('')).toContain('--out');
+  });
+
   it('explains a badly written quarter and a wrong passphrase', async () => {
     const bad = io();
     expect(await runCli(['report', 'quarterly', '--quarter', '2026-Q5', '--data-dir', dataDir], bad, commands)).toBe(2);

@@ -113,6 +113,14 @@ describe('narrative and case studies', () => {
     expect(await t.call('reports.sections.list', { period: { from: '2026-07-01', to: '2026-09-30' } })).toEqual([]);
   });
 
+  it('exports the report, charts and sections as a PDF', async () => {
+    const pdf = await t.call('reports.pdf', { period, serviceName: 'Test Advocacy' });
+    expect(pdf.fileName).toBe('heard-report-2026-04-01-to-2026-06-30.pdf');
+    const bytes = Buffer.from(pdf.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.pages).toBeGreaterThanOrEqual(2);
+  });
+
   it('refuses a case study without a case', async () => {
     await expect(t.call('reports.sections.save', { period, kind: 'case_study', title: 'x', body: 'y' })).rejects.toMatchObject({ code: 'invalid_input' });
   });

@@ -1,6 +1,5 @@
 import { Alert, Button, Divider, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { contract } from '../../../../shared/ipc/contract';
 import { todayIso } from '../../../../shared/domain/dates';
 import { parseQuarter, previousQuarter, type Period } from '../../../../shared/reports/period';
 import type { QuarterlyReport } from '../../../../shared/reports/quarterly';
@@ -25,8 +24,6 @@ function download(fileName: string, blob: Blob): void {
 }
 
 const base64ToBytes = (b64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-// The PDF method arrives with the letters' PDF engine; until then the button is not offered.
-const pdfAvailable = Object.prototype.hasOwnProperty.call(contract, 'reports.pdf');
 
 /** The quarterly impact report: pick dates, read the figures, write the story, export. */
 export function ReportsPage() {
@@ -61,7 +58,7 @@ export function ReportsPage() {
         const { csv, fileName } = await send('reports.csv', { period });
         download(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       } else {
-        const { base64, fileName } = await (send as (m: string, i: unknown) => Promise<{ base64: string; fileName: string }>)('reports.pdf', { period });
+        const { base64, fileName } = await send('reports.pdf', { period });
         download(fileName, new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
       }
       setNotice('The file has been saved outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.');
@@ -82,11 +79,9 @@ export function ReportsPage() {
             <Button variant="default" onClick={() => void exportAs('csv')} loading={exporting === 'csv'} disabled={!report}>
               Export CSV
             </Button>
-            {pdfAvailable ? (
-              <Button onClick={() => void exportAs('pdf')} loading={exporting === 'pdf'} disabled={!report}>
-                Export PDF
-              </Button>
-            ) : null}
+            <Button onClick={() => void exportAs('pdf')} loading={exporting === 'pdf'} disabled={!report}>
+              Export PDF
+            </Button>
           </Group>
         }
       />
