@@ -4,7 +4,8 @@ import { CaseloadRoutes } from './features/caseload/CaseloadRoutes';
 import { FieldworkRoutes } from './features/fieldwork/FieldworkPages';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { HomePage } from './features/shell/HomePage';
-import { CalendarPage, LettersPage, ReportsPage, SyncPage } from './features/shell/PlaceholderPages';
+import { SyncRoutes } from './features/sync/SyncPage';
+import { CalendarPage, LettersPage, ReportsPage } from './features/shell/PlaceholderPages';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
 export function appRoutes(onSettingsChanged: (s: Settings) => void) {
@@ -15,7 +16,7 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
       <Route path="calendar/*" element={<CalendarPage />} />
       <Route path="letters/*" element={<LettersPage />} />
       <Route path="reports/*" element={<ReportsPage />} />
-      <Route path="sync/*" element={<SyncPage />} />
+      <Route path="sync/*" element={<SyncRoutes />} />
       <Route path="fieldwork/*" element={<FieldworkRoutes />} />
       <Route path="settings" element={<SettingsPage onSettingsChanged={onSettingsChanged} />} />
     </>

@@ -5,6 +5,7 @@ import type { Settings } from '../../../../shared/ipc/settings';
 import { errorMessage, send } from '../../api/client';
 import { PageHeader } from '../shell/PageHeader';
 import { PassphraseMeter } from '../vault/PassphraseMeter';
+import { SyncSettingsCard } from '../sync/SyncSettingsCard';
 
 export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (s: Settings) => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -65,6 +66,7 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (s: Set
             </Stack>
           </form>
         </Paper>
+        <SyncSettingsCard />
         <ChangePassphrase />
       </Stack>
     </>

@@ -2,6 +2,7 @@ import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { navItems } from './nav';
+import { SyncBadge } from '../sync/SyncBadge';
 
 export function AppLayout({ onLock }: { onLock: () => void }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -31,6 +32,7 @@ export function AppLayout({ onLock }: { onLock: () => void }) {
             active={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
             variant="filled"
             onClick={close}
+            rightSection={item.path === '/sync' ? <SyncBadge /> : undefined}
           />
         ))}
       </AppShell.Navbar>

@@ -1,0 +1,45 @@
+import { Alert, Paper, Stack } from '@mantine/core';
+import { useEffect } from 'react';
+import { Route, Routes } from 'react-router';
+import { announce } from '../../api/events';
+import { PageHeader } from '../shell/PageHeader';
+import { ConflictsPage } from './ConflictsPage';
+import { ConnectForm } from './ConnectForm';
+import { StatusCard } from './StatusCard';
+import { useSyncStatus } from './useSyncStatus';
+
+/** The Sync screen and its conflicts screen (routes under /sync). */
+export function SyncRoutes() {
+  return (
+    <Routes>
+      <Route index element={<SyncPage />} />
+      <Route path="conflicts" element={<ConflictsPage />} />
+    </Routes>
+  );
+}
+
+export function SyncPage() {
+  const { status, progress, refresh } = useSyncStatus();
+  useEffect(() => {
+    if (status) announce(status.connected ? 'sync-status-connected' : 'sync-status-not-connected');
+  }, [status]);
+  return (
+    <>
+      <PageHeader title="Sync" description="Send your records to your service and receive your allocated cases." />
+      <Stack maw={640}>
+        {status === null ? null : status.connected ? (
+          <Paper withBorder p="md">
+            <StatusCard status={status} progress={progress} onSynced={refresh} />
+          </Paper>
+        ) : (
+          <>
+            <Alert color="gray">Not connected to a service. Until you connect, everything stays on this computer.</Alert>
+            <Paper withBorder p="md">
+              <ConnectForm onConnected={refresh} />
+            </Paper>
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}
