@@ -133,6 +133,10 @@ export function missingCodePoints(text: string): number[] {
 interface Shaped {
   glyphs: Glyph[];
   positions: GlyphPosition[];
+  /** Sum of advance widths, in font units. */
+  advance: number;
+  /** Glyphs that shaped to .notdef (id 0): a box the reader would see. */
+  notdef: number;
 }
 
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
@@ -144,12 +148,20 @@ function shapeToken(font: Font, token: string): Shaped {
   let shaped = cache.get(token);
   if (!shaped) {
     const run = font.layout(token);
-    shaped = { glyphs: run.glyphs, positions: run.positions };
+    let advance = 0;
+    let notdef = 0;
+    for (const g of run.glyphs) {
+      advance += g.advanceWidth;
+      if (g.id === 0) notdef += 1;
+    }
+    shaped = { glyphs: run.glyphs, positions: run.positions, advance, notdef };
     if (cache.size > 20_000) cache.clear();
     cache.set(token, shaped);
   }
   return shaped;
 }
+
+const tokens = (text: string): string[] => (/\s/.test(text) ? text.split(/(\s+)/).filter((t) => t.length > 0) : [text]);
 
 /**
  * Shapes word by word. For a right-to-left run fontkit reverses each word's glyphs, so the words
@@ -157,9 +169,9 @@ function shapeToken(font: Font, token: string): Shaped {
  */
 function shapeText(font: Font, text: string): Shaped {
   if (!/\s/.test(text)) return shapeToken(font, text);
-  const parts = text.split(/(\s+)/).filter((t) => t.length > 0).map((t) => shapeToken(font, t));
+  const parts = tokens(text).map((t) => shapeToken(font, t));
   if (RTL_LETTER.test(text)) parts.reverse();
-  return { glyphs: parts.flatMap((p) => p.glyphs), positions: parts.flatMap((p) => p.positions) };
+  return { glyphs: parts.flatMap((p) => p.glyphs), positions: parts.flatMap((p) => p.positions), advance: 0, notdef: 0 };
 }
 
 /**
@@ -179,14 +191,18 @@ function withCodePointRepair(font: Font): Font {
 }
 
 /** The parsed font with `layout` answered from the word cache (pdf-lib calls it for every string drawn). */
+const rawFonts = new WeakMap<Font, Font>();
+
 function withCachedLayout(font: Font): Font {
-  return new Proxy(font, {
+  const proxy = new Proxy(font, {
     get(target, prop) {
       if (prop === 'layout') return (text: string) => shapeText(target, text);
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  rawFonts.set(proxy, font);
+  return proxy;
 }
 
 interface Measured {
@@ -198,11 +214,13 @@ interface Measured {
 
 function measure(key: FontKey, text: string): Measured {
   const { font } = loadFont(key);
+  const raw = rawFonts.get(font) ?? font;
   let units = 0;
   let notdef = 0;
-  for (const g of font.layout(text).glyphs) {
-    units += g.advanceWidth;
-    if (g.id === 0) notdef += 1;
+  for (const t of tokens(text)) {
+    const shaped = shapeToken(raw, t);
+    units += shaped.advance;
+    notdef += shaped.notdef;
   }
   return { units: units / font.unitsPerEm, notdef };
 }
