@@ -5,7 +5,8 @@ import { FieldworkRoutes } from './features/fieldwork/FieldworkPages';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { HomePage } from './features/shell/HomePage';
 import { SyncRoutes } from './features/sync/SyncPage';
-import { CalendarPage, LettersPage, ReportsPage } from './features/shell/PlaceholderPages';
+import { CalendarPage, ReportsPage } from './features/shell/PlaceholderPages';
+import { LettersRoutes } from './features/letters/LettersPage';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
 export function appRoutes(onSettingsChanged: (s: Settings) => void) {
@@ -14,7 +15,7 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
       <Route index element={<HomePage />} />
       <Route path="caseload/*" element={<CaseloadRoutes />} />
       <Route path="calendar/*" element={<CalendarPage />} />
-      <Route path="letters/*" element={<LettersPage />} />
+      <Route path="letters/*" element={<LettersRoutes />} />
       <Route path="reports/*" element={<ReportsPage />} />
       <Route path="sync/*" element={<SyncRoutes />} />
       <Route path="fieldwork/*" element={<FieldworkRoutes />} />

@@ -8,6 +8,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { AllocateModal } from './AllocateModal';
 import { caseTabs } from './case-tabs';
+import { ComplaintBanner } from '../letters/ComplaintBanner';
 import { ClosureTab } from './ClosureTab';
 import { IssuesTab } from './IssuesTab';
 import { OverviewTab } from './OverviewTab';
@@ -66,6 +67,7 @@ export function CaseDetailPage() {
         {referral.advocacyType === 'non_instructed' ? <Badge color="grape">Non-instructed</Badge> : null}
         {person?.pronouns ? <Text size="sm">Pronouns: {person.pronouns}</Text> : null}
       </Group>
+      <ComplaintBanner caseId={caseId} />
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>

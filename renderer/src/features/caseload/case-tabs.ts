@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { lettersCaseTabs } from '../letters/tabs';
 import { fieldworkTabs } from '../fieldwork/tabs';
 
 /**
@@ -12,5 +13,6 @@ export interface CaseTab {
 }
 
 export const caseTabs: CaseTab[] = [
+  ...lettersCaseTabs,
   ...fieldworkTabs,
 ];

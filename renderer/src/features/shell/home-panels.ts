@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { OverdueComplaintsPanel } from '../letters/OverdueComplaintsPanel';
 import { DueActionsPanel } from '../fieldwork/DueActionsPanel';
 import { NotesSearchPanel } from '../fieldwork/NotesSearchPanel';
 
@@ -12,6 +13,7 @@ export interface HomePanel {
 }
 
 export const homePanels: HomePanel[] = [
+  { id: 'complaints-overdue', Component: OverdueComplaintsPanel },
   { id: 'fieldwork-due-actions', Component: DueActionsPanel },
   { id: 'fieldwork-notes-search', Component: NotesSearchPanel },
 ];

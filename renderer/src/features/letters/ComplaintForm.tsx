@@ -1,0 +1,105 @@
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { complaintOutcomes, outcomeLabels, responseLimits, stageLabels, type ComplaintOutcome, type ComplaintStage } from '../../../../shared/domain/complaint-deadlines';
+import { todayIso } from '../../../../shared/domain/dates';
+import type { Complaint, ComplaintFields } from '../../../../shared/ipc/letters';
+import { HeardError, errorMessage, send } from '../../api/client';
+import { UkDateInput } from '../caseload/UkDateInput';
+
+type Draft = Omit<ComplaintFields, 'caseId'>;
+
+export function draftFrom(c: Complaint): Draft {
+  return {
+    id: c.id,
+    stage: c.stage,
+    summary: c.summary,
+    councilReference: c.councilReference,
+    receivedOn: c.receivedOn,
+    acknowledgedOn: c.acknowledgedOn,
+    extendedTo: c.extendedTo,
+    extensionReason: c.extensionReason,
+    responseReceivedOn: c.responseReceivedOn,
+    outcome: c.outcome,
+    panelHeldOn: c.panelHeldOn,
+    panelReportOn: c.panelReportOn,
+    escalatedFrom: c.escalatedFrom,
+  };
+}
+
+/** Records a complaint stage: the dates the council must keep to follow from these. */
+export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: string; initial: Draft; onClose: () => void; onSaved: (c: Complaint) => void }) {
+  const [d, setD] = useState<Draft>(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const today = todayIso();
+  const limits = d.stage === 'stage3' ? null : responseLimits[d.stage];
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      onSaved(await send('complaints.save', { ...d, caseId }));
+    } catch (e) {
+      setError(errorMessage(e));
+      setFields(e instanceof HeardError ? (e.fields ?? {}) : {});
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={d.id ? 'Complaint details' : 'Record a complaint'} size="lg">
+      <Stack gap="sm">
+        {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+        <Select
+          label="Stage"
+          data={(Object.keys(stageLabels) as ComplaintStage[]).map((s) => ({ value: s, label: stageLabels[s] }))}
+          value={d.stage}
+          onChange={(v) => v && set('stage', v as ComplaintStage)}
+          allowDeselect={false}
+        />
+        <Textarea label="What the complaint is about" value={d.summary ?? ''} onChange={(e) => set('summary', e.currentTarget.value)} autosize minRows={2} />
+        <Group grow>
+          <UkDateInput label={d.stage === 'stage3' ? 'Date the panel was requested' : 'Date the council received it'} value={d.receivedOn || null} onChange={(v) => set('receivedOn', v ?? '')} required maxDate={today} error={fields.receivedOn} />
+          <UkDateInput label="Date acknowledged" value={d.acknowledgedOn ?? null} onChange={(v) => set('acknowledgedOn', v)} clearable maxDate={today} error={fields.acknowledgedOn} />
+        </Group>
+        <TextInput label="Council's reference" value={d.councilReference ?? ''} onChange={(e) => set('councilReference', e.currentTarget.value)} />
+        {limits ? (
+          <Group grow align="flex-start">
+            <NumberInput
+              label="Time limit extended to (working days)"
+              description={`Normally ${limits.normal}; at most ${limits.extended}.`}
+              value={d.extendedTo ?? ''}
+              onChange={(v) => set('extendedTo', typeof v === 'number' ? v : null)}
+              min={limits.normal + 1}
+              max={limits.extended}
+              error={fields.extendedTo}
+            />
+            <TextInput label="Reason for the extension" value={d.extensionReason ?? ''} onChange={(e) => set('extensionReason', e.currentTarget.value)} error={fields.extensionReason} />
+          </Group>
+        ) : (
+          <Group grow>
+            <UkDateInput label="Date the panel met" value={d.panelHeldOn ?? null} onChange={(v) => set('panelHeldOn', v)} clearable maxDate={today} error={fields.panelHeldOn} />
+            <UkDateInput label="Date of the panel's report" value={d.panelReportOn ?? null} onChange={(v) => set('panelReportOn', v)} clearable maxDate={today} error={fields.panelReportOn} />
+          </Group>
+        )}
+        <Group grow>
+          <UkDateInput label={d.stage === 'stage3' ? "Date of the council's final response" : 'Date the response arrived'} value={d.responseReceivedOn ?? null} onChange={(v) => set('responseReceivedOn', v)} clearable maxDate={today} error={fields.responseReceivedOn} />
+          <Select
+            label="Outcome"
+            placeholder="Still open"
+            clearable
+            data={complaintOutcomes.map((o) => ({ value: o, label: outcomeLabels[o] }))}
+            value={d.outcome ?? null}
+            onChange={(v) => set('outcome', (v as ComplaintOutcome | null) ?? null)}
+          />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>Cancel</Button>
+          <Button onClick={() => void save()} loading={busy} disabled={!d.receivedOn}>Save complaint</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
