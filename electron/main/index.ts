@@ -10,6 +10,7 @@ import { createCore, type Core } from '../core/app-core';
 import { configureFontDirectory } from '../core/pdf/fonts';
 import { APP_ENTRY_URL, APP_SCHEME, createProtocolHandler, privilegedSchemes } from './app-protocol';
 import { applySessionSecurity } from './csp';
+import { handleDownloads } from './downloads';
 import { forwardCoreEvents, registerIpc } from './ipc-bridge';
 import { createLinkOpener, hardenWebContents } from './navigation';
 import { menuTemplate } from './menu';
@@ -85,6 +86,7 @@ function start(): void {
 
   denyAllPermissions(session.defaultSession);
   applySessionSecurity(session.defaultSession.webRequest);
+  handleDownloads(session.defaultSession, () => app.getPath('documents'));
   protocol.handle(APP_SCHEME, createProtocolHandler({ rootDir: paths.rendererDir }));
   registerIpc({
     ipcMain,

@@ -59,6 +59,7 @@ export const session = {
     setPermissionRequestHandler() {},
     setPermissionCheckHandler() {},
     setDevicePermissionHandler() {},
+    on() {},
     webRequest: { onHeadersReceived() {}, onBeforeRequest() {} },
   },
 };

@@ -81,6 +81,7 @@ const fake = vi.hoisted(() => {
         setPermissionRequestHandler: (h: Listener) => (state.permissionRequest = h),
         setPermissionCheckHandler: (h: Listener) => (state.permissionCheck = h),
         setDevicePermissionHandler: () => undefined,
+        on: (event: string) => state.calls.push(`session ${event}`),
         webRequest: { onHeadersReceived: () => undefined, onBeforeRequest: (h: Listener) => (state.beforeRequest = h) },
       },
     },
@@ -152,6 +153,7 @@ describe('electron/main/index.ts', () => {
     expect([...s.handlers.keys()].sort()).toEqual(methodNames.map((n) => IPC_PREFIX + n).sort());
     expect(s.power.listeners.has('suspend') && s.power.listeners.has('lock-screen')).toBe(true);
     expect(s.calls).toContain('menu');
+    expect(s.calls).toContain('session will-download');
     // Bundled into main.js, core cannot find the PDF fonts from its own path: main tells it.
     expect(s.calls).toContain(`fonts ${join(import.meta.dirname, '..', '..', 'resources', 'fonts')}`);
     // Every web contents created later is hardened too.
