@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test, waitForAppState } from './fixtures';
+import { ShellPage } from './pages/shell-page';
+
+// Three referrals in April to June 2026: one closed in the quarter, one still open, one referred on its last day.
+const CSV = [
+  'reference,person_reference,first_name,last_name,date_of_birth,gender,service_user_type,local_authority,referral_date,referral_source,issues,urgency,allocated_to,allocation_date,closure_date,closure_outcome',
+  'E2E-1,P1,Amira,Haddad,2012-04-01,female,CIC,Medway,2026-04-01,social_worker,PLACEMENT;CONTACT,high,Sam Advocate,2026-04-03,2026-05-10,all_issues_resolved',
+  'E2E-2,P2,Tomasz,Nowak,2009-06-30,male,JA,Kent,2026-05-15,self,HOUSING,urgent,Sam Advocate,2026-05-15,,',
+  'E2E-3,P3,Lina,Tesfaye,2015-01-20,female,FGC,Kent,2026-06-30,carer,FGC,standard,,,,',
+].join('\n');
+
+async function seed(app: Page): Promise<string> {
+  return app.evaluate(async (csv) => {
+    const imported = await window.heard['caseload.import.apply']({ csv });
+    if (!imported.ok || !imported.value.imported) throw new Error('The test data was not imported.');
+    const list = await window.heard['caseload.list']({ statuses: ['closed'] });
+    if (!list.ok || list.value.rows.length !== 1) throw new Error('Expected one closed case.');
+    return list.value.rows[0]!.caseId;
+  }, CSV);
+}
+
+/** Serious or critical accessibility problems inside one part of the page (the case page around it belongs to the caseload). */
+async function expectAccessibleWithin(app: Page, selector: string): Promise<void> {
+  const results = await new AxeBuilder({ page: app }).include(selector).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+async function download(app: Page, button: string): Promise<Buffer> {
+  const [file] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: button }).click()]);
+  return readFileSync((await file.path())!);
+}
+
+test('feedback at closure, the quarter\'s figures, an anonymised case study, and CSV and PDF export', async ({ unlockedApp: app, host }) => {
+  test.setTimeout(180_000);
+  const caseId = await seed(app);
+
+  // The young person's feedback form on the closed case.
+  await app.goto(`${host.url}#/caseload/${caseId}?tab=feedback`);
+  await app.getByRole('button', { name: "Young person's form" }).click();
+  await app.getByLabel('Date received').fill('12/05/2026');
+  await app.getByRole('radiogroup', { name: 'Did you feel listened to?' }).getByRole('radio', { name: 'Yes' }).check();
+  await app.getByRole('radiogroup', { name: 'Did things change?' }).getByRole('radio', { name: 'A bit / not sure' }).check();
+  await app.getByLabel('What could we do better?').fill('Come more often');
+  await app.getByLabel(/happy for these words to be quoted/).check();
+  await expectAccessibleWithin(app, '[data-testid="feedback-form"]');
+  await app.getByRole('button', { name: 'Save feedback' }).click();
+  await expect(app.getByTestId('feedback-entry')).toContainText('received 12/05/2026');
+
+  // The report for April to June 2026.
+  await new ShellPage(app).goTo('Reports');
+  await app.getByRole('combobox', { name: 'Period' }).click();
+  await app.getByRole('option', { name: /April to June 2026/ }).click();
+  await waitForAppState(app, 'report-ready');
+  const figures = app.getByTestId('report-figures');
+  await expect(figures.getByText('New referrals', { exact: true }).locator('..')).toContainText('3');
+  const users = app.getByTestId('figure-service-users');
+  await expect(users.getByRole('row', { name: /Children in care/ })).toContainText('33.3%');
+  await expect(users.getByRole('img')).toHaveAccessibleName(/Children in care 1, Family group conference 1, Joint housing assessment \(16-17\) 1/);
+  await expect(app.getByTestId('figure-closed').getByRole('row', { name: /all issues resolved/ })).toContainText('100%');
+  await expect(app.getByTestId('figure-feedback')).toContainText("1 young people's forms");
+  await expect(app.getByText('Come more often')).toBeVisible();
+  await expectAccessible(app);
+
+  // A case study from the closed case: the young person's name and places are replaced.
+  await app.getByRole('button', { name: 'Add a case study' }).click();
+  await app.getByRole('combobox', { name: 'Case' }).click();
+  await app.getByRole('option', { name: /E2E-1/ }).click();
+  await app.getByRole('textbox', { name: 'Name to use instead' }).fill('Sky');
+  await app.getByRole('textbox', { name: 'Title' }).fill('Amira, 14');
+  await app.getByRole('textbox', { name: 'The story' }).fill('Amira Haddad wanted to live nearer her school in Medway.');
+  await app.getByRole('button', { name: 'Anonymise and save' }).click();
+  const section = app.getByTestId('report-section');
+  await expect(section).toContainText('Sky wanted to live nearer her school in [place].');
+  await expect(section).toContainText('Identifying details have been changed.');
+  await expect(section).not.toContainText('Amira');
+
+  const csv = (await download(app, 'Export CSV')).toString('utf8');
+  expect(csv.split('\r\n')).toContain('newReferrals,,total,New referrals,3,');
+  const pdf = await download(app, 'Export PDF');
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(app.getByText(/saved outside the encrypted store/)).toBeVisible();
+});
