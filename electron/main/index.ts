@@ -75,6 +75,7 @@ function start(): void {
     dataDir: dataDir(),
     keychain: safeStorageKeychain(safeStorage, process.platform),
     createCore: (options) => createCore({ ...options, log }),
+    log,
   });
   if (!result.ok) {
     showStartupFailure(dialog, result.failure);

@@ -36,6 +36,8 @@ export interface BootOptions<C> {
   keychain: Keychain;
   createCore: (options: { dataDir: string; keychain: Keychain; nativeBinding: string | undefined }) => C;
   exists?: (path: string) => boolean;
+  /** For the technical reason (paths, error codes; never record contents), e.g. a developer's terminal. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -43,10 +45,12 @@ export interface BootOptions<C> {
  * the caller shows in a dialog, not exceptions that leave a blank window).
  */
 export function bootCore<C>(options: BootOptions<C>): StartupResult<C> {
+  const log = options.log ?? (() => {});
   let nativeBinding: string | undefined;
   try {
     nativeBinding = chooseNativeBinding(options.versions, options.resourcesDir, options.exists);
-  } catch {
+  } catch (e) {
+    log(`Start-up failed: ${e instanceof Error ? e.message : String(e)} (scripts/build-electron-sqlite.sh makes this file).`);
     return {
       ok: false,
       failure: {
@@ -59,7 +63,8 @@ export function bootCore<C>(options: BootOptions<C>): StartupResult<C> {
   }
   try {
     return { ok: true, value: options.createCore({ dataDir: options.dataDir, keychain: options.keychain, nativeBinding }) };
-  } catch {
+  } catch (e) {
+    log(`Start-up failed while preparing ${options.dataDir}: ${e instanceof Error && 'code' in e ? String(e.code) : 'unknown error'}`);
     return {
       ok: false,
       failure: {

@@ -38,7 +38,9 @@ describe('starting core', () => {
 
   it('reports a missing Electron build as a message to show, not a crash', () => {
     let created = false;
+    const logged: string[] = [];
     const result = bootCore({
+      log: (line) => logged.push(line),
       versions: electronVersions,
       resourcesDir: '/res',
       dataDir: '/data',
@@ -51,6 +53,9 @@ describe('starting core', () => {
     expect(created).toBe(false);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.failure.message).toMatch(/reinstall Heard/);
+    // The developer's terminal gets the missing path and how to make the file.
+    expect(logged.join('\n')).toContain(join('/res', 'native', 'electron-140', 'better_sqlite3.node'));
+    expect(logged.join('\n')).toContain('build-electron-sqlite.sh');
   });
 
   it('reports a data folder that cannot be prepared, and says nothing was deleted', () => {
