@@ -30,6 +30,8 @@ interface AuditInfo {
   userId: string | null;
   deviceId: string | null;
   cases: string[];
+  /** Already written inside the request's own transaction. */
+  done?: boolean;
 }
 
 declare module 'fastify' {
@@ -65,6 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Written before the answer leaves, so nothing a device is told goes unrecorded.
   app.addHook('onSend', async (req, reply, payload) => {
     const a = req.audit;
+    if (a.done && reply.raw.statusCode < 400) return payload;
     const cases = a.cases.length ? a.cases : [null];
     try {
       await pool.query(
@@ -121,6 +124,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const who = await signedIn(req);
     const out = await applyPush(pool, who, parse(pushRequestSchema, req.body), now());
     req.audit.cases = out.cases;
+    req.audit.done = out.audited;
     return out.body;
   });
 

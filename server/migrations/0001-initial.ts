@@ -88,7 +88,6 @@ export const s0001: ServerMigration = {
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (organisation_id, seq)
     );
-    CREATE INDEX changes_by_case ON changes (organisation_id, case_id, seq);
 
     CREATE TABLE field_state (
       organisation_id uuid NOT NULL,

@@ -32,7 +32,11 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, entities: new Set() };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
+  const recorded = new Set<string>();
+  let anyPending = true;
   db.transaction(() => {
+    // With nothing waiting to be sent (as in a first catch-up) no field can be held back.
+    anyPending = q.anyOutbox.get() !== undefined;
     for (const c of page.changes) {
       const own = c.mutationId !== null && c.deviceId === selfDevice && c.kind !== 'resolved';
       if (own) q.ack.run(c.mutationId);
@@ -86,14 +90,20 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     const local = (q.version.get(c.entity, c.entityId, c.field) as number | undefined) ?? 0;
     if (c.version < local || (c.version === local && !converge)) return false;
     if (c.version > local) q.setVersion.run(c.entity, c.entityId, c.field, c.version);
-    if (c.caseId) q.recordCase.run(c.entity, c.entityId, c.caseId);
-    if (q.pending.get(c.entity, c.entityId, c.field)) return false;
+    if (c.caseId) {
+      const k = `${c.entity}\u0000${c.entityId}`;
+      if (!recorded.has(k)) {
+        recorded.add(k);
+        q.recordCase.run(c.entity, c.entityId, c.caseId);
+      }
+    }
+    if (anyPending && q.pending.get(c.entity, c.entityId, c.field)) return false;
     writer.set(c.entity, c.entityId, c.caseId, c.field, c.value ?? null, c.version);
     return true;
   }
 }
 
-const STATEMENT_NAMES = ['ack', 'version', 'setVersion', 'pending', 'recordCase', 'conflict', 'resolved', 'outboxForCase', 'deferPurge', 'cursor', 'park', 'parkedIncomplete', 'dropIncomplete'] as const;
+const STATEMENT_NAMES = ['ack', 'version', 'setVersion', 'pending', 'anyOutbox', 'recordCase', 'conflict', 'resolved', 'outboxForCase', 'deferPurge', 'cursor', 'park', 'parkedIncomplete', 'dropIncomplete'] as const;
 type Statements = Record<(typeof STATEMENT_NAMES)[number], Statement<unknown[]>>;
 
 function statements(db: Db): Statements {
@@ -102,6 +112,7 @@ function statements(db: Db): Statements {
     version: db.prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?').pluck(),
     setVersion: db.prepare('INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version'),
     pending: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = ? LIMIT 1').pluck(),
+    anyOutbox: db.prepare('SELECT 1 FROM outbox LIMIT 1').pluck(),
     recordCase: db.prepare('INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET case_id = excluded.case_id'),
     conflict: db.prepare(
       `INSERT INTO sync_conflicts (id, entity, entity_id, case_id, field, reason, mine, edit_value, edit_user, edit_device, edit_hlc, kept_value, kept_version, kept_user, kept_device, kept_hlc, seq)

@@ -41,6 +41,7 @@ const MAX_BACKOFF_MS = 10 * 60_000;
 export class SyncClient {
   private readonly registry: Record<string, EntitySpec>;
   private running: Promise<SyncReport> | null = null;
+  private refreshing: Promise<Account> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private stopped = true;
@@ -115,10 +116,16 @@ export class SyncClient {
     }
   }
 
-  private async refresh(api: SyncApi, db: Db): Promise<Account> {
-    const tokens = await api.refresh(this.account()!.refresh_token);
-    db.transaction(() => saveTokens(db, tokens)).immediate();
-    return this.account()!;
+  /** One refresh at a time: presenting the same refresh token twice would revoke this device. */
+  private refresh(api: SyncApi, db: Db): Promise<Account> {
+    this.refreshing ??= (async () => {
+      const tokens = await api.refresh(this.account()!.refresh_token);
+      db.transaction(() => saveTokens(db, tokens)).immediate();
+      return this.account()!;
+    })().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
 
   private async pushAll(api: SyncApi, report: SyncReport): Promise<void> {
@@ -144,10 +151,17 @@ export class SyncClient {
     const db = this.deps.db();
     const start = this.account()!.cursor;
     const entities = new Set<string>();
+    const fetchAfter = (cursor: number) => this.withAccess(api, (t) => api.pull(t, cursor, this.deps.pullPageSize));
+    let next = fetchAfter(this.account()!.cursor);
     for (;;) {
-      const acct = this.account()!;
-      const page = await this.withAccess(api, (t) => api.pull(t, acct.cursor, this.deps.pullPageSize));
+      const page = await next;
+      // The next page is fetched while this one is applied; a failure discards it unused.
+      if (page.more) {
+        next = fetchAfter(page.cursor);
+        next.catch(() => {});
+      }
       if (!this.deps.isUnlocked()) return;
+      const acct = this.account()!;
       const out = applyPage(db, this.registry, acct.device_id, page);
       report.pulled += page.changes.length;
       report.conflicts += out.conflicts;
