@@ -11,6 +11,7 @@ import { meetingsMethods } from './meetings';
 import { fieldworkMethods } from './fieldwork';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
+import { retentionMethods } from './retention';
 import { syncMethods } from './sync';
 
 /**
@@ -28,6 +29,7 @@ export const contract = {
   ...fieldworkMethods,
   ...auditMethods,
   ...backupMethods,
+  ...retentionMethods,
   ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -7,6 +7,7 @@ import { meetingsHandlers } from '../meetings/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import { backupHandlers } from '../backup/backup-handlers';
+import { retentionHandlers } from '../retention/retention-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -22,5 +23,6 @@ export const handlers: Handlers = {
   ...fieldworkHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
   ...syncHandlers,
 };
