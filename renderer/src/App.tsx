@@ -13,6 +13,8 @@ import { ProblemScreen } from './features/vault/ProblemScreen';
 import { SetupScreen } from './features/vault/SetupScreen';
 import { UnlockScreen } from './features/vault/UnlockScreen';
 import { appRoutes } from './routes';
+import { YoungPersonGuard } from './features/meetings/young-person-lock';
+import { youngPersonRoute } from './features/meetings/youngPersonRoute';
 
 type LockReason = 'user' | 'idle' | 'suspend' | 'lock-screen';
 
@@ -97,7 +99,10 @@ export function App() {
       return (
         <HashRouter>
           <Routes>
-            <Route element={<AppLayout onLock={() => void lockNow('user')} />}>{appRoutes(setSettings)}</Route>
+            {youngPersonRoute()}
+            <Route element={<YoungPersonGuard />}>
+              <Route element={<AppLayout onLock={() => void lockNow('user')} />}>{appRoutes(setSettings)}</Route>
+            </Route>
           </Routes>
         </HashRouter>
       );

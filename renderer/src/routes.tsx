@@ -3,9 +3,10 @@ import type { Settings } from '../../shared/ipc/settings';
 import { CaseloadRoutes } from './features/caseload/CaseloadRoutes';
 import { FieldworkRoutes } from './features/fieldwork/FieldworkPages';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { CalendarRoutes } from './features/calendar/CalendarPage';
 import { HomePage } from './features/shell/HomePage';
 import { SyncRoutes } from './features/sync/SyncPage';
-import { CalendarPage, ReportsPage } from './features/shell/PlaceholderPages';
+import { ReportsPage } from './features/shell/PlaceholderPages';
 import { LettersRoutes } from './features/letters/LettersPage';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
@@ -14,7 +15,7 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
     <>
       <Route index element={<HomePage />} />
       <Route path="caseload/*" element={<CaseloadRoutes />} />
-      <Route path="calendar/*" element={<CalendarPage />} />
+      <Route path="calendar/*" element={<CalendarRoutes />} />
       <Route path="letters/*" element={<LettersRoutes />} />
       <Route path="reports/*" element={<ReportsPage />} />
       <Route path="sync/*" element={<SyncRoutes />} />

@@ -4,6 +4,7 @@ import { roleSchema } from '../../shared/sync/protocol';
 import { loadConfig } from '../config';
 import { migrateServer } from '../db/migrate';
 import * as ops from './ops';
+import { reportCommand, reportOptions } from './report';
 
 const HELP = `Heard service administration
 
@@ -14,6 +15,7 @@ const HELP = `Heard service administration
   npm run server-admin -- revoke-device --device DEVICE_ID
   npm run server-admin -- wipe-device --device DEVICE_ID
   npm run server-admin -- allocate --org ORG --case CASE_ID --user EMAIL   (also reallocates)
+  npm run server-admin -- report --org ORG --quarter 2026-Q2 [--format json|csv] [--out FILE]
 
 ORG is the organisation's name or id. The database comes from DATABASE_URL.`;
 
@@ -21,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, device: { type: 'string' }, case: { type: 'string' } },
+    options: { name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, device: { type: 'string' }, case: { type: 'string' }, ...reportOptions },
     strict: true,
   });
   if (!command || command === 'help' || command === '--help') {
@@ -69,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
         console.log(!r.changed ? 'Already allocated to that user.' : r.from ? 'Case reallocated; the previous holder’s devices will remove it.' : 'Case allocated.');
         return 0;
       }
+      case 'report':
+        return await reportCommand(pool, await ops.findOrganisation(pool, need('org')), values);
       default:
         console.error(`Unknown command "${command}".\n\n${HELP}`);
         return 2;

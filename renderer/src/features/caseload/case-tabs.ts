@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { meetingsCaseTabs } from '../meetings/tabs';
 import { lettersCaseTabs } from '../letters/tabs';
 import { fieldworkTabs } from '../fieldwork/tabs';
 
@@ -13,6 +14,7 @@ export interface CaseTab {
 }
 
 export const caseTabs: CaseTab[] = [
+  ...meetingsCaseTabs,
   ...lettersCaseTabs,
   ...fieldworkTabs,
 ];

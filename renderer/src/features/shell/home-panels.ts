@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { UpcomingMeetingsPanel } from '../meetings/UpcomingMeetingsPanel';
 import { OverdueComplaintsPanel } from '../letters/OverdueComplaintsPanel';
 import { DueActionsPanel } from '../fieldwork/DueActionsPanel';
 import { NotesSearchPanel } from '../fieldwork/NotesSearchPanel';
@@ -13,6 +14,7 @@ export interface HomePanel {
 }
 
 export const homePanels: HomePanel[] = [
+  { id: 'meetings-upcoming', Component: UpcomingMeetingsPanel },
   { id: 'complaints-overdue', Component: OverdueComplaintsPanel },
   { id: 'fieldwork-due-actions', Component: DueActionsPanel },
   { id: 'fieldwork-notes-search', Component: NotesSearchPanel },
