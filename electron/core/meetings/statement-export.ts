@@ -1,5 +1,5 @@
 import { getCaseSummary } from '../caseload/case-summary';
-import { AppError } from '../../../shared/ipc/errors';
+import { renderPdf } from '../pdf';
 import type { AgreementMethod } from '../../../shared/domain/meetings';
 import type { CoreContext } from '../ipc/handler-types';
 import { meetingRow } from './meetings-service';
@@ -26,8 +26,14 @@ export function agreedStatementDocument(ctx: CoreContext, id: string): { doc: Ti
   return { doc, fileName: statementFileName(meeting.meeting_date) };
 }
 
+/** The agreed statement as PDF bytes (base64 for IPC); the renderer saves it where the advocate chooses. */
 export async function exportStatementPdf(ctx: CoreContext, id: string): Promise<{ fileName: string; base64: string }> {
-  const { fileName } = agreedStatementDocument(ctx, id);
-  void fileName;
-  throw new AppError('internal', 'Exporting to PDF is not available in this version of Heard yet.');
+  const { doc, fileName } = agreedStatementDocument(ctx, id);
+  const bytes = await renderPdf(doc, {
+    title: 'My views',
+    subject: 'A young person’s views for a meeting, in their own words',
+    author: 'Heard',
+    createdAt: ctx.now(),
+  });
+  return { fileName, base64: Buffer.from(bytes).toString('base64') };
 }

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { agreedStatementDocument } from '../../../electron/core/meetings/statement-export';
@@ -101,5 +104,22 @@ describe('my views statements', () => {
     const s = await t.call('statements.create', { meetingId, templateId: 'my-views' });
     const dup = [{ key: 'a', prompt: 'A', text: 'x' }, { key: 'a', prompt: 'B', text: 'y' }];
     await expect(t.call('statements.save', { id: s.id, sections: dup, presenter: null })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('statement PDF', () => {
+  it('exports the agreed words to a PDF whose text can be read back', async () => {
+    const s = await t.call('statements.create', { meetingId, templateId: 'my-views' });
+    await t.call('statements.save', { id: s.id, sections: words('I have made friends at youth club', 'Stay at my school'), presenter: 'advocate' });
+    await t.call('statements.agree', { id: s.id, agreedOn: '2026-05-03', how: 'read_back' });
+    const { fileName, base64 } = await t.call('statements.exportPdf', { id: s.id });
+    expect(fileName).toBe('my-views-2026-05-06.pdf');
+    const path = join(t.dataDir, 'export-test.pdf');
+    writeFileSync(path, Buffer.from(base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('I have made friends at youth club');
+    expect(text).toContain('Stay at my school');
+    expect(text).toContain('Zainab Quill');
+    expect(text).toMatch(/Confidential/i);
   });
 });

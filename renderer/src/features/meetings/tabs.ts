@@ -1,0 +1,4 @@
+import type { CaseTab } from '../caseload/case-tabs';
+import { CaseMeetingsTab } from './CaseMeetingsTab';
+
+export const meetingsCaseTabs: CaseTab[] = [{ id: 'meetings', label: 'Meetings', Component: CaseMeetingsTab }];
