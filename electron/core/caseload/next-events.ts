@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { meetingsNextEvent } from '../meetings/next-event';
 
 /**
  * Features that keep dated things for a case (meetings, complaint deadlines) add a provider here,
@@ -8,7 +9,7 @@ import type { Db } from '../db/database';
 export type NextEvent = { date: string; label: string };
 export type NextEventProvider = (db: Db, caseIds: readonly string[], today: string) => Map<string, NextEvent>;
 
-export const nextEventProviders: NextEventProvider[] = [];
+export const nextEventProviders: NextEventProvider[] = [meetingsNextEvent];
 
 export function nextEvents(db: Db, caseIds: readonly string[], today: string, providers: readonly NextEventProvider[] = nextEventProviders): Map<string, NextEvent> {
   const out = new Map<string, NextEvent>();

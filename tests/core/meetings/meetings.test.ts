@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { nextMeetingByCase } from '../../../electron/core/meetings/meetings-service';
+import { nextEvents } from '../../../electron/core/caseload/next-events';
 import { createTestCore, type TestCore } from '../../helpers/test-core';
 
 let t: TestCore;
@@ -66,6 +67,8 @@ describe('meetings', () => {
     await t.call('meetings.remove', { id: sooner.id });
     const viaIpc = await t.call('meetings.nextByCase', {});
     expect(viaIpc.find((n) => n.caseId === caseId)).toMatchObject({ meetingId: later.id, type: 'pep', date: '2026-05-20' });
+    // The caseload list's "next" column gets it through the caseload's provider registry.
+    expect(nextEvents(t.core.context.db(), [caseId], '2026-05-04').get(caseId)).toEqual({ date: '2026-05-20', label: 'Personal education plan (PEP) meeting' });
   });
 
   it('keeps a debrief per meeting and turns it into outcome measures', async () => {
