@@ -18,6 +18,7 @@ const ROW_SELECT = `
   LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
   LEFT JOIN advocates a ON a.id = r.allocated_to AND a.deleted_at IS NULL`;
 
+export const SEARCH_LIMIT = 50;
 const URGENCY_RANK = `CASE r.urgency WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END`;
 
 type RawRow = Omit<CaseRow, 'displayName' | 'issueCodes' | 'next'> & {
@@ -70,6 +71,8 @@ export function listCases(db: Db, filter: CaseListFilter, me: string | null, now
   inList('r.urgency', f.urgencies);
   inList('p.local_authority', f.localAuthorities);
   const match = ftsQuery(f.query);
+  // Search as you type shows the newest matches; more are reached by typing more, not scrolling.
+  const limit = match ? Math.min(f.limit, SEARCH_LIMIT) : f.limit;
   let sql: string;
   if (match) {
     // Newest matches first, streamed from the index so a short prefix need not rank every hit.
@@ -81,10 +84,10 @@ export function listCases(db: Db, filter: CaseListFilter, me: string | null, now
     sql = `${ROW_SELECT} WHERE ${where.join(' AND ')}
       ORDER BY CASE r.status WHEN 'open' THEN 0 WHEN 'awaiting_allocation' THEN 1 ELSE 2 END, ${URGENCY_RANK}, r.referral_date, r.reference LIMIT ?`;
   }
-  params.push(f.limit + 1);
+  params.push(limit + 1);
   const raw = db.prepare(sql).all(...params) as RawRow[];
-  const more = raw.length > f.limit;
-  const rows = raw.slice(0, f.limit).map(shape);
+  const more = raw.length > limit;
+  const rows = raw.slice(0, limit).map(shape);
   const next = nextEvents(db, rows.map((r) => r.caseId), todayIso(now));
   const withNext = rows.map(({ urgencyReason: _u, ...r }) => ({ ...r, next: next.get(r.caseId) ?? null }));
   if (!match && next.size > 0) {

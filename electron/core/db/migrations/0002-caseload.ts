@@ -100,7 +100,7 @@ export const m0002: Migration = {
       CREATE VIRTUAL TABLE caseload_fts USING fts5 (
         reference, names, body,
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '2 3'
+        prefix = '1 2 3'
       );
     `);
     // One statement body reused by every trigger: rebuild the index entry of the referrals matched by WHERE.
