@@ -5,6 +5,7 @@ import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { formatUkDateTime } from './format';
 import { Section } from './record-parts';
+import { announceSafeguardingChanged } from './SafeguardingFlag';
 import { SafeguardingForm } from './SafeguardingForm';
 
 const toldText = (t: PersonTold): string => `${t.name}, ${t.role}, ${formatUkDateTime(t.toldAt)}`;
@@ -37,6 +38,7 @@ export function SafeguardingTab({ caseId }: { caseId: string }) {
           record={editing === 'new' ? undefined : editing}
           onDone={() => {
             setEditing(null);
+            announceSafeguardingChanged(caseId);
             void reload();
           }}
         />
