@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../shared/ipc/settings';
 import { errorMessage, send } from '../../api/client';
 import { PageHeader } from '../shell/PageHeader';
+import { MyNameCard } from '../caseload/MyNameCard';
 import { PassphraseMeter } from '../vault/PassphraseMeter';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard';
 
@@ -67,6 +68,7 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (s: Set
           </form>
         </Paper>
         <SyncSettingsCard />
+        <MyNameCard />
         <ChangePassphrase />
       </Stack>
     </>
