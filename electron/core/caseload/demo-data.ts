@@ -87,7 +87,9 @@ export function createDemoData(ctx: CoreContext, options: DemoOptions): { referr
           writePerson(w, rng, person, at);
           people++;
         }
-        writeReferral(w, rng, { seq, person, date, today, at, advocates });
+        // The newest referrals are still waiting in triage, as in a real service.
+        const waiting = done + i >= options.referrals - Math.max(3, Math.round(options.referrals * 0.008));
+        writeReferral(w, rng, { seq, person, date, today, at, advocates, waiting });
       }
     });
     done += n;
@@ -139,11 +141,11 @@ function writePerson(w: Writer, rng: Rng, p: { id: string; dob: string; type: Se
 function writeReferral(
   w: Writer,
   rng: Rng,
-  r: { seq: number; person: { id: string; type: ServiceUserType }; date: string; today: string; at: string; advocates: string[] },
+  r: { seq: number; person: { id: string; type: ServiceUserType }; date: string; today: string; at: string; advocates: string[]; waiting: boolean },
 ): void {
   const caseId = uuidv7(Date.parse(`${r.date}T09:00:00Z`));
   const age = daysBetween(r.date, r.today);
-  const allocated = age > 21 || rng() < Math.min(0.9, age / 21);
+  const allocated = !r.waiting && (age > 21 || rng() < Math.min(0.9, age / 21));
   const allocationDate = allocated ? addDays(r.date, Math.min(age, Math.floor(rng() * rng() * 30))) : null;
   const closed = allocated && age > 45 && rng() < Math.min(0.97, age / 200);
   const closureDate = closed ? addDays(allocationDate!, Math.min(daysBetween(allocationDate!, r.today), 10 + Math.floor(rng() * 170))) : null;
