@@ -79,17 +79,19 @@ export function quarterlyReport(referrals: readonly ReportReferral[], forms: rea
   let briefCount = 0;
 
   for (const r of fresh) {
-    byServiceUserType[r.service_user_type ?? NOT_KNOWN] += 1;
+    byServiceUserType[known(r.service_user_type, byServiceUserType)] += 1;
     const referred = r.referral_date!.slice(0, 10);
     const band = ageBandOf(ageOn(r.date_of_birth, referred)) ?? NOT_KNOWN;
     byAgeBand[band] += 1;
     // A code listed twice on one referral is still one issue of that theme.
-    for (const code of r.issues.length > 1 ? new Set(r.issues) : r.issues) {
+    for (const raw of r.issues.length > 1 ? new Set(r.issues) : r.issues) {
+      // A code from a newer version of Heard (arrived by sync) is counted as "other", not lost.
+      const code: IssueCode = Object.prototype.hasOwnProperty.call(byIssue, raw) ? raw : 'OTHER';
       byIssue[code] += 1;
       issuesByAgeBand[band][code] += 1;
     }
-    byGender[r.gender ?? NOT_KNOWN] += 1;
-    bySource[r.referral_source ?? NOT_KNOWN] += 1;
+    byGender[known(r.gender, byGender)] += 1;
+    bySource[known(r.referral_source, bySource)] += 1;
     const la = r.local_authority?.trim() || NOT_KNOWN;
     byLocalAuthority.set(la, (byLocalAuthority.get(la) ?? 0) + 1);
     if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to) waits.push(Math.max(0, daysBetween(referred, r.allocation_date.slice(0, 10))));
@@ -98,7 +100,7 @@ export function quarterlyReport(referrals: readonly ReportReferral[], forms: rea
 
   const closedCases = referrals.filter((r) => inPeriod(r.closure_date, period));
   const byOutcome = zeroes(reportOutcomes);
-  for (const r of closedCases) byOutcome[r.closure_outcome ?? 'not_recorded'] += 1;
+  for (const r of closedCases) byOutcome[r.closure_outcome && Object.prototype.hasOwnProperty.call(byOutcome, r.closure_outcome) ? r.closure_outcome : 'not_recorded'] += 1;
   const percentByOutcome = Object.fromEntries(reportOutcomes.map((o) => [o, percent(byOutcome[o], closedCases.length)])) as Record<
     ReportOutcome,
     number | null
@@ -119,6 +121,11 @@ export function quarterlyReport(referrals: readonly ReportReferral[], forms: rea
     briefInterventions: { count: briefCount, percentOfNewReferrals: percent(briefCount, fresh.length) },
     feedback: summariseFeedback(forms, period),
   };
+}
+
+/** The value if it is one of the report's keys, else "not_known" (missing, or a code this version does not know). */
+function known<K extends string>(value: string | null, counts: Record<K | typeof NOT_KNOWN, number>): K | typeof NOT_KNOWN {
+  return value !== null && Object.prototype.hasOwnProperty.call(counts, value) ? (value as K) : NOT_KNOWN;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { HeardApi } from '../../shared/ipc/contract';
 import { expect, expectAccessible, test, waitForAppState } from './fixtures';
 import { ShellPage } from './pages/shell-page';
 
@@ -14,9 +15,10 @@ const CSV = [
 
 async function seed(app: Page): Promise<string> {
   return app.evaluate(async (csv) => {
-    const imported = await window.heard['caseload.import.apply']({ csv });
+    const heard = (window as unknown as { heard: HeardApi }).heard;
+    const imported = await heard['caseload.import.apply']({ csv });
     if (!imported.ok || !imported.value.imported) throw new Error('The test data was not imported.');
-    const list = await window.heard['caseload.list']({ statuses: ['closed'] });
+    const list = await heard['caseload.list']({ statuses: ['closed'] });
     if (!list.ok || list.value.rows.length !== 1) throw new Error('Expected one closed case.');
     return list.value.rows[0]!.caseId;
   }, CSV);

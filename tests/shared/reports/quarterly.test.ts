@@ -147,3 +147,17 @@ describe('an empty quarter', () => {
     expect(r.byLocalAuthority).toEqual({});
   });
 });
+
+describe('codes this version does not know', () => {
+  it('counts them as not known (or as "other" for issues) instead of losing the referral', () => {
+    const odd = { ...base, reference: 'N1', person_reference: 'N1', referral_date: '2026-05-01', service_user_type: 'NEW_TYPE', gender: 'new_gender',
+      referral_source: 'new_source', issues: ['NEW_ISSUE', 'PLACEMENT'], closure_date: '2026-05-02', closure_outcome: 'new_outcome' } as unknown as ReportReferral;
+    const r = quarterlyReport([odd], [], q2);
+    expect(r.byServiceUserType.not_known).toBe(1);
+    expect(r.byGender.not_known).toBe(1);
+    expect(r.bySource.not_known).toBe(1);
+    expect(r.byIssue).toEqual({ ...zeroIssues, OTHER: 1, PLACEMENT: 1 });
+    expect(r.closed.byOutcome.not_recorded).toBe(1);
+    expect(Object.keys(r.byGender)).not.toContain('new_gender');
+  });
+});
