@@ -103,8 +103,8 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   }
 }
 
-const STATEMENT_NAMES = ['ack', 'version', 'setVersion', 'pending', 'anyOutbox', 'recordCase', 'conflict', 'resolved', 'outboxForCase', 'deferPurge', 'cursor', 'park', 'parkedIncomplete', 'dropIncomplete'] as const;
-type Statements = Record<(typeof STATEMENT_NAMES)[number], Statement<unknown[]>>;
+type StatementName = 'ack' | 'version' | 'setVersion' | 'pending' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
+type Statements = Record<StatementName, Statement<unknown[]>>;
 
 function statements(db: Db): Statements {
   return {
