@@ -210,6 +210,6 @@ export const meetingsMethods = {
     z.object({ id, agreedOn: isoDate.describe('Date agreed'), how: z.enum(agreementMethods).describe('How they agreed'), note: optionalText(1000) }).strict(),
     statementSchema,
   ),
-  /** The agreed statement as a PDF (base64). Refused until the young person has agreed the current words. */
-  'statements.exportPdf': method(z.object({ id }).strict(), z.object({ fileName: z.string(), base64: z.string() })),
+  /** The agreed statement as a PDF (base64). Refused until the young person has agreed the current words. The case id lets the audit trail record whose statement left the store. */
+  'statements.exportPdf': method(z.object({ id }).strict(), z.object({ caseId: z.string(), fileName: z.string(), base64: z.string() })),
 };

@@ -95,4 +95,9 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
   expect(text).toContain('Tayo Brennan');
   expect(text).toContain(`Child in care review, ${formatUkDate(meetingDate)}`);
   expect(text).not.toContain('Ormond');
+
+  // The case page has a Meetings tab listing it.
+  await meetings.goto(host.url, `/caseload/${child.caseId}`);
+  await app.getByRole('tab', { name: 'Meetings' }).click();
+  await expect(app.getByRole('link', { name: 'Child in care review' })).toBeVisible();
 });

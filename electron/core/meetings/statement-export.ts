@@ -8,7 +8,7 @@ import { statementDocument, statementFileName, type TiptapNode } from './stateme
 import { requireAgreed } from './statements-service';
 
 /** The agreed words as a TipTap document, refusing (with words for the advocate) if not agreed. */
-export function agreedStatementDocument(ctx: CoreContext, id: string): { doc: TiptapNode; fileName: string } {
+export function agreedStatementDocument(ctx: CoreContext, id: string): { doc: TiptapNode; fileName: string; caseId: string } {
   const db = ctx.db();
   const { row, version } = requireAgreed(db, id);
   const meeting = meetingRow(db, row.meeting_id);
@@ -23,17 +23,17 @@ export function agreedStatementDocument(ctx: CoreContext, id: string): { doc: Ti
     agreedOn: row.agreed_on!,
     agreedHow: row.agreed_how as AgreementMethod,
   });
-  return { doc, fileName: statementFileName(meeting.meeting_date) };
+  return { doc, fileName: statementFileName(meeting.meeting_date), caseId: row.case_id };
 }
 
 /** The agreed statement as PDF bytes (base64 for IPC); the renderer saves it where the advocate chooses. */
-export async function exportStatementPdf(ctx: CoreContext, id: string): Promise<{ fileName: string; base64: string }> {
-  const { doc, fileName } = agreedStatementDocument(ctx, id);
+export async function exportStatementPdf(ctx: CoreContext, id: string): Promise<{ caseId: string; fileName: string; base64: string }> {
+  const { doc, fileName, caseId } = agreedStatementDocument(ctx, id);
   const bytes = await renderPdf(doc, {
     title: 'My views',
     subject: 'A young person’s views for a meeting, in their own words',
     author: 'Heard',
     createdAt: ctx.now(),
   });
-  return { fileName, base64: Buffer.from(bytes).toString('base64') };
+  return { caseId, fileName, base64: Buffer.from(bytes).toString('base64') };
 }

@@ -121,5 +121,8 @@ describe('statement PDF', () => {
     expect(text).toContain('Stay at my school');
     expect(text).toContain('Zainab Quill');
     expect(text).toMatch(/Confidential/i);
+    // The audit trail records that this case's statement left the encrypted store.
+    const audit = t.core.context.db().prepare("SELECT case_id FROM audit_log WHERE action = 'exported' AND method = 'statements.exportPdf'").pluck().all();
+    expect(audit).toContain(s.caseId);
   });
 });
