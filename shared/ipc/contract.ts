@@ -12,6 +12,7 @@ import { fieldworkMethods } from './fieldwork';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { retentionMethods } from './retention';
+import { subjectAccessMethods } from './subject-access';
 import { syncMethods } from './sync';
 
 /**
@@ -30,6 +31,7 @@ export const contract = {
   ...auditMethods,
   ...backupMethods,
   ...retentionMethods,
+  ...subjectAccessMethods,
   ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -8,6 +8,7 @@ import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import { backupHandlers } from '../backup/backup-handlers';
 import { retentionHandlers } from '../retention/retention-handlers';
+import { subjectAccessHandlers } from '../subject-access/subject-access-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -24,5 +25,6 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...backupHandlers,
   ...retentionHandlers,
+  ...subjectAccessHandlers,
   ...syncHandlers,
 };
