@@ -1,4 +1,6 @@
+import { meetingTypeLabels } from '../../../shared/domain/meetings';
 import type { Db } from '../db/database';
+import { nextMeetingByCase } from '../meetings/meetings-service';
 import { meetingsNextEvent } from '../meetings/next-event';
 
 /**

@@ -62,6 +62,19 @@ describe('a referral from intake to closure', () => {
     expect(report).toMatchObject({ issues: ['PLACEMENT'], date_of_birth: '2010-04-02', referral_source: 'social_worker' });
   });
 
+  it('shows each of my open cases with its next meeting, soonest first', async () => {
+    const { advocate } = await t.call('caseload.me.get', {});
+    const a = await takeReferral({ referralDate: '2026-05-01' });
+    const b = await takeReferral({ referralDate: '2026-05-01' });
+    for (const c of [a, b]) await t.call('caseload.allocate', { caseId: c.caseId, advocateId: advocate.id, date: '2026-05-02' });
+    await t.call('meetings.save', { caseId: b.caseId, type: 'cic_review', date: '2026-05-28', time: '10:30' });
+    await t.call('meetings.save', { caseId: b.caseId, type: 'core_group', date: '2026-06-20' });
+    await t.call('meetings.save', { caseId: a.caseId, type: 'pep', date: '2026-04-01' });
+    const rows = (await t.call('caseload.list', { mine: true, statuses: ['open'] })).rows;
+    expect(rows[0]).toMatchObject({ caseId: b.caseId, next: { date: '2026-05-28', label: expect.stringContaining('Child in care review') } });
+    expect(rows.find((r) => r.caseId === a.caseId)!.next).toBeNull();
+  });
+
   it('records every change in the outbox for sync', async () => {
     const { caseId } = await takeReferral();
     const n = t.core.context.db().prepare("SELECT count(*) FROM outbox WHERE case_id = ? AND entity = 'referral' AND field = 'urgency'").pluck().get(caseId);
