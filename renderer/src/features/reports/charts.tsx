@@ -51,6 +51,7 @@ export function PieChart({ title, data }: { title: string; data: Datum[] }) {
   const shown = data.filter((d) => d.value > 0);
   const total = shown.reduce((s, d) => s + d.value, 0);
   if (total === 0) return <Text size="sm" c="dimmed">Nothing to chart for {title.toLowerCase()}.</Text>;
+  const longest = Math.max(...shown.map((d) => `${d.label}: ${d.value} (100%)`.length));
   const r = 70;
   const cx = 80;
   const cy = 80;
@@ -67,7 +68,8 @@ export function PieChart({ title, data }: { title: string; data: Datum[] }) {
     return <path key={d.label} d={`M${cx},${cy} L${x1},${y1} A${r},${r} 0 ${large} 1 ${x2},${y2} Z`} fill={colour} stroke="#fff" strokeWidth="1" />;
   });
   return (
-    <svg role="img" aria-label={describe(title, shown)} viewBox={`0 0 440 ${Math.max(170, shown.length * 22 + 10)}`} width="100%" style={{ maxWidth: 480 }}>
+    // Wide enough for the longest closure outcome label with its figures.
+    <svg role="img" aria-label={describe(title, shown)} viewBox={`0 0 ${Math.max(440, 210 + longest * 6.6)} ${Math.max(170, shown.length * 22 + 10)}`} width="100%" style={{ maxWidth: 640 }}>
       <title>{describe(title, shown)}</title>
       {slices}
       {shown.map((d, i) => (
