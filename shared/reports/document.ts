@@ -28,9 +28,16 @@ function chart(kind: 'bar' | 'pie', title: string, counts: Record<string, number
   return { type: 'chart', attrs: { kind, title, data } };
 }
 
-/** Every code with its count and share, zeros included, so the PDF carries the same figures as the CSV. */
+/**
+ * The figures in words beside each chart: every code with a count, then one line naming the codes
+ * with none, so the page stays short while the PDF still accounts for every code the CSV has.
+ */
 function figureList(counts: Record<string, number>, label: (code: string) => string, total: number): TipTapNode {
-  return bullets(Object.entries(counts).map(([code, n]) => `${label(code)}: ${n}${total > 0 ? ` (${pct(percent(n, total))})` : ''}`));
+  const entries = Object.entries(counts);
+  const items = entries.filter(([, n]) => n > 0).map(([code, n]) => `${label(code)}: ${n}${total > 0 ? ` (${pct(percent(n, total))})` : ''}`);
+  const none = entries.filter(([, n]) => n === 0).map(([code]) => label(code));
+  if (none.length) items.push(`None: ${none.join(', ')}`);
+  return bullets(items);
 }
 
 const by = (labels: Record<string, string>) => (code: string): string => labels[code] ?? code;

@@ -31,7 +31,8 @@ describe('the report as a PDF document', () => {
     const words = plainText(doc);
     expect(words).toContain('Test Advocacy: impact report');
     expect(words).toContain('01/04/2026 to 30/06/2026');
-    expect(words).toContain('Child protection: 0 (0%)');
+    expect(words).toContain('Children in care: 1 (100%)');
+    expect(words).toMatch(/None: Child protection, Child in need, Care leavers/);
     expect(words).toContain('Advocacy complete: all issues resolved: 1 (100%)');
     expect(words.indexOf('Challenges')).toBeGreaterThan(words.indexOf('Feedback'));
     expect(words).toContain('We recruited.');
