@@ -6,7 +6,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { CalendarRoutes } from './features/calendar/CalendarPage';
 import { HomePage } from './features/shell/HomePage';
 import { SyncRoutes } from './features/sync/SyncPage';
-import { ReportsPage } from './features/shell/PlaceholderPages';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { LettersRoutes } from './features/letters/LettersPage';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */

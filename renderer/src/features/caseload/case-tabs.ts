@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { reportsCaseTabs } from '../reports/tabs';
 import { meetingsCaseTabs } from '../meetings/tabs';
 import { lettersCaseTabs } from '../letters/tabs';
 import { fieldworkTabs } from '../fieldwork/tabs';
@@ -17,4 +18,5 @@ export const caseTabs: CaseTab[] = [
   ...meetingsCaseTabs,
   ...lettersCaseTabs,
   ...fieldworkTabs,
+  ...reportsCaseTabs,
 ];
