@@ -55,7 +55,7 @@ export function ComplaintsTab({ caseId }: { caseId: string }) {
               <Group gap="xs">
                 <Button size="xs" variant="default" onClick={() => setEditing({ initial: draftFrom(c) })}>Update</Button>
                 {next && c.outcome !== 'resolved' && c.outcome !== 'withdrawn' ? (
-                  <Button size="xs" variant="light" onClick={() => escalate(c, next)}>Move to {stageLabels[next].split(' (')[0]}</Button>
+                  <Button size="xs" variant="default" onClick={() => escalate(c, next)}>Move to {stageLabels[next].split(' (')[0]}</Button>
                 ) : null}
               </Group>
             </Group>
