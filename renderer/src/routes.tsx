@@ -8,6 +8,7 @@ import { HomePage } from './features/shell/HomePage';
 import { SyncRoutes } from './features/sync/SyncPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { LettersRoutes } from './features/letters/LettersPage';
+import { DataProtectionPage } from './features/data-protection/DataProtectionPage';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
 export function appRoutes(onSettingsChanged: (s: Settings) => void) {
@@ -20,6 +21,7 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
       <Route path="reports/*" element={<ReportsPage />} />
       <Route path="sync/*" element={<SyncRoutes />} />
       <Route path="fieldwork/*" element={<FieldworkRoutes />} />
+      <Route path="data-protection" element={<DataProtectionPage />} />
       <Route path="settings" element={<SettingsPage onSettingsChanged={onSettingsChanged} />} />
     </>
   );

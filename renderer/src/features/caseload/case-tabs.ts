@@ -3,6 +3,7 @@ import { reportsCaseTabs } from '../reports/tabs';
 import { meetingsCaseTabs } from '../meetings/tabs';
 import { lettersCaseTabs } from '../letters/tabs';
 import { fieldworkTabs } from '../fieldwork/tabs';
+import { dataProtectionCaseTabs } from '../data-protection/tabs';
 
 /**
  * The tabs on a case's page. Each feature (contacts and notes, meetings, letters, complaints…)
@@ -19,4 +20,5 @@ export const caseTabs: CaseTab[] = [
   ...lettersCaseTabs,
   ...fieldworkTabs,
   ...reportsCaseTabs,
+  ...dataProtectionCaseTabs,
 ];

@@ -6,5 +6,6 @@ export const navItems = [
   { path: '/letters', label: 'Letters' },
   { path: '/reports', label: 'Reports' },
   { path: '/sync', label: 'Sync' },
+  { path: '/data-protection', label: 'Data protection' },
   { path: '/settings', label: 'Settings' },
 ] as const;
