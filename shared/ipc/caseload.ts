@@ -57,6 +57,17 @@ export const importReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
+export const knownPersonSchema = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  localAuthority: z.string().nullable(),
+  kind: z.enum(['young_person', 'parent']),
+  statusTags: z.array(z.string()),
+  referrals: z.number().int(),
+});
+export type KnownPerson = z.infer<typeof knownPersonSchema>;
+
 const csvInput = z.object({ csv: z.string().max(50_000_000) }).strict();
 
 export const caseloadMethods = {
@@ -80,6 +91,7 @@ export const caseloadMethods = {
   ),
   'caseload.referrals.update': method(z.object({ caseId: id, fields: referralFieldsSchema }).strict(), referralSchema),
   'caseload.people.update': method(z.object({ personId: id, caseId: id, fields: personFieldsSchema }).strict(), personSchema),
+  'caseload.people.find': method(z.object({ query: z.string().max(200) }).strict(), z.array(knownPersonSchema)),
   'caseload.case.get': method(z.object({ caseId: id }).strict(), caseDetailSchema.nullable()),
   'caseload.list': method(caseListFilterSchema.strict(), z.object({ rows: z.array(caseRowSchema), more: z.boolean() })),
   'caseload.triage': method(z.object({}).strict(), z.array(triageRowSchema)),

@@ -3,7 +3,7 @@ import type { HandlersFor } from '../ipc/handler-types';
 import { addAdvocate, currentAdvocate, currentAdvocateId, listAdvocates, setMyName } from './advocates';
 import { getCaseDetail } from './case-detail';
 import { runImport } from './import';
-import { listCases, localAuthorities, triageQueue } from './queries';
+import { findPeople, listCases, localAuthorities, triageQueue } from './queries';
 import { addIssue, allocate, closeCase, createReferral, removeIssue, reopenCase, updateIssue, updatePerson, updateReferral } from './referrals';
 
 export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
@@ -17,6 +17,7 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   'caseload.referrals.create': (input, ctx) => createReferral(ctx, input),
   'caseload.referrals.update': (input, ctx) => updateReferral(ctx, input.caseId, input.fields),
   'caseload.people.update': (input, ctx) => updatePerson(ctx, input.personId, input.caseId, input.fields),
+  'caseload.people.find': (input, ctx) => findPeople(ctx.db(), input.query),
   'caseload.case.get': (input, ctx) => getCaseDetail(ctx.db(), input.caseId, ctx.now()),
   'caseload.list': (input, ctx) => listCases(ctx.db(), input, input.mine ? currentAdvocateId(ctx) : null, ctx.now()),
   'caseload.triage': (_input, ctx) => triageQueue(ctx.db(), ctx.now()),

@@ -1,7 +1,7 @@
 import { displayName, type CaseRow } from '../../../shared/domain/caseload';
 import type { IssueCode } from '../../../shared/domain/codes';
 import { todayIso } from '../../../shared/domain/dates';
-import type { CaseListFilter, TriageRow } from '../../../shared/ipc/caseload';
+import type { CaseListFilter, KnownPerson, TriageRow } from '../../../shared/ipc/caseload';
 import { caseListFilterSchema } from '../../../shared/ipc/caseload';
 import type { Db } from '../db/database';
 import { nextEvents } from './next-events';
@@ -118,4 +118,40 @@ export function localAuthorities(db: Db): string[] {
     .prepare('SELECT DISTINCT local_authority FROM people WHERE deleted_at IS NULL AND local_authority IS NOT NULL ORDER BY local_authority COLLATE NOCASE')
     .pluck()
     .all() as string[];
+}
+
+/** People already known to the service, by name, for a re-referral. */
+export function findPeople(db: Db, text: string): KnownPerson[] {
+  const match = ftsQuery(text);
+  if (!match) return [];
+  const rows = db
+    .prepare(
+      `SELECT p.id AS personId, p.first_name, p.last_name, p.preferred_name, p.date_of_birth AS dateOfBirth, p.local_authority AS localAuthority,
+              p.kind, p.status_tags, count(r.id) AS referrals
+       FROM (SELECT rowid AS k FROM caseload_fts WHERE caseload_fts MATCH ? ORDER BY rowid DESC LIMIT 200) hits
+       JOIN caseload_search_keys sk ON sk.k = hits.k
+       JOIN referrals r ON r.id = sk.referral_id AND r.deleted_at IS NULL
+       JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
+       GROUP BY p.id ORDER BY max(hits.k) DESC LIMIT 20`,
+    )
+    .all(`names : (${match})`) as Array<{
+    personId: string;
+    first_name: string | null;
+    last_name: string | null;
+    preferred_name: string | null;
+    dateOfBirth: string | null;
+    localAuthority: string | null;
+    kind: string;
+    status_tags: string | null;
+    referrals: number;
+  }>;
+  return rows.map((r) => ({
+    personId: r.personId,
+    displayName: displayName({ firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name }),
+    dateOfBirth: r.dateOfBirth,
+    localAuthority: r.localAuthority,
+    kind: r.kind === 'parent' ? 'parent' : 'young_person',
+    statusTags: r.status_tags ? (JSON.parse(r.status_tags) as string[]) : [],
+    referrals: r.referrals,
+  }));
 }

@@ -75,6 +75,21 @@ describe('a referral from intake to closure', () => {
     expect(rows.find((r) => r.caseId === a.caseId)!.next).toBeNull();
   });
 
+  it('a re-referral for someone already known shares their record', async () => {
+    const first = await takeReferral({ name: 'Hewan' });
+    const [known] = await t.call('caseload.people.find', { query: 'hew rah' });
+    expect(known).toMatchObject({ displayName: 'Hewan Rahimi', referrals: 1, statusTags: ['CIC'] });
+    const again = await t.call('caseload.referrals.create', {
+      personId: known!.personId,
+      referral: { referralDate: '2026-05-19', serviceUserType: 'CIC' },
+      issues: [{ code: 'EDUCATION' }],
+    });
+    const a = await t.call('caseload.case.get', { caseId: first.caseId });
+    const b = await t.call('caseload.case.get', { caseId: again.caseId });
+    expect(b!.person!.id).toBe(a!.person!.id);
+    expect((await t.call('caseload.people.find', { query: 'Hewan' }))[0]!.referrals).toBe(2);
+  });
+
   it('records every change in the outbox for sync', async () => {
     const { caseId } = await takeReferral();
     const n = t.core.context.db().prepare("SELECT count(*) FROM outbox WHERE case_id = ? AND entity = 'referral' AND field = 'urgency'").pluck().get(caseId);

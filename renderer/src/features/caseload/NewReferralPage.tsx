@@ -9,6 +9,7 @@ import { useDraft } from '../drafts/useDraft';
 import { PageHeader } from '../shell/PageHeader';
 import { EntitlementPanel } from './EntitlementPanel';
 import { formProblems, readDraft, toCreateInput, type ReferralForm } from './referral-form';
+import { KnownPersonPicker } from './KnownPersonPicker';
 import { IssuesSection, PersonSection, ReferralSection, Section } from './ReferralFormSections';
 
 /** Taking a referral: the person, the referral and its issues, with the statutory entitlement check as you go. */
@@ -30,12 +31,12 @@ export function NewReferralPage() {
 
   const problems = tried ? formProblems(form, today) : {};
   const entitlements = checkStatutoryEntitlements({
-    dateOfBirth: form.dateOfBirth,
+    dateOfBirth: form.known ? form.known.dateOfBirth : form.dateOfBirth,
     onDate: form.referralDate ?? today,
-    statusTags: form.statusTags,
+    statusTags: form.known ? (form.known.statusTags as typeof form.statusTags) : form.statusTags,
     serviceUserType: form.serviceUserType,
     issueCodes: form.issues.flatMap((i) => (i.code ? [i.code] : [])),
-    isParent: form.kind === 'parent' || form.serviceUserType === 'PARENT',
+    isParent: (form.known ? form.known.kind : form.kind) === 'parent' || form.serviceUserType === 'PARENT',
   });
 
   const save = async () => {
@@ -73,7 +74,8 @@ export function NewReferralPage() {
             />
           </Section>
         ) : null}
-        <PersonSection form={form} set={set} problems={problems} today={today} />
+        <KnownPersonPicker chosen={form.known} onChoose={(known) => set({ known })} />
+        {form.known ? null : <PersonSection form={form} set={set} problems={problems} today={today} />}
         <ReferralSection form={form} set={set} problems={problems} today={today} />
         <IssuesSection form={form} set={set} problems={problems} today={today} />
         <EntitlementPanel result={entitlements} />

@@ -1,9 +1,12 @@
 import type { IssueCode, ReferralSource, ServiceUserType, Urgency, Gender } from '../../../../shared/domain/codes';
 import type { KeyContact, PersonFields, StatusTag } from '../../../../shared/domain/caseload';
 import type { MethodInput } from '../../../../shared/ipc/contract';
+import type { KnownPerson } from '../../../../shared/ipc/caseload';
 
 /** The new-referral form's state, kept as a draft (JSON) while it is being filled in. */
 export interface ReferralForm {
+  /** Set when the referral is for someone already known to the service. */
+  known: KnownPerson | null;
   firstName: string;
   lastName: string;
   preferredName: string;
@@ -38,6 +41,7 @@ export interface ReferralForm {
 }
 
 export const emptyForm = (today: string): ReferralForm => ({
+  known: null,
   firstName: '', lastName: '', preferredName: '', kind: 'young_person', dateOfBirth: null, gender: null, pronouns: '', firstLanguage: '',
   interpreterNeeded: false, interpreterLanguage: '', communicationNeeds: '', disability: '', statusTags: [], localAuthority: '', placementType: '',
   placementInArea: null, placementAddress: '', keyContacts: [], referralDate: today, source: null, referrer: '', referrerContact: '',
@@ -57,7 +61,7 @@ export function readDraft(text: string, today: string): ReferralForm {
 /** What is missing before the referral can be saved, by field. */
 export function formProblems(f: ReferralForm, today: string): Record<string, string> {
   const p: Record<string, string> = {};
-  if (!f.firstName.trim() && !f.preferredName.trim()) p.firstName = 'Enter a first name or the name they use.';
+  if (!f.known && !f.firstName.trim() && !f.preferredName.trim()) p.firstName = 'Enter a first name or the name they use.';
   if (f.dateOfBirth && f.dateOfBirth > today) p.dateOfBirth = 'The date of birth cannot be in the future.';
   if (!f.referralDate) p.referralDate = 'Enter the referral date.';
   if (!f.serviceUserType) p.serviceUserType = 'Choose the service-user type.';
@@ -88,7 +92,7 @@ export function toCreateInput(f: ReferralForm): MethodInput<'caseload.referrals.
     keyContacts: f.keyContacts.filter((c) => c.name.trim()),
   };
   return {
-    person,
+    ...(f.known ? { personId: f.known.personId } : { person }),
     referral: {
       referralDate: f.referralDate ?? '',
       source: f.source,
