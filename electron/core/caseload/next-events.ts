@@ -1,6 +1,4 @@
-import { meetingTypeLabels } from '../../../shared/domain/meetings';
 import type { Db } from '../db/database';
-import { nextMeetingByCase } from '../meetings/meetings-service';
 import { meetingsNextEvent } from '../meetings/next-event';
 
 /**
