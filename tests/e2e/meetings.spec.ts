@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { formatUkDate, todayIso } from '../../shared/domain/dates';
-import { addDays } from '../../shared/domain/meetings-calendar';
+import { formatUkDate } from '../../shared/domain/dates';
+import { addDays, mondayOf } from '../../shared/domain/meetings-calendar';
 import { E2E_PASSPHRASE, expect, expectAccessible, test } from './fixtures';
 import { MeetingsPage } from './pages/meetings-page';
 
@@ -10,7 +10,9 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
   const meetings = new MeetingsPage(app);
   const child = await meetings.createCase('Tayo', 'Brennan');
   const other = await meetings.createCase('Zed', 'Ormond');
-  const meetingDate = addDays(todayIso(), 3);
+  // "Today" as the app sees it (the browser's time zone is Europe/London; this process's may differ).
+  const today = await app.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  const meetingDate = addDays(today, 3);
 
   // Create a meeting from the calendar.
   await meetings.goto(host.url, '/calendar');
@@ -22,6 +24,12 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
   await meetings.goto(host.url, '/');
   await expect(app.getByRole('region', { name: 'Meetings in the next 7 days' })).toContainText('in 3 days');
   await meetings.goto(host.url, '/calendar');
+  if (mondayOf(meetingDate) !== mondayOf(today)) await app.getByRole('button', { name: 'Next week' }).click();
+  await expect(app.getByRole('region', { name: formatUkDate(meetingDate), exact: false }).getByRole('link', { name: /Child in care review · Tayo Brennan/ })).toBeVisible();
+  await expectAccessible(app);
+  await app.getByText('Month', { exact: true }).click();
+  await expect(app.getByRole('heading', { name: /\w+ \d{4}$/ })).toBeVisible();
+  await expectAccessible(app);
   await app.getByText('Upcoming', { exact: true }).click();
   await app.getByRole('link', { name: 'Child in care review' }).click();
 
@@ -29,6 +37,7 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
   await app.getByRole('button', { name: 'Start statement' }).click();
   await expect(app.locator('html')).toHaveAttribute('data-app-state', 'statement-loaded');
   const statementUrl = app.url();
+  await expectAccessible(app);
   await app.getByRole('button', { name: 'Open young-person view' }).click();
   await expect(app.locator('html')).toHaveAttribute('data-app-state', 'young-person-view');
   await expect(app.getByRole('heading', { name: `My views for my care review on ${formatUkDate(meetingDate)}` })).toBeVisible();

@@ -91,8 +91,11 @@ export class SyncClient {
       report.purged += runDeferredPurges(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
       this.failures = 0;
+      // Always ends with done = total, so progress bars close and screens refresh their status.
+      this.progress('Up to date', 1, 1);
       return report;
     } catch (e) {
+      this.progress('Stopped', 1, 1);
       if (e instanceof SyncHttpError && e.endsDevice) {
         this.endDevice(api, e);
         throw asAppError(e);

@@ -11,16 +11,16 @@ import { humanise, reasonText, valueText } from './conflict-text';
 export function ConflictsPage() {
   const [conflicts, setConflicts] = useState<SyncConflict[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
+  const load = useCallback((state = 'sync-conflicts-loaded') => {
     send('sync.conflicts', {}).then(
       (c) => {
         setConflicts(c);
-        announce('sync-conflicts-loaded');
+        announce(state);
       },
       (e: unknown) => setError(errorMessage(e)),
     );
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => load(), [load]);
 
   return (
     <>
@@ -32,7 +32,7 @@ export function ConflictsPage() {
       ) : null}
       {conflicts && conflicts.length === 0 ? <EmptyState title="No conflicts" next="Everything you and your colleagues changed has been combined." /> : null}
       <Stack>
-        {conflicts?.map((c) => <ConflictCard key={c.id} conflict={c} onResolved={load} onError={setError} />)}
+        {conflicts?.map((c) => <ConflictCard key={c.id} conflict={c} onResolved={() => load('sync-conflict-resolved')} onError={setError} />)}
       </Stack>
     </>
   );
@@ -47,7 +47,6 @@ function ConflictCard({ conflict: c, onResolved, onError }: { conflict: SyncConf
     setBusy(true);
     try {
       await send('sync.resolve', { id: c.id, choice, ...(choice === 'merged' ? { merged } : {}) });
-      announce('sync-conflict-resolved');
       onResolved();
     } catch (e) {
       onError(errorMessage(e));
@@ -99,7 +98,7 @@ function ConflictCard({ conflict: c, onResolved, onError }: { conflict: SyncConf
               Save merged text
             </Button>
           ) : typeof c.keptValue === 'string' || c.keptValue === null ? (
-            <Button variant="light" onClick={() => setMerging(true)}>
+            <Button variant="default" onClick={() => setMerging(true)}>
               Edit a merged text
             </Button>
           ) : null}

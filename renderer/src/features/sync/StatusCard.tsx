@@ -55,7 +55,7 @@ export function StatusCard({ status, progress, onSynced }: { status: SyncStatus;
           Sync now
         </Button>
         {status.conflicts > 0 ? (
-          <Button component={Link} to="/sync/conflicts" variant="light" color="red" rightSection={<Badge color="red">{status.conflicts}</Badge>}>
+          <Button component={Link} to="/sync/conflicts" variant="default" rightSection={<Badge color="red">{status.conflicts}</Badge>}>
             Resolve conflicts
           </Button>
         ) : null}

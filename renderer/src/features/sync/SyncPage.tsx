@@ -20,9 +20,11 @@ export function SyncRoutes() {
 
 export function SyncPage() {
   const { status, progress, refresh } = useSyncStatus();
+  const connected = status === null ? null : status.connected;
+  // Only when the connection changes: later status refreshes must not overwrite 'sync-done'.
   useEffect(() => {
-    if (status) announce(status.connected ? 'sync-status-connected' : 'sync-status-not-connected');
-  }, [status]);
+    if (connected !== null) announce(connected ? 'sync-status-connected' : 'sync-status-not-connected');
+  }, [connected]);
   return (
     <>
       <PageHeader title="Sync" description="Send your records to your service and receive your allocated cases." />

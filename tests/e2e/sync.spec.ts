@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../server/app';
+import * as ops from '../../server/admin/ops';
+import { uuidv7 } from '../../shared/domain/ids';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { createTestDatabase, type TestDatabase } from '../server/pg-harness';
+import { expect, expectAccessible, test, waitForAppState } from './fixtures';
+import { SyncPage } from './pages/sync-page';
+
+let db: TestDatabase;
+let app: FastifyInstance;
+let serviceUrl: string;
+let org: string;
+let manager: string;
+
+test.beforeAll(async () => {
+  db = await createTestDatabase();
+  app = await buildServer({ pool: db.pool, authRateLimit: 1000 });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const a = app.server.address();
+  serviceUrl = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+  org = await ops.createOrganisation(db.pool, 'Riverside Advocacy');
+  manager = await ops.createUser(db.pool, org, 'Morgan Ellis', 'morgan@example.org', 'manager');
+});
+
+test.afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+/** Another manager's laptop, talking to the service directly. */
+async function otherDevice(): Promise<(changes: object[]) => Promise<void>> {
+  const { code } = await ops.issueEnrolmentCode(db.pool, manager);
+  const e = await (await fetch(`${serviceUrl}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'office pc' }) })).json();
+  return async (changes) => {
+    const r = await fetch(`${serviceUrl}/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${e.accessToken}` }, body: JSON.stringify({ v: PROTOCOL_VERSION, changes }) });
+    expect(r.status).toBe(200);
+  };
+}
+
+test('a manager connects with an enrolment code, sees sync status, and resolves a conflict from the badge', async ({ unlockedApp: page }) => {
+  const sync = new SyncPage(page);
+  await sync.open();
+  await waitForAppState(page, 'sync-status-not-connected');
+  const { code } = await ops.issueEnrolmentCode(db.pool, manager);
+  await sync.connect(serviceUrl, code);
+  await expect(page.getByText('Riverside Advocacy')).toBeVisible();
+  await expect(page.getByText(/Signed in as Morgan Ellis/)).toBeVisible();
+  await expectAccessible(page);
+
+  // Two other laptops change the same referral's request at once: the service keeps one, and the other as a conflict.
+  const caseId = uuidv7();
+  const change = (field: string, value: string, baseVersion = 0) => ({ mutationId: uuidv7(), entity: 'referral', entityId: caseId, caseId, field, value, baseVersion, hlc: `${String(Date.now()).padStart(15, '0')}-00000-x` });
+  const first = await otherDevice();
+  const second = await otherDevice();
+  await first([change('reference', 'HRD-0042'), change('request', 'Wants help to see her brother')]);
+  await second([change('request', 'Wants to change placement')]);
+
+  await sync.syncNow();
+  await expect(page.getByTestId('sync-last-synced')).toHaveText(/Last synced \d\d\/\d\d\/\d{4} at \d\d:\d\d/);
+  await expect(sync.conflictBadge()).toHaveText('1');
+  await page.getByRole('link', { name: 'Resolve conflicts' }).click();
+  await waitForAppState(page, 'sync-conflicts-loaded');
+  await expect(page.getByText('Wants help to see her brother')).toBeVisible();
+  await expect(page.getByText('Wants to change placement')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Keep current' }).click();
+  await waitForAppState(page, 'sync-conflict-resolved');
+  await expect(page.getByText('No conflicts')).toBeVisible();
+  await expect(sync.conflictBadge()).toHaveCount(0);
+});
