@@ -188,6 +188,19 @@ function visualRuns(text: string, chars: Char[], levels: ReturnType<typeof bidi.
   return runs;
 }
 
+const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
+const STRONG_LTR = /[\p{L}](?<![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])/gu;
+
+/**
+ * The paragraph's direction by its majority of letters, not by its first letter (UAX #9's default):
+ * an English sentence that begins with an Arabic name is still an English sentence.
+ */
+function baseDirection(text: string): 'ltr' | 'rtl' {
+  const rtl = text.match(STRONG_RTL)?.length ?? 0;
+  const ltr = text.match(STRONG_LTR)?.length ?? 0;
+  return rtl > ltr ? 'rtl' : 'ltr';
+}
+
 /** Lays out one paragraph. Text is normalised to NFC so Vietnamese tone marks use composed glyphs. */
 export function layoutParagraph(spans: Span[], maxWidth: number, stats: LayoutStats): Line[] {
   let joined = '';
@@ -199,7 +212,7 @@ export function layoutParagraph(spans: Span[], maxWidth: number, stats: LayoutSt
   }
   const { text, chars } = assignFonts(joined, styles, stats);
   if (text.length === 0) return [];
-  const levels = bidi.getEmbeddingLevels(text);
+  const levels = bidi.getEmbeddingLevels(text, baseDirection(text));
   const lines: Line[] = [];
   for (const [s, e] of breakLines(text, chars, maxWidth)) {
     const visibleEnd = trimmedEnd(text, s, e);

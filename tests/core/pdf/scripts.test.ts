@@ -72,6 +72,18 @@ describe('bidirectional text', () => {
     expect(pageWidth - rightEdge).toBeLessThan(70);
   });
 
+  it('keeps an English sentence that starts with an Arabic name left to right', async () => {
+    const { bytes } = await renderPdfWithReport(docOf('محمد made a complaint on 02/03/2026 about contact.'), { title: 'Test', confidentialFooter: false });
+    const { words } = pdfWords(bytes);
+    const name = words.find((w) => w.text === onPage('محمد'));
+    const made = words.find((w) => w.text === 'made');
+    const about = words.find((w) => w.text === 'about');
+    expect(name && made && about).toBeTruthy();
+    expect(name!.xMin).toBeLessThan(made!.xMin);
+    expect(made!.xMin).toBeLessThan(about!.xMin);
+    expect(name!.xMin).toBeLessThan(70);
+  });
+
   it('writes Ethiopic left to right', async () => {
     const { bytes } = await renderPdfWithReport(docOf('ሰላም ዓለም'), { title: 'Test', confidentialFooter: false });
     const words = pdfWords(bytes).words;
