@@ -23,6 +23,7 @@ interface LogRow {
   c_edit_user: string | null;
   c_edit_device: string | null;
   c_edit_hlc: string | null;
+  c_kept_value: unknown;
   c_kept_user: string | null;
   c_kept_device: string | null;
   c_kept_hlc: string | null;
@@ -41,7 +42,7 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
     `SELECT l.seq, l.kind, l.mutation_id, l.entity, l.entity_id, l.case_id, l.field, l.value, l.version, l.user_id, l.device_id, l.hlc,
             l.conflict_id, l.from_user, l.to_user,
             c.reason AS c_reason, c.edit_value AS c_edit_value, c.edit_user AS c_edit_user, c.edit_device AS c_edit_device, c.edit_hlc AS c_edit_hlc,
-            c.kept_user AS c_kept_user, c.kept_device AS c_kept_device, c.kept_hlc AS c_kept_hlc
+            c.kept_value AS c_kept_value, c.kept_user AS c_kept_user, c.kept_device AS c_kept_device, c.kept_hlc AS c_kept_hlc
        FROM changes l
        LEFT JOIN allocations a ON a.organisation_id = l.organisation_id AND a.case_id = l.case_id
        LEFT JOIN conflicts c ON l.kind = 'conflict' AND c.id = l.conflict_id
@@ -50,7 +51,7 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
           l.device_id = $3 AND l.mutation_id IS NOT NULL
           OR (l.kind IN ('change', 'conflict', 'resolved')
               AND ($5 OR l.case_id IS NULL OR a.user_id = $4)
-              AND (l.kind <> 'conflict' OR c.reason NOT IN ('not_allocated', 'wrong_case')))
+              AND (l.kind <> 'conflict' OR c.reason <> 'wrong_case'))
           OR (l.kind = 'allocation' AND NOT $5 AND ($4 IN (l.to_user, l.from_user)))
         )
       ORDER BY l.seq
@@ -67,7 +68,7 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
       else changes.push(blank(seq, 'purge', row.case_id));
       continue;
     }
-    changes.push(toIncoming(row, seq));
+    changes.push(toIncoming(row, seq, row.device_id === who.deviceId));
   }
   const head = await pool.query<{ last_seq: string }>('SELECT last_seq FROM organisations WHERE id = $1', [who.organisationId]);
   const last = r.rows.length ? Number(r.rows[r.rows.length - 1]!.seq) : req.after;
@@ -78,7 +79,7 @@ function blank(seq: number, kind: string, caseId: string | null): IncomingChange
   return { seq, kind, mutationId: null, entity: null, entityId: null, caseId, field: null, version: null, userId: null, deviceId: null, hlc: null };
 }
 
-function toIncoming(row: LogRow, seq: number): IncomingChange {
+function toIncoming(row: LogRow, seq: number, own = false): IncomingChange {
   const out: IncomingChange = {
     seq,
     kind: row.kind,
@@ -98,7 +99,8 @@ function toIncoming(row: LogRow, seq: number): IncomingChange {
       id: row.conflict_id!,
       reason: row.c_reason ?? 'concurrent_edit',
       edit: { value: (row.c_edit_value ?? null) as never, userId: row.c_edit_user, deviceId: row.c_edit_device, hlc: row.c_edit_hlc },
-      kept: { value: (row.value ?? null) as never, version: Number(row.version ?? 0), userId: row.c_kept_user, deviceId: row.c_kept_device, hlc: row.c_kept_hlc },
+      // An edit to a case this device does not hold must not show it the case's current value.
+      kept: { value: (own && (row.c_reason === 'not_allocated' || row.c_reason === 'wrong_case') ? null : (row.c_kept_value ?? null)) as never, version: Number(row.version ?? 0), userId: row.c_kept_user, deviceId: row.c_kept_device, hlc: row.c_kept_hlc },
     };
   } else if (row.kind === 'resolved') {
     out.conflictId = row.conflict_id;
@@ -112,5 +114,16 @@ async function caseSnapshot(pool: Pool, org: string, caseId: string, seq: number
     'SELECT entity, entity_id, field, value, version, user_id, device_id, hlc FROM field_state WHERE organisation_id = $1 AND case_id = $2 ORDER BY entity, entity_id, field',
     [org, caseId],
   );
-  return r.rows.map((s) => ({ seq, kind: 'change', mutationId: null, entity: s.entity, entityId: s.entity_id, caseId, field: s.field, value: s.value as never, version: Number(s.version), userId: s.user_id, deviceId: s.device_id, hlc: s.hlc }));
+  const out: IncomingChange[] = r.rows.map((s) => ({ seq, kind: 'change', mutationId: null, entity: s.entity, entityId: s.entity_id, caseId, field: s.field, value: s.value as never, version: Number(s.version), userId: s.user_id, deviceId: s.device_id, hlc: s.hlc }));
+  // Conflicts still waiting for a person travel with the case, so the new holder can resolve them.
+  const open = await pool.query<LogRow>(
+    `SELECT 0 AS seq, 'conflict' AS kind, NULL::uuid AS mutation_id, c.entity, c.entity_id, c.case_id, c.field, c.kept_value AS value, c.kept_version AS version,
+            c.edit_user AS user_id, c.edit_device AS device_id, c.edit_hlc AS hlc, c.id AS conflict_id, NULL::uuid AS from_user, NULL::uuid AS to_user,
+            c.reason AS c_reason, c.edit_value AS c_edit_value, c.edit_user AS c_edit_user, c.edit_device AS c_edit_device, c.edit_hlc AS c_edit_hlc,
+            c.kept_value AS c_kept_value, c.kept_user AS c_kept_user, c.kept_device AS c_kept_device, c.kept_hlc AS c_kept_hlc
+       FROM conflicts c WHERE c.organisation_id = $1 AND c.case_id = $2 AND c.resolved_at IS NULL AND c.reason <> 'wrong_case' ORDER BY c.created_at`,
+    [org, caseId],
+  );
+  for (const row of open.rows) out.push(toIncoming(row, seq));
+  return out;
 }

@@ -81,7 +81,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
         const conflictId = uuidv7();
         // A device that does not hold the case must not learn the kept value through the conflict.
         const keptValue = reason === 'not_allocated' || reason === 'wrong_case' ? null : kept.value;
-        conflicts.push([conflictId, c.entity, c.entityId, c.caseId, c.field, reason, c.mutationId, canonicalJson(c.value), c.hlc, canonicalJson(keptValue), kept.version, kept.userId, kept.deviceId, kept.hlc]);
+        conflicts.push([conflictId, c.entity, c.entityId, c.caseId, c.field, reason, c.mutationId, canonicalJson(c.value), c.hlc, canonicalJson(kept.value), kept.version, kept.userId, kept.deviceId, kept.hlc]);
         rows.push({ ...base, kind: 'conflict', value: keptValue, version: kept.version, conflictId });
       } else {
         rows.push({ ...base, kind: outcome, value: cur!.value, version: cur!.version });

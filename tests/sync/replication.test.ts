@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
+import { openConflicts } from '../../electron/core/sync/conflicts';
 import { Device, startService, type Service } from './harness';
 
 const CASE_A = '01900000-0000-7000-8000-00000000000a';
@@ -65,5 +66,25 @@ describe('partial replication between devices and the service', () => {
     expect(other.row('t_cases', CASE_A)).toMatchObject({ name: 'Case A' });
     expect(other.rows('t_notes').map((r) => r.id)).toEqual(['note-a1', 'note-a2']);
     await ops.allocate(service.db.pool, service.org, CASE_A, alice);
+  });
+
+  it('keeps an edit made offline to a case that was reallocated meanwhile, for the new holder to resolve', async () => {
+    const [laptop, , other] = devices as [Device, Device, Device, Device];
+    await laptop.client.syncNow();
+    expect(laptop.row('t_notes', 'note-a1')).toBeDefined();
+    laptop.write('t_notes', 'note-a1', CASE_A, { title: 'Written on the train' });
+    await ops.allocate(service.db.pool, service.org, CASE_A, bilal);
+    await laptop.client.syncNow();
+    expect(laptop.outboxCount()).toBe(0);
+    expect(laptop.row('t_notes', 'note-a1')).toBeUndefined();
+    await other.client.syncNow();
+    expect(other.row('t_notes', 'note-a1')!.title).toBe('Visit');
+    expect(openConflicts(other.db)).toMatchObject([{ entityId: 'note-a1', field: 'title', reason: 'not_allocated', editValue: 'Written on the train', keptValue: 'Visit', mine: false }]);
+  });
+
+  it('gives a new holder the conflicts still open on the case', async () => {
+    const fresh = await device(bilal);
+    await fresh.client.syncNow();
+    expect(openConflicts(fresh.db)).toMatchObject([{ entityId: 'note-a1', editValue: 'Written on the train' }]);
   });
 });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config';
+import { migrateServer } from '../../server/db/migrate';
+import { createTestDatabase } from './pg-harness';
+
+describe('service configuration', () => {
+  it('refuses plain HTTP except on loopback', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0', PORT: '8443' })).toThrow(/Refusing plain HTTP/);
+    expect(loadConfig({ HOST: '127.0.0.1', PORT: '8080', DATABASE_URL: 'postgres://x@y/z' })).toMatchObject({ host: '127.0.0.1', port: 8080, tls: null, databaseUrl: 'postgres://x@y/z' });
+  });
+
+  it('needs both the TLS certificate and key', () => {
+    expect(() => loadConfig({ TLS_CERT_PATH: '/nowhere/cert.pem' })).toThrow(/both/);
+  });
+
+  it('applies its migrations once, so restarting the service is safe', async () => {
+    const db = await createTestDatabase();
+    try {
+      expect(await migrateServer(db.pool)).toEqual([]);
+      const r = await db.pool.query('SELECT version, name FROM schema_migrations');
+      expect(r.rows).toEqual([{ version: 1, name: '0001-initial' }]);
+    } finally {
+      await db.drop();
+    }
+  });
+});
