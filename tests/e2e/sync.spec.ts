@@ -69,3 +69,18 @@ test('a manager connects with an enrolment code, sees sync status, and resolves 
   await expect(page.getByText('No conflicts')).toBeVisible();
   await expect(sync.conflictBadge()).toHaveCount(0);
 });
+
+test('a laptop wiped by the service removes its records and says why on the next start screen', async ({ unlockedApp: page }) => {
+  const sync = new SyncPage(page);
+  await sync.open();
+  const { code } = await ops.issueEnrolmentCode(db.pool, manager);
+  await sync.connect(serviceUrl, code);
+  const devices = await ops.listDevices(db.pool, org);
+  // The laptop just connected: the newest active device that is not one of the other test laptops.
+  const mine = devices.filter((d) => d.status === 'active' && d.name !== 'office pc').sort((a, b) => a.created_at.getTime() - b.created_at.getTime()).at(-1)!;
+  await ops.setDeviceStatus(db.pool, mine.id, 'wipe');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByRole('heading', { name: 'Set up Heard on this computer' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Records removed from this computer' })).toContainText('wiped');
+  await expect.poll(async () => (await ops.listDevices(db.pool, org)).find((d) => d.id === mine.id)!.status).toBe('wiped');
+});

@@ -4,6 +4,7 @@ import { assessPassphrase } from '../../../../shared/domain/passphrase';
 import type { VaultStatus } from '../../../../shared/ipc/vault';
 import { errorMessage, send } from '../../api/client';
 import { PassphraseMeter } from './PassphraseMeter';
+import { SyncNotice } from '../sync/SyncNotice';
 import { VaultFrame } from './VaultFrame';
 
 export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void }) {
@@ -34,6 +35,7 @@ export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void 
       title="Set up Heard on this computer"
       intro="Heard keeps every record encrypted on this computer. Choose a passphrase that only you know: you will type it each time you open Heard."
     >
+      <SyncNotice />
       <List size="sm" spacing={4}>
         <List.Item>At least 12 characters. Three or four unrelated words are easy to remember and hard to guess.</List.Item>
         <List.Item>Nobody, including your service, can recover it. Keep it safe.</List.Item>
