@@ -29,7 +29,7 @@ export async function enrol(pool: Pool, req: EnrolRequest, now: Date): Promise<A
     const deviceId = uuidv7();
     await client.query('INSERT INTO devices (id, organisation_id, user_id, name, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)', [deviceId, row.organisation_id, row.user_id, req.deviceName, now]);
     await client.query('UPDATE enrolment_codes SET used_at = $2, device_id = $3 WHERE id = $1', [row.id, now, deviceId]);
-    const tokens = await issueTokens(client, deviceId, now);
+    const { refreshId: _id, ...tokens } = await issueTokens(client, deviceId, now);
     return {
       body: { v: PROTOCOL_VERSION, ...tokens, deviceId, userId: row.user_id, organisationId: row.organisation_id, role: row.role, userName: row.user_name, organisationName: row.org_name },
       audit: { organisationId: row.organisation_id, userId: row.user_id, deviceId },
@@ -41,6 +41,7 @@ interface RefreshRow {
   id: string;
   token_hash: Buffer;
   used_at: Date | null;
+  replaced_by: string | null;
   device_id: string;
   user_id: string;
   organisation_id: string;
@@ -49,15 +50,22 @@ interface RefreshRow {
   active: boolean;
 }
 
+/** How long a device may retry a refresh whose answer it never received. */
+export const REFRESH_RETRY_MS = 2 * 60_000;
+
 /**
  * Rotates the refresh token. Presenting one that was already exchanged means it was copied:
  * the device is revoked at once, so a stolen token is worth nothing to either holder.
+ * One exception keeps a flaky connection from disconnecting an advocate: presented again within
+ * two minutes, while the token it was exchanged for has never been used, it is a retry of a lost
+ * answer. That successor is cancelled and a new pair issued; if the successor does turn up later,
+ * it counts as reuse and the device is revoked then.
  */
 export async function refresh(pool: Pool, refreshToken: string, now: Date): Promise<AuthOutcome<TokenResponse>> {
   let reused: AuthOutcome<null> | null = null;
   const out = await inTransaction(pool, async (client) => {
     const r = await client.query<RefreshRow>(
-      `SELECT t.id, t.token_hash, t.used_at, d.id AS device_id, d.user_id, d.organisation_id, d.status, d.status_reason, u.active
+      `SELECT t.id, t.token_hash, t.used_at, t.replaced_by, d.id AS device_id, d.user_id, d.organisation_id, d.status, d.status_reason, u.active
          FROM refresh_tokens t JOIN devices d ON d.id = t.device_id JOIN users u ON u.id = d.user_id
         WHERE t.token_hash = $1 FOR UPDATE OF t, d`,
       [hashSecret(refreshToken)],
@@ -68,15 +76,23 @@ export async function refresh(pool: Pool, refreshToken: string, now: Date): Prom
     const statusError = deviceStatusError(row.status, row.status_reason);
     if (statusError) throw Object.assign(statusError, { audit });
     if (!row.active) throw Object.assign(deviceStatusError('revoked', null)!, { audit });
+    if (row.used_at && row.replaced_by && now.getTime() - row.used_at.getTime() < REFRESH_RETRY_MS) {
+      const cancelled = await client.query("UPDATE refresh_tokens SET used_at = $2, revoked_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id", [row.replaced_by, now]);
+      if (cancelled.rowCount === 1) {
+        const { refreshId, ...tokens } = await issueTokens(client, row.device_id, now);
+        await client.query('UPDATE refresh_tokens SET replaced_by = $2 WHERE id = $1', [row.id, refreshId]);
+        return { body: { v: PROTOCOL_VERSION, ...tokens }, audit } satisfies AuthOutcome<TokenResponse>;
+      }
+    }
     if (row.used_at) {
       await client.query("UPDATE devices SET status = 'revoked', status_reason = 'token_reused', status_changed_at = $2 WHERE id = $1", [row.device_id, now]);
       await dropDeviceTokens(client, row.device_id);
       reused = { body: null, audit };
       return null;
     }
-    await client.query('UPDATE refresh_tokens SET used_at = $2 WHERE id = $1', [row.id, now]);
     await client.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [row.device_id, now]);
-    const tokens = await issueTokens(client, row.device_id, now);
+    const { refreshId, ...tokens } = await issueTokens(client, row.device_id, now);
+    await client.query('UPDATE refresh_tokens SET used_at = $2, replaced_by = $3 WHERE id = $1', [row.id, now, refreshId]);
     return { body: { v: PROTOCOL_VERSION, ...tokens }, audit } satisfies AuthOutcome<TokenResponse>;
   });
   if (!out) {
@@ -90,7 +106,7 @@ export async function refresh(pool: Pool, refreshToken: string, now: Date): Prom
 export async function confirmWiped(pool: Pool, refreshToken: string, now: Date): Promise<AuthOutcome<{ v: number; ok: true }>> {
   return inTransaction(pool, async (client) => {
     const r = await client.query<RefreshRow>(
-      `SELECT t.id, t.token_hash, t.used_at, d.id AS device_id, d.user_id, d.organisation_id, d.status, d.status_reason, true AS active
+      `SELECT t.id, t.token_hash, t.used_at, t.replaced_by, d.id AS device_id, d.user_id, d.organisation_id, d.status, d.status_reason, true AS active
          FROM refresh_tokens t JOIN devices d ON d.id = t.device_id WHERE t.token_hash = $1 FOR UPDATE OF d`,
       [hashSecret(refreshToken)],
     );

@@ -56,7 +56,10 @@ export const s0001: ServerMigration = {
       device_id uuid NOT NULL REFERENCES devices (id),
       token_hash bytea NOT NULL UNIQUE,
       created_at timestamptz NOT NULL DEFAULT now(),
-      used_at timestamptz
+      used_at timestamptz,
+      -- The token issued in exchange for this one, and whether it was cancelled by a retry.
+      replaced_by uuid,
+      revoked_at timestamptz
     );
 
     CREATE TABLE access_tokens (

@@ -66,18 +66,33 @@ describe('a lost laptop: revoke, wipe and stolen tokens', () => {
     await expect.poll(async () => (await service.db.pool.query('SELECT status FROM devices WHERE id = $1', [deviceId])).rows[0].status).toBe('wiped');
   });
 
-  it('revokes a device whose old refresh token is presented again (a copied token)', async () => {
+  it('revokes a device whose old refresh token is presented again after its successor was used (a copied token)', async () => {
     const d = await enrolled();
     const old = d.client.account()!.refresh_token;
     const first = await post('/v1/token', { v: PROTOCOL_VERSION, refreshToken: old });
     expect(first.statusCode).toBe(200);
+    const second = await post('/v1/token', { v: PROTOCOL_VERSION, refreshToken: first.json().refreshToken });
+    expect(second.statusCode).toBe(200);
     const again = await post('/v1/token', { v: PROTOCOL_VERSION, refreshToken: old });
     expect(again.statusCode).toBe(401);
     expect(again.json().error.code).toBe('token_reused');
-    const fresh = await post('/v1/pull', { v: PROTOCOL_VERSION, after: 0 }, first.json().accessToken);
+    const fresh = await post('/v1/pull', { v: PROTOCOL_VERSION, after: 0 }, second.json().accessToken);
     expect(fresh.statusCode).toBe(401);
     const row = await service.db.pool.query('SELECT status, status_reason FROM devices WHERE id = $1', [d.client.account()!.device_id]);
     expect(row.rows[0]).toEqual({ status: 'revoked', status_reason: 'token_reused' });
+  });
+
+  it('lets a laptop retry a refresh whose answer was lost, and still catches the lost token if it turns up later', async () => {
+    const d = await enrolled();
+    const old = d.client.account()!.refresh_token;
+    const lost = await post('/v1/token', { v: PROTOCOL_VERSION, refreshToken: old });
+    expect(lost.statusCode).toBe(200);
+    const retry = await post('/v1/token', { v: PROTOCOL_VERSION, refreshToken: old });
+    expect(retry.statusCode).toBe(200);
+    expect((await post('/v1/pull', { v: PROTOCOL_VERSION, after: 0 }, retry.json().accessToken)).statusCode).toBe(200);
+    const stolen = await post('/v1/token', { v: PROTOCOL_VERSION, refreshToken: lost.json().refreshToken });
+    expect(stolen.statusCode).toBe(401);
+    expect(stolen.json().error.code).toBe('token_reused');
   });
 
   it('accepts an enrolment code once only', async () => {
