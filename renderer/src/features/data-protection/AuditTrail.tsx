@@ -50,7 +50,7 @@ export function AuditTrail({ caseId, showCheck = false }: { caseId?: string; sho
           {caseId ? 'Who has opened or changed this case' : 'Audit trail'}
         </Title>
         {showCheck ? (
-          <Button variant="light" onClick={() => void runCheck()}>
+          <Button variant="default" onClick={() => void runCheck()}>
             Check the trail has not been changed
           </Button>
         ) : null}

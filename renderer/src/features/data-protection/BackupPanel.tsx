@@ -45,7 +45,7 @@ function MakeBackup() {
   };
 
   return (
-    <Stack component="form" onSubmit={(e) => (e.preventDefault(), void submit())}>
+    <Stack component="form" aria-label="Make a backup" onSubmit={(e) => (e.preventDefault(), void submit())}>
       <Title order={2} size="h4">
         Make a backup
       </Title>
@@ -90,7 +90,7 @@ function RestoreBackup() {
   };
 
   return (
-    <Stack component="form" onSubmit={(e) => (e.preventDefault(), setConfirming(true))}>
+    <Stack component="form" aria-label="Restore a backup" onSubmit={(e) => (e.preventDefault(), setConfirming(true))}>
       <Title order={2} size="h4">
         Restore a backup
       </Title>
