@@ -4,6 +4,7 @@ import type { CoreContext } from '../ipc/handler-types';
 import { appendAudit, type NewAuditEntry } from './audit-log';
 import { classifyCall } from './classify';
 import { PendingFailures } from './pending-failures';
+import { resolveCaseId } from './resolve-case';
 
 type Call = (method: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -55,7 +56,13 @@ export function withAudit(ctx: CoreContext, call: Call, log: Logger): Call & { r
       return result;
     }
     if (!result.ok) return result;
-    const c = classifyCall(method, input, result.value);
+    const c = classifyCall(method, input, result.value, () => {
+      try {
+        return ctx.vault.isUnlocked ? resolveCaseId(ctx.db(), input) : null;
+      } catch {
+        return null;
+      }
+    });
     if (!c) return result;
     if (c.action === 'case-opened' && c.caseId) {
       const key = c.caseId;

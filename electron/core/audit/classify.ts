@@ -41,11 +41,11 @@ export function caseIdOf(method: string, input: unknown): string | null {
 }
 
 /** Returns null when the call is not recorded. */
-export function classifyCall(method: string, input: unknown, output?: unknown): Classified | null {
+export function classifyCall(method: string, input: unknown, output?: unknown, resolve?: () => string | null): Classified | null {
   if (NOT_RECORD_ACCESS.some((p) => method.startsWith(p))) return null;
   const verb = method.slice(method.lastIndexOf('.') + 1);
   // A call that creates a case names it only in its answer.
-  const caseId = caseIdOf(method, input) ?? caseIdOf(method, output);
+  const caseId = caseIdOf(method, input) ?? caseIdOf(method, output) ?? resolve?.() ?? null;
   if (SYNC_NS.test(method)) return SYNC_VERB.test(verb) ? { action: 'synced', caseId } : null;
   if (PRINT.test(verb)) return { action: 'printed', caseId };
   if (EXPORT.test(verb)) return { action: 'exported', caseId };

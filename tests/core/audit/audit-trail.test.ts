@@ -40,6 +40,13 @@ describe('audit trail', () => {
     expect(JSON.stringify(added)).not.toContain('Amira');
   });
 
+  it('finds the case of a call that names only a record of it', async () => {
+    const note = await t.call('fieldwork.notes.create', { caseId: 'case-r1', title: 'Visit' });
+    const before = rows().length;
+    await t.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Went well' }] }] } });
+    expect(rows().slice(before).map((r) => [r.action, r.method, r.case_id])).toEqual([['edited', 'fieldwork.notes.save', 'case-r1']]);
+  });
+
   it('does not record a call that failed', async () => {
     const before = rows().length;
     const failing = withAudit(t.core.context, async () => ({ ok: false, error: { code: 'not_found', message: 'x' } }), () => {});
