@@ -20,7 +20,8 @@ import { TEST_PASSPHRASE } from '../helpers/test-core';
  * Two stores are hammered side by side to keep the run short.
  */
 const KILLS = Number(process.env.HEARD_CRASH_KILLS ?? 200);
-const LANES = 2;
+/** Stores written side by side; raise it on machines with more cores. */
+const LANES = Math.max(1, Number(process.env.HEARD_CRASH_LANES ?? 2));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
 
