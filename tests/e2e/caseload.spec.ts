@@ -50,3 +50,39 @@ test('take a referral, see it in triage, allocate it, find it by a word from its
   await caseload.open();
   await expect(app.getByText('No cases here yet')).toBeVisible();
 });
+
+test('import a spreadsheet: every problem listed by row and column, then a clean file previewed and imported', async ({ unlockedApp: app, host }) => {
+  const caseload = new CaseloadPage(app, host.url);
+  const header = 'reference,first_name,last_name,date_of_birth,service_user_type,local_authority,referral_date,issues,urgency,allocated_to,allocation_date,closure_date,closure_outcome';
+  const good = [
+    'IMP-1,Dawit,Tesfaye,2009-05-01,CIC,Kent,2025-02-03,PLACEMENT;CONTACT,high,,,,',
+    'IMP-2,زینب,کریمی,2007-11-20,CL,Essex,2025-03-10,LEAVING_CARE,standard,Ali Shah,2025-03-12,2025-06-30,all_issues_resolved',
+  ];
+  const file = (rows: string[]) => ({ name: 'referrals.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n'), 'utf8') });
+
+  await caseload.open('/import');
+  await app.locator('input[type=file]').setInputFiles(file([...good, 'IMP-3,Ola,Nowak,2031-01-01,CIC,Kent,2025-04-01,PLACEMENT,standard,,,,', 'IMP-1,Eve,Li,2010-01-01,CP,Kent,2025-04-01,HOUSES,standard,,,,']));
+  const problems = app.getByRole('table', { name: 'Problems by row and column' });
+  await expect(problems.getByRole('row', { name: /4 date_of_birth The date of birth is in the future/ })).toBeVisible();
+  await expect(problems.getByRole('row', { name: /5 reference .*also used on row 2/ })).toBeVisible();
+  await expect(problems.getByRole('row', { name: /5 issues The 1st issue code is not known/ })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+
+  await app.locator('input[type=file]').setInputFiles(file(good));
+  await expect(app.getByText('Ready to import 2 referrals')).toBeVisible();
+  await expect(app.getByRole('table', { name: 'First rows' })).toContainText('زینب کریمی');
+  await app.getByRole('button', { name: 'Import', exact: true }).click();
+  await app.getByRole('dialog', { name: 'Import these referrals?' }).getByRole('button', { name: 'Import' }).click();
+  await expect(app.getByRole('status')).toContainText('Imported 2 referrals: 2 new, 0 updated, 0 unchanged.');
+
+  await caseload.open();
+  await app.getByText('Everyone’s').click();
+  // As a keyboard user would: Backspace in the status box removes its "Open" choice.
+  await app.getByRole('combobox', { name: 'Status' }).focus();
+  await app.keyboard.press('Backspace');
+  await app.keyboard.press('Escape');
+  await app.getByRole('textbox', { name: 'Search' }).fill('IMP');
+  await expect(app.getByRole('table', { name: 'Cases' }).getByRole('link')).toHaveText(['زینب کریمی', 'Dawit Tesfaye']);
+  await app.getByRole('textbox', { name: 'Search' }).fill('کری');
+  await expect(app.getByRole('table', { name: 'Cases' }).getByRole('link')).toHaveText(['زینب کریمی']);
+});
