@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { TriagePanel } from '../caseload/TriagePanel';
 import { UpcomingMeetingsPanel } from '../meetings/UpcomingMeetingsPanel';
 import { OverdueComplaintsPanel } from '../letters/OverdueComplaintsPanel';
 import { DueActionsPanel } from '../fieldwork/DueActionsPanel';
@@ -15,6 +16,7 @@ export interface HomePanel {
 
 export const homePanels: HomePanel[] = [
   { id: 'meetings-upcoming', Component: UpcomingMeetingsPanel },
+  { id: 'caseload-triage', Component: TriagePanel },
   { id: 'complaints-overdue', Component: OverdueComplaintsPanel },
   { id: 'fieldwork-due-actions', Component: DueActionsPanel },
   { id: 'fieldwork-notes-search', Component: NotesSearchPanel },
