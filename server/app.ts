@@ -132,6 +132,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const who = await signedIn(req);
     const out = await pullPage(pool, who, parse(pullRequestSchema, req.body));
     req.audit.cases = out.cases;
+    req.audit.done = out.audited;
     return out.body;
   });
 

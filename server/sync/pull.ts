@@ -35,27 +35,34 @@ interface LogRow {
  * its own mutations, and allocation events that concern its user. An allocation to the user
  * expands into the case's whole current state; an allocation away becomes a purge.
  */
-export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest): Promise<{ body: PullResponse; cases: string[] }> {
+export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest): Promise<{ body: PullResponse; cases: string[]; audited: boolean }> {
   const limit = Math.min(req.limit ?? 1000, MAX_PULL_PAGE);
   const all = who.role !== 'advocate';
-  const r = await pool.query<LogRow>(
-    `SELECT l.seq, l.kind, l.mutation_id, l.entity, l.entity_id, l.case_id, l.field, l.value, l.version, l.user_id, l.device_id, l.hlc,
-            l.conflict_id, l.from_user, l.to_user,
-            c.reason AS c_reason, c.edit_value AS c_edit_value, c.edit_user AS c_edit_user, c.edit_device AS c_edit_device, c.edit_hlc AS c_edit_hlc,
-            c.kept_value AS c_kept_value, c.kept_user AS c_kept_user, c.kept_device AS c_kept_device, c.kept_hlc AS c_kept_hlc
-       FROM changes l
-       LEFT JOIN allocations a ON a.organisation_id = l.organisation_id AND a.case_id = l.case_id
-       LEFT JOIN conflicts c ON l.kind = 'conflict' AND c.id = l.conflict_id
-      WHERE l.organisation_id = $1 AND l.seq > $2
-        AND (
-          l.device_id = $3 AND l.mutation_id IS NOT NULL
-          OR (l.kind IN ('change', 'conflict', 'resolved')
-              AND ($5 OR l.case_id IS NULL OR a.user_id = $4)
-              AND (l.kind <> 'conflict' OR c.reason <> 'wrong_case'))
-          OR (l.kind = 'allocation' AND NOT $5 AND ($4 IN (l.to_user, l.from_user)))
-        )
-      ORDER BY l.seq
-      LIMIT $6`,
+  // One statement reads the page, the organisation's head and writes the audit rows for the
+  // cases in the page: one round trip a page.
+  const r = await pool.query<LogRow & { head: string }>(
+    `WITH page AS (
+       SELECT l.seq, l.kind, l.mutation_id, l.entity, l.entity_id, l.case_id, l.field, l.value, l.version, l.user_id, l.device_id, l.hlc,
+              l.conflict_id, l.from_user, l.to_user,
+              c.reason AS c_reason, c.edit_value AS c_edit_value, c.edit_user AS c_edit_user, c.edit_device AS c_edit_device, c.edit_hlc AS c_edit_hlc,
+              c.kept_value AS c_kept_value, c.kept_user AS c_kept_user, c.kept_device AS c_kept_device, c.kept_hlc AS c_kept_hlc
+         FROM changes l
+         LEFT JOIN allocations a ON a.organisation_id = l.organisation_id AND a.case_id = l.case_id
+         LEFT JOIN conflicts c ON l.kind = 'conflict' AND c.id = l.conflict_id
+        WHERE l.organisation_id = $1 AND l.seq > $2
+          AND (
+            l.device_id = $3 AND l.mutation_id IS NOT NULL
+            OR (l.kind IN ('change', 'conflict', 'resolved')
+                AND ($5 OR l.case_id IS NULL OR a.user_id = $4)
+                AND (l.kind <> 'conflict' OR c.reason <> 'wrong_case'))
+            OR (l.kind = 'allocation' AND NOT $5 AND ($4 IN (l.to_user, l.from_user)))
+          )
+        ORDER BY l.seq
+        LIMIT $6),
+     audited AS (
+       INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status)
+       SELECT $1, $4, $3, 'POST /v1/pull', x.case_id, 200 FROM (SELECT DISTINCT case_id FROM page) x)
+     SELECT page.*, (SELECT last_seq FROM organisations WHERE id = $1) AS head FROM page ORDER BY seq`,
     [who.organisationId, req.after, who.deviceId, who.userId, all, limit],
   );
   const changes: IncomingChange[] = [];
@@ -70,9 +77,14 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
     }
     changes.push(toIncoming(row, seq, row.device_id === who.deviceId));
   }
-  const head = await pool.query<{ last_seq: string }>('SELECT last_seq FROM organisations WHERE id = $1', [who.organisationId]);
+  const head = r.rows.length ? Number(r.rows[0]!.head) : await headOf(pool, who.organisationId);
   const last = r.rows.length ? Number(r.rows[r.rows.length - 1]!.seq) : req.after;
-  return { body: { v: PROTOCOL_VERSION, changes, cursor: last, more: r.rows.length === limit, head: Number(head.rows[0]?.last_seq ?? 0) }, cases: [...cases] };
+  return { body: { v: PROTOCOL_VERSION, changes, cursor: last, more: r.rows.length === limit, head }, cases: [...cases], audited: r.rows.length > 0 };
+}
+
+async function headOf(pool: Pool, org: string): Promise<number> {
+  const r = await pool.query<{ last_seq: string }>('SELECT last_seq FROM organisations WHERE id = $1', [org]);
+  return Number(r.rows[0]?.last_seq ?? 0);
 }
 
 function blank(seq: number, kind: string, caseId: string | null): IncomingChange {

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AppEvent } from '../../../shared/ipc/events';
-import { MAX_PUSH_CHANGES, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
+import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import { entityRegistry } from '../db/entity-registry';
@@ -154,7 +154,7 @@ export class SyncClient {
     const db = this.deps.db();
     const start = this.account()!.cursor;
     const entities = new Set<string>();
-    const fetchAfter = (cursor: number) => this.withAccess(api, (t) => api.pull(t, cursor, this.deps.pullPageSize));
+    const fetchAfter = (cursor: number) => this.withAccess(api, (t) => api.pull(t, cursor, this.deps.pullPageSize ?? MAX_PULL_PAGE));
     let next = fetchAfter(this.account()!.cursor);
     for (;;) {
       const page = await next;
