@@ -185,7 +185,8 @@ export const meetingsMethods = {
   /** Each case's next meeting from today (for the caseload list). */
   'meetings.nextByCase': method(z.object({}).strict(), z.array(nextMeetingSchema)),
   'meetings.saveDebrief': method(debriefFieldsSchema.extend({ meetingId: id }).strict(), debriefSchema),
-  'meetings.outcomes': method(z.object({ caseId: id.optional() }).strict(), outcomeMeasuresSchema),
+  /** Outcome measures over debriefed meetings: one case, or all, optionally by meeting date (e.g. a quarter). */
+  'meetings.outcomes': method(z.object({ caseId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(), outcomeMeasuresSchema),
 
   'statements.create': method(z.object({ meetingId: id, templateId: z.string().max(60) }).strict(), statementSchema),
   'statements.get': method(z.object({ id }).strict(), statementSchema),

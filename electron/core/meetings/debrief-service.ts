@@ -62,12 +62,27 @@ export function saveDebrief(ctx: CoreContext, input: ParsedInput<'meetings.saveD
   return getDebrief(db, meeting.id)!;
 }
 
-/** The outcome measures over every debriefed meeting (of one case, or all). */
-export function measuresFor(db: Db, caseId?: string): OutcomeMeasures {
-  const rows = (
-    caseId
-      ? db.prepare('SELECT d.* FROM meeting_debriefs d JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL WHERE d.deleted_at IS NULL AND d.case_id = ?').all(caseId)
-      : db.prepare('SELECT d.* FROM meeting_debriefs d JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL WHERE d.deleted_at IS NULL').all()
-  ) as DebriefRow[];
+/**
+ * The outcome measures over debriefed meetings (of one case, or all; optionally only meetings dated
+ * between `from` and `to` inclusive, such as a reporting quarter). Deleted meetings do not count.
+ */
+export function measuresFor(db: Db, filter: { caseId?: string | undefined; from?: string | undefined; to?: string | undefined } = {}): OutcomeMeasures {
+  const where = ['d.deleted_at IS NULL'];
+  const args: string[] = [];
+  if (filter.caseId) {
+    where.push('d.case_id = ?');
+    args.push(filter.caseId);
+  }
+  if (filter.from) {
+    where.push('m.meeting_date >= ?');
+    args.push(filter.from);
+  }
+  if (filter.to) {
+    where.push('m.meeting_date <= ?');
+    args.push(filter.to);
+  }
+  const rows = db
+    .prepare(`SELECT d.* FROM meeting_debriefs d JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL WHERE ${where.join(' AND ')}`)
+    .all(...args) as DebriefRow[];
   return outcomeMeasures(rows.map(answers));
 }

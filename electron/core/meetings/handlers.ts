@@ -26,7 +26,7 @@ export const meetingsHandlers: HandlersFor<keyof typeof meetingsMethods> = {
   'meetings.forCase': (input, ctx) => meetingsForCase(ctx.db(), input.caseId),
   'meetings.nextByCase': (_input, ctx) => [...nextMeetingByCase(ctx.db(), ctx.now()).values()],
   'meetings.saveDebrief': (input, ctx) => saveDebrief(ctx, input),
-  'meetings.outcomes': (input, ctx) => measuresFor(ctx.db(), input.caseId),
+  'meetings.outcomes': (input, ctx) => measuresFor(ctx.db(), input),
 
   'statements.create': (input, ctx) => createStatement(ctx, input.meetingId, input.templateId),
   'statements.get': (input, ctx) => getStatement(ctx.db(), input.id),

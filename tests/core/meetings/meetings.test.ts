@@ -91,6 +91,10 @@ describe('meetings', () => {
     expect(detail.meeting.debriefed).toBe(true);
     expect(detail.issues.map((i) => i.id)).toEqual([issueId]);
     expect(await t.call('meetings.outcomes', { caseId })).toMatchObject({ meetings: 1, tookPart: 1, viewsHeard: 1, outcome: { yes: 1 } });
+    expect((await t.call('meetings.outcomes', { caseId, from: '2026-05-03' })).meetings).toBe(0);
+    expect((await t.call('meetings.outcomes', { from: '2026-04-01', to: '2026-06-30' })).meetings).toBeGreaterThanOrEqual(1);
+    await t.call('meetings.remove', { id: m.id });
+    expect((await t.call('meetings.outcomes', { caseId })).meetings).toBe(0);
   });
 
   it('refuses a debrief naming an issue from another case', async () => {
