@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { E2E_PASSPHRASE, expect, expectAccessible, test } from './fixtures';
+import { CaseloadPage } from './pages/caseload-page';
 import { VaultPage } from './pages/vault-page';
 
 const CASE = 'e2e-fieldwork-case';
@@ -95,4 +96,53 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
 
   await app.goto(`${host.url}#/`);
   await expect(app.getByRole('region', { name: 'Actions due and overdue' })).toContainText('Chase the IRO about the review date');
+});
+
+test('on a real case: observations for a non-instructed child linked to an issue, the flag, and a note found from Today', async ({ unlockedApp: app, host }) => {
+  test.setTimeout(180_000);
+  const caseload = new CaseloadPage(app, host.url);
+  await caseload.open('/new');
+  await app.getByRole('textbox', { name: 'Your name' }).fill('Jo Marsh');
+  await app.getByRole('textbox', { name: 'First name (legal)' }).fill('Noah');
+  await app.getByRole('textbox', { name: 'Last name (legal)' }).fill('Pellegrini');
+  await caseload.typeDate('Date of birth', '02/05/2019');
+  await caseload.choose('Service-user type', 'Child in care');
+  await app.getByRole('radio', { name: 'Non-instructed (they cannot instruct)' }).check();
+  await caseload.choose('Issue 1 theme', 'Placement');
+  await app.getByRole('textbox', { name: 'In their own words' }).fill('Respite care arrangements');
+  await app.getByRole('button', { name: 'Save referral' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Noah Pellegrini' })).toBeVisible();
+
+  // Non-instructed: the observation template replaces wishes and feelings.
+  await app.getByRole('tab', { name: 'Wishes and feelings' }).click();
+  await app.getByRole('button', { name: 'Add an observation' }).click();
+  await app.getByLabel('How they communicate').fill('Uses Makaton signs and points to pictures');
+  await app.getByRole('checkbox', { name: /^Placement/ }).check();
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByText('Uses Makaton signs and points to pictures')).toBeVisible();
+  await expect(app.getByText(/^Placement/).last()).toBeVisible();
+  // The caseload's "referral saved" notification has an unlabelled close button (reported); let it go first.
+  await expect(app.locator('.mantine-Notification-root')).toHaveCount(0);
+  await expectAccessible(app);
+
+  await app.getByRole('tab', { name: 'Safeguarding' }).click();
+  await app.getByRole('button', { name: 'Record a safeguarding concern' }).click();
+  await app.getByLabel("What was disclosed, in the young person's words").fill('Showed a bruise and signed "hurt"');
+  await app.getByLabel(/^Your decision/).fill('Tell the social worker today');
+  await app.getByLabel('The reason for your decision').fill('Possible physical harm');
+  await app.getByRole('button', { name: 'Save safeguarding record' }).click();
+  await expect(app.getByTestId('safeguarding-flag')).toContainText('Safeguarding: 1 open');
+
+  await app.getByRole('tab', { name: 'Contacts and notes' }).click();
+  await app.getByRole('button', { name: 'New note' }).click();
+  await app.getByLabel('Title').fill('Respite visit');
+  await noteText(app).click();
+  await app.keyboard.type('Settled quickly with the carer at Hollybrook.');
+  await app.getByRole('button', { name: 'Close note' }).click();
+
+  await app.goto(`${host.url}#/`);
+  await app.getByRole('searchbox', { name: 'Search all notes' }).fill('hollybrook');
+  await app.getByTestId('search-hit').click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Noah Pellegrini' })).toBeVisible();
+  await expect(noteText(app)).toContainText('Settled quickly with the carer at Hollybrook.');
 });

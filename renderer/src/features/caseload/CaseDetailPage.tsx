@@ -9,6 +9,7 @@ import { PageHeader } from '../shell/PageHeader';
 import { AllocateModal } from './AllocateModal';
 import { caseTabs } from './case-tabs';
 import { ComplaintBanner } from '../letters/ComplaintBanner';
+import { SafeguardingFlag } from '../fieldwork/SafeguardingFlag';
 import { ClosureTab } from './ClosureTab';
 import { IssuesTab } from './IssuesTab';
 import { OverviewTab } from './OverviewTab';
@@ -65,6 +66,7 @@ export function CaseDetailPage() {
         </Badge>
         {referral.serviceUserType ? <Badge variant="outline">{serviceUserTypeLabels[referral.serviceUserType]}</Badge> : null}
         {referral.advocacyType === 'non_instructed' ? <Badge color="grape">Non-instructed</Badge> : null}
+        <SafeguardingFlag caseId={referral.id} />
         {person?.pronouns ? <Text size="sm">Pronouns: {person.pronouns}</Text> : null}
       </Group>
       <ComplaintBanner caseId={caseId} />

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { contactTypeLabels, type Contact, type NoteSummary } from '../../../../shared/domain/fieldwork';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
@@ -9,12 +10,18 @@ import { NoteEditor } from './NoteEditor';
 import { NotesSearch } from './NotesSearch';
 
 /** The case's contacts (visits, calls, meetings) and the notes written about them. */
-export function ContactsNotesTab({ caseId, initialNoteId }: { caseId: string; initialNoteId?: string | undefined }) {
+export function ContactsNotesTab({ caseId }: { caseId: string }) {
   const [contacts, setContacts] = useState<Contact[]>([]);
   const [notes, setNotes] = useState<NoteSummary[]>([]);
   const [editingContact, setEditingContact] = useState<Contact | 'new' | null>(null);
-  const [openNote, setOpenNote] = useState<string | null>(initialNoteId ?? null);
+  // A search result or link may name a note to open ("?note=…").
+  const [params, setParams] = useSearchParams();
+  const linkedNote = params.get('note');
+  const [openNote, setOpenNote] = useState<string | null>(linkedNote);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (linkedNote) setOpenNote(linkedNote);
+  }, [linkedNote]);
 
   const reload = useCallback(async () => {
     try {
@@ -45,6 +52,15 @@ export function ContactsNotesTab({ caseId, initialNoteId }: { caseId: string; in
         noteId={openNote}
         onClose={() => {
           setOpenNote(null);
+          if (linkedNote) {
+            setParams(
+              (p) => {
+                p.delete('note');
+                return p;
+              },
+              { replace: true },
+            );
+          }
           void reload();
         }}
       />
@@ -144,7 +160,7 @@ export function ContactsNotesTab({ caseId, initialNoteId }: { caseId: string; in
                   <Text size="xs" c="dimmed">
                     {formatUkDateTime(n.updatedAt)}
                   </Text>
-                  <Badge variant="light" color="gray">
+                  <Badge variant="default">
                     {n.versionCount} {n.versionCount === 1 ? 'version' : 'versions'}
                   </Badge>
                 </Stack>

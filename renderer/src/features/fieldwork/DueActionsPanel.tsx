@@ -37,7 +37,7 @@ export function DueActionsPanel() {
                 Overdue
               </Badge>
             ) : (
-              <Badge color="gray" variant="light" style={{ flexShrink: 0 }}>
+              <Badge variant="default" style={{ flexShrink: 0 }}>
                 Due
               </Badge>
             )}

@@ -1,21 +1,19 @@
 import { Tabs } from '@mantine/core';
 import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../shell/PageHeader';
-import { ContactsNotesTab } from './ContactsNotesTab';
 import { NotesSearch } from './NotesSearch';
 import { fieldworkCasePath } from './paths';
 import { SafeguardingFlag } from './SafeguardingFlag';
 import { fieldworkTabs } from './tabs';
 
 /**
- * Field work for one case on its own page (route "fieldwork/case/:caseId"), where search results
- * and the Today panel lead; the same tabs also sit on the caseload's case page.
+ * Field work for one case on a page of its own (route "fieldwork/case/:caseId"), for a case id
+ * the caseload does not hold (yet); the same tabs sit on the caseload's case page.
  */
 function FieldworkCasePage() {
   const { caseId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'contacts';
-  const noteId = params.get('note') ?? undefined;
   return (
     <>
       <PageHeader title="Field work" description="Contacts, notes, wishes and feelings, actions and safeguarding for this case." actions={<SafeguardingFlag caseId={caseId} />} />
@@ -29,7 +27,7 @@ function FieldworkCasePage() {
         </Tabs.List>
         {fieldworkTabs.map(({ id, Component }) => (
           <Tabs.Panel key={id} value={id}>
-            {id === 'contacts' ? <ContactsNotesTab key={noteId ?? ''} caseId={caseId} initialNoteId={noteId} /> : <Component caseId={caseId} />}
+            <Component caseId={caseId} />
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { rightsUpheldAnswers, rightsUpheldLabels, type Observation, type RightsUpheld } from '../../../../shared/domain/fieldwork';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import type { CaseInfo } from './useCaseInfo';
-import { issueLabels, Section } from './record-parts';
+import { IssuePicker, issueLabels, Section } from './record-parts';
 
 /** Non-instructed advocacy: what the advocate observed, for a child who cannot instruct. */
 export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: CaseInfo['issues'] }) {
@@ -44,7 +44,7 @@ export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: 
           <Group justify="space-between">
             <Text fw={600}>{formatUkDate(o.observedOn)}</Text>
             <Group gap="xs">
-              <Badge color={o.rightsUpheld === 'no' ? 'red' : o.rightsUpheld === 'yes' ? 'teal' : 'yellow'} variant="light">
+              <Badge color={o.rightsUpheld === 'no' ? 'red.9' : o.rightsUpheld === 'yes' ? 'teal.9' : 'dark'} variant="outline">
                 Rights upheld: {rightsUpheldLabels[o.rightsUpheld]}
               </Badge>
               <Button size="xs" variant="default" aria-label={`Change the observation of ${formatUkDate(o.observedOn)}`} onClick={() => setEditing(o)}>
@@ -61,7 +61,7 @@ export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: 
           </SimpleGrid>
           <Group gap={4} mt="xs">
             {issueLabels(issues, o.issueIds).map((l) => (
-              <Badge key={l} variant="light">
+              <Badge key={l} variant="outline">
                 {l}
               </Badge>
             ))}
@@ -118,14 +118,7 @@ function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; is
             style={{ maxWidth: 260 }}
           />
           <Textarea label="What you saw about their rights" autosize minRows={2} value={rightsNotes} onChange={(e) => setRightsNotes(e.currentTarget.value)} />
-          <MultiSelect
-            label="Which of the case's issues this is about"
-            data={issues.map((i) => ({ value: i.id, label: i.label }))}
-            value={issueIds}
-            onChange={setIssueIds}
-            placeholder={issues.length ? 'Choose issues' : 'This case has no issues recorded yet'}
-            disabled={issues.length === 0}
-          />
+          <IssuePicker issues={issues} value={issueIds} onChange={setIssueIds} />
           <Group>
             <Button type="submit">Save</Button>
             <Button variant="default" onClick={onDone}>

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Group, Loader, MultiSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { Wishes } from '../../../../shared/domain/fieldwork';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { ObservationsPanel } from './ObservationsPanel';
-import { issueLabels, Section } from './record-parts';
+import { IssuePicker, issueLabels, Section } from './record-parts';
 import { useCaseInfo, type CaseInfo } from './useCaseInfo';
 
 /** Wishes and feelings for an instructed case; the observation template for a non-instructed one. */
@@ -61,7 +61,7 @@ function WishesPanel({ caseId, issues }: { caseId: string; issues: CaseInfo['iss
           </SimpleGrid>
           <Group gap={4} mt="xs">
             {issueLabels(issues, w.issueIds).map((l) => (
-              <Badge key={l} variant="light">
+              <Badge key={l} variant="outline">
                 {l}
               </Badge>
             ))}
@@ -101,14 +101,7 @@ function WishesForm({ caseId, issues, entry, onDone }: { caseId: string; issues:
           <Textarea label="What is going well" autosize minRows={3} value={goingWell} onChange={(e) => setGoingWell(e.currentTarget.value)} />
           <Textarea label="What worries me" autosize minRows={3} value={worries} onChange={(e) => setWorries(e.currentTarget.value)} />
           <Textarea label="What I want to happen" autosize minRows={3} value={wantToHappen} onChange={(e) => setWant(e.currentTarget.value)} />
-          <MultiSelect
-            label="Which of the case's issues this is about"
-            data={issues.map((i) => ({ value: i.id, label: i.label }))}
-            value={issueIds}
-            onChange={setIssueIds}
-            placeholder={issues.length ? 'Choose issues' : 'This case has no issues recorded yet'}
-            disabled={issues.length === 0}
-          />
+          <IssuePicker issues={issues} value={issueIds} onChange={setIssueIds} />
           <Group>
             <Button type="submit">Save</Button>
             <Button variant="default" onClick={onDone}>
