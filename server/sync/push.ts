@@ -27,12 +27,8 @@ const key = (entity: string, id: string, field?: string) => (field === undefined
 export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushRequest, now: Date): Promise<{ body: PushResponse; cases: string[]; audited: boolean }> {
   const cases = [...new Set(req.changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
   return inOrgTransaction(pool, who.organisationId, async (client) => {
-    const ids = req.changes.map((c) => c.mutationId);
-    const seen = new Map<string, PushOutcome>();
-    if (ids.length) {
-      const r = await client.query<{ mutation_id: string; kind: string }>('SELECT mutation_id, kind FROM changes WHERE mutation_id = ANY($1::uuid[])', [ids]);
-      for (const row of r.rows) seen.set(row.mutation_id, row.kind === 'change' ? 'applied' : (row.kind as PushOutcome));
-    }
+    // Mutations seen before and the current state of every record in the batch, in one round trip.
+    const { seen, state } = await loadSeenAndState(client, who.organisationId, req.changes);
     const fresh: OutgoingChange[] = [];
     const inBatch = new Set<string>();
     for (const c of req.changes) {
@@ -40,7 +36,6 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       inBatch.add(c.mutationId);
       fresh.push(c);
     }
-    const state = await loadState(client, who.organisationId, fresh);
     const access = await loadAccess(client, who, fresh);
     const rows: Omit<ChangeRow, 'seq'>[] = [];
     const outcomes = new Map<string, PushOutcome>();
@@ -104,23 +99,30 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
   });
 }
 
-async function loadState(client: PoolClient, org: string, changes: readonly OutgoingChange[]) {
+async function loadSeenAndState(client: PoolClient, org: string, changes: readonly OutgoingChange[]) {
+  const seen = new Map<string, PushOutcome>();
   const fields = new Map<string, FieldState>();
   const entityCase = new Map<string, string | null>();
   if (changes.length) {
     const pairs = [...new Map(changes.map((c) => [key(c.entity, c.entityId), c])).values()];
-    const r = await client.query<{ entity: string; entity_id: string; field: string; value: unknown; version: string; user_id: string | null; device_id: string | null; hlc: string | null; case_id: string | null }>(
-      `SELECT s.entity, s.entity_id, s.field, s.value, s.version, s.user_id, s.device_id, s.hlc, s.case_id
+    const r = await client.query<{ t: string; entity: string; entity_id: string; field: string; value: unknown; version: string; user_id: string | null; device_id: string | null; hlc: string | null; case_id: string | null }>(
+      `SELECT 's' AS t, s.entity, s.entity_id, s.field, s.value, s.version::text AS version, s.user_id, s.device_id, s.hlc, s.case_id
          FROM field_state s JOIN unnest($2::text[], $3::text[]) AS p(entity, entity_id) USING (entity, entity_id)
-        WHERE s.organisation_id = $1`,
-      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId)],
+        WHERE s.organisation_id = $1
+       UNION ALL
+       SELECT 'm', NULL, mutation_id::text, kind, NULL, NULL, NULL, NULL, NULL, NULL FROM changes WHERE mutation_id = ANY($4::uuid[])`,
+      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId)],
     );
     for (const row of r.rows) {
+      if (row.t === 'm') {
+        seen.set(row.entity_id, row.field === 'change' ? 'applied' : (row.field as PushOutcome));
+        continue;
+      }
       fields.set(key(row.entity, row.entity_id, row.field), { value: row.value, version: Number(row.version), userId: row.user_id, deviceId: row.device_id, hlc: row.hlc, caseId: row.case_id });
       entityCase.set(key(row.entity, row.entity_id), row.case_id);
     }
   }
-  return { fields, entityCase };
+  return { seen, state: { fields, entityCase } };
 }
 
 /**

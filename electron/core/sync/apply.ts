@@ -87,9 +87,10 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
 
   /** `converge`: an acknowledgement; take the service's value even at an equal version. */
   function setField(c: IncomingChange & { entity: string; entityId: string; field: string; version: number }, converge: boolean): boolean {
-    const local = (q.version.get(c.entity, c.entityId, c.field) as number | undefined) ?? 0;
-    if (c.version < local || (c.version === local && !converge)) return false;
-    if (c.version > local) q.setVersion.run(c.entity, c.entityId, c.field, c.version);
+    // One statement both compares and records the version: it changes a row only when newer
+    // (or, for an acknowledgement, at least as new) than the one held.
+    if (c.version <= 0 && !converge) return false;
+    if ((converge ? q.versionAtLeast : q.versionNewer).run(c.entity, c.entityId, c.field, c.version).changes === 0) return false;
     if (c.caseId) {
       const k = `${c.entity}\u0000${c.entityId}`;
       if (!recorded.has(k)) {
@@ -103,14 +104,18 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   }
 }
 
-type StatementName = 'ack' | 'version' | 'setVersion' | 'pending' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
+type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
 type Statements = Record<StatementName, Statement<unknown[]>>;
 
 function statements(db: Db): Statements {
   return {
     ack: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
-    version: db.prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?').pluck(),
-    setVersion: db.prepare('INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version'),
+    versionNewer: db.prepare(
+      'INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version WHERE excluded.version > field_versions.version',
+    ),
+    versionAtLeast: db.prepare(
+      'INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version WHERE excluded.version >= field_versions.version',
+    ),
     pending: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = ? LIMIT 1').pluck(),
     anyOutbox: db.prepare('SELECT 1 FROM outbox LIMIT 1').pluck(),
     recordCase: db.prepare('INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET case_id = excluded.case_id'),
