@@ -35,6 +35,21 @@ test('a note being typed survives the core being killed without warning', async 
   await expect(noteText(app).locator('q[data-young-person-words]')).toContainText(own.slice(0, 20));
 });
 
+test('a note is saved before Heard locks, however soon after typing', async ({ unlockedApp: app, host }) => {
+  const vault = new VaultPage(app);
+  await app.goto(casePage(host.url));
+  await app.getByRole('button', { name: 'New note' }).click();
+  await noteText(app).click();
+  await app.keyboard.type('Ring the IRO about moving the review');
+  // Lock at once, well inside the two-second autosave interval: leaving the editor and the lock
+  // itself (drafts are flushed before the store closes) must both get the text saved.
+  await vault.lock();
+  await vault.unlock(E2E_PASSPHRASE);
+  await app.goto(casePage(host.url));
+  await app.getByRole('button', { name: 'Untitled note' }).click();
+  await expect(noteText(app)).toHaveText('Ring the IRO about moving the review');
+});
+
 test('contacts, notes, search, actions and safeguarding for a case', async ({ unlockedApp: app, host }) => {
   test.setTimeout(180_000);
   await app.goto(casePage(host.url));
