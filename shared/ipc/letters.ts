@@ -59,6 +59,11 @@ export type Letter = z.infer<typeof letterSchema>;
 export const letterSummarySchema = letterSchema.omit({ body: true });
 export type LetterSummary = z.infer<typeof letterSummarySchema>;
 
+export const unsentLetterSchema = letterSummarySchema.extend({
+  caseLabel: z.object({ name: z.string(), reference: z.string() }).nullable(),
+});
+export type UnsentLetter = z.infer<typeof unsentLetterSchema>;
+
 export const letterheadSchema = z.object({
   name: z.string().trim().max(200).describe('Service name'),
   address: z.string().trim().max(1000).describe('Address'),
@@ -138,6 +143,7 @@ export const lettersMethods = {
     letterSchema,
   ),
   'letters.markSent': method(z.object({ id, sentOn: isoDate.nullable(), sentMethod: z.enum(sendMethods).nullable() }).strict(), letterSchema),
+  'letters.unsent': method(z.object({}).strict(), z.array(unsentLetterSchema)),
   'letters.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
   'letters.exportPdf': method(z.object({ id }).strict(), z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() })),
   'letterhead.get': method(z.object({}).strict(), letterheadSchema, { needsUnlock: false }),

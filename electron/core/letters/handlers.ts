@@ -4,7 +4,7 @@ import { letterTemplates } from '../../../shared/templates';
 import type { HandlersFor } from '../ipc/handler-types';
 import { complaintsForCase, overdueComplaints, removeComplaint, saveComplaint } from './complaints-service';
 import { readLetterhead, saveLetterhead } from './letterhead-store';
-import { createLetter, getLetter, letterPdf, lettersForCase, markSent, removeLetter, saveLetter } from './letters-service';
+import { createLetter, getLetter, letterPdf, lettersForCase, markSent, removeLetter, saveLetter, unsentLetters } from './letters-service';
 
 export const lettersHandlers: HandlersFor<keyof typeof lettersMethods> = {
   'letters.templates': () => letterTemplates.map(({ id, title, description, recipient, startsStage }) => ({ id, title, description, recipient, startsStage })),
@@ -13,6 +13,7 @@ export const lettersHandlers: HandlersFor<keyof typeof lettersMethods> = {
   'letters.get': (input, ctx) => getLetter(ctx.db(), input.id),
   'letters.save': (input, ctx) => saveLetter(ctx, input.id, input),
   'letters.markSent': (input, ctx) => markSent(ctx, input.id, input.sentOn, input.sentMethod),
+  'letters.unsent': (_input, ctx) => unsentLetters(ctx.db()),
   'letters.remove': (input, ctx) => ({ removed: removeLetter(ctx, input.id) }),
   'letters.exportPdf': async (input, ctx) => {
     const { fileName, bytes, pages } = await letterPdf(ctx, input.id);

@@ -1,7 +1,8 @@
 import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
-import type { DocJson, Letter, LetterSummary, sendMethods } from '../../../shared/ipc/letters';
+import { displayName } from '../../../shared/domain/caseload';
+import type { DocJson, Letter, LetterSummary, UnsentLetter, sendMethods } from '../../../shared/ipc/letters';
 import { fillMergeFields, getLetterTemplate } from '../../../shared/templates';
 import { getCaseSummary } from '../caseload/case-summary';
 import type { Db } from '../db/database';
@@ -62,6 +63,27 @@ export function lettersForCase(db: Db, caseId: string): LetterSummary[] {
 }
 
 type LetterContent = Pick<Letter, 'caseId' | 'templateId' | 'complaintId' | 'title' | 'recipient' | 'body'>;
+
+/** Letters written but not yet recorded as sent, across every case on this device, oldest first. */
+export function unsentLetters(db: Db): UnsentLetter[] {
+  const rows = db
+    .prepare(
+      `SELECT l.*, r.reference AS case_reference, p.preferred_name, p.first_name, p.last_name
+         FROM letters l
+         LEFT JOIN referrals r ON r.id = l.case_id AND r.deleted_at IS NULL
+         LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
+        WHERE l.deleted_at IS NULL AND l.sent_on IS NULL
+        ORDER BY l.created_at`,
+    )
+    .all() as (LetterRow & { case_reference: string | null; preferred_name: string | null; first_name: string | null; last_name: string | null })[];
+  return rows.map((r) => {
+    const { body: _body, ...rest } = toLetter(r);
+    return {
+      ...rest,
+      caseLabel: r.case_reference ? { name: displayName({ preferredName: r.preferred_name, firstName: r.first_name, lastName: r.last_name }), reference: r.case_reference } : null,
+    };
+  });
+}
 
 /** A template filled in with the case's details (and the complaint's dates), not yet saved. */
 export function draftLetter(ctx: CoreContext, caseId: string, templateId: string, complaintId: string | null): LetterContent {

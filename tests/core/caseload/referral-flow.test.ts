@@ -90,6 +90,16 @@ describe('a referral from intake to closure', () => {
     expect((await t.call('caseload.people.find', { query: 'Hewan' }))[0]!.referrals).toBe(2);
   });
 
+  it('a referral made urgent after intake moves up the triage queue', async () => {
+    const { caseId } = await takeReferral({ referralDate: '2026-05-19' });
+    const before = (await t.call('caseload.triage', {})).findIndex((r) => r.caseId === caseId);
+    const updated = await t.call('caseload.referrals.update', { caseId, fields: { urgency: 'urgent', urgencyReason: 'Placement ends on Friday' } });
+    expect(updated).toMatchObject({ urgency: 'urgent', urgencyReason: 'Placement ends on Friday' });
+    const queue = await t.call('caseload.triage', {});
+    expect(queue.findIndex((r) => r.caseId === caseId)).toBeLessThan(before);
+    expect(queue[0]!.urgency).toBe('urgent');
+  });
+
   it('records every change in the outbox for sync', async () => {
     const { caseId } = await takeReferral();
     const n = t.core.context.db().prepare("SELECT count(*) FROM outbox WHERE case_id = ? AND entity = 'referral' AND field = 'urgency'").pluck().get(caseId);

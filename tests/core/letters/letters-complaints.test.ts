@@ -95,6 +95,11 @@ describe('letters', () => {
     expect(plainText(sent.body)).toBe('Edited by the advocate.');
     const list = await t.call('letters.forCase', { caseId });
     expect(list.map((l) => l.id)).toEqual([letter.id]);
+    const other = await t.call('letters.create', { caseId, templateId: 'dcs-letter' });
+    const unsent = await t.call('letters.unsent', {});
+    expect(unsent.map((l) => l.id)).toContain(other.id);
+    expect(unsent.map((l) => l.id)).not.toContain(letter.id);
+    expect(unsent.find((l) => l.id === other.id)?.caseLabel?.name).toBe('Amira');
   });
 
   it('exports a PDF with the letterhead and signature, named by case reference not by name', async () => {

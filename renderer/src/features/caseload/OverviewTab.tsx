@@ -6,6 +6,7 @@ import { ageOn } from '../../../../shared/domain/statutory-entitlements';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
+import { EditReferralModal } from './EditReferralModal';
 import { EntitlementPanel } from './EntitlementPanel';
 import { genderLabels, optionsOf, sourceLabels, statusTagLabels } from './labels';
 
@@ -24,6 +25,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const { person: p, referral: r } = detail;
   const [editing, setEditing] = useState(false);
+  const [editingReferral, setEditingReferral] = useState(false);
   const age = ageOn(p?.dateOfBirth ?? null, todayIso());
   return (
     <Stack>
@@ -69,9 +71,14 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
         ) : null}
       </Paper>
       <Paper withBorder p="md" component="section" aria-label="Referral">
-        <Title order={2} size="h4" mb="sm">
-          Referral
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            Referral
+          </Title>
+          <Button variant="default" size="xs" onClick={() => setEditingReferral(true)}>
+            Edit referral
+          </Button>
+        </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Field label="Referral date">{r.referralDate ? formatUkDate(r.referralDate) : ''}</Field>
           <Field label="Source">{[r.source ? sourceLabels[r.source] : '', r.referrer].filter(Boolean).join(': ')}</Field>
@@ -86,6 +93,7 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
         </SimpleGrid>
       </Paper>
       <EntitlementPanel result={detail.entitlements} />
+      {editingReferral ? <EditReferralModal opened referral={r} onClose={() => setEditingReferral(false)} onSaved={onChanged} /> : null}
       {p ? <EditPerson opened={editing} caseId={r.id} person={p} onClose={() => setEditing(false)} onSaved={onChanged} /> : null}
     </Stack>
   );

@@ -1,7 +1,8 @@
-import { Alert, Button, FileInput, Group, Image, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Image, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { Route, Routes } from 'react-router';
-import type { LetterheadSettings, TemplateInfo } from '../../../../shared/ipc/letters';
+import { Link, Route, Routes } from 'react-router';
+import { formatUkDate } from '../../../../shared/domain/dates';
+import type { LetterheadSettings, TemplateInfo, UnsentLetter } from '../../../../shared/ipc/letters';
 import { HeardError, errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { PageHeader } from '../shell/PageHeader';
@@ -23,8 +24,9 @@ function LettersHome() {
   }, []);
   return (
     <>
-      <PageHeader title="Letters" description="Letters are written from a case: open the case and choose its Letters tab. These are the templates, and the letterhead they are printed on." />
+      <PageHeader title="Letters" description="Letters are written from a case: open the case and choose its Letters tab. Here are the letters still to send, the letterhead and the templates." />
       <Stack gap="lg">
+        <UnsentLetters />
         <LetterheadForm />
         <Paper withBorder p="md" component="section" aria-labelledby="templates-title">
           <Title order={2} size="h4" id="templates-title" mb="xs">Templates</Title>
@@ -39,6 +41,34 @@ function LettersHome() {
         </Paper>
       </Stack>
     </>
+  );
+}
+
+/** Letters written but not yet recorded as sent: easy to forget once the PDF is saved. */
+function UnsentLetters() {
+  const [letters, setLetters] = useState<UnsentLetter[] | null>(null);
+  useEffect(() => {
+    send('letters.unsent', {}).then(setLetters).catch(() => setLetters([]));
+  }, []);
+  if (!letters) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="unsent-title">
+      <Title order={2} size="h4" id="unsent-title" mb="xs">Not sent yet</Title>
+      {letters.length === 0 ? (
+        <Text size="sm">Every letter written has been recorded as sent.</Text>
+      ) : (
+        <List spacing="xs">
+          {letters.map((l) => (
+            <List.Item key={l.id}>
+              <Anchor component={Link} to={`/letters/${l.id}`} size="sm">{l.title}</Anchor>
+              <Text span size="sm" c="dimmed">
+                {' '}for {l.caseLabel ? `${l.caseLabel.name} (${l.caseLabel.reference})` : 'a case'}{l.createdAt ? `, written ${formatUkDate(l.createdAt)}` : ''}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
   );
 }
 
