@@ -53,12 +53,11 @@ export function listAdvocates(db: Db): Advocate[] {
   );
 }
 
-export function addAdvocate(w: Writer, db: Db, name: string, role: Advocate['role'], now: number): Advocate {
+export function addAdvocate(w: Writer, db: Db, name: string, role: Advocate['role'], now: number, id: string = uuidv7(now)): Advocate {
   const same = db.prepare('SELECT id, name, role FROM advocates WHERE deleted_at IS NULL AND lower(name) = lower(?)').get(name) as
     | { id: string; name: string; role: string }
     | undefined;
   if (same) return toAdvocate(same);
-  const id = uuidv7(now);
   w.upsert('advocate', id, null, { name, role });
   return { id, name, role };
 }

@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto';
 import { todayIso } from '../../../shared/domain/dates';
-import { uuidv7 } from '../../../shared/domain/ids';
 import { parseReferralCsv, type ImportRow } from '../../../shared/domain/referral-import';
 import type { ImportReport } from '../../../shared/ipc/caseload';
 import type { Db } from '../db/database';
@@ -16,6 +16,17 @@ import type { ReferralRow } from './rows';
  * advocate may have added details in Heard since the last import.
  */
 class Rollback extends Error {}
+
+/**
+ * Ids for imported records come from their references, so the same spreadsheet imported on two
+ * devices makes the same records, and sync merges them instead of meeting two referrals with
+ * one reference. (UUID layout, version 8: "custom".)
+ */
+export function stableId(kind: 'referral' | 'person' | 'issue' | 'advocate', key: string): string {
+  const h = createHash('sha256').update(`heard:${kind}:${key}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 type Counts = { create: number; update: number; unchanged: number };
 
@@ -60,7 +71,7 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
     const key = name.toLowerCase();
     let id = advocates.get(key);
     if (!id) {
-      id = addAdvocate(w, db, name, 'advocate', now.getTime()).id;
+      id = addAdvocate(w, db, name, 'advocate', now.getTime(), stableId('advocate', key)).id;
       advocates.set(key, id);
     }
     return id;
@@ -68,10 +79,12 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
 
   for (const r of rows) {
     const existing = byReference.get(r.reference) as ReferralRow | undefined;
-    const caseId = existing?.id ?? uuidv7(now.getTime());
+    const caseId = existing?.id ?? stableId('referral', r.reference);
     let changed = 0;
     const personId =
-      (r.personReference ? (personByRef.get(r.personReference) as string | undefined) : undefined) ?? existing?.person_id ?? uuidv7(now.getTime());
+      (r.personReference ? (personByRef.get(r.personReference) as string | undefined) : undefined) ??
+      existing?.person_id ??
+      stableId('person', r.personReference ?? `referral:${r.reference}`);
     const personExists = db.prepare('SELECT 1 FROM people WHERE id = ?').get(personId) !== undefined;
     changed += w.upsert('person', personId, caseId, {
       ...(personExists ? {} : { kind: r.serviceUserType === 'PARENT' ? 'parent' : 'young_person', status_tags: [], key_contacts: [], created_at: at }),
@@ -108,7 +121,14 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
     const current = existing ? (issuesOf.all(caseId) as Array<{ id: string; code: string; description: string | null; wanted_outcome: string | null }>) : [];
     for (const code of r.issues) {
       if (current.some((i) => i.code === code)) continue;
-      w.upsert('referral_issue', uuidv7(now.getTime()), caseId, { referral_id: caseId, code, status: closureDate ? 'resolved' : 'open', created_at: at });
+      // A code dropped by an earlier import and now back revives its issue rather than adding another.
+      w.upsert('referral_issue', stableId('issue', `${caseId}:${code}`), caseId, {
+        referral_id: caseId,
+        code,
+        status: closureDate ? 'resolved' : 'open',
+        created_at: at,
+        deleted_at: null,
+      });
       changed++;
     }
     for (const i of current) {

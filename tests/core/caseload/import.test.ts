@@ -105,6 +105,27 @@ describe('importing into the store', () => {
     expect(closed.rows[0]).toMatchObject({ advocateName: 'Sam Price' });
   });
 
+  it('the same file imported on two devices makes the same records, so sync can merge them', async () => {
+    const other = await createTestCore({ now: () => new Date(`${TODAY}T10:00:00Z`) });
+    try {
+      const file = csv(good({ reference: 'TWO-1', person_reference: 'P-TWO' }));
+      await other.call('caseload.import.apply', { csv: file });
+      await t.call('caseload.import.apply', { csv: file });
+      const ids = (c: TestCore) =>
+        c.core.context
+          .db()
+          .prepare(
+            `SELECT r.id || ' ' || r.person_id || ' ' || r.allocated_to || ' ' || (SELECT group_concat(id) FROM referral_issues WHERE referral_id = r.id)
+             FROM referrals r WHERE reference = 'TWO-1'`,
+          )
+          .pluck()
+          .get();
+      expect(ids(t)).toBe(ids(other));
+    } finally {
+      other.dispose();
+    }
+  });
+
   it('works from the command line and prints the referrals as JSON', async () => {
     const out: string[] = [];
     const err: string[] = [];
@@ -120,7 +141,7 @@ describe('importing into the store', () => {
     expect(out.pop()).toMatch(/1 new, 0 updated, 0 unchanged/);
     expect(await casesCommand.run(['--data-dir', t.dataDir, '--format', 'json'], io)).toBe(0);
     const cases = JSON.parse(out.pop()!) as Array<{ reference: string; issues: string[] }>;
-    expect(cases.map((c) => c.reference).sort()).toEqual(['A-001', 'A-002', 'C-1']);
+    expect(cases.map((c) => c.reference).sort()).toEqual(['A-001', 'A-002', 'C-1', 'TWO-1']);
     expect(cases.find((c) => c.reference === 'C-1')!.issues).toEqual(['PLACEMENT', 'CONTACT']);
     await t.restart();
   });
