@@ -24,6 +24,7 @@ interface LogRow {
   c_edit_device: string | null;
   c_edit_hlc: string | null;
   c_kept_value: unknown;
+  holder?: string | null;
   c_kept_user: string | null;
   c_kept_device: string | null;
   c_kept_hlc: string | null;
@@ -43,7 +44,7 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
   const r = await pool.query<LogRow & { head: string }>(
     `WITH page AS (
        SELECT l.seq, l.kind, l.mutation_id, l.entity, l.entity_id, l.case_id, l.field, l.value, l.version, l.user_id, l.device_id, l.hlc,
-              l.conflict_id, l.from_user, l.to_user,
+              l.conflict_id, l.from_user, l.to_user, a.user_id AS holder,
               c.reason AS c_reason, c.edit_value AS c_edit_value, c.edit_user AS c_edit_user, c.edit_device AS c_edit_device, c.edit_hlc AS c_edit_hlc,
               c.kept_value AS c_kept_value, c.kept_user AS c_kept_user, c.kept_device AS c_kept_device, c.kept_hlc AS c_kept_hlc
          FROM changes l
@@ -71,11 +72,11 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
     const seq = Number(row.seq);
     if (row.case_id) cases.add(row.case_id);
     if (row.kind === 'allocation') {
-      if (row.to_user === who.userId) changes.push(...(await caseSnapshot(pool, who.organisationId, row.case_id!, seq)));
+      if (row.to_user === who.userId) changes.push(blank(seq, 'allocated', row.case_id), ...(await caseSnapshot(pool, who.organisationId, row.case_id!, seq)));
       else changes.push(blank(seq, 'purge', row.case_id));
       continue;
     }
-    changes.push(toIncoming(row, seq, row.device_id === who.deviceId));
+    changes.push(toIncoming(row, seq, row.device_id === who.deviceId && !all && row.holder !== who.userId));
   }
   const head = r.rows.length ? Number(r.rows[0]!.head) : await headOf(pool, who.organisationId);
   const last = r.rows.length ? Number(r.rows[r.rows.length - 1]!.seq) : req.after;
@@ -91,7 +92,8 @@ function blank(seq: number, kind: string, caseId: string | null): IncomingChange
   return { seq, kind, mutationId: null, entity: null, entityId: null, caseId, field: null, version: null, userId: null, deviceId: null, hlc: null };
 }
 
-function toIncoming(row: LogRow, seq: number, own = false): IncomingChange {
+/** `hide`: the row is this device's own edit to a case its user does not hold now. */
+function toIncoming(row: LogRow, seq: number, hide = false): IncomingChange {
   const out: IncomingChange = {
     seq,
     kind: row.kind,
@@ -112,7 +114,9 @@ function toIncoming(row: LogRow, seq: number, own = false): IncomingChange {
       reason: row.c_reason ?? 'concurrent_edit',
       edit: { value: (row.c_edit_value ?? null) as never, userId: row.c_edit_user, deviceId: row.c_edit_device, hlc: row.c_edit_hlc },
       // An edit to a case this device does not hold must not show it the case's current value.
-      kept: { value: (own && (row.c_reason === 'not_allocated' || row.c_reason === 'wrong_case') ? null : (row.c_kept_value ?? null)) as never, version: Number(row.version ?? 0), userId: row.c_kept_user, deviceId: row.c_kept_device, hlc: row.c_kept_hlc },
+      kept: hide && (row.c_reason === 'not_allocated' || row.c_reason === 'wrong_case')
+        ? { value: null, version: Number(row.version ?? 0), userId: null, deviceId: null, hlc: null, hidden: true }
+        : { value: (row.c_kept_value ?? null) as never, version: Number(row.version ?? 0), userId: row.c_kept_user, deviceId: row.c_kept_device, hlc: row.c_kept_hlc },
     };
   } else if (row.kind === 'resolved') {
     out.conflictId = row.conflict_id;

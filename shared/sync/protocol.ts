@@ -121,6 +121,7 @@ const sideSchema = z.object({
  * - conflict: a mutation that lost; `value`/`version` are the kept (current) field, `conflict`
  *   holds both sides for a person to resolve;
  * - resolved: a person resolved conflict `conflict.id` elsewhere;
+ * - allocated: the case is (again) this user's; its whole state follows as `change` rows;
  * - purge: the case was allocated to someone else; delete it here.
  * Kinds a client does not know are skipped (a newer server may send them).
  */
@@ -146,7 +147,11 @@ export const incomingChangeSchema = z.object({
       /** The edit that was not applied. */
       edit: sideSchema,
       /** The value the service kept, at `version`. */
-      kept: sideSchema.extend({ version: z.number().int() }),
+      kept: sideSchema.extend({
+        version: z.number().int(),
+        /** True when this device's user does not hold the case, so the kept value is withheld. */
+        hidden: z.boolean().optional(),
+      }),
     })
     .nullable()
     .optional(),

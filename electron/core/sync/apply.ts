@@ -39,7 +39,12 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     anyPending = q.anyOutbox.get() !== undefined;
     for (const c of page.changes) {
       const own = c.mutationId !== null && c.deviceId === selfDevice && c.kind !== 'resolved';
-      if (own) q.ack.run(c.mutationId);
+      if (own) {
+        q.ack.run(c.mutationId);
+        // A record made here belongs to its case even if the service never took it, so a purge finds it.
+        if (c.caseId && c.entity && c.entityId) recordCase(c.entity, c.entityId, c.caseId);
+        if (field(c)) releaseHeld(c.entity, c.entityId, c.field);
+      }
       switch (c.kind) {
         case 'change':
           if (field(c) && setField(c, false)) out.applied++;
@@ -51,7 +56,8 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
         case 'conflict': {
           const k = c.conflict;
           if (!k || !field(c)) break;
-          if (own && (k.reason === 'not_allocated' || k.reason === 'wrong_case')) break;
+          // This user does not hold the case now: a purge follows; nothing here to show or converge.
+          if (own && k.kept.hidden) break;
           q.conflict.run(k.id, c.entity, c.entityId, c.caseId, c.field, k.reason, own ? 1 : 0, JSON.stringify(k.edit.value ?? null), k.edit.userId, k.edit.deviceId, k.edit.hlc, JSON.stringify(k.kept.value ?? null), k.kept.version, k.kept.userId, k.kept.deviceId, k.kept.hlc, c.seq);
           out.conflicts++;
           setField({ ...c, value: k.kept.value, version: k.kept.version }, own);
@@ -60,9 +66,15 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
         case 'resolved':
           if (c.conflictId) q.resolved.run(new Date().toISOString(), c.conflictId);
           break;
+        case 'allocated':
+          // Given back before a waiting purge ran: keep it.
+          if (c.caseId) q.cancelPurge.run(c.caseId);
+          break;
         case 'purge':
           if (c.caseId) {
             writer.flush();
+            // The purge forgets which records belong to which case; a later snapshot must record them again.
+            recorded.clear();
             if (q.outboxForCase.get(c.caseId)) q.deferPurge.run(c.caseId);
             else {
               purgeCase(db, registry, c.caseId);
@@ -81,6 +93,38 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   for (const e of writer.entities) out.entities.add(e);
   return out;
 
+  /**
+   * The service has no value for a field this device wrote and was refused: drop it here too, and
+   * drop the record if the service has none of it and nothing of it is waiting to be sent.
+   */
+  function forgetField(entity: string, entityId: string, fieldName: string): void {
+    if (anyPending && q.pending.get(entity, entityId, fieldName)) return;
+    q.dropVersion.run(entity, entityId, fieldName);
+    writer.set(entity, entityId, null, fieldName, null, 0);
+    if (q.anyVersion.get(entity, entityId) === undefined && q.anyPendingForRecord.get(entity, entityId) === undefined) {
+      writer.flush();
+      const spec = registry[entity];
+      if (spec) db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(entityId);
+      q.dropRecordCase.run(entity, entityId);
+    }
+  }
+
+  /** After this device's last waiting edit to a field is acknowledged, apply a value held back meanwhile. */
+  function releaseHeld(entity: string, entityId: string, fieldName: string): void {
+    if (q.pending.get(entity, entityId, fieldName)) return;
+    const held = q.held.get(entity, entityId, fieldName) as { case_id: string | null; value: string; version: number } | undefined;
+    if (!held) return;
+    q.dropHeld.run(entity, entityId, fieldName);
+    writer.set(entity, entityId, held.case_id, fieldName, JSON.parse(held.value) as unknown, held.version);
+  }
+
+  function recordCase(entity: string, entityId: string, caseId: string): void {
+    const k = `${entity}\u0000${entityId}`;
+    if (recorded.has(k)) return;
+    recorded.add(k);
+    q.recordCase.run(entity, entityId, caseId);
+  }
+
   function field(c: IncomingChange): c is IncomingChange & { entity: string; entityId: string; field: string; version: number } {
     return c.entity !== null && c.entityId !== null && c.field !== null && c.version !== null;
   }
@@ -89,22 +133,24 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   function setField(c: IncomingChange & { entity: string; entityId: string; field: string; version: number }, converge: boolean): boolean {
     // One statement both compares and records the version: it changes a row only when newer
     // (or, for an acknowledgement, at least as new) than the one held.
-    if (c.version <= 0 && !converge) return false;
-    if ((converge ? q.versionAtLeast : q.versionNewer).run(c.entity, c.entityId, c.field, c.version).changes === 0) return false;
-    if (c.caseId) {
-      const k = `${c.entity}\u0000${c.entityId}`;
-      if (!recorded.has(k)) {
-        recorded.add(k);
-        q.recordCase.run(c.entity, c.entityId, c.caseId);
-      }
+    if (c.version <= 0) {
+      if (converge) forgetField(c.entity, c.entityId, c.field);
+      return false;
     }
-    if (anyPending && q.pending.get(c.entity, c.entityId, c.field)) return false;
+    if ((converge ? q.versionAtLeast : q.versionNewer).run(c.entity, c.entityId, c.field, c.version).changes === 0) return false;
+    if (c.caseId) recordCase(c.entity, c.entityId, c.caseId);
+    if (anyPending && q.pending.get(c.entity, c.entityId, c.field)) {
+      // Newer than what this device has, but its own edit is still on the way: keep the service's
+      // value aside and use it if that edit comes back older than this.
+      q.park.run(c.entity, c.entityId, c.field, c.caseId, JSON.stringify(c.value ?? null), c.version, 'held');
+      return false;
+    }
     writer.set(c.entity, c.entityId, c.caseId, c.field, c.value ?? null, c.version);
     return true;
   }
 }
 
-type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
+type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
 type Statements = Record<StatementName, Statement<unknown[]>>;
 
 function statements(db: Db): Statements {
@@ -126,6 +172,13 @@ function statements(db: Db): Statements {
     resolved: db.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?'),
     outboxForCase: db.prepare('SELECT 1 FROM outbox WHERE case_id = ? LIMIT 1').pluck(),
     deferPurge: db.prepare('INSERT INTO sync_pending_purges (case_id) VALUES (?) ON CONFLICT DO NOTHING'),
+    cancelPurge: db.prepare('DELETE FROM sync_pending_purges WHERE case_id = ?'),
+    held: db.prepare("SELECT case_id, value, version FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'"),
+    dropHeld: db.prepare("DELETE FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'"),
+    dropVersion: db.prepare('DELETE FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?'),
+    anyVersion: db.prepare('SELECT 1 FROM field_versions WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
+    anyPendingForRecord: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
+    dropRecordCase: db.prepare('DELETE FROM sync_record_cases WHERE entity = ? AND entity_id = ?'),
     cursor: db.prepare('UPDATE sync_account SET cursor = ?, head = ?'),
     park: db.prepare(
       `INSERT INTO sync_parked (entity, entity_id, field, case_id, value, version, reason) VALUES (?, ?, ?, ?, ?, ?, ?)

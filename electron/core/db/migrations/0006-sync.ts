@@ -39,7 +39,8 @@ export const m0006: Migration = {
       CREATE INDEX sync_record_cases_by_case ON sync_record_cases (case_id);
 
       -- reason 'unknown': an entity or field this version does not know; 'incomplete': the first
-      -- fields of a new record arrived before the ones its table requires.
+      -- fields of a new record arrived before the ones its table requires; 'held': a newer value from
+      -- the service kept aside while this device's own edit to the field is still unacknowledged.
       CREATE TABLE sync_parked (
         entity TEXT NOT NULL,
         entity_id TEXT NOT NULL,
