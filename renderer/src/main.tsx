@@ -14,6 +14,10 @@ const theme = createTheme({
   primaryShade: 9,
   fontFamily: 'system-ui, "Noto Sans", "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'md',
+  components: {
+    // Mantine leaves the close button of a notification without a name for screen readers.
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss message' } } },
+  },
 });
 
 // Mantine's default "dimmed" grey and light-variant text fall below WCAG AA contrast on white.

@@ -27,6 +27,8 @@ function plainIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.input === undefined ? 'this is required.' : 'this is not the right kind of value.';
     case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return 'this is required.';
+      if (issue.origin === 'array' && Number(issue.minimum) <= 1) return 'choose at least one.';
       return issue.origin === 'string' ? `must be at least ${String(issue.minimum)} characters.` : `must be at least ${String(issue.minimum)}.`;
     case 'too_big':
       return issue.origin === 'string' ? `must be at most ${String(issue.maximum)} characters.` : `must be at most ${String(issue.maximum)}.`;
