@@ -39,7 +39,6 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     const access = await loadAccess(client, who, fresh);
     const rows: Omit<ChangeRow, 'seq'>[] = [];
     const outcomes = new Map<string, PushOutcome>();
-    const touched = new Map<string, { state: FieldState; entity: string; entityId: string; field: string; index: number }>();
     const conflicts: unknown[][] = [];
 
     for (const c of fresh) {
@@ -69,7 +68,6 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
         const next: FieldState = { value: c.value, version: (cur?.version ?? 0) + 1, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, caseId: c.caseId };
         state.fields.set(key(c.entity, c.entityId, c.field), next);
         if (entityCase === undefined) state.entityCase.set(key(c.entity, c.entityId), c.caseId);
-        touched.set(key(c.entity, c.entityId, c.field), { state: next, entity: c.entity, entityId: c.entityId, field: c.field, index: rows.length });
         rows.push({ ...base, kind: 'change', value: c.value, version: next.version });
       } else if (outcome === 'conflict') {
         const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
@@ -87,7 +85,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     const all = [...rows, ...extra.rows];
     let audited = false;
     if (all.length) {
-      await writeBatch(client, who, all, [...touched.values()], cases);
+      await writeBatch(client, who, all, cases);
       audited = true;
       if (conflicts.length) await insertConflicts(client, who, conflicts);
       for (const caseId of access.autoAllocated) {
@@ -162,22 +160,23 @@ async function loadAccess(client: PoolClient, who: DeviceIdentity, changes: read
  * Seqs, log rows, field state and the audit rows in one statement: one round trip instead of
  * four, which is most of the cost of a push on a busy server. Runs under the organisation lock.
  */
-async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<ChangeRow, 'seq'>[], state: { state: FieldState; entity: string; entityId: string; field: string; index: number }[], cases: string[]) {
+async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<ChangeRow, 'seq'>[], cases: string[]) {
   const col = <K extends keyof Omit<ChangeRow, 'seq'>>(k: K) => rows.map((r) => r[k]);
   await client.query(
     `WITH s AS (UPDATE organisations SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq - $2 AS base),
      c AS (INSERT INTO changes (organisation_id, seq, kind, mutation_id, entity, entity_id, case_id, field, value, version, user_id, device_id, hlc, conflict_id, from_user, to_user)
            SELECT $1, s.base + u.ord, u.kind, u.mutation_id, u.entity, u.entity_id, u.case_id, u.field, u.value, u.version, u.user_id, u.device_id, u.hlc, u.conflict_id, u.from_user, u.to_user
              FROM s, unnest($3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::bigint[], $11::uuid[], $12::uuid[], $13::text[], $14::uuid[], $15::uuid[], $16::uuid[])
-                  WITH ORDINALITY AS u(kind, mutation_id, entity, entity_id, case_id, field, value, version, user_id, device_id, hlc, conflict_id, from_user, to_user, ord)),
+                  WITH ORDINALITY AS u(kind, mutation_id, entity, entity_id, case_id, field, value, version, user_id, device_id, hlc, conflict_id, from_user, to_user, ord)
+           RETURNING seq, kind, entity, entity_id, case_id, field, value, version, user_id, device_id, hlc),
+     -- Each field's state is its last applied change in the batch, taken from the rows just logged.
      f AS (INSERT INTO field_state (organisation_id, entity, entity_id, field, case_id, value, version, user_id, device_id, hlc, seq)
-           SELECT $1, v.entity, v.entity_id, v.field, v.case_id, v.value, v.version, v.user_id, v.device_id, v.hlc, s.base + v.ord
-             FROM s, unnest($17::text[], $18::text[], $19::text[], $20::text[], $21::jsonb[], $22::bigint[], $23::uuid[], $24::uuid[], $25::text[], $26::bigint[])
-                  AS v(entity, entity_id, field, case_id, value, version, user_id, device_id, hlc, ord)
+           SELECT DISTINCT ON (entity, entity_id, field) $1::uuid, entity, entity_id, field, case_id, value, version, user_id, device_id, hlc, seq
+             FROM c WHERE kind = 'change' ORDER BY entity, entity_id, field, seq DESC
            ON CONFLICT (organisation_id, entity, entity_id, field) DO UPDATE SET
              value = EXCLUDED.value, version = EXCLUDED.version, user_id = EXCLUDED.user_id, device_id = EXCLUDED.device_id, hlc = EXCLUDED.hlc, seq = EXCLUDED.seq),
      a AS (INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status)
-           SELECT $1, $27, $28, 'POST /v1/push', x, 200 FROM unnest($29::text[]) AS x)
+           SELECT $1, $17, $18, 'POST /v1/push', x, 200 FROM unnest($19::text[]) AS x)
      SELECT base FROM s`,
     [
       who.organisationId,
@@ -196,16 +195,6 @@ async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<Ch
       col('conflictId'),
       col('fromUser'),
       col('toUser'),
-      state.map((r) => r.entity),
-      state.map((r) => r.entityId),
-      state.map((r) => r.field),
-      state.map((r) => r.state.caseId),
-      state.map((r) => canonicalJson(r.state.value)),
-      state.map((r) => r.state.version),
-      state.map((r) => r.state.userId),
-      state.map((r) => r.state.deviceId),
-      state.map((r) => r.state.hlc),
-      state.map((r) => r.index + 1),
       who.userId,
       who.deviceId,
       cases.length ? cases : [null],
