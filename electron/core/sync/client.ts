@@ -162,6 +162,8 @@ export class SyncClient {
       if (page.more) {
         next = fetchAfter(page.cursor);
         next.catch(() => {});
+        // Let the request leave before the synchronous apply below holds the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       if (!this.deps.isUnlocked()) return;
       const acct = this.account()!;
