@@ -25,6 +25,7 @@ const contrastSafe: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
     // Hover darkens rather than lightens, so white text keeps its contrast.
     '--mantine-color-teal-filled-hover': '#066649',

@@ -48,7 +48,8 @@ export const sourceLabels: Record<(typeof referralSources)[number], string> = {
   other: 'Other',
 };
 export const urgencyLabels: Record<(typeof urgencies)[number], string> = { urgent: 'Urgent', high: 'High', standard: 'Standard' };
-export const urgencyColors: Record<(typeof urgencies)[number], string> = { urgent: 'red', high: 'orange', standard: 'gray' };
+// A deep orange for "high": Mantine's orange under white text falls below WCAG AA contrast.
+export const urgencyColors: Record<(typeof urgencies)[number], string> = { urgent: 'red', high: '#9a3412', standard: 'gray' };
 export const closureOutcomeLabels: Record<(typeof closureOutcomes)[number], string> = {
   all_issues_resolved: 'All issues resolved',
   outstanding_issues: 'Outstanding issues',
