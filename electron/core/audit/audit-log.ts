@@ -1,21 +1,9 @@
+import { auditActionSchema } from '../../../shared/ipc/audit';
 import type { Db } from '../db/database';
 import { entryHash, GENESIS_HASH, verifyChain, type AuditRow, type ChainReport } from './hash-chain';
 
-/** What an entry says happened. Values are stable: they are hashed and shown in the trail. */
-export const auditActions = [
-  'case-opened',
-  'edited',
-  'exported',
-  'printed',
-  'letter-sent',
-  'synced',
-  'unlocked',
-  'unlock-failed',
-  'retention-deleted',
-  'backup-made',
-  'restored',
-  'subject-access-export',
-] as const;
+/** What an entry says happened: the contract's list, so the trail and its screen agree. */
+export const auditActions = auditActionSchema.options;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface NewAuditEntry {

@@ -1,23 +1,6 @@
+import { issueLabels } from '../../../shared/domain/code-labels';
 import { tableExists, type FieldCtx } from './context';
 
-const ISSUE_LABELS: Record<string, string> = {
-  FGC: 'Family group conference',
-  CP_MEETINGS: 'Child protection meetings',
-  PLACEMENT: 'Placement',
-  HOUSING: 'Housing',
-  SOCIAL_WORKER: 'Social worker',
-  EDUCATION: 'Education',
-  SUPPORT_AT_MEETINGS: 'Support at meetings',
-  PA: 'Personal adviser',
-  YOUNG_PARENT: 'Young parent',
-  CONTACT: 'Contact with family',
-  DISABILITY: 'Disability',
-  COMPLAINT: 'Complaint',
-  LEAVING_CARE: 'Leaving care',
-  HEALTH: 'Health',
-  IMMIGRATION: 'Immigration',
-  OTHER: 'Other',
-};
 
 /**
  * What field work needs to know about a case from the caseload (migration 0002): whether the
@@ -36,7 +19,7 @@ export function caseInfo(ctx: FieldCtx, caseId: string): { advocacyType: 'instru
   return {
     advocacyType: type === 'non_instructed' ? 'non_instructed' : 'instructed',
     issues: issues.map((i) => {
-      const name = ISSUE_LABELS[i.code] ?? i.code;
+      const name = (issueLabels as Record<string, string>)[i.code] ?? i.code;
       const detail = i.description?.trim();
       return { id: i.id, label: detail ? `${name}: ${detail.length > 60 ? `${detail.slice(0, 57)}…` : detail}` : name };
     }),

@@ -1,4 +1,4 @@
-import { closureOutcomes, genders, issueCodes, issueOutcomes, referralSources, serviceUserTypes, urgencies } from '../../../../shared/domain/codes';
+import { closureOutcomes, genders, issueOutcomes, referralSources, serviceUserTypes, urgencies } from '../../../../shared/domain/codes';
 import { statusTags, referralStatuses } from '../../../../shared/domain/caseload';
 
 /** Words for the codes, as advocates say them. */
@@ -12,24 +12,8 @@ export const serviceUserTypeLabels: Record<(typeof serviceUserTypes)[number], st
   PARENT: 'Parent',
   OTHER: 'Other',
 };
-export const issueLabels: Record<(typeof issueCodes)[number], string> = {
-  FGC: 'Family group conference',
-  CP_MEETINGS: 'Child protection meetings',
-  PLACEMENT: 'Placement',
-  HOUSING: 'Housing',
-  SOCIAL_WORKER: 'Social worker',
-  EDUCATION: 'Education',
-  SUPPORT_AT_MEETINGS: 'Support at meetings',
-  PA: 'Personal adviser',
-  YOUNG_PARENT: 'Young parent',
-  CONTACT: 'Contact with family',
-  DISABILITY: 'Disability',
-  COMPLAINT: 'Complaint',
-  LEAVING_CARE: 'Leaving care',
-  HEALTH: 'Health',
-  IMMIGRATION: 'Immigration',
-  OTHER: 'Other',
-};
+/** Issue labels live in shared/ so core (e.g. field work's issue links) uses the same words. */
+export { issueLabels } from '../../../../shared/domain/code-labels';
 export const genderLabels: Record<(typeof genders)[number], string> = {
   female: 'Female',
   male: 'Male',

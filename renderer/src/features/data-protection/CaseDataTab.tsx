@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage, send } from '../../api/client';
 import { AuditTrail } from './AuditTrail';
-import { downloadFile } from './labels';
+import { downloadFile, downloadPdf } from '../../api/download';
 
 /** On a case page: who has opened it, and everything held about the young person for a subject access request. */
 export function CaseDataTab({ caseId }: { caseId: string }) {
@@ -16,7 +16,7 @@ export function CaseDataTab({ caseId }: { caseId: string }) {
     try {
       const r = await send('subjectAccess.export', { caseId });
       downloadFile(r.json.fileName, r.json.text, 'application/json');
-      downloadFile(r.pdf.fileName, Uint8Array.from(atob(r.pdf.base64), (c) => c.charCodeAt(0)), 'application/pdf');
+      downloadPdf(r.pdf.fileName, r.pdf.base64);
       setDone(`Exported ${r.records} records from ${r.cases} case${r.cases === 1 ? '' : 's'} as a JSON file and a ${r.pdf.pages}-page PDF.`);
     } catch (e) {
       setError(errorMessage(e));

@@ -8,7 +8,7 @@ import { sendMethodLabels, sendMethods, type DocJson, type Letter } from '../../
 import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { UkDateInput } from '../caseload/UkDateInput';
-import { downloadPdf } from './download';
+import { downloadPdf } from '../../api/download';
 import { PageHeader } from '../shell/PageHeader';
 import { letterExtensions } from './letter-extensions';
 import { useLetterAutosave, type SaveState } from './useLetterAutosave';

@@ -12,7 +12,7 @@ import { AgreementPanel } from './AgreementPanel';
 import { meetingPath, meetingTitle, meetingWhen, whoseMeeting, youngPersonPath } from './format';
 import { useStatementWork } from './useStatementWork';
 import { VersionsDrawer } from './VersionsDrawer';
-import { downloadPdf } from './download';
+import { downloadPdf } from '../../api/download';
 
 /** The advocate's page for a "my views" statement: the words, readability, versions, agreement, export. */
 export function StatementPage() {

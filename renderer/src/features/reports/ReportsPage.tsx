@@ -10,20 +10,8 @@ import { PageHeader } from '../shell/PageHeader';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportFigures } from './ReportFigures';
 import { ReportWriting } from './ReportWriting';
+import { downloadFile, downloadPdf } from '../../api/download';
 
-/** Saves bytes as a file the way the browser (or Electron's download handler) offers it. */
-function download(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const base64ToBytes = (b64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
 /** The quarterly impact report: pick dates, read the figures, write the story, export. */
 export function ReportsPage() {
@@ -56,10 +44,10 @@ export function ReportsPage() {
     try {
       if (format === 'csv') {
         const { csv, fileName } = await send('reports.csv', { period });
-        download(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+        downloadFile(fileName, csv, 'text/csv;charset=utf-8');
       } else {
         const { base64, fileName } = await send('reports.pdf', { period });
-        download(fileName, new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
+        downloadPdf(fileName, base64);
       }
       setNotice('The file has been saved outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.');
     } catch (e) {
