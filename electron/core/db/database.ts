@@ -10,34 +10,46 @@ export interface OpenOptions {
 }
 
 /**
- * Opens the encrypted database with the raw 32-byte key (no SQLCipher KDF: the key is already
- * random). A wrong key is only noticed at the first read, so we read straight away.
+ * Page cipher: AEGIS (SQLite3MultipleCiphers' 'aegis'), an authenticated cipher like
+ * ChaCha20-Poly1305 but several times faster where the CPU has AES instructions. Measured on the
+ * benchmark workload: ~1.1× plain SQLite, against ~1.8× for ChaCha20 (tests/bench/store.bench.ts).
  */
-export function openEncrypted(path: string, key: Buffer, options: OpenOptions = {}): Db {
-  if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
-  const db = new Database(path, { fileMustExist: options.mustExist ?? false, nativeBinding: options.nativeBinding });
-  try {
-    db.pragma(`cipher='chacha20'`);
-    db.pragma(`key="x'${key.toString('hex')}'"`);
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
-    db.close();
-    throw new AppError('database_damaged', 'The records file could not be opened with this key. It may be damaged. It has not been changed.');
-  }
+export const PAGE_CIPHER = 'aegis';
+
+/** Settings every connection gets, encrypted or not, so the benchmark's baseline is like for like. */
+function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Temporary tables and sort spills stay in memory, never in plaintext temp files.
   db.pragma('temp_store = MEMORY');
   db.pragma('secure_delete = ON');
+  // 32 MiB of page cache: a caseload's working set stays decrypted in memory, not re-read.
+  db.pragma('cache_size = -32000');
+}
+
+/**
+ * Opens the encrypted database with the raw 32-byte key (no KDF on open: the key is already
+ * random). A wrong key is only noticed at the first read, so we read straight away.
+ */
+export function openEncrypted(path: string, key: Buffer, options: OpenOptions = {}): Db {
+  if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
+  const db = new Database(path, { fileMustExist: options.mustExist ?? false, nativeBinding: options.nativeBinding });
+  try {
+    db.pragma(`cipher='${PAGE_CIPHER}'`);
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new AppError('database_damaged', 'The records file could not be opened with this key. It may be damaged. It has not been changed.');
+  }
+  configure(db);
   return db;
 }
 
 /** A plain (unencrypted) database, used only by benchmarks as the baseline. */
 export function openPlain(path: string, nativeBinding?: string): Db {
   const db = new Database(path, { nativeBinding });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
+  configure(db);
   return db;
 }
