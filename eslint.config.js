@@ -45,7 +45,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': restrict(
         'The renderer has no Node and no network: all I/O goes through window.heard.',
