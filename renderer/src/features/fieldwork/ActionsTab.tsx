@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { actionOwnerLabels, actionOwners, type Action, type ActionOwner } from '../../../../shared/domain/fieldwork';
 import { errorMessage, HeardError, send } from '../../api/client';
+import { RecordForm } from './record-parts';
 import { EmptyState } from '../shell/EmptyState';
 
 const ownerText = (a: Action): string => (a.ownerName ? `${a.ownerName} (${actionOwnerLabels[a.owner]})` : actionOwnerLabels[a.owner]);
@@ -96,29 +97,13 @@ function ActionForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
     }
   };
   return (
-    <Paper withBorder p="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          {error ? <Alert color="red">{error}</Alert> : null}
-          <TextInput label="What needs doing" required value={description} error={fields['action.description']} onChange={(e) => setDescription(e.currentTarget.value)} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select label="Who" data={actionOwners.map((o) => ({ value: o, label: actionOwnerLabels[o] }))} value={owner} allowDeselect={false} onChange={(v) => v && setOwner(v as ActionOwner)} />
-            <TextInput label="Their name (optional)" value={ownerName} onChange={(e) => setOwnerName(e.currentTarget.value)} />
-            <TextInput type="date" label="By when" required value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit">Save action</Button>
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <RecordForm error={error} onSubmit={submit} onCancel={onDone} saveLabel="Save action">
+      <TextInput label="What needs doing" required value={description} error={fields['action.description']} onChange={(e) => setDescription(e.currentTarget.value)} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select label="Who" data={actionOwners.map((o) => ({ value: o, label: actionOwnerLabels[o] }))} value={owner} allowDeselect={false} onChange={(v) => v && setOwner(v as ActionOwner)} />
+        <TextInput label="Their name (optional)" value={ownerName} onChange={(e) => setOwnerName(e.currentTarget.value)} />
+        <TextInput type="date" label="By when" required value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
+      </SimpleGrid>
+    </RecordForm>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { contactTypeLabels, contactTypes, type Contact, type ContactType } from '../../../../shared/domain/fieldwork';
 import { errorMessage, HeardError, send } from '../../api/client';
+import { RecordForm } from './record-parts';
 import { nowLocalDateTime } from './format';
 
 const numberOrNull = (v: string | number): number | null => (v === '' || v === null ? null : Number(v));
@@ -47,53 +48,35 @@ export function ContactForm({ caseId, contact, onSaved, onCancel }: { caseId: st
   };
 
   return (
-    <Paper withBorder p="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          {error ? <Alert color="red">{error}</Alert> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label="Type of contact"
-              data={contactTypes.map((t) => ({ value: t, label: contactTypeLabels[t] }))}
-              value={type}
-              allowDeselect={false}
-              onChange={(v) => v && setType(v as ContactType)}
-            />
-            <TextInput
-              type="datetime-local"
-              label="Date and time"
-              required
-              value={occurredAt}
-              error={fields['contact.occurredAt']}
-              onChange={(e) => setOccurredAt(e.currentTarget.value)}
-            />
-            <TextInput label="Where" description="For example the placement, school or a café" value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
-            <NumberInput label="How long (minutes)" min={0} max={1440} allowDecimal={false} value={duration} onChange={setDuration} />
-            <NumberInput label="Travel time (minutes)" min={0} max={1440} allowDecimal={false} value={travel} onChange={setTravel} />
-            <NumberInput label="Miles travelled" min={0} max={2000} decimalScale={1} value={miles} onChange={setMiles} />
-          </SimpleGrid>
-          <TagsInput
-            label="Who was present"
-            description="Type a name or role and press Enter"
-            value={present}
-            onChange={setPresent}
-            maxTags={30}
-          />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {contact ? 'Save changes' : 'Save contact'}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <RecordForm error={error} onSubmit={submit} onCancel={onCancel} saveLabel={contact ? 'Save changes' : 'Save contact'} busy={busy}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="Type of contact"
+          data={contactTypes.map((t) => ({ value: t, label: contactTypeLabels[t] }))}
+          value={type}
+          allowDeselect={false}
+          onChange={(v) => v && setType(v as ContactType)}
+        />
+        <TextInput
+          type="datetime-local"
+          label="Date and time"
+          required
+          value={occurredAt}
+          error={fields['contact.occurredAt']}
+          onChange={(e) => setOccurredAt(e.currentTarget.value)}
+        />
+        <TextInput label="Where" description="For example the placement, school or a café" value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+        <NumberInput label="How long (minutes)" min={0} max={1440} allowDecimal={false} value={duration} onChange={setDuration} />
+        <NumberInput label="Travel time (minutes)" min={0} max={1440} allowDecimal={false} value={travel} onChange={setTravel} />
+        <NumberInput label="Miles travelled" min={0} max={2000} decimalScale={1} value={miles} onChange={setMiles} />
+      </SimpleGrid>
+      <TagsInput
+        label="Who was present"
+        description="Type a name or role and press Enter"
+        value={present}
+        onChange={setPresent}
+        maxTags={30}
+      />
+    </RecordForm>
   );
 }

@@ -5,7 +5,7 @@ import { rightsUpheldAnswers, rightsUpheldLabels, type Observation, type RightsU
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import type { CaseInfo } from './useCaseInfo';
-import { IssuePicker, issueLabels, Section } from './record-parts';
+import { IssueBadges, IssuePicker, RecordForm, Section } from './record-parts';
 
 /** Non-instructed advocacy: what the advocate observed, for a child who cannot instruct. */
 export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: CaseInfo['issues'] }) {
@@ -59,13 +59,7 @@ export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: 
             <Section title="What they seem to dislike" text={o.dislikes} />
             <Section title="Rights: what I saw" text={o.rightsNotes} />
           </SimpleGrid>
-          <Group gap={4} mt="xs">
-            {issueLabels(issues, o.issueIds).map((l) => (
-              <Badge key={l} variant="outline">
-                {l}
-              </Badge>
-            ))}
-          </Group>
+          <IssueBadges issues={issues} ids={o.issueIds} />
         </Paper>
       ))}
     </Stack>
@@ -95,38 +89,22 @@ function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; is
     }
   };
   return (
-    <Paper withBorder p="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          {error ? <Alert color="red">{error}</Alert> : null}
-          <TextInput type="date" label="Date observed" required value={observedOn} onChange={(e) => setObservedOn(e.currentTarget.value)} style={{ maxWidth: 220 }} />
-          <Textarea label="How they communicate" description="Words, signs, sounds, gestures, pictures, behaviour" autosize minRows={2} value={communication} onChange={(e) => setCommunication(e.currentTarget.value)} />
-          <Textarea label="What they seem to like" autosize minRows={2} value={likes} onChange={(e) => setLikes(e.currentTarget.value)} />
-          <Textarea label="What they seem to dislike" autosize minRows={2} value={dislikes} onChange={(e) => setDislikes(e.currentTarget.value)} />
-          <Textarea label="Who knows them well" autosize minRows={2} value={knowsThemWell} onChange={(e) => setKnows(e.currentTarget.value)} />
-          <Select
-            label="Are their rights being upheld?"
-            data={rightsUpheldAnswers.map((r) => ({ value: r, label: rightsUpheldLabels[r] }))}
-            value={rightsUpheld}
-            allowDeselect={false}
-            onChange={(v) => v && setRights(v as RightsUpheld)}
-            style={{ maxWidth: 260 }}
-          />
-          <Textarea label="What you saw about their rights" autosize minRows={2} value={rightsNotes} onChange={(e) => setRightsNotes(e.currentTarget.value)} />
-          <IssuePicker issues={issues} value={issueIds} onChange={setIssueIds} />
-          <Group>
-            <Button type="submit">Save</Button>
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <RecordForm error={error} onSubmit={submit} onCancel={onDone} saveLabel="Save">
+      <TextInput type="date" label="Date observed" required value={observedOn} onChange={(e) => setObservedOn(e.currentTarget.value)} style={{ maxWidth: 220 }} />
+      <Textarea label="How they communicate" description="Words, signs, sounds, gestures, pictures, behaviour" autosize minRows={2} value={communication} onChange={(e) => setCommunication(e.currentTarget.value)} />
+      <Textarea label="What they seem to like" autosize minRows={2} value={likes} onChange={(e) => setLikes(e.currentTarget.value)} />
+      <Textarea label="What they seem to dislike" autosize minRows={2} value={dislikes} onChange={(e) => setDislikes(e.currentTarget.value)} />
+      <Textarea label="Who knows them well" autosize minRows={2} value={knowsThemWell} onChange={(e) => setKnows(e.currentTarget.value)} />
+      <Select
+        label="Are their rights being upheld?"
+        data={rightsUpheldAnswers.map((r) => ({ value: r, label: rightsUpheldLabels[r] }))}
+        value={rightsUpheld}
+        allowDeselect={false}
+        onChange={(v) => v && setRights(v as RightsUpheld)}
+        style={{ maxWidth: 260 }}
+      />
+      <Textarea label="What you saw about their rights" autosize minRows={2} value={rightsNotes} onChange={(e) => setRightsNotes(e.currentTarget.value)} />
+      <IssuePicker issues={issues} value={issueIds} onChange={setIssueIds} />
+    </RecordForm>
   );
 }

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { Wishes } from '../../../../shared/domain/fieldwork';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { ObservationsPanel } from './ObservationsPanel';
-import { IssuePicker, issueLabels, Section } from './record-parts';
+import { IssueBadges, IssuePicker, RecordForm, Section } from './record-parts';
 import { useCaseInfo, type CaseInfo } from './useCaseInfo';
 
 /** Wishes and feelings for an instructed case; the observation template for a non-instructed one. */
@@ -59,13 +59,7 @@ function WishesPanel({ caseId, issues }: { caseId: string; issues: CaseInfo['iss
             <Section title="What worries me" text={w.worries} />
             <Section title="What I want to happen" text={w.wantToHappen} />
           </SimpleGrid>
-          <Group gap={4} mt="xs">
-            {issueLabels(issues, w.issueIds).map((l) => (
-              <Badge key={l} variant="outline">
-                {l}
-              </Badge>
-            ))}
-          </Group>
+          <IssueBadges issues={issues} ids={w.issueIds} />
         </Paper>
       ))}
     </Stack>
@@ -88,28 +82,12 @@ function WishesForm({ caseId, issues, entry, onDone }: { caseId: string; issues:
     }
   };
   return (
-    <Paper withBorder p="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          {error ? <Alert color="red">{error}</Alert> : null}
-          <TextInput type="date" label="Date" required value={recordedOn} onChange={(e) => setRecordedOn(e.currentTarget.value)} style={{ maxWidth: 220 }} />
-          <Textarea label="What is going well" autosize minRows={3} value={goingWell} onChange={(e) => setGoingWell(e.currentTarget.value)} />
-          <Textarea label="What worries me" autosize minRows={3} value={worries} onChange={(e) => setWorries(e.currentTarget.value)} />
-          <Textarea label="What I want to happen" autosize minRows={3} value={wantToHappen} onChange={(e) => setWant(e.currentTarget.value)} />
-          <IssuePicker issues={issues} value={issueIds} onChange={setIssueIds} />
-          <Group>
-            <Button type="submit">Save</Button>
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <RecordForm error={error} onSubmit={submit} onCancel={onDone} saveLabel="Save">
+      <TextInput type="date" label="Date" required value={recordedOn} onChange={(e) => setRecordedOn(e.currentTarget.value)} style={{ maxWidth: 220 }} />
+      <Textarea label="What is going well" autosize minRows={3} value={goingWell} onChange={(e) => setGoingWell(e.currentTarget.value)} />
+      <Textarea label="What worries me" autosize minRows={3} value={worries} onChange={(e) => setWorries(e.currentTarget.value)} />
+      <Textarea label="What I want to happen" autosize minRows={3} value={wantToHappen} onChange={(e) => setWant(e.currentTarget.value)} />
+      <IssuePicker issues={issues} value={issueIds} onChange={setIssueIds} />
+    </RecordForm>
   );
 }

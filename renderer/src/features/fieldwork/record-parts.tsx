@@ -1,4 +1,5 @@
-import { Checkbox, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { CaseInfo } from './useCaseInfo';
 
 export const issueLabels = (issues: CaseInfo['issues'], ids: string[]): string[] =>
@@ -35,5 +36,45 @@ export function IssuePicker({ issues, value, onChange }: { issues: CaseInfo['iss
         ))}
       </Stack>
     </Checkbox.Group>
+  );
+}
+
+/** The case's issues an entry is linked to, as badges. */
+export function IssueBadges({ issues, ids }: { issues: CaseInfo['issues']; ids: string[] }) {
+  return (
+    <Group gap={4} mt="xs">
+      {issueLabels(issues, ids).map((l) => (
+        <Badge key={l} variant="outline">
+          {l}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** The frame every field-work entry form shares: an error above, Save and Cancel below. */
+export function RecordForm(props: { error: string | null; onSubmit: () => Promise<void>; onCancel: () => void; saveLabel: string; busy?: boolean; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void props.onSubmit();
+        }}
+      >
+        <Stack>
+          {props.error ? <Alert color="red">{props.error}</Alert> : null}
+          {props.children}
+          <Group>
+            <Button type="submit" loading={props.busy ?? false}>
+              {props.saveLabel}
+            </Button>
+            <Button variant="default" onClick={props.onCancel}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }
