@@ -93,7 +93,10 @@ function verify(lane: Lane, acked: number[]): void {
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const draft = db.prepare('SELECT content FROM drafts WHERE key = ?').pluck();
-    const item = db.prepare('SELECT n FROM crash_items WHERE id = ?').pluck();
+    // The writer creates its table after unlocking; a kill during start-up can come before that.
+    const hasItems = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'crash_items'").get() !== undefined;
+    const itemQuery = hasItems ? db.prepare('SELECT n FROM crash_items WHERE id = ?').pluck() : null;
+    const item = { get: (id: string): unknown => itemQuery?.get(id) };
     const outbox = db.prepare("SELECT count(*) FROM outbox WHERE entity = 'crash_item' AND entity_id = ?").pluck();
     const audit = db.prepare("SELECT count(*) FROM audit_log WHERE method = 'crash.test' AND detail = ?").pluck();
     const missing: number[] = [];
