@@ -41,6 +41,19 @@ describe('complaint tracker', () => {
     expect((await t.call('complaints.overdue', {})).some((c) => c.id === saved.id)).toBe(false);
   });
 
+  it("puts a case's next complaint deadline in the caseload's next column, before a later meeting and flagged once missed", async () => {
+    const { caseId } = await newCase('Bea');
+    const next = async () => (await t.call('caseload.list', {})).rows.find((r) => r.caseId === caseId)?.next;
+    await t.call('meetings.save', { caseId, type: 'cp_review_conference', date: '2026-03-20' });
+    expect(await next()).toMatchObject({ date: '2026-03-20' });
+    const c = await t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02' });
+    expect(await next()).toEqual({ date: '2026-03-16', label: "Stage 1 complaint: Council's response" });
+    now = new Date('2026-03-17T09:00:00Z');
+    expect(await next()).toEqual({ date: '2026-03-16', label: "Stage 1 complaint: Council's response (overdue)" });
+    await t.call('complaints.save', { id: c.id, caseId, stage: 'stage1', receivedOn: '2026-03-02', responseReceivedOn: '2026-03-17', outcome: 'resolved' });
+    expect(await next()).toMatchObject({ date: '2026-03-20' });
+  });
+
   it('accepts an extension only within the regulations and with a reason', async () => {
     const { caseId } = await newCase();
     await expect(t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02', extendedTo: 25, extensionReason: 'Complex' })).rejects.toMatchObject({ code: 'invalid_input' });
