@@ -4,7 +4,7 @@ import type { ClosureOutcome, IssueOutcome } from '../../../../shared/domain/cod
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../shell/ConfirmModal';
 import { closureOutcomeLabels, issueLabels, issueOutcomeLabels, optionsOf } from './labels';
 import { UkDateInput } from './UkDateInput';
 

@@ -5,7 +5,7 @@ import { importColumns } from '../../../../shared/domain/referral-import';
 import type { ImportReport } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
 import { PageHeader } from '../shell/PageHeader';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../shell/ConfirmModal';
 
 /** Moving from a spreadsheet: check the whole file first, then import all of it or nothing. */
 export function ImportPage() {

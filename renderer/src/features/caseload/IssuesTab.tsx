@@ -4,7 +4,7 @@ import type { Issue } from '../../../../shared/domain/caseload';
 import type { IssueCode, IssueOutcome } from '../../../../shared/domain/codes';
 import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../shell/ConfirmModal';
 import { issueLabels, issueOutcomeLabels, optionsOf } from './labels';
 
 /** The issues the case was opened for, each with its status and, once resolved, its outcome. */
