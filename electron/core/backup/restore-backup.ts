@@ -163,7 +163,13 @@ function verifyAndMigrate(temp: string, dbKey: Buffer, o: RestoreOptions): numbe
       device = uuidv7();
       db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(device);
     }
-    appendAudit(db, device, o.now, [{ action: 'restored', detail: 'restored from a backup' }]);
+    // The backup's sign-in to the sync service is out of date (its refresh token has been
+    // exchanged since), and presenting it would look like a stolen token: the service would
+    // disconnect the laptop and its records would be deleted. So the restored records are
+    // disconnected and keep everything else, changes waiting to be sent included; connecting
+    // again with a new enrolment code sends them.
+    const connected = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_account'").get() !== undefined && db.prepare('DELETE FROM sync_account').run().changes > 0;
+    appendAudit(db, device, o.now, [{ action: 'restored', detail: connected ? 'restored from a backup; disconnected from the sync service' : 'restored from a backup' }]);
     db.pragma('wal_checkpoint(TRUNCATE)');
     return db.pragma('user_version', { simple: true }) as number;
   } finally {

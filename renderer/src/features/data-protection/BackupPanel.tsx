@@ -1,14 +1,15 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage, HeardError, send } from '../../api/client';
 import { formatUkDateTime } from './labels';
+import { RestoreBackupForm } from './RestoreBackupForm';
 
 /** Make an encrypted backup, or restore one (which sets today's records aside, after confirmation). */
 export function BackupPanel() {
   return (
     <Stack gap="xl">
       <MakeBackup />
-      <RestoreBackup />
+      <RestoreBackupForm replacing />
     </Stack>
   );
 }
@@ -61,62 +62,6 @@ function MakeBackup() {
           Make the backup
         </Button>
       </Group>
-    </Stack>
-  );
-}
-
-function RestoreBackup() {
-  const [path, setPath] = useState('');
-  const [backupPassphrase, setBackupPassphrase] = useState('');
-  const [newPassphrase, setNewPassphrase] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-
-  const restore = async () => {
-    setConfirming(false);
-    setBusy(true);
-    setError(null);
-    try {
-      // Heard locks while it swaps the records; the lock screen then opens the restored ones.
-      await send('backup.restore', { path, backupPassphrase, newPassphrase, replace: true });
-    } catch (e) {
-      setFields(e instanceof HeardError ? (e.fields ?? {}) : {});
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Stack component="form" aria-label="Restore a backup" onSubmit={(e) => (e.preventDefault(), setConfirming(true))}>
-      <Title order={2} size="h4">
-        Restore a backup
-      </Title>
-      <Text size="sm">Restoring replaces the records on this computer with the backup’s. Today’s records are not deleted: they are kept beside, renamed, in Heard’s data folder.</Text>
-      <TextInput label="Backup file (full file path)" value={path} onChange={(e) => setPath(e.currentTarget.value)} error={fields.path} required />
-      <PasswordInput label="Backup passphrase" value={backupPassphrase} onChange={(e) => setBackupPassphrase(e.currentTarget.value)} error={fields.backupPassphrase} required />
-      <PasswordInput label="New passphrase for the restored records" value={newPassphrase} onChange={(e) => setNewPassphrase(e.currentTarget.value)} error={fields.newPassphrase} required />
-      {error ? <Alert color="red">{error}</Alert> : null}
-      <Group>
-        <Button type="submit" color="red" variant="outline" loading={busy}>
-          Restore…
-        </Button>
-      </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Replace the records on this computer?">
-        <Stack>
-          <Text size="sm">The records on this computer will be set aside (kept, renamed) and the backup’s records put in their place. Heard will lock; unlock it with the new passphrase.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              Keep today’s records
-            </Button>
-            <Button color="red" onClick={() => void restore()}>
-              Replace with the backup
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, List, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, List, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase';
 import type { VaultStatus } from '../../../../shared/ipc/vault';
 import { errorMessage, send } from '../../api/client';
 import { PassphraseMeter } from './PassphraseMeter';
+import { RestoreBackupForm } from '../data-protection/RestoreBackupForm';
 import { SyncNotice } from '../sync/SyncNotice';
 import { VaultFrame } from './VaultFrame';
 
@@ -12,6 +13,7 @@ export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void 
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const assessment = assessPassphrase(passphrase);
   const mismatch = confirm.length > 0 && confirm !== passphrase;
 
@@ -29,6 +31,22 @@ export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void 
       setBusy(false);
     }
   };
+
+  if (restoring) {
+    return (
+      <VaultFrame title="Restore Heard from a backup">
+        <RestoreBackupForm replacing={false} onRestored={() => void send('vault.status', {}).then(onDone, (err: unknown) => setError(errorMessage(err)))} />
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(false)}>
+          Back: set up with no records instead
+        </Anchor>
+      </VaultFrame>
+    );
+  }
 
   return (
     <VaultFrame
@@ -70,6 +88,9 @@ export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void 
           </Button>
         </Stack>
       </form>
+      <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(true)}>
+        Moving to a new computer? Restore from a backup instead
+      </Anchor>
     </VaultFrame>
   );
 }
