@@ -82,14 +82,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const e = (err ?? {}) as { statusCode?: number; audit?: Omit<AuditInfo, 'cases'> };
+    const e = (err ?? {}) as { statusCode?: number; code?: unknown; audit?: Omit<AuditInfo, 'cases'> };
     if (e.audit) Object.assign(req.audit, e.audit);
     if (err instanceof ServiceError) return reply.status(err.status).send(err.body());
     const status = e.statusCode ?? 500;
     if (status === 413) return reply.status(413).send(new ServiceError(413, 'too_large', 'The request was too large. Nothing was changed.').body());
     if (status === 429) return reply.status(429).send(new ServiceError(429, 'rate_limited', 'Too many attempts. Please wait a minute and try again.').body());
     if (status >= 400 && status < 500) return reply.status(status).send(badRequest('The request could not be read. Nothing was changed.').body());
-    req.log.error({ err }, 'request failed');
+    // PostgreSQL text a record could not be stored as (a null character in a note, say).
+    if (e.code === '22P05' || e.code === '22021') return reply.status(400).send(badRequest('A change held a character the service cannot store (such as a null character). Nothing was changed.').body());
+    // The kind and code only: a database error's detail can quote the values it was given.
+    req.log.error({ kind: err instanceof Error ? err.name : typeof err, code: typeof e.code === 'string' ? e.code : undefined }, 'request failed');
     return reply.status(500).send(new ServiceError(500, 'internal', 'The service had a problem. Nothing was changed; try again later.').body());
   });
   app.setNotFoundHandler((_req, reply) => reply.status(404).send({ v: PROTOCOL_VERSION, error: { code: 'not_found', message: 'No such endpoint.' } }));
@@ -130,7 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.post('/v1/pull', async (req) => {
     const who = await signedIn(req);
-    const out = await pullPage(pool, who, parse(pullRequestSchema, req.body));
+    const out = await pullPage(pool, who, parse(pullRequestSchema, req.body), now());
     req.audit.cases = out.cases;
     req.audit.done = out.audited;
     return out.body;

@@ -84,6 +84,8 @@ export function createCore(options: CoreOptions): Core {
     now,
     transport: options.syncTransport ?? ((url, init) => fetch(url, init)),
     wipe: (kind, message) => wipeLocalData(vault, { kind, message, at: now().toISOString() }),
+    // Each run records itself (with its trigger and counts), automatic ones included.
+    audit: (entries) => call.recordNow(entries),
   });
 
   const context: CoreContext = {

@@ -1,8 +1,12 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { clockSkewFlag } from '../../shared/sync/clock-skew';
 import { roleSchema } from '../../shared/sync/protocol';
 import { loadConfig } from '../config';
 import { migrateServer } from '../db/migrate';
+import { retentionBases, defaultRetentionPolicy, type RetentionPolicy } from '../../shared/domain/retention';
+import { purgeDeleted } from '../sync/purge-deleted';
+import { dueOnService, eraseOnService } from '../sync/retention';
 import * as ops from './ops';
 import { reportCommand, reportOptions } from './report';
 
@@ -16,14 +20,26 @@ const HELP = `Heard service administration
   npm run server-admin -- wipe-device --device DEVICE_ID
   npm run server-admin -- allocate --org ORG --case CASE_ID --user EMAIL   (also reallocates)
   npm run server-admin -- report --org ORG --quarter 2026-Q2 [--format json|csv] [--out FILE]
+  npm run server-admin -- retention --org ORG [--basis later|closure|age25] [--years 6]   (closed cases due)
+  npm run server-admin -- retention-erase --org ORG --cases ID,ID --confirm N [--basis …] [--years …]
+  npm run server-admin -- purge-deleted --org ORG --days N   (records deleted over N days ago,
+                                                              once every active device has synced past)
 
 ORG is the organisation's name or id. The database comes from DATABASE_URL.`;
+
+function policyFrom(values: { basis?: string; years?: string }): RetentionPolicy {
+  const basis = values.basis ?? defaultRetentionPolicy.basis;
+  if (!(retentionBases as readonly string[]).includes(basis)) throw new Error(`--basis must be one of ${retentionBases.join(', ')}.`);
+  const years = values.years === undefined ? defaultRetentionPolicy.years : Number(values.years);
+  if (!Number.isInteger(years) || years < 1 || years > 100) throw new Error('--years must be a whole number of years from 1 to 100.');
+  return { basis: basis as RetentionPolicy['basis'], years };
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, device: { type: 'string' }, case: { type: 'string' }, ...reportOptions },
+    options: { name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, device: { type: 'string' }, case: { type: 'string' }, days: { type: 'string' }, basis: { type: 'string' }, years: { type: 'string' }, cases: { type: 'string' }, confirm: { type: 'string' }, ...reportOptions },
     strict: true,
   });
   if (!command || command === 'help' || command === '--help') {
@@ -35,7 +51,10 @@ async function main(argv: string[]): Promise<number> {
     if (!v) throw new Error(`--${k} is needed for ${command}.`);
     return v;
   };
-  const pool = new pg.Pool({ connectionString: loadConfig().databaseUrl });
+  const databaseUrl = loadConfig().databaseUrl;
+  // The trial database lives inside the running service's process; the service sets it up itself.
+  if (!databaseUrl) throw new Error('Set DATABASE_URL to the service\'s PostgreSQL database. (A trial service started without one sets itself up and prints an enrolment code.)');
+  const pool = new pg.Pool({ connectionString: databaseUrl });
   try {
     await migrateServer(pool);
     switch (command) {
@@ -57,7 +76,10 @@ async function main(argv: string[]): Promise<number> {
       case 'devices': {
         const rows = await ops.listDevices(pool, await ops.findOrganisation(pool, need('org')));
         if (!rows.length) console.log('No devices.');
-        for (const d of rows) console.log(`${d.id}  ${d.status.padEnd(8)}  ${d.email}  "${d.name}"  last seen ${d.last_seen_at?.toISOString() ?? 'never'}`);
+        for (const d of rows) {
+          const clock = clockSkewFlag(d.clock_offset_ms);
+          console.log(`${d.id}  ${d.status.padEnd(8)}  ${d.email}  "${d.name}"  last seen ${d.last_seen_at?.toISOString() ?? 'never'}${clock ? `  ${clock}` : ''}`);
+        }
         return 0;
       }
       case 'revoke-device':
@@ -69,6 +91,26 @@ async function main(argv: string[]): Promise<number> {
         const org = await ops.findOrganisation(pool, need('org'));
         const r = await ops.allocate(pool, org, need('case'), await ops.findUser(pool, org, need('user')));
         console.log(!r.changed ? 'Already allocated to that user.' : r.from ? 'Case reallocated; the previous holder’s devices will remove it.' : 'Case allocated.');
+        return 0;
+      }
+      case 'retention': {
+        const due = await dueOnService(pool, await ops.findOrganisation(pool, need('org')), policyFrom(values), new Date().toISOString().slice(0, 10));
+        if (!due.length) console.log('No closed case is due for erasure under this policy.');
+        // References and dates only: never a name.
+        for (const d of due) console.log(`${d.caseId}  ${d.reference}  closed ${d.closureDate}  due ${d.dueOn} (${d.ruleUsed} rule)`);
+        return 0;
+      }
+      case 'retention-erase': {
+        const cases = need('cases').split(',').map((c) => c.trim()).filter(Boolean);
+        const r = await eraseOnService(pool, await ops.findOrganisation(pool, need('org')), cases, Number(need('confirm')), policyFrom(values), new Date());
+        console.log(`${r.erased} case(s) erased from the service (${r.rowsRemoved} rows). Every laptop holding them erases its copy when it next syncs.`);
+        return 0;
+      }
+      case 'purge-deleted': {
+        const days = Number(need('days'));
+        if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1.');
+        const r = await purgeDeleted(pool, await ops.findOrganisation(pool, need('org')), new Date(Date.now() - days * 24 * 60 * 60 * 1000));
+        console.log(`${r.records} deleted record(s) purged (${r.changes} logged change(s) removed). Every active device had synced up to change ${r.floor}; anything deleted after that is kept until they have.`);
         return 0;
       }
       case 'report':

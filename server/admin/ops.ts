@@ -39,11 +39,13 @@ export interface DeviceRow {
   email: string;
   created_at: Date;
   last_seen_at: Date | null;
+  /** The device's clock minus the service's when it last pulled; null before its first pull. */
+  clock_offset_ms: number | null;
 }
 
 export async function listDevices(pool: Pool, organisationId: string): Promise<DeviceRow[]> {
   const r = await pool.query<DeviceRow>(
-    `SELECT d.id, d.name, d.status, u.name AS user_name, u.email, d.created_at, d.last_seen_at
+    `SELECT d.id, d.name, d.status, u.name AS user_name, u.email, d.created_at, d.last_seen_at, d.clock_offset_ms::float8 AS clock_offset_ms
        FROM devices d JOIN users u ON u.id = d.user_id WHERE d.organisation_id = $1 ORDER BY u.name, d.created_at`,
     [organisationId],
   );

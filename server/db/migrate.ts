@@ -1,5 +1,9 @@
 import type { Pool } from 'pg';
 import { s0001 } from '../migrations/0001-initial';
+import { s0002 } from '../migrations/0002-change-log-without-foreign-key';
+import { s0003 } from '../migrations/0003-device-clock';
+import { s0004 } from '../migrations/0004-device-synced-seq';
+import { s0005 } from '../migrations/0005-erased-cases';
 
 export interface ServerMigration {
   version: number;
@@ -8,7 +12,7 @@ export interface ServerMigration {
 }
 
 /** In order; one file per migration under server/migrations. */
-export const serverMigrations: readonly ServerMigration[] = [s0001];
+export const serverMigrations: readonly ServerMigration[] = [s0001, s0002, s0003, s0004, s0005];
 
 /**
  * Applies pending migrations in one transaction. An advisory lock stops two servers starting at

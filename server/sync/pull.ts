@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { MAX_PULL_PAGE, PROTOCOL_VERSION, type IncomingChange, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { DeviceIdentity } from '../auth/authenticate';
+import { recordDeviceClock } from '../auth/device-clock';
 
 interface LogRow {
   seq: string;
@@ -36,12 +37,18 @@ interface LogRow {
  * its own mutations, and allocation events that concern its user. An allocation to the user
  * expands into the case's whole current state; an allocation away becomes a purge.
  */
-export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest): Promise<{ body: PullResponse; cases: string[]; audited: boolean }> {
+export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest, now: Date): Promise<{ body: PullResponse; cases: string[]; audited: boolean }> {
   const limit = Math.min(req.limit ?? 1000, MAX_PULL_PAGE);
   const all = who.role !== 'advocate';
-  // One statement reads the page, the organisation's head and writes the audit rows for the
-  // cases in the page: one round trip a page.
-  const r = await pool.query<LogRow & { head: string }>(
+  // A page reads at most `span` seqs of the log, so its cost never grows with the log's length:
+  // without the bound, PostgreSQL gathered every row after the cursor, then sorted them to keep
+  // the first page. A manager sees almost every row; an advocate sees only their cases, so reads
+  // further for the same page size.
+  const span = all ? limit : limit * 10;
+  // One statement reads the page and the organisation's head, writes the audit rows for the
+  // cases in the page and notes how far the device has got: one round trip a page, and one
+  // snapshot, so no row at or below the head can be missing from the page it read.
+  const r = await pool.query<Partial<LogRow> & { head: string }>(
     `WITH page AS (
        SELECT l.seq, l.kind, l.mutation_id, l.entity, l.entity_id, l.case_id, l.field, l.value, l.version, l.user_id, l.device_id, l.hlc,
               l.conflict_id, l.from_user, l.to_user, a.user_id AS holder,
@@ -50,27 +57,38 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
          FROM changes l
          LEFT JOIN allocations a ON a.organisation_id = l.organisation_id AND a.case_id = l.case_id
          LEFT JOIN conflicts c ON l.kind = 'conflict' AND c.id = l.conflict_id
-        WHERE l.organisation_id = $1 AND l.seq > $2
+        WHERE l.organisation_id = $1 AND l.seq > $2 AND l.seq <= $2 + $7
           AND (
             l.device_id = $3 AND l.mutation_id IS NOT NULL
             OR (l.kind IN ('change', 'conflict', 'resolved')
                 AND ($5 OR l.case_id IS NULL OR a.user_id = $4)
                 AND (l.kind <> 'conflict' OR c.reason <> 'wrong_case'))
             OR (l.kind = 'allocation' AND NOT $5 AND ($4 IN (l.to_user, l.from_user)))
+            -- Erasures go to every device: one that never held the case has nothing to do.
+            OR l.kind = 'erased'
           )
         ORDER BY l.seq
         LIMIT $6),
      audited AS (
        INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status)
-       SELECT $1, $4, $3, 'POST /v1/pull', x.case_id, 200 FROM (SELECT DISTINCT case_id FROM page) x)
-     SELECT page.*, (SELECT last_seq FROM organisations WHERE id = $1) AS head FROM page ORDER BY seq`,
-    [who.organisationId, req.after, who.deviceId, who.userId, all, limit],
+       SELECT $1, $4, $3, 'POST /v1/pull', x.case_id, 200 FROM (SELECT DISTINCT case_id FROM page) x),
+     -- What the device says it has applied. The latest report stands, even if lower: a laptop
+     -- restored from an older backup is behind again.
+     synced AS (UPDATE devices SET synced_seq = $8::bigint WHERE id = $3 AND $8::bigint IS NOT NULL AND synced_seq <> $8::bigint)
+     SELECT h.head, page.* FROM (SELECT last_seq AS head FROM organisations WHERE id = $1) h LEFT JOIN page ON true ORDER BY page.seq`,
+    [who.organisationId, req.after, who.deviceId, who.userId, all, limit, span, req.applied ?? null],
   );
   const changes: IncomingChange[] = [];
   const cases = new Set<string>();
-  for (const row of r.rows) {
+  const head = Number(r.rows[0]?.head ?? req.after);
+  const rows = r.rows.filter((row): row is LogRow & { head: string } => row.seq != null);
+  for (const row of rows) {
     const seq = Number(row.seq);
     if (row.case_id) cases.add(row.case_id);
+    if (row.kind === 'erased') {
+      changes.push(blank(seq, 'erased', row.case_id));
+      continue;
+    }
     if (row.kind === 'allocation') {
       if (row.to_user === who.userId) changes.push(blank(seq, 'allocated', row.case_id), ...(await caseSnapshot(pool, who.organisationId, row.case_id!, seq)));
       else changes.push(blank(seq, 'purge', row.case_id));
@@ -78,14 +96,11 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
     }
     changes.push(toIncoming(row, seq, row.device_id === who.deviceId && !all && row.holder !== who.userId));
   }
-  const head = r.rows.length ? Number(r.rows[0]!.head) : await headOf(pool, who.organisationId);
-  const last = r.rows.length ? Number(r.rows[r.rows.length - 1]!.seq) : req.after;
-  return { body: { v: PROTOCOL_VERSION, changes, cursor: last, more: r.rows.length === limit, head }, cases: [...cases], audited: r.rows.length > 0 };
-}
-
-async function headOf(pool: Pool, org: string): Promise<number> {
-  const r = await pool.query<{ last_seq: string }>('SELECT last_seq FROM organisations WHERE id = $1', [org]);
-  return Number(r.rows[0]?.last_seq ?? 0);
+  // A full page ends at its last row; otherwise everything up to the end of the span (or the
+  // head) has been read, even where none of it was for this device.
+  const cursor = rows.length === limit ? Number(rows[rows.length - 1]!.seq) : Math.max(req.after, Math.min(req.after + span, head));
+  if (req.sentAt) await recordDeviceClock(pool, who.deviceId, Date.parse(req.sentAt) - now.getTime(), now);
+  return { body: { v: PROTOCOL_VERSION, changes, cursor, more: cursor < head, head, serverTime: now.toISOString() }, cases: [...cases], audited: rows.length > 0 };
 }
 
 function blank(seq: number, kind: string, caseId: string | null): IncomingChange {
@@ -127,7 +142,12 @@ function toIncoming(row: LogRow, seq: number, hide = false): IncomingChange {
 /** The case's current state, every field, given the allocation's seq so it sorts where the allocation happened. */
 async function caseSnapshot(pool: Pool, org: string, caseId: string, seq: number): Promise<IncomingChange[]> {
   const r = await pool.query<{ entity: string; entity_id: string; field: string; value: unknown; version: string; user_id: string | null; device_id: string | null; hlc: string | null }>(
-    'SELECT entity, entity_id, field, value, version, user_id, device_id, hlc FROM field_state WHERE organisation_id = $1 AND case_id = $2 ORDER BY entity, entity_id, field',
+    // A purged record (nothing left but its deletion) is not sent: every device was past the
+    // deletion when it was purged, so no device holding the case can still have it.
+    `SELECT entity, entity_id, field, value, version, user_id, device_id, hlc FROM field_state f
+      WHERE organisation_id = $1 AND case_id = $2
+        AND (field <> 'deleted_at' OR EXISTS (SELECT 1 FROM field_state g WHERE g.organisation_id = f.organisation_id AND g.entity = f.entity AND g.entity_id = f.entity_id AND g.field <> 'deleted_at'))
+      ORDER BY entity, entity_id, field`,
     [org, caseId],
   );
   const out: IncomingChange[] = r.rows.map((s) => ({ seq, kind: 'change', mutationId: null, entity: s.entity, entityId: s.entity_id, caseId, field: s.field, value: s.value as never, version: Number(s.version), userId: s.user_id, deviceId: s.device_id, hlc: s.hlc }));

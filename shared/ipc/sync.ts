@@ -12,6 +12,8 @@ export const syncStatusSchema = z.object({
   waiting: z.number().int(),
   conflicts: z.number().int(),
   lastError: z.string().nullable(),
+  /** This computer's clock minus the service's at the last sync; null before the first. */
+  clockOffsetMs: z.number().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -100,6 +100,13 @@ export const pullRequestSchema = z.strictObject({
   v: version,
   after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   limit: z.number().int().min(1).max(MAX_PULL_PAGE).optional(),
+  /** The device's clock when it sent the request, so the service can flag a clock a day or more off. */
+  sentAt: z.iso.datetime().optional(),
+  /**
+   * The cursor saved on the device with the changes it has applied. Not `after`: the next page is
+   * asked for while the last one is still being applied. Purges wait for every device's.
+   */
+  applied: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -123,6 +130,8 @@ const sideSchema = z.object({
  * - resolved: a person resolved conflict `conflict.id` elsewhere;
  * - allocated: the case is (again) this user's; its whole state follows as `change` rows;
  * - purge: the case was allocated to someone else; delete it here.
+ * - erased: the service erased the case at the end of its retention period; erase it here too
+ *   (every trace, as the desktop's own retention erasure does), whatever is waiting to be sent.
  * Kinds a client does not know are skipped (a newer server may send them).
  */
 export const incomingChangeSchema = z.object({
@@ -165,6 +174,8 @@ export const pullResponseSchema = z.object({
   more: z.boolean(),
   /** The organisation's latest seq when the page was read, for progress bars. */
   head: z.number().int().optional(),
+  /** The service's clock, so the device can tell its user when its own clock is far off. */
+  serverTime: z.string().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -52,6 +52,24 @@ describe('the service refuses malformed, oversized, replayed and forged requests
     await unchanged();
   });
 
+  it('400 with a clear reason for a value PostgreSQL cannot store, and nothing of it logged', async () => {
+    const logged: string[] = [];
+    const quiet = await buildServer({ pool: db.pool, logger: true });
+    // Fastify's logger writes to stdout; catch what it writes during this one request.
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => (logged.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      const res = await quiet.inject({ method: 'POST', url: '/v1/push', payload: JSON.stringify({ v: PROTOCOL_VERSION, changes: [change({ entityId: 'n-nul', value: 'Nadia said\u0000 she wants to stay' })] }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/character the service cannot store/);
+    } finally {
+      process.stdout.write = write;
+      await quiet.close();
+    }
+    expect(logged.join('')).not.toContain('Nadia');
+    await unchanged();
+  });
+
   it('400 for another protocol version', async () => {
     const res = await post('/v1/push', { v: 99, changes: [change()] });
     expect(res.statusCode).toBe(400);

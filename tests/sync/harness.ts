@@ -35,6 +35,10 @@ export interface Service {
   app: FastifyInstance;
   transport: Transport;
   org: string;
+  /** A new laptop enrolled for `userId`; disposed of by `close()`. */
+  enrolledDevice(userId: string): Promise<Device>;
+  /** Every laptop `enrolledDevice` made, in order. */
+  devices: Device[];
   close(): Promise<void>;
 }
 
@@ -42,16 +46,25 @@ export async function startService(): Promise<Service> {
   const db = await createTestDatabase();
   const app = await buildServer({ pool: db.pool, authRateLimit: 10_000 });
   const org = await ops.createOrganisation(db.pool, 'Test Advocacy Service');
-  return {
+  const service: Service = {
     db,
     app,
     transport: injectTransport(app),
     org,
+    devices: [],
+    async enrolledDevice(userId) {
+      const d = await Device.create(service.transport);
+      await d.enrol(service, userId);
+      service.devices.push(d);
+      return d;
+    },
     async close() {
+      for (const d of service.devices) d.dispose();
       await app.close();
       await db.drop();
     },
   };
+  return service;
 }
 
 export const SERVICE_URL = 'http://127.0.0.1:8443';

@@ -67,4 +67,33 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     expect(await spare.call('sync.conflicts', {})).toEqual([]);
     expect(await laptop.call('sync.conflicts', {})).toEqual([]);
   });
+
+  it('records every sync run in the audit trail, automatic ones too when they move anything', async () => {
+    // Newest first.
+    const synced = async () => (await laptop.call('audit.list', { limit: 500 })).entries.filter((e) => e.action === 'synced');
+    const before = (await synced()).length;
+    laptop.core.context.write((w) => w.upsert('referral', CASE, CASE, { urgency: 'urgent' }));
+    await laptop.core.context.sync.syncNow('sync.automatic');
+    const afterAutomatic = await synced();
+    expect(afterAutomatic.length).toBe(before + 1);
+    expect(afterAutomatic[0]).toMatchObject({ method: 'sync.automatic', caseId: null, detail: expect.stringMatching(/^sent 1, received \d+, conflicts 0, purged 0$/) });
+
+    await laptop.core.context.sync.syncNow('sync.automatic');
+    expect((await synced()).length).toBe(before + 1);
+
+    await laptop.call('sync.now', {});
+    const afterAsked = await synced();
+    expect(afterAsked.length).toBe(before + 2);
+    expect(afterAsked[0]).toMatchObject({ method: 'sync.now', detail: 'sent 0, received 0, conflicts 0, purged 0' });
+
+    // The timer's run is under way and another is queued behind it when the advocate presses Sync
+    // now: the queued run is theirs, and recorded although nothing moves.
+    const timer = laptop.core.context.sync.syncNow('sync.automatic');
+    void laptop.core.context.sync.syncNow('sync.automatic');
+    await laptop.call('sync.now', {});
+    await timer;
+    const afterBoth = await synced();
+    expect(afterBoth.length).toBe(before + 3);
+    expect(afterBoth[0]).toMatchObject({ method: 'sync.now' });
+  });
 });

@@ -9,8 +9,8 @@ import type { AuditAction } from './audit-log';
  * - verbs that change records are recorded, with the case when the input or answer names one.
  * Drafts (typing not yet saved), settings, the vault and the trail itself are not record access.
  */
-/** Features that write their own, more precise, entries (backup, retention, subject access). */
-const SELF_RECORDING = ['backup.', 'retention.', 'subjectAccess.'];
+/** Features that write their own, more precise, entries (backup, retention, subject access, each sync run). */
+const SELF_RECORDING = ['backup.', 'retention.', 'subjectAccess.', 'sync.now'];
 const NOT_RECORD_ACCESS = ['drafts.', 'settings.', 'vault.', 'audit.', ...SELF_RECORDING];
 
 const EXPORT = /export|pdf|download|bundle|csv/i;

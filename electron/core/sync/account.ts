@@ -17,6 +17,8 @@ export interface Account {
   enrolled_at: string;
   last_synced_at: string | null;
   last_error: string | null;
+  /** This computer's clock minus the service's at the last pull; null before the first. */
+  clock_offset_ms: number | null;
 }
 
 export function readAccount(db: Db): Account | null {
@@ -38,6 +40,10 @@ export function saveTokens(db: Db, t: TokenResponse): void {
 export function recordResult(db: Db, at: string | null, error: string | null): void {
   if (at) db.prepare('UPDATE sync_account SET last_synced_at = ?, last_error = NULL').run(at);
   else db.prepare('UPDATE sync_account SET last_error = ?').run(error);
+}
+
+export function recordClockOffset(db: Db, offsetMs: number): void {
+  db.prepare('UPDATE sync_account SET clock_offset_ms = ?').run(Math.round(offsetMs));
 }
 
 /** Only real HTTPS, or plain HTTP to this computer itself (for trials and tests). */

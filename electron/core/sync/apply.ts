@@ -2,12 +2,18 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
-import { purgeCase } from './purge';
+import { eraseCase } from '../retention/erase-case';
+import { purgeCase, recordsOfCase } from './purge';
+
+/** Meta key set when an erasure has left freed pages to clear; cleared once the store is compacted. */
+export const COMPACT_DUE_KEY = 'compact_due';
 
 export interface ApplyOutcome {
   applied: number;
   conflicts: number;
   purged: number;
+  /** Cases erased here because the service erased them at the end of their retention period. */
+  erased: string[];
   entities: Set<string>;
 }
 
@@ -26,10 +32,11 @@ function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): 
  * both or neither. Rules: a field is written only when the incoming version is newer than the one
  * held; a field with this device's own edit still waiting keeps the local value (that edit will
  * apply or come back as a conflict); an acknowledgement removes the outbox row and, if nothing
- * else is waiting for that field, brings the field to the service's value.
+ * else is waiting for that field, brings the field to the service's value. `onErased` runs inside
+ * the page's transaction, so the audit entry for an erasure is written with it or not at all.
  */
-export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse): ApplyOutcome {
-  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, entities: new Set() };
+export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, onErased?: (caseId: string) => void): ApplyOutcome {
+  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], entities: new Set() };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
   const recorded = new Set<string>();
@@ -38,7 +45,9 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     // With nothing waiting to be sent (as in a first catch-up) no field can be held back.
     anyPending = q.anyOutbox.get() !== undefined;
     for (const c of page.changes) {
-      const own = c.mutationId !== null && c.deviceId === selfDevice && c.kind !== 'resolved';
+      // Ours if this device sent it, or if it is still in our outbox: a change made here under an
+      // earlier enrolment (a restored backup) is acknowledged under that enrolment's device.
+      const own = c.mutationId !== null && c.kind !== 'resolved' && (c.deviceId === selfDevice || (anyPending && q.inOutbox.get(c.mutationId) !== undefined));
       if (own) {
         q.ack.run(c.mutationId);
         // A record made here belongs to its case even if the service never took it, so a purge finds it.
@@ -82,6 +91,28 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
             }
           }
           break;
+        case 'erased':
+          if (c.caseId) {
+            writer.flush();
+            recorded.clear();
+            const records = recordsOfCase(db, c.caseId);
+            // Every table that names the case, search indexes and waiting edits included; then
+            // whatever sync alone knew belonged to it.
+            const removed = eraseCase(db, c.caseId).rowsRemoved;
+            // Everything else sync recorded for the case, except a young person the erasure kept
+            // because another case still refers to them.
+            const kept = (r: { entity: string; entity_id: string }) => {
+              const spec = registry[r.entity];
+              return spec?.table === 'people' && db.prepare('SELECT 1 FROM people WHERE id = ?').get(r.entity_id) !== undefined;
+            };
+            purgeCase(db, registry, c.caseId, records.filter((r) => !kept(r)));
+            if (removed > 0 || records.length > 0) {
+              out.erased.push(c.caseId);
+              onErased?.(c.caseId);
+              db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(COMPACT_DUE_KEY);
+            }
+          }
+          break;
         default:
           // A kind from a newer service: skipped, the cursor still moves past it.
           break;
@@ -100,7 +131,7 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   function forgetField(entity: string, entityId: string, fieldName: string): void {
     if (anyPending && q.pending.get(entity, entityId, fieldName)) return;
     q.dropVersion.run(entity, entityId, fieldName);
-    writer.set(entity, entityId, null, fieldName, null, 0);
+    writer.clear(entity, entityId, fieldName);
     if (q.anyVersion.get(entity, entityId) === undefined && q.anyPendingForRecord.get(entity, entityId) === undefined) {
       writer.flush();
       const spec = registry[entity];
@@ -150,7 +181,7 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   }
 }
 
-type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
+type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
 type Statements = Record<StatementName, Statement<unknown[]>>;
 
 function statements(db: Db): Statements {
@@ -163,6 +194,7 @@ function statements(db: Db): Statements {
       'INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version WHERE excluded.version >= field_versions.version',
     ),
     pending: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = ? LIMIT 1').pluck(),
+    inOutbox: db.prepare('SELECT 1 FROM outbox WHERE mutation_id = ?').pluck(),
     anyOutbox: db.prepare('SELECT 1 FROM outbox LIMIT 1').pluck(),
     recordCase: db.prepare('INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET case_id = excluded.case_id'),
     conflict: db.prepare(
@@ -216,6 +248,18 @@ export class RowWriter {
     if (!row) this.rows.set(k, (row = { entity, id, fields: new Map() }));
     row.fields.set(field, toColumn(spec, field, value));
     void caseId;
+  }
+
+  /**
+   * Empties a field of a record this device holds. Unlike `set`, never creates the record: a
+   * field the service has no value for gives no reason to (e.g. an edit to an erased case).
+   */
+  clear(entity: string, id: string, field: string): void {
+    const spec = this.registry[entity];
+    const pending = this.rows.get(`${entity}\u0000${id}`);
+    if (!spec || (field !== 'deleted_at' && !spec.fields.includes(field))) this.set(entity, id, null, field, null, 0);
+    else if (pending) pending.fields.set(field, null);
+    else if (this.prepare(`UPDATE ${spec.table} SET ${field} = NULL WHERE id = ?`).run(id).changes > 0) this.entities.add(entity);
   }
 
   flush(): void {

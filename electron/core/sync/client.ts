@@ -5,8 +5,10 @@ import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, type OutgoingChange, type Resolution }
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import { entityRegistry } from '../db/entity-registry';
-import { checkServiceUrl, readAccount, recordResult, saveEnrolment, saveTokens, type Account } from './account';
-import { applyPage } from './apply';
+import { checkServiceUrl, readAccount, recordClockOffset, recordResult, saveEnrolment, saveTokens, type Account } from './account';
+import type { NewAuditEntry } from '../audit/audit-log';
+import { compactAfterErase } from '../retention/erase-case';
+import { applyPage, COMPACT_DUE_KEY } from './apply';
 import { runDeferredPurges } from './purge';
 import { replayParked } from './parked';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
@@ -22,7 +24,12 @@ export interface SyncDeps {
   wipe(kind: 'revoked' | 'wiped', message: string): void;
   deviceName?: string;
   pullPageSize?: number;
+  /** Appends to the audit trail; ids and counts only, never record content. */
+  audit?(entries: NewAuditEntry[]): void;
 }
+
+/** What started a run, as the audit trail names it. */
+export type SyncTrigger = 'sync.now' | 'sync.connect' | 'sync.resolve' | 'sync.automatic';
 
 export interface SyncReport {
   pushed: number;
@@ -41,6 +48,8 @@ const MAX_BACKOFF_MS = 10 * 60_000;
 export class SyncClient {
   private readonly registry: Record<string, EntitySpec>;
   private running: Promise<SyncReport> | null = null;
+  private queued: Promise<SyncReport> | null = null;
+  private queuedTrigger: SyncTrigger | null = null;
   private refreshing: Promise<Account> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -70,16 +79,41 @@ export class SyncClient {
     return this.account()!;
   }
 
-  /** Runs one sync (push, then pull until up to date). Concurrent calls share the same run. */
-  syncNow(): Promise<SyncReport> {
-    this.running ??= this.cycle().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  /**
+   * Runs one sync (push, then pull until up to date). A run already under way may have sent its
+   * changes before the caller's latest edit, so a call during a run gets one more run after it;
+   * every call made meanwhile shares that one.
+   */
+  syncNow(trigger: SyncTrigger = 'sync.now'): Promise<SyncReport> {
+    if (!this.running) return this.begin(trigger);
+    // A person's request outranks the timer's, so the shared run is named (and audited) for it.
+    if (trigger !== 'sync.automatic' || !this.queuedTrigger) this.queuedTrigger = trigger;
+    this.queued ??= this.running.then(
+      () => this.afterQueue(),
+      () => this.afterQueue(),
+    );
+    return this.queued;
   }
 
-  private async cycle(): Promise<SyncReport> {
+  private afterQueue(): Promise<SyncReport> {
+    const trigger = this.queuedTrigger ?? 'sync.now';
+    this.queued = null;
+    this.queuedTrigger = null;
+    return this.begin(trigger);
+  }
+
+  private begin(trigger: SyncTrigger): Promise<SyncReport> {
+    const run = this.cycle(trigger).finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async cycle(trigger: SyncTrigger): Promise<SyncReport> {
     const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, purged: 0 };
+    // A run queued behind one that ended in a lock or a wipe has nothing to do.
+    if (!this.deps.isUnlocked()) return report;
     const acct = this.account();
     if (!acct) return report;
     const db = this.deps.db();
@@ -91,6 +125,7 @@ export class SyncClient {
       report.purged += runDeferredPurges(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
       this.failures = 0;
+      this.audit(trigger, report, null);
       // Always ends with done = total, so progress bars close and screens refresh their status.
       this.progress('Up to date', 1, 1);
       return report;
@@ -101,14 +136,38 @@ export class SyncClient {
         throw asAppError(e);
       }
       if (this.deps.isUnlocked()) recordResult(db, null, e instanceof Error ? e.message : 'Sync failed.');
+      this.audit(trigger, report, e instanceof SyncHttpError ? e.code : 'error');
       throw asAppError(e);
+    }
+  }
+
+  /**
+   * Every run a person asked for, and every automatic run that sent or received anything (even
+   * if it then stopped), goes in the audit trail; an automatic run that moved nothing does not,
+   * or an idle laptop would add an entry every minute.
+   */
+  private audit(trigger: SyncTrigger, r: SyncReport, stopped: string | null): void {
+    const moved = r.pushed + r.pulled + r.purged > 0;
+    if (!this.deps.audit || !this.deps.isUnlocked() || (trigger === 'sync.automatic' && !moved)) return;
+    const detail = `sent ${r.pushed}, received ${r.pulled}, conflicts ${r.conflicts}, purged ${r.purged}${stopped ? `; stopped: ${stopped}` : ''}`;
+    this.record([{ action: 'synced', method: trigger, detail }]);
+  }
+
+  private record(entries: NewAuditEntry[]): void {
+    try {
+      this.deps.audit?.(entries);
+    } catch {
+      // The trail reports its own failures; a sync that happened is not undone by them.
     }
   }
 
   private async withAccess<T>(api: SyncApi, fn: (token: string) => Promise<T>): Promise<T> {
     const db = this.deps.db();
     let acct = this.account()!;
-    const fresh = acct.access_token && acct.access_expires_at && Date.parse(acct.access_expires_at) - this.deps.now().getTime() > 60_000;
+    // Expiry is on the service's clock; judged on this computer's clock alone, a clock a day
+    // ahead would renew the token before every request, and one behind would never renew it.
+    const serviceNow = this.deps.now().getTime() - (acct.clock_offset_ms ?? 0);
+    const fresh = acct.access_token && acct.access_expires_at && Date.parse(acct.access_expires_at) - serviceNow > 60_000;
     if (!fresh) acct = await this.refresh(api, db);
     try {
       return await fn(acct.access_token!);
@@ -154,10 +213,18 @@ export class SyncClient {
     const db = this.deps.db();
     const start = this.account()!.cursor;
     const entities = new Set<string>();
-    const fetchAfter = (cursor: number) => this.withAccess(api, (t) => api.pull(t, cursor, this.deps.pullPageSize ?? MAX_PULL_PAGE));
+    // `applied` is read when the request leaves, so it never claims the page still being applied.
+    const fetchAfter = (cursor: number) =>
+      this.withAccess(api, (t) => api.pull(t, { after: cursor, limit: this.deps.pullPageSize ?? MAX_PULL_PAGE, sentAt: this.deps.now(), applied: this.account()!.cursor }));
+    const sentAt = this.deps.now().getTime();
     let next = fetchAfter(this.account()!.cursor);
+    let first = true;
     for (;;) {
       const page = await next;
+      // The clocks are compared once a sync, as the first page arrives (a round trip is far
+      // smaller than the day that matters).
+      if (first && page.serverTime && this.deps.isUnlocked()) recordClockOffset(db, sentAt - Date.parse(page.serverTime));
+      first = false;
       // The next page is fetched while this one is applied; a failure discards it unused.
       if (page.more) {
         next = fetchAfter(page.cursor);
@@ -167,14 +234,22 @@ export class SyncClient {
       }
       if (!this.deps.isUnlocked()) return;
       const acct = this.account()!;
-      const out = applyPage(db, this.registry, acct.device_id, page);
+      const out = applyPage(db, this.registry, acct.device_id, page, (caseId) =>
+        this.record([{ action: 'retention-deleted', method: 'sync.erased', caseId, detail: 'erased by the service at the end of its retention period' }]),
+      );
       report.pulled += page.changes.length;
       report.conflicts += out.conflicts;
-      report.purged += out.purged;
+      report.purged += out.purged + out.erased.length;
       for (const e of out.entities) entities.add(e);
       const head = Math.max(page.head ?? page.cursor, page.cursor);
       this.progress('Receiving changes', page.cursor - start, Math.max(1, head - start));
       if (!page.more) break;
+    }
+    // As after the desktop's own retention erasure: no freed page or search segment keeps the
+    // words. Flagged with the erasure, so a sync cut short still compacts the next time.
+    if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(COMPACT_DUE_KEY)) {
+      compactAfterErase(db);
+      db.prepare('DELETE FROM meta WHERE key = ?').run(COMPACT_DUE_KEY);
     }
     for (const entity of entities) this.deps.emit({ type: 'changed', entity });
   }
@@ -210,7 +285,7 @@ export class SyncClient {
     this.timer = setTimeout(() => {
       this.timer = null;
       const due = this.deps.isUnlocked() && this.account() !== null;
-      const run = due ? this.syncNow() : Promise.resolve(null);
+      const run = due ? this.syncNow('sync.automatic') : Promise.resolve(null);
       run.then(
         () => this.schedule(intervalMs, intervalMs),
         () => {

@@ -18,6 +18,7 @@ function status(ctx: CoreContext): SyncStatus {
     waiting: db.prepare('SELECT count(*) FROM outbox').pluck().get() as number,
     conflicts: countOpenConflicts(db),
     lastError: a?.last_error ?? null,
+    clockOffsetMs: a?.clock_offset_ms ?? null,
   };
 }
 
@@ -26,14 +27,14 @@ export const syncHandlers: HandlersFor<keyof typeof syncMethods> = {
   'sync.connect': async (input, ctx) => {
     await ctx.sync.connect(input.serviceUrl, input.code);
     // The first sync runs in the background; its progress arrives as events.
-    ctx.sync.syncNow().catch(() => {});
+    ctx.sync.syncNow('sync.connect').catch(() => {});
     return status(ctx);
   },
   'sync.now': (_input, ctx) => ctx.sync.syncNow(),
   'sync.conflicts': (_input, ctx) => openConflicts(ctx.db()),
   'sync.resolve': (input, ctx) => {
     ctx.write((w, db) => resolveConflict(db, w, entityRegistry, input.id, input.choice, input.merged));
-    ctx.sync.syncNow().catch(() => {});
+    ctx.sync.syncNow('sync.resolve').catch(() => {});
     return { ok: true as const };
   },
   'sync.notice': (_input, ctx) => readNotice(ctx.dataDir),

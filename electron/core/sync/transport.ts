@@ -77,7 +77,8 @@ export class SyncApi {
     return this.call('/v1/push', { v: PROTOCOL_VERSION, ...body }, pushResponseSchema, accessToken);
   }
 
-  pull(accessToken: string, after: number, limit?: number): Promise<PullResponse> {
-    return this.call('/v1/pull', { v: PROTOCOL_VERSION, after, ...(limit ? { limit } : {}) }, pullResponseSchema, accessToken);
+  pull(accessToken: string, req: { after: number; limit?: number; sentAt: Date; applied: number }): Promise<PullResponse> {
+    const { after, limit, sentAt, applied } = req;
+    return this.call('/v1/pull', { v: PROTOCOL_VERSION, after, ...(limit ? { limit } : {}), sentAt: sentAt.toISOString(), applied }, pullResponseSchema, accessToken);
   }
 }

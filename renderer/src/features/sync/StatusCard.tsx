@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Progress, Stack, Text, Title } from '@mant
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { SyncStatus } from '../../../../shared/ipc/sync';
+import { clockSkewWarning } from '../../../../shared/sync/clock-skew';
 import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { formatSyncedAt, type SyncProgress } from './useSyncStatus';
@@ -44,6 +45,11 @@ export function StatusCard({ status, progress, onSynced }: { status: SyncStatus;
           <Text size="sm">{progress.label}…</Text>
           <Progress value={pct} aria-label={`${progress.label}: ${pct}%`} animated />
         </div>
+      ) : null}
+      {clockSkewWarning(status.clockOffsetMs) ? (
+        <Alert color="orange" title="Check this computer's clock" role="alert" data-testid="sync-clock-warning">
+          {clockSkewWarning(status.clockOffsetMs)}
+        </Alert>
       ) : null}
       {status.lastError || error ? (
         <Alert color="yellow" role="status">

@@ -1,0 +1,11 @@
+import type { ServerMigration } from '../db/migrate';
+
+/**
+ * How far each device's clock is from the service's, as it said when it last pulled, so the
+ * device list can flag a clock more than a day off (DESIGN §3: skew never blocks sync).
+ */
+export const s0003: ServerMigration = {
+  version: 3,
+  name: '0003-device-clock',
+  sql: `ALTER TABLE devices ADD COLUMN clock_offset_ms bigint, ADD COLUMN clock_checked_at timestamptz;`,
+};

@@ -1,0 +1,55 @@
+import type { Pool } from 'pg';
+import { inTransaction, lockOrganisation } from '../db/tx';
+
+export interface PurgeDeletedResult {
+  /** Records whose contents and history were removed. */
+  records: number;
+  /** Log rows removed with them. */
+  changes: number;
+  /** The seq every active device had reached; no deletion after it was purged. */
+  floor: number;
+}
+
+/**
+ * Removes what the service still holds of records deleted before `deletedBefore` (DESIGN §3:
+ * purge only once retention allows it and every active device has synced past the delete):
+ * every logged change of the record, every field but the deletion itself, and its resolved
+ * conflicts. The deletion stays, so a late edit from a device that was offline meets it and is
+ * kept as a conflict rather than bringing back half a record. A record with a conflict still
+ * waiting for a person, or with anything logged after the floor, is left alone.
+ */
+export async function purgeDeleted(pool: Pool, organisationId: string, deletedBefore: Date): Promise<PurgeDeletedResult> {
+  return inTransaction(pool, async (client) => {
+    await lockOrganisation(client, organisationId);
+    const f = await client.query<{ floor: string }>(
+      `SELECT coalesce((SELECT min(synced_seq) FROM devices WHERE organisation_id = $1 AND status = 'active'),
+                       (SELECT last_seq FROM organisations WHERE id = $1)) AS floor`,
+      [organisationId],
+    );
+    const floor = Number(f.rows[0]!.floor);
+    const due = await client.query<{ entity: string; entity_id: string; case_id: string | null }>(
+      `SELECT t.entity, t.entity_id, t.case_id
+         FROM field_state t JOIN changes d ON d.organisation_id = t.organisation_id AND d.seq = t.seq
+        WHERE t.organisation_id = $1 AND t.field = 'deleted_at' AND t.value <> 'null'::jsonb
+          AND t.seq <= $2 AND d.created_at < $3
+          AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.organisation_id = t.organisation_id AND c.entity = t.entity AND c.entity_id = t.entity_id AND c.resolved_at IS NULL)
+          -- Nothing of the record after the floor either (a resolution, an acknowledgement): some
+          -- device has yet to receive it.
+          AND NOT EXISTS (SELECT 1 FROM changes x WHERE x.organisation_id = t.organisation_id AND x.seq > $2 AND x.entity = t.entity AND x.entity_id = t.entity_id)
+          AND EXISTS (SELECT 1 FROM field_state o WHERE o.organisation_id = t.organisation_id AND o.entity = t.entity AND o.entity_id = t.entity_id AND o.field <> 'deleted_at')`,
+      [organisationId, floor, deletedBefore],
+    );
+    if (!due.rows.length) return { records: 0, changes: 0, floor };
+    const entities = due.rows.map((r) => r.entity);
+    const ids = due.rows.map((r) => r.entity_id);
+    const target = `FROM unnest($2::text[], $3::text[]) AS p(entity, entity_id)`;
+    const removed = await client.query(`DELETE FROM changes l USING (SELECT * ${target}) p WHERE l.organisation_id = $1 AND l.entity = p.entity AND l.entity_id = p.entity_id`, [organisationId, entities, ids]);
+    await client.query(`DELETE FROM field_state s USING (SELECT * ${target}) p WHERE s.organisation_id = $1 AND s.entity = p.entity AND s.entity_id = p.entity_id AND s.field <> 'deleted_at'`, [organisationId, entities, ids]);
+    await client.query(`DELETE FROM conflicts c USING (SELECT * ${target}) p WHERE c.organisation_id = $1 AND c.entity = p.entity AND c.entity_id = p.entity_id`, [organisationId, entities, ids]);
+    await client.query(
+      `INSERT INTO audit (organisation_id, action, case_id, detail) SELECT $1, 'purge-deleted', case_id, count(*) || ' deleted record(s) purged' FROM unnest($2::text[]) AS x(case_id) GROUP BY case_id`,
+      [organisationId, due.rows.map((r) => r.case_id)],
+    );
+    return { records: due.rows.length, changes: removed.rowCount ?? 0, floor };
+  });
+}
