@@ -1,5 +1,5 @@
 import { Badge, Blockquote, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseStudyCandidate, ReportSection } from '../../../../shared/ipc/reports';
 import { CHANGED_NOTICE } from '../../../../shared/reports/anonymise';
 import { respondentRoleLabels } from '../../../../shared/reports/feedback';
@@ -18,14 +18,19 @@ export function ReportWriting({ period }: { period: Period }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
+  // Each load is numbered so an answer for dates no longer shown (the period changed while it was
+  // on its way) cannot replace a newer one.
+  const latest = useRef(0);
   const load = useCallback(() => {
+    const n = ++latest.current;
     Promise.all([send('reports.sections.list', { period }), send('reports.caseStudyCandidates', { period }), send('reports.quotes', { period })])
       .then(([s, c, q]) => {
+        if (n !== latest.current) return;
         setSections(s);
         setCandidates(c);
         setQuotes(q);
       })
-      .catch((e: unknown) => setProblem(errorMessage(e)));
+      .catch((e: unknown) => n === latest.current && setProblem(errorMessage(e)));
   }, [period]);
   useEffect(load, [load]);
 

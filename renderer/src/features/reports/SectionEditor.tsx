@@ -102,11 +102,6 @@ export function SectionEditor(props: {
           onChange={(e) => body.setValue(e.currentTarget.value)}
           onBlur={() => void body.flush()}
         />
-        {body.savedAt ? (
-          <Text size="xs" c="dimmed">
-            Draft kept safely as you type.
-          </Text>
-        ) : null}
         {problem ? (
           <Alert color="red" role="alert">
             {problem}
@@ -119,6 +114,12 @@ export function SectionEditor(props: {
           <Button variant="default" onClick={props.onCancel}>
             Cancel
           </Button>
+          {/* Beside the buttons, not above them: a line appearing above would move Save as it is clicked (the click blurs the story, which saves the draft). */}
+          {body.savedAt ? (
+            <Text size="xs" c="dimmed">
+              Draft kept safely as you type.
+            </Text>
+          ) : null}
         </Group>
       </Stack>
     </Paper>
