@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichNode } from '../../../shared/domain/fieldwork';
+import { storeText } from '../../helpers/store-text';
 import { createTestCore, type TestCore } from '../../helpers/test-core';
 
 let t: TestCore;
@@ -21,11 +22,7 @@ async function takeReferral(personId: string | undefined, words: string) {
 }
 
 /** Every row of every table except the audit trail, as text, to look for what should be gone. */
-function everyRow(): string {
-  const db = t.core.context.db();
-  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit_log') AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").pluck().all() as string[];
-  return names.map((n) => JSON.stringify(db.prepare(`SELECT * FROM "${n}"`).all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('utf8') : v))).join('\n');
-}
+const everyRow = (): string => [...storeText(t.core.context.db(), ['audit_log']).values()].join('\n');
 
 beforeAll(async () => {
   t = await createTestCore({ now: () => NOW });
