@@ -60,7 +60,7 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
         WHERE l.organisation_id = $1 AND l.seq > $2 AND l.seq <= $2 + $7
           AND (
             l.device_id = $3 AND l.mutation_id IS NOT NULL
-            OR (l.kind IN ('change', 'conflict', 'resolved')
+            OR (l.kind IN ('change', 'conflict', 'resolved', 'purged')
                 AND ($5 OR l.case_id IS NULL OR a.user_id = $4)
                 AND (l.kind <> 'conflict' OR c.reason <> 'wrong_case'))
             OR (l.kind = 'allocation' AND NOT $5 AND ($4 IN (l.to_user, l.from_user)))

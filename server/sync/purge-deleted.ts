@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { inTransaction, lockOrganisation } from '../db/tx';
+import { inTransaction, lockOrganisation, reserveSeqs } from '../db/tx';
+import { insertChanges } from './change-rows';
 
 export interface PurgeDeletedResult {
   /** Records whose contents and history were removed. */
@@ -16,7 +17,8 @@ export interface PurgeDeletedResult {
  * every logged change of the record, every field but the deletion itself, and its resolved
  * conflicts. The deletion stays, so a late edit from a device that was offline meets it and is
  * kept as a conflict rather than bringing back half a record. A record with a conflict still
- * waiting for a person, or with anything logged after the floor, is left alone.
+ * waiting for a person, or with anything logged after the floor, is left alone. Each purged
+ * record is logged as `purged`, so the laptops holding its case remove their tombstone too.
  */
 export async function purgeDeleted(pool: Pool, organisationId: string, deletedBefore: Date): Promise<PurgeDeletedResult> {
   return inTransaction(pool, async (client) => {
@@ -46,6 +48,12 @@ export async function purgeDeleted(pool: Pool, organisationId: string, deletedBe
     const removed = await client.query(`DELETE FROM changes l USING (SELECT * ${target}) p WHERE l.organisation_id = $1 AND l.entity = p.entity AND l.entity_id = p.entity_id`, [organisationId, entities, ids]);
     await client.query(`DELETE FROM field_state s USING (SELECT * ${target}) p WHERE s.organisation_id = $1 AND s.entity = p.entity AND s.entity_id = p.entity_id AND s.field <> 'deleted_at'`, [organisationId, entities, ids]);
     await client.query(`DELETE FROM conflicts c USING (SELECT * ${target}) p WHERE c.organisation_id = $1 AND c.entity = p.entity AND c.entity_id = p.entity_id`, [organisationId, entities, ids]);
+    const first = await reserveSeqs(client, organisationId, due.rows.length);
+    await insertChanges(
+      client,
+      organisationId,
+      due.rows.map((r, i) => ({ seq: first + i, kind: 'purged', mutationId: null, entity: r.entity, entityId: r.entity_id, caseId: r.case_id, field: null, value: null, version: null, userId: null, deviceId: null, hlc: null, conflictId: null, fromUser: null, toUser: null })),
+    );
     await client.query(
       `INSERT INTO audit (organisation_id, action, case_id, detail) SELECT $1, 'purge-deleted', case_id, count(*) || ' deleted record(s) purged' FROM unnest($2::text[]) AS x(case_id) GROUP BY case_id`,
       [organisationId, due.rows.map((r) => r.case_id)],

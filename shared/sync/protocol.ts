@@ -132,6 +132,8 @@ const sideSchema = z.object({
  * - purge: the case was allocated to someone else; delete it here.
  * - erased: the service erased the case at the end of its retention period; erase it here too
  *   (every trace, as the desktop's own retention erasure does), whatever is waiting to be sent.
+ * - purged: the service purged deleted record `entity`/`entityId` (every device had applied the
+ *   deletion); remove the tombstone here too, unless an edit to it is still waiting to be sent.
  * Kinds a client does not know are skipped (a newer server may send them).
  */
 export const incomingChangeSchema = z.object({

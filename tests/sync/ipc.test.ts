@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
+import { purgeDeleted } from '../../server/sync/purge-deleted';
 import type { AppEvent } from '../../shared/ipc/events';
+import { tablesHolding } from '../helpers/store-text';
 import { createTestCore, type TestCore } from '../helpers/test-core';
 import { SERVICE_URL, startService, type Service } from './harness';
 
@@ -95,5 +97,29 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     const afterBoth = await synced();
     expect(afterBoth.length).toBe(before + 3);
     expect(afterBoth[0]).toMatchObject({ method: 'sync.now' });
+  });
+
+  it('removes a deleted note from every laptop, search index included, once the service purges it', async () => {
+    const WORD = 'Quillongrave';
+    const note = await laptop.call('fieldwork.notes.create', { caseId: CASE, title: 'Visit' });
+    await laptop.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Talked about ${WORD} school` }] }] }, reason: 'blur' });
+    await laptop.call('sync.now', {});
+    await spare.call('sync.now', {});
+    expect((await spare.call('fieldwork.notes.search', { query: WORD })).length).toBe(1);
+    await laptop.call('fieldwork.notes.remove', { id: note.id });
+    // Twice each: the second pull tells the service the first one's changes were applied.
+    for (let i = 0; i < 2; i++) for (const d of [laptop, spare]) await d.call('sync.now', {});
+    expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() + 60_000))).records).toBeGreaterThan(0);
+
+    for (const d of [laptop, spare]) {
+      await d.call('sync.now', {});
+      const db = d.core.context.db();
+      expect(db.prepare('SELECT count(*) FROM notes WHERE id = ?').pluck().get(note.id)).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM note_versions WHERE note_id = ?').pluck().get(note.id)).toBe(0);
+      // No table holds the word any more, the search index's own storage included.
+      expect(tablesHolding(db, WORD)).toEqual([]);
+      const runs = (await d.call('audit.list', { limit: 5 })).entries.filter((e) => e.action === 'synced');
+      expect(runs[0]!.detail).toMatch(/deleted records removed 1/);
+    }
   });
 });

@@ -14,9 +14,9 @@ describe('purging deleted records from the service', () => {
   let alice: string;
   const device = (user: string) => service.enrolledDevice(user);
   const held = async (entityId: string) => {
-    const log = await service.db.pool.query('SELECT count(*)::int AS n FROM changes WHERE entity_id = $1', [entityId]);
+    const log = await service.db.pool.query('SELECT kind FROM changes WHERE entity_id = $1 ORDER BY seq', [entityId]);
     const fields = await service.db.pool.query('SELECT field FROM field_state WHERE entity_id = $1 ORDER BY field', [entityId]);
-    return { logged: log.rows[0].n as number, fields: fields.rows.map((r: { field: string }) => r.field) };
+    return { logged: log.rows.map((r: { kind: string }) => r.kind), fields: fields.rows.map((r: { field: string }) => r.field) };
   };
   const soon = () => new Date(Date.now() + 60_000);
 
@@ -41,7 +41,7 @@ describe('purging deleted records from the service', () => {
     expect(spare.row('t_notes', GONE)!.deleted_at).not.toBeNull();
 
     expect((await purgeDeleted(service.db.pool, service.org, soon())).records).toBe(0);
-    expect((await held(GONE)).logged).toBeGreaterThan(0);
+    expect((await held(GONE)).logged).toContain('change');
 
     // Asking for later changes is not having applied them: only the cursor the laptop saved counts.
     const synced = async (d: Device) => (await service.db.pool.query('SELECT synced_seq::int AS s FROM devices WHERE id = $1', [d.client.account()!.device_id])).rows[0].s as number;
@@ -63,11 +63,20 @@ describe('purging deleted records from the service', () => {
 
     const r = await purgeDeleted(service.db.pool, service.org, soon());
     expect(r.records).toBe(1);
-    expect(await held(GONE)).toEqual({ logged: 0, fields: ['deleted_at'] });
+    // Only the note that it was purged is logged, for the laptops.
+    expect(await held(GONE)).toEqual({ logged: ['purged'], fields: ['deleted_at'] });
     expect((await held(KEPT)).fields).toEqual(['title']);
     const audit = await service.db.pool.query("SELECT case_id, detail FROM audit WHERE action = 'purge-deleted'");
     expect(audit.rows).toEqual([{ case_id: CASE, detail: '1 deleted record(s) purged' }]);
     expect((await purgeDeleted(service.db.pool, service.org, soon())).records).toBe(0);
+
+    // The laptops holding the case remove their own copy of the deleted note, and nothing else.
+    const versions = (d: Device) => d.db.prepare("SELECT count(*) FROM field_versions WHERE entity_id = ?").pluck().get(GONE);
+    expect(spare.row('t_notes', GONE)).toBeDefined();
+    await spare.client.syncNow();
+    expect(spare.row('t_notes', GONE)).toBeUndefined();
+    expect(versions(spare)).toBe(0);
+    expect(spare.row('t_notes', KEPT)!.title).toBe('Words that stay');
   });
 
   it('a laptop set up afterwards never receives the purged record', async () => {
@@ -83,5 +92,10 @@ describe('purging deleted records from the service', () => {
     expect((await held(GONE)).fields).toEqual(['deleted_at']);
     const conflicts = await service.db.pool.query('SELECT reason FROM conflicts WHERE entity_id = $1', [GONE]);
     expect(conflicts.rows).toEqual([{ reason: 'deleted' }]);
+    // The purge reached this laptop in the same sync, while its edit was still waiting for an
+    // answer: the record stays here, with the edit's words in the conflict for a person to decide on.
+    expect(laptop.row('t_notes', GONE)).toBeDefined();
+    const local = laptop.db.prepare('SELECT reason, edit_value FROM sync_conflicts WHERE entity_id = ?').all(GONE);
+    expect(local).toEqual([{ reason: 'deleted', edit_value: JSON.stringify('Typed offline before hearing of the deletion') }]);
   });
 });

@@ -127,6 +127,23 @@ export function eraseCase(db: Db, caseId: string): EraseResult {
   return { rowsRemoved, personErased };
 }
 
+/**
+ * Removes the search-index entries of these records (found through each index's map table, as
+ * the erasure does), for a record removed outside a whole-case erasure. Ids are UUIDs, so an id
+ * names the same record in every map.
+ */
+export function forgetSearchEntries(db: Db, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const { plain, fts } = tables(db);
+  const marks = ids.map(() => '?').join(', ');
+  for (const [table, maps] of ftsMaps(fts, plain)) {
+    for (const m of maps) {
+      db.prepare(`DELETE FROM ${quote(m.fts)} WHERE rowid IN (SELECT ${quote(m.intCol)} FROM ${quote(table)} WHERE ${quote(m.idCol)} IN (${marks}))`).run(...ids);
+      db.prepare(`DELETE FROM ${quote(table)} WHERE ${quote(m.idCol)} IN (${marks})`).run(...ids);
+    }
+  }
+}
+
 /** After erasing: merge FTS segments (dropping deleted terms), then rebuild the file so freed pages hold nothing. */
 export function compactAfterErase(db: Db): void {
   const { fts } = tables(db);

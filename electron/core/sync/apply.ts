@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
-import { eraseCase } from '../retention/erase-case';
+import { eraseCase, forgetSearchEntries } from '../retention/erase-case';
 import { purgeCase, recordsOfCase } from './purge';
 
 /** Meta key set when an erasure has left freed pages to clear; cleared once the store is compacted. */
@@ -14,10 +14,16 @@ export interface ApplyOutcome {
   purged: number;
   /** Cases erased here because the service erased them at the end of their retention period. */
   erased: string[];
+  /** Deleted records removed here because the service purged them. */
+  tombstones: number;
   entities: Set<string>;
 }
 
 type Column = string | number | null;
+
+function markCompactionDue(db: Db): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(COMPACT_DUE_KEY);
+}
 
 function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): Column {
   if (value === null || value === undefined) return null;
@@ -36,7 +42,7 @@ function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): 
  * the page's transaction, so the audit entry for an erasure is written with it or not at all.
  */
 export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, onErased?: (caseId: string) => void): ApplyOutcome {
-  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], entities: new Set() };
+  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, entities: new Set() };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
   const recorded = new Set<string>();
@@ -109,8 +115,15 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
             if (removed > 0 || records.length > 0) {
               out.erased.push(c.caseId);
               onErased?.(c.caseId);
-              db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(COMPACT_DUE_KEY);
+              markCompactionDue(db);
             }
+          }
+          break;
+        case 'purged':
+          if (c.entity && c.entityId && forgetTombstone(c.entity, c.entityId)) {
+            out.tombstones++;
+            // The search index keeps a deleted note's words in its segments until they are merged.
+            markCompactionDue(db);
           }
           break;
         default:
@@ -138,6 +151,31 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
       if (spec) db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(entityId);
       q.dropRecordCase.run(entity, entityId);
     }
+  }
+
+  /**
+   * The service purged a deleted record once every device had applied the deletion: remove what
+   * is left of it here. Kept instead when this device still has an edit to it waiting, a conflict
+   * about it open, or holds it as not deleted: those words are still someone's to decide on.
+   */
+  function forgetTombstone(entity: string, entityId: string): boolean {
+    writer.flush();
+    if (anyPending && q.anyPendingForRecord.get(entity, entityId)) return false;
+    if (q.openConflictForRecord.get(entity, entityId)) return false;
+    const spec = registry[entity];
+    const row = spec ? (db.prepare(`SELECT deleted_at FROM ${spec.table} WHERE id = ?`).get(entityId) as { deleted_at: string | null } | undefined) : undefined;
+    if (row && row.deleted_at === null) return false;
+    if (row) {
+      db.prepare(`DELETE FROM ${spec!.table} WHERE id = ?`).run(entityId);
+      // A search index refreshed lazily may still hold its words.
+      forgetSearchEntries(db, [entityId]);
+      out.entities.add(entity);
+    }
+    const parked = q.dropRecordParked.run(entity, entityId).changes;
+    q.dropRecordVersions.run(entity, entityId);
+    q.dropRecordCase.run(entity, entityId);
+    q.dropRecordConflicts.run(entity, entityId);
+    return row !== undefined || parked > 0;
   }
 
   /** After this device's last waiting edit to a field is acknowledged, apply a value held back meanwhile. */
@@ -181,7 +219,7 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   }
 }
 
-type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
+type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'openConflictForRecord' | 'dropRecordCase' | 'dropRecordParked' | 'dropRecordVersions' | 'dropRecordConflicts' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
 type Statements = Record<StatementName, Statement<unknown[]>>;
 
 function statements(db: Db): Statements {
@@ -210,7 +248,11 @@ function statements(db: Db): Statements {
     dropVersion: db.prepare('DELETE FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?'),
     anyVersion: db.prepare('SELECT 1 FROM field_versions WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
     anyPendingForRecord: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
+    openConflictForRecord: db.prepare('SELECT 1 FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND resolution IS NULL AND resolved_at IS NULL LIMIT 1').pluck(),
     dropRecordCase: db.prepare('DELETE FROM sync_record_cases WHERE entity = ? AND entity_id = ?'),
+    dropRecordParked: db.prepare('DELETE FROM sync_parked WHERE entity = ? AND entity_id = ?'),
+    dropRecordVersions: db.prepare('DELETE FROM field_versions WHERE entity = ? AND entity_id = ?'),
+    dropRecordConflicts: db.prepare('DELETE FROM sync_conflicts WHERE entity = ? AND entity_id = ?'),
     cursor: db.prepare('UPDATE sync_account SET cursor = ?, head = ?'),
     park: db.prepare(
       `INSERT INTO sync_parked (entity, entity_id, field, case_id, value, version, reason) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -36,6 +36,8 @@ export interface SyncReport {
   pulled: number;
   conflicts: number;
   purged: number;
+  /** Deleted records whose last trace was removed, as the service purged them. */
+  deletedRemoved: number;
 }
 
 const MIN_BACKOFF_MS = 5_000;
@@ -111,7 +113,7 @@ export class SyncClient {
   }
 
   private async cycle(trigger: SyncTrigger): Promise<SyncReport> {
-    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, purged: 0 };
+    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, purged: 0, deletedRemoved: 0 };
     // A run queued behind one that ended in a lock or a wipe has nothing to do.
     if (!this.deps.isUnlocked()) return report;
     const acct = this.account();
@@ -149,7 +151,7 @@ export class SyncClient {
   private audit(trigger: SyncTrigger, r: SyncReport, stopped: string | null): void {
     const moved = r.pushed + r.pulled + r.purged > 0;
     if (!this.deps.audit || !this.deps.isUnlocked() || (trigger === 'sync.automatic' && !moved)) return;
-    const detail = `sent ${r.pushed}, received ${r.pulled}, conflicts ${r.conflicts}, purged ${r.purged}${stopped ? `; stopped: ${stopped}` : ''}`;
+    const detail = `sent ${r.pushed}, received ${r.pulled}, conflicts ${r.conflicts}, purged ${r.purged}${r.deletedRemoved ? `, deleted records removed ${r.deletedRemoved}` : ''}${stopped ? `; stopped: ${stopped}` : ''}`;
     this.record([{ action: 'synced', method: trigger, detail }]);
   }
 
@@ -240,6 +242,7 @@ export class SyncClient {
       report.pulled += page.changes.length;
       report.conflicts += out.conflicts;
       report.purged += out.purged + out.erased.length;
+      report.deletedRemoved += out.tombstones;
       for (const e of out.entities) entities.add(e);
       const head = Math.max(page.head ?? page.cursor, page.cursor);
       this.progress('Receiving changes', page.cursor - start, Math.max(1, head - start));
