@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HeardApi } from '../../shared/ipc/contract';
 import { E2E_PASSPHRASE, expect, expectAccessible, test, waitForAppState } from './fixtures';
 import { ShellPage } from './pages/shell-page';
 import { VaultPage } from './pages/vault-page';
 
 test('first run: set a passphrase, use the shell, lock, refuse a wrong passphrase, unlock', async ({ app, host }) => {
+  // Nine accessibility scans, the unlock throttle's own waits (about 23 s) and a restart take about
+  // 45 s on a quiet machine: twice the usual limit leaves room under load.
+  test.setTimeout(180_000);
   const vault = new VaultPage(app);
   await waitForAppState(app, 'setup');
   await expectAccessible(app);
@@ -32,12 +36,20 @@ test('first run: set a passphrase, use the shell, lock, refuse a wrong passphras
     await expect(app.getByRole('button', { name: 'Unlock' })).toBeEnabled();
     expect(await vault.unlockExpectingError('still not my passphrase')).toContain(`try again in ${seconds} seconds`);
   }
-  // ... and the wait survives a restart of the core.
+  const lastRefused = Date.now();
+  // ... and the wait survives a restart of the core. On a busy machine the restart itself can take
+  // most of the 8 s, so what is checked is the wait left, given the time the restart took (the
+  // unit test checks it to the millisecond with a set clock).
   await host.stop();
   await host.start();
   await app.goto(host.url);
   await waitForAppState(app, 'locked');
-  await expect(app.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  const status = await app.evaluate(async () => (window as unknown as { heard: HeardApi }).heard['vault.status']({}));
+  const left = status.ok && status.value.state === 'locked' ? status.value.retryAfterMs : -1;
+  const expectedLeft = 8_000 - (Date.now() - lastRefused);
+  expect(left).toBeGreaterThanOrEqual(Math.max(0, expectedLeft - 3_000));
+  expect(left).toBeLessThanOrEqual(8_000);
+  if (left > 2_000) await expect(app.getByRole('button', { name: 'Unlock' })).toBeDisabled();
   await vault.unlock(E2E_PASSPHRASE);
   await expect(app.getByRole('heading', { name: 'Today' })).toBeVisible();
 });
