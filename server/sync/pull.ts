@@ -64,8 +64,8 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
                 AND ($5 OR l.case_id IS NULL OR a.user_id = $4)
                 AND (l.kind <> 'conflict' OR c.reason <> 'wrong_case'))
             OR (l.kind = 'allocation' AND NOT $5 AND ($4 IN (l.to_user, l.from_user)))
-            -- Erasures go to every device: one that never held the case has nothing to do.
-            OR l.kind = 'erased'
+            -- An erasure names the advocate who held the case (the allocation itself is gone).
+            OR (l.kind = 'erased' AND ($5 OR l.to_user = $4))
           )
         ORDER BY l.seq
         LIMIT $6),

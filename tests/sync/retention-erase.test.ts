@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import { dueOnService, eraseOnService } from '../../server/sync/retention';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { createTestCore, type TestCore } from '../helpers/test-core';
 import { SERVICE_URL, startService, type Service } from './harness';
 
@@ -73,6 +74,18 @@ describe('erasing a case from the service at the end of its retention period', (
 
     await office.call('sync.now', {});
     expect(referralIds(office)).toEqual([OPEN]);
+  });
+
+  it('tells only the devices that could hold the case: its advocate\'s, and managers\'', async () => {
+    const bob = await ops.createUser(service.db.pool, service.org, 'Bob', 'bob@example.org', 'advocate');
+    const other = await service.enrolledDevice(bob);
+    const r = await service.transport(`${SERVICE_URL}/v1/pull`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.client.account()!.access_token}` },
+      body: JSON.stringify({ v: PROTOCOL_VERSION, after: 0 }),
+    });
+    const page = (await r.json()) as { changes: { kind: string; caseId: string | null }[] };
+    expect(page.changes.filter((c) => c.caseId === DUE)).toEqual([]);
   });
 
   it("keeps a young person whose other case stays, on the service and on the laptop", async () => {
