@@ -111,6 +111,10 @@ async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1.');
         const r = await purgeDeleted(pool, await ops.findOrganisation(pool, need('org')), new Date(Date.now() - days * 24 * 60 * 60 * 1000));
         console.log(`${r.records} deleted record(s) purged (${r.changes} logged change(s) removed). Every active device had synced up to change ${r.floor}; anything deleted after that is kept until they have.`);
+        if (r.heldBackBy.length) {
+          console.log('Furthest behind (if one of these is lost or no longer used, revoke it so purges can go on):');
+          for (const d of r.heldBackBy) console.log(`  ${d.deviceId}  ${d.deviceName} (${d.userName})  last seen ${d.lastSeenAt?.toISOString() ?? 'never'}`);
+        }
         return 0;
       }
       case 'report':

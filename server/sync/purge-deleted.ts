@@ -9,6 +9,8 @@ export interface PurgeDeletedResult {
   changes: number;
   /** The seq every active device had reached; no deletion after it was purged. */
   floor: number;
+  /** Active devices still at the floor, behind the log: the ones a lost laptop would be among. */
+  heldBackBy: { deviceId: string; deviceName: string; userName: string; lastSeenAt: Date | null }[];
 }
 
 /**
@@ -29,6 +31,13 @@ export async function purgeDeleted(pool: Pool, organisationId: string, deletedBe
       [organisationId],
     );
     const floor = Number(f.rows[0]!.floor);
+    const behind = await client.query<{ id: string; name: string; user_name: string; last_seen_at: Date | null }>(
+      `SELECT d.id, d.name, u.name AS user_name, d.last_seen_at FROM devices d JOIN users u ON u.id = d.user_id
+        WHERE d.organisation_id = $1 AND d.status = 'active' AND d.synced_seq = $2 AND d.synced_seq < (SELECT last_seq FROM organisations WHERE id = $1)
+        ORDER BY d.last_seen_at NULLS FIRST`,
+      [organisationId, floor],
+    );
+    const heldBackBy = behind.rows.map((d) => ({ deviceId: d.id, deviceName: d.name, userName: d.user_name, lastSeenAt: d.last_seen_at }));
     const due = await client.query<{ entity: string; entity_id: string; case_id: string | null }>(
       `SELECT t.entity, t.entity_id, t.case_id
          FROM field_state t JOIN changes d ON d.organisation_id = t.organisation_id AND d.seq = t.seq
@@ -41,7 +50,7 @@ export async function purgeDeleted(pool: Pool, organisationId: string, deletedBe
           AND EXISTS (SELECT 1 FROM field_state o WHERE o.organisation_id = t.organisation_id AND o.entity = t.entity AND o.entity_id = t.entity_id AND o.field <> 'deleted_at')`,
       [organisationId, floor, deletedBefore],
     );
-    if (!due.rows.length) return { records: 0, changes: 0, floor };
+    if (!due.rows.length) return { records: 0, changes: 0, floor, heldBackBy };
     const entities = due.rows.map((r) => r.entity);
     const ids = due.rows.map((r) => r.entity_id);
     const target = `FROM unnest($2::text[], $3::text[]) AS p(entity, entity_id)`;
@@ -58,6 +67,6 @@ export async function purgeDeleted(pool: Pool, organisationId: string, deletedBe
       `INSERT INTO audit (organisation_id, action, case_id, detail) SELECT $1, 'purge-deleted', case_id, count(*) || ' deleted record(s) purged' FROM unnest($2::text[]) AS x(case_id) GROUP BY case_id`,
       [organisationId, due.rows.map((r) => r.case_id)],
     );
-    return { records: due.rows.length, changes: removed.rowCount ?? 0, floor };
+    return { records: due.rows.length, changes: removed.rowCount ?? 0, floor, heldBackBy };
   });
 }

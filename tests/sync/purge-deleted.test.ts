@@ -57,7 +57,9 @@ describe('purging deleted records from the service', () => {
     await spare.client.syncNow();
     expect(await synced(spare)).toBe(spare.client.account()!.cursor);
 
+    // The administrator is told which laptop holds the purge back.
     const drawerDevice = drawer.client.account()!.device_id;
+    expect((await purgeDeleted(service.db.pool, service.org, soon())).heldBackBy.map((d) => d.deviceId)).toEqual([drawerDevice]);
     await ops.setDeviceStatus(service.db.pool, drawerDevice, 'revoked');
     expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() - DAY))).records).toBe(0);
 
