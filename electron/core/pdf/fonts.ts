@@ -133,7 +133,7 @@ export function missingCodePoints(text: string): number[] {
 interface Shaped {
   glyphs: Glyph[];
   positions: GlyphPosition[];
-  /** Sum of advance widths, in font units. */
+  /** Sum of the shaper's advances (kerning included), in font units. */
   advance: number;
   /** Glyphs that shaped to .notdef (id 0): a box the reader would see. */
   notdef: number;
@@ -150,10 +150,9 @@ function shapeToken(font: Font, token: string): Shaped {
     const run = font.layout(token);
     let advance = 0;
     let notdef = 0;
-    for (const g of run.glyphs) {
-      advance += g.advanceWidth;
-      if (g.id === 0) notdef += 1;
-    }
+    // The shaper's advances, so a measured line is as wide as the drawn one (kerning included).
+    for (const p of run.positions) advance += p.xAdvance;
+    for (const g of run.glyphs) if (g.id === 0) notdef += 1;
     shaped = { glyphs: run.glyphs, positions: run.positions, advance, notdef };
     if (cache.size > 20_000) cache.clear();
     cache.set(token, shaped);
@@ -223,6 +222,13 @@ function measure(key: FontKey, text: string): Measured {
     notdef += shaped.notdef;
   }
   return { units: units / font.unitsPerEm, notdef };
+}
+
+/** The glyphs of `text` as drawn (visual order): default and shaped advances, in font units. */
+export function shapeForDrawing(key: FontKey, text: string): { unitsPerEm: number; glyphs: { advance: number; xAdvance: number }[] } {
+  const { font } = loadFont(key);
+  const shaped = shapeText(rawFonts.get(font) ?? font, text);
+  return { unitsPerEm: font.unitsPerEm, glyphs: shaped.glyphs.map((g, i) => ({ advance: g.advanceWidth, xAdvance: shaped.positions[i]!.xAdvance })) };
 }
 
 export function textWidth(key: FontKey, text: string, size: number): number {

@@ -1,9 +1,29 @@
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDocument,
+  PDFHexString,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  beginText,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  type PDFFont,
+  type PDFImage,
+  type PDFName,
+  type PDFPage,
+} from 'pdf-lib';
 import type { TipTapNode } from '../../../shared/templates/tiptap';
 import { colours, style, toBlocks, type TextBlock } from './blocks';
 import { placeChart } from './chart';
 import { CONTENT_WIDTH, Flow, PAGE, lineHeight, type Op } from './flow';
-import { cachingFontkit, loadFont, type FontKey } from './fonts';
+import { cachingFontkit, loadFont, shapeForDrawing, type FontKey } from './fonts';
+import { kernedGlyphs } from './glyph-placement';
 import type { Line } from './text-layout';
 
 /*
@@ -151,11 +171,12 @@ async function draw(pdf: PDFDocument, pages: Op[][]): Promise<void> {
   }
   for (const ops of pages) {
     const page: PDFPage = pdf.addPage([PAGE.width, PAGE.height]);
+    const fontKeys = new Map<PDFFont, PDFName>();
     for (const op of ops) {
       if (op.op === 'text') {
         let x = op.x;
         for (const r of op.line.runs) {
-          page.drawText(r.text, { x, y: op.y, size: r.size, font: fonts.get(r.font) as PDFFont, color: toRgb(r.color) });
+          drawRun(pdf, page, fontKeys, fonts.get(r.font) as PDFFont, r, x, op.y);
           x += r.width;
         }
       } else if (op.op === 'rect') page.drawRectangle({ x: op.x, y: op.y, width: op.w, height: op.h, color: toRgb(op.colour) });
@@ -168,6 +189,36 @@ async function draw(pdf: PDFDocument, pages: Op[][]): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * Draws one run with the font's kerning (see glyph-placement.ts). Each font is named once in a
+ * page's resources, not once per run as pdf-lib's drawText does.
+ */
+function drawRun(pdf: PDFDocument, page: PDFPage, fontKeys: Map<PDFFont, PDFName>, font: PDFFont, r: { text: string; font: FontKey; size: number; color: readonly [number, number, number] }, x: number, y: number): void {
+  const hex = font.encodeText(r.text).toString().slice(1, -1);
+  const shaped = shapeForDrawing(r.font, r.text);
+  if (hex.length !== shaped.glyphs.length * 4) {
+    // Never expected; pdf-lib's own drawing is still better than none.
+    page.drawText(r.text, { x, y, size: r.size, font, color: toRgb(r.color) });
+    return;
+  }
+  let key = fontKeys.get(font);
+  if (!key) fontKeys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+  const items = PDFArray.withContext(pdf.context);
+  for (const item of kernedGlyphs(shaped.glyphs.map((g, i) => ({ ...g, code: hex.slice(i * 4, i * 4 + 4) })), shaped.unitsPerEm)) {
+    items.push(typeof item === 'string' ? PDFHexString.of(item) : PDFNumber.of(item));
+  }
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingColor(toRgb(r.color)),
+    beginText(),
+    setFontAndSize(key, r.size),
+    setTextMatrix(1, 0, 0, 1, x, y),
+    PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [items]),
+    endText(),
+    popGraphicsState(),
+  );
 }
 
 /** Renders a document and reports how it went (page count, glyphs that could not be drawn). */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPdf, renderPdfWithReport } from '../../../electron/core/pdf';
 import type { TipTapNode } from '../../../shared/templates/tiptap';
@@ -36,6 +38,25 @@ describe('a long letter', () => {
       expect(w.xMin).toBeGreaterThanOrEqual(61);
       expect(w.xMax).toBeLessThanOrEqual(pageWidth - 61);
     }
+  });
+});
+
+describe('type', () => {
+  it("draws with the font's kerning, so AVATAR is set as close as its designer made it", async () => {
+    const { words } = pdfWords(await renderPdf(doc(para(text('HHHHHH AVATAR'))), { title: 'Kerning' }));
+    const width = (w: string) => {
+      const found = words.find((x) => x.text === w)!;
+      return found.xMax - found.xMin;
+    };
+    const font = fontkit.create(readFileSync('resources/fonts/NotoSans-Regular.ttf'));
+    const units = (s: string, kerned: boolean) => {
+      const run = font.layout(s);
+      return run.glyphs.reduce((n, g, i) => n + (kerned ? run.positions[i]!.xAdvance : g.advanceWidth), 0);
+    };
+    // Points per font unit, from a word the font does not kern.
+    const scale = width('HHHHHH') / units('HHHHHH', false);
+    expect(width('AVATAR')).toBeCloseTo(units('AVATAR', true) * scale, 1);
+    expect(units('AVATAR', false) * scale - width('AVATAR')).toBeGreaterThan(2);
   });
 });
 
