@@ -47,8 +47,8 @@ export async function dueOnService(db: Pool | PoolClient, organisationId: string
 
 /**
  * Erases cases from the service at the end of their retention period: every logged change,
- * field, conflict and allocation of the case. The log gets one `erased` row per case, naming the
- * advocate who held it; their devices and managers' act on it by erasing their own copy, and the case id is kept in
+ * field, conflict and allocation of the case. The log gets an `erased` row for each advocate who
+ * has held the case; their devices and managers' act on it by erasing their own copy, and the case id is kept in
  * `erased_cases` so a late edit from an offline laptop cannot bring it back. Refuses, changing
  * nothing, unless `confirmCount` is the number of cases and every one is due.
  */
@@ -75,9 +75,22 @@ export async function eraseOnService(pool: Pool, organisationId: string, caseIds
        UPDATE changes l SET case_id = s.other_case FROM shared s WHERE l.organisation_id = $1 AND l.entity = 'person' AND l.entity_id = s.person_id`,
       [organisationId, unique],
     );
-    // Who held each case: their devices, and managers', are the ones told to erase it.
-    const held = await client.query<{ case_id: string; user_id: string }>('SELECT case_id, user_id FROM allocations WHERE organisation_id = $1 AND case_id = ANY($2::text[])', [organisationId, unique]);
-    const holder = new Map(held.rows.map((r) => [r.case_id, r.user_id]));
+    // Everyone who has held each case: the current advocate, and earlier ones whose laptops may not
+    // have heard of a reallocation yet (a laptop left in a drawer, a restored backup). Their
+    // devices, and managers', are the ones told to erase it.
+    const held = await client.query<{ case_id: string; user_id: string }>(
+      `SELECT case_id, user_id FROM allocations WHERE organisation_id = $1 AND case_id = ANY($2::text[])
+       UNION
+       SELECT l.case_id, u.user_id FROM changes l CROSS JOIN LATERAL (VALUES (l.from_user), (l.to_user)) AS u(user_id)
+        WHERE l.organisation_id = $1 AND l.kind = 'allocation' AND l.case_id = ANY($2::text[]) AND u.user_id IS NOT NULL
+       ORDER BY 1, 2`,
+      [organisationId, unique],
+    );
+    const notices = unique.flatMap((caseId) => {
+      const holders = held.rows.filter((r) => r.case_id === caseId).map((r) => r.user_id);
+      // No advocate ever held it: only managers' devices can have it.
+      return (holders.length ? holders : [null]).map((toUser) => ({ caseId, toUser }));
+    });
     let rowsRemoved = 0;
     for (const table of ['changes', 'field_state', 'conflicts', 'allocations']) {
       const r = await client.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND case_id = ANY($2::text[])`, [organisationId, unique]);
@@ -87,11 +100,11 @@ export async function eraseOnService(pool: Pool, organisationId: string, caseIds
       'INSERT INTO erased_cases (organisation_id, case_id, erased_at, rule) SELECT $1, c, $3, $4 FROM unnest($2::text[]) AS c ON CONFLICT DO NOTHING',
       [organisationId, unique, now, `${policy.basis} ${policy.years} years`],
     );
-    const first = await reserveSeqs(client, organisationId, unique.length);
+    const first = await reserveSeqs(client, organisationId, notices.length);
     await insertChanges(
       client,
       organisationId,
-      unique.map((caseId, i) => ({ seq: first + i, kind: 'erased', mutationId: null, entity: null, entityId: null, caseId, field: null, value: null, version: null, userId: null, deviceId: null, hlc: null, conflictId: null, fromUser: null, toUser: holder.get(caseId) ?? null })),
+      notices.map((n, i) => ({ seq: first + i, kind: 'erased', mutationId: null, entity: null, entityId: null, caseId: n.caseId, field: null, value: null, version: null, userId: null, deviceId: null, hlc: null, conflictId: null, fromUser: null, toUser: n.toUser })),
     );
     await client.query(
       "INSERT INTO audit (organisation_id, action, case_id, detail) SELECT $1, 'retention-erase', c, 'retention ended (' || r || ' rule)' FROM unnest($2::text[], $3::text[]) AS x(c, r)",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
+import { allocateCase } from '../../server/sync/allocate';
 import { dueOnService, eraseOnService } from '../../server/sync/retention';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { createTestCore, type TestCore } from '../helpers/test-core';
@@ -11,6 +12,7 @@ const PERSON = '01900000-0000-7000-8000-0000000000a3';
 const OLD_CASE = '01900000-0000-7000-8000-0000000000a4';
 const NEW_CASE = '01900000-0000-7000-8000-0000000000a5';
 const SHARED_PERSON = '01900000-0000-7000-8000-0000000000a6';
+const FORMER = '01900000-0000-7000-8000-0000000000a7';
 const policy = { basis: 'later' as const, years: 6 };
 const now = new Date('2026-11-23T10:00:00Z');
 
@@ -76,7 +78,7 @@ describe('erasing a case from the service at the end of its retention period', (
     expect(referralIds(office)).toEqual([OPEN]);
   });
 
-  it('tells only the devices that could hold the case: its advocate\'s, and managers\'', async () => {
+  it('tells only the devices that could hold the case: its advocates\' (earlier ones too) and managers\'', async () => {
     const bob = await ops.createUser(service.db.pool, service.org, 'Bob', 'bob@example.org', 'advocate');
     const other = await service.enrolledDevice(bob);
     const r = await service.transport(`${SERVICE_URL}/v1/pull`, {
@@ -86,6 +88,15 @@ describe('erasing a case from the service at the end of its retention period', (
     });
     const page = (await r.json()) as { changes: { kind: string; caseId: string | null }[] };
     expect(page.changes.filter((c) => c.caseId === DUE)).toEqual([]);
+
+    // A laptop of an earlier holder that has not heard of the reallocation yet is told too.
+    laptop.core.context.write((w) => w.upsert('referral', FORMER, FORMER, { reference: 'HRD-0105', status: 'closed', closure_date: '2015-03-01' }));
+    await laptop.call('sync.now', {});
+    await allocateCase(service.db.pool, service.org, FORMER, bob, now);
+    expect(await eraseOnService(service.db.pool, service.org, [FORMER], 1, policy, now)).toMatchObject({ erased: 1 });
+    expect(referralIds(laptop)).toContain(FORMER);
+    await laptop.call('sync.now', {});
+    expect(referralIds(laptop)).not.toContain(FORMER);
   });
 
   it("keeps a young person whose other case stays, on the service and on the laptop", async () => {
