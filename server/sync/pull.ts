@@ -142,8 +142,8 @@ function toIncoming(row: LogRow, seq: number, hide = false): IncomingChange {
 /** The case's current state, every field, given the allocation's seq so it sorts where the allocation happened. */
 async function caseSnapshot(pool: Pool, org: string, caseId: string, seq: number): Promise<IncomingChange[]> {
   const r = await pool.query<{ entity: string; entity_id: string; field: string; value: unknown; version: string; user_id: string | null; device_id: string | null; hlc: string | null }>(
-    // A purged record (nothing left but its deletion) is not sent: every device was past the
-    // deletion when it was purged, so no device holding the case can still have it.
+    // A purged record (nothing left but its deletion) is not sent: the log's `purged` notice tells
+    // any device that still has it to remove it.
     `SELECT entity, entity_id, field, value, version, user_id, device_id, hlc FROM field_state f
       WHERE organisation_id = $1 AND case_id = $2
         AND (field <> 'deleted_at' OR EXISTS (SELECT 1 FROM field_state g WHERE g.organisation_id = f.organisation_id AND g.entity = f.entity AND g.entity_id = f.entity_id AND g.field <> 'deleted_at'))

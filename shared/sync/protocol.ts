@@ -133,7 +133,9 @@ const sideSchema = z.object({
  * - erased: the service erased the case at the end of its retention period; erase it here too
  *   (every trace, as the desktop's own retention erasure does), whatever is waiting to be sent.
  * - purged: the service purged deleted record `entity`/`entityId` (every device had applied the
- *   deletion); remove the tombstone here too, unless an edit to it is still waiting to be sent.
+ *   deletion); `field` is deleted_at, with the deletion's value and version. Remove the record
+ *   here too; while an edit to it is waiting to be sent or a conflict about it is open, keep it
+ *   deleted and remove it once both are settled.
  * Kinds a client does not know are skipped (a newer server may send them).
  */
 export const incomingChangeSchema = z.object({

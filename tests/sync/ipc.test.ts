@@ -122,4 +122,63 @@ describe('sync through the app: connect in Settings, status, automatic progress'
       expect(runs[0]!.detail).toMatch(/deleted records removed 1/);
     }
   });
+
+  const words = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+  const deviceOf = (t: TestCore) => t.core.context.db().prepare('SELECT device_id FROM sync_account').pluck().get() as string;
+
+  /**
+   * A note on both laptops: the spare edits it without syncing while the laptop deletes it, and
+   * the service purges it. The spare is counted as past the deletion, as a laptop restored from a
+   * backup after the purge would be (it connects as a new device).
+   */
+  async function lateEditToPurgedNote(word: string): Promise<string> {
+    const note = await laptop.call('fieldwork.notes.create', { caseId: CASE, title: 'Visit' });
+    await laptop.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: words('First words'), reason: 'blur' });
+    await laptop.call('sync.now', {});
+    await spare.call('sync.now', {});
+    await spare.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: words(`Late words about ${word}`), reason: 'blur' });
+    await laptop.call('fieldwork.notes.remove', { id: note.id });
+    for (let i = 0; i < 2; i++) await laptop.call('sync.now', {});
+    await service.db.pool.query('UPDATE devices SET synced_seq = (SELECT last_seq FROM organisations WHERE id = $1) WHERE id = $2', [service.org, deviceOf(spare)]);
+    expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() + 60_000))).records).toBe(1);
+    return note.id;
+  }
+
+  it('a late edit to a purged note stops no sync: its words wait in a conflict, and go when the person keeps the note deleted', async () => {
+    const id = await lateEditToPurgedNote('Zorbatine');
+    await spare.call('sync.now', {});
+    expect((await spare.call('sync.status', {})).lastError).toBeNull();
+    const db = spare.core.context.db();
+    // Deleted here as on the service, its words kept for the person to decide on.
+    expect(await spare.call('fieldwork.notes.list', { caseId: CASE })).not.toContainEqual(expect.objectContaining({ id }));
+    const conflicts = (await spare.call('sync.conflicts', {})).filter((c) => c.entityId === id);
+    const body = conflicts.find((c) => c.field === 'body')!;
+    expect(body).toMatchObject({ reason: 'deleted', mine: true });
+    expect(JSON.stringify(body.editValue)).toContain('Zorbatine');
+
+    for (const c of conflicts) await spare.call('sync.resolve', { id: c.id, choice: 'kept' });
+    await spare.call('sync.now', {});
+    expect(tablesHolding(db, 'Zorbatine')).toEqual([]);
+    // The service drops the resolved conflict that held the late words at its next purge.
+    for (let i = 0; i < 2; i++) for (const d of [laptop, spare]) await d.call('sync.now', {});
+    expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() + 60_000))).records).toBe(1);
+    const left = await service.db.pool.query("SELECT count(*)::int AS n FROM conflicts WHERE entity_id = $1", [id]);
+    expect(left.rows[0].n).toBe(0);
+  });
+
+  it('bringing a purged note back from the laptop that edited it sends all of it; the other laptop says it cannot', async () => {
+    const id = await lateEditToPurgedNote('Quenbrisk');
+    await spare.call('sync.now', {});
+    await laptop.call('sync.now', {});
+    const elsewhere = (await laptop.call('sync.conflicts', {})).find((c) => c.entityId === id)!;
+    await expect(laptop.call('sync.resolve', { id: elsewhere.id, choice: 'edit' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/cannot be brought back from here/) });
+
+    for (const c of (await spare.call('sync.conflicts', {})).filter((x) => x.entityId === id)) await spare.call('sync.resolve', { id: c.id, choice: 'edit' });
+    await spare.call('sync.now', {});
+    expect((await spare.call('sync.status', {})).conflicts).toBe(0);
+    await laptop.call('sync.now', {});
+    const back = await laptop.call('fieldwork.notes.get', { id });
+    expect(back.title).toBe('Visit');
+    expect(JSON.stringify(back.body)).toContain('Quenbrisk');
+  });
 });

@@ -25,8 +25,12 @@ export class Writer {
     return spec;
   }
 
-  /** Inserts the row if needed and sets the given fields. Returns the fields that actually changed. */
-  upsert(entity: string, id: string, caseId: string | null, fields: Record<string, FieldValue | undefined>): string[] {
+  /**
+   * Inserts the row if needed and sets the given fields. Returns the fields that actually changed.
+   * `sendUnchanged` sends every given field, changed or not: bringing back a record the service
+   * has purged must send all of it.
+   */
+  upsert(entity: string, id: string, caseId: string | null, fields: Record<string, FieldValue | undefined>, sendUnchanged = false): string[] {
     const spec = this.spec(entity);
     const entries = Object.entries(fields).filter((e): e is [string, FieldValue] => e[1] !== undefined);
     for (const [field] of entries) {
@@ -47,7 +51,7 @@ export class Writer {
       `INSERT INTO outbox (mutation_id, entity, entity_id, case_id, field, value, base_version, hlc, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const [field, value] of changed) {
+    for (const [field, value] of sendUnchanged ? stored : changed) {
       const base = (baseOf.get(entity, id, field) as number | undefined) ?? 0;
       append.run(uuidv7(), entity, id, caseId, field, JSON.stringify(value ?? null), base, this.clock.tick(), at);
     }

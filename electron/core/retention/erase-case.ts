@@ -144,10 +144,17 @@ export function forgetSearchEntries(db: Db, ids: readonly string[]): void {
   }
 }
 
+/**
+ * Merges every search index's segments, which drops the words of deleted entries (FTS5 keeps them
+ * until then). With secure_delete on, that is all a single removed record needs.
+ */
+export function optimizeSearchIndexes(db: Db): void {
+  for (const index of tables(db).fts) db.prepare(`INSERT INTO ${quote(index)} (${quote(index)}) VALUES ('optimize')`).run();
+}
+
 /** After erasing: merge FTS segments (dropping deleted terms), then rebuild the file so freed pages hold nothing. */
 export function compactAfterErase(db: Db): void {
-  const { fts } = tables(db);
-  for (const index of fts) db.prepare(`INSERT INTO ${quote(index)} (${quote(index)}) VALUES ('optimize')`).run();
+  optimizeSearchIndexes(db);
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

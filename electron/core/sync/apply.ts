@@ -2,8 +2,8 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
-import { eraseCase, forgetSearchEntries } from '../retention/erase-case';
-import { purgeCase, recordsOfCase } from './purge';
+import { eraseCase, optimizeSearchIndexes } from '../retention/erase-case';
+import { forgetTombstone, purgeCase, recordsOfCase } from './purge';
 
 /** Meta key set when an erasure has left freed pages to clear; cleared once the store is compacted. */
 export const COMPACT_DUE_KEY = 'compact_due';
@@ -21,9 +21,6 @@ export interface ApplyOutcome {
 
 type Column = string | number | null;
 
-function markCompactionDue(db: Db): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(COMPACT_DUE_KEY);
-}
 
 function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): Column {
   if (value === null || value === undefined) return null;
@@ -115,15 +112,18 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
             if (removed > 0 || records.length > 0) {
               out.erased.push(c.caseId);
               onErased?.(c.caseId);
-              markCompactionDue(db);
+              db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(COMPACT_DUE_KEY);
             }
           }
           break;
         case 'purged':
-          if (c.entity && c.entityId && forgetTombstone(c.entity, c.entityId)) {
-            out.tombstones++;
-            // The search index keeps a deleted note's words in its segments until they are merged.
-            markCompactionDue(db);
+          if (c.entity && c.entityId) {
+            writer.flush();
+            recorded.delete(`${c.entity}\u0000${c.entityId}`);
+            if (forgetTombstone(db, registry, c.entity, c.entityId, c.version === null ? null : { value: c.value, version: c.version })) {
+              out.tombstones++;
+              out.entities.add(c.entity);
+            }
           }
           break;
         default:
@@ -132,6 +132,8 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
       }
     }
     writer.flush();
+    // The search index keeps a removed note's words in its segments until they are merged.
+    if (out.tombstones > 0) optimizeSearchIndexes(db);
     q.cursor.run(page.cursor, page.head ?? page.cursor);
   }).immediate();
   for (const e of writer.entities) out.entities.add(e);
@@ -151,31 +153,6 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
       if (spec) db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(entityId);
       q.dropRecordCase.run(entity, entityId);
     }
-  }
-
-  /**
-   * The service purged a deleted record once every device had applied the deletion: remove what
-   * is left of it here. Kept instead when this device still has an edit to it waiting, a conflict
-   * about it open, or holds it as not deleted: those words are still someone's to decide on.
-   */
-  function forgetTombstone(entity: string, entityId: string): boolean {
-    writer.flush();
-    if (anyPending && q.anyPendingForRecord.get(entity, entityId)) return false;
-    if (q.openConflictForRecord.get(entity, entityId)) return false;
-    const spec = registry[entity];
-    const row = spec ? (db.prepare(`SELECT deleted_at FROM ${spec.table} WHERE id = ?`).get(entityId) as { deleted_at: string | null } | undefined) : undefined;
-    if (row && row.deleted_at === null) return false;
-    if (row) {
-      db.prepare(`DELETE FROM ${spec!.table} WHERE id = ?`).run(entityId);
-      // A search index refreshed lazily may still hold its words.
-      forgetSearchEntries(db, [entityId]);
-      out.entities.add(entity);
-    }
-    const parked = q.dropRecordParked.run(entity, entityId).changes;
-    q.dropRecordVersions.run(entity, entityId);
-    q.dropRecordCase.run(entity, entityId);
-    q.dropRecordConflicts.run(entity, entityId);
-    return row !== undefined || parked > 0;
   }
 
   /** After this device's last waiting edit to a field is acknowledged, apply a value held back meanwhile. */
@@ -219,7 +196,7 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   }
 }
 
-type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'openConflictForRecord' | 'dropRecordCase' | 'dropRecordParked' | 'dropRecordVersions' | 'dropRecordConflicts' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
+type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
 type Statements = Record<StatementName, Statement<unknown[]>>;
 
 function statements(db: Db): Statements {
@@ -248,11 +225,7 @@ function statements(db: Db): Statements {
     dropVersion: db.prepare('DELETE FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?'),
     anyVersion: db.prepare('SELECT 1 FROM field_versions WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
     anyPendingForRecord: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
-    openConflictForRecord: db.prepare('SELECT 1 FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND resolution IS NULL AND resolved_at IS NULL LIMIT 1').pluck(),
     dropRecordCase: db.prepare('DELETE FROM sync_record_cases WHERE entity = ? AND entity_id = ?'),
-    dropRecordParked: db.prepare('DELETE FROM sync_parked WHERE entity = ? AND entity_id = ?'),
-    dropRecordVersions: db.prepare('DELETE FROM field_versions WHERE entity = ? AND entity_id = ?'),
-    dropRecordConflicts: db.prepare('DELETE FROM sync_conflicts WHERE entity = ? AND entity_id = ?'),
     cursor: db.prepare('UPDATE sync_account SET cursor = ?, head = ?'),
     park: db.prepare(
       `INSERT INTO sync_parked (entity, entity_id, field, case_id, value, version, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -300,6 +273,10 @@ export class RowWriter {
     const spec = this.registry[entity];
     const pending = this.rows.get(`${entity}\u0000${id}`);
     if (!spec || (field !== 'deleted_at' && !spec.fields.includes(field))) this.set(entity, id, null, field, null, 0);
+    // A column the record cannot be without (a note's body) keeps its words: emptying it would fail
+    // and stop every later sync. This happens when a late edit meets a purged record; the
+    // conflict holds both sides for a person.
+    else if (this.required(spec.table).has(field)) return;
     else if (pending) pending.fields.set(field, null);
     else if (this.prepare(`UPDATE ${spec.table} SET ${field} = NULL WHERE id = ?`).run(id).changes > 0) this.entities.add(entity);
   }
@@ -307,6 +284,14 @@ export class RowWriter {
   flush(): void {
     for (const row of this.rows.values()) this.write(row.entity, row.id, row.fields);
     this.rows.clear();
+  }
+
+  private readonly notNull = new Map<string, Set<string>>();
+
+  private required(table: string): Set<string> {
+    let cols = this.notNull.get(table);
+    if (!cols) this.notNull.set(table, (cols = new Set(this.db.prepare('SELECT name FROM pragma_table_info(?) WHERE "notnull" = 1').pluck().all(table) as string[])));
+    return cols;
   }
 
   private prepare(sql: string): Statement<unknown[]> {

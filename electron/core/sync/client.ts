@@ -9,7 +9,7 @@ import { checkServiceUrl, readAccount, recordClockOffset, recordResult, saveEnro
 import type { NewAuditEntry } from '../audit/audit-log';
 import { compactAfterErase } from '../retention/erase-case';
 import { applyPage, COMPACT_DUE_KEY } from './apply';
-import { runDeferredPurges } from './purge';
+import { runDeferredPurges, runDeferredTombstones } from './purge';
 import { replayParked } from './parked';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
 
@@ -125,6 +125,7 @@ export class SyncClient {
       await this.pushAll(api, report);
       await this.pullAll(api, report);
       report.purged += runDeferredPurges(db, this.registry);
+      report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
       this.failures = 0;
       this.audit(trigger, report, null);

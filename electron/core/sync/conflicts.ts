@@ -76,9 +76,27 @@ export function resolveConflict(db: Db, writer: Writer, registry: Record<string,
     let value = (choice === 'merged' ? merged : c.editValue) as FieldValue;
     // Rich-text and list fields travel as the stored JSON text; the Writer wants them parsed.
     if (choice === 'edit' && typeof value === 'string' && registry[c.entity]?.jsonFields?.includes(c.field)) value = JSON.parse(value) as FieldValue;
-    // An edit that raced a delete brings the record back.
-    if (c.reason === 'deleted') writer.upsert(c.entity, c.entityId, c.caseId, { deleted_at: null });
-    writer.upsert(c.entity, c.entityId, c.caseId, { [c.field]: value });
+    // An edit that raced a delete brings the record back, all of it: the service may have purged
+    // everything but the deletion, and half a record would come back. The undeletion goes first,
+    // so the service takes the fields after it.
+    if (c.reason === 'deleted') writer.upsert(c.entity, c.entityId, c.caseId, { deleted_at: null, ...wholeRecord(db, registry, c), [c.field]: value }, true);
+    else writer.upsert(c.entity, c.entityId, c.caseId, { [c.field]: value });
   }
   db.prepare('UPDATE sync_conflicts SET resolution = ? WHERE id = ?').run(choice, id);
+}
+
+/** Every field this computer holds of the record in conflict, to send when bringing it back. */
+function wholeRecord(db: Db, registry: Record<string, EntitySpec>, c: { entity: string; entityId: string }): Record<string, FieldValue> {
+  const spec = registry[c.entity];
+  const row = spec ? (db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(c.entityId) as Record<string, unknown> | undefined) : undefined;
+  if (!spec || !row) {
+    throw new AppError('conflict', 'This record was deleted and has been removed from this computer, so it cannot be brought back from here. Choose to keep it deleted, or bring it back on the computer where the edit was made.');
+  }
+  const out: Record<string, FieldValue> = {};
+  for (const f of spec.fields) {
+    const v = row[f];
+    if (v === null || v === undefined) continue;
+    out[f] = spec.jsonFields?.includes(f) && typeof v === 'string' ? (JSON.parse(v) as FieldValue) : (v as FieldValue);
+  }
+  return out;
 }
