@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Advocate } from '../../../../shared/domain/caseload';
 import { todayIso } from '../../../../shared/domain/dates';
 import { errorMessage, send } from '../../api/client';
 import { UkDateInput } from './UkDateInput';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Choose an advocate and the allocation date; "me" is the default. */
 export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string | null; who: string; onClose: () => void; onDone: () => void }) {
@@ -67,11 +68,7 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
           </Button>
         </Group>
         <UkDateInput label="Allocation date" value={date} onChange={setDate} required maxDate={todayIso()} />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

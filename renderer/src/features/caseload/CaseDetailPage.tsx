@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Group, Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { displayName } from '../../../../shared/domain/caseload';
@@ -14,6 +14,7 @@ import { ClosureTab } from './ClosureTab';
 import { IssuesTab } from './IssuesTab';
 import { OverviewTab } from './OverviewTab';
 import { serviceUserTypeLabels, statusLabels, urgencyColors, urgencyLabels } from './labels';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** One case: overview, issues and closure, then the tabs other features add in `case-tabs.ts`. */
 export function CaseDetailPage() {
@@ -33,13 +34,7 @@ export function CaseDetailPage() {
   }, [caseId]);
   useEffect(reload, [reload]);
 
-  if (error) {
-    return (
-      <Alert color="red" role="alert">
-        {error}
-      </Alert>
-    );
-  }
+  if (error) return <ProblemAlert problem={error} />;
   if (detail === undefined) return null;
   if (detail === null) return <EmptyState title="Case not found" next="It may have been deleted or moved to another advocate. Go back to your caseload." />;
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { ClosureOutcome, IssueOutcome } from '../../../../shared/domain/codes';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
@@ -7,6 +7,7 @@ import { errorMessage, send } from '../../api/client';
 import { ConfirmModal } from '../shell/ConfirmModal';
 import { closureOutcomeLabels, issueLabels, issueOutcomeLabels, optionsOf } from './labels';
 import { UkDateInput } from './UkDateInput';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Closing a case needs one of the five closure outcomes; each issue can be given its outcome at the same time. */
 export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
@@ -45,11 +46,7 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
             <strong>{referral.closureOutcome ? closureOutcomeLabels[referral.closureOutcome] : 'no outcome recorded'}</strong>
           </Text>
           {referral.closureNote ? <Text size="sm">{referral.closureNote}</Text> : null}
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ProblemAlert problem={error} />
           <Group>
             <Button variant="default" onClick={() => setConfirming('reopen')}>
               Reopen case
@@ -86,11 +83,7 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
           />
         ))}
         <Textarea label="Closing note (optional)" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={error} />
         <Group>
           <Button
             color="red"

@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Referral, ReferralFields } from '../../../../shared/domain/caseload';
 import { todayIso } from '../../../../shared/domain/dates';
 import { errorMessage, send } from '../../api/client';
 import { optionsOf, serviceUserTypeLabels, sourceLabels, urgencyLabels } from './labels';
 import { UkDateInput } from './UkDateInput';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Changing a referral after intake: urgency as things change, who referred, consent explained later. */
 export function EditReferralModal({ opened, referral, onClose, onSaved }: { opened: boolean; referral: Referral; onClose: () => void; onSaved: () => void }) {
@@ -56,11 +57,7 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
         </SimpleGrid>
         <Checkbox label="Confidentiality and its limits have been explained" checked={f.confidentialityExplained ?? false} onChange={(e) => setF({ ...f, confidentialityExplained: e.currentTarget.checked })} />
         <Textarea label="What they are asking for" autosize minRows={2} {...text('request')} />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

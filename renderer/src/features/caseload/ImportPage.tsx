@@ -6,6 +6,7 @@ import type { ImportReport } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
 import { PageHeader } from '../shell/PageHeader';
 import { ConfirmModal } from '../shell/ConfirmModal';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Moving from a spreadsheet: check the whole file first, then import all of it or nothing. */
 export function ImportPage() {
@@ -63,11 +64,7 @@ export function ImportPage() {
           </Text>
           <FileInput label="CSV file" accept=".csv,text/csv" value={file} onChange={(f) => void choose(f)} clearable placeholder="Choose a file" />
         </Paper>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={error} />
         {done ? (
           <Alert color="teal" role="status" title="Import finished">
             {done}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Issue } from '../../../../shared/domain/caseload';
 import type { IssueCode, IssueOutcome } from '../../../../shared/domain/codes';
@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
 import { ConfirmModal } from '../shell/ConfirmModal';
 import { issueLabels, issueOutcomeLabels, optionsOf } from './labels';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** The issues the case was opened for, each with its status and, once resolved, its outcome. */
 export function IssuesTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
@@ -25,11 +26,7 @@ export function IssuesTab({ detail, onChanged }: { detail: CaseDetail; onChanged
 
   return (
     <Stack>
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ProblemAlert problem={error} />
       {detail.issues.map((issue) => (
         <Paper key={issue.id} withBorder p="md" component="article" aria-label={issueLabels[issue.code]}>
           <Group justify="space-between" mb="xs">

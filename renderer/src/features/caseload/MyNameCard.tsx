@@ -1,7 +1,8 @@
-import { Alert, Button, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, send } from '../../api/client';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** The advocate's own name, used for "allocated to me" and on letters. Shown in Settings. */
 export function MyNameCard() {
@@ -35,11 +36,7 @@ export function MyNameCard() {
             You
           </Title>
           <TextInput label="Your name" description="Shown on cases allocated to you and on letters." value={name} onChange={(e) => setName(e.currentTarget.value)} disabled={!loaded} />
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ProblemAlert problem={error} />
           <Button type="submit" w="fit-content" disabled={!loaded || !name.trim()}>
             Save my name
           </Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { EntitlementPanel } from './EntitlementPanel';
 import { formProblems, readDraft, toCreateInput, type ReferralForm } from './referral-form';
 import { KnownPersonPicker } from './KnownPersonPicker';
 import { IssuesSection, PersonSection, ReferralSection, Section } from './ReferralFormSections';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Taking a referral: the person, the referral and its issues, with the statutory entitlement check as you go. */
 export function NewReferralPage() {
@@ -79,11 +80,7 @@ export function NewReferralPage() {
         <ReferralSection form={form} set={set} problems={problems} today={today} />
         <IssuesSection form={form} set={set} problems={problems} today={today} />
         <EntitlementPanel result={entitlements} />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={error} />
         <Group justify="space-between">
           <Button
             variant="subtle"

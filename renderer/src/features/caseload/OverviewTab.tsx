@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { PersonFields } from '../../../../shared/domain/caseload';
 import { formatUkDate } from '../../../../shared/domain/dates';
@@ -9,6 +9,7 @@ import { errorMessage, send } from '../../api/client';
 import { EditReferralModal } from './EditReferralModal';
 import { EntitlementPanel } from './EntitlementPanel';
 import { genderLabels, optionsOf, sourceLabels, statusTagLabels } from './labels';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -136,11 +137,7 @@ function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: bool
         <Textarea label="Placement address" autosize {...text('placementAddress')} />
         <Textarea label="Communication needs" autosize {...text('communicationNeeds')} />
         <Textarea label="Disability" autosize {...text('disability')} />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

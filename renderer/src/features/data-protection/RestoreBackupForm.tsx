@@ -1,7 +1,8 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage, HeardError, send } from '../../api/client';
 import { ConfirmModal } from '../shell/ConfirmModal';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /**
  * Restores an encrypted backup. `replacing`: this computer already holds records, which are set
@@ -47,11 +48,7 @@ export function RestoreBackupForm({ replacing, onRestored }: { replacing: boolea
       <TextInput label="Backup file (full file path)" value={path} onChange={(e) => setPath(e.currentTarget.value)} error={fields.path} required />
       <PasswordInput label="Backup passphrase" value={backupPassphrase} onChange={(e) => setBackupPassphrase(e.currentTarget.value)} error={fields.backupPassphrase} required />
       <PasswordInput label="New passphrase for the restored records" value={newPassphrase} onChange={(e) => setNewPassphrase(e.currentTarget.value)} error={fields.newPassphrase} required />
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ProblemAlert problem={error} />
       <Group>
         <Button type="submit" color={replacing ? 'red' : undefined} variant={replacing ? 'outline' : 'filled'} loading={busy}>
           {replacing ? 'Restore…' : 'Restore the backup'}

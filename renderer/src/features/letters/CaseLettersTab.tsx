@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { formatUkDate } from '../../../../shared/domain/dates';
@@ -7,6 +7,7 @@ import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { EmptyState } from '../shell/EmptyState';
 import { useWriteLetter } from './useWriteLetter';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** The case's letters, and a new one from a template filled in with the case's details. */
 export function CaseLettersTab({ caseId }: { caseId: string }) {
@@ -26,7 +27,7 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
       .catch((e) => setError(errorMessage(e)));
   }, [caseId]);
 
-  if (error) return <Alert color="red" role="alert">{error}</Alert>;
+  if (error) return <ProblemAlert problem={error} />;
   if (!letters) return null;
   const chosen = templates.find((t) => t.id === templateId);
   return (
@@ -47,7 +48,7 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
         </Button>
       </Group>
       {chosen ? <Text size="sm" c="dimmed">{chosen.description} To: {chosen.recipient}.</Text> : null}
-      {writeError ? <Alert color="red" role="alert">{writeError}</Alert> : null}
+      <ProblemAlert problem={writeError} />
       {letters.length === 0 ? (
         <EmptyState title="No letters yet" next="Choose a template above: the young person's name, the council and the complaint dates are filled in for you." />
       ) : (

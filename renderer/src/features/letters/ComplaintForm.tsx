@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { complaintOutcomes, outcomeLabels, responseLimits, stageLabels, type ComplaintOutcome, type ComplaintStage } from '../../../../shared/domain/complaint-deadlines';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { Complaint, ComplaintFields } from '../../../../shared/ipc/letters';
 import { HeardError, errorMessage, send } from '../../api/client';
 import { UkDateInput } from '../caseload/UkDateInput';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 type Draft = Omit<ComplaintFields, 'caseId'>;
 
@@ -51,7 +52,7 @@ export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: s
   return (
     <Modal opened onClose={onClose} title={d.id ? 'Complaint details' : 'Record a complaint'} size="lg">
       <Stack gap="sm">
-        {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+        <ProblemAlert problem={error} />
         <Select
           label="Stage"
           data={(Object.keys(stageLabels) as ComplaintStage[]).map((s) => ({ value: s, label: stageLabels[s] }))}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { outcomeLabels, stageLabels, type ComplaintStage } from '../../../../shared/domain/complaint-deadlines';
 import { formatUkDate } from '../../../../shared/domain/dates';
@@ -9,6 +9,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { ComplaintForm, draftFrom } from './ComplaintForm';
 import { deadlineText, statusColour } from './format';
 import { NextStepAlert } from './NextStepAlert';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 const nextStage: Record<ComplaintStage, ComplaintStage | null> = { stage1: 'stage2', stage2: 'stage3', stage3: null };
 
@@ -30,7 +31,7 @@ export function ComplaintsTab({ caseId }: { caseId: string }) {
   }, [caseId]);
   useEffect(reload, [reload]);
 
-  if (error) return <Alert color="red" role="alert">{error}</Alert>;
+  if (error) return <ProblemAlert problem={error} />;
   if (!complaints) return null;
   const startNew = () => setEditing({ initial: { stage: 'stage1', receivedOn: '' } });
   const escalate = (c: Complaint, stage: ComplaintStage) => setEditing({ initial: { stage, receivedOn: '', escalatedFrom: c.id, councilReference: c.councilReference, summary: c.summary } });

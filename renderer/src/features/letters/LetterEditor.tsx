@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
 import { useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { PageHeader } from '../shell/PageHeader';
 import { letterExtensions } from './letter-extensions';
 import { useLetterAutosave, type SaveState } from './useLetterAutosave';
 import './letters.css';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 export function LetterEditorPage() {
   const { letterId = '' } = useParams();
@@ -26,7 +27,7 @@ export function LetterEditorPage() {
       })
       .catch((e) => setError(errorMessage(e)));
   }, [letterId]);
-  if (error) return <Alert color="red" role="alert" title="This letter could not be opened">{error}</Alert>;
+  if (error) return <ProblemAlert problem={error} title="This letter could not be opened" />;
   if (!letter) return <Loader aria-label="Opening the letter" />;
   return <LoadedLetter key={letter.id} letter={letter} />;
 }
@@ -129,7 +130,7 @@ function SentAndExport({ letter, onChanged, beforeExport }: { letter: Letter; on
 
   return (
     <Stack gap="sm" mt="md">
-      {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+      <ProblemAlert problem={error} />
       <Group align="flex-end">
         <UkDateInput label="Date sent" value={sentOn} onChange={setSentOn} clearable maxDate={todayIso()} />
         <Select label="How it was sent" data={sendMethods.map((m) => ({ value: m, label: sendMethodLabels[m] }))} value={method} onChange={setMethod} clearable w={200} />

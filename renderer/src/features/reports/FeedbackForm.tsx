@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatUkDate, parseUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { FeedbackForm as Form, FeedbackFormInput } from '../../../../shared/ipc/reports';
@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/reports/feedback';
 import { errorMessage, send } from '../../api/client';
 import { SmileyScale } from './SmileyScale';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 type Answers = Record<string, SmileyAnswer | null>;
 const field: Record<string, keyof FeedbackFormInput> = {
@@ -73,11 +74,7 @@ export function FeedbackForm({ caseId, kind, form, onSaved, onCancel }: {
         ))}
         <Textarea label="What could we do better?" autosize minRows={2} maxLength={5000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
         <Checkbox label="They are happy for these words to be quoted, without their name, in our reports" checked={mayQuote} onChange={(e) => setMayQuote(e.currentTarget.checked)} />
-        {problem ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={problem} />
         <Group>
           <Button onClick={() => void save()} loading={busy}>
             Save feedback

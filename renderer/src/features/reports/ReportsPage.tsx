@@ -11,6 +11,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { ReportFigures } from './ReportFigures';
 import { ReportWriting } from './ReportWriting';
 import { downloadFile, downloadPdf } from '../../api/download';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 
 /** The quarterly impact report: pick dates, read the figures, write the story, export. */
@@ -80,11 +81,7 @@ export function ReportsPage() {
             {notice}
           </Alert>
         ) : null}
-        {problem ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={problem} />
         {!report && !problem ? (
           <Group>
             <Loader size="sm" />

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { CaseStudyCandidate, ReportSection } from '../../../../shared/ipc/reports';
 import { serviceUserTypeLabels } from '../../../../shared/reports/labels';
 import type { Period } from '../../../../shared/reports/period';
 import { errorMessage, send } from '../../api/client';
 import { useDraft } from '../drafts/useDraft';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 const splitWords = (text: string): string[] => text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 
@@ -102,11 +103,7 @@ export function SectionEditor(props: {
           onChange={(e) => body.setValue(e.currentTarget.value)}
           onBlur={() => void body.flush()}
         />
-        {problem ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={problem} />
         <Group>
           <Button onClick={() => void save()} loading={busy} disabled={kind === 'case_study' && !caseId}>
             {kind === 'case_study' ? 'Anonymise and save' : 'Save section'}

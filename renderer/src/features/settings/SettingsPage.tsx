@@ -1,4 +1,4 @@
-import { Alert, Button, NumberInput, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, NumberInput, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../shared/ipc/settings';
@@ -7,6 +7,7 @@ import { PageHeader } from '../shell/PageHeader';
 import { MyNameCard } from '../caseload/MyNameCard';
 import { PassphraseMeter } from '../vault/PassphraseMeter';
 import { SyncSettingsCard } from '../sync/SyncSettingsCard';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (s: Settings) => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -56,11 +57,7 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (s: Set
                 onChange={(e) => settings && setSettings({ ...settings, serviceUrl: e.currentTarget.value })}
                 disabled={!settings}
               />
-              {error ? (
-                <Alert color="red" role="alert">
-                  {error}
-                </Alert>
-              ) : null}
+              <ProblemAlert problem={error} />
               <Button type="submit" disabled={!settings} w="fit-content">
                 Save settings
               </Button>
@@ -117,11 +114,7 @@ function ChangePassphrase() {
             autoComplete="new-password"
             error={confirm && confirm !== next ? 'The two new passphrases are not the same.' : undefined}
           />
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ProblemAlert problem={error} />
           <Button type="submit" loading={busy} w="fit-content" disabled={!current || !next}>
             Change passphrase
           </Button>

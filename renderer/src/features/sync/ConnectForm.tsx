@@ -1,7 +1,8 @@
-import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, HeardError, send } from '../../api/client';
 import { announce } from '../../api/events';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Connects this computer to the service with the address and the one-time code from a manager. */
 export function ConnectForm({ onConnected }: { onConnected: () => void }) {
@@ -42,11 +43,7 @@ export function ConnectForm({ onConnected }: { onConnected: () => void }) {
         </Text>
         <TextInput label="Service address" placeholder="https://sync.your-service.org.uk" value={serviceUrl} onChange={(e) => setServiceUrl(e.currentTarget.value)} error={fields.serviceUrl} required autoComplete="url" />
         <TextInput label="Enrolment code" placeholder="ABCD-EFGH-JKLM-NPQR" value={code} onChange={(e) => setCode(e.currentTarget.value)} error={fields.code} required autoComplete="off" spellCheck={false} />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={error} />
         <Button type="submit" loading={busy} w="fit-content">
           Connect
         </Button>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, List, PasswordInput, Stack } from '@mantine/core';
+import { Anchor, Button, List, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase';
 import type { VaultStatus } from '../../../../shared/ipc/vault';
@@ -7,6 +7,7 @@ import { PassphraseMeter } from './PassphraseMeter';
 import { RestoreBackupForm } from '../data-protection/RestoreBackupForm';
 import { SyncNotice } from '../sync/SyncNotice';
 import { VaultFrame } from './VaultFrame';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void }) {
   const [passphrase, setPassphrase] = useState('');
@@ -36,11 +37,7 @@ export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void 
     return (
       <VaultFrame title="Restore Heard from a backup">
         <RestoreBackupForm replacing={false} onRestored={() => void send('vault.status', {}).then(onDone, (err: unknown) => setError(errorMessage(err)))} />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ProblemAlert problem={error} />
         <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(false)}>
           Back: set up with no records instead
         </Anchor>
@@ -78,11 +75,7 @@ export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void 
             required
             error={mismatch ? 'The two passphrases are not the same.' : undefined}
           />
-          {error ? (
-            <Alert color="red" role="alert" title="Not set up yet">
-              {error}
-            </Alert>
-          ) : null}
+          <ProblemAlert problem={error} title="Not set up yet" />
           <Button type="submit" loading={busy} disabled={!assessment.acceptable || confirm !== passphrase}>
             Create my encrypted store
           </Button>

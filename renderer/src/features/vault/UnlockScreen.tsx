@@ -1,9 +1,10 @@
-import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../../shared/ipc/vault';
 import { HeardError, errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { VaultFrame } from './VaultFrame';
+import { ProblemAlert } from '../shell/ProblemAlert';
 
 export function UnlockScreen({ retryAfterMs, reason, onDone }: { retryAfterMs: number; reason: string | null; onDone: (s: VaultStatus) => void }) {
   const [passphrase, setPassphrase] = useState('');
@@ -57,11 +58,7 @@ export function UnlockScreen({ retryAfterMs, reason, onDone }: { retryAfterMs: n
             autoFocus
             required
           />
-          {error ? (
-            <Alert color="red" role="alert" title="Not unlocked">
-              {error}
-            </Alert>
-          ) : null}
+          <ProblemAlert problem={error} title="Not unlocked" />
           {waitSeconds > 0 ? (
             <Text size="sm" aria-live="polite">
               You can try again in {waitSeconds} second{waitSeconds === 1 ? '' : 's'}.
