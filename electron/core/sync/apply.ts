@@ -21,7 +21,6 @@ export interface ApplyOutcome {
 
 type Column = string | number | null;
 
-
 function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): Column {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
