@@ -68,6 +68,20 @@ test('a manager connects with an enrolment code, sees sync status, and resolves 
   await waitForAppState(page, 'sync-conflict-resolved');
   await expect(page.getByText('No conflicts')).toBeVisible();
   await expect(sync.conflictBadge()).toHaveCount(0);
+
+  // One laptop deletes the referral while the other changes it: the choice offered is whether it comes back.
+  await first([change('deleted_at', new Date().toISOString())]);
+  await second([change('request', 'Wants a new social worker', 1)]);
+  await sync.open();
+  await sync.syncNow();
+  await expect(sync.conflictBadge()).toHaveText('1');
+  await page.getByRole('link', { name: 'Resolve conflicts' }).click();
+  await waitForAppState(page, 'sync-conflicts-loaded');
+  await expect(page.getByText('This was changed on one computer while it was deleted on another.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Bring it back with the other change' })).toBeVisible();
+  await page.getByRole('button', { name: 'Keep it deleted' }).click();
+  await waitForAppState(page, 'sync-conflict-resolved');
+  await expect(page.getByText('No conflicts')).toBeVisible();
 });
 
 test('a laptop wiped by the service removes its records and says why on the next start screen', async ({ unlockedApp: page }) => {

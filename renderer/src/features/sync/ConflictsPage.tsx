@@ -54,6 +54,8 @@ function ConflictCard({ conflict: c, onResolved, onError }: { conflict: SyncConf
       setBusy(false);
     }
   };
+  // An edit that met a deletion: the choice is whether the record comes back, so the buttons say so.
+  const deleted = c.reason === 'deleted';
   const editLabel = c.mine ? 'Your change (from this computer)' : 'The other change';
   const keptLabel = c.mine ? 'Kept on the service' : 'Current value';
   return (
@@ -88,10 +90,10 @@ function ConflictCard({ conflict: c, onResolved, onError }: { conflict: SyncConf
         ) : null}
         <Group>
           <Button variant="default" disabled={busy} onClick={() => void resolve(c.mine ? 'edit' : 'kept')}>
-            {c.mine ? 'Keep mine' : 'Keep current'}
+            {deleted ? (c.mine ? 'Bring it back with my change' : 'Keep it deleted') : c.mine ? 'Keep mine' : 'Keep current'}
           </Button>
           <Button variant="default" disabled={busy} onClick={() => void resolve(c.mine ? 'kept' : 'edit')}>
-            {c.mine ? 'Keep theirs' : 'Use the other change'}
+            {deleted ? (c.mine ? 'Keep it deleted' : 'Bring it back with the other change') : c.mine ? 'Keep theirs' : 'Use the other change'}
           </Button>
           {merging ? (
             <Button disabled={busy} onClick={() => void resolve('merged')}>
