@@ -80,6 +80,17 @@ describe('purging deleted records from the service', () => {
     expect(spare.row('t_notes', GONE)).toBeUndefined();
     expect(versions(spare)).toBe(0);
     expect(spare.row('t_notes', KEPT)!.title).toBe('Words that stay');
+
+    // An advocate who does not hold the case is not told which of its records were deleted.
+    const bob = await ops.createUser(service.db.pool, service.org, 'Bob', 'bob@example.org', 'advocate');
+    const other = await device(bob);
+    const pulled = await service.transport(`${SERVICE_URL}/v1/pull`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.client.account()!.access_token}` },
+      body: JSON.stringify({ v: PROTOCOL_VERSION, after: 0 }),
+    });
+    expect(((await pulled.json()) as { changes: { kind: string }[] }).changes.filter((c) => c.kind === 'purged')).toEqual([]);
+    await ops.setDeviceStatus(service.db.pool, other.client.account()!.device_id, 'revoked');
   });
 
   it('a laptop set up afterwards never receives the purged record', async () => {
