@@ -135,7 +135,7 @@ export class Device {
   /** Back to a fresh, unconnected store (cheaper than a new vault for property-test runs). */
   reset(transport?: Transport): void {
     this.db.exec(`DELETE FROM t_cases; DELETE FROM t_notes; DELETE FROM outbox; DELETE FROM field_versions; DELETE FROM sync_account;
-      DELETE FROM sync_record_cases; DELETE FROM sync_parked; DELETE FROM sync_conflicts; DELETE FROM sync_pending_purges;`);
+      DELETE FROM sync_record_cases; DELETE FROM sync_parked; DELETE FROM sync_conflicts; DELETE FROM sync_pending_purges; DELETE FROM sync_pending_tombstones;`);
     this.written.length = 0;
     if (transport) this.transport.current = transport;
   }
