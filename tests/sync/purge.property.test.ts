@@ -7,6 +7,7 @@ import { openConflicts, resolveConflict } from '../../electron/core/sync/conflic
 import { AppError } from '../../shared/ipc/errors';
 import { Device, startService, testRegistry, type Service } from './harness';
 import { FaultyNetwork, seeded } from './faulty-network';
+import { connectDevices, heal, networkActions, runNetworkAction, type NetworkAction } from './property-run';
 
 const CASE = '01900000-0000-7000-8000-0000000000f2';
 const NOTES = ['p0', 'p1', 'p2'];
@@ -14,23 +15,17 @@ const NOTES = ['p0', 'p1', 'p2'];
 type Action =
   | { t: 'edit'; d: number; rec: number; field: 'title' | 'body'; value: number }
   | { t: 'delete'; d: number; rec: number }
-  | { t: 'sync'; d: number }
   | { t: 'purge' }
   | { t: 'resolve'; d: number; keep: boolean }
-  | { t: 'partition'; d: number }
-  | { t: 'heal'; d: number }
-  | { t: 'late' };
+  | NetworkAction;
 
 const device = fc.integer({ min: 0, max: 2 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ t: fc.constant('edit' as const), d: device, rec: fc.integer({ min: 0, max: 2 }), field: fc.constantFrom('title' as const, 'body' as const), value: fc.integer({ min: 0, max: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('delete' as const), d: device, rec: fc.integer({ min: 0, max: 2 }) }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), d: device }) },
   { weight: 2, arbitrary: fc.constant({ t: 'purge' as const }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('resolve' as const), d: device, keep: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('partition' as const), d: device }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('heal' as const), d: device }) },
-  { weight: 1, arbitrary: fc.constant({ t: 'late' as const }) },
+  ...networkActions,
 );
 
 /**
@@ -64,16 +59,10 @@ describe('purging deleted records while devices edit on a lossy network', () => 
         await ops.allocate(pool, org, CASE, alice);
         const net = new FaultyNetwork(service.transport, seeded(seed));
         const purge = () => purgeDeleted(pool, org, new Date(Date.now() + 60_000));
-        for (const [i, user] of [alice, alice, morgan].entries()) {
-          const d = devices[i]!;
-          d.reset(net.forDevice(i));
-          const { code } = await ops.issueEnrolmentCode(pool, user);
-          await d.client.connect('http://127.0.0.1:8443', code);
-        }
+        await connectDevices(pool, devices, [alice, alice, morgan], net);
         for (const a of actions) {
           if (a.t === 'edit') devices[a.d]!.write('t_notes', NOTES[a.rec]!, CASE, { [a.field]: a.field === 'body' ? { text: `body ${a.value}` } : `title ${a.value} from ${a.d}` });
           else if (a.t === 'delete') devices[a.d]!.write('t_notes', NOTES[a.rec]!, CASE, { deleted_at: `2026-01-0${a.d + 1}T00:00:00.000Z` });
-          else if (a.t === 'sync') await devices[a.d]!.client.syncNow().catch(() => {});
           else if (a.t === 'purge') await purge();
           else if (a.t === 'resolve') {
             const d = devices[a.d]!;
@@ -86,18 +75,10 @@ describe('purging deleted records while devices edit on a lossy network', () => 
                 if (!(e instanceof AppError)) throw e;
               }
             })();
-          } else if (a.t === 'partition') net.partitioned.add(a.d);
-          else if (a.t === 'heal') net.partitioned.delete(a.d);
-          else await net.deliverLate(1);
+          } else await runNetworkAction(a, devices, net);
         }
 
-        net.partitioned.clear();
-        await net.deliverLate();
-        net.faults = false;
-        for (let round = 0; round < 3; round++) {
-          for (const d of devices) await d.client.syncNow();
-          await purge();
-        }
+        await heal(devices, net, purge);
         for (const d of devices) await d.client.syncNow();
 
         const state = await pool.query<{ entity_id: string; field: string; value: unknown }>("SELECT entity_id, field, value FROM field_state WHERE organisation_id = $1 AND entity = 't_notes'", [org]);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import { Device, startService, type Service } from './harness';
 import { FaultyNetwork, seeded } from './faulty-network';
+import { connectDevices, heal, networkActions, runNetworkAction, type NetworkAction } from './property-run';
 
 const CASES = ['01900000-0000-7000-8000-0000000000b1', '01900000-0000-7000-8000-0000000000b2'];
 /** Two notes in each case. */
@@ -17,18 +18,14 @@ type Action =
   | { t: 'edit'; d: number; rec: number; field: 'title' | 'status'; value: number }
   | { t: 'sync'; d: number }
   | { t: 'partition'; d: number }
-  | { t: 'heal'; d: number }
   | { t: 'reallocate'; c: number }
-  | { t: 'late' };
+  | NetworkAction;
 
 const device = fc.integer({ min: 0, max: 2 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ t: fc.constant('edit' as const), d: device, rec: fc.integer({ min: 0, max: 3 }), field: fc.constantFrom('title' as const, 'status' as const), value: fc.integer({ min: 0, max: 2 }) }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), d: device }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('partition' as const), d: device }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('heal' as const), d: device }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('reallocate' as const), c: fc.integer({ min: 0, max: 1 }) }) },
-  { weight: 1, arbitrary: fc.constant({ t: 'late' as const }) },
+  ...networkActions,
 );
 
 describe('reallocating cases while two advocates and a manager edit over a bad network', () => {
@@ -60,11 +57,7 @@ describe('reallocating cases while two advocates and a manager edit over a bad n
         await ops.allocate(pool, org, CASES[0]!, holder[0]!);
         await ops.allocate(pool, org, CASES[1]!, holder[1]!);
         const net = new FaultyNetwork(service.transport, seeded(seed));
-        for (const [i, d] of devices.entries()) {
-          d.reset(net.forDevice(i));
-          const { code } = await ops.issueEnrolmentCode(pool, users[i]!);
-          await d.client.connect('http://127.0.0.1:8443', code);
-        }
+        await connectDevices(pool, devices, users, net);
         for (const a of actions) {
           if (a.t === 'edit') {
             const note = NOTES[a.rec]!;
@@ -72,19 +65,13 @@ describe('reallocating cases while two advocates and a manager edit over a bad n
             // People edit what they can see: their own cases, or a record still on their laptop.
             const canSee = a.d === 2 || holder[note.caseIndex] === users[a.d] || d.row('t_notes', note.id) !== undefined;
             if (canSee) d.write('t_notes', note.id, CASES[note.caseIndex]!, { [a.field]: `${a.field} ${a.value} from ${a.d}` });
-          } else if (a.t === 'sync') await devices[a.d]!.client.syncNow().catch(() => {});
-          else if (a.t === 'partition') net.partitioned.add(a.d);
-          else if (a.t === 'heal') net.partitioned.delete(a.d);
-          else if (a.t === 'reallocate') {
+          } else if (a.t === 'reallocate') {
             holder[a.c] = holder[a.c] === users[0] ? users[1]! : users[0]!;
             await ops.allocate(pool, org, CASES[a.c]!, holder[a.c]!);
-          } else await net.deliverLate(1);
+          } else await runNetworkAction(a, devices, net);
         }
 
-        net.partitioned.clear();
-        await net.deliverLate();
-        net.faults = false;
-        for (let round = 0; round < 3; round++) for (const d of devices) await d.client.syncNow();
+        await heal(devices, net);
 
         for (const [i, d] of devices.entries()) {
           const state = await pool.query<{ entity_id: string; field: string; value: unknown }>(
