@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closureOutcomes, genders, issueCodes, issueOutcomes, referralSources, serviceUserTypes, urgencies } from './codes';
 import { isIsoDate } from './dates';
+import { closureToldSchema, keptDecisionSchema } from './closure';
 
 /**
  * The caseload's records as the rest of Heard sees them. A referral becomes a case once it is
@@ -11,7 +12,10 @@ const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 
 export const personKinds = ['young_person', 'parent'] as const;
-export const statusTags = ['CIC', 'CP', 'CIN', 'CL', 'FGC', 'JA', 'UASC', 'SEND', 'YOUNG_CARER', 'IN_CUSTODY', 'DETAINED_MHA'] as const;
+export const statusTags = [
+  'CIC', 'CP', 'CIN', 'CL', 'FGC', 'JA', 'UASC', 'SEND', 'YOUNG_CARER', 'IN_CUSTODY', 'DETAINED_MHA',
+  'CHILDRENS_HOME', 'MISSING_FROM_CARE', 'LACKS_CAPACITY', 'ADULT_CARE_NEEDS',
+] as const;
 export type StatusTag = (typeof statusTags)[number];
 export const contactRoles = ['social_worker', 'iro', 'personal_adviser', 'carer', 'school', 'other'] as const;
 export const advocacyTypes = ['instructed', 'non_instructed'] as const;
@@ -94,6 +98,9 @@ export const referralFieldsSchema = z.object({
   consentExplainedHow: optionalText(2000),
   confidentialityExplained: z.boolean().nullable().optional(),
   request: optionalText(5000),
+  /** For a young child or non-instructed advocacy: when the social worker was told an advocate is involved. */
+  socialWorkerToldOn: isoDateSchema.nullable().optional(),
+  socialWorkerToldHow: optionalText(500),
 });
 export type ReferralFields = z.infer<typeof referralFieldsSchema>;
 
@@ -124,6 +131,12 @@ export const referralSchema = z.object({
   closureDate: z.string().nullable(),
   closureOutcome: z.enum(closureOutcomes).nullable(),
   closureNote: z.string().nullable(),
+  /** What was decided about each piece of open work when the case closed. */
+  closureChecklist: z.array(keptDecisionSchema),
+  /** What the young person was told as the case closed; null when not recorded. */
+  closureTold: closureToldSchema.nullable(),
+  socialWorkerToldOn: z.string().nullable(),
+  socialWorkerToldHow: z.string().nullable(),
 });
 export type Referral = z.infer<typeof referralSchema>;
 /** The same record, named for what it is once allocated. */

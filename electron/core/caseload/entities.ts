@@ -17,7 +17,9 @@ export const caseloadEntities = {
       'reference', 'person_id', 'referral_date', 'source', 'referrer', 'referrer_contact', 'service_user_type', 'urgency',
       'urgency_reason', 'advocacy_type', 'consent_explained_on', 'consent_explained_how', 'confidentiality_explained', 'request',
       'status', 'allocated_to', 'allocation_date', 'days_to_allocation', 'closure_date', 'closure_outcome', 'closure_note', 'created_at',
+      'closure_checklist', 'closure_told', 'social_worker_told_on', 'social_worker_told_how',
     ],
+    jsonFields: ['closure_checklist', 'closure_told'],
   },
   referral_issue: {
     table: 'referral_issues',
@@ -26,5 +28,11 @@ export const caseloadEntities = {
   advocate: {
     table: 'advocates',
     fields: ['name', 'role'],
+  },
+  /** Append-only history of corrections to saved details (migration 0013). */
+  correction: {
+    table: 'corrections',
+    fields: ['case_id', 'entity', 'record_id', 'kind', 'corrected_at', 'corrected_by', 'corrected_by_name', 'reason', 'changes'],
+    jsonFields: ['changes'],
   },
 } satisfies Record<string, EntitySpec>;

@@ -49,6 +49,10 @@ export interface ReferralRow {
   closure_date: string | null;
   closure_outcome: string | null;
   closure_note: string | null;
+  closure_checklist?: string | null;
+  closure_told?: string | null;
+  social_worker_told_on?: string | null;
+  social_worker_told_how?: string | null;
   deleted_at: string | null;
 }
 
@@ -124,6 +128,10 @@ export function toReferral(r: ReferralRow): Referral {
     closureDate: r.closure_date,
     closureOutcome: r.closure_outcome as Referral['closureOutcome'],
     closureNote: r.closure_note,
+    closureChecklist: json(r.closure_checklist ?? null, []),
+    closureTold: json(r.closure_told ?? null, null),
+    socialWorkerToldOn: r.social_worker_told_on ?? null,
+    socialWorkerToldHow: r.social_worker_told_how ?? null,
   };
 }
 
