@@ -15,16 +15,21 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
     serviceUserType: referral.serviceUserType ?? undefined,
   }));
   const [error, setError] = useState<string | null>(null);
-  const text = (k: 'referrer' | 'referrerContact' | 'urgencyReason' | 'consentExplainedHow' | 'request') => ({
+  const [reason, setReason] = useState('');
+  const text = (k: 'referrer' | 'referrerContact' | 'urgencyReason' | 'consentExplainedHow' | 'request' | 'socialWorkerToldHow') => ({
     value: f[k] ?? '',
     onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }),
   });
   const save = async () => {
     try {
-      const { referralDate, source, referrer, referrerContact, serviceUserType, urgency, urgencyReason, advocacyType, consentExplainedOn, consentExplainedHow, confidentialityExplained, request } = f;
+      const { referralDate, source, referrer, referrerContact, serviceUserType, urgency, urgencyReason, advocacyType, consentExplainedOn, consentExplainedHow, confidentialityExplained, request, socialWorkerToldOn, socialWorkerToldHow } = f;
       await send('caseload.referrals.update', {
         caseId: referral.id,
-        fields: { referralDate, source, referrer, referrerContact, serviceUserType, urgency, urgencyReason, advocacyType, consentExplainedOn, consentExplainedHow, confidentialityExplained, request },
+        fields: {
+          referralDate, source, referrer, referrerContact, serviceUserType, urgency, urgencyReason, advocacyType, consentExplainedOn, consentExplainedHow, confidentialityExplained, request,
+          socialWorkerToldOn: socialWorkerToldOn ?? null, socialWorkerToldHow,
+        },
+        reason: reason.trim() || undefined,
       });
       setError(null);
       onSaved();
@@ -57,6 +62,18 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
         </SimpleGrid>
         <Checkbox label="Confidentiality and its limits have been explained" checked={f.confidentialityExplained ?? false} onChange={(e) => setF({ ...f, confidentialityExplained: e.currentTarget.checked })} />
         <Textarea label="What they are asking for" autosize minRows={2} {...text('request')} />
+        <SimpleGrid cols={2}>
+          <UkDateInput
+            label="Social worker told an advocate is involved on"
+            description="For a young child or non-instructed advocacy"
+            value={f.socialWorkerToldOn ?? null}
+            onChange={(v) => setF({ ...f, socialWorkerToldOn: v })}
+            maxDate={todayIso()}
+            clearable
+          />
+          <TextInput label="How they were told" placeholder="e.g. by phone" {...text('socialWorkerToldHow')} />
+        </SimpleGrid>
+        <TextInput label="Why are you changing this? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,15 +1,13 @@
-import { Button, Checkbox, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import type { PersonFields } from '../../../../shared/domain/caseload';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { ageOn } from '../../../../shared/domain/statutory-entitlements';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { CaseDetail } from '../../../../shared/ipc/caseload';
-import { errorMessage, send } from '../../api/client';
 import { EditReferralModal } from './EditReferralModal';
 import { EntitlementPanel } from './EntitlementPanel';
-import { genderLabels, optionsOf, sourceLabels, statusTagLabels } from './labels';
-import { ProblemAlert } from '../shell/ProblemAlert';
+import { EditPersonModal } from './EditPersonModal';
+import { genderLabels, sourceLabels, statusTagLabels } from './labels';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -94,57 +92,15 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
         </SimpleGrid>
       </Paper>
       <EntitlementPanel result={detail.entitlements} />
+      {detail.socialWorkerToBeTold ? (
+        <Alert color={r.socialWorkerToldOn ? 'teal' : 'yellow'} title="Telling the social worker" data-testid="social-worker-told">
+          {r.socialWorkerToldOn
+            ? `The social worker was told an advocate is involved on ${formatUkDate(r.socialWorkerToldOn)}${r.socialWorkerToldHow ? ` (${r.socialWorkerToldHow})` : ''}.`
+            : `${detail.socialWorkerToBeTold} Use “Edit referral” to record it.`}
+        </Alert>
+      ) : null}
       {editingReferral ? <EditReferralModal opened referral={r} onClose={() => setEditingReferral(false)} onSaved={onChanged} /> : null}
-      {p ? <EditPerson opened={editing} caseId={r.id} person={p} onClose={() => setEditing(false)} onSaved={onChanged} /> : null}
+      {p && editing ? <EditPersonModal opened caseId={r.id} person={p} onClose={() => setEditing(false)} onSaved={onChanged} /> : null}
     </Stack>
-  );
-}
-
-function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: boolean; caseId: string; person: NonNullable<CaseDetail['person']>; onClose: () => void; onSaved: () => void }) {
-  const [f, setF] = useState<PersonFields>(person);
-  const [error, setError] = useState<string | null>(null);
-  const text = (k: 'preferredName' | 'pronouns' | 'firstLanguage' | 'interpreterLanguage' | 'localAuthority' | 'placementType' | 'placementAddress' | 'communicationNeeds' | 'disability') => ({
-    value: (f[k] as string | null | undefined) ?? '',
-    onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }),
-  });
-  const save = async () => {
-    try {
-      const { preferredName, pronouns, firstLanguage, interpreterNeeded, interpreterLanguage, localAuthority, placementType, placementAddress, communicationNeeds, disability, statusTags } = f;
-      await send('caseload.people.update', {
-        personId: person.id,
-        caseId,
-        fields: { preferredName, pronouns, firstLanguage, interpreterNeeded, interpreterLanguage, localAuthority, placementType, placementAddress, communicationNeeds, disability, statusTags },
-      });
-      onSaved();
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  return (
-    <Modal opened={opened} onClose={onClose} title="Edit details" size="lg">
-      <Stack gap="sm">
-        <SimpleGrid cols={2}>
-          <TextInput label="Name they use" {...text('preferredName')} />
-          <TextInput label="Pronouns" {...text('pronouns')} />
-          <TextInput label="First language" {...text('firstLanguage')} />
-          <TextInput label="Interpreter language" {...text('interpreterLanguage')} />
-          <TextInput label="Responsible local authority" {...text('localAuthority')} />
-          <TextInput label="Placement type" {...text('placementType')} />
-        </SimpleGrid>
-        <Checkbox label="Needs an interpreter" checked={f.interpreterNeeded ?? false} onChange={(e) => setF({ ...f, interpreterNeeded: e.currentTarget.checked })} />
-        <MultiSelect label="Status" data={optionsOf(statusTagLabels)} value={f.statusTags ?? []} onChange={(v) => setF({ ...f, statusTags: v as PersonFields['statusTags'] })} />
-        <Textarea label="Placement address" autosize {...text('placementAddress')} />
-        <Textarea label="Communication needs" autosize {...text('communicationNeeds')} />
-        <Textarea label="Disability" autosize {...text('disability')} />
-        <ProblemAlert problem={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void save()}>Save details</Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

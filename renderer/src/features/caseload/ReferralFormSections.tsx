@@ -4,6 +4,7 @@ import { contactRoles } from '../../../../shared/domain/caseload';
 import type { IssueCode } from '../../../../shared/domain/codes';
 import type { ReferralForm } from './referral-form';
 import { genderLabels, issueLabels, optionsOf, serviceUserTypeLabels, sourceLabels, statusTagLabels, urgencyLabels } from './labels';
+import { fieldIds } from './referral-form';
 import { UkDateInput } from './UkDateInput';
 
 type SectionProps = { form: ReferralForm; set: (patch: Partial<ReferralForm>) => void; problems: Record<string, string>; today: string };
@@ -34,10 +35,10 @@ export function PersonSection({ form, set, problems, today }: SectionProps) {
         </Group>
       </Radio.Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label="First name (legal)" {...text('firstName')} error={problems.firstName} />
+        <TextInput id={fieldIds.firstName} label="First name (legal)" description="This or the name they use is needed" withAsterisk {...text('firstName')} error={problems.firstName} />
         <TextInput label="Last name (legal)" {...text('lastName')} />
         <TextInput label="Name they use" description="Shown everywhere in Heard" {...text('preferredName')} />
-        <UkDateInput label="Date of birth" value={form.dateOfBirth} onChange={(v) => set({ dateOfBirth: v })} maxDate={today} error={problems.dateOfBirth} clearable />
+        <UkDateInput id={fieldIds.dateOfBirth} label="Date of birth" value={form.dateOfBirth} onChange={(v) => set({ dateOfBirth: v })} maxDate={today} error={problems.dateOfBirth} clearable />
         <Select label="Gender" data={optionsOf(genderLabels)} value={form.gender} onChange={(v) => set({ gender: v as ReferralForm['gender'] })} clearable />
         <TextInput label="Pronouns" placeholder="e.g. she/her, they/them" {...text('pronouns')} />
         <TextInput label="First language" {...text('firstLanguage')} />
@@ -88,16 +89,17 @@ export function PersonSection({ form, set, problems, today }: SectionProps) {
   );
 }
 
-export function ReferralSection({ form, set, problems, today }: SectionProps) {
+export function ReferralSection({ form, set, problems, today, tellSocialWorker }: SectionProps & { tellSocialWorker: string | null }) {
   const text = (k: keyof ReferralForm) => ({ value: form[k] as string, onChange: (e: { currentTarget: { value: string } }) => set({ [k]: e.currentTarget.value }) });
   return (
     <Section title="Referral">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <UkDateInput label="Referral date" value={form.referralDate} onChange={(v) => set({ referralDate: v })} required maxDate={today} error={problems.referralDate} />
+        <UkDateInput id={fieldIds.referralDate} label="Referral date" value={form.referralDate} onChange={(v) => set({ referralDate: v })} required maxDate={today} error={problems.referralDate} />
         <Select label="Source" data={optionsOf(sourceLabels)} value={form.source} onChange={(v) => set({ source: v as ReferralForm['source'] })} clearable />
         <TextInput label="Referrer" description="Name and role" {...text('referrer')} />
         <TextInput label="Referrer's phone or email" {...text('referrerContact')} />
         <Select
+          id={fieldIds.serviceUserType}
           label="Service-user type"
           data={optionsOf(serviceUserTypeLabels)}
           value={form.serviceUserType}
@@ -107,7 +109,7 @@ export function ReferralSection({ form, set, problems, today }: SectionProps) {
         />
         <Select label="Urgency" data={optionsOf(urgencyLabels)} value={form.urgency} onChange={(v) => set({ urgency: (v ?? 'standard') as ReferralForm['urgency'] })} allowDeselect={false} />
       </SimpleGrid>
-      {form.urgency !== 'standard' ? <TextInput label="Why is it urgent?" {...text('urgencyReason')} error={problems.urgencyReason} /> : null}
+      {form.urgency !== 'standard' ? <TextInput id={fieldIds.urgencyReason} label="Why is it urgent?" required {...text('urgencyReason')} error={problems.urgencyReason} /> : null}
       <Radio.Group label="Type of advocacy" value={form.advocacyType} onChange={(v) => set({ advocacyType: v === 'non_instructed' ? 'non_instructed' : 'instructed' })}>
         <Group mt="xs">
           <Radio value="instructed" label="Instructed (they tell us what they want said)" />
@@ -124,6 +126,19 @@ export function ReferralSection({ form, set, problems, today }: SectionProps) {
         onChange={(e) => set({ confidentialityExplained: e.currentTarget.checked })}
       />
       <Textarea label="What they are asking for" autosize minRows={2} {...text('request')} />
+      {tellSocialWorker ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <UkDateInput
+            label="Social worker told an advocate is involved on"
+            description={tellSocialWorker}
+            value={form.socialWorkerToldOn}
+            onChange={(v) => set({ socialWorkerToldOn: v })}
+            maxDate={today}
+            clearable
+          />
+          <TextInput label="How they were told" placeholder="e.g. by phone" {...text('socialWorkerToldHow')} />
+        </SimpleGrid>
+      ) : null}
     </Section>
   );
 }
@@ -137,7 +152,9 @@ export function IssuesSection({ form, set, problems }: SectionProps) {
           <Stack gap="xs">
             <Group justify="space-between" align="flex-end">
               <Select
+                id={i === 0 ? fieldIds.issues : undefined}
                 label={`Issue ${i + 1} theme`}
+                required={i === 0}
                 data={optionsOf(issueLabels)}
                 value={issue.code}
                 onChange={(v) => update(i, { code: v as IssueCode | null })}

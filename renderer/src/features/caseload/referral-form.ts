@@ -37,6 +37,8 @@ export interface ReferralForm {
   consentExplainedHow: string;
   confidentialityExplained: boolean;
   request: string;
+  socialWorkerToldOn: string | null;
+  socialWorkerToldHow: string;
   issues: Array<{ code: IssueCode | null; description: string; wantedOutcome: string }>;
 }
 
@@ -46,7 +48,7 @@ export const emptyForm = (today: string): ReferralForm => ({
   interpreterNeeded: false, interpreterLanguage: '', communicationNeeds: '', disability: '', statusTags: [], localAuthority: '', placementType: '',
   placementInArea: null, placementAddress: '', keyContacts: [], referralDate: today, source: null, referrer: '', referrerContact: '',
   serviceUserType: null, urgency: 'standard', urgencyReason: '', advocacyType: 'instructed', consentExplainedOn: null, consentExplainedHow: '',
-  confidentialityExplained: false, request: '', issues: [{ code: null, description: '', wantedOutcome: '' }],
+  confidentialityExplained: false, request: '', socialWorkerToldOn: null, socialWorkerToldHow: '', issues: [{ code: null, description: '', wantedOutcome: '' }],
 });
 
 export function readDraft(text: string, today: string): ReferralForm {
@@ -58,7 +60,17 @@ export function readDraft(text: string, today: string): ReferralForm {
   }
 }
 
-/** What is missing before the referral can be saved, by field. */
+/** Each field a problem can be about, by the id of its input, so the summary can link to it. */
+export const fieldIds: Record<string, string> = {
+  firstName: 'referral-first-name',
+  dateOfBirth: 'referral-date-of-birth',
+  referralDate: 'referral-date',
+  serviceUserType: 'referral-service-user-type',
+  urgencyReason: 'referral-urgency-reason',
+  issues: 'referral-issue-1-theme',
+};
+
+/** What is missing before the referral can be saved, by field, in the order the form asks. */
 export function formProblems(f: ReferralForm, today: string): Record<string, string> {
   const p: Record<string, string> = {};
   if (!f.known && !f.firstName.trim() && !f.preferredName.trim()) p.firstName = 'Enter a first name or the name they use.';
@@ -106,6 +118,8 @@ export function toCreateInput(f: ReferralForm): MethodInput<'caseload.referrals.
       consentExplainedHow: f.consentExplainedHow,
       confidentialityExplained: f.confidentialityExplained,
       request: f.request,
+      socialWorkerToldOn: f.socialWorkerToldOn,
+      socialWorkerToldHow: f.socialWorkerToldHow,
     },
     issues: f.issues.filter((i) => i.code).map((i) => ({ code: i.code!, description: i.description, wantedOutcome: i.wantedOutcome })),
   };
