@@ -38,6 +38,7 @@ export function BackupFileField({ purpose, mode, value, onChange, error }: { pur
       <FileInput
         label="Backup file"
         placeholder="Choose the backup file"
+        description={value && 'upload' in value ? `Ready to restore: ${value.upload.fileName}` : undefined}
         required
         clearable
         error={problem ?? error}
