@@ -2,6 +2,8 @@ import { expect, expectAccessible, test } from './fixtures';
 import { CaseloadPage } from './pages/caseload-page';
 
 test('take a referral, see it in triage, allocate it, find it by a word from its description, close it with an outcome', async ({ unlockedApp: app, host }) => {
+  // A long journey through five screens: slow on a loaded machine, never waiting on a timer.
+  test.setTimeout(240_000);
   const caseload = new CaseloadPage(app, host.url);
   await caseload.open('/new');
   await app.getByRole('textbox', { name: 'Your name' }).fill('Jo Marsh');
