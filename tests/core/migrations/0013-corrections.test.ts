@@ -34,6 +34,13 @@ describe('migration 0013 corrections', () => {
     expect(() => db.prepare("UPDATE corrections SET changes = '[]' WHERE id = 'c1'").run()).toThrow(/cannot be changed/);
     expect(() => db.prepare("UPDATE corrections SET reason = 'other' WHERE id = 'c1'").run()).toThrow(/cannot be changed/);
     expect(() => db.prepare("UPDATE corrections SET deleted_at = '2026-12-02' WHERE id = 'c1'").run()).toThrow(/cannot be changed/);
+    expect(() => db.prepare("UPDATE corrections SET corrected_by_name = 'Someone else' WHERE id = 'c1'").run()).toThrow(/cannot be changed/);
+    // A field that arrives by sync after the rest may fill in what was empty.
+    db.prepare("INSERT INTO corrections (id, case_id, entity, record_id, corrected_at, changes) VALUES ('c2', 'case1', 'person', 'p1', '2026-12-01T11:00:00Z', '[]')").run();
+    db.prepare("UPDATE corrections SET reason = 'Late words', corrected_by = 'adv-1' WHERE id = 'c2'").run();
+    expect(db.prepare("SELECT reason, corrected_by FROM corrections WHERE id = 'c2'").get()).toEqual({ reason: 'Late words', corrected_by: 'adv-1' });
+    // The changes themselves must come with the first write.
+    expect(() => db.prepare("INSERT INTO corrections (id, case_id, entity, record_id, corrected_at) VALUES ('c3', 'case1', 'person', 'p1', '2026-12-01T12:00:00Z')").run()).toThrow(/NOT NULL/);
     // Purging a case reallocated away, or erasing it at retention, removes rows outright.
     db.prepare("DELETE FROM corrections WHERE case_id = 'case1'").run();
     expect(db.prepare('SELECT count(*) FROM corrections').pluck().get()).toBe(0);
