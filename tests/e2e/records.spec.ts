@@ -22,7 +22,7 @@ const isoDaysFromToday = (days: number): string => {
 };
 
 test('correct a gender and a date of birth after saving: the report follows and the history shows both', async ({ unlockedApp: app, host }) => {
-  // Two trips to the report and a case page each way: slow on a loaded machine, never waiting on a timer.
+  // Many screens on a loaded machine: a longer limit, never a wait on a timer.
   test.setTimeout(240_000);
   const cases = new CasePage(app, host.url);
   const caseId = await seedCase(cases);
@@ -57,7 +57,7 @@ test('correct a gender and a date of birth after saving: the report follows and 
 });
 
 test('closing a case with open work shows each piece, and closes only once each is settled, carried or cancelled', async ({ unlockedApp: app, host }) => {
-  // Two trips to the report and a case page each way: slow on a loaded machine, never waiting on a timer.
+  // Many screens on a loaded machine: a longer limit, never a wait on a timer.
   test.setTimeout(240_000);
   const cases = new CasePage(app, host.url);
   const caseId = await seedCase(cases);
