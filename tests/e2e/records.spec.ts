@@ -127,3 +127,27 @@ test('closing a case with open work shows each piece, and closes only once each 
   await app.getByRole('tab', { name: 'Actions' }).click();
   await expect(app.getByRole('row', { name: /Ring the IRO/ })).toContainText('Cancelled when the case closed');
 });
+
+test('a half-taken referral: problems listed at the top as links with the focus on the first, and clearing asks first', async ({ unlockedApp: app, host }) => {
+  test.setTimeout(180_000);
+  const caseload = new CaseloadPage(app, host.url);
+  await caseload.open('/new');
+  const firstName = app.getByRole('textbox', { name: 'First name (legal)' });
+  await firstName.fill('Samira');
+  await app.getByRole('button', { name: 'Save referral' }).click();
+  const summary = app.getByTestId('error-summary');
+  await expect(summary.getByRole('link')).toHaveText(['Choose the service-user type.', 'Add at least one issue with its theme.']);
+  await expect(app.getByRole('combobox', { name: 'Service-user type' })).toBeFocused();
+  await summary.getByRole('link', { name: 'Add at least one issue with its theme.' }).click();
+  await expect(app.getByRole('combobox', { name: 'Issue 1 theme' })).toBeFocused();
+
+  await app.getByRole('button', { name: 'Clear the form' }).click();
+  const ask = app.getByRole('dialog', { name: 'Clear the whole form?' });
+  await ask.getByRole('button', { name: 'Keep what I typed' }).click();
+  await expect(ask).toBeHidden();
+  await expect(firstName).toHaveValue('Samira');
+  await app.getByRole('button', { name: 'Clear the form' }).click();
+  await ask.getByRole('button', { name: 'Clear the form' }).click();
+  await expect(firstName).toHaveValue('');
+  await expect(summary).toBeHidden();
+});
