@@ -163,6 +163,9 @@ export class Vault {
       throw new AppError('database_damaged', PROBLEM_TEXT.database_damaged);
     }
     try {
+      // Setting up migrates the store before its key file exists, so a store with a key file and
+      // no schema has lost its contents: opening it must not quietly make a new, empty one.
+      if (db.pragma('user_version', { simple: true }) === 0) throw new AppError('database_damaged', PROBLEM_TEXT.database_damaged);
       migrate(db);
       return db;
     } catch (e) {
