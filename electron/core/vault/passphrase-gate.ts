@@ -28,7 +28,12 @@ export class PassphraseGate {
    * still running is refused with `unlock_delayed` before `check` is called at all.
    */
   attempt<T>(check: () => Promise<T | null>): Promise<GateOutcome<T>> {
-    const run = this.tail.then(() => this.once(check));
+    return this.exclusive(() => this.once(check));
+  }
+
+  /** Runs `fn` in turn with every check (setting up, say), without counting it as an attempt. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn);
     this.tail = run.catch(() => undefined);
     return run;
   }
@@ -37,6 +42,7 @@ export class PassphraseGate {
     const wait = this.throttle.retryAfterMs();
     if (wait > 0) throw new AppError('unlock_delayed', waitMessage(wait), { retryAfterMs: wait });
     this.throttle.recordFailure();
+    // A check that throws (the key file unreadable, say) leaves the attempt counted.
     const value = await check();
     if (value === null) return { ok: false, retryAfterMs: this.throttle.restartWait() };
     this.throttle.reset();

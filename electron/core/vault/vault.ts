@@ -91,7 +91,12 @@ export class Vault {
     return this.db;
   }
 
-  async setup(passphrase: string): Promise<VaultStatus> {
+  /** In turn with unlocks: two set-ups sent at once must not both make a store. */
+  setup(passphrase: string): Promise<VaultStatus> {
+    return this.gate.exclusive(() => this.setupNow(passphrase));
+  }
+
+  private async setupNow(passphrase: string): Promise<VaultStatus> {
     const current = this.status();
     if (current.state !== 'new') {
       throw new AppError('already_set_up', 'Heard is already set up on this computer. Unlock it with your passphrase.');
@@ -103,7 +108,7 @@ export class Vault {
     try {
       const wrapped = await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT, this.kdf);
       // Made here, private, so that SQLite's log files (which copy its mode) are private too.
-      closeSync(openSync(this.databasePath, 'w', PRIVATE_FILE_MODE));
+      closeSync(openSync(this.databasePath, 'wx', PRIVATE_FILE_MODE));
       // Database first: a crash before the key file is written leaves nothing that needs it.
       const db = openEncrypted(this.databasePath, key, { nativeBinding: this.deps.nativeBinding });
       migrate(db);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noKeychain } from '../../../electron/core/vault/keychain';
 import { Vault } from '../../../electron/core/vault/vault';
-import { CountingKdf, DRAFT, FAST, PASS, codeOf, lockedVault } from './vault-helpers';
+import { CountingKdf, DRAFT, FAST, PASS, codeOf, freshDir, lockedVault } from './vault-helpers';
 
 const NEXT = 'quiet meadow copper lighthouse';
 
@@ -114,5 +114,22 @@ describe('the front door: one passphrase checked at a time', () => {
     expect((await restarted.unlock(PASS)).state).toBe('unlocked');
     restarted.lock();
     kdf.releaseAll();
+  });
+});
+
+describe('setting up', () => {
+  it('five set-ups sent at once make one store; the others are told it is already set up', async () => {
+    const dir = freshDir();
+    const kdf = new CountingKdf();
+    const vault = new Vault(dir, { keychain: noKeychain, scrypt: FAST, kdf: kdf.kdf });
+    const codes = await Promise.all(Array.from({ length: 5 }, () => codeOf(vault.setup(PASS))));
+    expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'already_set_up')).toHaveLength(4);
+    expect(kdf.calls).toBe(1);
+    vault.database().prepare("INSERT INTO drafts (key, content, saved_at) VALUES ('k', 'kept', '2026-01-01')").run();
+    vault.lock();
+    await vault.unlock(PASS);
+    expect(vault.database().prepare("SELECT content FROM drafts WHERE key = 'k'").pluck().get()).toBe('kept');
+    vault.lock();
   });
 });
