@@ -19,6 +19,8 @@ interface FieldOptions {
   readonly column?: string;
   /** The referral spreadsheet's column for this field, when it can be imported. */
   readonly importColumn?: string;
+  /** A short help line shown under the field's input. */
+  readonly hint?: string;
 }
 
 export interface FieldSpec<S extends z.ZodType = z.ZodType, K extends FieldKind = FieldKind> extends FieldOptions {
@@ -42,6 +44,7 @@ type Flags<O extends FieldOptions> = {
   readonly keep: O['keep'] extends true ? true : false;
   readonly system: O['system'] extends true ? true : false;
   readonly column: O['column'] extends string ? O['column'] : undefined;
+  readonly importColumn: O['importColumn'] extends string ? O['importColumn'] : undefined;
 };
 type Made<S extends z.ZodType, K extends FieldKind, O extends FieldOptions> = FieldSpec<S, K> & Flags<O>;
 
@@ -106,6 +109,10 @@ export type FieldsOf<F> = {
 export type FormOf<F> = {
   -readonly [K in EditableKey<F>]: F[K] extends { kind: 'text' | 'longText' } ? string : F[K] extends { required: true } ? Value<F[K]> : Value<F[K]> | null;
 };
+
+/** Fields the referral spreadsheet may carry, with their values as read from it. */
+export type ImportKey<F> = { [K in keyof F]: F[K] extends { importColumn: string } ? K : never }[keyof F] & string;
+export type ImportedOf<F> = { -readonly [K in ImportKey<F>]?: Value<F[K]> };
 
 type InputShape<F> = {
   -readonly [K in EditableKey<F>]: F[K] extends FieldSpec<infer S>
@@ -195,7 +202,12 @@ export function formDefaults<F extends Fields>(def: RecordDef<F>): FormOf<F> {
 export function editableFields<F extends Fields>(def: RecordDef<F>, from: object): FieldsOf<F> {
   const src = from as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, f] of entries(def)) if (!f.system && src[k] !== undefined) out[k] = src[k];
+  for (const [k, f] of entries(def)) {
+    if (f.system || src[k] === undefined) continue;
+    // A field the record cannot be without stays as it is when a form has no answer for it.
+    if ((f.required || f.keep) && src[k] === null) continue;
+    out[k] = src[k];
+  }
   return out as FieldsOf<F>;
 }
 
