@@ -9,7 +9,7 @@ import { migrations } from '../../../electron/core/db/migrations/index';
 import { entityRegistry } from '../../../electron/core/db/entity-registry';
 import { fromColumn, toColumn } from '../../../electron/core/db/columns';
 import { advocateRecord, issueRecord, personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
-import { columnOf, entitySpecOf, fieldsSchema, formDefaults, recordFromRow, recordSchema, toColumns, type RecordDef } from '../../../shared/domain/records/define';
+import { columnOf, editableFields, entitySpecOf, fieldsSchema, formDefaults, recordFromRow, recordSchema, toColumns, type RecordDef } from '../../../shared/domain/records/define';
 import { advocateSchema, issueSchema, personFieldsSchema, personSchema, referralFieldsSchema, referralSchema } from '../../../shared/domain/caseload';
 
 const db = openEncrypted(join(mkdtempSync(join(tmpdir(), 'heard-defs-')), 'test.db'), randomBytes(32));
@@ -65,6 +65,21 @@ describe('the caseload definitions are the registry and the schemas', () => {
     expect(back).toEqual({ id: 'p1', personReference: null, ...person, preferredName: null });
     expect(personSchema.parse(back)).toEqual(back);
     expect(fromColumn(spec, columnOf(personRecord, 'interpreterNeeded'), stored.interpreter_needed)).toBe(true);
+  });
+
+  it('an edit form saves every field a form may set: one added to the definition cannot be dropped on save', () => {
+    const referral = referralSchema.parse({
+      ...Object.fromEntries(Object.keys(referralRecord.fields).map((k) => [k, null])),
+      id: 'r1', reference: 'R26-AAAAA', urgency: 'high', advocacyType: 'instructed', status: 'open', request: 'Help with my PEP', confidentialityExplained: true,
+    });
+    const sent = editableFields(referralRecord, referral);
+    // Empty fields go too (as "cleared"), except those a form cannot clear, which stay as they are.
+    expect(Object.keys(sent).sort()).toEqual(Object.keys(fieldsSchema(referralRecord).shape).filter((k) => k !== 'referralDate' && k !== 'serviceUserType').sort());
+    expect(sent).toMatchObject({ urgency: 'high', request: 'Help with my PEP', confidentialityExplained: true });
+    expect(sent).not.toHaveProperty('status');
+    // The new-referral form keeps the person's and the referral's fields side by side: no name may be both.
+    const personKeys = Object.keys(formDefaults(personRecord));
+    expect(Object.keys(formDefaults(referralRecord)).filter((k) => personKeys.includes(k))).toEqual([]);
   });
 
   it('a form that leaves a field out sends nothing for it, so saving never clears what it did not show', () => {
