@@ -2,7 +2,7 @@ import type { Gender, IssueCode, ServiceUserType, Urgency, ClosureOutcome } from
 import type { ReportReferral } from '../../../shared/reports/quarterly';
 import { displayName, type Issue, type ReferralStatus } from '../../../shared/domain/caseload';
 import type { Db } from '../db/database';
-import { toIssue, type IssueRow, type PersonRow, type ReferralRow } from './rows';
+import { toIssue, toPerson, type IssueRow, type PersonRow, type ReferralRow } from './rows';
 
 /**
  * Read-only views of a case for other features (letters, meetings, complaints, reports). Plain
@@ -48,23 +48,23 @@ export function getCaseSummary(db: Db, caseId: string): CaseSummary | null {
   const issues = (
     db.prepare('SELECT * FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(caseId) as IssueRow[]
   ).map(toIssue);
-  const names = { preferredName: p?.preferred_name ?? null, firstName: p?.first_name ?? null, lastName: p?.last_name ?? null };
+  const person = p ? toPerson(p) : null;
   return {
     caseId: r.id,
     reference: r.reference,
     person: {
-      id: p?.id ?? null,
-      preferredName: displayName(names),
-      legalName: [p?.first_name, p?.last_name].filter(Boolean).join(' '),
-      firstName: p?.first_name ?? null,
-      lastName: p?.last_name ?? null,
-      dateOfBirth: p?.date_of_birth ?? null,
-      gender: (p?.gender ?? null) as Gender | null,
-      pronouns: p?.pronouns ?? null,
-      firstLanguage: p?.first_language ?? null,
-      interpreterNeeded: p?.interpreter_needed == null ? null : p.interpreter_needed !== 0,
-      localAuthority: p?.local_authority ?? null,
-      placementAddress: p?.placement_address ?? null,
+      id: person?.id ?? null,
+      preferredName: displayName(person ?? {}),
+      legalName: [person?.firstName, person?.lastName].filter(Boolean).join(' '),
+      firstName: person?.firstName ?? null,
+      lastName: person?.lastName ?? null,
+      dateOfBirth: person?.dateOfBirth ?? null,
+      gender: person?.gender ?? null,
+      pronouns: person?.pronouns ?? null,
+      firstLanguage: person?.firstLanguage ?? null,
+      interpreterNeeded: person?.interpreterNeeded ?? null,
+      localAuthority: person?.localAuthority ?? null,
+      placementAddress: person?.placementAddress ?? null,
     },
     advocate: a ? { id: a.id, name: a.name } : null,
     serviceUserType: r.service_user_type as ServiceUserType | null,
