@@ -1,24 +1,15 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { personRecord, referralRecord } from '../../../../shared/domain/records/caseload-records';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { ageOn } from '../../../../shared/domain/statutory-entitlements';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { EditReferralModal } from './EditReferralModal';
 import { EntitlementPanel } from './EntitlementPanel';
+import { genderLabels, sourceLabels } from './labels';
 import { EditPersonModal } from './EditPersonModal';
-import { genderLabels, sourceLabels, statusTagLabels } from './labels';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
+import { Field, RecordView } from './RecordView';
 
 /** Who the young person is, how they were referred, and their statutory entitlement. */
 export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
@@ -39,21 +30,27 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
             </Button>
           ) : null}
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label="Legal name">{[p?.firstName, p?.lastName].filter(Boolean).join(' ')}</Field>
-          <Field label="Name they use">{p?.preferredName}</Field>
-          <Field label="Date of birth">{p?.dateOfBirth ? `${formatUkDate(p.dateOfBirth)}${age !== null ? ` (${age})` : ''}` : ''}</Field>
-          <Field label="Gender">{p?.gender ? (p.gender === 'other' && p.genderDescription ? p.genderDescription : genderLabels[p.gender]) : ''}</Field>
-          <Field label="First language">{[p?.firstLanguage, p?.interpreterNeeded ? `interpreter needed${p.interpreterLanguage ? ` (${p.interpreterLanguage})` : ''}` : ''].filter(Boolean).join(', ')}</Field>
-          <Field label="Local authority">{p?.localAuthority}</Field>
-          <Field label="Status">{p?.statusTags.map((t) => statusTagLabels[t]).join(', ')}</Field>
-          <Field label="Placement">
-            {[p?.placementType, p?.placementInArea === null || p?.placementInArea === undefined ? '' : p.placementInArea ? 'in area' : 'out of area'].filter(Boolean).join(', ')}
-          </Field>
-          <Field label="Placement address">{p?.placementAddress}</Field>
-          <Field label="Communication needs">{p?.communicationNeeds}</Field>
-          <Field label="Disability">{p?.disability}</Field>
-        </SimpleGrid>
+        {p ? (
+          <RecordView
+            def={personRecord}
+            record={p}
+            custom={{
+              kind: null,
+              firstName: <Field label="Legal name">{[p.firstName, p.lastName].filter(Boolean).join(' ')}</Field>,
+              lastName: null,
+              dateOfBirth: <Field label="Date of birth">{p.dateOfBirth ? `${formatUkDate(p.dateOfBirth)}${age !== null ? ` (${age})` : ''}` : ''}</Field>,
+              gender: <Field label="Gender">{p.gender ? (p.gender === 'other' && p.genderDescription ? p.genderDescription : genderLabels[p.gender]) : ''}</Field>,
+              genderDescription: null,
+              firstLanguage: (
+                <Field label="First language">{[p.firstLanguage, p.interpreterNeeded ? `interpreter needed${p.interpreterLanguage ? ` (${p.interpreterLanguage})` : ''}` : ''].filter(Boolean).join(', ')}</Field>
+              ),
+              interpreterNeeded: null,
+              interpreterLanguage: null,
+              placementType: <Field label="Placement">{[p.placementType, p.placementInArea === null ? '' : p.placementInArea ? 'in area' : 'out of area'].filter(Boolean).join(', ')}</Field>,
+              placementInArea: null,
+            }}
+          />
+        ) : null}
         {p && p.keyContacts.length > 0 ? (
           <>
             <Title order={3} size="h5" mt="md" mb="xs">
@@ -78,18 +75,29 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
             Edit referral
           </Button>
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label="Referral date">{r.referralDate ? formatUkDate(r.referralDate) : ''}</Field>
-          <Field label="Source">{[r.source ? sourceLabels[r.source] : '', r.referrer].filter(Boolean).join(': ')}</Field>
-          <Field label="Urgency reason">{r.urgencyReason}</Field>
-          <Field label="Allocated">
-            {r.allocationDate ? `${formatUkDate(r.allocationDate)}${r.daysToAllocation !== null ? ` (after ${r.daysToAllocation} day${r.daysToAllocation === 1 ? '' : 's'})` : ''}` : 'Not yet'}
-          </Field>
-          <Field label="Consent and confidentiality explained">
-            {[r.consentExplainedOn ? formatUkDate(r.consentExplainedOn) : '', r.consentExplainedHow, r.confidentialityExplained ? 'limits of confidentiality explained' : ''].filter(Boolean).join('; ')}
-          </Field>
-          <Field label="What they are asking for">{r.request}</Field>
-        </SimpleGrid>
+        <RecordView
+          def={referralRecord}
+          record={r}
+          custom={{
+            source: <Field label="Source">{[r.source ? sourceLabels[r.source] : '', r.referrer].filter(Boolean).join(': ')}</Field>,
+            referrer: null,
+            allocationDate: (
+              <Field label="Allocated">
+                {r.allocationDate ? `${formatUkDate(r.allocationDate)}${r.daysToAllocation !== null ? ` (after ${r.daysToAllocation} day${r.daysToAllocation === 1 ? '' : 's'})` : ''}` : 'Not yet'}
+              </Field>
+            ),
+            consentExplainedOn: (
+              <Field label="Consent and confidentiality explained">
+                {[r.consentExplainedOn ? formatUkDate(r.consentExplainedOn) : '', r.consentExplainedHow, r.confidentialityExplained ? 'limits of confidentiality explained' : ''].filter(Boolean).join('; ')}
+              </Field>
+            ),
+            consentExplainedHow: null,
+            confidentialityExplained: null,
+            // Shown in its own notice below, with what to do when it is not yet recorded.
+            socialWorkerToldOn: null,
+            socialWorkerToldHow: null,
+          }}
+        />
       </Paper>
       <EntitlementPanel result={detail.entitlements} />
       {detail.socialWorkerToBeTold ? (
