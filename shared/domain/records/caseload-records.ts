@@ -90,7 +90,7 @@ export const referralRecord = defineRecord(
     closureOutcome: field.code(closureOutcomes, closureOutcomeLabels, 'Closure outcome', { system: true, importColumn: 'closure_outcome' }),
     closureNote: field.longText('Closure note', { max: 5000, system: true }),
     /** What was decided about each piece of open work when the case closed. */
-    closureChecklist: field.json(z.array(keptDecisionSchema), 'Open work at closure', { system: true, required: true, initial: [] }),
+    closureChecklist: field.json(z.array(keptDecisionSchema), 'Open work at closure', { system: true, initial: [] }),
     /** What the young person was told as the case closed; null when not recorded. */
     closureTold: field.json(closureToldSchema.nullable(), 'What they were told at closure', { system: true, initial: null }),
     /** For a young child or non-instructed advocacy: when the social worker was told an advocate is involved. */

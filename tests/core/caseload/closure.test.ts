@@ -78,7 +78,7 @@ describe('closing a case with open work', () => {
     const closed = await t.call('caseload.case.close', { caseId: w.caseId, closureDate: '2026-12-03', closureOutcome: 'outstanding_issues', decisions, told });
     expect(closed.status).toBe('closed');
     expect(closed.closureTold).toEqual(told);
-    expect(closed.closureChecklist.map((d) => [d.kind, d.decision, d.reason])).toEqual([
+    expect(closed.closureChecklist!.map((d) => [d.kind, d.decision, d.reason])).toEqual([
       ['safeguarding', 'settle', 'MASH decided no further action'],
       ['complaint', 'carry', 'Council response due; social worker will help her'],
       ['action', 'settle', null],
@@ -87,7 +87,7 @@ describe('closing a case with open work', () => {
       ['letter', 'cancel', null],
       ['meeting', 'carry', 'Attending the review as agreed'],
     ]);
-    expect(closed.closureChecklist.find((d) => d.kind === 'action' && d.decision === 'cancel')!.title).toBe('Find a leaflet');
+    expect(closed.closureChecklist!.find((d) => d.kind === 'action' && d.decision === 'cancel')!.title).toBe('Find a leaflet');
 
     // Safeguarding stays amend-only: closing the record is an amendment with its reason.
     const [record] = await t.call('fieldwork.safeguarding.list', { caseId: w.caseId });

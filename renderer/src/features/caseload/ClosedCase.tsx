@@ -19,6 +19,7 @@ export function ClosedCase({ detail, onChanged }: { detail: CaseDetail; onChange
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const told = referral.closureTold;
+  const checklist = referral.closureChecklist ?? [];
 
   const reopen = async () => {
     setBusy(true);
@@ -51,13 +52,13 @@ export function ClosedCase({ detail, onChanged }: { detail: CaseDetail; onChange
           ) : null}
         </Stack>
       </Paper>
-      {referral.closureChecklist.length > 0 ? (
+      {checklist.length > 0 ? (
         <Paper withBorder p="md" component="section" aria-label="Open work at closure">
           <Title order={3} size="h5" mb="xs">
             Open work at closure
           </Title>
           <List size="sm" spacing={4}>
-            {referral.closureChecklist.map((d) => (
+            {checklist.map((d) => (
               <List.Item key={`${d.kind}-${d.id}`}>
                 {kindWords[d.kind]}: {d.title} — <strong>{pastDecisionWords[d.decision]}</strong>
                 {d.reason ? ` (${d.reason})` : ''}
