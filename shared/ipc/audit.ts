@@ -5,6 +5,8 @@ import { method } from './define';
 export const auditActionSchema = z.enum([
   'case-opened',
   'edited',
+  /** A saved detail was corrected; the detail names the fields, never their values. */
+  'corrected',
   'exported',
   'printed',
   'letter-sent',

@@ -14,10 +14,12 @@ import {
   referralStatuses,
 } from '../domain/caseload';
 import { closureOutcomes, issueOutcomes, serviceUserTypes, urgencies } from '../domain/codes';
+import { closureDecisionInputSchema, closureToldSchema, openWorkItemSchema } from '../domain/closure';
+import { correctionReasonSchema, correctionSchema } from '../domain/corrections';
 import { method } from './define';
 
 const id = z.string().min(1).max(100);
-const entitlementSchema = z.object({ code: z.string(), title: z.string(), basis: z.string() });
+const entitlementSchema = z.object({ code: z.string(), title: z.string(), basis: z.string(), because: z.string() });
 
 export const caseDetailSchema = z.object({
   referral: referralSchema,
@@ -25,6 +27,8 @@ export const caseDetailSchema = z.object({
   issues: z.array(issueSchema),
   advocate: advocateSchema.nullable(),
   entitlements: z.object({ entitlements: z.array(entitlementSchema), notes: z.array(z.string()) }),
+  /** Set when the social worker should be told an advocate is involved (a young child, non-instructed advocacy). */
+  socialWorkerToBeTold: z.string().nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -89,8 +93,8 @@ export const caseloadMethods = {
       .strict(),
     z.object({ caseId: z.string(), reference: z.string() }),
   ),
-  'caseload.referrals.update': method(z.object({ caseId: id, fields: referralFieldsSchema }).strict(), referralSchema),
-  'caseload.people.update': method(z.object({ personId: id, caseId: id, fields: personFieldsSchema }).strict(), personSchema),
+  'caseload.referrals.update': method(z.object({ caseId: id, fields: referralFieldsSchema, reason: correctionReasonSchema }).strict(), referralSchema),
+  'caseload.people.update': method(z.object({ personId: id, caseId: id, fields: personFieldsSchema, reason: correctionReasonSchema }).strict(), personSchema),
   'caseload.people.find': method(z.object({ query: z.string().max(200) }).strict(), z.array(knownPersonSchema)),
   'caseload.case.get': method(z.object({ caseId: id }).strict(), caseDetailSchema.nullable()),
   'caseload.list': method(caseListFilterSchema.strict(), z.object({ rows: z.array(caseRowSchema), more: z.boolean() })),
@@ -107,11 +111,12 @@ export const caseloadMethods = {
           outcome: z.enum(issueOutcomes).nullable().optional(),
           outcomeNote: z.string().trim().max(5000).nullable().optional(),
         }),
+        reason: correctionReasonSchema,
       })
       .strict(),
     issueSchema,
   ),
-  'caseload.issues.remove': method(z.object({ issueId: id }).strict(), z.object({ removed: z.boolean() })),
+  'caseload.issues.remove': method(z.object({ issueId: id, reason: correctionReasonSchema }).strict(), z.object({ removed: z.boolean() })),
   'caseload.case.close': method(
     z
       .object({
@@ -120,11 +125,18 @@ export const caseloadMethods = {
         closureOutcome: z.enum(closureOutcomes, { message: 'Choose how the case ended.' }),
         closureNote: z.string().trim().max(5000).optional(),
         issueOutcomes: z.array(z.object({ issueId: id, outcome: z.enum(issueOutcomes) })).default([]),
+        /** One for each piece of open work (see caseload.case.openWork). */
+        decisions: z.array(closureDecisionInputSchema).max(500).default([]),
+        told: closureToldSchema.optional(),
       })
       .strict(),
     referralSchema,
   ),
   'caseload.case.reopen': method(z.object({ caseId: id }).strict(), referralSchema),
+  /** The work still open on a case, to settle, carry or cancel before it closes. */
+  'caseload.case.openWork': method(z.object({ caseId: id }).strict(), z.array(openWorkItemSchema)),
+  /** Corrections to the case's saved details, newest first. */
+  'caseload.case.history': method(z.object({ caseId: id }).strict(), z.array(correctionSchema)),
   'caseload.import.preview': method(csvInput, importReportSchema),
   'caseload.import.apply': method(csvInput, importReportSchema.extend({ imported: z.boolean() })),
 };

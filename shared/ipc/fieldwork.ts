@@ -17,6 +17,7 @@ import {
   wishesInputSchema,
   wishesSchema,
 } from '../domain/fieldwork';
+import { correctionReasonSchema } from '../domain/corrections';
 import { method } from './define';
 import { fieldworkSafeguardingMethods } from './fieldwork-safeguarding';
 
@@ -70,9 +71,9 @@ export const fieldworkMethods = {
   'fieldwork.observations.remove': method(byId, removed),
 
   'fieldwork.actions.list': method(byCase, z.array(actionSchema)),
-  'fieldwork.actions.save': method(z.object({ caseId: caseIdSchema, id: id.optional(), action: actionInputSchema }).strict(), actionSchema),
+  'fieldwork.actions.save': method(z.object({ caseId: caseIdSchema, id: id.optional(), action: actionInputSchema, reason: correctionReasonSchema }).strict(), actionSchema),
   'fieldwork.actions.setDone': method(z.object({ id, done: z.boolean() }).strict(), actionSchema),
-  'fieldwork.actions.remove': method(byId, removed),
+  'fieldwork.actions.remove': method(z.object({ id, reason: correctionReasonSchema }).strict(), removed),
   /** For the Today screen: open actions overdue or due within `withinDays`, across all cases. */
   'fieldwork.actions.due': method(z.object({ withinDays: z.number().int().min(0).max(90).default(7) }).strict(), z.array(dueActionSchema)),
 

@@ -9,6 +9,7 @@ import {
   viewsPresentedValues,
   wishesReflectedValues,
 } from '../domain/meetings';
+import { correctionReasonSchema } from '../domain/corrections';
 import { method } from './define';
 
 /** Meetings, "my views" statements and debriefs. See issue 5 and shared/domain/meetings*.ts. */
@@ -174,9 +175,9 @@ export const nextMeetingSchema = z.object({
 export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 
 export const meetingsMethods = {
-  'meetings.save': method(meetingFieldsSchema.extend({ id: id.optional() }).strict(), meetingSchema),
+  'meetings.save': method(meetingFieldsSchema.extend({ id: id.optional(), reason: correctionReasonSchema }).strict(), meetingSchema),
   'meetings.get': method(z.object({ id }).strict(), meetingDetailSchema),
-  'meetings.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
+  'meetings.remove': method(z.object({ id, reason: correctionReasonSchema }).strict(), z.object({ removed: z.boolean() })),
   /** Meetings between two dates inclusive, for the calendar. */
   'meetings.list': method(z.object({ from: isoDate, to: isoDate }).strict(), z.array(meetingSchema)),
   /** From today for the given number of days, for the upcoming list and the reminders panel. */

@@ -11,6 +11,7 @@ import { caseTabs } from './case-tabs';
 import { ComplaintBanner } from '../letters/ComplaintBanner';
 import { SafeguardingFlag } from '../fieldwork/SafeguardingFlag';
 import { ClosureTab } from './ClosureTab';
+import { HistoryTab } from './HistoryTab';
 import { IssuesTab } from './IssuesTab';
 import { OverviewTab } from './OverviewTab';
 import { serviceUserTypeLabels, statusLabels, urgencyColors, urgencyLabels } from './labels';
@@ -74,6 +75,7 @@ export function CaseDetailPage() {
               {t.label}
             </Tabs.Tab>
           ))}
+          <Tabs.Tab value="history">History</Tabs.Tab>
           <Tabs.Tab value="closure">{referral.status === 'closed' ? 'Closed' : 'Close case'}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -87,6 +89,9 @@ export function CaseDetailPage() {
             <t.Component caseId={referral.id} />
           </Tabs.Panel>
         ))}
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTab caseId={referral.id} version={detail} />
+        </Tabs.Panel>
         <Tabs.Panel value="closure" pt="md">
           <ClosureTab detail={detail} onChanged={reload} />
         </Tabs.Panel>

@@ -4,6 +4,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 export const auditActionLabels: Record<AuditActionName, string> = {
   'case-opened': 'Opened the case',
   edited: 'Changed a record',
+  corrected: 'Corrected a saved detail',
   exported: 'Exported',
   printed: 'Printed',
   'letter-sent': 'Sent a letter',
