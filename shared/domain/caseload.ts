@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closureOutcomes, genders, issueCodes, issueOutcomes, referralSources, serviceUserTypes, urgencies } from './codes';
 import { isIsoDate } from './dates';
+import { disabilityStatuses, ethnicityCodes } from './equality';
 
 /**
  * The caseload's records as the rest of Heard sees them. A referral becomes a case once it is
@@ -43,6 +44,8 @@ export const personFieldsSchema = z.object({
   interpreterLanguage: optionalText(100),
   communicationNeeds: optionalText(2000),
   disability: optionalText(2000),
+  disabilityStatus: z.enum(disabilityStatuses).nullable().optional(),
+  ethnicity: z.enum(ethnicityCodes).nullable().optional(),
   statusTags: z.array(z.enum(statusTags)).optional(),
   localAuthority: optionalText(200),
   placementType: optionalText(200),

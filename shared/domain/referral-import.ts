@@ -2,6 +2,11 @@ import { parseCsv, CsvSyntaxError } from '../csv/rfc4180';
 import { closureOutcomes, genders, issueCodes, referralSources, serviceUserTypes, urgencies } from './codes';
 import type { ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType, Urgency } from './codes';
 import { isIsoDate } from './dates';
+import {
+  advocacyTypeLabels, disabilityLabels, disabilityStatuses, ethnicityCodes, ethnicityLabels, matchCode, placementAreaLabels, placementAreas,
+  type DisabilityStatus, type EthnicityCode, type PlacementArea,
+} from './equality';
+import { advocacyTypes } from './caseload';
 
 /**
  * The referral spreadsheet format (issue 3): UTF-8, header row, any column order. This checks a
@@ -12,6 +17,7 @@ import { isIsoDate } from './dates';
 export const importColumns = [
   'reference', 'person_reference', 'first_name', 'last_name', 'preferred_name', 'date_of_birth', 'gender', 'service_user_type',
   'local_authority', 'referral_date', 'referral_source', 'issues', 'urgency', 'allocated_to', 'allocation_date', 'closure_date', 'closure_outcome',
+  'ethnicity', 'disability', 'advocacy_type', 'placement_area',
 ] as const;
 export type ImportColumn = (typeof importColumns)[number];
 const requiredColumns: ImportColumn[] = ['reference', 'referral_date', 'service_user_type'];
@@ -35,6 +41,10 @@ export interface ImportRow {
   allocationDate?: string;
   closureDate?: string;
   closureOutcome?: ClosureOutcome;
+  ethnicity?: EthnicityCode;
+  disabilityStatus?: DisabilityStatus;
+  advocacyType?: (typeof advocacyTypes)[number];
+  placementArea?: PlacementArea;
 }
 
 export interface ImportProblem {
@@ -142,6 +152,19 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
     if (closureDate && !cell('closure_outcome')) add('closure_outcome', `The referral is closed but has no closure outcome. Use one of: ${listWords(closureOutcomes)}.`);
     if (cell('closure_outcome') && !cell('closure_date')) add('closure_date', 'A closure outcome is given but no closure date.');
 
+    // Equality and placement columns take the code or its words ("WBRI" or "White British").
+    const worded = <T extends string>(c: ImportColumn, list: readonly T[], labels: Partial<Record<T, string>>): T | undefined => {
+      const v = cell(c);
+      if (!v) return undefined;
+      const found = matchCode(list, labels, v);
+      if (!found) add(c, `This is not a known value. Use one of: ${list.map((k) => (labels[k] ? `${k} (${labels[k]})` : k)).join(', ')}.`);
+      return found;
+    };
+    const ethnicity = worded('ethnicity', ethnicityCodes, ethnicityLabels);
+    const disabilityStatus = worded('disability', disabilityStatuses, disabilityLabels);
+    const advocacyType = worded('advocacy_type', advocacyTypes, advocacyTypeLabels);
+    const placementArea = worded('placement_area', placementAreas, placementAreaLabels);
+
     const opt = (c: ImportColumn) => cell(c) || undefined;
     if (reference && referralDate && serviceUserType) {
       rows.push(
@@ -164,6 +187,10 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
           allocationDate,
           closureDate,
           closureOutcome,
+          ethnicity,
+          disabilityStatus,
+          advocacyType,
+          placementArea,
         }),
       );
     } else {

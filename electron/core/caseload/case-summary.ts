@@ -1,5 +1,6 @@
 import type { Gender, IssueCode, ServiceUserType, Urgency, ClosureOutcome, ReferralSource } from '../../../shared/domain/codes';
 import { displayName, type Issue, type ReferralStatus } from '../../../shared/domain/caseload';
+import { placementAreaOf, type DisabilityStatus, type EthnicityCode, type PlacementArea } from '../../../shared/domain/equality';
 import type { Db } from '../db/database';
 import { toIssue, type IssueRow, type PersonRow, type ReferralRow } from './rows';
 
@@ -95,28 +96,36 @@ export interface ReportReferral {
   closure_date: string | null;
   closure_outcome: ClosureOutcome | null;
   status: ReferralStatus;
+  ethnicity: EthnicityCode | null;
+  disability_status: DisabilityStatus | null;
+  advocacy_type: 'instructed' | 'non_instructed' | null;
+  placement_area: PlacementArea | null;
 }
 
 /**
  * With a period, only referrals made or closed in it (the only ones a report over that period
- * counts), so a quarter's report does not read five years of issues.
+ * counts), so a quarter's report does not read five years of issues. `closedFrom` reaches back
+ * for earlier closures (a re-referral looks a year back for the person's last closure).
  */
-export function listReferralsForReport(db: Db, period?: { from: string; to: string }): ReportReferral[] {
+export function listReferralsForReport(db: Db, period?: { from: string; to: string }, closedFrom?: string): ReportReferral[] {
   const statement = db
     .prepare(
       `SELECT r.id AS caseId, r.reference, p.person_reference, p.id AS person_id, p.date_of_birth, p.gender, r.service_user_type,
               p.local_authority, r.referral_date, r.source AS referral_source, r.urgency, a.name AS allocated_to,
-              r.allocation_date, r.closure_date, r.closure_outcome, r.status,
+              r.allocation_date, r.closure_date, r.closure_outcome, r.status, p.ethnicity, p.disability_status, r.advocacy_type, p.placement_in_area,
               (SELECT group_concat(code, ';') FROM referral_issues i WHERE i.referral_id = r.id AND i.deleted_at IS NULL) AS issue_codes
        FROM referrals r
        LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
        LEFT JOIN advocates a ON a.id = r.allocated_to AND a.deleted_at IS NULL
-       WHERE r.deleted_at IS NULL${period ? ' AND (substr(r.referral_date, 1, 10) BETWEEN @from AND @to OR substr(r.closure_date, 1, 10) BETWEEN @from AND @to)' : ''}
+       WHERE r.deleted_at IS NULL${period ? ' AND (substr(r.referral_date, 1, 10) BETWEEN @from AND @to OR substr(r.closure_date, 1, 10) BETWEEN @closedFrom AND @to)' : ''}
        ORDER BY r.referral_date, r.reference`,
     );
-  const rows = (period ? statement.all({ from: period.from, to: period.to }) : statement.all()) as Array<Omit<ReportReferral, 'issues' | 'person_reference'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null }>;
-  return rows.map(({ issue_codes, person_id, ...r }) => ({
+  const rows = (period ? statement.all({ from: period.from, to: period.to, closedFrom: closedFrom ?? period.from }) : statement.all()) as Array<
+    Omit<ReportReferral, 'issues' | 'person_reference' | 'placement_area'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null; placement_in_area: number | null }
+  >;
+  return rows.map(({ issue_codes, person_id, placement_in_area, ...r }) => ({
     ...r,
+    placement_area: placementAreaOf(placement_in_area),
     // A person entered in the app has no external reference; their id stands in so people still count once.
     person_reference: r.person_reference ?? person_id,
     issues: issue_codes ? (issue_codes.split(';') as IssueCode[]) : [],

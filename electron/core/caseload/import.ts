@@ -95,6 +95,9 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
       date_of_birth: r.dateOfBirth,
       gender: r.gender,
       local_authority: r.localAuthority,
+      ethnicity: r.ethnicity,
+      disability_status: r.disabilityStatus,
+      placement_in_area: r.placementArea === undefined ? undefined : r.placementArea === 'in_area',
     }).length;
 
     const allocatedTo = r.allocatedTo ? advocateId(r.allocatedTo) : (existing?.allocated_to ?? null);
@@ -114,7 +117,8 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
       closure_outcome: r.closureOutcome,
       status: closureDate ? 'closed' : allocatedTo ? 'open' : 'awaiting_allocation',
       deleted_at: null,
-      ...(existing ? {} : { advocacy_type: 'instructed', created_at: at }),
+      advocacy_type: r.advocacyType ?? (existing ? undefined : 'instructed'),
+      ...(existing ? {} : { created_at: at }),
     };
     changed += w.upsert('referral', caseId, caseId, fields).length;
 

@@ -150,7 +150,7 @@ export function closeCase(
     const issues = db.prepare('SELECT id FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL').pluck().all(input.caseId) as string[];
     for (const { issueId, outcome } of input.issueOutcomes) {
       if (!issues.includes(issueId)) throw new AppError('not_found', 'One of the issues is not part of this case.');
-      w.upsert('referral_issue', issueId, input.caseId, { outcome, status: 'resolved' });
+      w.upsert('referral_issue', issueId, input.caseId, { outcome, status: 'resolved', closed_on: input.closureDate });
     }
     w.upsert('referral', input.caseId, input.caseId, {
       status: 'closed',
@@ -188,7 +188,9 @@ export function addIssue(ctx: CoreContext, caseId: string, issue: IssueInput): I
 export function updateIssue(ctx: CoreContext, issueId: string, fields: Partial<IssueInput> & { status?: Issue['status']; outcome?: Issue['outcome']; outcomeNote?: string | null }): Issue {
   return ctx.write((w, db) => {
     const before = getIssueRow(db, issueId);
-    w.upsert('referral_issue', issueId, before.referral_id, columns(fields));
+    // The day an issue is resolved puts its outcome in that quarter's report; reopening clears it.
+    const closedOn = fields.status === 'resolved' && before.status !== 'resolved' ? todayIso(ctx.now()) : fields.status === 'open' ? null : undefined;
+    w.upsert('referral_issue', issueId, before.referral_id, { ...columns(fields), ...(closedOn === undefined ? {} : { closed_on: closedOn }) });
     return toIssue(getIssueRow(db, issueId));
   });
 }

@@ -17,6 +17,8 @@ export interface PersonRow {
   interpreter_language: string | null;
   communication_needs: string | null;
   disability: string | null;
+  disability_status: string | null;
+  ethnicity: string | null;
   status_tags: string | null;
   local_authority: string | null;
   placement_type: string | null;
@@ -91,6 +93,8 @@ export function toPerson(r: PersonRow): Person {
     interpreterLanguage: r.interpreter_language,
     communicationNeeds: r.communication_needs,
     disability: r.disability,
+    disabilityStatus: (r.disability_status ?? null) as Person['disabilityStatus'],
+    ethnicity: (r.ethnicity ?? null) as Person['ethnicity'],
     statusTags: json(r.status_tags, []),
     localAuthority: r.local_authority,
     placementType: r.placement_type,

@@ -1,6 +1,7 @@
 import type { FeedbackFormRecord, ProfessionalQuestion, RespondentRole, SmileyAnswer, YoungPersonQuestion } from '../../../shared/reports/feedback';
 import type { Period } from '../../../shared/reports/period';
-import { quarterlyReport, type QuarterlyReport, type ReportReferral } from '../../../shared/reports/quarterly';
+import { casesBehind, quarterlyReport, type FullReport, type ReportReferral } from '../../../shared/reports/quarterly';
+import { activityForReport } from './activity-data';
 import { listReferralsForReport } from '../caseload/case-summary';
 import type { Db } from '../db/database';
 
@@ -9,7 +10,14 @@ import type { Db } from '../db/database';
  * the caseload's own reader, so a report and the caseload can never count differently.
  */
 export function referralsForReport(db: Db, period: Period): ReportReferral[] {
-  return listReferralsForReport(db, period);
+  return listReferralsForReport(db, period, yearBefore(period.from));
+}
+
+/** 365 days before an ISO date: how far back a re-referral looks for the person's last closure. */
+export function yearBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 365);
+  return d.toISOString().slice(0, 10);
 }
 
 interface FeedbackRow {
@@ -50,8 +58,13 @@ export function feedbackForReport(db: Db, period: Period): FeedbackFormRecord[] 
 }
 
 /** The report over the records on this device. */
-export function buildQuarterlyReport(db: Db, period: Period): QuarterlyReport {
-  return quarterlyReport(referralsForReport(db, period), feedbackForReport(db, period), period);
+export function buildQuarterlyReport(db: Db, period: Period): FullReport {
+  return quarterlyReport(referralsForReport(db, period), feedbackForReport(db, period), period, activityForReport(db, period));
+}
+
+/** The references of the cases one figure counts, so a manager can check it before it is sent. */
+export function casesBehindFigure(db: Db, period: Period, figure: string, code: string): string[] {
+  return casesBehind(referralsForReport(db, period), period, activityForReport(db, period), figure, code);
 }
 
 export const reportFileName = (period: Period, ext: string): string => `heard-report-${period.from}-to-${period.to}.${ext}`;

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { PersonFields } from '../../../../shared/domain/caseload';
 import { formatUkDate } from '../../../../shared/domain/dates';
@@ -10,6 +10,8 @@ import { EditReferralModal } from './EditReferralModal';
 import { EntitlementPanel } from './EntitlementPanel';
 import { genderLabels, optionsOf, sourceLabels, statusTagLabels } from './labels';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { EqualityFields } from './EqualityFields';
+import { ethnicityLabels } from '../../../../shared/domain/equality';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -54,7 +56,8 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
           </Field>
           <Field label="Placement address">{p?.placementAddress}</Field>
           <Field label="Communication needs">{p?.communicationNeeds}</Field>
-          <Field label="Disability">{p?.disability}</Field>
+          <Field label="Ethnicity">{p?.ethnicity ? ethnicityLabels[p.ethnicity] : ''}</Field>
+          <Field label="Disabled">{[p?.disabilityStatus ? { yes: 'Yes', no: 'No', not_known: 'Not known' }[p.disabilityStatus] : '', p?.disability].filter(Boolean).join(': ')}</Field>
         </SimpleGrid>
         {p && p.keyContacts.length > 0 ? (
           <>
@@ -109,11 +112,14 @@ function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: bool
   });
   const save = async () => {
     try {
-      const { preferredName, pronouns, firstLanguage, interpreterNeeded, interpreterLanguage, localAuthority, placementType, placementAddress, communicationNeeds, disability, statusTags } = f;
+      const { preferredName, pronouns, firstLanguage, interpreterNeeded, interpreterLanguage, localAuthority, placementType, placementAddress, communicationNeeds, disability, statusTags, ethnicity, disabilityStatus, placementInArea } = f;
       await send('caseload.people.update', {
         personId: person.id,
         caseId,
-        fields: { preferredName, pronouns, firstLanguage, interpreterNeeded, interpreterLanguage, localAuthority, placementType, placementAddress, communicationNeeds, disability, statusTags },
+        fields: {
+          preferredName, pronouns, firstLanguage, interpreterNeeded, interpreterLanguage, localAuthority, placementType, placementAddress, communicationNeeds, disability, statusTags,
+          ethnicity: ethnicity ?? null, disabilityStatus: disabilityStatus ?? null, placementInArea: placementInArea ?? null,
+        },
       });
       onSaved();
       onClose();
@@ -136,7 +142,18 @@ function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: bool
         <MultiSelect label="Status" data={optionsOf(statusTagLabels)} value={f.statusTags ?? []} onChange={(v) => setF({ ...f, statusTags: v as PersonFields['statusTags'] })} />
         <Textarea label="Placement address" autosize {...text('placementAddress')} />
         <Textarea label="Communication needs" autosize {...text('communicationNeeds')} />
-        <Textarea label="Disability" autosize {...text('disability')} />
+        <Select
+          label="Placement area"
+          data={[
+            { value: 'in', label: 'In area' },
+            { value: 'out', label: 'Out of area' },
+          ]}
+          value={f.placementInArea === null || f.placementInArea === undefined ? null : f.placementInArea ? 'in' : 'out'}
+          onChange={(v) => setF({ ...f, placementInArea: v === null ? null : v === 'in' })}
+          clearable
+        />
+        <EqualityFields ethnicity={f.ethnicity ?? null} disabilityStatus={f.disabilityStatus ?? null} onChange={(patch) => setF({ ...f, ...patch })} />
+        <Textarea label="Disability details" autosize {...text('disability')} />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

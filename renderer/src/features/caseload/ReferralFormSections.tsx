@@ -5,6 +5,7 @@ import type { IssueCode } from '../../../../shared/domain/codes';
 import type { ReferralForm } from './referral-form';
 import { genderLabels, issueLabels, optionsOf, serviceUserTypeLabels, sourceLabels, statusTagLabels, urgencyLabels } from './labels';
 import { UkDateInput } from './UkDateInput';
+import { EqualityFields } from './EqualityFields';
 
 type SectionProps = { form: ReferralForm; set: (patch: Partial<ReferralForm>) => void; problems: Record<string, string>; today: string };
 
@@ -45,7 +46,12 @@ export function PersonSection({ form, set, problems, today }: SectionProps) {
         {form.interpreterNeeded ? <TextInput label="Interpreter language" {...text('interpreterLanguage')} /> : <span />}
       </SimpleGrid>
       <Textarea label="Communication needs" autosize minRows={1} {...text('communicationNeeds')} />
-      <Textarea label="Disability" autosize minRows={1} {...text('disability')} />
+      <EqualityFields
+        ethnicity={form.ethnicity}
+        disabilityStatus={form.disabilityStatus}
+        onChange={(patch) => set(patch)}
+      />
+      <Textarea label="Disability details" autosize minRows={1} {...text('disability')} />
       <MultiSelect label="Status" data={optionsOf(statusTagLabels)} value={form.statusTags} onChange={(v) => set({ statusTags: v as ReferralForm['statusTags'] })} clearable />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput label="Responsible local authority" {...text('localAuthority')} />

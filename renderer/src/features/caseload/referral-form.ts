@@ -2,6 +2,7 @@ import type { IssueCode, ReferralSource, ServiceUserType, Urgency, Gender } from
 import type { KeyContact, PersonFields, StatusTag } from '../../../../shared/domain/caseload';
 import type { MethodInput } from '../../../../shared/ipc/contract';
 import type { KnownPerson } from '../../../../shared/ipc/caseload';
+import type { DisabilityStatus, EthnicityCode } from '../../../../shared/domain/equality';
 
 /** The new-referral form's state, kept as a draft (JSON) while it is being filled in. */
 export interface ReferralForm {
@@ -19,6 +20,8 @@ export interface ReferralForm {
   interpreterLanguage: string;
   communicationNeeds: string;
   disability: string;
+  disabilityStatus: DisabilityStatus | null;
+  ethnicity: EthnicityCode | null;
   statusTags: StatusTag[];
   localAuthority: string;
   placementType: string;
@@ -43,7 +46,7 @@ export interface ReferralForm {
 export const emptyForm = (today: string): ReferralForm => ({
   known: null,
   firstName: '', lastName: '', preferredName: '', kind: 'young_person', dateOfBirth: null, gender: null, pronouns: '', firstLanguage: '',
-  interpreterNeeded: false, interpreterLanguage: '', communicationNeeds: '', disability: '', statusTags: [], localAuthority: '', placementType: '',
+  interpreterNeeded: false, interpreterLanguage: '', communicationNeeds: '', disability: '', disabilityStatus: null, ethnicity: null, statusTags: [], localAuthority: '', placementType: '',
   placementInArea: null, placementAddress: '', keyContacts: [], referralDate: today, source: null, referrer: '', referrerContact: '',
   serviceUserType: null, urgency: 'standard', urgencyReason: '', advocacyType: 'instructed', consentExplainedOn: null, consentExplainedHow: '',
   confidentialityExplained: false, request: '', issues: [{ code: null, description: '', wantedOutcome: '' }],
@@ -84,6 +87,8 @@ export function toCreateInput(f: ReferralForm): MethodInput<'caseload.referrals.
     interpreterLanguage: f.interpreterNeeded ? f.interpreterLanguage : '',
     communicationNeeds: f.communicationNeeds,
     disability: f.disability,
+    disabilityStatus: f.disabilityStatus,
+    ethnicity: f.ethnicity,
     statusTags: f.statusTags,
     localAuthority: f.localAuthority,
     placementType: f.placementType,
