@@ -10,13 +10,9 @@ export const systemicIssueInputSchema = z
   .object({
     id: id.optional(),
     caseId: id,
-    area: z.enum(systemicAreas, { message: 'Pick the area this issue is about.' }).describe('Area'),
-    issue: z
-      .string()
-      .trim()
-      .min(3, 'Say what the wider issue is, in a few words.')
-      .max(200, 'Keep the issue to a short line (200 characters); put the rest in the detail.')
-      .describe('Issue'),
+    area: z.enum(systemicAreas).describe('Area'),
+    // A short line that groups with other cases' wording; the rest goes in the detail.
+    issue: z.string().trim().min(3).max(200).describe('Issue'),
     detail: z.string().trim().max(5000).default('').describe('Detail'),
     raisedOn: z.string().refine(isIsoDate, 'Enter a real date.').describe('Date'),
   })

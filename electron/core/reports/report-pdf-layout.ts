@@ -42,24 +42,23 @@ function heading(flow: Flow, title: string, size = 13.5): void {
 type Cell = string | number | null;
 const show = (v: Cell): string => (v === null ? '–' : typeof v === 'number' ? String(v) : v);
 
-/** A table: a wide first column of words, then right-aligned figure columns. */
+/** A table: a wide first column of words, then right-aligned figure columns; every cell may wrap. */
 function grid(flow: Flow, head: string[], rows: Cell[][], firstWidth: number): void {
   const others = head.length - 1;
   const colWidth = others > 0 ? (CONTENT_WIDTH - firstWidth) / others : 0;
   const place = (cells: Cell[], st: typeof small, shade: boolean): void => {
-    const labels = flow.lines([{ text: show(cells[0] ?? null), style: st }], firstWidth - 6);
-    const h = Math.max(labels.reduce((sum, l) => sum + lineHeight(l), 0), lineHeight({ size: 9 })) + 3;
+    const laid = cells.map((c, i) => flow.lines([{ text: show(c), style: st }], (i === 0 ? firstWidth : colWidth) - 6));
+    const h = Math.max(...laid.map((lines) => lines.reduce((sum, l) => sum + lineHeight(l), 0)), lineHeight({ size: 9 })) + 3;
     flow.ensure(h);
     if (shade) flow.rect(PAGE.left, flow.y, CONTENT_WIDTH, h, [0.95, 0.95, 0.95]);
-    const top = flow.y;
-    let down = 1.5;
-    for (const l of labels) {
-      flow.ops.push({ op: 'text', line: l, x: l.rtl ? PAGE.left + firstWidth - 6 - l.width : PAGE.left, y: flow.pdfY(down + lineHeight(l) * 0.74) });
-      down += lineHeight(l);
-    }
-    cells.slice(1).forEach((c, i) => {
-      const [l] = flow.lines([{ text: show(c), style: st }], colWidth - 4);
-      if (l) flow.ops.push({ op: 'text', line: l, x: PAGE.left + firstWidth + colWidth * (i + 1) - 4 - l.width, y: PAGE.height - top - 1.5 - lineHeight(l) * 0.74 });
+    laid.forEach((lines, i) => {
+      let down = 1.5;
+      for (const l of lines) {
+        // Words read from their own side; figures line up on the right of their column.
+        const x = i === 0 ? (l.rtl ? PAGE.left + firstWidth - 6 - l.width : PAGE.left) : PAGE.left + firstWidth + colWidth * i - 4 - l.width;
+        flow.ops.push({ op: 'text', line: l, x, y: flow.pdfY(down + lineHeight(l) * 0.74) });
+        down += lineHeight(l);
+      }
     });
     flow.y += h;
   };

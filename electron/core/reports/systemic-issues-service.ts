@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SystemicIssue, SystemicIssueInput } from '../../../shared/ipc/systemic-issues';
+import { systemicKey } from '../../../shared/reports/activity';
 import type { Db } from '../db/database';
 import type { CoreContext } from '../ipc/handler-types';
 
@@ -41,9 +42,19 @@ function getIssue(db: Db, id: string): SystemicIssue {
 
 /** Earlier wordings used across the service, so advocates pick the same words and the report groups them. */
 export function systemicIssueSuggestions(db: Db): Array<{ area: SystemicIssue['area']; issue: string }> {
-  return db
-    .prepare('SELECT area, issue FROM systemic_issues WHERE deleted_at IS NULL GROUP BY area, lower(trim(issue)) ORDER BY count(*) DESC, issue LIMIT 200')
+  const rows = db
+    .prepare('SELECT area, issue, count(*) AS n FROM systemic_issues WHERE deleted_at IS NULL GROUP BY area, issue ORDER BY n DESC, issue')
     .all() as Array<{ area: SystemicIssue['area']; issue: string }>;
+  // Grouped as the report groups them, so two spellings of one issue are offered once (the commonest).
+  const seen = new Set<string>();
+  const out: Array<{ area: SystemicIssue['area']; issue: string }> = [];
+  for (const r of rows) {
+    const key = `${r.area}\u0000${systemicKey(r.issue)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ area: r.area, issue: r.issue.trim() });
+  }
+  return out.slice(0, 200);
 }
 
 export function saveSystemicIssue(ctx: CoreContext, input: SystemicIssueInput): SystemicIssue {
