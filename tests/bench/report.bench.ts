@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../../electron/core/app-core';
 import { createDemoData, mulberry32 } from '../../electron/core/caseload/demo-data';
+import { activityForReport } from '../../electron/core/reports/activity-data';
 import { buildQuarterlyReport } from '../../electron/core/reports/report-data';
 import { todayIso } from '../../shared/domain/dates';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -41,6 +42,7 @@ export async function run(): Promise<BenchResult[]> {
 
     const sql = median(await timeRuns(RUNS, () => count.get(quarter.from, quarter.to)));
     const report = median(await timeRuns(RUNS, () => buildQuarterlyReport(db, quarter)));
+    const casework = median(await timeRuns(RUNS, () => activityForReport(db, quarter)));
     const viaIpc = median(await timeRuns(RUNS, () => core.call('reports.quarterly', { period: quarter })));
     const whole = median(await timeRuns(RUNS, () => buildQuarterlyReport(db, fiveYears)));
     const baseline = { name: `SELECT count(*) of the quarter's referrals`, value: sql };
@@ -58,6 +60,7 @@ export async function run(): Promise<BenchResult[]> {
         report,
         500,
       ),
+      result("of which reading the quarter's casework (visits, meetings, complaints...)", casework),
       result('the same through IPC dispatch (input and output validated)', viaIpc, 500),
       result(`report over the whole 5 years (all ${REFERRALS} referrals in the period)`, whole, 500),
     ];

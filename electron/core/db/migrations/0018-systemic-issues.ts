@@ -23,8 +23,13 @@ export const m0018: Migration = {
       ) STRICT;
       CREATE INDEX systemic_issues_by_case ON systemic_issues (case_id);
       CREATE INDEX systemic_issues_by_date ON systemic_issues (raised_on);
+      -- The report reads a quarter's casework by date, and each meeting's debrief by its meeting.
       CREATE INDEX contacts_by_date ON contacts (occurred_at);
       CREATE INDEX complaints_by_received ON complaints (received_on);
+      CREATE INDEX complaints_by_response ON complaints (response_received_on) WHERE response_received_on IS NOT NULL;
+      CREATE INDEX safeguarding_by_disclosed ON safeguarding_records (disclosed_at);
+      CREATE INDEX meeting_debriefs_by_meeting ON meeting_debriefs (meeting_id);
+      CREATE INDEX referral_issues_by_closed ON referral_issues (closed_on) WHERE closed_on IS NOT NULL;
     `);
   },
 };
