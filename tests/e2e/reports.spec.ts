@@ -38,7 +38,7 @@ async function download(app: Page, button: string, menuItem?: string): Promise<{
 }
 
 test('feedback at closure, the quarter\'s figures, an anonymised case study, and CSV and PDF export', async ({ unlockedApp: app, host }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const caseId = await seed(app);
 
   // The young person's feedback form on the closed case.
@@ -59,7 +59,7 @@ test('feedback at closure, the quarter\'s figures, an anonymised case study, and
   await app.getByRole('option', { name: /April to June 2026/ }).click();
   await waitForAppState(app, 'report-ready');
   const figures = app.getByTestId('report-figures');
-  await expect(figures.getByText('New referrals', { exact: true }).locator('..')).toContainText('3');
+  await expect(figures.getByTestId('figure-summary').getByRole('row', { name: /^New referrals/ })).toContainText('3');
   const users = app.getByTestId('figure-service-users');
   await expect(users.getByRole('row', { name: /Children in care/ })).toContainText('33.3%');
   await expect(users.getByRole('img')).toHaveAccessibleName(/Children in care 1, Family group conference 1, Joint housing assessment \(16-17\) 1/);
