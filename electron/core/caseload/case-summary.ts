@@ -104,10 +104,9 @@ export interface ReportReferral {
 
 /**
  * With a period, only referrals made or closed in it (the only ones a report over that period
- * counts), so a quarter's report does not read five years of issues. `closedFrom` reaches back
- * for earlier closures (a re-referral looks a year back for the person's last closure).
+ * counts), so a quarter's report does not read five years of issues.
  */
-export function listReferralsForReport(db: Db, period?: { from: string; to: string }, closedFrom?: string): ReportReferral[] {
+export function listReferralsForReport(db: Db, period?: { from: string; to: string }): ReportReferral[] {
   const statement = db
     .prepare(
       `SELECT r.id AS caseId, r.reference, p.person_reference, p.id AS person_id, p.date_of_birth, p.gender, r.service_user_type,
@@ -117,10 +116,10 @@ export function listReferralsForReport(db: Db, period?: { from: string; to: stri
        FROM referrals r
        LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
        LEFT JOIN advocates a ON a.id = r.allocated_to AND a.deleted_at IS NULL
-       WHERE r.deleted_at IS NULL${period ? ' AND (substr(r.referral_date, 1, 10) BETWEEN @from AND @to OR substr(r.closure_date, 1, 10) BETWEEN @closedFrom AND @to)' : ''}
+       WHERE r.deleted_at IS NULL${period ? ' AND (substr(r.referral_date, 1, 10) BETWEEN @from AND @to OR substr(r.closure_date, 1, 10) BETWEEN @from AND @to)' : ''}
        ORDER BY r.referral_date, r.reference`,
     );
-  const rows = (period ? statement.all({ from: period.from, to: period.to, closedFrom: closedFrom ?? period.from }) : statement.all()) as Array<
+  const rows = (period ? statement.all({ from: period.from, to: period.to }) : statement.all()) as Array<
     Omit<ReportReferral, 'issues' | 'person_reference' | 'placement_area'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null; placement_in_area: number | null }
   >;
   return rows.map(({ issue_codes, person_id, placement_in_area, ...r }) => ({

@@ -10,7 +10,27 @@ import type { Db } from '../db/database';
  * the caseload's own reader, so a report and the caseload can never count differently.
  */
 export function referralsForReport(db: Db, period: Period): ReportReferral[] {
-  return listReferralsForReport(db, period, yearBefore(period.from));
+  return [...listReferralsForReport(db, period), ...earlierClosures(db, period)];
+}
+
+/**
+ * For re-referrals: the other referrals of the people referred in the period that closed in the
+ * year before it, as bare closures (no referral date, so no other figure counts them).
+ */
+function earlierClosures(db: Db, period: Period): ReportReferral[] {
+  const rows = db
+    .prepare(
+      `SELECT r.reference, coalesce(p.person_reference, p.id) AS person_reference, r.closure_date
+       FROM referrals r JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
+       WHERE r.deleted_at IS NULL AND r.closure_date >= @closedFrom AND r.closure_date < @from
+         AND NOT (coalesce(substr(r.referral_date, 1, 10), '') BETWEEN @from AND @to)
+         AND r.person_id IN (SELECT person_id FROM referrals WHERE deleted_at IS NULL AND substr(referral_date, 1, 10) BETWEEN @from AND @to)`,
+    )
+    .all({ from: period.from, to: period.to, closedFrom: yearBefore(period.from) }) as Array<{ reference: string; person_reference: string; closure_date: string }>;
+  return rows.map((r) => ({
+    reference: r.reference, person_reference: r.person_reference, closure_date: r.closure_date, date_of_birth: null, gender: null, service_user_type: null,
+    local_authority: null, referral_date: null, referral_source: null, issues: [], urgency: null, allocated_to: null, allocation_date: null, closure_outcome: null,
+  }));
 }
 
 /** 365 days before an ISO date: how far back a re-referral looks for the person's last closure. */

@@ -16,6 +16,8 @@ function seed(): void {
     w.upsert('person', 'p1', 'c1', { person_reference: 'P-1', first_name: 'Amira', ethnicity: 'BAFR', disability_status: 'yes', placement_in_area: false, local_authority: 'Medway' });
     w.upsert('referral', 'c1', 'c1', { reference: 'HRD-1', person_id: 'p1', referral_date: '2026-04-02', service_user_type: 'CIC', urgency: 'standard', status: 'open', advocacy_type: 'non_instructed' });
     w.upsert('referral_issue', 'i1', 'c1', { referral_id: 'c1', code: 'PLACEMENT', status: 'open' });
+    // Amira's earlier referral closed exactly 365 days before this one: a re-referral.
+    w.upsert('referral', 'c0', 'c0', { reference: 'HRD-0', person_id: 'p1', referral_date: '2025-01-06', closure_date: '2025-04-02', closure_outcome: 'all_issues_resolved', service_user_type: 'CIC', urgency: 'standard', status: 'closed' });
     w.upsert('person', 'p2', 'c2', { person_reference: 'P-2', first_name: 'Tomasz', ethnicity: 'WOTH', disability_status: 'no', placement_in_area: true });
     w.upsert('referral', 'c2', 'c2', { reference: 'HRD-2', person_id: 'p2', referral_date: '2026-05-20', service_user_type: 'CP', urgency: 'standard', status: 'open' });
     w.upsert('person', 'p3', 'c3', { person_reference: 'P-3', first_name: 'Lena', ethnicity: 'BAFR' });
@@ -77,6 +79,8 @@ describe("the commissioners' figures from this device's records", () => {
     expect(r.byDisability).toEqual({ yes: 1, no: 1, not_known: 0 });
     expect(r.byAdvocacyType).toEqual({ instructed: 1, non_instructed: 1 });
     expect(r.outOfArea).toEqual({ count: 1, percent: 50 });
+    expect(r.reReferrals).toEqual({ count: 1, percent: 50 });
+    expect(r.closed.total).toBe(1);
     expect(r.issueOutcomes.PLACEMENT.partly_achieved).toBe(1);
     expect(r.complaints).toMatchObject({ made: 1, respondedOnTime: 0, respondedLate: 1, escalated: { help_at_hand: 1, ombudsman: 0 } });
     expect(r.safeguarding).toEqual({ records: 1, confidentialityBroken: 1 });
@@ -89,6 +93,7 @@ describe("the commissioners' figures from this device's records", () => {
     expect(await t.call('reports.casesBehind', { period, figure: 'byEthnicity', code: 'BAFR' })).toEqual({ references: ['HRD-1'] });
     expect(await t.call('reports.casesBehind', { period, figure: 'safeguarding', code: 'confidentialityBroken' })).toEqual({ references: ['HRD-2'] });
     expect(await t.call('reports.casesBehind', { period, figure: 'byEthnicity', code: 'CHNE' })).toEqual({ references: [] });
+    expect(await t.call('reports.casesBehind', { period, figure: 'reReferrals', code: 'count' })).toEqual({ references: ['HRD-1'] });
   });
 });
 
