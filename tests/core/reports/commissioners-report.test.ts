@@ -112,7 +112,8 @@ describe('exports', () => {
     const { base64, fileName } = await t.call('reports.exportXlsx', { period });
     expect(fileName).toBe('heard-report-2026-04-01-to-2026-06-30.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(base64, 'base64'));
+    const bytes = Buffer.from(base64, 'base64');
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const names = wb.worksheets.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['Summary', 'Ethnicity', 'Disability', 'Complaints', 'Safeguarding', 'Visits and contacts', 'Meetings supported', 'Systemic issues']));
     const sheet = wb.getWorksheet('Ethnicity')!;
