@@ -36,8 +36,6 @@ export const disabilityStatuses = ['yes', 'no', 'not_known'] as const;
 export type DisabilityStatus = (typeof disabilityStatuses)[number];
 export const disabilityLabels: Record<DisabilityStatus, string> = { yes: 'Disabled', no: 'Not disabled', not_known: 'Not known' };
 
-export const advocacyTypeLabels = { instructed: 'Instructed', non_instructed: 'Non-instructed' } as const;
-
 /** Where a child is placed, against the council that looks after them. Stored as `placement_in_area`. */
 export const placementAreas = ['in_area', 'out_of_area'] as const;
 export type PlacementArea = (typeof placementAreas)[number];

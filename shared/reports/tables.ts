@@ -1,12 +1,13 @@
 import { issueCodes } from '../domain/codes';
+import { issueOutcomeLabels as issueOutcomeWords } from '../domain/code-labels';
 import { stageLabels } from '../domain/complaint-deadlines';
-import { advocacyTypeLabels, disabilityLabels, ethnicityLabels, systemicAreaLabels, systemicAreas } from '../domain/equality';
+import { disabilityLabels, ethnicityLabels, systemicAreaLabels, systemicAreas } from '../domain/equality';
 import { meetingTypeLabels } from '../domain/meetings';
 import { reportIssueOutcomes, systemicKey } from './activity';
 import { reportAgeBands } from './age';
 import { questionLabels, respondentRoleLabels, smileyLabels } from './feedback';
 import {
-  ageBandLabels, genderLabels, issueLabels, localAuthorityLabel, outcomeLabels, serviceUserTypeLabels, sourceLabels,
+  advocacyTypeReportLabels, ageBandLabels, genderLabels, issueLabels, localAuthorityLabel, outcomeLabels, serviceUserTypeLabels, sourceLabels,
 } from './labels';
 import type { FullReport } from './quarterly';
 import { percent } from './rounding';
@@ -39,13 +40,7 @@ export interface ReportTable {
   rows: ReportTableRow[];
 }
 
-export const issueOutcomeLabels: Record<(typeof reportIssueOutcomes)[number], string> = {
-  achieved: 'Achieved',
-  partly_achieved: 'Partly achieved',
-  not_achieved: 'Not achieved',
-  withdrawn: 'Withdrawn',
-  not_recorded: 'Outcome not recorded',
-};
+export const issueOutcomeLabels: Record<(typeof reportIssueOutcomes)[number], string> = { ...issueOutcomeWords, not_recorded: 'Outcome not recorded' };
 
 const label = (labels: Record<string, string>) => (code: string): string => labels[code] ?? code;
 
@@ -92,7 +87,7 @@ export function reportTables(report: FullReport, previous?: FullReport): ReportT
   table('gender', 'Gender', 'new referrals', 'pie', counts('byGender', label(genderLabels), n));
   table('ethnicity', 'Ethnicity', 'new referrals', 'bar', counts('byEthnicity', label(ethnicityLabels), n));
   table('disability', 'Disability', 'new referrals', 'pie', counts('byDisability', label(disabilityLabels), n));
-  table('advocacy_type', 'Instructed and non-instructed advocacy', 'new referrals', 'pie', counts('byAdvocacyType', label(advocacyTypeLabels), n));
+  table('advocacy_type', 'Instructed and non-instructed advocacy', 'new referrals', 'pie', counts('byAdvocacyType', label(advocacyTypeReportLabels), n));
   table('source', 'Referral source', 'new referrals', 'bar', counts('bySource', label(sourceLabels), n));
   table('local_authority', 'Local authority', 'new referrals', 'bar', counts('byLocalAuthority', localAuthorityLabel, n));
   const closed = report.closed;

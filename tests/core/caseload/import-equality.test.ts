@@ -23,17 +23,17 @@ describe('import: ethnicity, disability, advocacy type and placement area', () =
       TODAY,
     );
     expect(problems).toEqual([]);
-    expect(rows.map((r) => [r.ethnicity, r.disabilityStatus, r.advocacyType, r.placementArea])).toEqual([
-      ['WBRI', 'yes', 'non_instructed', 'out_of_area'],
-      ['BAFR', 'not_known', 'non_instructed', 'out_of_area'],
-      ['NOBT', 'no', 'instructed', 'in_area'],
+    expect(rows.map((r) => [r.ethnicity, r.disabilityStatus, r.advocacyType, r.placementInArea])).toEqual([
+      ['WBRI', 'yes', 'non_instructed', false],
+      ['BAFR', 'not_known', 'non_instructed', false],
+      ['NOBT', 'no', 'instructed', true],
       [undefined, undefined, undefined, undefined],
     ]);
   });
 
   it('names each unknown value by row and column, lists what is allowed, and never repeats the cell', () => {
     const { problems } = parseReferralCsv(toCsv([HEADER, row({ ethnicity: 'Martian', disability: 'sometimes', advocacy_type: 'loud', placement_area: 'Kent' })]), TODAY);
-    expect(problems.map((p) => [p.row, p.column])).toEqual([[2, 'ethnicity'], [2, 'disability'], [2, 'advocacy_type'], [2, 'placement_area']]);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([[2, 'ethnicity'], [2, 'disability'], [2, 'placement_area'], [2, 'advocacy_type']]);
     expect(problems[0]!.reason).toMatch(/WBRI \(White British\)/);
     expect(JSON.stringify(problems)).not.toMatch(/Martian|sometimes|loud|Kent/);
   });
