@@ -90,7 +90,7 @@ function placeText(flow: Flow, block: TextBlock): void {
   });
 }
 
-function placeLetterhead(flow: Flow, head: Letterhead): void {
+export function placeLetterhead(flow: Flow, head: Letterhead): void {
   let x = PAGE.left;
   const top = flow.y;
   let logoHeight = 0;
@@ -125,7 +125,7 @@ function placeSignature(flow: Flow, sig: SignatureBlock): void {
   for (const line of after) flow.placeLine(line, PAGE.left, CONTENT_WIDTH);
 }
 
-function placeFooters(flow: Flow, confidential: boolean): void {
+export function placeFooters(flow: Flow, confidential: boolean): void {
   const total = flow.pages.length;
   const footerStyle = style({ size: 8.5, color: colours.muted });
   flow.pages.forEach((ops, i) => {
@@ -223,7 +223,11 @@ function drawRun(pdf: PDFDocument, page: PDFPage, fontKeys: Map<PDFFont, PDFName
 
 /** Renders a document and reports how it went (page count, glyphs that could not be drawn). */
 export async function renderPdfWithReport(doc: TipTapNode, options: PdfOptions): Promise<PdfResult> {
-  const flow = planPages(doc, options);
+  return renderPlannedPages(planPages(doc, options), options);
+}
+
+/** Draws pages already planned (a layout of its own, such as the quarterly report's tables) with the usual metadata. */
+export async function renderPlannedPages(flow: Flow, options: PdfOptions): Promise<PdfResult> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(cachingFontkit);
   await draw(pdf, flow.pages);
