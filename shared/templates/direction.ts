@@ -38,8 +38,8 @@ const STRONG_LTR_LETTER = (ch: string): boolean => /\p{L}/u.test(ch) && !RTL_CHA
  * last right-to-left character (spaces and digits between two right-to-left words belong to the
  * run; those after its last word do not). An RTL paragraph has none: it is all one direction.
  */
-export function isolatedRuns(text: string): IsolatedRun[] {
-  if (paragraphDirection(text) === 'rtl') return [];
+export function isolatedRuns(text: string, direction: Direction = paragraphDirection(text)): IsolatedRun[] {
+  if (direction === 'rtl' || !RTL_CHAR.test(text)) return [];
   const runs: IsolatedRun[] = [];
   let start = -1;
   let lastRtlEnd = -1;

@@ -1,5 +1,5 @@
 import bidiFactory from 'bidi-js';
-import { PDI, RLI, isolatedRuns, paragraphDirection } from '../../../shared/templates/direction';
+import { PDI, RLI, isolatedRuns, paragraphDirection, type Direction } from '../../../shared/templates/direction';
 import { fontFor, isFormatChar, scriptFamily, textWidth, notdefCount, type Family, type FontKey } from './fonts';
 
 /*
@@ -60,28 +60,29 @@ interface Char {
  * English sentence the "'s" and the full stop after an Arabic name are English, so they are drawn
  * (and read back by a PDF reader) as part of the English, not glued to the name.
  */
-function assignFonts(text: string, styles: SpanStyle[], stats: LayoutStats): { text: string; chars: Char[] } {
+function assignFonts(text: string, styles: SpanStyle[], direction: Direction, stats: LayoutStats): { text: string; chars: Char[] } {
   let out = '';
   const chars: Char[] = [];
-  const rtlParagraph = paragraphDirection(text) === 'rtl';
+  const rtlParagraph = direction === 'rtl';
   const units = [...text];
+  const own = units.map(scriptFamily);
   const nextFamily: (Family | null)[] = new Array<Family | null>(units.length).fill(null);
-  for (let k = units.length - 2; k >= 0; k -= 1) nextFamily[k] = scriptFamily(units[k + 1] as string) ?? nextFamily[k + 1] ?? null;
+  for (let k = units.length - 2; k >= 0; k -= 1) nextFamily[k] = own[k + 1] ?? nextFamily[k + 1] ?? null;
   let prev: Family | null = null;
   let i = 0;
   units.forEach((raw, k) => {
     const style = styles[i] as SpanStyle;
     i += raw.length;
     let ch = raw;
-    const own = scriptFamily(ch);
+    const mine = own[k] ?? null;
     const next = nextFamily[k] ?? null;
     let family: Family;
-    if (own) family = own;
+    if (mine) family = mine;
     else if (prev === next || next === null) family = prev ?? next ?? 'latin';
     else if (prev === null) family = next;
     else if (rtlParagraph) family = prev === 'arabic' || next === 'arabic' ? 'arabic' : prev;
     else family = prev !== 'arabic' ? prev : next;
-    if (!own && !rtlParagraph && family === 'arabic' && next !== 'arabic') family = 'latin';
+    if (!mine && !rtlParagraph && family === 'arabic' && next !== 'arabic') family = 'latin';
     let font = ch === '\n' ? (`${family}-regular` as FontKey) : fontFor(ch, family, style.bold, style.italic);
     if (font === null) {
       if (isFormatChar(ch)) return;
@@ -89,7 +90,7 @@ function assignFonts(text: string, styles: SpanStyle[], stats: LayoutStats): { t
       ch = '?';
       font = fontFor(ch, 'latin', style.bold, style.italic) as FontKey;
     }
-    if (own) prev = own;
+    if (mine) prev = mine;
     out += ch;
     for (let c = 0; c < ch.length; c += 1) chars.push({ font, style });
   });
@@ -215,9 +216,8 @@ type Levels = ReturnType<typeof bidi.getEmbeddingLevels>;
  * wrapped in an isolate for the bidi algorithm, and the isolate marks are then taken out again so
  * they are never drawn or measured.
  */
-function paragraphLevels(text: string): { levels: Levels; rtl: boolean } {
-  const direction = paragraphDirection(text);
-  const runs = isolatedRuns(text);
+function paragraphLevels(text: string, direction: Direction): { levels: Levels; rtl: boolean } {
+  const runs = isolatedRuns(text, direction);
   if (runs.length === 0) return { levels: bidi.getEmbeddingLevels(text, direction), rtl: direction === 'rtl' };
   let isolated = '';
   const origin: number[] = [];
@@ -256,9 +256,10 @@ export function layoutParagraph(spans: Span[], maxWidth: number, stats: LayoutSt
     joined += t;
     for (let k = 0; k < t.length; k += 1) styles.push(span.style);
   }
-  const { text, chars } = assignFonts(joined, styles, stats);
+  const direction = paragraphDirection(joined);
+  const { text, chars } = assignFonts(joined, styles, direction, stats);
   if (text.length === 0) return [];
-  const { levels } = paragraphLevels(text);
+  const { levels } = paragraphLevels(text, direction);
   const lines: Line[] = [];
   for (const [s, e] of breakLines(text, chars, maxWidth)) {
     const visibleEnd = trimmedEnd(text, s, e);
