@@ -64,6 +64,9 @@ export function keepRules(blocks: (Laid | null)[], tail: number): Keep[] {
     let after = 0;
     if (next && (leadsIn(b) || (isQuote(b) && isQuote(next) && n === 1))) {
       after = next.block.spaceBefore + (next.lines.length ? Math.max(keeps[i + 1]?.start ?? 0, sum(next.lines.slice(0, 2))) : EMPTY_LINE);
+    } else if (next === null && b.block.keepWithNext) {
+      // A heading above a chart or a rule: keep room for the start of what it introduces.
+      after = 3 * EMPTY_LINE;
     }
     if (i === last && closing > 0) after = Math.max(after, closing);
     const keep = keeps[i] as Keep;

@@ -95,6 +95,20 @@ describe('headings and lines that lead into what follows', () => {
   });
 });
 
+describe('a heading above a chart', () => {
+  it('moves with the chart rather than ending a page', () => {
+    let exercised = 0;
+    for (let k = 1; k <= 40; k += 1) {
+      const chart = { type: 'chart', attrs: { kind: 'bar', title: 'Charttitle', data: [{ label: 'Contact', value: 4 }, { label: 'Placement', value: 2 }] } };
+      const lines = placedLines([...Array.from({ length: k }, (_, i) => filler(i)), heading('Chartheading'), chart], { title: 'Report' });
+      const at = pageOf(lines, 'Chartheading')[0];
+      expect(pageOf(lines, 'Charttitle')[0], `${k} paragraphs before`).toBe(at);
+      if ((at as number) > (pageOf(lines, `Filler ${k - 1}:`).at(-1) as number)) exercised += 1;
+    }
+    expect(exercised).toBeGreaterThan(0);
+  });
+});
+
 describe("the young person's words", () => {
   const words = (from: number, n: number): string => Array.from({ length: n }, (_, i) => `quoteword${from + i}`).join(' ');
   const quotes: [string, TipTapNode][] = [
