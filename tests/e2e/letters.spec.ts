@@ -63,6 +63,23 @@ test('a Stage 1 letter written from its complaint is exported, recorded as sent,
   await waitForAppState(app, 'complaints-loaded');
   await expect(complaint.getByRole('list', { name: 'Letters for this complaint' })).toContainText(`Stage 1 complaint, sent ${formatUkDate(todayIso())} by email`);
   await expect(complaint.getByRole('button', { name: 'Write the Stage 1 letter' })).toHaveCount(0);
+
+  // A correction is a new version that says what changed; as a draft it can be deleted, and undone.
+  await complaint.getByRole('link', { name: 'Stage 1 complaint' }).click();
+  await waitForAppState(app, 'letter-open');
+  await app.getByRole('button', { name: 'Write a correction' }).click();
+  await app.getByRole('dialog', { name: 'Write a correction' }).getByLabel('What does the correction change?').fill('The date of birth was wrong');
+  await app.getByRole('button', { name: 'Write the correction' }).click();
+  await expect(app.getByText('Version 2, correcting')).toBeVisible();
+  await expect(letters.letterText()).toContainText('Correction: this letter replaces our letter of');
+  await expect(letters.letterText()).toContainText('The date of birth was wrong.');
+  await app.getByRole('button', { name: 'Delete draft' }).click();
+  await app.getByRole('dialog', { name: 'Delete this draft?' }).getByRole('button', { name: 'Delete draft' }).click();
+  await waitForAppState(app, 'letters-loaded');
+  await expect(app.getByRole('row', { name: /version 2/ })).toHaveCount(0);
+  await app.getByRole('status').filter({ hasText: 'Draft deleted' }).getByRole('button', { name: 'Undo' }).click();
+  await waitForAppState(app, 'letter-restored');
+  await expect(app.getByRole('row', { name: /Stage 1 complaint \(version 2, a correction\)/ })).toContainText('Not sent');
 });
 
 test('a late Stage 1 complaint leads to a prefilled Stage 2 letter, edited, recorded as sent and exported', async ({ unlockedApp: app, host }, testInfo) => {

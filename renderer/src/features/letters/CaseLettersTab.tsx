@@ -19,16 +19,18 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
   const [params, setParams] = useSearchParams();
   const [deleted, setDeleted] = useState<string | null>(params.get('deleted'));
 
-  const reload = useCallback(() => {
-    Promise.all([send('letters.forCase', { caseId }), send('letters.templates', {})])
-      .then(([l, t]) => {
-        setLetters(l);
-        setTemplates(t);
-        announce('letters-loaded');
-      })
-      .catch((e) => setError(errorMessage(e)));
-  }, [caseId]);
-  useEffect(reload, [reload]);
+  const reload = useCallback(
+    (state = 'letters-loaded') =>
+      Promise.all([send('letters.forCase', { caseId }), send('letters.templates', {})])
+        .then(([l, t]) => {
+          setLetters(l);
+          setTemplates(t);
+          announce(state);
+        })
+        .catch((e) => setError(errorMessage(e))),
+    [caseId],
+  );
+  useEffect(() => void reload(), [reload]);
 
   const forget = () => {
     setDeleted(null);
@@ -41,7 +43,7 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
     try {
       await send('letters.remove', { id });
       setDeleted(id);
-      reload();
+      await reload();
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -51,8 +53,7 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
     try {
       await send('letters.restore', { id: deleted });
       forget();
-      reload();
-      announce('letter-restored');
+      await reload('letter-restored');
     } catch (e) {
       setError(errorMessage(e));
     }
