@@ -3,7 +3,7 @@ import { complaintOutcomes, complaintStages } from '../domain/complaint-deadline
 import { isIsoDate } from '../domain/dates';
 import { method } from './define';
 
-/** Letters, the service letterhead and the complaint tracker. See issue 6. */
+/** Letters, the service letterhead, council complaints addresses and the complaint tracker. */
 
 const id = z.string().min(1).max(100);
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date.');
@@ -38,6 +38,7 @@ export const templateInfoSchema = z.object({
   description: z.string(),
   recipient: z.string(),
   startsStage: z.enum(complaintStages).nullable(),
+  formal: z.boolean(),
 });
 export type TemplateInfo = z.infer<typeof templateInfoSchema>;
 
@@ -53,6 +54,16 @@ export const letterSchema = z.object({
   sentMethod: z.enum(sendMethods).nullable(),
   createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /** 1 for a first letter; each correction is the next version. */
+  version: z.number().int(),
+  /** The sent letter this one corrects. */
+  versionOf: z.string().nullable(),
+  /** What the correction changed, in the advocate's words. */
+  changeNote: z.string().nullable(),
+  /** The newer version that corrects this one, once one is written. */
+  correctedBy: z.string().nullable(),
+  /** [Placeholders] the advocate chose to leave in the letter when it was sent. */
+  placeholdersLeft: z.array(z.string()),
 });
 export type Letter = z.infer<typeof letterSchema>;
 
@@ -72,6 +83,13 @@ export const letterheadSchema = z.object({
 });
 export type LetterheadSettings = z.infer<typeof letterheadSchema>;
 
+/** Where a council's children's complaints team takes letters. About councils, not children. */
+export const councilAddressSchema = z.object({
+  council: z.string().trim().min(1, 'Name the council.').max(200).describe('Council'),
+  complaintsAddress: z.string().trim().max(1000).describe('Complaints address'),
+});
+export type CouncilAddress = z.infer<typeof councilAddressSchema>;
+
 export const complaintFieldsSchema = z.object({
   id: id.optional(),
   caseId: id.describe('Case'),
@@ -89,6 +107,26 @@ export const complaintFieldsSchema = z.object({
   escalatedFrom: id.nullable().optional().transform((v) => v ?? null),
 });
 export type ComplaintFields = z.input<typeof complaintFieldsSchema>;
+
+/** Placeholders the advocate chose to leave as they are (each "[...]" exactly as in the letter). */
+const leaveSchema = z.array(z.string().min(2).max(302)).max(200).optional().transform((v) => v ?? []);
+
+export const ownWordsChoiceSchema = z.object({
+  source: z.enum(['note', 'wishes']),
+  /** Where the words were recorded, for the advocate to recognise them: "Note: Visit, 02/03/2026". */
+  label: z.string(),
+  text: z.string(),
+});
+export type OwnWordsChoice = z.infer<typeof ownWordsChoiceSchema>;
+
+export const complaintLetterSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  version: z.number().int(),
+  sentOn: z.string().nullable(),
+  sentMethod: z.enum(sendMethods).nullable(),
+});
+export type ComplaintLetter = z.infer<typeof complaintLetterSchema>;
 
 const deadlineSchema = z.object({
   key: z.enum(['response', 'panel', 'panelReport', 'councilResponse']),
@@ -121,6 +159,8 @@ export const complaintSchema = z.object({
   panelReportOn: z.string().nullable(),
   escalatedFrom: z.string().nullable(),
   createdAt: z.string().nullable(),
+  /** Letters written for this complaint stage, oldest first. */
+  letters: z.array(complaintLetterSchema),
   deadlines: z.array(deadlineSchema),
   overdue: z.boolean(),
   nextDue: z.string().nullable(),
@@ -136,18 +176,31 @@ export type OverdueComplaint = z.infer<typeof overdueComplaintSchema>;
 export const lettersMethods = {
   'letters.templates': method(z.object({}).strict(), z.array(templateInfoSchema), { needsUnlock: false }),
   'letters.forCase': method(z.object({ caseId: id }).strict(), z.array(letterSummarySchema)),
-  'letters.create': method(z.object({ caseId: id, templateId: id, complaintId: id.nullable().optional() }).strict(), letterSchema),
+  'letters.create': method(
+    z.object({ caseId: id, templateId: id, complaintId: id.nullable().optional(), ownWords: z.string().trim().max(10_000).nullable().optional() }).strict(),
+    letterSchema,
+  ),
+  'letters.ownWordsChoices': method(z.object({ caseId: id }).strict(), z.array(ownWordsChoiceSchema)),
+  'letters.placeholders': method(z.object({ id }).strict(), z.object({ placeholders: z.array(z.string()), left: z.array(z.string()) })),
+  'letters.fillPlaceholders': method(
+    z.object({ id, fills: z.record(z.string().min(2).max(302), z.string().trim().min(1, 'Type what should go in its place.').max(5000)) }).strict(),
+    letterSchema,
+  ),
+  'letters.correct': method(z.object({ id, changeNote: z.string().trim().min(1, 'Say what the correction changes.').max(1000) }).strict(), letterSchema),
+  'letters.restore': method(z.object({ id }).strict(), letterSchema),
   'letters.get': method(z.object({ id }).strict(), letterSchema),
   'letters.save': method(
     z.object({ id, title: z.string().trim().min(1, 'Give the letter a title.').max(200).optional(), recipient: optionalText(500), body: docJsonSchema.optional() }).strict(),
     letterSchema,
   ),
-  'letters.markSent': method(z.object({ id, sentOn: isoDate.nullable(), sentMethod: z.enum(sendMethods).nullable() }).strict(), letterSchema),
+  'letters.markSent': method(z.object({ id, sentOn: isoDate, sentMethod: z.enum(sendMethods), leave: leaveSchema }).strict(), letterSchema),
   'letters.unsent': method(z.object({}).strict(), z.array(unsentLetterSchema)),
   'letters.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
-  'letters.exportPdf': method(z.object({ id }).strict(), z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() })),
+  'letters.exportPdf': method(z.object({ id, leave: leaveSchema }).strict(), z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() })),
   'letterhead.get': method(z.object({}).strict(), letterheadSchema, { needsUnlock: false }),
   'letterhead.save': method(letterheadSchema.strict(), letterheadSchema, { needsUnlock: false }),
+  'councils.list': method(z.object({}).strict(), z.array(councilAddressSchema), { needsUnlock: false }),
+  'councils.save': method(councilAddressSchema.strict(), z.array(councilAddressSchema), { needsUnlock: false }),
   'complaints.forCase': method(z.object({ caseId: id }).strict(), z.array(complaintSchema)),
   'complaints.save': method(complaintFieldsSchema.strict(), complaintSchema),
   'complaints.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),

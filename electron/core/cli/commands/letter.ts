@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../../shared/ipc/errors';
-import { getLetterTemplate, letterTemplates } from '../../../../shared/templates';
+import { findPlaceholders, getLetterTemplate, letterTemplates } from '../../../../shared/templates';
 import { draftLetter, renderLetterPdf } from '../../letters/letters-service';
 import type { CliCommand } from '../command';
 import { CliError } from '../io';
@@ -31,6 +31,8 @@ export const letterCommand: CliCommand = {
       const { bytes, pages } = await renderLetterPdf(core.context, draft);
       writeFileSync(out, bytes, { mode: 0o600 });
       io.err('This PDF is outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.');
+      const left = findPlaceholders(draft.body).length;
+      if (left > 0) io.err(`It still has ${left} placeholder${left === 1 ? '' : 's'} in [square brackets] to fill before it is sent.`);
       io.out(`Wrote ${pages} page${pages === 1 ? '' : 's'} to ${out}`);
       return 0;
     } catch (e) {
