@@ -16,6 +16,8 @@ export interface ApplyOutcome {
   erased: string[];
   /** Deleted records removed here because the service purged them. */
   tombstones: number;
+  /** This device's changes the service refused, with the reason code; the local value is kept. */
+  refused: { entity: string; entityId: string; caseId: string | null; reason: string }[];
   entities: Set<string>;
 }
 
@@ -38,7 +40,7 @@ function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): 
  * the page's transaction, so the audit entry for an erasure is written with it or not at all.
  */
 export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, onErased?: (caseId: string) => void): ApplyOutcome {
-  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, entities: new Set() };
+  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, refused: [], entities: new Set() };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
   const recorded = new Set<string>();
@@ -74,6 +76,13 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
           setField({ ...c, value: k.kept.value, version: k.kept.version }, own);
           break;
         }
+        case 'refused':
+          // Not applied, and the service says why and nothing more. What was typed stays here.
+          if (own && c.entity && c.entityId) {
+            if (c.field) releaseHeld(c.entity, c.entityId, c.field);
+            out.refused.push({ entity: c.entity, entityId: c.entityId, caseId: c.caseId, reason: c.reason ?? 'not_held' });
+          }
+          break;
         case 'resolved':
           if (c.conflictId) q.resolved.run(new Date().toISOString(), c.conflictId);
           break;
