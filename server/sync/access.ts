@@ -88,11 +88,12 @@ export async function loadAccess(client: PoolClient, who: DeviceIdentity, change
   return {
     created,
     decide(c, recordCase) {
+      // Checked before the record's case, so the answer to a device that may not write records
+      // without a case never depends on whether the record exists.
+      if (c.caseId === null && !(manager && ORGANISATION_RECORD_KINDS.includes(c.entity))) return { ok: false, reason: 'organisation_record', keepForHolder: false };
       // A record already on the service stays where it is: under its case, or under none.
       if (recordCase !== undefined && recordCase !== c.caseId) return { ok: false, reason: 'not_held', keepForHolder: false };
-      if (c.caseId === null) {
-        return manager && ORGANISATION_RECORD_KINDS.includes(c.entity) ? ALLOWED_OLD : { ok: false, reason: 'organisation_record', keepForHolder: false };
-      }
+      if (c.caseId === null) return ALLOWED_OLD;
       let d = decided.get(c.caseId);
       if (!d) {
         d = decideCase(c.caseId);

@@ -55,7 +55,8 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
       if (own) {
         q.ack.run(c.mutationId);
         // A record made here belongs to its case even if the service never took it, so a purge finds it.
-        if (c.caseId && c.entity && c.entityId) recordCase(c.entity, c.entityId, c.caseId);
+        // A refused record too, while it is still here: a case given a new id finds its records by it.
+        if (c.caseId && c.entity && c.entityId && (c.kind !== 'refused' || stillHere(c.entity, c.entityId))) recordCase(c.entity, c.entityId, c.caseId);
         if (field(c)) releaseHeld(c.entity, c.entityId, c.field);
       }
       switch (c.kind) {
@@ -170,6 +171,11 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     if (!held) return;
     q.dropHeld.run(entity, entityId, fieldName);
     writer.set(entity, entityId, held.case_id, fieldName, JSON.parse(held.value) as unknown, held.version);
+  }
+
+  function stillHere(entity: string, entityId: string): boolean {
+    const spec = registry[entity];
+    return spec !== undefined && db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ?`).get(entityId) !== undefined;
   }
 
   function recordCase(entity: string, entityId: string, caseId: string): void {

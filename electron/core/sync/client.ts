@@ -286,7 +286,8 @@ export class SyncClient {
       for (const e of out.entities) entities.add(e);
       const rekeyed = this.rekeyRefusedCases(db, out.refused);
       report.rekeyed += rekeyed.length;
-      report.refused += out.refused.filter((r) => !rekeyed.includes(r.caseId ?? '')).length;
+      // Counted only while the record is still here (not, say, erased with its case meanwhile).
+      report.refused += out.refused.filter((r) => !rekeyed.includes(r.caseId ?? '') && this.stillHere(db, r.entity, r.entityId)).length;
       if (rekeyed.length) entities.add('referral');
       const head = Math.max(page.head ?? page.cursor, page.cursor);
       this.progress('Receiving changes', page.cursor - start, Math.max(1, head - start));
@@ -313,11 +314,16 @@ export class SyncClient {
       if (r.reason !== 'not_held' || r.caseId === null || r.entityId !== r.caseId || done.includes(r.caseId)) continue;
       const spec = this.registry[r.entity];
       if (!spec || accepted.get(r.entity, r.entityId)) continue;
-      if (!db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ?`).get(r.entityId)) continue;
+      if (!this.stillHere(db, r.entity, r.entityId)) continue;
       db.transaction(() => rekeyCase(db, this.registry, new Writer(db, this.clock(), this.registry, this.deps.now), r.entity, r.caseId!)).immediate();
       done.push(r.caseId);
     }
     return done;
+  }
+
+  private stillHere(db: Db, entity: string, id: string): boolean {
+    const spec = this.registry[entity];
+    return spec !== undefined && db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ?`).get(id) !== undefined;
   }
 
   private clock(): HlcClock {

@@ -10,8 +10,9 @@ import { fromRow, type FieldValue, type Writer } from '../db/mutations';
  * 1. every local row that names the case (the case record's own id, any `case_id`,
  *    `referral_id` or sync `entity_id` column, unsaved drafts) is re-pointed to the new id;
  * 2. whatever of the case was waiting to be sent is dropped from the outbox and every record of
- *    the case that the service has never accepted is queued again in full, so the service
- *    receives it as the new case it is.
+ *    the case (and any record its own record points at, such as its young person) that the
+ *    service has never accepted is queued again in full, so the service receives it as the new
+ *    case it is.
  * The audit trail is left alone: it records what happened under the old id.
  */
 const NEVER = new Set(['audit_log', 'meta', 'drafts']);
@@ -36,11 +37,19 @@ export function rekeyCase(db: Db, registry: Record<string, EntitySpec>, writer: 
     db.prepare('UPDATE drafts SET key = replace(key, ?, ?) WHERE instr(key, ?) > 0').run(oldId, newId, oldId);
   }
 
-  // The records of the case: those sync recorded for it, and any row that names it.
+  // The records of the case: those sync recorded for it or waiting to send under it, and any row that names it.
   const records = new Map<string, { entity: string; id: string }>();
   const add = (entity: string, id: string) => records.set(`${entity}\u0000${id}`, { entity, id });
   for (const r of db.prepare('SELECT entity, entity_id FROM sync_record_cases WHERE case_id = ?').all(newId) as { entity: string; entity_id: string }[]) add(r.entity, r.entity_id);
   for (const o of db.prepare('SELECT DISTINCT entity, entity_id FROM outbox WHERE case_id = ?').all(newId) as { entity: string; entity_id: string }[]) add(o.entity, o.entity_id);
+  // Records the case's own record points at (its young person) that the service never took.
+  const caseRow = caseTable ? (db.prepare(`SELECT * FROM ${quote(caseTable)} WHERE id = ?`).get(newId) as Record<string, unknown> | undefined) : undefined;
+  for (const [column, value] of Object.entries(caseRow ?? {})) {
+    if (!column.endsWith('_id') || typeof value !== 'string') continue;
+    for (const [entity, spec] of Object.entries(registry)) {
+      if (db.prepare(`SELECT 1 FROM ${quote(spec.table)} WHERE id = ?`).get(value)) add(entity, value);
+    }
+  }
   for (const [entity, spec] of Object.entries(registry)) {
     const cols = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(spec.table) as string[]);
     if (entity === caseEntity) add(entity, newId);
