@@ -53,6 +53,9 @@ export interface SyncReport {
 }
 
 const MIN_BACKOFF_MS = 5_000;
+/** Waits the service asks for up to this long are waited out within a run, this many times. */
+const SHORT_WAIT_S = 5;
+const MAX_SHORT_WAITS = 20;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 /**
@@ -201,7 +204,24 @@ export class SyncClient {
     }
   }
 
+  /**
+   * A short wait the service asks for (a laptop catching up sends pages faster than one device
+   * may) is waited out within the run, so a long catch-up carries on; a longer one ends the run.
+   */
   private async withAccess<T>(api: SyncApi, fn: (token: string) => Promise<T>): Promise<T> {
+    let waited = 0;
+    for (;;) {
+      try {
+        return await this.withToken(api, fn);
+      } catch (e) {
+        if (!(e instanceof SyncHttpError && e.retryAfter !== null && e.retryAfter <= SHORT_WAIT_S && waited < MAX_SHORT_WAITS)) throw e;
+        waited++;
+        await new Promise((resolve) => setTimeout(resolve, e.retryAfter! * 1000));
+      }
+    }
+  }
+
+  private async withToken<T>(api: SyncApi, fn: (token: string) => Promise<T>): Promise<T> {
     const db = this.deps.db();
     let acct = this.account()!;
     // Expiry is on the service's clock; judged on this computer's clock alone, a clock a day
@@ -367,11 +387,12 @@ export class SyncClient {
       run.then(
         () => this.schedule(intervalMs, intervalMs),
         () => {
+          // Asked to wait is not a failure: carry on at the time the service gave.
+          const asked = this.notBefore - this.deps.now().getTime();
+          if (asked > 0) return this.schedule(asked, intervalMs);
           this.failures++;
           const backoff = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (this.failures - 1));
-          // Never sooner than the service asked.
-          const asked = this.notBefore - this.deps.now().getTime();
-          this.schedule(Math.max(asked, backoff * (0.75 + Math.random() * 0.5)), intervalMs);
+          this.schedule(backoff * (0.75 + Math.random() * 0.5), intervalMs);
         },
       );
     }, delay);
