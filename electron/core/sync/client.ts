@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AppEvent } from '../../../shared/ipc/events';
-import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
+import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, ORGANISATION_RECORD_KINDS, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
 import { HlcClock } from '../../../shared/domain/hlc';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
@@ -307,7 +307,11 @@ export class SyncClient {
       const rekeyed = this.rekeyRefusedCases(db, out.refused);
       report.rekeyed += rekeyed.length;
       // Counted only while the record is still here (not, say, erased with its case meanwhile).
-      report.refused += out.refused.filter((r) => !rekeyed.includes(r.caseId ?? '') && this.stillHere(db, r.entity, r.entityId)).length;
+      // The organisation's own records (the advocates list) are a manager's to keep: an
+      // advocate's laptop keeps its own entries (its "Me") to itself, which needs no warning.
+      report.refused += out.refused.filter(
+        (r) => !rekeyed.includes(r.caseId ?? '') && !(r.reason === 'organisation_record' && ORGANISATION_RECORD_KINDS.includes(r.entity)) && this.stillHere(db, r.entity, r.entityId),
+      ).length;
       if (rekeyed.length) entities.add('referral');
       const head = Math.max(page.head ?? page.cursor, page.cursor);
       this.progress('Receiving changes', page.cursor - start, Math.max(1, head - start));
