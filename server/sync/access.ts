@@ -1,4 +1,3 @@
-import type { PoolClient } from 'pg';
 import { ORGANISATION_RECORD_KINDS, type OutgoingChange, type RefusalReason } from '../../shared/sync/protocol';
 import type { DeviceIdentity } from '../auth/authenticate';
 
@@ -43,32 +42,46 @@ export interface Access {
 const HOUR_MS = 60 * 60 * 1000;
 const ALLOWED_OLD: Decision = { ok: true, newCase: false };
 
-export async function loadAccess(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[], limits: AccessLimits, now: Date): Promise<Access> {
-  const caseIds = [...new Set(changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
-  const facts = new Map<string, CaseFacts>();
-  let madeThisHour = 0;
-  if (caseIds.length) {
-    // One round trip: each case's holder, whether the service has met it, whether it was erased,
-    // whether this user ever held it, and how many new cases this device made in the last hour.
-    const r = await client.query<{ id: string | null; holder: string | null; known: boolean; erased: boolean; held_before: boolean; made: number | null }>(
-      `SELECT c.id,
-              (SELECT a.user_id FROM allocations a WHERE a.organisation_id = $1 AND a.case_id = c.id) AS holder,
-              EXISTS (SELECT 1 FROM case_origins o WHERE o.organisation_id = $1 AND o.case_id = c.id)
-                OR EXISTS (SELECT 1 FROM allocations a WHERE a.organisation_id = $1 AND a.case_id = c.id) AS known,
-              EXISTS (SELECT 1 FROM erased_cases e WHERE e.organisation_id = $1 AND e.case_id = c.id) AS erased,
-              EXISTS (SELECT 1 FROM changes l WHERE l.organisation_id = $1 AND l.kind = 'allocation' AND l.case_id = c.id AND $2::uuid IN (l.from_user, l.to_user)) AS held_before,
-              NULL::int AS made
-         FROM unnest($3::text[]) AS c(id)
+/**
+ * The facts access needs, as arms of the push's one state lookup (so a push costs no extra round
+ * trip): per case named, its holder (`user_id`) and flags in `field` (k: the service knows the id,
+ * e: erased, h: this user held it once), and the device's new cases this hour (`version`).
+ * Parameters: $1 organisation, $5 user, $6 case ids, $7 device, $8 an hour ago.
+ */
+export const CASE_FACTS_SQL = `
+       SELECT 'c', NULL, NULL,
+              CASE WHEN EXISTS (SELECT 1 FROM case_origins o WHERE o.organisation_id = $1 AND o.case_id = c.id) OR a.user_id IS NOT NULL THEN 'k' ELSE '' END
+              || CASE WHEN EXISTS (SELECT 1 FROM erased_cases e WHERE e.organisation_id = $1 AND e.case_id = c.id) THEN 'ke' ELSE '' END
+              || CASE WHEN EXISTS (SELECT 1 FROM changes l WHERE l.organisation_id = $1 AND l.kind = 'allocation' AND l.case_id = c.id AND $5::uuid IN (l.from_user, l.to_user)) THEN 'h' ELSE '' END,
+              NULL, NULL, a.user_id, NULL, NULL, c.id
+         FROM unnest($6::text[]) AS c(id) LEFT JOIN allocations a ON a.organisation_id = $1 AND a.case_id = c.id
        UNION ALL
-       SELECT NULL, NULL, false, false, false, count(*)::int FROM case_origins WHERE device_id = $4 AND created_at > $5`,
-      [who.organisationId, who.userId, caseIds, who.deviceId, new Date(now.getTime() - HOUR_MS)],
-    );
-    for (const row of r.rows) {
-      if (row.id === null) madeThisHour = row.made ?? 0;
-      else facts.set(row.id, { holder: row.holder, known: row.known || row.erased, erased: row.erased, heldBefore: row.held_before });
-    }
-  }
+       SELECT 'n', NULL, NULL, NULL, NULL, count(*)::text, NULL, NULL, NULL, NULL FROM case_origins WHERE device_id = $7 AND created_at > $8`;
 
+export function caseFactsParams(who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date): unknown[] {
+  return [who.userId, [...new Set(changes.map((c) => c.caseId).filter((c): c is string => c !== null))], who.deviceId, new Date(now.getTime() - HOUR_MS)];
+}
+
+/** Collects a CASE_FACTS_SQL row; returns false for rows that are not its own. */
+export function readCaseFact(facts: CaseFactsRead, row: { t: string; field: string | null; version: string | null; user_id: string | null; case_id: string | null }): boolean {
+  if (row.t === 'n') {
+    facts.madeThisHour = Number(row.version ?? 0);
+    return true;
+  }
+  if (row.t !== 'c') return false;
+  const flags = row.field ?? '';
+  facts.cases.set(row.case_id!, { holder: row.user_id, known: flags.includes('k'), erased: flags.includes('e'), heldBefore: flags.includes('h') });
+  return true;
+}
+
+export interface CaseFactsRead {
+  cases: Map<string, CaseFacts>;
+  madeThisHour: number;
+}
+
+export function accessFor(who: DeviceIdentity, read: CaseFactsRead, limits: AccessLimits): Access {
+  const facts = read.cases;
+  const madeThisHour = read.madeThisHour;
   const manager = who.role !== 'advocate';
   const created = new Set<string>();
   const decided = new Map<string, Decision>();
@@ -102,15 +115,4 @@ export async function loadAccess(client: PoolClient, who: DeviceIdentity, change
       return d;
     },
   };
-}
-
-/** Records the cases a push made; an advocate's new case is allocated to them. */
-export async function recordNewCases(client: PoolClient, who: DeviceIdentity, created: ReadonlySet<string>, now: Date): Promise<void> {
-  if (!created.size) return;
-  const ids = [...created];
-  await client.query(
-    `WITH o AS (INSERT INTO case_origins (organisation_id, case_id, device_id, created_at) SELECT $1, c, $2, $3 FROM unnest($4::text[]) AS c)
-     INSERT INTO allocations (organisation_id, case_id, user_id, allocated_at) SELECT $1, c, $5, $3 FROM unnest($4::text[]) AS c WHERE $6`,
-    [who.organisationId, who.deviceId, now, ids, who.userId, who.role === 'advocate'],
-  );
 }

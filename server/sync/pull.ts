@@ -96,9 +96,9 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
       continue;
     }
     const own = row.device_id === who.deviceId && row.mutation_id !== null;
-    // This device's own change that was not applied, or (in logs written before refusals) one kept
-    // as a conflict for a case its user does not hold: it hears the reason code and nothing else.
-    if (row.kind === 'refused' || (own && row.kind === 'conflict' && !all && row.holder !== who.userId && (row.c_reason === 'not_allocated' || row.c_reason === 'wrong_case'))) {
+    // This device's own change that was not applied, or one kept as a conflict for a case its
+    // user does not hold (now): it hears that it was not applied, and nothing of the case.
+    if (row.kind === 'refused' || (own && row.kind === 'conflict' && !all && row.holder !== who.userId)) {
       changes.push(refusal(seq, row));
       continue;
     }

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../shared/domain/ids';
 import { PROTOCOL_VERSION, type ConflictReason, type OutgoingChange, type PushOutcome, type PushRequest, type PushResponse, type RefusalReason } from '../../shared/sync/protocol';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction } from '../db/tx';
-import { DEFAULT_ACCESS_LIMITS, loadAccess, recordNewCases, type AccessLimits } from './access';
+import { CASE_FACTS_SQL, DEFAULT_ACCESS_LIMITS, accessFor, caseFactsParams, readCaseFact, type AccessLimits, type CaseFactsRead } from './access';
 import type { ChangeRow } from './change-rows';
 import { canonicalJson, jsonEqual } from './json-equal';
 import { resolveConflicts } from './resolve';
@@ -32,7 +32,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
   const cases = [...new Set(req.changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
   return inOrgTransaction(pool, who.organisationId, async (client) => {
     // Mutations seen before and the current state of every record in the batch, in one round trip.
-    const { seen, state } = await loadSeenAndState(client, who.organisationId, req.changes);
+    const { seen, state, facts } = await loadSeenAndState(client, who, req.changes, now);
     const fresh: OutgoingChange[] = [];
     const inBatch = new Set<string>();
     for (const c of req.changes) {
@@ -40,7 +40,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       inBatch.add(c.mutationId);
       fresh.push(c);
     }
-    const access = await loadAccess(client, who, fresh, limits, now);
+    const access = accessFor(who, facts, limits);
     const rows: Omit<ChangeRow, 'seq'>[] = [];
     const outcomes = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
     const conflicts: unknown[][] = [];
@@ -104,10 +104,9 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     const all = [...rows, ...extra.rows];
     let audited = false;
     if (all.length) {
-      await writeBatch(client, who, all, cases, fieldWrites.values());
+      await writeBatch(client, who, all, cases, fieldWrites.values(), access.created, now);
       audited = true;
       if (conflicts.length) await insertConflicts(client, who, conflicts);
-      await recordNewCases(client, who, access.created, now);
     }
     const results = req.changes.map((c) => {
       const r = seen.get(c.mutationId) ?? outcomes.get(c.mutationId)!;
@@ -122,7 +121,9 @@ function logRow(who: DeviceIdentity, c: OutgoingChange, kind: string, value: unk
   return { kind, mutationId: c.mutationId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, value, version, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, conflictId, fromUser: null, toUser: null };
 }
 
-async function loadSeenAndState(client: PoolClient, org: string, changes: readonly OutgoingChange[]) {
+async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date) {
+  const org = who.organisationId;
+  const facts: CaseFactsRead = { cases: new Map(), madeThisHour: 0 };
   const seen = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
   const fields = new Map<string, FieldState>();
   const entityCase = new Map<string, string | null>();
@@ -137,10 +138,12 @@ async function loadSeenAndState(client: PoolClient, org: string, changes: readon
          CROSS JOIN LATERAL (SELECT * FROM field_state f WHERE f.organisation_id = $1 AND f.entity = p.entity AND f.entity_id = p.entity_id OFFSET 0) s
        UNION ALL
        SELECT 'm', NULL, l.mutation_id::text, l.kind, l.value, NULL, NULL, NULL, NULL, NULL
-         FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind, CASE WHEN kind = 'refused' THEN value END AS value FROM changes WHERE organisation_id = $1 AND mutation_id = m.id OFFSET 0) l`,
-      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId)],
+         FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind, CASE WHEN kind = 'refused' THEN value END AS value FROM changes WHERE organisation_id = $1 AND mutation_id = m.id OFFSET 0) l
+       UNION ALL${CASE_FACTS_SQL}`,
+      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId), ...caseFactsParams(who, changes, now)],
     );
     for (const row of r.rows) {
+      if (readCaseFact(facts, row)) continue;
       if (row.t === 'm') {
         const outcome = row.field === 'change' ? 'applied' : (row.field as PushOutcome);
         seen.set(row.entity_id, outcome === 'refused' ? { outcome, reason: row.value as RefusalReason } : { outcome });
@@ -150,15 +153,15 @@ async function loadSeenAndState(client: PoolClient, org: string, changes: readon
       entityCase.set(key(row.entity, row.entity_id), row.case_id);
     }
   }
-  return { seen, state: { fields, entityCase } };
+  return { seen, state: { fields, entityCase }, facts };
 }
 
 /**
- * Seqs, log rows, field state and the request's audit row in one statement: one round trip instead of
+ * Seqs, log rows, field state, new cases and the request's audit row in one statement: one round trip instead of
  * four, which is most of the cost of a push on a busy server. Runs under the organisation lock,
  * so which fields exist is known from the load and new ones are plain INSERTs, not upserts.
  */
-async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<ChangeRow, 'seq'>[], cases: string[], fieldWrites: Iterable<{ ord: number; existed: boolean }>) {
+async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<ChangeRow, 'seq'>[], cases: string[], fieldWrites: Iterable<{ ord: number; existed: boolean }>, created: ReadonlySet<string>, now: Date) {
   // Per row: 'i' makes the field's state, 'u' replaces it, null leaves it (not its last change).
   const state: ('i' | 'u' | null)[] = rows.map(() => null);
   for (const w of fieldWrites) state[w.ord - 1] = w.existed ? 'u' : 'i';
@@ -177,9 +180,12 @@ async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<Ch
             SELECT $1, entity, "entityId", field, "caseId", v, version, "userId", "deviceId", hlc, seq FROM u WHERE st = 'i'),
      fu AS (UPDATE field_state f SET value = u.v, version = u.version, user_id = u."userId", device_id = u."deviceId", hlc = u.hlc, seq = u.seq
               FROM u WHERE u.st = 'u' AND f.organisation_id = $1 AND f.entity = u.entity AND f.entity_id = u."entityId" AND f.field = u.field),
-     a AS (INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status, case_count) VALUES ($1, $4, $5, 'POST /v1/push', $6, 200, $7))
+     a AS (INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status, case_count) VALUES ($1, $4, $5, 'POST /v1/push', $6, 200, $7)),
+     -- Cases this push made: recorded with the device (never handed out again), and an advocate's allocated to them.
+     o AS (INSERT INTO case_origins (organisation_id, case_id, device_id, created_at) SELECT $1, x, $5, $9 FROM unnest($8::text[]) AS x),
+     al AS (INSERT INTO allocations (organisation_id, case_id, user_id, allocated_at) SELECT $1, x, $4, $9 FROM unnest($8::text[]) AS x WHERE $10)
      SELECT base FROM s`,
-    [who.organisationId, rows.length, doc, who.userId, who.deviceId, cases.length === 1 ? cases[0] : null, cases.length],
+    [who.organisationId, rows.length, doc, who.userId, who.deviceId, cases.length === 1 ? cases[0] : null, cases.length, [...created], now, who.role === 'advocate'],
   );
 }
 
