@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AppEvent } from '../../../shared/ipc/events';
-import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, ORGANISATION_RECORD_KINDS, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
+import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
 import { HlcClock } from '../../../shared/domain/hlc';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
@@ -13,7 +13,7 @@ import { compactAfterErase } from '../retention/erase-case';
 import { applyPage, COMPACT_DUE_KEY } from './apply';
 import { runDeferredPurges, runDeferredTombstones } from './purge';
 import { replayParked } from './parked';
-import { rekeyCase } from './rekey-case';
+import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
 
@@ -304,15 +304,10 @@ export class SyncClient {
       report.purged += out.purged + out.erased.length;
       report.deletedRemoved += out.tombstones;
       for (const e of out.entities) entities.add(e);
-      const rekeyed = this.rekeyRefusedCases(db, out.refused);
-      report.rekeyed += rekeyed.length;
-      // Counted only while the record is still here (not, say, erased with its case meanwhile).
-      // The organisation's own records (the advocates list) are a manager's to keep: an
-      // advocate's laptop keeps its own entries (its "Me") to itself, which needs no warning.
-      report.refused += out.refused.filter(
-        (r) => !rekeyed.includes(r.caseId ?? '') && !(r.reason === 'organisation_record' && ORGANISATION_RECORD_KINDS.includes(r.entity)) && this.stillHere(db, r.entity, r.entityId),
-      ).length;
-      if (rekeyed.length) entities.add('referral');
+      const refusals = settleRefusals(db, this.registry, () => new Writer(db, this.clock(), this.registry, this.deps.now), out.refused);
+      report.rekeyed += refusals.rekeyed;
+      report.refused += refusals.toTell;
+      if (refusals.rekeyed) entities.add('referral');
       const head = Math.max(page.head ?? page.cursor, page.cursor);
       this.progress('Receiving changes', page.cursor - start, Math.max(1, head - start));
       if (!page.more) break;
@@ -324,30 +319,6 @@ export class SyncClient {
       db.prepare('DELETE FROM meta WHERE key = ?').run(COMPACT_DUE_KEY);
     }
     for (const entity of entities) this.deps.emit({ type: 'changed', entity });
-  }
-
-  /**
-   * A case made here whose own record the service refused, and which the service has never
-   * accepted anything of, has an id the service already knew (taken elsewhere, or guessed ahead
-   * of us): it gets a new id here and is sent again, whole. Returns the old ids.
-   */
-  private rekeyRefusedCases(db: Db, refused: readonly { entity: string; entityId: string; caseId: string | null; reason: string }[]): string[] {
-    const done: string[] = [];
-    const accepted = db.prepare('SELECT 1 FROM field_versions WHERE entity = ? AND entity_id = ? LIMIT 1').pluck();
-    for (const r of refused) {
-      if (r.reason !== 'not_held' || r.caseId === null || r.entityId !== r.caseId || done.includes(r.caseId)) continue;
-      const spec = this.registry[r.entity];
-      if (!spec || accepted.get(r.entity, r.entityId)) continue;
-      if (!this.stillHere(db, r.entity, r.entityId)) continue;
-      db.transaction(() => rekeyCase(db, this.registry, new Writer(db, this.clock(), this.registry, this.deps.now), r.entity, r.caseId!)).immediate();
-      done.push(r.caseId);
-    }
-    return done;
-  }
-
-  private stillHere(db: Db, entity: string, id: string): boolean {
-    const spec = this.registry[entity];
-    return spec !== undefined && db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ?`).get(id) !== undefined;
   }
 
   private clock(): HlcClock {

@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../../shared/domain/ids';
+import { ORGANISATION_RECORD_KINDS } from '../../../shared/sync/protocol';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import { fromRow, type FieldValue, type Writer } from '../db/mutations';
@@ -74,4 +75,35 @@ export function rekeyCase(db: Db, registry: Record<string, EntitySpec>, writer: 
   }
   db.prepare('INSERT OR REPLACE INTO sync_record_cases (entity, entity_id, case_id) SELECT entity, entity_id, ? FROM outbox WHERE case_id = ? GROUP BY entity, entity_id').run(newId, newId);
   return newId;
+}
+
+/**
+ * What to do with this device's refused changes from one pulled page. A case made here whose own
+ * record was refused, and of which the service has accepted nothing, had an id the service
+ * already knew: it gets a new id and is sent again whole. The rest are counted for the sync
+ * status, while the record is still here (not erased with its case meanwhile); the
+ * organisation's own records are a manager's to keep, and an advocate's laptop keeping its own
+ * entries (its "Me" in the advocates list) needs no warning.
+ */
+export function settleRefusals(
+  db: Db,
+  registry: Record<string, EntitySpec>,
+  writer: () => Writer,
+  refused: readonly { entity: string; entityId: string; caseId: string | null; reason: string }[],
+): { rekeyed: number; toTell: number } {
+  const here = (entity: string, id: string) => {
+    const spec = registry[entity];
+    return spec !== undefined && db.prepare(`SELECT 1 FROM ${quote(spec.table)} WHERE id = ?`).get(id) !== undefined;
+  };
+  const accepted = db.prepare('SELECT 1 FROM field_versions WHERE entity = ? AND entity_id = ? LIMIT 1').pluck();
+  const rekeyed = new Set<string>();
+  for (const r of refused) {
+    if (r.reason !== 'not_held' || r.caseId === null || r.entityId !== r.caseId || rekeyed.has(r.caseId)) continue;
+    if (accepted.get(r.entity, r.entityId) || !here(r.entity, r.entityId)) continue;
+    const caseId = r.caseId;
+    db.transaction(() => rekeyCase(db, registry, writer(), r.entity, caseId)).immediate();
+    rekeyed.add(caseId);
+  }
+  const toTell = refused.filter((r) => !rekeyed.has(r.caseId ?? '') && !(r.reason === 'organisation_record' && ORGANISATION_RECORD_KINDS.includes(r.entity)) && here(r.entity, r.entityId)).length;
+  return { rekeyed: rekeyed.size, toTell };
 }
