@@ -43,7 +43,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     const access = accessFor(who, facts, limits);
     const rows: Omit<ChangeRow, 'seq'>[] = [];
     const outcomes = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
-    const conflicts: unknown[][] = [];
+    const conflicts: NewConflict[] = [];
     // Where each field's state stands after the batch: the row (1-based) of its last applied
     // change, and whether the service held the field before, so the write needs no upsert.
     const fieldWrites = new Map<string, { ord: number; existed: boolean }>();
@@ -63,7 +63,10 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
           // it. The holder's row has no mutation id, so it never reaches the sender as its own.
           const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
           const conflictId = uuidv7();
-          conflicts.push([conflictId, c.entity, c.entityId, c.caseId, c.field, 'not_allocated', c.mutationId, canonicalJson(c.value), c.hlc, canonicalJson(kept.value), kept.version, kept.userId, kept.deviceId, kept.hlc]);
+          conflicts.push({
+            id: conflictId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, reason: 'not_allocated', editMutationId: c.mutationId, editValue: canonicalJson(c.value), editHlc: c.hlc,
+            keptValue: canonicalJson(kept.value), keptVersion: kept.version, keptUser: kept.userId, keptDevice: kept.deviceId, keptHlc: kept.hlc,
+          });
           rows.push({ ...logRow(who, c, 'conflict', kept.value, kept.version, conflictId), mutationId: null });
         }
         continue;
@@ -93,7 +96,10 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       } else if (outcome === 'conflict') {
         const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
         const conflictId = uuidv7();
-        conflicts.push([conflictId, c.entity, c.entityId, c.caseId, c.field, reason, c.mutationId, canonicalJson(c.value), c.hlc, canonicalJson(kept.value), kept.version, kept.userId, kept.deviceId, kept.hlc]);
+        conflicts.push({
+          id: conflictId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, reason, editMutationId: c.mutationId, editValue: canonicalJson(c.value), editHlc: c.hlc,
+          keptValue: canonicalJson(kept.value), keptVersion: kept.version, keptUser: kept.userId, keptDevice: kept.deviceId, keptHlc: kept.hlc,
+        });
         rows.push(logRow(who, c, 'conflict', kept.value, kept.version, conflictId));
       } else {
         rows.push(logRow(who, c, outcome, cur!.value, cur!.version));
@@ -189,14 +195,34 @@ async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<Ch
   );
 }
 
-async function insertConflicts(client: PoolClient, who: DeviceIdentity, rows: unknown[][]) {
-  const col = (i: number) => rows.map((r) => r[i]);
+/** A conflict to record: the edit that was not applied and the value the service kept. */
+interface NewConflict {
+  id: string;
+  entity: string;
+  entityId: string;
+  caseId: string | null;
+  field: string;
+  reason: string | null;
+  editMutationId: string;
+  editValue: unknown;
+  editHlc: string | null;
+  keptValue: unknown;
+  keptVersion: number;
+  keptUser: string | null;
+  keptDevice: string | null;
+  keptHlc: string | null;
+}
+
+/** In the order of the unnest below. */
+const conflictColumns = ['id', 'entity', 'entityId', 'caseId', 'field', 'reason', 'editMutationId', 'editValue', 'editHlc', 'keptValue', 'keptVersion', 'keptUser', 'keptDevice', 'keptHlc'] as const satisfies readonly (keyof NewConflict)[];
+
+async function insertConflicts(client: PoolClient, who: DeviceIdentity, rows: readonly NewConflict[]) {
   await client.query(
     `INSERT INTO conflicts (id, organisation_id, entity, entity_id, case_id, field, reason, edit_mutation_id, edit_value, edit_user, edit_device, edit_hlc,
                             kept_value, kept_version, kept_user, kept_device, kept_hlc)
      SELECT u.id, $1, u.entity, u.entity_id, u.case_id, u.field, u.reason, u.mid, u.edit_value, $2, $3, u.edit_hlc, u.kept_value, u.kept_version, u.kept_user, u.kept_device, u.kept_hlc
        FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::jsonb[], $12::text[], $13::jsonb[], $14::bigint[], $15::uuid[], $16::uuid[], $17::text[])
          AS u(id, entity, entity_id, case_id, field, reason, mid, edit_value, edit_hlc, kept_value, kept_version, kept_user, kept_device, kept_hlc)`,
-    [who.organisationId, who.userId, who.deviceId, ...Array.from({ length: 14 }, (_, i) => col(i))],
+    [who.organisationId, who.userId, who.deviceId, ...conflictColumns.map((k) => rows.map((r) => r[k]))],
   );
 }
