@@ -6,7 +6,7 @@ import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
 import { ConfirmModal } from '../shell/ConfirmModal';
 import { closureOutcomeLabels, issueLabels, issueOutcomeLabels, optionsOf } from './labels';
-import { UkDateInput } from './UkDateInput';
+import { DateField, notFuture } from '../shell/DateField';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Closing a case needs one of the five closure outcomes; each issue can be given its outcome at the same time. */
@@ -70,7 +70,15 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
   return (
     <Paper withBorder p="md" component="section" aria-label="Close case">
       <Stack gap="sm" maw={640}>
-        <UkDateInput label="Closure date" value={date} onChange={setDate} required maxDate={todayIso()} minDate={referral.referralDate ?? undefined} />
+        <DateField
+          label="Closure date"
+          value={date}
+          onChange={setDate}
+          required
+          error={tried && !date ? 'Enter the closure date.' : undefined}
+          notAfter={notFuture("A closure date can't be in the future.")}
+          notBefore={referral.referralDate ? { iso: referral.referralDate, message: 'A case cannot close before its referral date.' } : undefined}
+        />
         <Select label="Closure outcome" data={optionsOf(closureOutcomeLabels)} value={outcome} onChange={(v) => setOutcome(v as ClosureOutcome | null)} required error={missing} />
         {detail.issues.map((i) => (
           <Select

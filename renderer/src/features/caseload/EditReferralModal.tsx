@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Referral, ReferralFields } from '../../../../shared/domain/caseload';
-import { todayIso } from '../../../../shared/domain/dates';
 import { errorMessage, send } from '../../api/client';
 import { optionsOf, serviceUserTypeLabels, sourceLabels, urgencyLabels } from './labels';
-import { UkDateInput } from './UkDateInput';
+import { DateField, notFuture } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Changing a referral after intake: urgency as things change, who referred, consent explained later. */
@@ -15,11 +15,16 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
     serviceUserType: referral.serviceUserType ?? undefined,
   }));
   const [error, setError] = useState<string | null>(null);
+  const dates = useDateProblems();
   const text = (k: 'referrer' | 'referrerContact' | 'urgencyReason' | 'consentExplainedHow' | 'request') => ({
     value: f[k] ?? '',
     onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }),
   });
   const save = async () => {
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     try {
       const { referralDate, source, referrer, referrerContact, serviceUserType, urgency, urgencyReason, advocacyType, consentExplainedOn, consentExplainedHow, confidentialityExplained, request } = f;
       await send('caseload.referrals.update', {
@@ -37,7 +42,7 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
     <Modal opened={opened} onClose={onClose} title="Edit referral" size="lg">
       <Stack gap="sm">
         <SimpleGrid cols={2}>
-          <UkDateInput label="Referral date" value={f.referralDate ?? null} onChange={(v) => setF({ ...f, referralDate: v ?? undefined })} maxDate={todayIso()} />
+          <DateField label="Referral date" value={f.referralDate ?? null} onChange={(v) => setF({ ...f, referralDate: v ?? undefined })} notAfter={notFuture("A referral date can't be in the future.")} onProblem={dates.on('referralDate')} />
           <Select label="Service-user type" data={optionsOf(serviceUserTypeLabels)} value={f.serviceUserType ?? null} onChange={(v) => setF({ ...f, serviceUserType: (v ?? undefined) as ReferralFields['serviceUserType'] })} allowDeselect={false} />
           <Select label="Source" data={optionsOf(sourceLabels)} value={f.source ?? null} onChange={(v) => setF({ ...f, source: v as ReferralFields['source'] })} clearable />
           <TextInput label="Referrer" {...text('referrer')} />
@@ -52,7 +57,7 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
           </Group>
         </Radio.Group>
         <SimpleGrid cols={2}>
-          <UkDateInput label="Consent and confidentiality explained on" value={f.consentExplainedOn ?? null} onChange={(v) => setF({ ...f, consentExplainedOn: v })} maxDate={todayIso()} clearable />
+          <DateField label="Consent and confidentiality explained on" value={f.consentExplainedOn ?? null} onChange={(v) => setF({ ...f, consentExplainedOn: v })} notAfter={notFuture("This can't be a date in the future.")} onProblem={dates.on('consentExplainedOn')} />
           <TextInput label="How they were explained" {...text('consentExplainedHow')} />
         </SimpleGrid>
         <Checkbox label="Confidentiality and its limits have been explained" checked={f.confidentialityExplained ?? false} onChange={(e) => setF({ ...f, confidentialityExplained: e.currentTarget.checked })} />

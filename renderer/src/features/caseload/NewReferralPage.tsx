@@ -12,6 +12,7 @@ import { formProblems, readDraft, toCreateInput, type ReferralForm } from './ref
 import { KnownPersonPicker } from './KnownPersonPicker';
 import { IssuesSection, PersonSection, ReferralSection, Section } from './ReferralFormSections';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { useDateProblems } from '../shell/useDateProblems';
 
 /** Taking a referral: the person, the referral and its issues, with the statutory entitlement check as you go. */
 export function NewReferralPage() {
@@ -25,6 +26,7 @@ export function NewReferralPage() {
   const [needName, setNeedName] = useState(false);
   const [myName, setMyName] = useState('');
   const navigate = useNavigate();
+  const dates = useDateProblems();
 
   useEffect(() => {
     void send('caseload.me.get', {}).then((me) => setNeedName(!me.named));
@@ -42,6 +44,10 @@ export function NewReferralPage() {
 
   const save = async () => {
     setTried(true);
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     if (Object.keys(formProblems(form, today)).length > 0) {
       setError('Some details are missing. They are marked below.');
       return;
@@ -76,8 +82,8 @@ export function NewReferralPage() {
           </Section>
         ) : null}
         <KnownPersonPicker chosen={form.known} onChoose={(known) => set({ known })} />
-        {form.known ? null : <PersonSection form={form} set={set} problems={problems} today={today} />}
-        <ReferralSection form={form} set={set} problems={problems} today={today} />
+        {form.known ? null : <PersonSection form={form} set={set} problems={problems} today={today} dateProblem={dates.on} />}
+        <ReferralSection form={form} set={set} problems={problems} today={today} dateProblem={dates.on} />
         <IssuesSection form={form} set={set} problems={problems} today={today} />
         <EntitlementPanel result={entitlements} />
         <ProblemAlert problem={error} />

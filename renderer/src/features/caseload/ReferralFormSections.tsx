@@ -4,9 +4,16 @@ import { contactRoles } from '../../../../shared/domain/caseload';
 import type { IssueCode } from '../../../../shared/domain/codes';
 import type { ReferralForm } from './referral-form';
 import { genderLabels, issueLabels, optionsOf, serviceUserTypeLabels, sourceLabels, statusTagLabels, urgencyLabels } from './labels';
-import { UkDateInput } from './UkDateInput';
+import { DateField, notFuture } from '../shell/DateField';
 
-type SectionProps = { form: ReferralForm; set: (patch: Partial<ReferralForm>) => void; problems: Record<string, string>; today: string };
+type SectionProps = {
+  form: ReferralForm;
+  set: (patch: Partial<ReferralForm>) => void;
+  problems: Record<string, string>;
+  today: string;
+  /** Where a date field reports text it cannot read as a date. */
+  dateProblem?: (field: string) => (problem: string | null) => void;
+};
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -23,7 +30,7 @@ const contactRoleLabels: Record<(typeof contactRoles)[number], string> = {
   social_worker: 'Social worker', iro: 'IRO', personal_adviser: 'Personal adviser', carer: 'Carer', school: 'School', other: 'Other',
 };
 
-export function PersonSection({ form, set, problems, today }: SectionProps) {
+export function PersonSection({ form, set, problems, dateProblem }: SectionProps) {
   const text = (k: keyof ReferralForm) => ({ value: form[k] as string, onChange: (e: { currentTarget: { value: string } }) => set({ [k]: e.currentTarget.value }) });
   return (
     <Section title="Young person or parent">
@@ -37,7 +44,7 @@ export function PersonSection({ form, set, problems, today }: SectionProps) {
         <TextInput label="First name (legal)" {...text('firstName')} error={problems.firstName} />
         <TextInput label="Last name (legal)" {...text('lastName')} />
         <TextInput label="Name they use" description="Shown everywhere in Heard" {...text('preferredName')} />
-        <UkDateInput label="Date of birth" value={form.dateOfBirth} onChange={(v) => set({ dateOfBirth: v })} maxDate={today} error={problems.dateOfBirth} clearable />
+        <DateField label="Date of birth" value={form.dateOfBirth} onChange={(v) => set({ dateOfBirth: v })} notAfter={notFuture("A date of birth can't be in the future.")} error={problems.dateOfBirth} onProblem={dateProblem?.('dateOfBirth')} />
         <Select label="Gender" data={optionsOf(genderLabels)} value={form.gender} onChange={(v) => set({ gender: v as ReferralForm['gender'] })} clearable />
         <TextInput label="Pronouns" placeholder="e.g. she/her, they/them" {...text('pronouns')} />
         <TextInput label="First language" {...text('firstLanguage')} />
@@ -88,12 +95,12 @@ export function PersonSection({ form, set, problems, today }: SectionProps) {
   );
 }
 
-export function ReferralSection({ form, set, problems, today }: SectionProps) {
+export function ReferralSection({ form, set, problems, dateProblem }: SectionProps) {
   const text = (k: keyof ReferralForm) => ({ value: form[k] as string, onChange: (e: { currentTarget: { value: string } }) => set({ [k]: e.currentTarget.value }) });
   return (
     <Section title="Referral">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <UkDateInput label="Referral date" value={form.referralDate} onChange={(v) => set({ referralDate: v })} required maxDate={today} error={problems.referralDate} />
+        <DateField label="Referral date" value={form.referralDate} onChange={(v) => set({ referralDate: v })} required notAfter={notFuture("A referral date can't be in the future.")} error={problems.referralDate} onProblem={dateProblem?.('referralDate')} />
         <Select label="Source" data={optionsOf(sourceLabels)} value={form.source} onChange={(v) => set({ source: v as ReferralForm['source'] })} clearable />
         <TextInput label="Referrer" description="Name and role" {...text('referrer')} />
         <TextInput label="Referrer's phone or email" {...text('referrerContact')} />
@@ -115,7 +122,7 @@ export function ReferralSection({ form, set, problems, today }: SectionProps) {
         </Group>
       </Radio.Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <UkDateInput label="Consent and confidentiality explained on" value={form.consentExplainedOn} onChange={(v) => set({ consentExplainedOn: v })} maxDate={today} clearable />
+        <DateField label="Consent and confidentiality explained on" value={form.consentExplainedOn} onChange={(v) => set({ consentExplainedOn: v })} notAfter={notFuture("This can't be a date in the future.")} onProblem={dateProblem?.('consentExplainedOn')} />
         <TextInput label="How they were explained" placeholder="e.g. in person with easy-read leaflet" {...text('consentExplainedHow')} />
       </SimpleGrid>
       <Checkbox

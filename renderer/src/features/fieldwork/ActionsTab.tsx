@@ -4,6 +4,8 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { actionOwnerLabels, actionOwners, type Action, type ActionOwner } from '../../../../shared/domain/fieldwork';
 import { errorMessage, HeardError, send } from '../../api/client';
 import { RecordForm } from './record-parts';
+import { DateField } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 import { EmptyState } from '../shell/EmptyState';
 
 const ownerText = (a: Action): string => (a.ownerName ? `${a.ownerName} (${actionOwnerLabels[a.owner]})` : actionOwnerLabels[a.owner]);
@@ -84,12 +86,17 @@ function ActionForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
   const [owner, setOwner] = useState<ActionOwner>('advocate');
   const [ownerName, setOwnerName] = useState('');
   const [description, setDescription] = useState('');
-  const [dueOn, setDueOn] = useState(todayIso());
+  const [dueOn, setDueOn] = useState<string | null>(todayIso());
+  const dates = useDateProblems();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const submit = async () => {
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     try {
-      await send('fieldwork.actions.save', { caseId, action: { owner, ownerName, description, dueOn } });
+      await send('fieldwork.actions.save', { caseId, action: { owner, ownerName, description, dueOn: dueOn ?? '' } });
       onDone();
     } catch (e) {
       setError(errorMessage(e));
@@ -102,7 +109,7 @@ function ActionForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select label="Who" data={actionOwners.map((o) => ({ value: o, label: actionOwnerLabels[o] }))} value={owner} allowDeselect={false} onChange={(v) => v && setOwner(v as ActionOwner)} />
         <TextInput label="Their name (optional)" value={ownerName} onChange={(e) => setOwnerName(e.currentTarget.value)} />
-        <TextInput type="date" label="By when" required value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
+        <DateField label="By when" required value={dueOn} onChange={setDueOn} onProblem={dates.on('dueOn')} error={fields['action.dueOn']} />
       </SimpleGrid>
     </RecordForm>
   );

@@ -3,11 +3,12 @@ import { RichTextEditor } from '@mantine/tiptap';
 import { useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { formatUkDate } from '../../../../shared/domain/dates';
 import { sendMethodLabels, sendMethods, type DocJson, type Letter } from '../../../../shared/ipc/letters';
 import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
-import { UkDateInput } from '../caseload/UkDateInput';
+import { DateField, notFuture } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 import { downloadPdf } from '../../api/download';
 import { PageHeader } from '../shell/PageHeader';
 import { letterExtensions } from './letter-extensions';
@@ -98,12 +99,17 @@ function LoadedLetter({ letter: initial }: { letter: Letter }) {
 function SentAndExport({ letter, onChanged, beforeExport }: { letter: Letter; onChanged: (l: Letter) => void; beforeExport: () => Promise<void> }) {
   const [sentOn, setSentOn] = useState<string | null>(letter.sentOn);
   const [method, setMethod] = useState<string | null>(letter.sentMethod);
+  const dates = useDateProblems();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const recordSent = async () => {
     setError(null);
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     try {
       onChanged(await send('letters.markSent', { id: letter.id, sentOn, sentMethod: (method as Letter['sentMethod']) ?? null }));
       announce('letter-sent-recorded');
@@ -132,7 +138,7 @@ function SentAndExport({ letter, onChanged, beforeExport }: { letter: Letter; on
     <Stack gap="sm" mt="md">
       <ProblemAlert problem={error} />
       <Group align="flex-end">
-        <UkDateInput label="Date sent" value={sentOn} onChange={setSentOn} clearable maxDate={todayIso()} />
+        <DateField label="Date sent" value={sentOn} onChange={setSentOn} notAfter={notFuture("A letter can't have been sent on a date in the future.")} onProblem={dates.on('sentOn')} />
         <Select label="How it was sent" data={sendMethods.map((m) => ({ value: m, label: sendMethodLabels[m] }))} value={method} onChange={setMethod} clearable w={200} />
         <Button variant="default" onClick={() => void recordSent()}>Record as sent</Button>
         <Button onClick={() => setConfirming(true)}>Export PDF</Button>
