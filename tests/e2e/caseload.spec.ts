@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from './fixtures';
+import { formatUkDate } from '../../shared/domain/dates';
 import { CaseloadPage } from './pages/caseload-page';
 
 test('take a referral, see it in triage, allocate it, find it by a word from its description, close it with an outcome', async ({ unlockedApp: app, host }) => {
@@ -85,4 +86,59 @@ test('import a spreadsheet: every problem listed by row and column, then a clean
   await expect(app.getByRole('table', { name: 'Cases' }).getByRole('link')).toHaveText(['زینب کریمی', 'Dawit Tesfaye']);
   await app.getByRole('textbox', { name: 'Search' }).fill('کری');
   await expect(app.getByRole('table', { name: 'Cases' }).getByRole('link')).toHaveText(['زینب کریمی']);
+});
+
+test('typing dates in a referral: the usual UK and ISO ways are read, and a wrong one is refused with the reason beside it', async ({ unlockedApp: app, host }) => {
+  const caseload = new CaseloadPage(app, host.url);
+  await caseload.open('/new');
+  await app.getByRole('textbox', { name: 'Your name' }).fill('Jo Marsh');
+  await app.getByRole('textbox', { name: 'First name (legal)' }).fill('Dawit');
+  const dob = app.getByRole('textbox', { name: 'Date of birth', exact: true });
+
+  await caseload.typeDate('Date of birth', '31/02/2011');
+  await expect(dob).toHaveAccessibleDescription(/31\/02 is not a date: February 2011 has 28 days\./);
+  await expect(dob).toHaveAttribute('aria-invalid', 'true');
+  // What was typed stays, so it can be put right rather than typed again.
+  await expect(dob).toHaveValue('31/02/2011');
+
+  await caseload.typeDate('Date of birth', '01/01/2099');
+  await expect(dob).toHaveAccessibleDescription("A date of birth can't be in the future.");
+
+  const referralDate = app.getByRole('textbox', { name: /^Referral date/ });
+  await referralDate.fill('12/31/2025');
+  await referralDate.press('Tab');
+  await expect(referralDate).toHaveAccessibleDescription(/month first, as in the US\. Put the day first: 31\/12\/2025\./);
+
+  await caseload.choose('Service-user type', 'Child in care');
+  await caseload.choose('Issue 1 theme', 'Placement');
+  // Saving with a date still wrong is refused, saying which.
+  await app.getByRole('button', { name: 'Save referral' }).click();
+  await expect(app.getByRole('alert').filter({ hasText: 'A date needs correcting' })).toContainText("A date of birth can't be in the future.");
+
+  await caseload.typeDate('Date of birth', '2011-03-14');
+  await expect(dob).toHaveValue('14/03/2011');
+  await referralDate.fill('1 Dec 2025');
+  await referralDate.press('Tab');
+  await expect(referralDate).toHaveValue('01/12/2025');
+
+  // The consent date is picked from the calendar with the keyboard.
+  const consentWrapper = app.locator('.mantine-InputWrapper-root', { has: app.getByRole('textbox', { name: 'Consent and confidentiality explained on' }) });
+  await consentWrapper.getByRole('button', { name: 'Open the calendar' }).click();
+  const picker = app.getByRole('dialog', { name: 'Open the calendar' });
+  await expect(picker).toBeVisible();
+  // Days are named in full, so a screen reader says "Tuesday 1 December 2026", not "1".
+  const today = await app.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const dayName = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).replace(',', '');
+  await picker.getByRole('button', { name: dayName }).focus();
+  await app.keyboard.press('ArrowLeft');
+  await app.keyboard.press('Enter');
+  const yesterday = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+  await expect(app.getByRole('textbox', { name: 'Consent and confidentiality explained on' })).toHaveValue(formatUkDate(yesterday));
+  await expectAccessible(app);
+
+  await app.getByRole('button', { name: 'Save referral' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Dawit' })).toBeVisible();
+  await expect(app.getByText('14/03/2011')).toBeVisible();
+  await expect(app.getByText('01/12/2025', { exact: true })).toBeVisible();
 });

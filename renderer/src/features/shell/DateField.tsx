@@ -123,6 +123,7 @@ export function DateField(props: DateFieldProps) {
               maxDate={notAfter?.iso}
               minDate={notBefore?.iso}
               firstDayOfWeek={1}
+              getDayAriaLabel={(day) => longUkDate(String(day).slice(0, 10))}
               ariaLabels={{ previousMonth: 'Previous month', nextMonth: 'Next month', previousYear: 'Previous year', nextYear: 'Next year', previousDecade: 'Previous ten years', nextDecade: 'Next ten years', monthLevelControl: 'Choose the month', yearLevelControl: 'Choose the year' }}
               onChange={(iso) => {
                 if (!iso) return;
@@ -138,6 +139,16 @@ export function DateField(props: DateFieldProps) {
       }
     />
   );
+}
+
+const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-12-01" -> "Tuesday 1 December 2026", as a screen reader should say a day in the calendar. */
+function longUkDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${dayNames[weekday]} ${d} ${monthNames[m - 1]} ${y}`;
 }
 
 function CalendarIcon() {
