@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { closureOutcomes, genders, issueCodes, issueOutcomes, referralSources, serviceUserTypes, urgencies } from './codes';
+import { storedCouncil } from './council-match';
 import { isIsoDate } from './dates';
 
 /**
@@ -44,7 +45,11 @@ export const personFieldsSchema = z.object({
   communicationNeeds: optionalText(2000),
   disability: optionalText(2000),
   statusTags: z.array(z.enum(statusTags)).optional(),
-  localAuthority: optionalText(200),
+  /** The council's ONS code; words naming exactly one council are kept as its code. */
+  localAuthority: text(200)
+    .nullable()
+    .transform((v) => (v ? storedCouncil(v) : v))
+    .optional(),
   placementType: optionalText(200),
   placementInArea: z.boolean().nullable().optional(),
   placementAddress: optionalText(1000),

@@ -123,6 +123,15 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/**
+ * What to keep for a council given as a code or as words: the council's code when the words name
+ * exactly one council, otherwise the words as typed (trimmed), for a person to choose later.
+ */
+export function storedCouncil(value: string): string {
+  const code = councilCodeFor(value);
+  return code ?? value.trim();
+}
+
 /** The code to keep for what was typed when it names exactly one council; otherwise null. */
 export function councilCodeFor(text: string | null | undefined): string | null {
   const m = matchCouncil(text);

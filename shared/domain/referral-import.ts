@@ -1,13 +1,15 @@
 import { parseCsv, CsvSyntaxError } from '../csv/rfc4180';
-import { closureOutcomes, genders, issueCodes, referralSources, serviceUserTypes, urgencies } from './codes';
 import type { ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType, Urgency } from './codes';
-import { isIsoDate } from './dates';
+import { matchCouncil } from './council-match';
+import { readDate, type DateProblemCode } from './date-text';
+import { importWords, type ColumnWords } from './import-words';
 
 /**
- * The referral spreadsheet format (issue 3): UTF-8, header row, any column order. This checks a
- * whole file and lists every problem by row, column and reason; it never repeats a cell's
- * contents, because cells hold children's details. Rows are numbered as a spreadsheet shows them
- * (the header is row 1).
+ * The referral spreadsheet format: UTF-8, header row, any column order, saved as UK offices save
+ * spreadsheets (dates as dd/mm/yyyy or ISO, the words the app shows where a code is expected,
+ * councils by name or ONS code). This checks a whole file and lists every problem by row, column
+ * and reason; it never repeats a cell's contents, because cells hold children's details. Rows are
+ * numbered as a spreadsheet shows them (the header is row 1).
  */
 export const importColumns = [
   'reference', 'person_reference', 'first_name', 'last_name', 'preferred_name', 'date_of_birth', 'gender', 'service_user_type',
@@ -26,6 +28,7 @@ export interface ImportRow {
   dateOfBirth?: string;
   gender?: Gender;
   serviceUserType: ServiceUserType;
+  /** The council's ONS code (or the code of a nation, or OTHER). */
   localAuthority?: string;
   referralDate: string;
   referralSource?: ReferralSource;
@@ -48,12 +51,15 @@ export interface ParsedImport {
   problems: ImportProblem[];
 }
 
-function codeOf<T extends string>(list: readonly T[], value: string): T | undefined {
-  const v = value.trim().toLowerCase();
-  return list.find((c) => c.toLowerCase() === v);
-}
-
-const listWords = (list: readonly string[]) => list.join(', ');
+/** Why a date cell was refused, in words that do not repeat the cell. */
+const dateReasons: Record<DateProblemCode, string> = {
+  unrecognised: 'This is not a date Heard can read. Use dd/mm/yyyy (for example 07/03/2026) or YYYY-MM-DD.',
+  no_such_day: 'This day does not exist in that month (as with 31/02). Check the day and the month.',
+  no_such_month: 'The month is not between 1 and 12. Put the day first, then the month: dd/mm/yyyy.',
+  month_first: 'This looks like a US-style date with the month first. Put the day first: dd/mm/yyyy.',
+  year_range: 'The year must be between 1900 and 2100.',
+  rule: 'This date is not allowed here.',
+};
 const ordinal = (n: number) => (n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`);
 
 export function parseReferralCsv(text: string, today: string): ParsedImport {
@@ -95,15 +101,27 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
     const date = (c: ImportColumn): string | undefined => {
       const v = cell(c);
       if (!v) return undefined;
-      if (!isIsoDate(v)) add(c, 'This is not a real date in the form YYYY-MM-DD.');
-      return isIsoDate(v) ? v : undefined;
+      const read = readDate(v, today);
+      if (!read.ok) add(c, dateReasons[read.code]);
+      return read.ok ? read.iso : undefined;
     };
-    const code = <T extends string>(c: ImportColumn, list: readonly T[]): T | undefined => {
+    const code = <T extends string>(c: ImportColumn, words: ColumnWords<T>): T | undefined => {
       const v = cell(c);
       if (!v) return undefined;
-      const found = codeOf(list, v);
-      if (!found) add(c, `This is not a known code. Use one of: ${listWords(list)}.`);
+      const found = words.read(v);
+      if (!found) add(c, `This is not one of the words or codes Heard knows here. Use one of: ${words.describe()}.`);
       return found;
+    };
+    const council = (): string | undefined => {
+      const m = matchCouncil(cell('local_authority'));
+      if (m.kind === 'match') return m.council.code;
+      if (m.kind === 'ambiguous') {
+        add('local_authority', `This name covers more than one council: ${m.candidates.map((x) => x.name).join(', ')}. Use the council's own name or its ONS code.`);
+      } else if (m.kind === 'none') {
+        const close = m.suggestions.length > 0 ? ` Did you mean ${m.suggestions.slice(0, 3).map((x) => x.name).join(' or ')}?` : '';
+        add('local_authority', `This is not a council Heard knows. Use the council's name (for example Lancashire) or its ONS code (for example E10000017).${close}`);
+      }
+      return undefined;
     };
 
     const reference = cell('reference');
@@ -117,17 +135,17 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
     const dateOfBirth = date('date_of_birth');
     if (dateOfBirth && dateOfBirth > today) add('date_of_birth', 'The date of birth is in the future.');
     else if (dateOfBirth && referralDate && dateOfBirth > referralDate) add('date_of_birth', 'The date of birth is after the referral date.');
-    const serviceUserType = code('service_user_type', serviceUserTypes);
+    const serviceUserType = code('service_user_type', importWords.service_user_type);
     if (!cell('service_user_type')) add('service_user_type', 'Every referral needs a service-user type.');
 
     const issues: IssueCode[] = [];
     cell('issues')
-      .split(';')
+      .split(/[;,\n]/)
       .map((s) => s.trim())
       .filter(Boolean)
       .forEach((s, n) => {
-        const found = codeOf(issueCodes, s);
-        if (!found) add('issues', `The ${ordinal(n + 1)} issue code is not known. Use codes from: ${listWords(issueCodes)}, separated by semicolons.`);
+        const found = importWords.issues.read(s);
+        if (!found) add('issues', `The ${ordinal(n + 1)} issue is not one Heard knows. Use these words or codes, separated by semicolons: ${importWords.issues.describe()}.`);
         else if (!issues.includes(found)) issues.push(found);
       });
 
@@ -138,11 +156,12 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
     const closureDate = date('closure_date');
     if (closureDate && referralDate && closureDate < referralDate) add('closure_date', 'The closure date is before the referral date.');
     if (closureDate && closureDate > today) add('closure_date', 'The closure date is in the future.');
-    const closureOutcome = code('closure_outcome', closureOutcomes);
-    if (closureDate && !cell('closure_outcome')) add('closure_outcome', `The referral is closed but has no closure outcome. Use one of: ${listWords(closureOutcomes)}.`);
+    const closureOutcome = code('closure_outcome', importWords.closure_outcome);
+    if (closureDate && !cell('closure_outcome')) add('closure_outcome', `The referral is closed but has no closure outcome. Use one of: ${importWords.closure_outcome.describe()}.`);
     if (cell('closure_outcome') && !cell('closure_date')) add('closure_date', 'A closure outcome is given but no closure date.');
 
     const opt = (c: ImportColumn) => cell(c) || undefined;
+    const localAuthority = council();
     if (reference && referralDate && serviceUserType) {
       rows.push(
         strip({
@@ -153,13 +172,13 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
           lastName: opt('last_name'),
           preferredName: opt('preferred_name'),
           dateOfBirth,
-          gender: code('gender', genders),
+          gender: code('gender', importWords.gender),
           serviceUserType,
-          localAuthority: opt('local_authority'),
+          localAuthority,
           referralDate,
-          referralSource: code('referral_source', referralSources),
+          referralSource: code('referral_source', importWords.referral_source),
           issues,
-          urgency: code('urgency', urgencies),
+          urgency: code('urgency', importWords.urgency),
           allocatedTo,
           allocationDate,
           closureDate,
@@ -168,9 +187,9 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
       );
     } else {
       // Still check the code columns so every problem in the row is listed at once.
-      code('gender', genders);
-      code('referral_source', referralSources);
-      code('urgency', urgencies);
+      code('gender', importWords.gender);
+      code('referral_source', importWords.referral_source);
+      code('urgency', importWords.urgency);
     }
   });
   return { rows: problems.length > 0 ? [] : rows, problems: problems.sort((a, b) => a.row - b.row) };

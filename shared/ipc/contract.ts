@@ -6,6 +6,7 @@ import { lettersMethods } from './letters';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
 import { caseloadMethods } from './caseload';
+import { councilMethods } from './councils';
 import { reportsMethods } from './reports';
 import { meetingsMethods } from './meetings';
 import { fieldworkMethods } from './fieldwork';
@@ -25,6 +26,7 @@ export const contract = {
   ...settingsMethods,
   ...draftsMethods,
   ...caseloadMethods,
+  ...councilMethods,
   ...reportsMethods,
   ...meetingsMethods,
   ...fieldworkMethods,

@@ -1,5 +1,6 @@
 import type { ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType } from '../domain/codes';
 import type { ReportAgeBand } from './age';
+import { councilName } from '../domain/councils';
 
 /** Words for the codes, as a commissioner reads them in tables, charts and CSV. */
 export const serviceUserTypeLabels: Record<ServiceUserType | 'not_known', string> = {
@@ -72,4 +73,5 @@ export const outcomeLabels: Record<ClosureOutcome | 'not_recorded', string> = {
   not_recorded: 'Outcome not recorded',
 };
 
-export const localAuthorityLabel = (name: string): string => (name === 'not_known' ? 'Not recorded' : name);
+/** A council's name for its code; words never matched to a council are shown as they were typed. */
+export const localAuthorityLabel = (key: string): string => (key === 'not_known' ? 'Not recorded' : councilName(key));
