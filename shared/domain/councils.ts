@@ -246,6 +246,12 @@ const byCode = new Map(councils.map((c) => [c.code, c]));
 /** The council with this code, or undefined. */
 export const councilByCode = (code: string): Council | undefined => byCode.get(code);
 
+/** Every name a stored council goes by (not its codes), e.g. to take them out of an anonymised case study. */
+export function councilNames(stored: string): string[] {
+  const c = byCode.get(stored);
+  return c ? [c.name, ...c.also.filter((a) => !/^[A-Z]\d{8}$/.test(a))] : [stored];
+}
+
 /** The name to show for a stored council: the list's name for a code, otherwise what was typed. */
 export function councilName(stored: string): string {
   return byCode.get(stored)?.name ?? stored;

@@ -137,7 +137,7 @@ test('typing dates in a referral: the usual UK and ISO ways are read, and a wron
   await picker.getByRole('button', { name: dayName }).focus();
   // The fields and the open calendar pass the accessibility checks (the entitlement panel beside them is checked elsewhere).
   const axe = await new AxeBuilder({ page: app }).include('section[aria-label="Referral"]').include('[role="dialog"]').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => `${n.target.join(' ')} [${n.failureSummary ?? ''}]`).join(', ')}`)).toEqual([]);
   await app.keyboard.press('ArrowLeft');
   await app.keyboard.press('Enter');
   const yesterday = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { councilName } from '../../../shared/domain/councils';
 import { stageLabels } from '../../../shared/domain/complaint-deadlines';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { LetterheadSettings, Complaint } from '../../../shared/ipc/letters';
@@ -23,7 +24,7 @@ export function mergeValuesFor(summary: CaseSummary, letterhead: LetterheadSetti
     'youngPerson.name': summary.person.preferredName,
     'youngPerson.fullName': summary.person.legalName || null,
     'youngPerson.dateOfBirth': uk(summary.person.dateOfBirth),
-    localAuthority: summary.person.localAuthority,
+    localAuthority: summary.person.localAuthority ? councilName(summary.person.localAuthority) : null,
     'advocate.name': summary.advocate?.name ?? null,
     'service.name': letterhead.name || null,
     'service.address': letterhead.address || null,

@@ -10,6 +10,8 @@ import { EditReferralModal } from './EditReferralModal';
 import { EntitlementPanel } from './EntitlementPanel';
 import { genderLabels, optionsOf, sourceLabels, statusTagLabels } from './labels';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { councilName } from '../../../../shared/domain/councils';
+import { CouncilSelect } from './CouncilSelect';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -47,7 +49,7 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
           <Field label="Date of birth">{p?.dateOfBirth ? `${formatUkDate(p.dateOfBirth)}${age !== null ? ` (${age})` : ''}` : ''}</Field>
           <Field label="Gender">{p?.gender ? (p.gender === 'other' && p.genderDescription ? p.genderDescription : genderLabels[p.gender]) : ''}</Field>
           <Field label="First language">{[p?.firstLanguage, p?.interpreterNeeded ? `interpreter needed${p.interpreterLanguage ? ` (${p.interpreterLanguage})` : ''}` : ''].filter(Boolean).join(', ')}</Field>
-          <Field label="Local authority">{p?.localAuthority}</Field>
+          <Field label="Local authority">{p?.localAuthority ? councilName(p.localAuthority) : ''}</Field>
           <Field label="Status">{p?.statusTags.map((t) => statusTagLabels[t]).join(', ')}</Field>
           <Field label="Placement">
             {[p?.placementType, p?.placementInArea === null || p?.placementInArea === undefined ? '' : p.placementInArea ? 'in area' : 'out of area'].filter(Boolean).join(', ')}
@@ -103,7 +105,7 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
 function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: boolean; caseId: string; person: NonNullable<CaseDetail['person']>; onClose: () => void; onSaved: () => void }) {
   const [f, setF] = useState<PersonFields>(person);
   const [error, setError] = useState<string | null>(null);
-  const text = (k: 'preferredName' | 'pronouns' | 'firstLanguage' | 'interpreterLanguage' | 'localAuthority' | 'placementType' | 'placementAddress' | 'communicationNeeds' | 'disability') => ({
+  const text = (k: 'preferredName' | 'pronouns' | 'firstLanguage' | 'interpreterLanguage' | 'placementType' | 'placementAddress' | 'communicationNeeds' | 'disability') => ({
     value: (f[k] as string | null | undefined) ?? '',
     onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }),
   });
@@ -129,7 +131,7 @@ function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: bool
           <TextInput label="Pronouns" {...text('pronouns')} />
           <TextInput label="First language" {...text('firstLanguage')} />
           <TextInput label="Interpreter language" {...text('interpreterLanguage')} />
-          <TextInput label="Responsible local authority" {...text('localAuthority')} />
+          <CouncilSelect value={f.localAuthority ?? null} onChange={(code) => setF({ ...f, localAuthority: code })} />
           <TextInput label="Placement type" {...text('placementType')} />
         </SimpleGrid>
         <Checkbox label="Needs an interpreter" checked={f.interpreterNeeded ?? false} onChange={(e) => setF({ ...f, interpreterNeeded: e.currentTarget.checked })} />

@@ -5,6 +5,7 @@ import type { IssueCode } from '../../../../shared/domain/codes';
 import type { ReferralForm } from './referral-form';
 import { genderLabels, issueLabels, optionsOf, serviceUserTypeLabels, sourceLabels, statusTagLabels, urgencyLabels } from './labels';
 import { DateField, notFuture } from '../shell/DateField';
+import { CouncilSelect } from './CouncilSelect';
 
 type SectionProps = {
   form: ReferralForm;
@@ -55,7 +56,7 @@ export function PersonSection({ form, set, problems, dateProblem }: SectionProps
       <Textarea label="Disability" autosize minRows={1} {...text('disability')} />
       <MultiSelect label="Status" data={optionsOf(statusTagLabels)} value={form.statusTags} onChange={(v) => set({ statusTags: v as ReferralForm['statusTags'] })} clearable />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label="Responsible local authority" {...text('localAuthority')} />
+        <CouncilSelect value={form.localAuthority || null} onChange={(code) => set({ localAuthority: code ?? '' })} />
         <TextInput label="Placement type" placeholder="e.g. foster care, children's home" {...text('placementType')} />
         <Select
           label="Placement area"

@@ -1,46 +1,12 @@
-import { closureOutcomes, genders, issueOutcomes, referralSources, serviceUserTypes, urgencies } from '../../../../shared/domain/codes';
+import { issueOutcomes, urgencies } from '../../../../shared/domain/codes';
 import { statusTags, referralStatuses } from '../../../../shared/domain/caseload';
 
-/** Words for the codes, as advocates say them. */
-export const serviceUserTypeLabels: Record<(typeof serviceUserTypes)[number], string> = {
-  CIC: 'Child in care',
-  CP: 'Child protection',
-  CIN: 'Child in need',
-  CL: 'Care leaver',
-  FGC: 'Family group conference',
-  JA: 'Homeless 16–17 (joint assessment)',
-  PARENT: 'Parent',
-  OTHER: 'Other',
-};
-/** Issue labels live in shared/ so core (e.g. field work's issue links) uses the same words. */
-export { issueLabels } from '../../../../shared/domain/code-labels';
-export const genderLabels: Record<(typeof genders)[number], string> = {
-  female: 'Female',
-  male: 'Male',
-  non_binary: 'Non-binary',
-  transgender: 'Transgender',
-  other: 'Self-described',
-  not_known: 'Not known',
-};
-export const sourceLabels: Record<(typeof referralSources)[number], string> = {
-  social_worker: 'Social worker',
-  self: 'Self-referral',
-  carer: 'Carer',
-  keyworker: 'Keyworker',
-  iro: 'IRO',
-  parent: 'Parent',
-  other: 'Other',
-};
-export const urgencyLabels: Record<(typeof urgencies)[number], string> = { urgent: 'Urgent', high: 'High', standard: 'Standard' };
+/** The words for codes live in shared/ so core, the import and the screens use the same ones. */
+export {
+  closureOutcomeLabels, genderLabels, issueLabels, serviceUserTypeLabels, sourceLabels, urgencyLabels,
+} from '../../../../shared/domain/code-labels';
 // A deep orange for "high": Mantine's orange under white text falls below WCAG AA contrast.
 export const urgencyColors: Record<(typeof urgencies)[number], string> = { urgent: 'red', high: '#9a3412', standard: 'gray' };
-export const closureOutcomeLabels: Record<(typeof closureOutcomes)[number], string> = {
-  all_issues_resolved: 'All issues resolved',
-  outstanding_issues: 'Outstanding issues',
-  outcome_unknown: 'Outcome unknown',
-  lost_contact: 'Lost contact',
-  did_not_take_up: 'Did not take up advocacy',
-};
 export const issueOutcomeLabels: Record<(typeof issueOutcomes)[number], string> = {
   achieved: 'Achieved',
   partly_achieved: 'Partly achieved',

@@ -123,6 +123,9 @@ export function DateField(props: DateFieldProps) {
               maxDate={notAfter?.iso}
               minDate={notBefore?.iso}
               firstDayOfWeek={1}
+              // Mantine's red weekend days fall below WCAG AA contrast, and days of the months either side confuse more than help.
+              weekendDays={[]}
+              hideOutsideDates
               getDayAriaLabel={(day) => longUkDate(String(day).slice(0, 10))}
               ariaLabels={{ previousMonth: 'Previous month', nextMonth: 'Next month', previousYear: 'Previous year', nextYear: 'Next year', previousDecade: 'Previous ten years', nextDecade: 'Next ten years', monthLevelControl: 'Choose the month', yearLevelControl: 'Choose the year' }}
               onChange={(iso) => {
