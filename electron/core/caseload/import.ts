@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { todayIso } from '../../../shared/domain/dates';
+import { councilName } from '../../../shared/domain/councils';
 import { parseReferralCsv, type ImportRow } from '../../../shared/domain/referral-import';
 import type { ImportReport } from '../../../shared/ipc/caseload';
 import type { Db } from '../db/database';
@@ -54,6 +55,7 @@ function previewOf(r: ImportRow): Record<string, string> {
     reference: r.reference,
     name: [r.preferredName ?? r.firstName, r.lastName].filter(Boolean).join(' '),
     service_user_type: r.serviceUserType,
+    local_authority: r.localAuthority ? councilName(r.localAuthority) : '',
     referral_date: r.referralDate,
     issues: r.issues.join('; '),
     status: r.closureDate ? 'closed' : r.allocatedTo ? 'open' : 'awaiting allocation',
