@@ -77,9 +77,12 @@ export function DateField(props: DateFieldProps) {
       setShown(false);
     }
   }, [value]);
-  // A limit that moves (the referral date, say) is checked again against what is typed.
+  // A limit that moves (the referral date, say) is checked again against what is typed. Not on
+  // first showing: a date already saved is shown as it is, never cleared by opening a form.
+  const limitsSeen = useRef(false);
   useEffect(() => {
-    if (text.trim() !== '') check(text);
+    if (limitsSeen.current && text.trim() !== '') check(text);
+    limitsSeen.current = true;
   }, [notAfter?.iso, notBefore?.iso, notAfter?.message, notBefore?.message]);
   // Forget the problem when the field goes away, so it cannot block a form it is no longer in.
   useEffect(() => () => onProblem?.(null), []);
