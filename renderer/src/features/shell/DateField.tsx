@@ -79,10 +79,10 @@ export function DateField(props: DateFieldProps) {
   }, [value]);
   // A limit that moves (the referral date, say) is checked again against what is typed. Not on
   // first showing: a date already saved is shown as it is, never cleared by opening a form.
-  const limitsSeen = useRef(false);
+  const limitsKey = `${notAfter?.iso}|${notAfter?.message}|${notBefore?.iso}|${notBefore?.message}`;
+  const firstLimits = useRef(limitsKey);
   useEffect(() => {
-    if (limitsSeen.current && text.trim() !== '') check(text);
-    limitsSeen.current = true;
+    if (limitsKey !== firstLimits.current && text.trim() !== '') check(text);
   }, [notAfter?.iso, notBefore?.iso, notAfter?.message, notBefore?.message]);
   // Forget the problem when the field goes away, so it cannot block a form it is no longer in.
   useEffect(() => () => onProblem?.(null), []);
