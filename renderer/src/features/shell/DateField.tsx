@@ -80,9 +80,11 @@ export function DateField(props: DateFieldProps) {
   // A limit that moves (the referral date, say) is checked again against what is typed. Not on
   // first showing: a date already saved is shown as it is, never cleared by opening a form.
   const limitsKey = `${notAfter?.iso}|${notAfter?.message}|${notBefore?.iso}|${notBefore?.message}`;
-  const firstLimits = useRef(limitsKey);
+  const lastLimits = useRef(limitsKey);
   useEffect(() => {
-    if (limitsKey !== firstLimits.current && text.trim() !== '') check(text);
+    if (limitsKey === lastLimits.current) return;
+    lastLimits.current = limitsKey;
+    if (text.trim() !== '') check(text);
   }, [notAfter?.iso, notBefore?.iso, notAfter?.message, notBefore?.message]);
   // Forget the problem when the field goes away, so it cannot block a form it is no longer in.
   useEffect(() => () => onProblem?.(null), []);
