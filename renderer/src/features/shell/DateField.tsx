@@ -85,7 +85,7 @@ export function DateField(props: DateFieldProps) {
     if (limitsKey === lastLimits.current) return;
     lastLimits.current = limitsKey;
     if (text.trim() !== '') check(text);
-  }, [notAfter?.iso, notBefore?.iso, notAfter?.message, notBefore?.message]);
+  }, [limitsKey]);
   // Forget the problem when the field goes away, so it cannot block a form it is no longer in.
   useEffect(() => () => onProblem?.(null), []);
 
