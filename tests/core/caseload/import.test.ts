@@ -27,10 +27,13 @@ describe('import validation lists every problem by row, column and reason', () =
     expect(problemsOf(good({ referral_date: 'soon' }))).toEqual([{ row: 2, column: 'referral_date', reason: expect.stringMatching(/Use dd\/mm\/yyyy \(for example 07\/03\/2026\) or YYYY-MM-DD/) }]);
     expect(problemsOf(good({ date_of_birth: '2009-02-30' }))).toEqual([{ row: 2, column: 'date_of_birth', reason: expect.stringMatching(/day does not exist in that month/) }]);
     const us = problemsOf(good({ date_of_birth: '03/14/2009', referral_date: '31/02/2025' }));
-    expect(us).toEqual([
-      { row: 2, column: 'referral_date', reason: expect.stringMatching(/day does not exist/) },
-      { row: 2, column: 'date_of_birth', reason: expect.stringMatching(/US-style date with the month first/) },
-    ]);
+    expect(us).toHaveLength(2);
+    expect(us).toEqual(
+      expect.arrayContaining([
+        { row: 2, column: 'referral_date', reason: expect.stringMatching(/day does not exist/) },
+        { row: 2, column: 'date_of_birth', reason: expect.stringMatching(/US-style date with the month first/) },
+      ]),
+    );
     expect(JSON.stringify(us)).not.toMatch(/03\/14|14\/03|31\/02\/2025/);
   });
   it('an unknown code, without repeating the cell', () => {
@@ -82,7 +85,7 @@ describe('a spreadsheet saved the UK way', () => {
     '\ufeffReference,Person_Reference,First_Name,Last_Name,Date_of_Birth,Gender,Service_User_Type,Local_Authority,Referral_Date,Referral_Source,Issues,Urgency,Allocated_To,Allocation_Date,Closure_Date,Closure_Outcome\r\n' +
     'UK-1,P-UK1,Amina,Yusuf,14/03/2009,Female,Child in care,Lancashire County Council,10/01/2025,Social worker,"Placement; Contact with family",High,Sam Price,15/01/2025,01/04/2025,All issues resolved\r\n' +
     'UK-2,P-UK2,Kacper,Nowak,1/9/08,male,care leaver,LANCASHIRE,3.2.2025,Self-referral,Leaving care,urgent,,,,\r\n' +
-    'UK-3,P-UK3,Rahel,Tesfaye,2011-06-30,Non-binary,CIN,E10000017,2025-03-04,social_worker,SOCIAL_WORKER;Housing/homelessness,Standard,,,,\r\n';
+    'UK-3,P-UK3,Rahel,Tesfaye,2011-06-30,Non-binary,CIN,E10000017,2025-03-04,social_worker,SOCIAL_WORKER;housing,Standard,,,,\r\n';
 
   it('reads dd/mm/yyyy and ISO dates, the words shown in the app in any case, and councils by name or ONS code', () => {
     const r = parseReferralCsv(ukFile, TODAY);
@@ -90,10 +93,10 @@ describe('a spreadsheet saved the UK way', () => {
     expect(r.rows).toEqual([
       expect.objectContaining({
         reference: 'UK-1', dateOfBirth: '2009-03-14', gender: 'female', serviceUserType: 'CIC', localAuthority: 'E10000017', referralDate: '2025-01-10',
-        referralSource: 'social_worker', issues: ['PLACEMENT', 'CONTACT'], urgency: 'high', allocationDate: '2025-01-15', closureDate: '2025-04-01',
+        source: 'social_worker', issues: ['PLACEMENT', 'CONTACT'], urgency: 'high', allocationDate: '2025-01-15', closureDate: '2025-04-01',
         closureOutcome: 'all_issues_resolved',
       }),
-      expect.objectContaining({ reference: 'UK-2', dateOfBirth: '2008-09-01', gender: 'male', serviceUserType: 'CL', localAuthority: 'E10000017', referralDate: '2025-02-03', referralSource: 'self', issues: ['LEAVING_CARE'], urgency: 'urgent' }),
+      expect.objectContaining({ reference: 'UK-2', dateOfBirth: '2008-09-01', gender: 'male', serviceUserType: 'CL', localAuthority: 'E10000017', referralDate: '2025-02-03', source: 'self', issues: ['LEAVING_CARE'], urgency: 'urgent' }),
       expect.objectContaining({ reference: 'UK-3', dateOfBirth: '2011-06-30', gender: 'non_binary', serviceUserType: 'CIN', localAuthority: 'E10000017', issues: ['SOCIAL_WORKER', 'HOUSING'], urgency: 'standard' }),
     ]);
   });
