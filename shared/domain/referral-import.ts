@@ -1,14 +1,17 @@
 import { parseCsv, CsvSyntaxError } from '../csv/rfc4180';
-import { closureOutcomes, issueCodes } from './codes';
 import type { IssueCode, ServiceUserType } from './codes';
-import { isIsoDate } from './dates';
+import { matchCouncil } from './council-match';
 import { matchCode } from './equality';
+import { readDate, type DateProblemCode } from './date-text';
+import { issueWords, wordsForColumn, type ColumnWords } from './import-words';
 import { personRecord, referralRecord } from './records/caseload-records';
 import type { FieldSpec, ImportedOf, RecordDef } from './records/define';
 
 /**
- * The referral spreadsheet format: UTF-8, header row, any column order. This checks a whole file
- * and lists every problem by row, column and reason; it never repeats a cell's contents, because
+ * The referral spreadsheet format: UTF-8, header row, any column order, saved as UK offices save
+ * spreadsheets (dates as dd/mm/yyyy or ISO, the words the app shows where a code is expected,
+ * councils by name or ONS code). This checks a whole file and lists every problem by row, column
+ * and reason; it never repeats a cell's contents, because
  * cells hold children's details. Rows are numbered as a spreadsheet shows them (the header is
  * row 1). The person's and the referral's columns come from their definitions (`importColumn`);
  * only the reference, the issues and the advocate's name are read here by hand.
@@ -54,12 +57,15 @@ export interface ParsedImport {
   problems: ImportProblem[];
 }
 
-function codeOf<T extends string>(list: readonly T[], value: string): T | undefined {
-  const v = value.trim().toLowerCase();
-  return list.find((c) => c.toLowerCase() === v);
-}
-
-const listWords = (list: readonly string[]) => list.join(', ');
+/** Why a date cell was refused, in words that do not repeat the cell. */
+const dateReasons: Record<DateProblemCode, string> = {
+  unrecognised: 'This is not a date Heard can read. Use dd/mm/yyyy (for example 07/03/2026) or YYYY-MM-DD.',
+  no_such_day: 'This day does not exist in that month (as with 31/02). Check the day and the month.',
+  no_such_month: 'The month is not between 1 and 12. Put the day first, then the month: dd/mm/yyyy.',
+  month_first: 'This looks like a US-style date with the month first. Put the day first: dd/mm/yyyy.',
+  year_range: 'The year must be between 1900 and 2100.',
+  rule: 'This date is not allowed here.',
+};
 const ordinal = (n: number) => (n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`);
 
 export function parseReferralCsv(text: string, today: string): ParsedImport {
@@ -101,27 +107,40 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
     const date = (c: ImportColumn): string | undefined => {
       const v = cell(c);
       if (!v) return undefined;
-      if (!isIsoDate(v)) add(c, 'This is not a real date in the form YYYY-MM-DD.');
-      return isIsoDate(v) ? v : undefined;
+      const read = readDate(v, today);
+      if (!read.ok) add(c, dateReasons[read.code]);
+      return read.ok ? read.iso : undefined;
     };
-
-    // A code column takes the code or its words ("WBRI" or "White British"), in any case.
-    const worded = (c: ImportColumn, choices: Readonly<Record<string, string>>): string | undefined => {
+    const code = (c: ImportColumn, words: ColumnWords): string | undefined => {
       const v = cell(c);
       if (!v) return undefined;
-      const list = Object.keys(choices);
-      const found = matchCode(list, choices, v);
-      if (!found) add(c, `This is not a known code. Use one of: ${list.map((k) => `${k} (${choices[k]})`).join(', ')}.`);
+      const found = words.read(v);
+      if (!found) add(c, `This is not one of the words or codes Heard knows here. Use one of: ${words.describe()}.`);
       return found;
+    };
+    const council = (c: ImportColumn): string | undefined => {
+      const m = matchCouncil(cell(c));
+      if (m.kind === 'match') return m.council.code;
+      if (m.kind === 'ambiguous') {
+        add(c, `This name covers more than one council: ${m.candidates.map((x) => x.name).join(', ')}. Use the council's own name or its ONS code.`);
+      } else if (m.kind === 'none') {
+        const close = m.suggestions.length > 0 ? ` Did you mean ${m.suggestions.slice(0, 3).map((x) => x.name).join(' or ')}?` : '';
+        add(c, `This is not a council Heard knows. Use the council's name (for example Lancashire) or its ONS code (for example E10000017).${close}`);
+      }
+      return undefined;
     };
 
     const read = (i: Imported): unknown => {
       const v = cell(i.column);
+      if (i.spec.list === 'council') return council(i.column);
       switch (i.spec.kind) {
         case 'date':
           return date(i.column);
-        case 'code':
-          return worded(i.column, i.spec.choices ?? {});
+        case 'code': {
+          const choices = i.spec.choices ?? {};
+          // The equality codes also have the other wordings councils' returns use ("Asian - Indian").
+          return (v ? matchCode(Object.keys(choices), choices, v) : undefined) ?? code(i.column, wordsForColumn(i.column, choices));
+        }
         case 'yesNo':
           if (!v) return undefined;
           if (/^(yes|y|true|1)$/i.test(v)) return true;
@@ -163,12 +182,12 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
 
     const issues: IssueCode[] = [];
     cell('issues')
-      .split(';')
+      .split(/[;,\n]/)
       .map((s) => s.trim())
       .filter(Boolean)
       .forEach((s, n) => {
-        const found = codeOf(issueCodes, s);
-        if (!found) add('issues', `The ${ordinal(n + 1)} issue code is not known. Use codes from: ${listWords(issueCodes)}, separated by semicolons.`);
+        const found = issueWords.read(s) as IssueCode | undefined;
+        if (!found) add('issues', `The ${ordinal(n + 1)} issue is not one Heard knows. Use these words or codes, separated by semicolons: ${issueWords.describe()}.`);
         else if (!issues.includes(found)) issues.push(found);
       });
 
@@ -179,7 +198,7 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
     const closureDate = values.closureDate as string | undefined;
     if (closureDate && referralDate && closureDate < referralDate) add('closure_date', 'The closure date is before the referral date.');
     if (closureDate && closureDate > today) add('closure_date', 'The closure date is in the future.');
-    if (closureDate && !cell('closure_outcome')) add('closure_outcome', `The referral is closed but has no closure outcome. Use one of: ${listWords(closureOutcomes)}.`);
+    if (closureDate && !cell('closure_outcome')) add('closure_outcome', `The referral is closed but has no closure outcome. Use one of: ${wordsForColumn('closure_outcome', referralRecord.fields.closureOutcome.choices ?? {}).describe()}.`);
     if (cell('closure_outcome') && !cell('closure_date')) add('closure_date', 'A closure outcome is given but no closure date.');
 
     if (reference && referralDate && serviceUserType) rows.push(strip({ ...values, row, reference, issues, allocatedTo, referralDate, serviceUserType } as ImportRow));

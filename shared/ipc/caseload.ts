@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { councilOptionSchema } from './councils';
 import {
   advocateRoles,
   advocateSchema,
@@ -99,7 +100,8 @@ export const caseloadMethods = {
   'caseload.case.get': method(z.object({ caseId: id }).strict(), caseDetailSchema.nullable()),
   'caseload.list': method(caseListFilterSchema.strict(), z.object({ rows: z.array(caseRowSchema), more: z.boolean() })),
   'caseload.triage': method(z.object({}).strict(), z.array(triageRowSchema)),
-  'caseload.localAuthorities': method(z.object({}).strict(), z.array(z.string())),
+  /** The councils of the people on this device, for the caseload filter: code and name. */
+  'caseload.localAuthorities': method(z.object({}).strict(), z.array(councilOptionSchema)),
   'caseload.allocate': method(z.object({ caseId: id, advocateId: id, date: isoDateSchema }).strict(), referralSchema),
   'caseload.issues.add': method(z.object({ caseId: id, issue: issueInputSchema }).strict(), issueSchema),
   'caseload.issues.update': method(

@@ -6,6 +6,7 @@ import { lettersMethods } from './letters';
 import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
 import { caseloadMethods } from './caseload';
+import { councilMethods } from './councils';
 import { reportsMethods } from './reports';
 import { systemicIssuesMethods } from './systemic-issues';
 import { meetingsMethods } from './meetings';
@@ -26,6 +27,7 @@ export const contract = {
   ...settingsMethods,
   ...draftsMethods,
   ...caseloadMethods,
+  ...councilMethods,
   ...reportsMethods,
   ...systemicIssuesMethods,
   ...meetingsMethods,

@@ -1,6 +1,7 @@
 import type { AdvocacyType, ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType } from '../domain/codes';
 import { closureOutcomeReportLabels, genderLabels as genderWords, issueLabels as issueWords, serviceUserTypeGroupLabels, sourceLabels as sourceWords } from '../domain/code-labels';
 import type { ReportAgeBand } from './age';
+import { councilName } from '../domain/councils';
 
 /**
  * Words for the codes as a commissioner reads them in tables, charts and CSV: the same words as
@@ -23,7 +24,8 @@ export const ageBandLabels: Record<ReportAgeBand, string> = {
 
 export const outcomeLabels: Record<ClosureOutcome | 'not_recorded', string> = { ...closureOutcomeReportLabels, not_recorded: 'Outcome not recorded' };
 
-export const localAuthorityLabel = (name: string): string => (name === 'not_known' ? 'Not recorded' : name);
+/** A council's name for its code; words never matched to a council are shown as they were typed. */
+export const localAuthorityLabel = (key: string): string => (key === 'not_known' ? 'Not recorded' : councilName(key));
 
 /** Shorter than the form's words (which explain each), as a table row reads. */
 export const advocacyTypeReportLabels: Record<AdvocacyType, string> = { instructed: 'Instructed', non_instructed: 'Non-instructed' };

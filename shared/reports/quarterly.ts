@@ -9,6 +9,8 @@ import { ageBandOf, ageOn, daysBetween, reportAgeBands, type ReportAgeBand } fro
 import { summariseFeedback, type FeedbackFormRecord, type FeedbackSummary } from './feedback';
 import { inPeriod, type Period } from './period';
 import { median, percent } from './rounding';
+import { storedCouncil } from '../domain/council-match';
+import { councilName } from '../domain/councils';
 
 /**
  * One referral, shaped like a row of the caseload's CSV import format (codes as there; dates ISO;
@@ -47,8 +49,9 @@ export const reportOutcomes: readonly ReportOutcome[] = [...closureOutcomes, 'no
 
 /**
  * The quarterly figures. Every code of each list appears as a key, with 0 where nothing was
- * counted, so a CSV or chart has the same rows every quarter. Local authorities are free text:
- * the names found among the period's referrals appear, sorted.
+ * counted, so a CSV or chart has the same rows every quarter. Local authorities are keyed by ONS
+ * code (words never matched to a council stay as typed); those found among the period's referrals
+ * appear, sorted.
  */
 export interface QuarterlyReport {
   period: Period;
@@ -131,7 +134,8 @@ export function quarterlyReport(
     }
     byGender[known(r.gender, byGender)] += 1;
     bySource[known(r.referral_source, bySource)] += 1;
-    const la = r.local_authority?.trim() || NOT_KNOWN;
+    // Keyed by the council's code, so "Lancashire" typed before councils were chosen from a list counts with E10000017.
+    const la = r.local_authority?.trim() ? storedCouncil(r.local_authority) : NOT_KNOWN;
     byLocalAuthority.set(la, (byLocalAuthority.get(la) ?? 0) + 1);
     if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to) waits.push(Math.max(0, daysBetween(referred, r.allocation_date.slice(0, 10))));
     if (inPeriod(r.closure_date, period)) briefCount += 1;
@@ -251,6 +255,7 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
 }
 
 function sortedKeys(counts: Map<string, number>): Record<string, number> {
-  const keys = [...counts.keys()].sort((a, b) => (a === NOT_KNOWN ? 1 : b === NOT_KNOWN ? -1 : a.localeCompare(b, 'en-GB')));
+  // In the order of the names people read (codes sort otherwise), "not recorded" last.
+  const keys = [...counts.keys()].sort((a, b) => (a === NOT_KNOWN ? 1 : b === NOT_KNOWN ? -1 : councilName(a).localeCompare(councilName(b), 'en-GB')));
   return Object.fromEntries(keys.map((k) => [k, counts.get(k)!]));
 }

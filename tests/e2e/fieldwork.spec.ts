@@ -56,7 +56,12 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
   await expectAccessible(app);
 
   await app.getByRole('button', { name: 'Record a contact' }).click();
-  await app.getByLabel('Date and time').fill('2026-03-04T14:30');
+  // The date typed the UK way with dots, the time without a colon: both read on the 24-hour clock.
+  const when = app.getByRole('group', { name: 'Date and time' });
+  await when.getByRole('textbox', { name: /^Date/ }).fill('04.03.2026');
+  await when.getByRole('textbox', { name: /^Time/ }).fill('1430');
+  await when.getByRole('textbox', { name: /^Time/ }).press('Tab');
+  await expect(when.getByRole('textbox', { name: /^Time/ })).toHaveValue('14:30');
   await app.getByLabel('Where').fill('Foster placement, Barnstaple');
   await app.getByLabel('Miles travelled').fill('84');
   await app.getByRole('combobox', { name: 'Who was present' }).fill('Foster carer');
@@ -84,7 +89,7 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
   await app.getByRole('tab', { name: 'Actions' }).click();
   await app.getByRole('button', { name: 'Add an action' }).click();
   await app.getByLabel('What needs doing').fill('Chase the IRO about the review date');
-  await app.getByLabel('By when').fill('2020-01-01');
+  await app.getByRole('textbox', { name: /^By when/ }).fill('1 Jan 2020');
   await app.getByRole('button', { name: 'Save action' }).click();
   await expect(app.getByText('Overdue')).toBeVisible();
   await expectAccessible(app);

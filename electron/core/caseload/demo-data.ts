@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import type { Writer } from '../db/mutations';
 import type { CoreContext } from '../ipc/handler-types';
 import { demoAdvocateNames, demoFirstNames, demoIssueWords, demoLastNames, demoLocalAuthorities } from './demo-names';
+import { storedCouncil } from '../../../shared/domain/council-match';
 import { daysBetween } from './referrals';
 
 /**
@@ -131,7 +132,7 @@ function writePerson(w: Writer, rng: Rng, p: { id: string; dob: string; type: Se
     gender: weighted(rng, [['female', 47], ['male', 47], ['non_binary', 2], ['transgender', 1], ['other', 1], ['not_known', 2]] as const),
     first_language: weighted(rng, [['English', 78], ['Arabic', 4], ['Pashto', 3], ['Dari', 2], ['Kurdish', 2], ['Tigrinya', 3], ['Polish', 3], ['Vietnamese', 2], ['Romanian', 3]] as const),
     status_tags: tags,
-    local_authority: p.la,
+    local_authority: storedCouncil(p.la),
     placement_in_area: rng() < 0.7,
     key_contacts: [],
     created_at: at,

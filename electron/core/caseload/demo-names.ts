@@ -32,7 +32,7 @@ export const demoAdvocateNames = [
 
 export const demoLocalAuthorities = [
   'Kent', 'Essex', 'Birmingham', 'Manchester', 'Leeds', 'Bristol', 'Norfolk', 'Lancashire', 'Hampshire', 'Devon', 'Croydon',
-  'Southwark', 'Lambeth', 'Newham', 'Sheffield', 'Nottingham', 'Leicester', 'Coventry', 'Cumbria', 'Northumberland',
+  'Southwark', 'Lambeth', 'Newham', 'Sheffield', 'Nottingham', 'Leicester', 'Coventry', 'Cumberland', 'Northumberland',
 ] as const;
 
 /** In the young person's own words, and the outcome they want, by issue code. */

@@ -1,3 +1,4 @@
+import { councilName } from '../../../shared/domain/councils';
 import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { importedFields, parseReferralCsv, type ImportRow } from '../../../shared/domain/referral-import';
@@ -45,6 +46,7 @@ function previewOf(r: ImportRow): Record<string, string> {
     reference: r.reference,
     name: [r.preferredName ?? r.firstName, r.lastName].filter(Boolean).join(' '),
     service_user_type: r.serviceUserType,
+    local_authority: r.localAuthority ? councilName(r.localAuthority) : '',
     referral_date: r.referralDate,
     issues: r.issues.join('; '),
     status: r.closureDate ? 'closed' : r.allocatedTo ? 'open' : 'awaiting allocation',

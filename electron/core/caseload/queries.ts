@@ -1,6 +1,7 @@
 import { displayName, type CaseRow } from '../../../shared/domain/caseload';
 import type { IssueCode } from '../../../shared/domain/codes';
 import { todayIso } from '../../../shared/domain/dates';
+import { councilName } from '../../../shared/domain/councils';
 import type { CaseListFilter, KnownPerson, TriageRow } from '../../../shared/ipc/caseload';
 import { caseListFilterSchema } from '../../../shared/ipc/caseload';
 import type { Db } from '../db/database';
@@ -113,11 +114,10 @@ export function triageQueue(db: Db, now: Date): TriageRow[] {
   });
 }
 
-export function localAuthorities(db: Db): string[] {
-  return db
-    .prepare('SELECT DISTINCT local_authority FROM people WHERE deleted_at IS NULL AND local_authority IS NOT NULL ORDER BY local_authority COLLATE NOCASE')
-    .pluck()
-    .all() as string[];
+/** The councils of the people held here, by code with the name shown, in name order. */
+export function localAuthorities(db: Db): Array<{ code: string; name: string }> {
+  const stored = db.prepare('SELECT DISTINCT local_authority FROM people WHERE deleted_at IS NULL AND local_authority IS NOT NULL').pluck().all() as string[];
+  return stored.map((code) => ({ code, name: councilName(code) })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** People already known to the service, by name, for a re-referral. */

@@ -2,6 +2,7 @@ import type { Handlers } from './handler-types';
 import { draftsHandlers } from './drafts-handlers';
 import { lettersHandlers } from '../letters/handlers';
 import { caseloadHandlers } from '../caseload/handlers';
+import { councilHandlers } from '../caseload/council-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { systemicIssuesHandlers } from '../reports/systemic-issues-handlers';
 import { meetingsHandlers } from '../meetings/handlers';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...draftsHandlers,
   ...caseloadHandlers,
+  ...councilHandlers,
   ...reportsHandlers,
   ...systemicIssuesHandlers,
   ...meetingsHandlers,

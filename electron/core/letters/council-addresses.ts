@@ -1,3 +1,4 @@
+import { councilName } from '../../../shared/domain/councils';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -43,8 +44,10 @@ export interface CouncilDetails {
 
 /** The council responsible for a case, from its local-authority field, with its address when known. */
 export function councilFor(dataDir: string, localAuthority: string | null): CouncilDetails | null {
-  const name = localAuthority?.trim();
-  if (!name) return null;
-  const found = listCouncilAddresses(dataDir).find((c) => key(c.council) === key(name));
+  const raw = localAuthority?.trim();
+  if (!raw) return null;
+  // The case keeps the council's ONS code; the address book may name it by code or by name.
+  const name = councilName(raw);
+  const found = listCouncilAddresses(dataDir).find((c) => key(c.council) === key(name) || key(c.council) === key(raw));
   return { name, complaintsAddress: found?.complaintsAddress || null };
 }

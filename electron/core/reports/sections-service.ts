@@ -1,3 +1,4 @@
+import { councilNames } from '../../../shared/domain/councils';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CaseStudyCandidate, ReportSection } from '../../../shared/ipc/reports';
@@ -95,7 +96,7 @@ export function identifyingDetails(db: Db, caseId: string): IdentifyingDetails |
     // A damaged contacts field only means fewer words are replaced; the names and places still are.
   }
   const names = [p.preferredName, p.legalName, p.firstName, p.lastName].filter((n): n is string => !!n && n.trim().length > 0);
-  const places = [p.localAuthority, ...placeParts(p.placementAddress)].filter((n): n is string => !!n && n.trim().length > 0);
+  const places = [...(p.localAuthority ? councilNames(p.localAuthority) : []), ...placeParts(p.placementAddress)].filter((n): n is string => !!n && n.trim().length > 0);
   return { names, otherNames: otherNames.filter((n) => n.length >= 2), places };
 }
 

@@ -58,7 +58,7 @@ export const personRecord = defineRecord(
     disabilityStatus: field.code(disabilityStatuses, disabilityLabels, 'Disability', { importColumn: 'disability' }),
     disability: field.longText('Disability details', { max: 2000 }),
     statusTags: field.codes(statusTags, statusTagLabels, 'Status', { required: true }),
-    localAuthority: field.text('Responsible local authority', { max: 200, importColumn: 'local_authority' }),
+    localAuthority: field.council('Responsible local authority', { importColumn: 'local_authority' }),
     placementType: field.text('Placement type', { max: 200, hint: "e.g. foster care, children's home" }),
     placementInArea: field.yesNo('Placement area', { answers: { yes: 'In area', no: 'Out of area' }, importColumn: 'placement_area' }),
     placementAddress: field.longText('Placement address', { max: 1000 }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedCouncil } from '../council-match';
 import { isIsoDate } from '../dates';
 
 /**
@@ -21,6 +22,8 @@ interface FieldOptions {
   readonly importColumn?: string;
   /** A short help line shown under the field's input. */
   readonly hint?: string;
+  /** Text chosen from a fixed list rather than typed: which list (a council, kept by ONS code). */
+  readonly list?: 'council';
 }
 
 export interface FieldSpec<S extends z.ZodType = z.ZodType, K extends FieldKind = FieldKind> extends FieldOptions {
@@ -60,6 +63,9 @@ export const field = {
     make('text', z.string().trim().max(o.max), z.string(), label, o, { initial: '' }),
   longText: <const O extends FieldOptions>(label: string, o: O & { max: number }) =>
     make('longText', z.string().trim().max(o.max), z.string(), label, o, { initial: '' }),
+  /** A council from the fixed list, kept by ONS code; words that name exactly one council are kept as its code. */
+  council: <const O extends FieldOptions>(label: string, o: O = {} as O) =>
+    make('text', z.string().trim().max(200).transform(storedCouncil), z.string(), label, { ...o, list: 'council' as const }, { initial: '' }),
   date: <const O extends FieldOptions>(label: string, o: O = {} as O) => make('date', isoDateSchema, z.string(), label, o, { initial: null }),
   yesNo: <const O extends FieldOptions>(label: string, o: O & { answers?: { yes: string; no: string }; initial?: boolean | null } = {} as O) =>
     make('yesNo', z.boolean(), z.boolean(), label, o, { initial: o.initial === undefined ? null : o.initial, ...(o.answers ? { answers: o.answers } : {}) }),

@@ -46,7 +46,11 @@ describe('demo data', () => {
 
 describe('caseload filters and search', () => {
   it('filters by status, service-user type, urgency and local authority together', async () => {
-    const la = (await t.call('caseload.localAuthorities', {}))[0]!;
+    const councils = await t.call('caseload.localAuthorities', {});
+    // Councils are offered by ONS code with their names, in name order.
+    expect(councils.every((c) => /^E0[689]\d{6}$|^E10\d{6}$/.test(c.code) && c.name !== c.code)).toBe(true);
+    expect(councils.map((c) => c.name)).toEqual([...councils.map((c) => c.name)].sort((a, b) => a.localeCompare(b, 'en-GB')));
+    const la = councils[0]!.code;
     const r = await t.call('caseload.list', { statuses: ['closed'], serviceUserTypes: ['CIC', 'CL'], urgencies: ['standard'], localAuthorities: [la] });
     expect(r.rows.length).toBeGreaterThan(0);
     for (const row of r.rows) expect(row).toMatchObject({ status: 'closed', urgency: 'standard', localAuthority: la, serviceUserType: expect.stringMatching(/^(CIC|CL)$/) });

@@ -23,15 +23,33 @@ const TODAY = '2026-05-20';
 const problemsOf = (...rows: Row[]) => parseReferralCsv(csv(...rows), TODAY).problems;
 
 describe('import validation lists every problem by row, column and reason', () => {
-  it('a bad date', () => {
-    expect(problemsOf(good({ referral_date: '10/01/2025' }))).toEqual([{ row: 2, column: 'referral_date', reason: expect.stringMatching(/YYYY-MM-DD/) }]);
-    expect(problemsOf(good({ date_of_birth: '2009-02-30' }))[0]).toMatchObject({ row: 2, column: 'date_of_birth' });
+  it('a bad date, saying why without repeating it', () => {
+    expect(problemsOf(good({ referral_date: 'soon' }))).toEqual([{ row: 2, column: 'referral_date', reason: expect.stringMatching(/Use dd\/mm\/yyyy \(for example 07\/03\/2026\) or YYYY-MM-DD/) }]);
+    expect(problemsOf(good({ date_of_birth: '2009-02-30' }))).toEqual([{ row: 2, column: 'date_of_birth', reason: expect.stringMatching(/day does not exist in that month/) }]);
+    const us = problemsOf(good({ date_of_birth: '03/14/2009', referral_date: '31/02/2025' }));
+    expect(us).toHaveLength(2);
+    expect(us).toEqual(
+      expect.arrayContaining([
+        { row: 2, column: 'referral_date', reason: expect.stringMatching(/day does not exist/) },
+        { row: 2, column: 'date_of_birth', reason: expect.stringMatching(/US-style date with the month first/) },
+      ]),
+    );
+    expect(JSON.stringify(us)).not.toMatch(/03\/14|14\/03|31\/02\/2025/);
   });
   it('an unknown code, without repeating the cell', () => {
     const p = problemsOf(good({ issues: 'PLACEMENT;ZZTOP', gender: 'Amina' }));
     expect(p.map((x) => x.column).sort()).toEqual(['gender', 'issues']);
-    expect(p.find((x) => x.column === 'issues')!.reason).toMatch(/2nd issue code/);
+    expect(p.find((x) => x.column === 'issues')!.reason).toMatch(/2nd issue is not one Heard knows/);
+    expect(p.find((x) => x.column === 'gender')!.reason).toMatch(/Use one of: Female, Male, Non-binary/);
     expect(JSON.stringify(p)).not.toMatch(/ZZTOP|Amina/);
+  });
+  it('a council that is misspelt, or a name that covers several, without repeating the cell', () => {
+    const p = problemsOf(good({ local_authority: 'Lancshire' }), good({ reference: 'A-002', local_authority: 'Cumbria' }));
+    expect(p).toEqual([
+      { row: 2, column: 'local_authority', reason: expect.stringMatching(/not a council Heard knows.*Did you mean Lancashire\?/) },
+      { row: 3, column: 'local_authority', reason: expect.stringMatching(/covers more than one council: Cumberland, Westmorland and Furness/) },
+    ]);
+    expect(JSON.stringify(p)).not.toMatch(/Lancshire|Cumbria/);
   });
   it('a date of birth in the future', () => {
     expect(problemsOf(good({ date_of_birth: '2027-01-01' }))).toEqual([{ row: 2, column: 'date_of_birth', reason: 'The date of birth is in the future.' }]);
@@ -57,6 +75,43 @@ describe('import validation lists every problem by row, column and reason', () =
   it('accepts columns in any order, empty optional cells and names in any script', () => {
     const text = 'referral_date,service_user_type,reference,first_name\n2025-02-01,CL,B-9,ملالی\n';
     expect(parseReferralCsv(text, TODAY)).toMatchObject({ problems: [], rows: [{ reference: 'B-9', firstName: 'ملالی', serviceUserType: 'CL', issues: [] }] });
+  });
+});
+
+describe('a spreadsheet saved the UK way', () => {
+  // As Excel saves "CSV UTF-8" on a UK machine: a byte-order mark, CRLF line ends, dd/mm/yyyy
+  // dates, the words the app shows instead of codes, and councils by their usual names.
+  const ukFile =
+    '\ufeffReference,Person_Reference,First_Name,Last_Name,Date_of_Birth,Gender,Service_User_Type,Local_Authority,Referral_Date,Referral_Source,Issues,Urgency,Allocated_To,Allocation_Date,Closure_Date,Closure_Outcome\r\n' +
+    'UK-1,P-UK1,Amina,Yusuf,14/03/2009,Female,Child in care,Lancashire County Council,10/01/2025,Social worker,"Placement; Contact with family",High,Sam Price,15/01/2025,01/04/2025,All issues resolved\r\n' +
+    'UK-2,P-UK2,Kacper,Nowak,1/9/08,male,care leaver,LANCASHIRE,3.2.2025,Self-referral,Leaving care,urgent,,,,\r\n' +
+    'UK-3,P-UK3,Rahel,Tesfaye,2011-06-30,Non-binary,CIN,E10000017,2025-03-04,social_worker,SOCIAL_WORKER;housing,Standard,,,,\r\n';
+
+  it('reads dd/mm/yyyy and ISO dates, the words shown in the app in any case, and councils by name or ONS code', () => {
+    const r = parseReferralCsv(ukFile, TODAY);
+    expect(r.problems).toEqual([]);
+    expect(r.rows).toEqual([
+      expect.objectContaining({
+        reference: 'UK-1', dateOfBirth: '2009-03-14', gender: 'female', serviceUserType: 'CIC', localAuthority: 'E10000017', referralDate: '2025-01-10',
+        source: 'social_worker', issues: ['PLACEMENT', 'CONTACT'], urgency: 'high', allocationDate: '2025-01-15', closureDate: '2025-04-01',
+        closureOutcome: 'all_issues_resolved',
+      }),
+      expect.objectContaining({ reference: 'UK-2', dateOfBirth: '2008-09-01', gender: 'male', serviceUserType: 'CL', localAuthority: 'E10000017', referralDate: '2025-02-03', source: 'self', issues: ['LEAVING_CARE'], urgency: 'urgent' }),
+      expect.objectContaining({ reference: 'UK-3', dateOfBirth: '2011-06-30', gender: 'non_binary', serviceUserType: 'CIN', localAuthority: 'E10000017', issues: ['SOCIAL_WORKER', 'HOUSING'], urgency: 'standard' }),
+    ]);
+  });
+
+  it('imports it, keeping the council as one ONS code however it was written', async () => {
+    const t = await createTestCore({ now: () => new Date(`${TODAY}T10:00:00Z`) });
+    try {
+      const r = await t.call('caseload.import.apply', { csv: ukFile });
+      expect(r).toMatchObject({ imported: true, create: 3, problems: [] });
+      const councils = t.core.context.db().prepare('SELECT DISTINCT local_authority FROM people').pluck().all();
+      expect(councils).toEqual(['E10000017']);
+      expect(await t.call('caseload.localAuthorities', {})).toEqual([{ code: 'E10000017', name: 'Lancashire' }]);
+    } finally {
+      t.dispose();
+    }
   });
 });
 

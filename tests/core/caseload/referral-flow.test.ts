@@ -56,7 +56,7 @@ describe('a referral from intake to closure', () => {
     const detail = await t.call('caseload.case.get', { caseId });
     expect(detail!.entitlements.entitlements.map((e) => e.code)).toEqual(['child_in_care']);
     const summary = getCaseSummary(t.core.context.db(), caseId);
-    expect(summary).toMatchObject({ reference, person: { preferredName: 'Yonas Rahimi', localAuthority: 'Kent' }, serviceUserType: 'CIC', status: 'awaiting_allocation' });
+    expect(summary).toMatchObject({ reference, person: { preferredName: 'Yonas Rahimi', localAuthority: 'E10000016' }, serviceUserType: 'CIC', status: 'awaiting_allocation' });
     expect(getCaseSummary(t.core.context.db(), 'no-such-case')).toBeNull();
     const report = listReferralsForReport(t.core.context.db()).find((r) => r.reference === reference);
     expect(report).toMatchObject({ issues: ['PLACEMENT'], date_of_birth: '2010-04-02', referral_source: 'social_worker' });

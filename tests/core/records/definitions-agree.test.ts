@@ -62,8 +62,8 @@ describe('the caseload definitions are the registry and the schemas', () => {
     const cols = Object.keys(stored);
     db.prepare(`INSERT INTO people (id, ${cols.join(', ')}) VALUES ('p1', ${cols.map(() => '?').join(', ')})`).run(...Object.values(stored));
     const back = recordFromRow(personRecord, db.prepare("SELECT * FROM people WHERE id = 'p1'").get() as object);
-    // Empty text is stored as "not recorded"; everything else comes back as it went in.
-    expect(back).toEqual({ id: 'p1', personReference: null, ...person, preferredName: null });
+    // Empty text is stored as "not recorded"; a council named in words is kept as its ONS code; everything else comes back as it went in.
+    expect(back).toEqual({ id: 'p1', personReference: null, ...person, preferredName: null, localAuthority: 'E10000016' });
     expect(personSchema.parse(back)).toEqual(back);
     expect(fromColumn(spec, columnOf(personRecord, 'interpreterNeeded'), stored.interpreter_needed)).toBe(true);
   });

@@ -44,7 +44,8 @@ describe('reports over the records on this device', () => {
     expect(r.byAgeBand['11-15']).toBe(1);
     expect(r.byAgeBand['16-17']).toBe(1);
     expect(r.byIssue).toMatchObject({ PLACEMENT: 1, CONTACT: 1, HOUSING: 1 });
-    expect(r.byLocalAuthority).toEqual({ Kent: 1, Medway: 1 });
+    // Councils typed before they were chosen from a list are counted under their ONS codes.
+    expect(r.byLocalAuthority).toEqual({ E10000016: 1, E06000035: 1 });
     expect(r.allocated).toEqual({ count: 1, percent: 50, medianDaysToAllocation: 2 });
     expect(r.closed.total).toBe(1);
     expect(r.briefInterventions).toEqual({ count: 1, percentOfNewReferrals: 50 });

@@ -48,7 +48,7 @@ describe('the organisation-wide report on the server', () => {
     expect(r.byIssue).toMatchObject({ LEAVING_CARE: 1, HOUSING: 1, PA: 0 });
     // A value that is not a known code is counted as not known.
     expect(r.byGender.not_known).toBe(2);
-    expect(r.byLocalAuthority).toEqual({ Kent: 1, not_known: 1 });
+    expect(r.byLocalAuthority).toEqual({ E10000016: 1, not_known: 1 });
     expect(r.allocated).toEqual({ count: 1, percent: 50, medianDaysToAllocation: 7 });
     expect(r.closed.byOutcome.lost_contact).toBe(1);
     expect(r.briefInterventions).toEqual({ count: 1, percentOfNewReferrals: 50 });

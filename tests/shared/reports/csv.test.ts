@@ -26,7 +26,7 @@ describe('report CSV', () => {
   it('gives counts with percentages of new referrals', () => {
     expect(rows).toContain('byServiceUserType,,CIC,Children in care,3,100');
     expect(rows).toContain('byServiceUserType,,CP,Child protection,0,0');
-    expect(rows).toContain('byLocalAuthority,,Kent,Kent,2,66.7');
+    expect(rows).toContain('byLocalAuthority,,E10000016,Kent,2,66.7');
     expect(rows).toContain('byLocalAuthority,,"Brighton, Hove","Brighton, Hove",1,33.3');
     expect(rows).toContain('issuesByAgeBand,11-15,PLACEMENT,11-15 years: Placement,3,');
     expect(rows).toContain('allocated,,count,Allocated an advocate,3,100');

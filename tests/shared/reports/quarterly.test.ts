@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuarter } from '../../../shared/reports/period';
+import { localAuthorityLabel } from '../../../shared/reports/labels';
 import { quarterlyReport, type ReportReferral } from '../../../shared/reports/quarterly';
 import type { FeedbackFormRecord } from '../../../shared/reports/feedback';
 
@@ -64,8 +65,9 @@ describe('quarterly report, 2026-Q2 worked by hand', () => {
     expect(report.byServiceUserType).toEqual({ CIC: 1, CP: 1, CIN: 0, CL: 1, FGC: 0, JA: 1, PARENT: 1, OTHER: 0, not_known: 0 });
     expect(report.byGender).toEqual({ female: 2, male: 1, non_binary: 1, transgender: 0, other: 0, not_known: 1 });
     expect(report.bySource).toEqual({ social_worker: 1, self: 1, carer: 1, keyworker: 0, iro: 1, parent: 0, other: 0, not_known: 1 });
-    expect(report.byLocalAuthority).toEqual({ Kent: 3, Medway: 1, not_known: 1 });
-    expect(Object.keys(report.byLocalAuthority)).toEqual(['Kent', 'Medway', 'not_known']);
+    // Keyed by ONS code ("Kent" and " Kent " are one council), in the order of their names, "not recorded" last.
+    expect(report.byLocalAuthority).toEqual({ E10000016: 3, E06000035: 1, not_known: 1 });
+    expect(Object.keys(report.byLocalAuthority)).toEqual(['E10000016', 'E06000035', 'not_known']);
   });
 
   it('bands by age on the referral date, a birthday on that date counting', () => {
@@ -160,5 +162,14 @@ describe('codes this version does not know', () => {
     expect(r.byIssue).toEqual({ ...zeroIssues, OTHER: 1, PLACEMENT: 1 });
     expect(r.closed.byOutcome.not_recorded).toBe(1);
     expect(Object.keys(r.byGender)).not.toContain('new_gender');
+  });
+});
+
+describe('councils in the report', () => {
+  it('counts "Lancashire", "Lancashire County Council" and E10000017 as one council, shown by name; text matching no council stays apart', () => {
+    const at = (reference: string, la: string | null) => ({ ...base, reference, person_reference: reference, referral_date: '2026-05-01', local_authority: la });
+    const r = quarterlyReport([at('L1', 'Lancashire'), at('L2', 'Lancashire County Council'), at('L3', 'E10000017'), at('L4', 'Lancshire'), at('L5', 'Cumbria')], [], q2);
+    expect(r.byLocalAuthority).toEqual({ Cumbria: 1, E10000017: 3, Lancshire: 1 });
+    expect(Object.keys(r.byLocalAuthority).map(localAuthorityLabel)).toEqual(['Cumbria', 'Lancashire', 'Lancshire']);
   });
 });

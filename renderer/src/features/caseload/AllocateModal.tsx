@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Advocate } from '../../../../shared/domain/caseload';
 import { todayIso } from '../../../../shared/domain/dates';
 import { errorMessage, send } from '../../api/client';
-import { UkDateInput } from './UkDateInput';
+import { DateField, notFuture } from '../shell/DateField';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Choose an advocate and the allocation date; "me" is the default. */
@@ -67,7 +67,7 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
             Add
           </Button>
         </Group>
-        <UkDateInput label="Allocation date" value={date} onChange={setDate} required maxDate={todayIso()} />
+        <DateField label="Allocation date" value={date} onChange={setDate} required notAfter={notFuture("An allocation date can't be in the future.")} />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

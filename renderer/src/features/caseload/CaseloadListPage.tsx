@@ -8,7 +8,9 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
+import { councilName } from '../../../../shared/domain/councils';
 import { optionsOf, serviceUserTypeLabels, statusLabels, urgencyColors, urgencyLabels } from './labels';
+import { UnmatchedCouncilsNotice } from './UnmatchedCouncilsPage';
 
 /** My open cases with what is coming up next, or everything, filtered and searched as you type. */
 export function CaseloadListPage() {
@@ -17,7 +19,7 @@ export function CaseloadListPage() {
   const [types, setTypes] = useState<ServiceUserType[]>([]);
   const [urgencyFilter, setUrgencyFilter] = useState<Urgency[]>([]);
   const [las, setLas] = useState<string[]>([]);
-  const [laOptions, setLaOptions] = useState<string[]>([]);
+  const [laOptions, setLaOptions] = useState<Array<{ value: string; label: string }>>([]);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 120);
   const [result, setResult] = useState<{ rows: CaseRow[]; more: boolean } | null>(null);
@@ -25,7 +27,9 @@ export function CaseloadListPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void send('caseload.localAuthorities', {}).then(setLaOptions).catch(() => setLaOptions([]));
+    void send('caseload.localAuthorities', {})
+      .then((list) => setLaOptions(list.map((c) => ({ value: c.code, label: c.name }))))
+      .catch(() => setLaOptions([]));
     void send('caseload.triage', {}).then((q) => setWaiting(q.length)).catch(() => setWaiting(null));
   }, []);
 
@@ -63,6 +67,7 @@ export function CaseloadListPage() {
         }
       />
       <Stack gap="sm">
+        <UnmatchedCouncilsNotice />
         <Group align="flex-end" wrap="wrap">
           <SegmentedControl
             aria-label="Whose cases"
@@ -149,7 +154,7 @@ function CaseTable({ rows }: { rows: CaseRow[] }) {
               </Badge>
             </Table.Td>
             <Table.Td>{r.next ? `${formatUkDate(r.next.date)} ${r.next.label}` : '—'}</Table.Td>
-            <Table.Td>{r.localAuthority ?? '—'}</Table.Td>
+            <Table.Td>{r.localAuthority ? councilName(r.localAuthority) : '—'}</Table.Td>
             <Table.Td>{r.advocateName ?? 'Not allocated'}</Table.Td>
             <Table.Td>{r.referralDate ? formatUkDate(r.referralDate) : '—'}</Table.Td>
           </Table.Tr>

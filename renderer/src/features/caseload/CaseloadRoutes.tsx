@@ -4,6 +4,7 @@ import { CaseloadListPage } from './CaseloadListPage';
 import { ImportPage } from './ImportPage';
 import { NewReferralPage } from './NewReferralPage';
 import { TriagePage } from './TriagePage';
+import { UnmatchedCouncilsPage } from './UnmatchedCouncilsPage';
 
 /** Everything under /caseload. */
 export function CaseloadRoutes() {
@@ -13,6 +14,7 @@ export function CaseloadRoutes() {
       <Route path="triage" element={<TriagePage />} />
       <Route path="new" element={<NewReferralPage />} />
       <Route path="import" element={<ImportPage />} />
+      <Route path="councils" element={<UnmatchedCouncilsPage />} />
       <Route path=":caseId" element={<CaseDetailPage />} />
     </Routes>
   );

@@ -7,11 +7,11 @@ import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
 import { ConfirmModal } from '../shell/ConfirmModal';
 import { ErrorSummary, type FormProblem } from '../shell/ErrorSummary';
+import { DateField, notFuture } from '../shell/DateField';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ClosedCase } from './ClosedCase';
 import { closureOutcomeLabels, issueLabels, issueOutcomeLabels, optionsOf } from './labels';
 import { checklistProblems, OpenWorkChecklist, type Choice } from './OpenWorkChecklist';
-import { UkDateInput } from './UkDateInput';
 
 const toldWords: Record<keyof ClosureTold, string> = {
   complainAboutService: 'How to complain about the advocacy service',
@@ -96,7 +96,15 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
           <Title order={3} size="h5">
             How the case ended
           </Title>
-          <UkDateInput id="closure-date" label="Closure date" value={date} onChange={setDate} required maxDate={todayIso()} minDate={referral.referralDate ?? undefined} />
+          <DateField
+            id="closure-date"
+            label="Closure date"
+            value={date}
+            onChange={setDate}
+            required
+            notAfter={notFuture("A closure date can't be in the future.")}
+            notBefore={referral.referralDate ? { iso: referral.referralDate, message: 'A case cannot close before its referral date.' } : undefined}
+          />
           <Select
             id="closure-outcome"
             label="Closure outcome"

@@ -6,6 +6,7 @@ import { personRecord } from '../../../../shared/domain/records/caseload-records
 import { editableFields } from '../../../../shared/domain/records/define';
 import { errorMessage, HeardError, send } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../shell/ErrorSummary';
+import { useDateProblems } from '../shell/useDateProblems';
 import { KeyContactsInput } from './ReferralFormSections';
 import { RecordFields } from './RecordFields';
 
@@ -23,8 +24,10 @@ export function EditPersonModal({ opened, caseId, person, onClose, onSaved }: { 
   const [busy, setBusy] = useState(false);
   const today = todayIso();
 
+  const dates = useDateProblems();
   const check = (): FormProblem[] => {
     const found: FormProblem[] = [];
+    if (dates.first) found.push({ id: `${ID_PREFIX}dateOfBirth`, message: `A date needs correcting: ${dates.first}` });
     if (!f.firstName?.trim() && !f.preferredName?.trim() && !f.lastName?.trim()) found.push({ id: `${ID_PREFIX}firstName`, message: 'Keep a name: a first name or the name they use.' });
     if (f.dateOfBirth && f.dateOfBirth > today) found.push({ id: `${ID_PREFIX}dateOfBirth`, message: 'The date of birth cannot be in the future.' });
     return found;
@@ -62,6 +65,7 @@ export function EditPersonModal({ opened, caseId, person, onClose, onSaved }: { 
           today={today}
           cols={2}
           idPrefix={ID_PREFIX}
+          dateProblem={dates.on}
           problems={fieldProblems}
           custom={{
             genderDescription: f.gender === 'other' ? undefined : null,

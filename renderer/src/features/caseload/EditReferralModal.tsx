@@ -7,6 +7,7 @@ import { editableFields } from '../../../../shared/domain/records/define';
 import { errorMessage, send } from '../../api/client';
 import { RecordFields } from './RecordFields';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { useDateProblems } from '../shell/useDateProblems';
 
 /**
  * Changing a referral after intake: urgency as things change, who referred, consent explained
@@ -17,7 +18,12 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
   const [f, setF] = useState<Record<string, unknown>>(() => ({ ...referral }));
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const dates = useDateProblems();
   const save = async () => {
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     try {
       await send('caseload.referrals.update', { caseId: referral.id, fields: editableFields(referralRecord, f), reason: reason.trim() || undefined });
       setError(null);
@@ -30,7 +36,7 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
   return (
     <Modal opened={opened} onClose={onClose} title="Edit referral" size="lg">
       <Stack gap="sm">
-        <RecordFields def={referralRecord} values={f} onChange={(patch) => setF({ ...f, ...patch })} today={todayIso()} cols={2} />
+        <RecordFields def={referralRecord} values={f} onChange={(patch) => setF({ ...f, ...patch })} today={todayIso()} cols={2} dateProblem={dates.on} />
         <TextInput label="Why are you changing this? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">

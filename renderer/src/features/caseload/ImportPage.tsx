@@ -1,6 +1,7 @@
 import { Alert, Button, FileInput, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { formatUkDate } from '../../../../shared/domain/dates';
 import { importColumns } from '../../../../shared/domain/referral-import';
 import type { ImportReport } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
@@ -59,7 +60,7 @@ export function ImportPage() {
       <Stack maw={960}>
         <Paper withBorder p="md">
           <Text size="sm" mb="xs">
-            The first row names the columns, in any order: {importColumns.join(', ')}. Dates are YYYY-MM-DD; issues are codes separated by semicolons.
+            The first row names the columns, in any order: {importColumns.join(', ')}. Dates as dd/mm/yyyy (or YYYY-MM-DD). Types, genders, sources, urgencies, issues and outcomes as the words Heard shows (such as Child in care, Social worker, Placement) or their codes, with issues separated by semicolons. Councils by name (such as Lancashire) or ONS code.
             Importing the same file again changes nothing, and a changed row updates its referral.
           </Text>
           <FileInput label="CSV file" accept=".csv,text/csv" value={file} onChange={(f) => void choose(f)} clearable placeholder="Choose a file" />
@@ -113,7 +114,7 @@ export function ImportPage() {
             <Table striped aria-label="First rows">
               <Table.Thead>
                 <Table.Tr>
-                  {['Row', 'Reference', 'Name', 'Type', 'Referred', 'Issues', 'Status'].map((h) => (
+                  {['Row', 'Reference', 'Name', 'Type', 'Council', 'Referred', 'Issues', 'Status'].map((h) => (
                     <Table.Th key={h}>{h}</Table.Th>
                   ))}
                 </Table.Tr>
@@ -121,8 +122,8 @@ export function ImportPage() {
               <Table.Tbody>
                 {report.preview.map((r) => (
                   <Table.Tr key={r.row}>
-                    {['row', 'reference', 'name', 'service_user_type', 'referral_date', 'issues', 'status'].map((k) => (
-                      <Table.Td key={k}>{r[k]}</Table.Td>
+                    {['row', 'reference', 'name', 'service_user_type', 'local_authority', 'referral_date', 'issues', 'status'].map((k) => (
+                      <Table.Td key={k}>{k === 'referral_date' && r[k] ? formatUkDate(r[k]) : r[k]}</Table.Td>
                     ))}
                   </Table.Tr>
                 ))}

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
+import { councilName } from '../../../../shared/domain/councils';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { KnownPerson } from '../../../../shared/ipc/caseload';
 import { send } from '../../api/client';
@@ -21,7 +22,7 @@ export function KnownPersonPicker({ chosen, onChoose }: { chosen: KnownPerson | 
   }, [debounced]);
 
   const describe = (p: KnownPerson) =>
-    [p.dateOfBirth ? `born ${formatUkDate(p.dateOfBirth)}` : '', p.localAuthority ?? '', `${p.referrals} earlier referral${p.referrals === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+    [p.dateOfBirth ? `born ${formatUkDate(p.dateOfBirth)}` : '', p.localAuthority ? councilName(p.localAuthority) : '', `${p.referrals} earlier referral${p.referrals === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
 
   if (chosen) {
     return (

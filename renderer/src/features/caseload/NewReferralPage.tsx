@@ -14,6 +14,7 @@ import { ErrorSummary } from '../shell/ErrorSummary';
 import { KnownPersonPicker } from './KnownPersonPicker';
 import { IssuesSection, PersonSection, ReferralSection, Section } from './ReferralFormSections';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { useDateProblems } from '../shell/useDateProblems';
 
 /** Taking a referral: the person, the referral and its issues, with the statutory entitlement check as you go. */
 export function NewReferralPage() {
@@ -29,6 +30,7 @@ export function NewReferralPage() {
   const [needName, setNeedName] = useState(false);
   const [myName, setMyName] = useState('');
   const navigate = useNavigate();
+  const dates = useDateProblems();
 
   useEffect(() => {
     void send('caseload.me.get', {}).then((me) => setNeedName(!me.named));
@@ -58,6 +60,10 @@ export function NewReferralPage() {
   const save = async () => {
     setTried(true);
     setAttempt((n) => n + 1);
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     if (Object.keys(formProblems(form, today)).length > 0) {
       setError(null);
       return;
@@ -93,8 +99,8 @@ export function NewReferralPage() {
           </Section>
         ) : null}
         <KnownPersonPicker chosen={form.known} onChoose={(known) => set({ known })} />
-        {form.known ? null : <PersonSection form={form} set={set} problems={problems} today={today} />}
-        <ReferralSection form={form} set={set} problems={problems} today={today} tellSocialWorker={tellSocialWorker} />
+        {form.known ? null : <PersonSection form={form} set={set} problems={problems} today={today} dateProblem={dates.on} />}
+        <ReferralSection form={form} set={set} problems={problems} today={today} tellSocialWorker={tellSocialWorker} dateProblem={dates.on} />
         <IssuesSection form={form} set={set} problems={problems} today={today} />
         <EntitlementPanel result={entitlements} />
         <ProblemAlert problem={error} />

@@ -2,7 +2,8 @@ import { Checkbox, Group, MultiSelect, NumberInput, Radio, Select, SimpleGrid, S
 import { Fragment, type ReactNode } from 'react';
 import type { FieldSpec, Fields, RecordDef } from '../../../../shared/domain/records/define';
 import { optionsOf } from './labels';
-import { UkDateInput } from './UkDateInput';
+import { DateField } from '../shell/DateField';
+import { CouncilSelect } from './CouncilSelect';
 
 /** What a form or page may say about one field: `null` leaves it out, a node draws it instead. */
 export type Custom<F> = Partial<Record<keyof F & string, ReactNode | null>>;
@@ -22,6 +23,8 @@ export function RecordFields<F extends Fields>(props: {
   cols?: number;
   /** Gives each input the id `${idPrefix}${key}`, so a problem summary can link to it. */
   idPrefix?: string;
+  /** Where a date field reports text it cannot read as a date, so the form can refuse to save. */
+  dateProblem?: ((key: string) => (problem: string | null) => void) | undefined;
 }) {
   const { def, custom = {}, cols = 3 } = props;
   const values = props.values as Record<string, unknown>;
@@ -30,7 +33,7 @@ export function RecordFields<F extends Fields>(props: {
     if (spec.system) continue;
     const own = (custom as Record<string, ReactNode | null | undefined>)[key];
     if (own === null) continue;
-    const node = own !== undefined ? own : fieldInput(spec, values[key], (v) => props.onChange({ [key]: v }), props.problems?.[key], props.today, props.idPrefix === undefined ? undefined : `${props.idPrefix}${key}`);
+    const node = own !== undefined ? own : fieldInput(spec, values[key], (v) => props.onChange({ [key]: v }), props.problems?.[key], props.today, props.idPrefix === undefined ? undefined : `${props.idPrefix}${key}`, props.dateProblem?.(key));
     if (node === null) continue;
     const wide = own !== undefined ? !isShort(spec) || spec.kind === 'json' : !isShort(spec);
     const last = blocks[blocks.length - 1];
@@ -54,19 +57,34 @@ export function RecordFields<F extends Fields>(props: {
   );
 }
 
+/** "A date of birth can't be in the future.", in words that fit the field. */
+const notFutureWords = (label: string): string => (/^date\b|\bdate$/i.test(label) ? `A ${label.toLowerCase()} can't be in the future.` : "This date can't be in the future.");
+
 const isShort = (spec: FieldSpec) => (spec.kind === 'code' && !(spec.required && Object.keys(spec.choices ?? {}).length <= 2)) || spec.kind === 'text' || spec.kind === 'date' || spec.kind === 'integer' || spec.kind === 'yesNo';
 
 /** One field's input, chosen by its kind. JSON fields have no general input: their form draws them. */
-export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) => void, error: string | undefined, today: string, id?: string): ReactNode {
+export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) => void, error: string | undefined, today: string, id?: string, onDateProblem?: (problem: string | null) => void): ReactNode {
   const mustHave = Boolean(spec.required || spec.keep);
   const hint = spec.hint;
+  if (spec.list === 'council') return <CouncilSelect label={spec.label} value={(value as string | null) || null} onChange={(code) => set(code ?? '')} error={error} />;
   switch (spec.kind) {
     case 'text':
       return <TextInput id={id} label={spec.label} description={hint} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value)} error={error} />;
     case 'longText':
       return <Textarea id={id} label={spec.label} description={hint} autosize minRows={1} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value)} error={error} />;
     case 'date':
-      return <UkDateInput id={id} label={spec.label} value={(value as string | null) ?? null} onChange={set} maxDate={today} clearable={!mustHave} required={mustHave} error={error} />;
+      return (
+        <DateField
+           id={id}
+          label={spec.label}
+          value={(value as string | null) ?? null}
+          onChange={set}
+          notAfter={{ iso: today, message: notFutureWords(spec.label) }}
+          required={mustHave}
+          error={error}
+          onProblem={onDateProblem}
+        />
+      );
     case 'integer':
       return <NumberInput id={id} label={spec.label} value={(value as number | null) ?? ''} onChange={(v) => set(typeof v === 'number' ? v : null)} allowDecimal={false} error={error} />;
     case 'yesNo':

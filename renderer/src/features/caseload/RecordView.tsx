@@ -1,4 +1,5 @@
 import { SimpleGrid, Text } from '@mantine/core';
+import { councilName } from '../../../../shared/domain/councils';
 import { Fragment, type ReactNode } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { FieldSpec, Fields, RecordDef } from '../../../../shared/domain/records/define';
@@ -41,6 +42,7 @@ export function RecordView<F extends Fields>({ def, record, custom = {} }: { def
 /** A value in words: dates as dd/mm/yyyy, codes by their words, yes/no as said. */
 export function words(spec: FieldSpec, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
+  if (spec.list === 'council') return councilName(String(value));
   switch (spec.kind) {
     case 'date':
       return formatUkDate(String(value));

@@ -8,7 +8,14 @@ import { FIELD_ID_PREFIX, fieldIds, type ReferralForm } from './referral-form';
 import { issueLabels, optionsOf } from './labels';
 import { RecordFields } from './RecordFields';
 
-type SectionProps = { form: ReferralForm; set: (patch: Partial<ReferralForm>) => void; problems: Record<string, string>; today: string };
+type SectionProps = {
+  form: ReferralForm;
+  set: (patch: Partial<ReferralForm>) => void;
+  problems: Record<string, string>;
+  today: string;
+  /** Where a date field reports text it cannot read as a date. */
+  dateProblem?: (field: string) => (problem: string | null) => void;
+};
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -22,7 +29,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
 }
 
 /** The person's fields come from their definition; only what needs its own drawing is named here. */
-export function PersonSection({ form, set, problems, today }: SectionProps) {
+export function PersonSection({ form, set, problems, today, dateProblem }: SectionProps) {
   return (
     <Section title="Young person or parent">
       <RecordFields
@@ -32,6 +39,7 @@ export function PersonSection({ form, set, problems, today }: SectionProps) {
         problems={problems}
         today={today}
         idPrefix={FIELD_ID_PREFIX}
+        dateProblem={dateProblem}
         custom={{
           genderDescription: form.gender === 'other' ? undefined : null,
           interpreterLanguage: form.interpreterNeeded ? undefined : null,
@@ -71,7 +79,7 @@ export function KeyContactsInput({ contacts, onChange }: { contacts: KeyContact[
   );
 }
 
-export function ReferralSection({ form, set, problems, today, tellSocialWorker }: SectionProps & { tellSocialWorker: string | null }) {
+export function ReferralSection({ form, set, problems, today, tellSocialWorker, dateProblem }: SectionProps & { tellSocialWorker: string | null }) {
   return (
     <Section title="Referral">
       <RecordFields
@@ -87,6 +95,7 @@ export function ReferralSection({ form, set, problems, today, tellSocialWorker }
           socialWorkerToldOn: tellSocialWorker ? undefined : null,
           socialWorkerToldHow: tellSocialWorker ? undefined : null,
         }}
+        dateProblem={dateProblem}
       />
     </Section>
   );

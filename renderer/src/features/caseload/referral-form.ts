@@ -50,7 +50,7 @@ export const fieldIds: Record<string, string> = {
 export function formProblems(f: ReferralForm, today: string): Record<string, string> {
   const p: Record<string, string> = {};
   if (!f.known && !f.firstName.trim() && !f.preferredName.trim()) p.firstName = 'Enter a first name or the name they use.';
-  if (f.dateOfBirth && f.dateOfBirth > today) p.dateOfBirth = 'The date of birth cannot be in the future.';
+  if (f.dateOfBirth && f.dateOfBirth > today) p.dateOfBirth = "A date of birth can't be in the future.";
   if (!f.referralDate) p.referralDate = 'Enter the referral date.';
   if (!f.serviceUserType) p.serviceUserType = 'Choose the service-user type.';
   if (f.urgency !== 'standard' && !f.urgencyReason.trim()) p.urgencyReason = 'Say why this is urgent or high.';

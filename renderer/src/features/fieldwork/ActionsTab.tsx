@@ -4,6 +4,8 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { actionOwnerLabels, actionOwners, type Action, type ActionOwner } from '../../../../shared/domain/fieldwork';
 import { errorMessage, HeardError, send } from '../../api/client';
 import { RecordForm } from './record-parts';
+import { DateField } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 import { EmptyState } from '../shell/EmptyState';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
@@ -150,13 +152,18 @@ function ActionForm({ caseId, action, onDone }: { caseId: string; action?: Actio
   const [owner, setOwner] = useState<ActionOwner>(action?.owner ?? 'advocate');
   const [ownerName, setOwnerName] = useState(action?.ownerName ?? '');
   const [description, setDescription] = useState(action?.description ?? '');
-  const [dueOn, setDueOn] = useState(action?.dueOn ?? todayIso());
+  const [dueOn, setDueOn] = useState<string | null>(action?.dueOn ?? todayIso());
+  const dates = useDateProblems();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const submit = async () => {
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     try {
-      await send('fieldwork.actions.save', { caseId, id: action?.id, action: { owner, ownerName, description, dueOn }, reason: action && reason.trim() ? reason.trim() : undefined });
+      await send('fieldwork.actions.save', { caseId, id: action?.id, action: { owner, ownerName, description, dueOn: dueOn ?? '' }, reason: action && reason.trim() ? reason.trim() : undefined });
       onDone();
     } catch (e) {
       setError(errorMessage(e));
@@ -169,7 +176,7 @@ function ActionForm({ caseId, action, onDone }: { caseId: string; action?: Actio
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select label="Who" data={actionOwners.map((o) => ({ value: o, label: actionOwnerLabels[o] }))} value={owner} allowDeselect={false} onChange={(v) => v && setOwner(v as ActionOwner)} />
         <TextInput label="Their name (optional)" value={ownerName} onChange={(e) => setOwnerName(e.currentTarget.value)} />
-        <TextInput type="date" label="By when" required value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
+        <DateField label="By when" required value={dueOn} onChange={setDueOn} onProblem={dates.on('dueOn')} error={fields['action.dueOn']} />
       </SimpleGrid>
       {action ? <TextInput label="Why are you changing it? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} /> : null}
     </RecordForm>

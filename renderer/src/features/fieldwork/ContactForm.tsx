@@ -4,6 +4,8 @@ import { contactTypeLabels, contactTypes, type Contact, type ContactType } from 
 import { errorMessage, HeardError, send } from '../../api/client';
 import { RecordForm } from './record-parts';
 import { nowLocalDateTime } from './format';
+import { DateTimeField } from '../shell/DateTimeField';
+import { useDateProblems } from '../shell/useDateProblems';
 
 const numberOrNull = (v: string | number): number | null => (v === '' || v === null ? null : Number(v));
 
@@ -19,8 +21,13 @@ export function ContactForm({ caseId, contact, onSaved, onCancel }: { caseId: st
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const dates = useDateProblems();
 
   const submit = async () => {
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     setBusy(true);
     setError(null);
     setFields({});
@@ -57,14 +64,7 @@ export function ContactForm({ caseId, contact, onSaved, onCancel }: { caseId: st
           allowDeselect={false}
           onChange={(v) => v && setType(v as ContactType)}
         />
-        <TextInput
-          type="datetime-local"
-          label="Date and time"
-          required
-          value={occurredAt}
-          error={fields['contact.occurredAt']}
-          onChange={(e) => setOccurredAt(e.currentTarget.value)}
-        />
+        <DateTimeField label="Date and time" required value={occurredAt} error={fields['contact.occurredAt']} onChange={setOccurredAt} onProblem={dates.on('occurredAt')} />
         <TextInput label="Where" description="For example the placement, school or a café" value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
         <NumberInput label="How long (minutes)" min={0} max={1440} allowDecimal={false} value={duration} onChange={setDuration} />
         <NumberInput label="Travel time (minutes)" min={0} max={1440} allowDecimal={false} value={travel} onChange={setTravel} />

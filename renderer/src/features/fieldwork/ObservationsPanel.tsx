@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { rightsUpheldAnswers, rightsUpheldLabels, type Observation, type RightsUpheld } from '../../../../shared/domain/fieldwork';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import type { CaseInfo } from './useCaseInfo';
+import { DateField, notFuture } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 import { IssueBadges, IssuePicker, RecordForm, Section } from './record-parts';
 
 /** Non-instructed advocacy: what the advocate observed, for a child who cannot instruct. */
@@ -67,7 +69,8 @@ export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: 
 }
 
 function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; issues: CaseInfo['issues']; entry?: Observation; onDone: () => void }) {
-  const [observedOn, setObservedOn] = useState(entry?.observedOn ?? todayIso());
+  const [observedOn, setObservedOn] = useState<string | null>(entry?.observedOn ?? todayIso());
+  const dates = useDateProblems();
   const [communication, setCommunication] = useState(entry?.communication ?? '');
   const [likes, setLikes] = useState(entry?.likes ?? '');
   const [dislikes, setDislikes] = useState(entry?.dislikes ?? '');
@@ -77,11 +80,15 @@ function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; is
   const [issueIds, setIssueIds] = useState<string[]>(entry?.issueIds ?? []);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     try {
       await send('fieldwork.observations.save', {
         caseId,
         id: entry?.id,
-        entry: { observedOn, communication, likes, dislikes, knowsThemWell, rightsUpheld, rightsNotes, issueIds },
+        entry: { observedOn: observedOn ?? '', communication, likes, dislikes, knowsThemWell, rightsUpheld, rightsNotes, issueIds },
       });
       onDone();
     } catch (e) {
@@ -90,7 +97,7 @@ function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; is
   };
   return (
     <RecordForm error={error} onSubmit={submit} onCancel={onDone} saveLabel="Save">
-      <TextInput type="date" label="Date observed" required value={observedOn} onChange={(e) => setObservedOn(e.currentTarget.value)} style={{ maxWidth: 220 }} />
+      <DateField label="Date observed" required value={observedOn} onChange={setObservedOn} onProblem={dates.on('observedOn')} notAfter={notFuture("An observation can't be dated in the future.")} w={220} />
       <Textarea label="How they communicate" description="Words, signs, sounds, gestures, pictures, behaviour" autosize minRows={2} value={communication} onChange={(e) => setCommunication(e.currentTarget.value)} />
       <Textarea label="What they seem to like" autosize minRows={2} value={likes} onChange={(e) => setLikes(e.currentTarget.value)} />
       <Textarea label="What they seem to dislike" autosize minRows={2} value={dislikes} onChange={(e) => setDislikes(e.currentTarget.value)} />

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { PersonTold, SafeguardingRecord, SafeguardingStatus } from '../../../../shared/domain/fieldwork-safeguarding';
 import { errorMessage, HeardError, send } from '../../api/client';
 import { nowLocalDateTime } from './format';
+import { DateTimeField } from '../shell/DateTimeField';
+import { useDateProblems } from '../shell/useDateProblems';
 
 type Draft = Omit<SafeguardingRecord, 'id' | 'caseId' | 'recordedAt' | 'amendmentCount'>;
 
@@ -19,12 +21,17 @@ export function SafeguardingForm({ caseId, record, onDone }: { caseId: string; r
   const [why, setWhy] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  const dates = useDateProblems();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const setTold = (i: number, p: Partial<PersonTold>) => set('told', draft.told.map((t, j) => (j === i ? { ...t, ...p } : t)));
 
   const submit = async () => {
     setError(null);
     setFields({});
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     try {
       if (record) {
         const changes: Partial<Draft> = {};
@@ -53,7 +60,7 @@ export function SafeguardingForm({ caseId, record, onDone }: { caseId: string; r
       >
         <Stack>
           {error ? <Alert color="red">{error}</Alert> : null}
-          <TextInput type="datetime-local" label="When it was disclosed" required value={draft.disclosedAt} error={f('disclosedAt')} onChange={(e) => set('disclosedAt', e.currentTarget.value)} style={{ maxWidth: 260 }} />
+          <DateTimeField label="When it was disclosed" required value={draft.disclosedAt} error={f('disclosedAt')} onChange={(v) => set('disclosedAt', v)} onProblem={dates.on('disclosedAt')} />
           <Textarea
             label="What was disclosed, in the young person's words"
             description="Write down exactly what they said, as far as you can."
@@ -74,7 +81,7 @@ export function SafeguardingForm({ caseId, record, onDone }: { caseId: string; r
               <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ flex: 1 }}>
                 <TextInput label={`Name (person ${i + 1})`} value={t.name} onChange={(e) => setTold(i, { name: e.currentTarget.value })} />
                 <TextInput label={`Role (person ${i + 1})`} value={t.role} onChange={(e) => setTold(i, { role: e.currentTarget.value })} />
-                <TextInput type="datetime-local" label={`When told (person ${i + 1})`} value={t.toldAt} onChange={(e) => setTold(i, { toldAt: e.currentTarget.value })} />
+                <DateTimeField label={`When told (person ${i + 1})`} value={t.toldAt} onChange={(v) => setTold(i, { toldAt: v })} onProblem={dates.on(`told${i}`)} />
               </SimpleGrid>
               <ActionIcon variant="default" size="lg" aria-label={`Remove person ${i + 1}`} onClick={() => set('told', draft.told.filter((_, j) => j !== i))}>
                 ×

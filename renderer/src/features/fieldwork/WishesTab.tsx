@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { Wishes } from '../../../../shared/domain/fieldwork';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { ObservationsPanel } from './ObservationsPanel';
+import { DateField, notFuture } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 import { IssueBadges, IssuePicker, RecordForm, Section } from './record-parts';
 import { useCaseInfo, type CaseInfo } from './useCaseInfo';
 
@@ -67,15 +69,20 @@ function WishesPanel({ caseId, issues }: { caseId: string; issues: CaseInfo['iss
 }
 
 function WishesForm({ caseId, issues, entry, onDone }: { caseId: string; issues: CaseInfo['issues']; entry?: Wishes; onDone: () => void }) {
-  const [recordedOn, setRecordedOn] = useState(entry?.recordedOn ?? todayIso());
+  const [recordedOn, setRecordedOn] = useState<string | null>(entry?.recordedOn ?? todayIso());
+  const dates = useDateProblems();
   const [goingWell, setGoingWell] = useState(entry?.goingWell ?? '');
   const [worries, setWorries] = useState(entry?.worries ?? '');
   const [wantToHappen, setWant] = useState(entry?.wantToHappen ?? '');
   const [issueIds, setIssueIds] = useState<string[]>(entry?.issueIds ?? []);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     try {
-      await send('fieldwork.wishes.save', { caseId, id: entry?.id, entry: { recordedOn, goingWell, worries, wantToHappen, issueIds } });
+      await send('fieldwork.wishes.save', { caseId, id: entry?.id, entry: { recordedOn: recordedOn ?? '', goingWell, worries, wantToHappen, issueIds } });
       onDone();
     } catch (e) {
       setError(errorMessage(e));
@@ -83,7 +90,7 @@ function WishesForm({ caseId, issues, entry, onDone }: { caseId: string; issues:
   };
   return (
     <RecordForm error={error} onSubmit={submit} onCancel={onDone} saveLabel="Save">
-      <TextInput type="date" label="Date" required value={recordedOn} onChange={(e) => setRecordedOn(e.currentTarget.value)} style={{ maxWidth: 220 }} />
+      <DateField label="Date" required value={recordedOn} onChange={setRecordedOn} onProblem={dates.on('recordedOn')} notAfter={notFuture("Wishes and feelings can't be dated in the future.")} w={220} />
       <Textarea label="What is going well" autosize minRows={3} value={goingWell} onChange={(e) => setGoingWell(e.currentTarget.value)} />
       <Textarea label="What worries me" autosize minRows={3} value={worries} onChange={(e) => setWorries(e.currentTarget.value)} />
       <Textarea label="What I want to happen" autosize minRows={3} value={wantToHappen} onChange={(e) => setWant(e.currentTarget.value)} />

@@ -10,7 +10,7 @@ export function formatUkDateTime(value: string): string {
   return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Now as a value for a datetime-local input. */
+/** Now as a date-and-time value (YYYY-MM-DDTHH:MM, local time). */
 export function nowLocalDateTime(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;

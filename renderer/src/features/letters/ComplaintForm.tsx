@@ -1,10 +1,10 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { complaintOutcomes, outcomeLabels, responseLimits, stageLabels, type ComplaintOutcome, type ComplaintStage } from '../../../../shared/domain/complaint-deadlines';
-import { todayIso } from '../../../../shared/domain/dates';
 import type { Complaint, ComplaintFields } from '../../../../shared/ipc/letters';
 import { HeardError, errorMessage, send } from '../../api/client';
-import { UkDateInput } from '../caseload/UkDateInput';
+import { DateField, notFuture } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
 type Draft = Omit<ComplaintFields, 'caseId'>;
@@ -34,10 +34,14 @@ export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: s
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
-  const today = todayIso();
+  const dates = useDateProblems();
   const limits = d.stage === 'stage3' ? null : responseLimits[d.stage];
 
   const save = async () => {
+    if (dates.first) {
+      setError(`A date needs correcting: ${dates.first}`);
+      return;
+    }
     setBusy(true);
     try {
       onSaved(await send('complaints.save', { ...d, caseId }));
@@ -62,8 +66,8 @@ export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: s
         />
         <Textarea label="What the complaint is about" value={d.summary ?? ''} onChange={(e) => set('summary', e.currentTarget.value)} autosize minRows={2} />
         <Group grow>
-          <UkDateInput label={d.stage === 'stage3' ? 'Date the panel was requested' : 'Date the council received it'} value={d.receivedOn || null} onChange={(v) => set('receivedOn', v ?? '')} required maxDate={today} error={fields.receivedOn} />
-          <UkDateInput label="Date acknowledged" value={d.acknowledgedOn ?? null} onChange={(v) => set('acknowledgedOn', v)} clearable maxDate={today} error={fields.acknowledgedOn} />
+          <DateField label={d.stage === 'stage3' ? 'Date the panel was requested' : 'Date the council received it'} value={d.receivedOn || null} onChange={(v) => set('receivedOn', v ?? '')} required notAfter={notFuture("This can't be a date in the future.")} error={fields.receivedOn} onProblem={dates.on('receivedOn')} />
+          <DateField label="Date acknowledged" value={d.acknowledgedOn ?? null} onChange={(v) => set('acknowledgedOn', v)} notAfter={notFuture("This can't be a date in the future.")} error={fields.acknowledgedOn} onProblem={dates.on('acknowledgedOn')} />
         </Group>
         <TextInput label="Council's reference" value={d.councilReference ?? ''} onChange={(e) => set('councilReference', e.currentTarget.value)} />
         {limits ? (
@@ -81,12 +85,12 @@ export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: s
           </Group>
         ) : (
           <Group grow>
-            <UkDateInput label="Date the panel met" value={d.panelHeldOn ?? null} onChange={(v) => set('panelHeldOn', v)} clearable maxDate={today} error={fields.panelHeldOn} />
-            <UkDateInput label="Date of the panel's report" value={d.panelReportOn ?? null} onChange={(v) => set('panelReportOn', v)} clearable maxDate={today} error={fields.panelReportOn} />
+            <DateField label="Date the panel met" value={d.panelHeldOn ?? null} onChange={(v) => set('panelHeldOn', v)} notAfter={notFuture("This can't be a date in the future.")} error={fields.panelHeldOn} onProblem={dates.on('panelHeldOn')} />
+            <DateField label="Date of the panel's report" value={d.panelReportOn ?? null} onChange={(v) => set('panelReportOn', v)} notAfter={notFuture("This can't be a date in the future.")} error={fields.panelReportOn} onProblem={dates.on('panelReportOn')} />
           </Group>
         )}
         <Group grow>
-          <UkDateInput label={d.stage === 'stage3' ? "Date of the council's final response" : 'Date the response arrived'} value={d.responseReceivedOn ?? null} onChange={(v) => set('responseReceivedOn', v)} clearable maxDate={today} error={fields.responseReceivedOn} />
+          <DateField label={d.stage === 'stage3' ? "Date of the council's final response" : 'Date the response arrived'} value={d.responseReceivedOn ?? null} onChange={(v) => set('responseReceivedOn', v)} notAfter={notFuture("This can't be a date in the future.")} error={fields.responseReceivedOn} onProblem={dates.on('responseReceivedOn')} />
           <Select
             label="Outcome"
             placeholder="Still open"

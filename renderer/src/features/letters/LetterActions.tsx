@@ -1,12 +1,12 @@
 import { Alert, Anchor, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { formatUkDate } from '../../../../shared/domain/dates';
 import { sendMethodLabels, sendMethods, type Letter } from '../../../../shared/ipc/letters';
 import { errorMessage, send } from '../../api/client';
 import { downloadPdf } from '../../api/download';
 import { announce } from '../../api/events';
-import { UkDateInput } from '../caseload/UkDateInput';
+import { DateField, notFuture } from '../shell/DateField';
 import { ConfirmModal } from '../shell/ConfirmModal';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { PlaceholderCheck } from './PlaceholderCheck';
@@ -99,7 +99,7 @@ export function LetterActions({ letter, onChanged, beforeAction }: { letter: Let
         </Alert>
       ) : (
         <Group align="flex-end">
-          <UkDateInput label="Date sent" value={sentOn} onChange={setSentOn} clearable maxDate={todayIso()} />
+          <DateField label="Date sent" value={sentOn} onChange={setSentOn} notAfter={notFuture("A letter can't have been sent on a date in the future.")} />
           <Select label="How it was sent" data={sendMethods.map((m) => ({ value: m, label: sendMethodLabels[m] }))} value={method} onChange={(v) => setMethod(v as Letter['sentMethod'])} clearable w={200} />
           <Button variant="default" onClick={() => void begin('send')} loading={busy}>Record as sent</Button>
           <Button onClick={() => void begin('export')} loading={busy}>Export PDF</Button>

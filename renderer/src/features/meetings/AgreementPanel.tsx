@@ -1,22 +1,25 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { formatUkDate, parseUkDate, todayIso } from '../../../../shared/domain/dates';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { agreementMethodLabels, agreementMethods, type AgreementMethod } from '../../../../shared/domain/meetings';
 import type { Statement } from '../../../../shared/ipc/meetings';
 import { errorMessage, send } from '../../api/client';
+import { DateField, notFuture } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 
 /** Records that the young person agreed the words as they are now; export waits for this. */
 export function AgreementPanel({ statement, dirty, onAgreed }: { statement: Statement; dirty: boolean; onAgreed: (s: Statement) => void }) {
-  const [on, setOn] = useState(formatUkDate(todayIso()));
+  const [on, setOn] = useState<string | null>(todayIso());
+  const dates = useDateProblems();
   const [how, setHow] = useState<AgreementMethod>('read_back');
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const a = statement.agreement;
 
   const record = async () => {
-    const iso = parseUkDate(on);
-    if (!iso) {
-      setMessage('Enter the date as dd/mm/yyyy, for example 07/03/2026.');
+    const iso = on;
+    if (dates.first || !iso) {
+      setMessage(dates.first ?? 'Enter the date they agreed.');
       return;
     }
     try {
@@ -45,7 +48,7 @@ export function AgreementPanel({ statement, dirty, onAgreed }: { statement: Stat
           <Text size="sm">Read the final words back to the young person. When they are happy with them, record their agreement here. It cannot be exported or shared before then.</Text>
         )}
         <Group align="flex-end">
-          <TextInput label="Date agreed" description="dd/mm/yyyy" value={on} onChange={(e) => setOn(e.currentTarget.value)} w={160} />
+          <DateField label="Date agreed" required value={on} onChange={setOn} onProblem={dates.on('agreedOn')} notAfter={notFuture("They can't have agreed on a date in the future.")} w={190} />
           <Radio.Group label="How they agreed" value={how} onChange={(v) => setHow(v as AgreementMethod)}>
             <Group mt="xs">
               {agreementMethods.map((m) => (

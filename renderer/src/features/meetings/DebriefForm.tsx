@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Checkbox, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { formatUkDate, parseUkDate, todayIso } from '../../../../shared/domain/dates';
+import { todayIso } from '../../../../shared/domain/dates';
 import {
   attendanceLabels,
   attendanceValues,
@@ -14,11 +14,13 @@ import {
 } from '../../../../shared/domain/meetings';
 import type { Debrief, MeetingDetail } from '../../../../shared/ipc/meetings';
 import { errorMessage, send } from '../../api/client';
+import { DateField, notFuture } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 
 interface ActionRow {
   text: string;
   who: string;
-  due: string;
+  due: string | null;
 }
 
 /** After the meeting: what happened to the young person's voice, and what was decided. */
@@ -28,18 +30,18 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
   const [viewsPresented, setViewsPresented] = useState<ViewsPresented | null>(d?.viewsPresented ?? null);
   const [decisions, setDecisions] = useState(d?.decisions ?? '');
   const [wishes, setWishes] = useState<WishesReflected | null>(d?.wishesReflected ?? null);
-  const [actions, setActions] = useState<ActionRow[]>((d?.actions ?? []).map((a) => ({ text: a.text, who: a.who ?? '', due: a.due ? formatUkDate(a.due) : '' })));
+  const [actions, setActions] = useState<ActionRow[]>((d?.actions ?? []).map((a) => ({ text: a.text, who: a.who ?? '', due: a.due ?? null })));
   const [moved, setMoved] = useState<Record<string, string>>(Object.fromEntries((d?.issuesMoved ?? []).map((m) => [m.issueId, m.note ?? ''])));
-  const [debriefedOn, setDebriefedOn] = useState(formatUkDate(d?.debriefedOn ?? todayIso()));
+  const [debriefedOn, setDebriefedOn] = useState<string | null>(d?.debriefedOn ?? todayIso());
+  const dates = useDateProblems();
   const [notes, setNotes] = useState(d?.notes ?? '');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const on = parseUkDate(debriefedOn);
-    const badDue = actions.find((a) => a.due && !parseUkDate(a.due));
-    if (!on || badDue) {
-      setMessage('Enter dates as dd/mm/yyyy, for example 07/03/2026.');
+    const on = debriefedOn;
+    if (dates.first || !on) {
+      setMessage(dates.first ? `A date needs correcting: ${dates.first}` : 'Enter the date of the debrief.');
       return;
     }
     setBusy(true);
@@ -50,7 +52,7 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
         viewsPresented,
         decisions,
         wishesReflected: wishes,
-        actions: actions.filter((a) => a.text.trim()).map((a) => ({ text: a.text, who: a.who || null, due: a.due ? parseUkDate(a.due) : null })),
+        actions: actions.filter((a) => a.text.trim()).map((a) => ({ text: a.text, who: a.who || null, due: a.due })),
         issuesMoved: Object.entries(moved).map(([issueId, note]) => ({ issueId, note: note || null })),
         debriefedOn: on,
         notes,
@@ -100,13 +102,13 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
             <Group key={i} align="flex-end" wrap="nowrap">
               <TextInput label={`Action ${i + 1}`} value={a.text} onChange={(e) => setActions(actions.map((x, j) => (j === i ? { ...x, text: e.currentTarget.value } : x)))} style={{ flex: 3 }} />
               <TextInput label="Who" value={a.who} onChange={(e) => setActions(actions.map((x, j) => (j === i ? { ...x, who: e.currentTarget.value } : x)))} style={{ flex: 1 }} />
-              <TextInput label="By (dd/mm/yyyy)" value={a.due} onChange={(e) => setActions(actions.map((x, j) => (j === i ? { ...x, due: e.currentTarget.value } : x)))} style={{ flex: 1 }} />
+              <DateField label={`By when (action ${i + 1})`} value={a.due} onChange={(v) => setActions((list) => list.map((x, j) => (j === i ? { ...x, due: v } : x)))} onProblem={dates.on(`due${i}`)} style={{ flex: 1 }} />
               <ActionIcon variant="default" size="lg" aria-label={`Remove action ${i + 1}`} onClick={() => setActions(actions.filter((_, j) => j !== i))}>
                 ×
               </ActionIcon>
             </Group>
           ))}
-          <Button variant="default" size="xs" w="fit-content" onClick={() => setActions([...actions, { text: '', who: '', due: '' }])}>
+          <Button variant="default" size="xs" w="fit-content" onClick={() => setActions([...actions, { text: '', who: '', due: null }])}>
             Add an action
           </Button>
         </Stack>
@@ -135,7 +137,7 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
           </Stack>
         ) : null}
         <Group grow align="flex-start">
-          <TextInput label="Debrief date" description="dd/mm/yyyy" value={debriefedOn} onChange={(e) => setDebriefedOn(e.currentTarget.value)} />
+          <DateField label="Debrief date" value={debriefedOn} onChange={setDebriefedOn} onProblem={dates.on('debriefedOn')} notAfter={notFuture("A debrief can't be dated in the future.")} />
         </Group>
         <Textarea label="Notes from the debrief" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
         <Group>

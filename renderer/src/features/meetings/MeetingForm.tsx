@@ -1,9 +1,11 @@
 import { Button, Group, Modal, Select, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { formatUkDate, parseUkDate } from '../../../../shared/domain/dates';
+import { readTime } from '../../../../shared/domain/date-text';
 import { meetingTypeLabels, meetingTypes, type MeetingType } from '../../../../shared/domain/meetings';
 import type { Meeting } from '../../../../shared/ipc/meetings';
 import { errorMessage, HeardError, send } from '../../api/client';
+import { DateField } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 
 interface Props {
   opened: boolean;
@@ -22,7 +24,8 @@ export function MeetingForm({ opened, onClose, onSaved, caseId, meeting }: Props
   const [cases, setCases] = useState<{ value: string; label: string }[]>([]);
   const [type, setType] = useState<MeetingType | null>(meeting?.type ?? null);
   const [typeOther, setTypeOther] = useState(meeting?.typeOther ?? '');
-  const [date, setDate] = useState(meeting ? formatUkDate(meeting.date) : '');
+  const [date, setDate] = useState<string | null>(meeting?.date ?? null);
+  const dates = useDateProblems();
   const [time, setTime] = useState(meeting?.time ?? '');
   const [place, setPlace] = useState(meeting?.place ?? '');
   const [chair, setChair] = useState(meeting?.chair ?? '');
@@ -41,11 +44,13 @@ export function MeetingForm({ opened, onClose, onSaved, caseId, meeting }: Props
 
   const submit = async () => {
     const found: Record<string, string> = {};
-    const iso = parseUkDate(date);
+    const iso = date;
+    const readTimeText = time.trim() ? readTime(time) : null;
     if (!chosenCase) found.caseId = 'Choose whose meeting this is.';
     if (!type) found.type = 'Choose the type of meeting.';
-    if (!iso) found.date = 'Enter the date as dd/mm/yyyy, for example 07/03/2026.';
-    if (time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) found.time = 'Enter the time as hh:mm, for example 14:30.';
+    if (dates.first) found.date = dates.first;
+    else if (!iso) found.date = 'Enter the date of the meeting.';
+    if (readTimeText && !readTimeText.ok) found.time = readTimeText.message;
     setErrors(found);
     if (Object.keys(found).length > 0 || !chosenCase || !type || !iso) return;
     setBusy(true);
@@ -56,7 +61,7 @@ export function MeetingForm({ opened, onClose, onSaved, caseId, meeting }: Props
         type,
         typeOther: type === 'other' ? typeOther : null,
         date: iso,
-        time: time || null,
+        time: readTimeText?.ok ? readTimeText.time : null,
         place,
         chair,
         invitees,
@@ -86,8 +91,8 @@ export function MeetingForm({ opened, onClose, onSaved, caseId, meeting }: Props
           <Select label="Type of meeting" data={typeOptions} value={type} onChange={(v) => setType(v as MeetingType | null)} required error={errors.type} searchable />
           {type === 'other' ? <TextInput label="What kind of meeting" value={typeOther} onChange={(e) => setTypeOther(e.currentTarget.value)} /> : null}
           <Group grow align="flex-start">
-            <TextInput label="Date" description="dd/mm/yyyy" value={date} onChange={(e) => setDate(e.currentTarget.value)} required error={errors.date} />
-            <TextInput label="Time" description="hh:mm, 24-hour (optional)" value={time} onChange={(e) => setTime(e.currentTarget.value)} error={errors.time} />
+            <DateField label="Date" value={date} onChange={setDate} onProblem={dates.on('date')} required error={errors.date} />
+            <TextInput label="Time" description="24-hour clock, hh:mm (optional)" value={time} onChange={(e) => setTime(e.currentTarget.value)} error={errors.time} />
           </Group>
           <TextInput label="Place" value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} />
           <TextInput label="Chair" value={chair} onChange={(e) => setChair(e.currentTarget.value)} error={errors.chair} />

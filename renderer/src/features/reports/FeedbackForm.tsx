@@ -1,6 +1,6 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { formatUkDate, parseUkDate, todayIso } from '../../../../shared/domain/dates';
+import { todayIso } from '../../../../shared/domain/dates';
 import type { FeedbackForm as Form, FeedbackFormInput } from '../../../../shared/ipc/reports';
 import {
   professionalQuestions, questionLabels, respondentRoleLabels, respondentRoles, youngPersonQuestions,
@@ -9,6 +9,8 @@ import {
 import { errorMessage, send } from '../../api/client';
 import { SmileyScale } from './SmileyScale';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { DateField, notFuture } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 
 type Answers = Record<string, SmileyAnswer | null>;
 const field: Record<string, keyof FeedbackFormInput> = {
@@ -22,7 +24,8 @@ export function FeedbackForm({ caseId, kind, form, onSaved, onCancel }: {
 }) {
   const young = kind === 'young_person';
   const questions = young ? youngPersonQuestions : professionalQuestions;
-  const [received, setReceived] = useState(formatUkDate(form?.receivedDate ?? todayIso()));
+  const [received, setReceived] = useState<string | null>(form?.receivedDate ?? todayIso());
+  const dates = useDateProblems();
   const [role, setRole] = useState<RespondentRole | null>(form?.respondentRole ?? null);
   const [answers, setAnswers] = useState<Answers>(() =>
     Object.fromEntries(questions.map((q) => [q, form ? (form[field[q] as keyof Form] as SmileyAnswer | null) : null])),
@@ -33,9 +36,9 @@ export function FeedbackForm({ caseId, kind, form, onSaved, onCancel }: {
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const receivedDate = parseUkDate(received);
-    if (!receivedDate) {
-      setProblem('Enter the date the form was received as dd/mm/yyyy.');
+    const receivedDate = received;
+    if (dates.first || !receivedDate) {
+      setProblem(dates.first ? `A date needs correcting: ${dates.first}` : 'Enter the date the form was received.');
       return;
     }
     setBusy(true);
@@ -58,7 +61,7 @@ export function FeedbackForm({ caseId, kind, form, onSaved, onCancel }: {
           {young ? "Young person's feedback" : 'Feedback from a professional or parent'}
         </Title>
         <Group>
-          <TextInput label="Date received" placeholder="dd/mm/yyyy" value={received} onChange={(e) => setReceived(e.currentTarget.value)} w={160} />
+          <DateField label="Date received" required value={received} onChange={setReceived} onProblem={dates.on('received')} notAfter={notFuture("A form can't be received on a date in the future.")} w={190} />
           {young ? null : (
             <Select
               label="Who is giving feedback"

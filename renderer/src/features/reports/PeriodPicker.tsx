@@ -1,6 +1,8 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { useState } from 'react';
-import { formatUkDate, parseUkDate, todayIso } from '../../../../shared/domain/dates';
+import { todayIso } from '../../../../shared/domain/dates';
+import { DateField } from '../shell/DateField';
+import { useDateProblems } from '../shell/useDateProblems';
 import { customPeriod, parseQuarter, previousQuarter, quarterOf, type Period } from '../../../../shared/reports/period';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -27,16 +29,15 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
     return p.from === value.from && p.to === value.to;
   });
   const [mode, setMode] = useState<string>(asQuarter ?? OTHER);
-  const [from, setFrom] = useState(formatUkDate(value.from));
-  const [to, setTo] = useState(formatUkDate(value.to));
+  const [from, setFrom] = useState<string | null>(value.from);
+  const [to, setTo] = useState<string | null>(value.to);
   const [problem, setProblem] = useState<string | null>(null);
+  const dates = useDateProblems();
 
   const applyDates = () => {
-    const f = parseUkDate(from);
-    const t = parseUkDate(to);
-    const p = f && t ? customPeriod(f, t) : null;
+    const p = from && to && !dates.first ? customPeriod(from, to) : null;
     if (!p) {
-      setProblem('Enter two real dates as dd/mm/yyyy, the last day not before the first.');
+      setProblem(dates.first ? null : !from || !to ? 'Enter the first and the last day.' : 'The last day is before the first.');
       return;
     }
     setProblem(null);
@@ -60,8 +61,16 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
       />
       {mode === OTHER ? (
         <>
-          <TextInput label="First day" placeholder="dd/mm/yyyy" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={140} error={problem ? true : undefined} />
-          <TextInput label="Last day" placeholder="dd/mm/yyyy" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={140} error={problem ?? undefined} />
+          <DateField label="First day" value={from} onChange={setFrom} onProblem={dates.on('from')} w={190} />
+          <DateField
+            label="Last day"
+            value={to}
+            onChange={setTo}
+            onProblem={dates.on('to')}
+            error={problem}
+            notBefore={from ? { iso: from, message: 'The last day is before the first.' } : undefined}
+            w={190}
+          />
           <Button variant="default" onClick={applyDates}>
             Show these dates
           </Button>

@@ -4,7 +4,7 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { systemicAreaLabels, systemicAreas, type SystemicArea } from '../../../../shared/domain/equality';
 import type { SystemicIssue } from '../../../../shared/ipc/systemic-issues';
 import { errorMessage, send } from '../../api/client';
-import { UkDateInput } from '../caseload/UkDateInput';
+import { DateField, notFuture } from '../shell/DateField';
 import { ConfirmModal } from '../shell/ConfirmModal';
 import { EmptyState } from '../shell/EmptyState';
 
@@ -85,7 +85,7 @@ export function SystemicIssuesTab({ caseId }: { caseId: string }) {
               onChange={(v) => setEditing({ ...editing, issue: v })}
             />
             <Textarea label="Detail" autosize minRows={2} value={editing.detail ?? ''} onChange={(e) => setEditing({ ...editing, detail: e.currentTarget.value })} />
-            <UkDateInput label="Date" required value={editing.raisedOn ?? null} maxDate={todayIso()} onChange={(v) => setEditing({ ...editing, raisedOn: v ?? '' })} />
+            <DateField label="Date" required value={editing.raisedOn || null} notAfter={notFuture("A systemic issue can't be raised on a date in the future.")} onChange={(v) => setEditing({ ...editing, raisedOn: v ?? '' })} />
             <Group>
               <Button type="submit">Save systemic issue</Button>
               <Button variant="default" onClick={() => setEditing(null)}>

@@ -1,3 +1,5 @@
+import { councilByCode } from '../../../../shared/domain/councils';
+
 /** Words for a conflict's record and field, and its values as readable text. */
 export const humanise = (name: string): string => {
   const s = name.replace(/_/g, ' ');
@@ -27,7 +29,9 @@ export function valueText(value: unknown): string {
         // not JSON: shown as typed
       }
     }
-    return value;
+    // A council is kept by its ONS code; a person choosing between two wants its name.
+    const council = councilByCode(value);
+    return council ? `${council.name} (${value})` : value;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return textOf(value).trim() || JSON.stringify(value);
