@@ -4,12 +4,9 @@ import { s0002 } from '../migrations/0002-change-log-without-foreign-key';
 import { s0003 } from '../migrations/0003-device-clock';
 import { s0004 } from '../migrations/0004-device-synced-seq';
 import { s0005 } from '../migrations/0005-erased-cases';
+import type { ServerMigration } from './server-migration';
 
-export interface ServerMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { ServerMigration } from './server-migration';
 
 /** In order; one file per migration under server/migrations. */
 export const serverMigrations: readonly ServerMigration[] = [s0001, s0002, s0003, s0004, s0005];

@@ -1,4 +1,4 @@
-import type { CaseTab } from '../caseload/case-tabs';
+import type { CaseTab } from '../caseload/case-page-extensions';
 import { FeedbackTab } from './FeedbackTab';
 
 /** The report feature's tab on a case page: feedback forms received at closure. */
