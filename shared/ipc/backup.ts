@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordsItself } from './audit-spec';
 import { method } from './define';
 
 const filePath = z.string().trim().min(1, 'Say where the backup file is.').max(4096).describe('Backup file');
@@ -16,6 +17,7 @@ export const backupMethods = {
       })
       .strict(),
     z.object({ path: z.string(), bytes: z.number().int().nonnegative(), createdAt: z.string() }),
+    { audit: recordsItself('writes its own "backup made" entry') },
   ),
   'backup.restore': method(
     z
@@ -28,6 +30,6 @@ export const backupMethods = {
       })
       .strict(),
     z.object({ backupCreatedAt: z.string(), setAside: z.number().int().nonnegative() }),
-    { needsUnlock: false },
+    { needsUnlock: false, audit: recordsItself('the restored store records its own "restored" entry') },
   ),
 };
