@@ -4,7 +4,7 @@ import type { ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType
 import { isIsoDate } from './dates';
 
 /**
- * The referral spreadsheet format (issue 3): UTF-8, header row, any column order. This checks a
+ * The referral spreadsheet format: UTF-8, header row, any column order. This checks a
  * whole file and lists every problem by row, column and reason; it never repeats a cell's
  * contents, because cells hold children's details. Rows are numbered as a spreadsheet shows them
  * (the header is row 1).

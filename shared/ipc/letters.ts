@@ -4,7 +4,7 @@ import { isIsoDate } from '../domain/dates';
 import { changes, exports, notAudited, reads, sends } from './audit-spec';
 import { method } from './define';
 
-/** Letters, the service letterhead and the complaint tracker. See issue 6. */
+/** Letters, the service letterhead and the complaint tracker (statutory stages and deadlines: shared/domain/complaint-deadlines.ts). */
 
 const id = z.string().min(1).max(100);
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date.');

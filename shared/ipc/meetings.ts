@@ -12,7 +12,7 @@ import {
 import { changes, exports, notAudited, reads } from './audit-spec';
 import { method } from './define';
 
-/** Meetings, "my views" statements and debriefs. See issue 5 and shared/domain/meetings*.ts. */
+/** Meetings, "my views" statements and debriefs. See shared/domain/meetings*.ts. */
 const id = z.string().min(1).max(100);
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date.');
 const text = (max: number) => z.string().trim().max(max);

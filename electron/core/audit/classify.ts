@@ -48,5 +48,7 @@ export function classifyCall(
   }
   caseId ??= changes.soleCase();
   if (spec.kind === 'reads') return caseId === null ? null : { action: 'case-opened', caseId };
+  // A change to no case that changed nothing (an import refused for its problems) did not happen.
+  if (spec.kind === 'changes' && caseId === null && changes.isEmpty) return null;
   return { action: ACTION[spec.kind], caseId };
 }

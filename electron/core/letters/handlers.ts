@@ -1,10 +1,11 @@
 import { todayIso } from '../../../shared/domain/dates';
+import { AppError } from '../../../shared/ipc/errors';
 import type { lettersMethods } from '../../../shared/ipc/letters';
 import { letterTemplates } from '../../../shared/templates';
 import type { HandlersFor } from '../ipc/handler-types';
 import { complaintsForCase, overdueComplaints, removeComplaint, saveComplaint } from './complaints-service';
 import { readLetterhead, saveLetterhead } from './letterhead-store';
-import { createLetter, getLetter, letterPdf, lettersForCase, markSent, removeLetter, saveLetter, unsentLetters } from './letters-service';
+import { createLetter, draftLetter, getLetter, letterPdf, lettersForCase, markSent, removeLetter, renderLetterPdf, saveLetter, unsentLetters } from './letters-service';
 
 export const lettersHandlers: HandlersFor<keyof typeof lettersMethods> = {
   'letters.templates': () => letterTemplates.map(({ id, title, description, recipient, startsStage }) => ({ id, title, description, recipient, startsStage })),
@@ -15,6 +16,12 @@ export const lettersHandlers: HandlersFor<keyof typeof lettersMethods> = {
   'letters.markSent': (input, ctx) => markSent(ctx, input.id, input.sentOn, input.sentMethod),
   'letters.unsent': (_input, ctx) => unsentLetters(ctx.db()),
   'letters.remove': (input, ctx) => ({ removed: removeLetter(ctx, input.id) }),
+  'letters.draftPdf': async (input, ctx) => {
+    const caseId = ctx.db().prepare('SELECT id FROM referrals WHERE reference = ? AND deleted_at IS NULL').pluck().get(input.caseReference) as string | undefined;
+    if (!caseId) throw new AppError('not_found', `There is no case with reference ${input.caseReference}.`);
+    const { fileName, bytes, pages } = await renderLetterPdf(ctx, draftLetter(ctx, caseId, input.templateId, null));
+    return { caseId, fileName, base64: Buffer.from(bytes).toString('base64'), pages };
+  },
   'letters.exportPdf': async (input, ctx) => {
     const { fileName, bytes, pages } = await letterPdf(ctx, input.id);
     return { fileName, base64: Buffer.from(bytes).toString('base64'), pages };

@@ -33,6 +33,8 @@ describe('which calls the audit trail records, from each method’s declaration'
   it('takes the case from the changes when the declaration names none (an import into one case)', () => {
     expect(classifyCall(changes('referrals imported', null), {}, {}, noRecord, ChangeSet.of([edit('c3'), edit('c3', 'body')]))).toEqual({ action: 'edited', caseId: 'c3' });
     expect(classifyCall(changes('referrals imported', null), {}, {}, noRecord, ChangeSet.of([edit('c3'), edit('c4')]))).toEqual({ action: 'edited', caseId: null });
+    // An import refused for its problems changed nothing and named no case: nothing to record.
+    expect(classifyCall(changes('referrals imported', null), {}, {}, noRecord, new ChangeSet())).toBeNull();
   });
 
   it('records a change made by a call declared as reading or as no record access, whatever its name', () => {
