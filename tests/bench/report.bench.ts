@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../../electron/core/app-core';
-import { createDemoData, mulberry32 } from '../../electron/core/caseload/demo-data';
+import { createDemoData } from '../../electron/core/caseload/demo-data';
+import { seededRandom } from '../../shared/domain/seeded-random';
 import { buildQuarterlyReport } from '../../electron/core/reports/report-data';
 import { todayIso } from '../../shared/domain/dates';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -16,7 +17,7 @@ const FORMS = 3_000;
 const RUNS = 15;
 
 /**
- * Issue 8's benchmark: the quarterly report over 12,000 referrals spread over 5 years (the
+ * The quarterly report's benchmark: the report over 12,000 referrals spread over 5 years (the
  * caseload's demo data, in a real encrypted store), against a plain indexed SQL count of the
  * same quarter's referrals in the same run. Target: median ≤ 500 ms.
  */
@@ -61,7 +62,7 @@ export async function run(): Promise<BenchResult[]> {
 }
 
 function addFeedback(ctx: ReturnType<typeof createCore>['context']): void {
-  const rng = mulberry32(88);
+  const rng = seededRandom(88);
   const closed = ctx.db().prepare('SELECT id, closure_date FROM referrals WHERE closure_date IS NOT NULL LIMIT ?').all(FORMS) as Array<{ id: string; closure_date: string }>;
   const face = () => (['happy', 'happy', 'ok', 'sad'] as const)[Math.floor(rng() * 4)]!;
   ctx.write((w) => {

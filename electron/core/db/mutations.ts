@@ -7,7 +7,7 @@ import { entityRegistry } from './entity-registry';
 export type FieldValue = string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown };
 
 /**
- * The one write path for synced records (DESIGN §3). In the same transaction it changes the row
+ * The one write path for synced records (docs/architecture.md, The write path). In the same transaction it changes the row
  * and appends one outbox entry per field, carrying the field's last known server version so the
  * server can tell an edit from a conflict. Nothing writes synced tables behind its back.
  */
