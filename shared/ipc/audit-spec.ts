@@ -16,7 +16,8 @@
  */
 export type AuditKind = 'none' | 'self' | 'reads' | 'changes' | 'exports' | 'prints' | 'sends' | 'syncs';
 
-export type CaseFrom<K extends string = string> = { readonly input: K } | { readonly record: K } | { readonly output: string } | null;
+export type CaseFrom<K extends string = string> =
+  { readonly input: K } | { readonly record: K } | { readonly output: string } | null;
 
 export interface AuditSpec<K extends string = string> {
   readonly kind: AuditKind;
@@ -27,8 +28,28 @@ export interface AuditSpec<K extends string = string> {
 
 export const notAudited = (why: string): AuditSpec<never> => ({ kind: 'none', what: why, case: null });
 export const recordsItself = (why: string): AuditSpec<never> => ({ kind: 'self', what: why, case: null });
-export const reads = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({ kind: 'reads', what, case: from });
-export const changes = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({ kind: 'changes', what, case: from });
-export const exports = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({ kind: 'exports', what, case: from });
-export const prints = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({ kind: 'prints', what, case: from });
-export const sends = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({ kind: 'sends', what, case: from });
+export const reads = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({
+  kind: 'reads',
+  what,
+  case: from,
+});
+export const changes = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({
+  kind: 'changes',
+  what,
+  case: from,
+});
+export const exports = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({
+  kind: 'exports',
+  what,
+  case: from,
+});
+export const prints = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({
+  kind: 'prints',
+  what,
+  case: from,
+});
+export const sends = <K extends string = never>(what: string, from: CaseFrom<K>): AuditSpec<K> => ({
+  kind: 'sends',
+  what,
+  case: from,
+});

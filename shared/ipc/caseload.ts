@@ -89,6 +89,8 @@ export const caseExportRowSchema = z.object({
   status: z.string(),
 });
 
+export const DEMO_DATA_CONFIRMATION = 'make invented records in this store';
+
 const csvInput = z.object({ csv: z.string().max(50_000_000) }).strict();
 
 export const caseloadMethods = {
@@ -152,9 +154,12 @@ export const caseloadMethods = {
   'caseload.case.reopen': method(z.object({ caseId: id }).strict(), referralSchema, { audit: changes("the case's closure", { input: 'caseId' }) }),
   /** Every referral without names, in the import file's columns (the command line's `cases`). */
   'caseload.cases.export': method(z.object({}).strict(), z.array(caseExportRowSchema), { audit: exports("the caseload's referrals, without names", null) }),
-  /** Invented referrals for trying Heard (the command line's `demo-data`); progress arrives as events. */
+  /**
+   * Invented referrals for trying Heard (the command line's `demo-data`); progress arrives as events.
+   * The caller must spell out that it means invented records, so nothing makes them by accident.
+   */
   'caseload.demoData': method(
-    z.object({ referrals: z.number().int().min(1, 'Make at least one referral.').max(200_000, 'Make at most 200000 referrals.'), seed: z.number().int().optional() }).strict(),
+    z.object({ confirm: z.literal(DEMO_DATA_CONFIRMATION), referrals: z.number().int().min(1, 'Make at least one referral.').max(200_000, 'Make at most 200000 referrals.'), seed: z.number().int().optional() }).strict(),
     z.object({ referrals: z.number().int(), people: z.number().int(), advocates: z.number().int() }),
     { audit: changes('invented referrals for trying Heard', null) },
   ),

@@ -12,12 +12,21 @@ describe('import cycles', () => {
 
   it('the detector finds a three-file cycle made of type-only and dynamic imports', () => {
     const cycles = importCycles(importGraph(ROOT, ['tests/architecture/fixtures/cycle']));
-    expect(cycles).toEqual([['tests/architecture/fixtures/cycle/a.ts', 'tests/architecture/fixtures/cycle/b.ts', 'tests/architecture/fixtures/cycle/c.ts']]);
+    expect(cycles).toEqual([
+      [
+        'tests/architecture/fixtures/cycle/a.ts',
+        'tests/architecture/fixtures/cycle/b.ts',
+        'tests/architecture/fixtures/cycle/c.ts',
+      ],
+    ]);
   });
 
   it('the detector passes the fix: the shared type moved to its own file', () => {
     const graph = importGraph(ROOT, ['tests/architecture/fixtures/acyclic']);
-    expect(graph.get('tests/architecture/fixtures/acyclic/registry.ts')).toEqual(['tests/architecture/fixtures/acyclic/feature.ts', 'tests/architecture/fixtures/acyclic/types.ts']);
+    expect(graph.get('tests/architecture/fixtures/acyclic/registry.ts')).toEqual([
+      'tests/architecture/fixtures/acyclic/feature.ts',
+      'tests/architecture/fixtures/acyclic/types.ts',
+    ]);
     expect(importCycles(graph)).toEqual([]);
   });
 

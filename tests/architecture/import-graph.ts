@@ -32,7 +32,9 @@ export function importGraph(root: string, dirs: readonly string[]): ImportGraph 
   const graph: ImportGraph = new Map();
   for (const file of dirs.flatMap((d) => sourceFiles(root, d))) {
     const info = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
-    const targets = info.importedFiles.map((f) => resolveSpecifier(root, file, f.fileName)).filter((t): t is string => t !== undefined);
+    const targets = info.importedFiles
+      .map((f) => resolveSpecifier(root, file, f.fileName))
+      .filter((t): t is string => t !== undefined);
     graph.set(file, [...new Set(targets)]);
   }
   return graph;

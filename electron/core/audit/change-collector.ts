@@ -74,7 +74,9 @@ export function noteChangesOf<T>(db: Db, fn: () => T): T {
   if (!collector) return fn();
   const before = db.prepare('SELECT coalesce(max(rowid), 0) FROM outbox').pluck().get() as number;
   const result = fn();
-  const rows = db.prepare('SELECT entity, entity_id AS entityId, case_id AS caseId, field FROM outbox WHERE rowid > ?').iterate(before) as IterableIterator<RecordChange>;
+  const rows = db
+    .prepare('SELECT entity, entity_id AS entityId, case_id AS caseId, field FROM outbox WHERE rowid > ?')
+    .iterate(before) as IterableIterator<RecordChange>;
   for (const row of rows) collector.add(row);
   return result;
 }

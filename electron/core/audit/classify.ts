@@ -36,7 +36,8 @@ export function classifyCall(
 ): Classified | null {
   if (spec.kind === 'self') return null;
   // A call declared as reading, or as no record access, that changed a record anyway is still an edit.
-  if ((spec.kind === 'none' || spec.kind === 'reads') && !changes.isEmpty) return { action: 'edited', caseId: changes.soleCase() };
+  if ((spec.kind === 'none' || spec.kind === 'reads') && !changes.isEmpty)
+    return { action: 'edited', caseId: changes.soleCase() };
   if (spec.kind === 'none') return null;
   const from = spec.case;
   let caseId: string | null = null;

@@ -3,12 +3,17 @@ import { contract, isMethodName } from '../../../shared/ipc/contract';
 import type { ChangedGroup, EntryDetail } from './entry-detail';
 
 /** Field and record names as an advocate reads them: `interpreter_needed` → "interpreter needed". */
-const words = (name: string): string => name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const words = (name: string): string =>
+  name
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 
 /** Fields every record has that say nothing to the reader. */
 const BOOKKEEPING = new Set(['created_at', 'updated_at', 'deleted_at', 'id']);
 
-const list = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const list = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 type Phrase = { kind: 'added' | 'deleted' | 'changed'; text: string };
 
@@ -52,7 +57,12 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * referral: urgency and interpreter needed", or "Changed a new referral: added a person, a referral
  * and a referral issue". Actions a feature records itself (a backup, an unlock) use their label.
  */
-export function describeEntry(action: AuditActionName, method: string | null, detail: EntryDetail, label: string): string {
+export function describeEntry(
+  action: AuditActionName,
+  method: string | null,
+  detail: EntryDetail,
+  label: string,
+): string {
   const spec = method && isMethodName(method) ? contract[method].audit : undefined;
   const verb = VERB[action];
   const head = verb && spec && spec.kind !== 'none' && spec.kind !== 'self' ? `${verb} ${spec.what}` : label;

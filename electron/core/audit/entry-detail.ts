@@ -25,7 +25,11 @@ export function decodeDetail(raw: string | null): EntryDetail {
   if (raw.startsWith(`{"v":${VERSION},`)) {
     try {
       const parsed = JSON.parse(raw) as Partial<EntryDetail>;
-      return { by: parsed.by ?? null, text: parsed.text ?? null, changed: Array.isArray(parsed.changed) ? parsed.changed : [] };
+      return {
+        by: parsed.by ?? null,
+        text: parsed.text ?? null,
+        changed: Array.isArray(parsed.changed) ? parsed.changed : [],
+      };
     } catch {
       // Not ours after all: shown as written.
     }

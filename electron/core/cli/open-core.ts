@@ -50,7 +50,11 @@ export async function unlockedCore(dataDir: string, io: CliIo): Promise<Core> {
   const core = createCore({ dataDir, autoSync: false });
   try {
     const status = core.vault.status();
-    if (status.state === 'new') throw new CliError(`There is no Heard store in ${dataDir}. Create one with: npm run heard -- init --data-dir ${dataDir}`, 2);
+    if (status.state === 'new')
+      throw new CliError(
+        `There is no Heard store in ${dataDir}. Create one with: npm run heard -- init --data-dir ${dataDir}`,
+        2,
+      );
     if (status.state === 'problem') throw new CliError(status.problem.message, 3);
     await cliCall(core)('vault.unlock', { passphrase: await passphraseFrom(io) });
     return core;
@@ -66,7 +70,11 @@ export async function unlockedCore(dataDir: string, io: CliIo): Promise<Core> {
  * the command as it records the app), reports any error in words with its exit code, and always
  * closes the store.
  */
-export async function withStore(dataDir: string, io: CliIo, run: (call: CliCall, core: Core) => Promise<number>): Promise<number> {
+export async function withStore(
+  dataDir: string,
+  io: CliIo,
+  run: (call: CliCall, core: Core) => Promise<number>,
+): Promise<number> {
   const core = await unlockedCore(dataDir, io);
   try {
     return await run(cliCall(core), core);

@@ -25,7 +25,12 @@ afterAll(() => t.dispose());
 
 function io() {
   const lines: string[] = [];
-  const value: CliIo = { out: (s) => lines.push(s), err: (s) => lines.push(s), env: { HEARD_PASSPHRASE: TEST_PASSPHRASE }, askSecret: async () => TEST_PASSPHRASE };
+  const value: CliIo = {
+    out: (s) => lines.push(s),
+    err: (s) => lines.push(s),
+    env: { HEARD_PASSPHRASE: TEST_PASSPHRASE },
+    askSecret: async () => TEST_PASSPHRASE,
+  };
   return { value, text: () => lines.join('\n') };
 }
 
@@ -45,7 +50,12 @@ describe('every command goes through the app’s front door', () => {
     expect(await runCli(['cases', '--data-dir', t.dataDir], x.value, commands)).toBe(0);
     expect(x.text()).toContain(reference);
     const [latest, unlocked] = await trail();
-    expect(latest).toMatchObject({ action: 'exported', method: 'caseload.cases.export', person: 'Priya Shah', description: "Exported the caseload's referrals, without names" });
+    expect(latest).toMatchObject({
+      action: 'exported',
+      method: 'caseload.cases.export',
+      person: 'Priya Shah',
+      description: "Exported the caseload's referrals, without names",
+    });
     expect(unlocked).toMatchObject({ action: 'unlocked' });
   });
 
@@ -68,30 +78,90 @@ describe('every command goes through the app’s front door', () => {
 
   it('`letter` is recorded as an export of that case; an unknown reference is an error in words', async () => {
     const x = io();
-    expect(await runCli(['letter', '--case', reference, '--template', 'stage1-complaint', '--out', join(t.dataDir, 'l.pdf'), '--data-dir', t.dataDir], x.value, commands)).toBe(0);
-    expect((await trail())[0]).toMatchObject({ action: 'exported', method: 'letters.draftPdf', caseReference: reference });
+    expect(
+      await runCli(
+        [
+          'letter',
+          '--case',
+          reference,
+          '--template',
+          'stage1-complaint',
+          '--out',
+          join(t.dataDir, 'l.pdf'),
+          '--data-dir',
+          t.dataDir,
+        ],
+        x.value,
+        commands,
+      ),
+    ).toBe(0);
+    expect((await trail())[0]).toMatchObject({
+      action: 'exported',
+      method: 'letters.draftPdf',
+      caseReference: reference,
+    });
     const missing = io();
-    expect(await runCli(['letter', '--case', 'NOPE-9', '--template', 'stage1-complaint', '--out', join(t.dataDir, 'm.pdf'), '--data-dir', t.dataDir], missing.value, commands)).toBe(3);
+    expect(
+      await runCli(
+        [
+          'letter',
+          '--case',
+          'NOPE-9',
+          '--template',
+          'stage1-complaint',
+          '--out',
+          join(t.dataDir, 'm.pdf'),
+          '--data-dir',
+          t.dataDir,
+        ],
+        missing.value,
+        commands,
+      ),
+    ).toBe(3);
     expect(missing.text()).toContain('There is no case with reference NOPE-9.');
   });
 
   it('input the contract refuses is reported with the app’s own words, and nothing runs', async () => {
     const x = io();
-    expect(await runCli(['letter', '--case', 'R'.repeat(150), '--template', 'stage1-complaint', '--out', join(t.dataDir, 'n.pdf'), '--data-dir', t.dataDir], x.value, commands)).toBe(2);
+    expect(
+      await runCli(
+        [
+          'letter',
+          '--case',
+          'R'.repeat(150),
+          '--template',
+          'stage1-complaint',
+          '--out',
+          join(t.dataDir, 'n.pdf'),
+          '--data-dir',
+          t.dataDir,
+        ],
+        x.value,
+        commands,
+      ),
+    ).toBe(2);
     expect(x.text()).toContain('Please check these details. Case reference: must be at most 100 characters.');
   });
 
   it('`demo-data` runs through the front door and is recorded as a change', async () => {
     const x = io();
-    expect(await runCli(['demo-data', '--data-dir', t.dataDir, '--referrals', '3', '--seed', '7'], x.value, commands)).toBe(0);
+    expect(
+      await runCli(['demo-data', '--data-dir', t.dataDir, '--referrals', '3', '--seed', '7'], x.value, commands),
+    ).toBe(0);
     expect((await trail())[0]).toMatchObject({ action: 'edited', method: 'caseload.demoData', person: 'Priya Shah' });
   });
 
   it('no command reaches past the front door to a service (restore, which makes a store, and init, excepted)', () => {
     const dir = resolve(import.meta.dirname, '../../../electron/core/cli/commands');
     const reaching = readdirSync(dir).flatMap((file) =>
-      [...readFileSync(join(dir, file), 'utf8').matchAll(/from '(\.\.\/\.\.\/(?!\.\.\/\.\.\/shared\/)[^']+)'/g)].map((m) => `${file} imports ${m[1]}`),
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/from '(\.\.\/\.\.\/(?!\.\.\/\.\.\/shared\/)[^']+)'/g)].map(
+        (m) => `${file} imports ${m[1]}`,
+      ),
     );
-    expect(reaching).toEqual(['init.ts imports ../../app-core', 'restore.ts imports ../../app-core', 'restore.ts imports ../../backup/restore-backup']);
+    expect(reaching).toEqual([
+      'init.ts imports ../../app-core',
+      'restore.ts imports ../../app-core',
+      'restore.ts imports ../../backup/restore-backup',
+    ]);
   });
 });

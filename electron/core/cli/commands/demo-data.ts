@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEMO_DATA_CONFIRMATION } from '../../../../shared/ipc/caseload';
 import type { CliCommand } from '../command';
 import { CliError } from '../io';
 import { dataDirFrom, withStore } from '../open-core';
@@ -19,7 +20,7 @@ export const demoDataCommand: CliCommand = {
         if (e.type === 'progress' && e.task === 'demo-data' && (e.done % 2000 === 0 || e.done === e.total)) io.err(`${e.label}…`);
       });
       try {
-        const made = await call('caseload.demoData', { referrals: count, ...(seed === undefined ? {} : { seed }) });
+        const made = await call('caseload.demoData', { confirm: DEMO_DATA_CONFIRMATION, referrals: count, ...(seed === undefined ? {} : { seed }) });
         io.out(`Made ${made.referrals} invented referrals for ${made.people} people and ${made.advocates} advocates in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return 0;
       } finally {
