@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HlcClock } from '../../shared/domain/hlc';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -7,6 +6,7 @@ import type { Envelope } from '../../shared/ipc/errors';
 import type { AppEvent } from '../../shared/ipc/events';
 import { withAudit } from './audit/audited-call';
 import { noteChangesOf } from './audit/change-collector';
+import { preparePrivateFolder } from './fs/private-folder';
 import { Writer } from './db/mutations';
 import { dispatch, type Logger } from './ipc/dispatch';
 import type { CoreContext } from './ipc/handler-types';
@@ -47,7 +47,7 @@ export interface Core {
 
 /** The application: everything the desktop app does, runnable in plain Node. */
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  preparePrivateFolder(options.dataDir);
   const now = options.now ?? (() => new Date());
   const vault = new Vault(options.dataDir, { keychain: options.keychain ?? noKeychain, nativeBinding: options.nativeBinding });
   const settings = options.settings ?? new FileSettingsStore(join(options.dataDir, 'settings.json'));

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { clockSkewFlag } from '../../shared/sync/clock-skew';
 import { roleSchema } from '../../shared/sync/protocol';
 import { loadConfig } from '../config';
 import { migrateServer } from '../db/migrate';
@@ -8,6 +7,7 @@ import { retentionBases, defaultRetentionPolicy, type RetentionPolicy } from '..
 import { purgeDeleted } from '../sync/purge-deleted';
 import { dueOnService, eraseOnService } from '../sync/retention';
 import * as ops from './ops';
+import { deviceLine, heldBackLine, retentionLine } from './print';
 import { reportCommand, reportOptions } from './report';
 
 const HELP = `Heard service administration
@@ -76,10 +76,7 @@ async function main(argv: string[]): Promise<number> {
       case 'devices': {
         const rows = await ops.listDevices(pool, await ops.findOrganisation(pool, need('org')));
         if (!rows.length) console.log('No devices.');
-        for (const d of rows) {
-          const clock = clockSkewFlag(d.clock_offset_ms);
-          console.log(`${d.id}  ${d.status.padEnd(8)}  ${d.email}  "${d.name}"  last seen ${d.last_seen_at?.toISOString() ?? 'never'}${clock ? `  ${clock}` : ''}`);
-        }
+        for (const d of rows) console.log(deviceLine(d));
         return 0;
       }
       case 'revoke-device':
@@ -97,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
         const due = await dueOnService(pool, await ops.findOrganisation(pool, need('org')), policyFrom(values), new Date().toISOString().slice(0, 10));
         if (!due.length) console.log('No closed case is due for erasure under this policy.');
         // References and dates only: never a name.
-        for (const d of due) console.log(`${d.caseId}  ${d.reference}  closed ${d.closureDate}  due ${d.dueOn} (${d.ruleUsed} rule)`);
+        for (const d of due) console.log(retentionLine(d));
         return 0;
       }
       case 'retention-erase': {
@@ -113,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(`${r.records} deleted record(s) purged (${r.changes} logged change(s) removed). Every active device had synced up to change ${r.floor}; anything deleted after that is kept until they have.`);
         if (r.heldBackBy.length) {
           console.log('Furthest behind (if one of these is lost or no longer used, revoke it so purges can go on):');
-          for (const d of r.heldBackBy) console.log(`  ${d.deviceId}  ${d.deviceName} (${d.userName})  last seen ${d.lastSeenAt?.toISOString() ?? 'never'}`);
+          for (const d of r.heldBackBy) console.log(heldBackLine(d));
         }
         return 0;
       }

@@ -39,7 +39,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     const access = await loadAccess(client, who, fresh);
     const rows: Omit<ChangeRow, 'seq'>[] = [];
     const outcomes = new Map<string, PushOutcome>();
-    const conflicts: unknown[][] = [];
+    const conflicts: NewConflict[] = [];
     // Where each field's state stands after the batch: the row (1-based) of its last applied
     // change, and whether the service held the field before, so the write needs no upsert.
     const fieldWrites = new Map<string, { ord: number; existed: boolean }>();
@@ -86,7 +86,10 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
         const conflictId = uuidv7();
         // A device that does not hold the case must not learn the kept value through the conflict.
         const keptValue = reason === 'not_allocated' || reason === 'wrong_case' ? null : kept.value;
-        conflicts.push([conflictId, c.entity, c.entityId, c.caseId, c.field, reason, c.mutationId, canonicalJson(c.value), c.hlc, canonicalJson(kept.value), kept.version, kept.userId, kept.deviceId, kept.hlc]);
+        conflicts.push({
+          id: conflictId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, reason, editMutationId: c.mutationId, editValue: canonicalJson(c.value), editHlc: c.hlc,
+          keptValue: canonicalJson(kept.value), keptVersion: kept.version, keptUser: kept.userId, keptDevice: kept.deviceId, keptHlc: kept.hlc,
+        });
         rows.push(logRow(who, c, 'conflict', keptValue, kept.version, conflictId));
       } else {
         rows.push(logRow(who, c, outcome, cur!.value, cur!.version));
@@ -215,14 +218,34 @@ async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<Ch
   );
 }
 
-async function insertConflicts(client: PoolClient, who: DeviceIdentity, rows: unknown[][]) {
-  const col = (i: number) => rows.map((r) => r[i]);
+/** A conflict to record: the edit that was not applied and the value the service kept. */
+interface NewConflict {
+  id: string;
+  entity: string;
+  entityId: string;
+  caseId: string | null;
+  field: string;
+  reason: string | null;
+  editMutationId: string;
+  editValue: unknown;
+  editHlc: string | null;
+  keptValue: unknown;
+  keptVersion: number;
+  keptUser: string | null;
+  keptDevice: string | null;
+  keptHlc: string | null;
+}
+
+/** In the order of the unnest below. */
+const conflictColumns = ['id', 'entity', 'entityId', 'caseId', 'field', 'reason', 'editMutationId', 'editValue', 'editHlc', 'keptValue', 'keptVersion', 'keptUser', 'keptDevice', 'keptHlc'] as const satisfies readonly (keyof NewConflict)[];
+
+async function insertConflicts(client: PoolClient, who: DeviceIdentity, rows: readonly NewConflict[]) {
   await client.query(
     `INSERT INTO conflicts (id, organisation_id, entity, entity_id, case_id, field, reason, edit_mutation_id, edit_value, edit_user, edit_device, edit_hlc,
                             kept_value, kept_version, kept_user, kept_device, kept_hlc)
      SELECT u.id, $1, u.entity, u.entity_id, u.case_id, u.field, u.reason, u.mid, u.edit_value, $2, $3, u.edit_hlc, u.kept_value, u.kept_version, u.kept_user, u.kept_device, u.kept_hlc
        FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::jsonb[], $12::text[], $13::jsonb[], $14::bigint[], $15::uuid[], $16::uuid[], $17::text[])
          AS u(id, entity, entity_id, case_id, field, reason, mid, edit_value, edit_hlc, kept_value, kept_version, kept_user, kept_device, kept_hlc)`,
-    [who.organisationId, who.userId, who.deviceId, ...Array.from({ length: 14 }, (_, i) => col(i))],
+    [who.organisationId, who.userId, who.deviceId, ...conflictColumns.map((k) => rows.map((r) => r[k]))],
   );
 }

@@ -29,3 +29,18 @@ export type IssueOutcome = (typeof issueOutcomes)[number];
 /** Age bands for reports: age on the referral date. */
 export const ageBands = ['0-10', '11-15', '16-17', '18-21', '22-25', '26+'] as const;
 export type AgeBand = (typeof ageBands)[number];
+
+export const personKinds = ['young_person', 'parent'] as const;
+export type PersonKind = (typeof personKinds)[number];
+export const statusTags = ['CIC', 'CP', 'CIN', 'CL', 'FGC', 'JA', 'UASC', 'SEND', 'YOUNG_CARER', 'IN_CUSTODY', 'DETAINED_MHA'] as const;
+export type StatusTag = (typeof statusTags)[number];
+export const contactRoles = ['social_worker', 'iro', 'personal_adviser', 'carer', 'school', 'other'] as const;
+export type ContactRole = (typeof contactRoles)[number];
+export const advocacyTypes = ['instructed', 'non_instructed'] as const;
+export type AdvocacyType = (typeof advocacyTypes)[number];
+export const referralStatuses = ['awaiting_allocation', 'open', 'closed'] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+export const issueStatuses = ['open', 'resolved'] as const;
+export type IssueStatus = (typeof issueStatuses)[number];
+export const advocateRoles = ['advocate', 'manager'] as const;
+export type AdvocateRole = (typeof advocateRoles)[number];

@@ -1,40 +1,45 @@
 import { parseCsv, CsvSyntaxError } from '../csv/rfc4180';
-import { closureOutcomes, genders, issueCodes, referralSources, serviceUserTypes, urgencies } from './codes';
-import type { ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType, Urgency } from './codes';
+import { closureOutcomes, issueCodes } from './codes';
+import type { IssueCode, ServiceUserType } from './codes';
 import { isIsoDate } from './dates';
+import { personRecord, referralRecord } from './records/caseload-records';
+import type { FieldSpec, ImportedOf, RecordDef } from './records/define';
 
 /**
- * The referral spreadsheet format: UTF-8, header row, any column order. This checks a
- * whole file and lists every problem by row, column and reason; it never repeats a cell's
- * contents, because cells hold children's details. Rows are numbered as a spreadsheet shows them
- * (the header is row 1).
+ * The referral spreadsheet format: UTF-8, header row, any column order. This checks a whole file
+ * and lists every problem by row, column and reason; it never repeats a cell's contents, because
+ * cells hold children's details. Rows are numbered as a spreadsheet shows them (the header is
+ * row 1). The person's and the referral's columns come from their definitions (`importColumn`);
+ * only the reference, the issues and the advocate's name are read here by hand.
  */
-export const importColumns = [
-  'reference', 'person_reference', 'first_name', 'last_name', 'preferred_name', 'date_of_birth', 'gender', 'service_user_type',
-  'local_authority', 'referral_date', 'referral_source', 'issues', 'urgency', 'allocated_to', 'allocation_date', 'closure_date', 'closure_outcome',
-] as const;
-export type ImportColumn = (typeof importColumns)[number];
+interface Imported {
+  key: string;
+  column: string;
+  spec: FieldSpec;
+}
+const importable = (def: RecordDef): Imported[] =>
+  Object.entries(def.fields).flatMap(([key, spec]) => (spec.importColumn ? [{ key, column: spec.importColumn, spec }] : []));
+const personImports = importable(personRecord);
+const referralImports = importable(referralRecord);
+
+export const importColumns: readonly string[] = ['reference', ...personImports.map((i) => i.column), ...referralImports.map((i) => i.column), 'issues', 'allocated_to'];
+export type ImportColumn = string;
 const requiredColumns: ImportColumn[] = ['reference', 'referral_date', 'service_user_type'];
 
-export interface ImportRow {
+export type ImportRow = {
   row: number;
   reference: string;
-  personReference?: string;
-  firstName?: string;
-  lastName?: string;
-  preferredName?: string;
-  dateOfBirth?: string;
-  gender?: Gender;
-  serviceUserType: ServiceUserType;
-  localAuthority?: string;
-  referralDate: string;
-  referralSource?: ReferralSource;
   issues: IssueCode[];
-  urgency?: Urgency;
   allocatedTo?: string;
-  allocationDate?: string;
-  closureDate?: string;
-  closureOutcome?: ClosureOutcome;
+  referralDate: string;
+  serviceUserType: ServiceUserType;
+} & ImportedOf<typeof personRecord.fields> &
+  Omit<ImportedOf<typeof referralRecord.fields>, 'referralDate' | 'serviceUserType'>;
+
+/** The values a row gives for one record's fields, by field name (cells left empty are absent). */
+export function importedFields(def: RecordDef, row: ImportRow): Record<string, unknown> {
+  const r = row as unknown as Record<string, unknown>;
+  return Object.fromEntries(importable(def).flatMap((i) => (r[i.key] === undefined ? [] : [[i.key, r[i.key]]])));
 }
 
 export interface ImportProblem {
@@ -106,18 +111,43 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
       return found;
     };
 
+    const read = (i: Imported): unknown => {
+      const v = cell(i.column);
+      switch (i.spec.kind) {
+        case 'date':
+          return date(i.column);
+        case 'code':
+          return code(i.column, Object.keys(i.spec.choices ?? {}));
+        case 'yesNo':
+          if (!v) return undefined;
+          if (/^(yes|y|true|1)$/i.test(v)) return true;
+          if (/^(no|n|false|0)$/i.test(v)) return false;
+          add(i.column, 'Write yes or no.');
+          return undefined;
+        case 'integer':
+          if (!v) return undefined;
+          if (!/^-?\d+$/.test(v)) add(i.column, 'This is not a whole number.');
+          return /^-?\d+$/.test(v) ? Number(v) : undefined;
+        default:
+          return v || undefined;
+      }
+    };
+
     const reference = cell('reference');
     if (!reference) add('reference', 'Every referral needs a reference.');
     else if (seen.has(reference)) add('reference', `This reference is also used on row ${seen.get(reference)}; each referral needs its own.`);
     else seen.set(reference, row);
 
-    const referralDate = date('referral_date');
+    // Every defined column, read and checked by its kind.
+    const values: Record<string, unknown> = {};
+    for (const i of [...personImports, ...referralImports]) values[i.key] = read(i);
+    const referralDate = values.referralDate as string | undefined;
+    const serviceUserType = values.serviceUserType as ServiceUserType | undefined;
     if (!cell('referral_date')) add('referral_date', 'Every referral needs a referral date.');
     else if (referralDate && referralDate > today) add('referral_date', 'The referral date is in the future.');
-    const dateOfBirth = date('date_of_birth');
+    const dateOfBirth = values.dateOfBirth as string | undefined;
     if (dateOfBirth && dateOfBirth > today) add('date_of_birth', 'The date of birth is in the future.');
     else if (dateOfBirth && referralDate && dateOfBirth > referralDate) add('date_of_birth', 'The date of birth is after the referral date.');
-    const serviceUserType = code('service_user_type', serviceUserTypes);
     if (!cell('service_user_type')) add('service_user_type', 'Every referral needs a service-user type.');
 
     const issues: IssueCode[] = [];
@@ -132,46 +162,16 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
       });
 
     const allocatedTo = cell('allocated_to') || undefined;
-    const allocationDate = date('allocation_date');
+    const allocationDate = values.allocationDate as string | undefined;
     if (allocationDate && referralDate && allocationDate < referralDate) add('allocation_date', 'The allocation date is before the referral date.');
     if (allocationDate && !allocatedTo) add('allocated_to', 'An allocation date is given but no advocate.');
-    const closureDate = date('closure_date');
+    const closureDate = values.closureDate as string | undefined;
     if (closureDate && referralDate && closureDate < referralDate) add('closure_date', 'The closure date is before the referral date.');
     if (closureDate && closureDate > today) add('closure_date', 'The closure date is in the future.');
-    const closureOutcome = code('closure_outcome', closureOutcomes);
     if (closureDate && !cell('closure_outcome')) add('closure_outcome', `The referral is closed but has no closure outcome. Use one of: ${listWords(closureOutcomes)}.`);
     if (cell('closure_outcome') && !cell('closure_date')) add('closure_date', 'A closure outcome is given but no closure date.');
 
-    const opt = (c: ImportColumn) => cell(c) || undefined;
-    if (reference && referralDate && serviceUserType) {
-      rows.push(
-        strip({
-          row,
-          reference,
-          personReference: opt('person_reference'),
-          firstName: opt('first_name'),
-          lastName: opt('last_name'),
-          preferredName: opt('preferred_name'),
-          dateOfBirth,
-          gender: code('gender', genders),
-          serviceUserType,
-          localAuthority: opt('local_authority'),
-          referralDate,
-          referralSource: code('referral_source', referralSources),
-          issues,
-          urgency: code('urgency', urgencies),
-          allocatedTo,
-          allocationDate,
-          closureDate,
-          closureOutcome,
-        }),
-      );
-    } else {
-      // Still check the code columns so every problem in the row is listed at once.
-      code('gender', genders);
-      code('referral_source', referralSources);
-      code('urgency', urgencies);
-    }
+    if (reference && referralDate && serviceUserType) rows.push(strip({ ...values, row, reference, issues, allocatedTo, referralDate, serviceUserType } as ImportRow));
   });
   return { rows: problems.length > 0 ? [] : rows, problems: problems.sort((a, b) => a.row - b.row) };
 }

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import * as ops from '../../server/admin/ops';
@@ -7,6 +5,7 @@ import { uuidv7 } from '../../shared/domain/ids';
 import { MAX_PUSH_CHANGES, PROTOCOL_VERSION, type OutgoingChange } from '../../shared/sync/protocol';
 import { createTestDatabase } from '../server/pg-harness';
 import { Device } from '../sync/harness';
+import { startServerProcess } from './service-process';
 import type { BenchResult } from './types';
 
 const PUSH_CHANGES = 20_000;
@@ -48,35 +47,10 @@ async function baselineInsert(pool: pg.Pool, org: string, changes: OutgoingChang
   return performance.now() - t0;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-/** The service in its own process, as in production, so client and server work overlap as they would. */
-async function startServerProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/v1/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('The sync service did not start.');
-}
-
 export async function run(): Promise<BenchResult[]> {
   const db = await createTestDatabase();
-  const { url, child } = await startServerProcess(db.url);
+  const service = await startServerProcess(db.url);
+  const { url } = service;
   const results: BenchResult[] = [];
   try {
     const org = await ops.createOrganisation(db.pool, 'Bench');
@@ -143,8 +117,7 @@ export async function run(): Promise<BenchResult[]> {
       laptop.dispose();
     }
   } finally {
-    child.kill();
-    await new Promise((r) => child.once('exit', r));
+    await service.stop();
     await db.drop();
   }
   return results;

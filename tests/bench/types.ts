@@ -2,7 +2,7 @@
 export interface BenchResult {
   name: string;
   value: number;
-  unit: 'ms' | 'ops/s' | 'changes/s' | 'x';
+  unit: 'ms' | 'ops/s' | 'changes/s' | 'x' | 'count';
   baseline?: { name: string; value: number };
   /** value / baseline.value, filled in by the runner when a baseline is given. */
   ratio?: number;

@@ -17,7 +17,18 @@ let n = Number(process.env.HEARD_CRASH_FROM ?? '0');
 const CRASH_ENTITY = { crash_item: { table: 'crash_items', fields: ['n', 'body'] } };
 
 const core = createCore({ dataDir: dir });
-await core.vault.unlock(passphrase);
+// A kill in the middle of an unlock leaves that attempt counted (the throttle records it before
+// the slow check), so the next start may be asked to wait: it waits, as a person would.
+for (;;) {
+  try {
+    await core.vault.unlock(passphrase);
+    break;
+  } catch (e) {
+    const delayed = e as { code?: string; retryAfterMs?: number };
+    if (delayed.code !== 'unlock_delayed') throw e;
+    await new Promise((r) => setTimeout(r, delayed.retryAfterMs ?? 1000));
+  }
+}
 const db = core.context.db();
 db.exec('CREATE TABLE IF NOT EXISTS crash_items (id TEXT PRIMARY KEY, n INTEGER, body TEXT, deleted_at TEXT) STRICT');
 process.stdout.write('ready\n');

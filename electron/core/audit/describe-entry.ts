@@ -1,5 +1,12 @@
 import type { AuditActionName } from '../../../shared/ipc/audit';
 import { contract, isMethodName } from '../../../shared/ipc/contract';
+import {
+  advocateRecord,
+  issueRecord,
+  personRecord,
+  referralRecord,
+} from '../../../shared/domain/records/caseload-records';
+import { columnOf } from '../../../shared/domain/records/define';
 import type { ChangedGroup, EntryDetail } from './entry-detail';
 
 /** Field and record names as an advocate reads them: `interpreter_needed` → "interpreter needed". */
@@ -8,6 +15,19 @@ const words = (name: string): string =>
     .replace(/_/g, ' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
+
+/** The words a form shows for a stored column, where a record is defined with labels (questions read badly in a list, so those keep their name). */
+const LABELS = new Map(
+  [personRecord, referralRecord, issueRecord, advocateRecord].map((def) => [
+    def.entity,
+    new Map(
+      Object.entries(def.fields).flatMap(([key, spec]) =>
+        spec.label.endsWith('?') ? [] : [[columnOf(def, key), spec.label.toLowerCase()] as const],
+      ),
+    ),
+  ]),
+);
+const fieldWords = (entity: string, field: string): string => LABELS.get(entity)?.get(field) ?? words(field);
 
 /** Fields every record has that say nothing to the reader. */
 const BOOKKEEPING = new Set(['created_at', 'updated_at', 'deleted_at', 'id']);
@@ -22,7 +42,7 @@ function describeGroup(g: ChangedGroup): Phrase {
   const many = g.count > 1 ? `${g.count} ${thing} records` : null;
   if (g.fields.length === 1 && g.fields[0] === 'deleted_at') return { kind: 'deleted', text: many ?? `a ${thing}` };
   if (g.fields.includes('created_at')) return { kind: 'added', text: many ?? `a ${thing}` };
-  const fields = list(g.fields.filter((f) => !BOOKKEEPING.has(f)).map(words));
+  const fields = list(g.fields.filter((f) => !BOOKKEEPING.has(f)).map((f) => fieldWords(g.entity, f)));
   return { kind: 'changed', text: many ? `${fields} of ${many}` : `the ${thing}'s ${fields}` };
 }
 
@@ -31,7 +51,7 @@ function describeChanges(groups: readonly ChangedGroup[]): string {
   const phrases = groups.map(describeGroup);
   // One record edited: its fields are the whole story ("urgency and urgency reason").
   if (phrases.length === 1 && phrases[0]!.kind === 'changed' && groups[0]!.count === 1) {
-    return list(groups[0]!.fields.filter((f) => !BOOKKEEPING.has(f)).map(words));
+    return list(groups[0]!.fields.filter((f) => !BOOKKEEPING.has(f)).map((f) => fieldWords(groups[0]!.entity, f)));
   }
   return (['added', 'changed', 'deleted'] as const)
     .map((kind) => {

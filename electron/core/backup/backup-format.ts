@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { deriveWrappingKey, type ScryptParams } from '../vault/key-wrap';
+import { deriveWrappingKey, GCM_TAG_BYTES, scryptParamsAcceptable, type ScryptParams } from '../vault/key-wrap';
 
 /**
  * A Heard backup file, which holds only ciphertext:
@@ -30,14 +30,16 @@ export const backupHeaderSchema = z
     createdAt: z.string().max(40),
     /** The store's schema version (`user_version`) when the backup was made. */
     schemaVersion: z.number().int().nonnegative(),
-    kdf: z.object({
-      name: z.literal('scrypt'),
-      // Bounds keep a crafted file from making restore use gigabytes of memory.
-      N: z.number().int().min(2 ** 14).max(2 ** 20),
-      r: z.number().int().min(1).max(16),
-      p: z.number().int().min(1).max(4),
-      salt: b64,
-    }),
+    kdf: z
+      .object({
+        name: z.literal('scrypt'),
+        // Bounds keep a crafted file from making restore use gigabytes of memory.
+        N: z.number().int().min(2 ** 14).max(2 ** 20),
+        r: z.number().int().min(1).max(16),
+        p: z.number().int().min(1).max(4),
+        salt: b64,
+      })
+      .refine(scryptParamsAcceptable),
     key: z.object({ iv: b64, tag: b64, data: b64 }),
     body: z.object({ cipher: z.literal('aes-256-gcm'), iv: b64, bytes: z.number().int().nonnegative() }),
   })
@@ -59,7 +61,7 @@ export function sealDatabaseKey(backupKey: Buffer, dbKey: Buffer): BackupHeader[
 /** The database key, or null when the backup passphrase is wrong. */
 export function openDatabaseKey(backupKey: Buffer, sealed: BackupHeader['key']): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', backupKey, Buffer.from(sealed.iv, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', backupKey, Buffer.from(sealed.iv, 'base64'), { authTagLength: GCM_TAG_BYTES });
     decipher.setAAD(KEY_AAD);
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
     const key = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);

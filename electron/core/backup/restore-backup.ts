@@ -124,7 +124,7 @@ function readHeader(path: string): { header: BackupHeader; headerBytes: Buffer }
 }
 
 async function decryptBody(path: string, header: BackupHeader, headerBytes: Buffer, backupKey: Buffer, temp: string): Promise<void> {
-  const decipher = createDecipheriv('aes-256-gcm', backupKey, Buffer.from(header.body.iv, 'base64'));
+  const decipher = createDecipheriv('aes-256-gcm', backupKey, Buffer.from(header.body.iv, 'base64'), { authTagLength: TAG_BYTES });
   decipher.setAAD(headerBytes);
   const bodyStart = headerBytes.length;
   const bodyEnd = bodyStart + header.body.bytes; // exclusive

@@ -1,7 +1,8 @@
-import type { Gender, IssueCode, ServiceUserType, Urgency, ClosureOutcome, ReferralSource } from '../../../shared/domain/codes';
+import type { Gender, IssueCode, ServiceUserType, Urgency, ClosureOutcome } from '../../../shared/domain/codes';
+import type { ReportReferral } from '../../../shared/reports/quarterly';
 import { displayName, type Issue, type ReferralStatus } from '../../../shared/domain/caseload';
 import type { Db } from '../db/database';
-import { toIssue, type IssueRow, type PersonRow, type ReferralRow } from './rows';
+import { toIssue, toPerson, type IssueRow, type PersonRow, type ReferralRow } from './rows';
 
 /**
  * Read-only views of a case for other features (letters, meetings, complaints, reports). Plain
@@ -47,23 +48,23 @@ export function getCaseSummary(db: Db, caseId: string): CaseSummary | null {
   const issues = (
     db.prepare('SELECT * FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(caseId) as IssueRow[]
   ).map(toIssue);
-  const names = { preferredName: p?.preferred_name ?? null, firstName: p?.first_name ?? null, lastName: p?.last_name ?? null };
+  const person = p ? toPerson(p) : null;
   return {
     caseId: r.id,
     reference: r.reference,
     person: {
-      id: p?.id ?? null,
-      preferredName: displayName(names),
-      legalName: [p?.first_name, p?.last_name].filter(Boolean).join(' '),
-      firstName: p?.first_name ?? null,
-      lastName: p?.last_name ?? null,
-      dateOfBirth: p?.date_of_birth ?? null,
-      gender: (p?.gender ?? null) as Gender | null,
-      pronouns: p?.pronouns ?? null,
-      firstLanguage: p?.first_language ?? null,
-      interpreterNeeded: p?.interpreter_needed == null ? null : p.interpreter_needed !== 0,
-      localAuthority: p?.local_authority ?? null,
-      placementAddress: p?.placement_address ?? null,
+      id: person?.id ?? null,
+      preferredName: displayName(person ?? {}),
+      legalName: [person?.firstName, person?.lastName].filter(Boolean).join(' '),
+      firstName: person?.firstName ?? null,
+      lastName: person?.lastName ?? null,
+      dateOfBirth: person?.dateOfBirth ?? null,
+      gender: person?.gender ?? null,
+      pronouns: person?.pronouns ?? null,
+      firstLanguage: person?.firstLanguage ?? null,
+      interpreterNeeded: person?.interpreterNeeded ?? null,
+      localAuthority: person?.localAuthority ?? null,
+      placementAddress: person?.placementAddress ?? null,
     },
     advocate: a ? { id: a.id, name: a.name } : null,
     serviceUserType: r.service_user_type as ServiceUserType | null,
@@ -77,31 +78,14 @@ export function getCaseSummary(db: Db, caseId: string): CaseSummary | null {
   };
 }
 
-/** One referral in the CSV import's shape, for reports and export. */
-export interface ReportReferral {
-  caseId: string;
-  reference: string;
-  person_reference: string | null;
-  date_of_birth: string | null;
-  gender: Gender | null;
-  service_user_type: ServiceUserType | null;
-  local_authority: string | null;
-  referral_date: string | null;
-  referral_source: ReferralSource | null;
-  issues: IssueCode[];
-  urgency: Urgency;
-  allocated_to: string | null;
-  allocation_date: string | null;
-  closure_date: string | null;
-  closure_outcome: ClosureOutcome | null;
-  status: ReferralStatus;
-}
+/** One referral in the CSV import's shape, for reports and export: the report's own record, with the case it is. */
+export type CaseReportReferral = ReportReferral & { caseId: string; urgency: Urgency; status: ReferralStatus };
 
 /**
  * With a period, only referrals made or closed in it (the only ones a report over that period
  * counts), so a quarter's report does not read five years of issues.
  */
-export function listReferralsForReport(db: Db, period?: { from: string; to: string }): ReportReferral[] {
+export function listReferralsForReport(db: Db, period?: { from: string; to: string }): CaseReportReferral[] {
   const statement = db
     .prepare(
       `SELECT r.id AS caseId, r.reference, p.person_reference, p.id AS person_id, p.date_of_birth, p.gender, r.service_user_type,
@@ -114,7 +98,7 @@ export function listReferralsForReport(db: Db, period?: { from: string; to: stri
        WHERE r.deleted_at IS NULL${period ? ' AND (substr(r.referral_date, 1, 10) BETWEEN @from AND @to OR substr(r.closure_date, 1, 10) BETWEEN @from AND @to)' : ''}
        ORDER BY r.referral_date, r.reference`,
     );
-  const rows = (period ? statement.all({ from: period.from, to: period.to }) : statement.all()) as Array<Omit<ReportReferral, 'issues' | 'person_reference'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null }>;
+  const rows = (period ? statement.all({ from: period.from, to: period.to }) : statement.all()) as Array<Omit<CaseReportReferral, 'issues' | 'person_reference'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null }>;
   return rows.map(({ issue_codes, person_id, ...r }) => ({
     ...r,
     // A person entered in the app has no external reference; their id stands in so people still count once.

@@ -30,7 +30,7 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   'caseload.issues.remove': (input, ctx) => ({ removed: removeIssue(ctx, input.issueId) }),
   'caseload.case.close': (input, ctx) => closeCase(ctx, input),
   'caseload.case.reopen': (input, ctx) => reopenCase(ctx, input.caseId),
-  'caseload.cases.export': (_input, ctx) => listReferralsForReport(ctx.db()),
+  'caseload.cases.export': (_input, ctx) => listReferralsForReport(ctx.db()).map((r) => ({ ...r, issues: [...r.issues] })),
   'caseload.demoData': (input, ctx) =>
     createDemoData(ctx, {
       referrals: input.referrals,

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { todayIso } from '../../../shared/domain/dates';
-import { parseReferralCsv, type ImportRow } from '../../../shared/domain/referral-import';
+import { importedFields, parseReferralCsv, type ImportRow } from '../../../shared/domain/referral-import';
+import { personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
+import { requiredDefaults, toColumns } from '../../../shared/domain/records/define';
 import type { ImportReport } from '../../../shared/ipc/caseload';
 import type { Db } from '../db/database';
 import type { FieldValue, Writer } from '../db/mutations';
@@ -87,34 +89,24 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
       stableId('person', r.personReference ?? `referral:${r.reference}`);
     const personExists = db.prepare('SELECT 1 FROM people WHERE id = ?').get(personId) !== undefined;
     changed += w.upsert('person', personId, caseId, {
-      ...(personExists ? {} : { kind: r.serviceUserType === 'PARENT' ? 'parent' : 'young_person', status_tags: [], key_contacts: [], created_at: at }),
-      person_reference: r.personReference,
-      first_name: r.firstName,
-      last_name: r.lastName,
-      preferred_name: r.preferredName,
-      date_of_birth: r.dateOfBirth,
-      gender: r.gender,
-      local_authority: r.localAuthority,
+      ...(personExists ? {} : { ...requiredDefaults(personRecord), kind: r.serviceUserType === 'PARENT' ? 'parent' : 'young_person', created_at: at }),
+      ...toColumns(personRecord, importedFields(personRecord, r)),
     }).length;
 
     const allocatedTo = r.allocatedTo ? advocateId(r.allocatedTo) : (existing?.allocated_to ?? null);
     const allocationDate = r.allocationDate ?? existing?.allocation_date ?? (r.allocatedTo ? r.referralDate : null);
     const closureDate = r.closureDate ?? existing?.closure_date ?? null;
     const fields: Record<string, FieldValue | undefined> = {
+      ...(existing ? {} : { ...requiredDefaults(referralRecord), created_at: at }),
+      ...toColumns(referralRecord, importedFields(referralRecord, r)),
       reference: r.reference,
       person_id: personId,
-      referral_date: r.referralDate,
-      source: r.referralSource,
-      service_user_type: r.serviceUserType,
-      urgency: r.urgency ?? (existing ? undefined : 'standard'),
       allocated_to: allocatedTo,
       allocation_date: allocationDate,
       days_to_allocation: allocationDate ? daysBetween(r.referralDate, allocationDate) : null,
       closure_date: closureDate,
-      closure_outcome: r.closureOutcome,
       status: closureDate ? 'closed' : allocatedTo ? 'open' : 'awaiting_allocation',
       deleted_at: null,
-      ...(existing ? {} : { advocacy_type: 'instructed', created_at: at }),
     };
     changed += w.upsert('referral', caseId, caseId, fields).length;
 

@@ -4,23 +4,14 @@ import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Db } from '../db/database';
-import type { FieldValue, Writer } from '../db/mutations';
+import type { Writer } from '../db/mutations';
+import { issueRecord, personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
+import { requiredDefaults, toColumns } from '../../../shared/domain/records/define';
 import type { CoreContext } from '../ipc/handler-types';
 import { getAdvocate } from './advocates';
 import { toIssue, toPerson, toReferral, type IssueRow, type PersonRow, type ReferralRow } from './rows';
 
 /** Writes to the caseload. Every change goes through the Writer, so it is recorded for sync. */
-
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-/** camelCase form fields -> column values; undefined means "not given, leave as is". */
-export function columns(fields: object): Record<string, FieldValue | undefined> {
-  const out: Record<string, FieldValue | undefined> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    out[snake(k)] = typeof v === 'string' && v.trim() === '' ? null : (v as FieldValue);
-  }
-  return out;
-}
 
 export function getReferralRow(db: Db, caseId: string): ReferralRow {
   const row = db.prepare('SELECT * FROM referrals WHERE id = ? AND deleted_at IS NULL').get(caseId) as ReferralRow | undefined;
@@ -57,23 +48,22 @@ export function createReferral(ctx: CoreContext, input: NewReferral): { caseId: 
       if (!db.prepare('SELECT 1 FROM people WHERE id = ? AND deleted_at IS NULL').get(personId)) {
         throw new AppError('not_found', 'That young person or parent could not be found.');
       }
-      if (input.person) w.upsert('person', personId, caseId, columns(input.person));
+      if (input.person) w.upsert('person', personId, caseId, toColumns(personRecord, input.person));
     } else {
       const p = input.person ?? {};
       if (!p.firstName?.trim() && !p.preferredName?.trim()) {
         throw new AppError('invalid_input', 'Enter a name for the young person or parent.', { fields: { 'person.firstName': 'Enter a name.' } });
       }
       personId = uuidv7(at.getTime());
-      w.upsert('person', personId, caseId, { kind: 'young_person', status_tags: [], key_contacts: [], ...columns(p), created_at: at.toISOString() });
+      w.upsert('person', personId, caseId, { ...requiredDefaults(personRecord), ...toColumns(personRecord, p), created_at: at.toISOString() });
     }
     const reference = newReference(db, at);
     w.upsert('referral', caseId, caseId, {
+      ...requiredDefaults(referralRecord),
       reference,
       person_id: personId,
       status: 'awaiting_allocation',
-      urgency: 'standard',
-      advocacy_type: 'instructed',
-      ...columns(input.referral),
+      ...toColumns(referralRecord, input.referral),
       created_at: at.toISOString(),
     });
     for (const issue of input.issues) addIssueRow(w, caseId, issue, at);
@@ -83,7 +73,7 @@ export function createReferral(ctx: CoreContext, input: NewReferral): { caseId: 
 
 function addIssueRow(w: Writer, caseId: string, issue: IssueInput, at: Date): string {
   const id = uuidv7(at.getTime());
-  w.upsert('referral_issue', id, caseId, { referral_id: caseId, status: 'open', ...columns(issue), created_at: at.toISOString() });
+  w.upsert('referral_issue', id, caseId, { referral_id: caseId, status: 'open', ...toColumns(issueRecord, issue), created_at: at.toISOString() });
   return id;
 }
 
@@ -92,7 +82,7 @@ export function updateReferral(ctx: CoreContext, caseId: string, fields: Referra
     const before = getReferralRow(db, caseId);
     const date = fields.referralDate ?? before.referral_date;
     if (date && before.closure_date && before.closure_date < date) throw new AppError('invalid_input', 'The referral date cannot be after the case was closed.');
-    w.upsert('referral', caseId, caseId, columns(fields));
+    w.upsert('referral', caseId, caseId, toColumns(referralRecord, fields));
     return toReferral(getReferralRow(db, caseId));
   });
 }
@@ -103,7 +93,7 @@ export function updatePerson(ctx: CoreContext, personId: string, caseId: string,
       throw new AppError('not_found', 'That young person or parent could not be found.');
     }
     checkDateOfBirth(fields.dateOfBirth, ctx.now());
-    w.upsert('person', personId, caseId, columns(fields));
+    w.upsert('person', personId, caseId, toColumns(personRecord, fields));
     return toPerson(db.prepare('SELECT * FROM people WHERE id = ?').get(personId) as PersonRow);
   });
 }
@@ -188,7 +178,7 @@ export function addIssue(ctx: CoreContext, caseId: string, issue: IssueInput): I
 export function updateIssue(ctx: CoreContext, issueId: string, fields: Partial<IssueInput> & { status?: Issue['status']; outcome?: Issue['outcome']; outcomeNote?: string | null }): Issue {
   return ctx.write((w, db) => {
     const before = getIssueRow(db, issueId);
-    w.upsert('referral_issue', issueId, before.referral_id, columns(fields));
+    w.upsert('referral_issue', issueId, before.referral_id, toColumns(issueRecord, fields));
     return toIssue(getIssueRow(db, issueId));
   });
 }

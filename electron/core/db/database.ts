@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/ipc/errors';
 
@@ -5,8 +6,23 @@ export type Db = Database.Database;
 
 export interface OpenOptions {
   nativeBinding?: string | undefined;
-  /** Refuse to create the file when it does not exist. */
+  /**
+   * Refuse to create the file when it does not exist, and refuse a file that cannot be a whole
+   * store: SQLite would quietly treat an empty file as a new, empty database.
+   */
   mustExist?: boolean;
+}
+
+const DAMAGED = 'The records file could not be opened with this key. It may be damaged. It has not been changed.';
+
+/** A records file of no bytes is never a store (setting up writes its first page straight away). */
+export function isEmptyFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size === 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -34,17 +50,37 @@ function configure(db: Db): void {
  */
 export function openEncrypted(path: string, key: Buffer, options: OpenOptions = {}): Db {
   if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
+  if (options.mustExist && isEmptyFile(path)) throw new AppError('database_damaged', DAMAGED);
   const db = new Database(path, { fileMustExist: options.mustExist ?? false, nativeBinding: options.nativeBinding });
   try {
     db.pragma(`cipher='${PAGE_CIPHER}'`);
     db.pragma(`key="x'${key.toString('hex')}'"`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (options.mustExist && endsMidPage(db, path)) throw new Error('partial page');
   } catch {
     db.close();
-    throw new AppError('database_damaged', 'The records file could not be opened with this key. It may be damaged. It has not been changed.');
+    throw new AppError('database_damaged', DAMAGED);
   }
   configure(db);
   return db;
+}
+
+/**
+ * SQLite refuses a file shorter than its header says, but not one cut off in the middle of its
+ * last page. Only judged when the write-ahead log is empty: after a crash SQLite rebuilds the
+ * file's end from the log itself.
+ */
+function endsMidPage(db: Db, path: string): boolean {
+  if (fileSize(`${path}-wal`) > 0) return false;
+  return fileSize(path) % (db.pragma('page_size', { simple: true }) as number) !== 0;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** A plain (unencrypted) database, used only by benchmarks as the baseline. */

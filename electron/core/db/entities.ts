@@ -10,4 +10,6 @@ export interface EntitySpec {
   readonly fields: readonly string[];
   /** Fields whose value is JSON (arrays, objects, rich text); stored as text, returned parsed. */
   readonly jsonFields?: readonly string[];
+  /** Yes/no fields: stored as 1/0, returned as true/false. */
+  readonly booleanFields?: readonly string[];
 }

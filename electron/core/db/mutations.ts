@@ -3,13 +3,15 @@ import type { HlcClock } from '../../../shared/domain/hlc';
 import type { Db } from './database';
 import type { EntitySpec } from './entities';
 import { entityRegistry } from './entity-registry';
+import { toColumn, type FieldValue } from './columns';
 
-export type FieldValue = string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown };
+export type { FieldValue } from './columns';
+export { fromRow } from './columns';
 
 /**
- * The one write path for synced records (docs/architecture.md, The write path). In the same transaction it changes the row
- * and appends one outbox entry per field, carrying the field's last known server version so the
- * server can tell an edit from a conflict. Nothing writes synced tables behind its back.
+ * The one write path for synced records (docs/architecture.md, The write path). In the same
+ * transaction it changes the row and appends one outbox entry per field, carrying the field's last
+ * known server version so the server can tell an edit from a conflict. Nothing writes synced tables behind its back.
  */
 export class Writer {
   constructor(
@@ -62,22 +64,4 @@ export class Writer {
   remove(entity: string, id: string, caseId: string | null): void {
     this.upsert(entity, id, caseId, { deleted_at: this.now().toISOString() });
   }
-}
-
-function toColumn(spec: EntitySpec, field: string, value: FieldValue): string | number | null {
-  if (value === null) return null;
-  if (spec.jsonFields?.includes(field)) return JSON.stringify(value);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  return JSON.stringify(value);
-}
-
-/** Reads a row back with JSON fields parsed, for services that return records. */
-export function fromRow<T>(spec: EntitySpec, row: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...row };
-  for (const f of spec.jsonFields ?? []) {
-    const v = out[f];
-    if (typeof v === 'string') out[f] = JSON.parse(v);
-  }
-  return out as T;
 }

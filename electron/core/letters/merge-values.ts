@@ -1,7 +1,7 @@
 import { stageLabels } from '../../../shared/domain/complaint-deadlines';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { LetterheadSettings, Complaint } from '../../../shared/ipc/letters';
-import { issueLabels } from '../../../shared/reports/labels';
+import { issueLabels } from '../../../shared/domain/code-labels';
 import type { MergeValues } from '../../../shared/templates';
 import type { CaseSummary } from '../caseload/case-summary';
 

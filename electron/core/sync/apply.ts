@@ -4,6 +4,7 @@ import type { EntitySpec } from '../db/entities';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
 import { eraseCase, optimizeSearchIndexes } from '../retention/erase-case';
 import { forgetTombstone, purgeCase, recordsOfCase } from './purge';
+import { columnFromSync, type Column } from '../db/columns';
 
 /** Meta key set when an erasure has left freed pages to clear; cleared once the store is compacted. */
 export const COMPACT_DUE_KEY = 'compact_due';
@@ -19,16 +20,6 @@ export interface ApplyOutcome {
   entities: Set<string>;
 }
 
-type Column = string | number | null;
-
-function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): Column {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  void spec;
-  return JSON.stringify(value);
-}
-
 /**
  * Applies one pulled page and moves the cursor in the same transaction, so a crash leaves either
  * both or neither. Rules: a field is written only when the incoming version is newer than the one
@@ -37,7 +28,13 @@ function toColumn(spec: EntitySpec | undefined, field: string, value: unknown): 
  * else is waiting for that field, brings the field to the service's value. `onErased` runs inside
  * the page's transaction, so the audit entry for an erasure is written with it or not at all.
  */
-export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, onErased?: (caseId: string) => void): ApplyOutcome {
+export interface ApplyOptions {
+  /** The core's clock, so tests and a device with a wrong clock record the same times as the rest of the core. */
+  now(): Date;
+  onErased?(caseId: string): void;
+}
+
+export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, opts: ApplyOptions): ApplyOutcome {
   const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, entities: new Set() };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
@@ -75,7 +72,7 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
           break;
         }
         case 'resolved':
-          if (c.conflictId) q.resolved.run(new Date().toISOString(), c.conflictId);
+          if (c.conflictId) q.resolved.run(opts.now().toISOString(), c.conflictId);
           break;
         case 'allocated':
           // Given back before a waiting purge ran: keep it.
@@ -110,7 +107,7 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
             purgeCase(db, registry, c.caseId, records.filter((r) => !kept(r)));
             if (removed > 0 || records.length > 0) {
               out.erased.push(c.caseId);
-              onErased?.(c.caseId);
+              opts.onErased?.(c.caseId);
               db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(COMPACT_DUE_KEY);
             }
           }
@@ -260,7 +257,7 @@ export class RowWriter {
     const k = `${entity}\u0000${id}`;
     let row = this.rows.get(k);
     if (!row) this.rows.set(k, (row = { entity, id, fields: new Map() }));
-    row.fields.set(field, toColumn(spec, field, value));
+    row.fields.set(field, columnFromSync(spec, field, value));
     void caseId;
   }
 
@@ -307,7 +304,7 @@ export class RowWriter {
     if (update.run(...[...fields.values(), id]).changes > 0) return;
     // A record new to this device: bring in any fields parked while it was incomplete.
     const all = new Map<string, Column>();
-    for (const p of this.q.parkedIncomplete.all(entity, id) as { field: string; value: string }[]) all.set(p.field, toColumn(spec, p.field, JSON.parse(p.value)));
+    for (const p of this.q.parkedIncomplete.all(entity, id) as { field: string; value: string }[]) all.set(p.field, columnFromSync(spec, p.field, JSON.parse(p.value)));
     for (const [f, v] of fields) all.set(f, v);
     const cols = ['id', ...all.keys()];
     try {

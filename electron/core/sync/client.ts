@@ -237,9 +237,10 @@ export class SyncClient {
       }
       if (!this.deps.isUnlocked()) return;
       const acct = this.account()!;
-      const out = applyPage(db, this.registry, acct.device_id, page, (caseId) =>
-        this.record([{ action: 'retention-deleted', method: 'sync.erased', caseId, detail: 'erased by the service at the end of its retention period' }]),
-      );
+      const out = applyPage(db, this.registry, acct.device_id, page, {
+        now: this.deps.now,
+        onErased: (caseId) => this.record([{ action: 'retention-deleted', method: 'sync.erased', caseId, detail: 'erased by the service at the end of its retention period' }]),
+      });
       report.pulled += page.changes.length;
       report.conflicts += out.conflicts;
       report.purged += out.purged + out.erased.length;

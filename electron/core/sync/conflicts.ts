@@ -1,7 +1,8 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
-import type { FieldValue, Writer } from '../db/mutations';
+import type { Writer } from '../db/mutations';
+import { fromColumn, type FieldValue } from '../db/columns';
 
 export interface LocalConflict {
   id: string;
@@ -73,9 +74,8 @@ export function resolveConflict(db: Db, writer: Writer, registry: Record<string,
   const c = toConflict(row);
   if (choice === 'merged' && typeof merged !== 'string') throw new AppError('invalid_input', 'Write the merged text before saving.', { fields: { merged: 'Needed.' } });
   if (choice !== 'kept') {
-    let value = (choice === 'merged' ? merged : c.editValue) as FieldValue;
-    // Rich-text and list fields travel as the stored JSON text; the Writer wants them parsed.
-    if (choice === 'edit' && typeof value === 'string' && registry[c.entity]?.jsonFields?.includes(c.field)) value = JSON.parse(value) as FieldValue;
+    // The edit arrived as stored (sync carries columns); the Writer takes the app's value.
+    const value = choice === 'merged' ? (merged ?? null) : fromColumn(registry[c.entity], c.field, c.editValue);
     // An edit that raced a delete brings the record back, all of it: the service may have purged
     // everything but the deletion, and half a record would come back. The undeletion goes first,
     // so the service takes the fields after it.
@@ -94,9 +94,8 @@ function wholeRecord(db: Db, registry: Record<string, EntitySpec>, c: { entity: 
   }
   const out: Record<string, FieldValue> = {};
   for (const f of spec.fields) {
-    const v = row[f];
-    if (v === null || v === undefined) continue;
-    out[f] = spec.jsonFields?.includes(f) && typeof v === 'string' ? (JSON.parse(v) as FieldValue) : (v as FieldValue);
+    const v = fromColumn(spec, f, row[f]);
+    if (v !== null) out[f] = v;
   }
   return out;
 }

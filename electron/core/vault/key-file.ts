@@ -1,27 +1,43 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { Keychain } from './keychain';
-import type { WrappedKey } from './key-wrap';
+import { GCM_IV_BYTES, GCM_TAG_BYTES, scryptParamsAcceptable, type WrappedKey } from './key-wrap';
+
+/** A real key file is well under 2 KB; anything far bigger is not one, and is not read into memory. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/** Base64 that decodes to exactly (or at least) so many bytes: a field of the wrong size is a damaged file. */
+const base64Bytes = (bytes: number, exact = true) =>
+  z
+    .string()
+    .max(1024)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+    .refine((s) => {
+      const n = Buffer.from(s, 'base64').length;
+      return exact ? n === bytes : n >= bytes;
+    });
 
 /**
  * `vault-key.json`: the wrapped database key. When the OS keychain is real, the passphrase-wrapped
  * key is sealed again by it, so a copied file is useless on another machine even with the passphrase.
  */
 const wrappedKeySchema = z.object({
-  kdf: z.object({
-    name: z.literal('scrypt'),
-    N: z.number().int().min(2 ** 14),
-    r: z.number().int().min(1),
-    p: z.number().int().min(1),
-    salt: z.string().min(16),
+  kdf: z
+    .object({ name: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: base64Bytes(16, false) })
+    .refine(scryptParamsAcceptable),
+  cipher: z.object({
+    name: z.literal('aes-256-gcm'),
+    iv: base64Bytes(GCM_IV_BYTES),
+    tag: base64Bytes(GCM_TAG_BYTES),
+    // The database key is 32 bytes, and GCM's ciphertext is as long as its plaintext.
+    data: base64Bytes(32),
   }),
-  cipher: z.object({ name: z.literal('aes-256-gcm'), iv: z.string(), tag: z.string(), data: z.string() }),
 });
 
 const keyFileSchema = z.discriminatedUnion('osProtected', [
   z.object({ format: z.literal('heard-key'), version: z.literal(1), osProtected: z.literal(false), wrapped: wrappedKeySchema }),
-  z.object({ format: z.literal('heard-key'), version: z.literal(1), osProtected: z.literal(true), sealed: z.string() }),
+  z.object({ format: z.literal('heard-key'), version: z.literal(1), osProtected: z.literal(true), sealed: z.string().max(MAX_KEY_FILE_BYTES) }),
 ]);
 
 export type KeyFileResult =
@@ -33,6 +49,7 @@ export function readKeyFile(path: string, keychain: Keychain): KeyFileResult {
   if (!existsSync(path)) return { kind: 'missing' };
   let parsed: z.infer<typeof keyFileSchema>;
   try {
+    if (statSync(path).size > MAX_KEY_FILE_BYTES) throw new RangeError('key file too large');
     parsed = keyFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
     return { kind: 'corrupt', reason: 'The key file is not in the expected format.' };

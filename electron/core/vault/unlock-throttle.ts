@@ -48,8 +48,19 @@ export class UnlockThrottle {
     return this.read().failures;
   }
 
+  /** Counts one more wrong passphrase from now; returns the wait it earns. */
   recordFailure(): number {
     const failures = this.read().failures + 1;
+    writeFileAtomic(this.path, JSON.stringify({ failures, lastFailureAt: this.now() }));
+    return delayAfterFailures(failures);
+  }
+
+  /**
+   * Starts the wait again from now without counting another failure: an attempt is recorded as a
+   * failure before its slow check, and when it does turn out wrong the wait runs from the answer.
+   */
+  restartWait(): number {
+    const { failures } = this.read();
     writeFileAtomic(this.path, JSON.stringify({ failures, lastFailureAt: this.now() }));
     return delayAfterFailures(failures);
   }

@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { assessPassphrase } from '../../../shared/domain/passphrase';
 import { AppError } from '../../../shared/ipc/errors';
 import type { VaultProblem, VaultStatus } from '../../../shared/ipc/vault';
-import { openEncrypted, type Db } from '../db/database';
+import { isEmptyFile, openEncrypted, type Db } from '../db/database';
 import { migrate } from '../db/migrate';
-import { DEFAULT_SCRYPT, newDatabaseKey, unwrapKey, wrapKey, type ScryptParams } from './key-wrap';
+import { PRIVATE_FILE_MODE, preparePrivateFolder } from '../fs/private-folder';
+import { DEFAULT_SCRYPT, deriveWrappingKey, newDatabaseKey, unwrapKey, wrapKey, type Kdf, type ScryptParams, type WrappedKey } from './key-wrap';
 import { readKeyFile, writeKeyFile } from './key-file';
 import type { Keychain } from './keychain';
+import { PassphraseGate } from './passphrase-gate';
 import { UnlockThrottle } from './unlock-throttle';
 
 export const KEY_FILE = 'vault-key.json';
@@ -20,6 +22,8 @@ export interface VaultDeps {
   now?: () => number;
   /** Only the key-wrapping unit tests lower this; every app path uses the default. */
   scrypt?: ScryptParams;
+  /** The passphrase key derivation; tests wrap the real one to count how often it runs. */
+  kdf?: Kdf;
 }
 
 const PROBLEM_TEXT: Record<VaultProblem['code'], string> = {
@@ -47,6 +51,8 @@ export class Vault {
   private db: Db | null = null;
   private openProblem: VaultProblem | null = null;
   private readonly throttle: UnlockThrottle;
+  private readonly gate: PassphraseGate;
+  private readonly kdf: Kdf;
   private readonly lockListeners = new Set<LockListener>();
   readonly keyPath: string;
   readonly databasePath: string;
@@ -58,6 +64,8 @@ export class Vault {
     this.keyPath = join(dataDir, KEY_FILE);
     this.databasePath = join(dataDir, DATABASE_FILE);
     this.throttle = new UnlockThrottle(join(dataDir, THROTTLE_FILE), deps.now);
+    this.gate = new PassphraseGate(this.throttle);
+    this.kdf = deps.kdf ?? deriveWrappingKey;
   }
 
   status(): VaultStatus {
@@ -68,7 +76,9 @@ export class Vault {
     if (key.kind === 'missing') return hasDb ? { state: 'problem', problem: problem('key_file_missing') } : { state: 'new' };
     if (key.kind === 'corrupt') return { state: 'problem', problem: problem('key_file_corrupt') };
     if (!hasDb) return { state: 'problem', problem: problem('database_missing') };
-    return { state: 'locked', retryAfterMs: this.throttle.retryAfterMs() };
+    // Said before the passphrase is asked for: an empty file can hold no records, whatever the key.
+    if (isEmptyFile(this.databasePath)) return { state: 'problem', problem: problem('database_damaged') };
+    return { state: 'locked', retryAfterMs: this.gate.retryAfterMs() };
   }
 
   get isUnlocked(): boolean {
@@ -81,17 +91,24 @@ export class Vault {
     return this.db;
   }
 
-  async setup(passphrase: string): Promise<VaultStatus> {
+  /** In turn with unlocks: two set-ups sent at once must not both make a store. */
+  setup(passphrase: string): Promise<VaultStatus> {
+    return this.gate.exclusive(() => this.setupNow(passphrase));
+  }
+
+  private async setupNow(passphrase: string): Promise<VaultStatus> {
     const current = this.status();
     if (current.state !== 'new') {
       throw new AppError('already_set_up', 'Heard is already set up on this computer. Unlock it with your passphrase.');
     }
     const assessment = assessPassphrase(passphrase);
     if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { passphrase: assessment.feedback } });
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    preparePrivateFolder(this.dataDir);
     const key = newDatabaseKey();
     try {
-      const wrapped = await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT);
+      const wrapped = await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT, this.kdf);
+      // Made here, private, so that SQLite's log files (which copy its mode) are private too.
+      closeSync(openSync(this.databasePath, 'wx', PRIVATE_FILE_MODE));
       // Database first: a crash before the key file is written leaves nothing that needs it.
       const db = openEncrypted(this.databasePath, key, { nativeBinding: this.deps.nativeBinding });
       migrate(db);
@@ -108,30 +125,37 @@ export class Vault {
     if (current.state === 'unlocked') return current;
     if (current.state === 'new') throw new AppError('not_set_up', 'Heard has not been set up on this computer yet.');
     if (current.state === 'problem') throw new AppError(current.problem.code, current.problem.message);
-    if (current.retryAfterMs > 0) {
-      const seconds = Math.ceil(current.retryAfterMs / 1000);
-      throw new AppError('unlock_delayed', `Please wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`, {
-        retryAfterMs: current.retryAfterMs,
+    preparePrivateFolder(this.dataDir);
+    const outcome = await this.gate.attempt(async () => {
+      // Another attempt queued ahead of this one may have unlocked already.
+      if (this.db) return { opened: true as const };
+      const key = await unwrapKey(this.keyFileOrThrow(), passphrase, this.kdf);
+      if (!key) return null;
+      // The passphrase was right, so a file that will not open is not a failed attempt.
+      try {
+        this.db = this.openWithProblems(key);
+        return { opened: true as const };
+      } catch (e) {
+        return { opened: false as const, error: e };
+      } finally {
+        key.fill(0);
+      }
+    });
+    if (!outcome.ok) {
+      const seconds = Math.ceil(outcome.retryAfterMs / 1000);
+      throw new AppError('wrong_passphrase', `That passphrase is not right. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
+        retryAfterMs: outcome.retryAfterMs,
       });
     }
+    if (!outcome.value.opened) throw outcome.value.error;
+    return this.status();
+  }
+
+  /** Read afresh for every attempt: a passphrase change queued ahead may have rewritten it. */
+  private keyFileOrThrow(): WrappedKey {
     const file = readKeyFile(this.keyPath, this.deps.keychain);
     if (file.kind !== 'ok') throw new AppError('key_file_corrupt', PROBLEM_TEXT.key_file_corrupt);
-    const key = await unwrapKey(file.wrapped, passphrase);
-    if (!key) {
-      const delay = this.throttle.recordFailure();
-      const seconds = Math.ceil(delay / 1000);
-      throw new AppError('wrong_passphrase', `That passphrase is not right. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
-        retryAfterMs: delay,
-      });
-    }
-    this.throttle.reset();
-    try {
-      const db = this.openWithProblems(key);
-      this.db = db;
-    } finally {
-      key.fill(0);
-    }
-    return this.status();
+    return file.wrapped;
   }
 
   /** The passphrase was right (the key unwrapped), so any failure now is the file's, not the user's. */
@@ -144,6 +168,9 @@ export class Vault {
       throw new AppError('database_damaged', PROBLEM_TEXT.database_damaged);
     }
     try {
+      // Setting up migrates the store before its key file exists, so a store with a key file and
+      // no schema has lost its contents: opening it must not quietly make a new, empty one.
+      if (db.pragma('user_version', { simple: true }) === 0) throw new AppError('database_damaged', PROBLEM_TEXT.database_damaged);
       migrate(db);
       return db;
     } catch (e) {
@@ -173,23 +200,14 @@ export class Vault {
     return () => this.lockListeners.delete(listener);
   }
 
-  /** True when the passphrase unwraps the key. Counts towards the unlock delay when wrong. */
+  /** True when the passphrase unwraps the key. Shares the unlock delay: a wrong one adds to it. */
   async checkPassphrase(passphrase: string): Promise<boolean> {
-    const wait = this.throttle.retryAfterMs();
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new AppError('unlock_delayed', `Please wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`, { retryAfterMs: wait });
-    }
-    const file = readKeyFile(this.keyPath, this.deps.keychain);
-    if (file.kind !== 'ok') throw new AppError('key_file_corrupt', PROBLEM_TEXT.key_file_corrupt);
-    const key = await unwrapKey(file.wrapped, passphrase);
-    if (!key) {
-      this.throttle.recordFailure();
-      return false;
-    }
-    key.fill(0);
-    this.throttle.reset();
-    return true;
+    const outcome = await this.gate.attempt(async () => {
+      const key = await unwrapKey(this.keyFileOrThrow(), passphrase, this.kdf);
+      key?.fill(0);
+      return key ? true : null;
+    });
+    return outcome.ok;
   }
 
   /**
@@ -197,17 +215,9 @@ export class Vault {
    * passphrase; a wrong one counts towards the unlock delay. The caller must zero it when done.
    */
   async databaseKeyFor(passphrase: string): Promise<Buffer> {
-    const wait = this.throttle.retryAfterMs();
-    if (wait > 0) throw new AppError('unlock_delayed', `Please wait ${Math.ceil(wait / 1000)} seconds before trying again.`, { retryAfterMs: wait });
-    const file = readKeyFile(this.keyPath, this.deps.keychain);
-    if (file.kind !== 'ok') throw new AppError('key_file_corrupt', PROBLEM_TEXT.key_file_corrupt);
-    const key = await unwrapKey(file.wrapped, passphrase);
-    if (!key) {
-      this.throttle.recordFailure();
-      throw new AppError('wrong_passphrase', 'Your passphrase is not right. Nothing has been changed.', { fields: { passphrase: 'Not right.' } });
-    }
-    this.throttle.reset();
-    return key;
+    const outcome = await this.gate.attempt(() => unwrapKey(this.keyFileOrThrow(), passphrase, this.kdf));
+    if (!outcome.ok) throw wrongPassphrase('Your passphrase is not right.', 'passphrase', outcome.retryAfterMs);
+    return outcome.value;
   }
 
   /**
@@ -218,24 +228,37 @@ export class Vault {
     if (this.db) throw new AppError('conflict', 'Lock Heard before restoring a backup.');
     const assessment = assessPassphrase(passphrase);
     if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { newPassphrase: assessment.feedback } });
-    writeKeyFile(this.keyPath, await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT), this.deps.keychain);
+    writeKeyFile(this.keyPath, await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT, this.kdf), this.deps.keychain);
     this.openProblem = null;
     this.throttle.reset();
   }
 
-  /** Rewraps the same database key under the new passphrase; the database itself is untouched. */
+  /**
+   * Rewraps the same database key under the new passphrase; the database itself is untouched.
+   * Inside the gate, so no other check can read the key file while it is being replaced.
+   */
   async changePassphrase(current: string, next: string): Promise<void> {
     this.database();
     const assessment = assessPassphrase(next);
     if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { next: assessment.feedback } });
-    const file = readKeyFile(this.keyPath, this.deps.keychain);
-    if (file.kind !== 'ok') throw new AppError('key_file_corrupt', PROBLEM_TEXT.key_file_corrupt);
-    const key = await unwrapKey(file.wrapped, current);
-    if (!key) throw new AppError('wrong_passphrase', 'Your current passphrase is not right. Nothing has been changed.', { fields: { current: 'Not right.' } });
-    try {
-      writeKeyFile(this.keyPath, await wrapKey(key, next, this.deps.scrypt ?? DEFAULT_SCRYPT), this.deps.keychain);
-    } finally {
-      key.fill(0);
-    }
+    const outcome = await this.gate.attempt(async () => {
+      const key = await unwrapKey(this.keyFileOrThrow(), current, this.kdf);
+      if (!key) return null;
+      try {
+        writeKeyFile(this.keyPath, await wrapKey(key, next, this.deps.scrypt ?? DEFAULT_SCRYPT, this.kdf), this.deps.keychain);
+      } finally {
+        key.fill(0);
+      }
+      return true;
+    });
+    if (!outcome.ok) throw wrongPassphrase('Your current passphrase is not right.', 'current', outcome.retryAfterMs);
   }
+}
+
+function wrongPassphrase(what: string, field: string, retryAfterMs: number): AppError {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  return new AppError('wrong_passphrase', `${what} Nothing has been changed. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
+    retryAfterMs,
+    fields: { [field]: 'Not right.' },
+  });
 }

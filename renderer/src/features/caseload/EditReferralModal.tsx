@@ -1,31 +1,24 @@
-import { Button, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { Referral, ReferralFields } from '../../../../shared/domain/caseload';
+import type { Referral } from '../../../../shared/domain/caseload';
 import { todayIso } from '../../../../shared/domain/dates';
+import { referralRecord } from '../../../../shared/domain/records/caseload-records';
+import { editableFields } from '../../../../shared/domain/records/define';
 import { errorMessage, send } from '../../api/client';
-import { optionsOf, serviceUserTypeLabels, sourceLabels, urgencyLabels } from './labels';
-import { UkDateInput } from './UkDateInput';
+import { RecordFields } from './RecordFields';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
-/** Changing a referral after intake: urgency as things change, who referred, consent explained later. */
+/**
+ * Changing a referral after intake: urgency as things change, who referred, consent explained
+ * later. Every field a form may set is drawn and saved from the referral's definition, so none is
+ * left out on save.
+ */
 export function EditReferralModal({ opened, referral, onClose, onSaved }: { opened: boolean; referral: Referral; onClose: () => void; onSaved: () => void }) {
-  const [f, setF] = useState<ReferralFields>(() => ({
-    ...referral,
-    referralDate: referral.referralDate ?? undefined,
-    serviceUserType: referral.serviceUserType ?? undefined,
-  }));
+  const [f, setF] = useState<Record<string, unknown>>(() => ({ ...referral }));
   const [error, setError] = useState<string | null>(null);
-  const text = (k: 'referrer' | 'referrerContact' | 'urgencyReason' | 'consentExplainedHow' | 'request') => ({
-    value: f[k] ?? '',
-    onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }),
-  });
   const save = async () => {
     try {
-      const { referralDate, source, referrer, referrerContact, serviceUserType, urgency, urgencyReason, advocacyType, consentExplainedOn, consentExplainedHow, confidentialityExplained, request } = f;
-      await send('caseload.referrals.update', {
-        caseId: referral.id,
-        fields: { referralDate, source, referrer, referrerContact, serviceUserType, urgency, urgencyReason, advocacyType, consentExplainedOn, consentExplainedHow, confidentialityExplained, request },
-      });
+      await send('caseload.referrals.update', { caseId: referral.id, fields: editableFields(referralRecord, f) });
       setError(null);
       onSaved();
       onClose();
@@ -36,27 +29,7 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
   return (
     <Modal opened={opened} onClose={onClose} title="Edit referral" size="lg">
       <Stack gap="sm">
-        <SimpleGrid cols={2}>
-          <UkDateInput label="Referral date" value={f.referralDate ?? null} onChange={(v) => setF({ ...f, referralDate: v ?? undefined })} maxDate={todayIso()} />
-          <Select label="Service-user type" data={optionsOf(serviceUserTypeLabels)} value={f.serviceUserType ?? null} onChange={(v) => setF({ ...f, serviceUserType: (v ?? undefined) as ReferralFields['serviceUserType'] })} allowDeselect={false} />
-          <Select label="Source" data={optionsOf(sourceLabels)} value={f.source ?? null} onChange={(v) => setF({ ...f, source: v as ReferralFields['source'] })} clearable />
-          <TextInput label="Referrer" {...text('referrer')} />
-          <TextInput label="Referrer's phone or email" {...text('referrerContact')} />
-          <Select label="Urgency" data={optionsOf(urgencyLabels)} value={f.urgency ?? 'standard'} onChange={(v) => setF({ ...f, urgency: (v ?? 'standard') as ReferralFields['urgency'] })} allowDeselect={false} />
-        </SimpleGrid>
-        <TextInput label="Why is it urgent?" {...text('urgencyReason')} />
-        <Radio.Group label="Type of advocacy" value={f.advocacyType ?? 'instructed'} onChange={(v) => setF({ ...f, advocacyType: v === 'non_instructed' ? 'non_instructed' : 'instructed' })}>
-          <Group mt="xs">
-            <Radio value="instructed" label="Instructed" />
-            <Radio value="non_instructed" label="Non-instructed" />
-          </Group>
-        </Radio.Group>
-        <SimpleGrid cols={2}>
-          <UkDateInput label="Consent and confidentiality explained on" value={f.consentExplainedOn ?? null} onChange={(v) => setF({ ...f, consentExplainedOn: v })} maxDate={todayIso()} clearable />
-          <TextInput label="How they were explained" {...text('consentExplainedHow')} />
-        </SimpleGrid>
-        <Checkbox label="Confidentiality and its limits have been explained" checked={f.confidentialityExplained ?? false} onChange={(e) => setF({ ...f, confidentialityExplained: e.currentTarget.checked })} />
-        <Textarea label="What they are asking for" autosize minRows={2} {...text('request')} />
+        <RecordFields def={referralRecord} values={f} onChange={(patch) => setF({ ...f, ...patch })} today={todayIso()} cols={2} />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,6 +1,8 @@
-import { Button, Checkbox, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
-import type { PersonFields } from '../../../../shared/domain/caseload';
+import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { Person } from '../../../../shared/domain/caseload';
+import { personRecord, referralRecord } from '../../../../shared/domain/records/caseload-records';
+import { editableFields } from '../../../../shared/domain/records/define';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { ageOn } from '../../../../shared/domain/statutory-entitlements';
 import { todayIso } from '../../../../shared/domain/dates';
@@ -8,19 +10,11 @@ import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
 import { EditReferralModal } from './EditReferralModal';
 import { EntitlementPanel } from './EntitlementPanel';
-import { genderLabels, optionsOf, sourceLabels, statusTagLabels } from './labels';
+import { genderLabels, sourceLabels } from './labels';
+import { KeyContactsInput } from './ReferralFormSections';
+import { RecordFields } from './RecordFields';
+import { Field, RecordView } from './RecordView';
 import { ProblemAlert } from '../shell/ProblemAlert';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 /** Who the young person is, how they were referred, and their statutory entitlement. */
 export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
@@ -41,21 +35,27 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
             </Button>
           ) : null}
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label="Legal name">{[p?.firstName, p?.lastName].filter(Boolean).join(' ')}</Field>
-          <Field label="Name they use">{p?.preferredName}</Field>
-          <Field label="Date of birth">{p?.dateOfBirth ? `${formatUkDate(p.dateOfBirth)}${age !== null ? ` (${age})` : ''}` : ''}</Field>
-          <Field label="Gender">{p?.gender ? (p.gender === 'other' && p.genderDescription ? p.genderDescription : genderLabels[p.gender]) : ''}</Field>
-          <Field label="First language">{[p?.firstLanguage, p?.interpreterNeeded ? `interpreter needed${p.interpreterLanguage ? ` (${p.interpreterLanguage})` : ''}` : ''].filter(Boolean).join(', ')}</Field>
-          <Field label="Local authority">{p?.localAuthority}</Field>
-          <Field label="Status">{p?.statusTags.map((t) => statusTagLabels[t]).join(', ')}</Field>
-          <Field label="Placement">
-            {[p?.placementType, p?.placementInArea === null || p?.placementInArea === undefined ? '' : p.placementInArea ? 'in area' : 'out of area'].filter(Boolean).join(', ')}
-          </Field>
-          <Field label="Placement address">{p?.placementAddress}</Field>
-          <Field label="Communication needs">{p?.communicationNeeds}</Field>
-          <Field label="Disability">{p?.disability}</Field>
-        </SimpleGrid>
+        {p ? (
+          <RecordView
+            def={personRecord}
+            record={p}
+            custom={{
+              kind: null,
+              firstName: <Field label="Legal name">{[p.firstName, p.lastName].filter(Boolean).join(' ')}</Field>,
+              lastName: null,
+              dateOfBirth: <Field label="Date of birth">{p.dateOfBirth ? `${formatUkDate(p.dateOfBirth)}${age !== null ? ` (${age})` : ''}` : ''}</Field>,
+              gender: <Field label="Gender">{p.gender ? (p.gender === 'other' && p.genderDescription ? p.genderDescription : genderLabels[p.gender]) : ''}</Field>,
+              genderDescription: null,
+              firstLanguage: (
+                <Field label="First language">{[p.firstLanguage, p.interpreterNeeded ? `interpreter needed${p.interpreterLanguage ? ` (${p.interpreterLanguage})` : ''}` : ''].filter(Boolean).join(', ')}</Field>
+              ),
+              interpreterNeeded: null,
+              interpreterLanguage: null,
+              placementType: <Field label="Placement">{[p.placementType, p.placementInArea === null ? '' : p.placementInArea ? 'in area' : 'out of area'].filter(Boolean).join(', ')}</Field>,
+              placementInArea: null,
+            }}
+          />
+        ) : null}
         {p && p.keyContacts.length > 0 ? (
           <>
             <Title order={3} size="h5" mt="md" mb="xs">
@@ -80,18 +80,26 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
             Edit referral
           </Button>
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label="Referral date">{r.referralDate ? formatUkDate(r.referralDate) : ''}</Field>
-          <Field label="Source">{[r.source ? sourceLabels[r.source] : '', r.referrer].filter(Boolean).join(': ')}</Field>
-          <Field label="Urgency reason">{r.urgencyReason}</Field>
-          <Field label="Allocated">
-            {r.allocationDate ? `${formatUkDate(r.allocationDate)}${r.daysToAllocation !== null ? ` (after ${r.daysToAllocation} day${r.daysToAllocation === 1 ? '' : 's'})` : ''}` : 'Not yet'}
-          </Field>
-          <Field label="Consent and confidentiality explained">
-            {[r.consentExplainedOn ? formatUkDate(r.consentExplainedOn) : '', r.consentExplainedHow, r.confidentialityExplained ? 'limits of confidentiality explained' : ''].filter(Boolean).join('; ')}
-          </Field>
-          <Field label="What they are asking for">{r.request}</Field>
-        </SimpleGrid>
+        <RecordView
+          def={referralRecord}
+          record={r}
+          custom={{
+            source: <Field label="Source">{[r.source ? sourceLabels[r.source] : '', r.referrer].filter(Boolean).join(': ')}</Field>,
+            referrer: null,
+            allocationDate: (
+              <Field label="Allocated">
+                {r.allocationDate ? `${formatUkDate(r.allocationDate)}${r.daysToAllocation !== null ? ` (after ${r.daysToAllocation} day${r.daysToAllocation === 1 ? '' : 's'})` : ''}` : 'Not yet'}
+              </Field>
+            ),
+            consentExplainedOn: (
+              <Field label="Consent and confidentiality explained">
+                {[r.consentExplainedOn ? formatUkDate(r.consentExplainedOn) : '', r.consentExplainedHow, r.confidentialityExplained ? 'limits of confidentiality explained' : ''].filter(Boolean).join('; ')}
+              </Field>
+            ),
+            consentExplainedHow: null,
+            confidentialityExplained: null,
+          }}
+        />
       </Paper>
       <EntitlementPanel result={detail.entitlements} />
       {editingReferral ? <EditReferralModal opened referral={r} onClose={() => setEditingReferral(false)} onSaved={onChanged} /> : null}
@@ -101,20 +109,12 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
 }
 
 function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: boolean; caseId: string; person: NonNullable<CaseDetail['person']>; onClose: () => void; onSaved: () => void }) {
-  const [f, setF] = useState<PersonFields>(person);
+  const [f, setF] = useState<Person>(person);
   const [error, setError] = useState<string | null>(null);
-  const text = (k: 'preferredName' | 'pronouns' | 'firstLanguage' | 'interpreterLanguage' | 'localAuthority' | 'placementType' | 'placementAddress' | 'communicationNeeds' | 'disability') => ({
-    value: (f[k] as string | null | undefined) ?? '',
-    onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }),
-  });
   const save = async () => {
     try {
-      const { preferredName, pronouns, firstLanguage, interpreterNeeded, interpreterLanguage, localAuthority, placementType, placementAddress, communicationNeeds, disability, statusTags } = f;
-      await send('caseload.people.update', {
-        personId: person.id,
-        caseId,
-        fields: { preferredName, pronouns, firstLanguage, interpreterNeeded, interpreterLanguage, localAuthority, placementType, placementAddress, communicationNeeds, disability, statusTags },
-      });
+      // Every field a form may set, read from the definition: nothing shown here can be dropped on save.
+      await send('caseload.people.update', { personId: person.id, caseId, fields: editableFields(personRecord, f) });
       onSaved();
       onClose();
     } catch (e) {
@@ -124,19 +124,17 @@ function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: bool
   return (
     <Modal opened={opened} onClose={onClose} title="Edit details" size="lg">
       <Stack gap="sm">
-        <SimpleGrid cols={2}>
-          <TextInput label="Name they use" {...text('preferredName')} />
-          <TextInput label="Pronouns" {...text('pronouns')} />
-          <TextInput label="First language" {...text('firstLanguage')} />
-          <TextInput label="Interpreter language" {...text('interpreterLanguage')} />
-          <TextInput label="Responsible local authority" {...text('localAuthority')} />
-          <TextInput label="Placement type" {...text('placementType')} />
-        </SimpleGrid>
-        <Checkbox label="Needs an interpreter" checked={f.interpreterNeeded ?? false} onChange={(e) => setF({ ...f, interpreterNeeded: e.currentTarget.checked })} />
-        <MultiSelect label="Status" data={optionsOf(statusTagLabels)} value={f.statusTags ?? []} onChange={(v) => setF({ ...f, statusTags: v as PersonFields['statusTags'] })} />
-        <Textarea label="Placement address" autosize {...text('placementAddress')} />
-        <Textarea label="Communication needs" autosize {...text('communicationNeeds')} />
-        <Textarea label="Disability" autosize {...text('disability')} />
+        <RecordFields
+          def={personRecord}
+          values={f}
+          onChange={(patch) => setF({ ...f, ...patch })}
+          today={todayIso()}
+          cols={2}
+          custom={{
+            genderDescription: f.gender === 'other' ? undefined : null,
+            keyContacts: <KeyContactsInput contacts={f.keyContacts} onChange={(keyContacts) => setF({ ...f, keyContacts })} />,
+          }}
+        />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

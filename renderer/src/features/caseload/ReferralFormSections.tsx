@@ -1,10 +1,12 @@
-import { ActionIcon, Button, Checkbox, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { contactRoles } from '../../../../shared/domain/caseload';
+import { contactRoleLabels } from '../../../../shared/domain/code-labels';
+import type { KeyContact } from '../../../../shared/domain/caseload';
 import type { IssueCode } from '../../../../shared/domain/codes';
+import { personRecord, referralRecord } from '../../../../shared/domain/records/caseload-records';
 import type { ReferralForm } from './referral-form';
-import { genderLabels, issueLabels, optionsOf, serviceUserTypeLabels, sourceLabels, statusTagLabels, urgencyLabels } from './labels';
-import { UkDateInput } from './UkDateInput';
+import { issueLabels, optionsOf } from './labels';
+import { RecordFields } from './RecordFields';
 
 type SectionProps = { form: ReferralForm; set: (patch: Partial<ReferralForm>) => void; problems: Record<string, string>; today: string };
 
@@ -19,111 +21,66 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-const contactRoleLabels: Record<(typeof contactRoles)[number], string> = {
-  social_worker: 'Social worker', iro: 'IRO', personal_adviser: 'Personal adviser', carer: 'Carer', school: 'School', other: 'Other',
-};
-
+/** The person's fields come from their definition; only what needs its own drawing is named here. */
 export function PersonSection({ form, set, problems, today }: SectionProps) {
-  const text = (k: keyof ReferralForm) => ({ value: form[k] as string, onChange: (e: { currentTarget: { value: string } }) => set({ [k]: e.currentTarget.value }) });
   return (
     <Section title="Young person or parent">
-      <Radio.Group label="Who is this referral for?" value={form.kind} onChange={(v) => set({ kind: v === 'parent' ? 'parent' : 'young_person' })}>
-        <Group mt="xs">
-          <Radio value="young_person" label="A young person" />
-          <Radio value="parent" label="A parent" />
-        </Group>
-      </Radio.Group>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label="First name (legal)" {...text('firstName')} error={problems.firstName} />
-        <TextInput label="Last name (legal)" {...text('lastName')} />
-        <TextInput label="Name they use" description="Shown everywhere in Heard" {...text('preferredName')} />
-        <UkDateInput label="Date of birth" value={form.dateOfBirth} onChange={(v) => set({ dateOfBirth: v })} maxDate={today} error={problems.dateOfBirth} clearable />
-        <Select label="Gender" data={optionsOf(genderLabels)} value={form.gender} onChange={(v) => set({ gender: v as ReferralForm['gender'] })} clearable />
-        <TextInput label="Pronouns" placeholder="e.g. she/her, they/them" {...text('pronouns')} />
-        <TextInput label="First language" {...text('firstLanguage')} />
-        <Checkbox mt="xl" label="Needs an interpreter" checked={form.interpreterNeeded} onChange={(e) => set({ interpreterNeeded: e.currentTarget.checked })} />
-        {form.interpreterNeeded ? <TextInput label="Interpreter language" {...text('interpreterLanguage')} /> : <span />}
-      </SimpleGrid>
-      <Textarea label="Communication needs" autosize minRows={1} {...text('communicationNeeds')} />
-      <Textarea label="Disability" autosize minRows={1} {...text('disability')} />
-      <MultiSelect label="Status" data={optionsOf(statusTagLabels)} value={form.statusTags} onChange={(v) => set({ statusTags: v as ReferralForm['statusTags'] })} clearable />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label="Responsible local authority" {...text('localAuthority')} />
-        <TextInput label="Placement type" placeholder="e.g. foster care, children's home" {...text('placementType')} />
-        <Select
-          label="Placement area"
-          data={[
-            { value: 'in', label: 'In area' },
-            { value: 'out', label: 'Out of area' },
-          ]}
-          value={form.placementInArea}
-          onChange={(v) => set({ placementInArea: v === 'in' || v === 'out' ? v : null })}
-          clearable
-        />
-      </SimpleGrid>
-      <Textarea label="Placement address" autosize minRows={1} {...text('placementAddress')} />
+      <RecordFields
+        def={personRecord}
+        values={form}
+        onChange={(patch) => set(patch as Partial<ReferralForm>)}
+        problems={problems}
+        today={today}
+        custom={{
+          genderDescription: form.gender === 'other' ? undefined : null,
+          interpreterLanguage: form.interpreterNeeded ? undefined : null,
+          keyContacts: <KeyContactsInput contacts={form.keyContacts} onChange={(keyContacts) => set({ keyContacts })} />,
+        }}
+      />
+    </Section>
+  );
+}
+
+export function KeyContactsInput({ contacts, onChange }: { contacts: KeyContact[]; onChange: (contacts: KeyContact[]) => void }) {
+  return (
+    <Stack gap="xs">
       <Title order={3} size="h5">
         Key contacts
       </Title>
-      {form.keyContacts.map((c, i) => {
-        const update = (patch: Partial<typeof c>) => set({ keyContacts: form.keyContacts.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+      {contacts.map((c, i) => {
+        const update = (patch: Partial<KeyContact>) => onChange(contacts.map((x, j) => (j === i ? { ...x, ...patch } : x)));
         return (
           <Group key={i} align="flex-end" wrap="wrap">
-            <Select label="Role" data={optionsOf(contactRoleLabels)} value={c.role} onChange={(v) => update({ role: (v ?? 'other') as typeof c.role })} w={170} />
+            <Select label="Role" data={optionsOf(contactRoleLabels)} value={c.role} onChange={(v) => update({ role: (v ?? 'other') as KeyContact['role'] })} w={170} />
             <TextInput label="Name" value={c.name} onChange={(e) => update({ name: e.currentTarget.value })} />
             <TextInput label="Phone" value={c.phone ?? ''} onChange={(e) => update({ phone: e.currentTarget.value })} />
             <TextInput label="Email" value={c.email ?? ''} onChange={(e) => update({ email: e.currentTarget.value })} />
-            <Button variant="subtle" color="red" onClick={() => set({ keyContacts: form.keyContacts.filter((_, j) => j !== i) })}>
+            <Button variant="subtle" color="red" onClick={() => onChange(contacts.filter((_, j) => j !== i))}>
               Remove contact
             </Button>
           </Group>
         );
       })}
       <Group>
-        <Button variant="default" onClick={() => set({ keyContacts: [...form.keyContacts, { role: 'social_worker', name: '' }] })}>
+        <Button variant="default" onClick={() => onChange([...contacts, { role: 'social_worker', name: '' }])}>
           Add a key contact
         </Button>
       </Group>
-    </Section>
+    </Stack>
   );
 }
 
 export function ReferralSection({ form, set, problems, today }: SectionProps) {
-  const text = (k: keyof ReferralForm) => ({ value: form[k] as string, onChange: (e: { currentTarget: { value: string } }) => set({ [k]: e.currentTarget.value }) });
   return (
     <Section title="Referral">
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <UkDateInput label="Referral date" value={form.referralDate} onChange={(v) => set({ referralDate: v })} required maxDate={today} error={problems.referralDate} />
-        <Select label="Source" data={optionsOf(sourceLabels)} value={form.source} onChange={(v) => set({ source: v as ReferralForm['source'] })} clearable />
-        <TextInput label="Referrer" description="Name and role" {...text('referrer')} />
-        <TextInput label="Referrer's phone or email" {...text('referrerContact')} />
-        <Select
-          label="Service-user type"
-          data={optionsOf(serviceUserTypeLabels)}
-          value={form.serviceUserType}
-          onChange={(v) => set({ serviceUserType: v as ReferralForm['serviceUserType'] })}
-          required
-          error={problems.serviceUserType}
-        />
-        <Select label="Urgency" data={optionsOf(urgencyLabels)} value={form.urgency} onChange={(v) => set({ urgency: (v ?? 'standard') as ReferralForm['urgency'] })} allowDeselect={false} />
-      </SimpleGrid>
-      {form.urgency !== 'standard' ? <TextInput label="Why is it urgent?" {...text('urgencyReason')} error={problems.urgencyReason} /> : null}
-      <Radio.Group label="Type of advocacy" value={form.advocacyType} onChange={(v) => set({ advocacyType: v === 'non_instructed' ? 'non_instructed' : 'instructed' })}>
-        <Group mt="xs">
-          <Radio value="instructed" label="Instructed (they tell us what they want said)" />
-          <Radio value="non_instructed" label="Non-instructed (they cannot instruct)" />
-        </Group>
-      </Radio.Group>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <UkDateInput label="Consent and confidentiality explained on" value={form.consentExplainedOn} onChange={(v) => set({ consentExplainedOn: v })} maxDate={today} clearable />
-        <TextInput label="How they were explained" placeholder="e.g. in person with easy-read leaflet" {...text('consentExplainedHow')} />
-      </SimpleGrid>
-      <Checkbox
-        label="Confidentiality and its limits have been explained"
-        checked={form.confidentialityExplained}
-        onChange={(e) => set({ confidentialityExplained: e.currentTarget.checked })}
+      <RecordFields
+        def={referralRecord}
+        values={form}
+        onChange={(patch) => set(patch as Partial<ReferralForm>)}
+        problems={problems}
+        today={today}
+        custom={{ urgencyReason: form.urgency !== 'standard' ? undefined : null }}
       />
-      <Textarea label="What they are asking for" autosize minRows={2} {...text('request')} />
     </Section>
   );
 }
