@@ -17,6 +17,7 @@ import { Vault } from './vault/vault';
 import { SyncClient } from './sync/client';
 import type { Transport } from './sync/transport';
 import { wipeLocalData } from './sync/wipe';
+import { ChosenPaths, type FileDialogs } from './backup/file-dialogs';
 
 export interface CoreOptions {
   dataDir: string;
@@ -29,6 +30,8 @@ export interface CoreOptions {
   syncTransport?: Transport;
   /** Sync on a timer while unlocked and connected (default true). */
   autoSync?: boolean;
+  /** The computer's file dialogs (Electron's, from main); without them backups are downloaded and uploaded. */
+  fileDialogs?: FileDialogs;
 }
 
 export interface Core {
@@ -95,6 +98,8 @@ export function createCore(options: CoreOptions): Core {
     settings,
     dataDir: options.dataDir,
     emit,
+    fileDialogs: options.fileDialogs,
+    chosenPaths: options.fileDialogs ? new ChosenPaths() : undefined,
     db: () => vault.database(),
     write: (fn) => {
       const db = vault.database();

@@ -14,7 +14,7 @@ import { handleDownloads } from './downloads';
 import { forwardCoreEvents, registerIpc } from './ipc-bridge';
 import { createLinkOpener, hardenWebContents } from './navigation';
 import { menuTemplate } from './menu';
-import { lockOnSuspendAndScreenLock, safeStorageKeychain } from './os-adapters';
+import { backupFileDialogs, lockOnSuspendAndScreenLock, safeStorageKeychain } from './os-adapters';
 import { denyAllPermissions } from './permissions';
 import { claimSingleInstance } from './single-instance';
 import { appPaths, bootCore, showStartupFailure } from './startup';
@@ -74,7 +74,24 @@ function start(): void {
     resourcesDir: paths.resourcesDir,
     dataDir: dataDir(),
     keychain: safeStorageKeychain(safeStorage, process.platform),
-    createCore: (options) => createCore({ ...options, log }),
+    createCore: (options) =>
+      createCore({
+        ...options,
+        log,
+        fileDialogs: backupFileDialogs(
+          {
+            showSaveDialog: (o) => {
+              const win = liveWindow();
+              return win ? dialog.showSaveDialog(win, o) : dialog.showSaveDialog(o);
+            },
+            showOpenDialog: (o) => {
+              const win = liveWindow();
+              return win ? dialog.showOpenDialog(win, o) : dialog.showOpenDialog(o);
+            },
+          },
+          () => app.getPath('documents'),
+        ),
+      }),
     log,
   });
   if (!result.ok) {

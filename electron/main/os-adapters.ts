@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { BACKUP_EXTENSION, type FileDialogs } from '../core/backup/file-dialogs';
 import type { Keychain } from '../core/vault/keychain';
 
 export interface SafeStorageLike {
@@ -42,4 +44,27 @@ export interface LockRequester {
 export function lockOnSuspendAndScreenLock(powerMonitor: PowerMonitorLike, core: LockRequester): void {
   powerMonitor.on('suspend', () => core.requestLock('suspend'));
   powerMonitor.on('lock-screen', () => core.requestLock('lock-screen'));
+}
+
+export interface SaveDialogLike {
+  showSaveDialog(options: { title: string; defaultPath: string; buttonLabel: string; filters: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
+  showOpenDialog(options: { title: string; defaultPath: string; buttonLabel: string; properties: ['openFile']; filters: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+/**
+ * The computer's own Save and Open dialogs for backups, starting in Documents. Core only ever
+ * writes or reads the file the advocate picked in them.
+ */
+export function backupFileDialogs(dialog: SaveDialogLike, documentsDir: () => string): FileDialogs {
+  const filters = [{ name: 'Heard backup', extensions: [BACKUP_EXTENSION] }];
+  return {
+    chooseSaveFile: async ({ title, defaultName }) => {
+      const r = await dialog.showSaveDialog({ title, defaultPath: join(documentsDir(), defaultName), buttonLabel: 'Save backup', filters });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    chooseOpenFile: async ({ title }) => {
+      const r = await dialog.showOpenDialog({ title, defaultPath: documentsDir(), buttonLabel: 'Restore this backup', properties: ['openFile'], filters });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+  };
 }

@@ -108,6 +108,10 @@ export const statusTagLabels: Record<StatusTag, string> = {
   YOUNG_CARER: 'Young carer',
   IN_CUSTODY: 'In custody',
   DETAINED_MHA: 'Detained under the Mental Health Act',
+  CHILDRENS_HOME: 'Lives in a children’s home',
+  MISSING_FROM_CARE: 'Has gone missing from care',
+  LACKS_CAPACITY: 'May lack capacity (16–17)',
+  ADULT_CARE_NEEDS: 'May need care and support as an adult',
 };
 
 export const contactRoleLabels: Record<ContactRole, string> = {

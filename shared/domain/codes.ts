@@ -32,7 +32,10 @@ export type AgeBand = (typeof ageBands)[number];
 
 export const personKinds = ['young_person', 'parent'] as const;
 export type PersonKind = (typeof personKinds)[number];
-export const statusTags = ['CIC', 'CP', 'CIN', 'CL', 'FGC', 'JA', 'UASC', 'SEND', 'YOUNG_CARER', 'IN_CUSTODY', 'DETAINED_MHA'] as const;
+export const statusTags = [
+  'CIC', 'CP', 'CIN', 'CL', 'FGC', 'JA', 'UASC', 'SEND', 'YOUNG_CARER', 'IN_CUSTODY', 'DETAINED_MHA',
+  'CHILDRENS_HOME', 'MISSING_FROM_CARE', 'LACKS_CAPACITY', 'ADULT_CARE_NEEDS',
+] as const;
 export type StatusTag = (typeof statusTags)[number];
 export const contactRoles = ['social_worker', 'iro', 'personal_adviser', 'carer', 'school', 'other'] as const;
 export type ContactRole = (typeof contactRoles)[number];

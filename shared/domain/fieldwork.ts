@@ -232,6 +232,11 @@ export const actionSchema = z.object({
   description: z.string(),
   dueOn: z.string(),
   doneAt: z.string().nullable(),
+  /** Cancelled, with its reason, when the case closed; kept so it never silently disappears. */
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  /** Why it carries on after the case closed. */
+  carriedReason: z.string().nullable(),
 });
 export type Action = z.infer<typeof actionSchema>;
 export const dueActionSchema = actionSchema.extend({ caseLabel: z.string(), overdue: z.boolean() });

@@ -6,6 +6,8 @@ import { method } from './define';
 export const auditActionSchema = z.enum([
   'case-opened',
   'edited',
+  /** A saved detail was corrected; the detail names the fields, never their values. */
+  'corrected',
   'exported',
   'printed',
   'letter-sent',
@@ -23,6 +25,7 @@ export type AuditActionName = z.infer<typeof auditActionSchema>;
 export const auditActionLabels: Record<AuditActionName, string> = {
   'case-opened': 'Opened the case',
   edited: 'Changed records',
+  corrected: 'Corrected a saved detail',
   exported: 'Exported',
   printed: 'Printed',
   'letter-sent': 'Sent a letter',

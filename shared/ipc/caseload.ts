@@ -15,10 +15,12 @@ import {
 } from '../domain/caseload';
 import { closureOutcomes, issueOutcomes, serviceUserTypes, urgencies } from '../domain/codes';
 import { changes, exports, notAudited, reads } from './audit-spec';
+import { closureDecisionInputSchema, closureToldSchema, openWorkItemSchema } from '../domain/closure';
+import { correctionReasonSchema, correctionSchema } from '../domain/corrections';
 import { method } from './define';
 
 const id = z.string().min(1).max(100);
-const entitlementSchema = z.object({ code: z.string(), title: z.string(), basis: z.string() });
+const entitlementSchema = z.object({ code: z.string(), title: z.string(), basis: z.string(), because: z.string() });
 
 export const caseDetailSchema = z.object({
   referral: referralSchema,
@@ -26,6 +28,8 @@ export const caseDetailSchema = z.object({
   issues: z.array(issueSchema),
   advocate: advocateSchema.nullable(),
   entitlements: z.object({ entitlements: z.array(entitlementSchema), notes: z.array(z.string()) }),
+  /** Set when the social worker should be told an advocate is involved (a young child, non-instructed advocacy). */
+  socialWorkerToBeTold: z.string().nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -114,8 +118,8 @@ export const caseloadMethods = {
     z.object({ caseId: z.string(), reference: z.string() }),
     { audit: changes('a new referral', { output: 'caseId' }) },
   ),
-  'caseload.referrals.update': method(z.object({ caseId: id, fields: referralFieldsSchema }).strict(), referralSchema, { audit: changes('the referral', { input: 'caseId' }) }),
-  'caseload.people.update': method(z.object({ personId: id, caseId: id, fields: personFieldsSchema }).strict(), personSchema, { audit: changes("the young person's details", { input: 'caseId' }) }),
+  'caseload.referrals.update': method(z.object({ caseId: id, fields: referralFieldsSchema, reason: correctionReasonSchema }).strict(), referralSchema, { audit: changes('the referral', { input: 'caseId' }) }),
+  'caseload.people.update': method(z.object({ personId: id, caseId: id, fields: personFieldsSchema, reason: correctionReasonSchema }).strict(), personSchema, { audit: changes("the young person's details", { input: 'caseId' }) }),
   'caseload.people.find': method(z.object({ query: z.string().max(200) }).strict(), z.array(knownPersonSchema), { audit: notAudited('a search for a person already known, to link a new referral; opening their case is recorded') }),
   'caseload.case.get': method(z.object({ caseId: id }).strict(), caseDetailSchema.nullable(), { audit: reads('the case', { input: 'caseId' }) }),
   'caseload.list': method(caseListFilterSchema.strict(), z.object({ rows: z.array(caseRowSchema), more: z.boolean() }), { audit: notAudited('the caseload list; opening any one case is recorded') }),
@@ -132,12 +136,13 @@ export const caseloadMethods = {
           outcome: z.enum(issueOutcomes).nullable().optional(),
           outcomeNote: z.string().trim().max(5000).nullable().optional(),
         }),
+        reason: correctionReasonSchema,
       })
       .strict(),
     issueSchema,
     { audit: changes('an issue', { record: 'issueId' }) },
   ),
-  'caseload.issues.remove': method(z.object({ issueId: id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('an issue', { record: 'issueId' }) }),
+  'caseload.issues.remove': method(z.object({ issueId: id, reason: correctionReasonSchema }).strict(), z.object({ removed: z.boolean() }), { audit: changes('an issue', { record: 'issueId' }) }),
   'caseload.case.close': method(
     z
       .object({
@@ -146,12 +151,19 @@ export const caseloadMethods = {
         closureOutcome: z.enum(closureOutcomes, { message: 'Choose how the case ended.' }),
         closureNote: z.string().trim().max(5000).optional(),
         issueOutcomes: z.array(z.object({ issueId: id, outcome: z.enum(issueOutcomes) })).default([]),
+        /** One for each piece of open work (see caseload.case.openWork). */
+        decisions: z.array(closureDecisionInputSchema).max(500).default([]),
+        told: closureToldSchema.optional(),
       })
       .strict(),
     referralSchema,
     { audit: changes("the case's closure", { input: 'caseId' }) },
   ),
   'caseload.case.reopen': method(z.object({ caseId: id }).strict(), referralSchema, { audit: changes("the case's closure", { input: 'caseId' }) }),
+  /** The work still open on a case, to settle, carry or cancel before it closes. */
+  'caseload.case.openWork': method(z.object({ caseId: id }).strict(), z.array(openWorkItemSchema), { audit: reads("the case's open work", { input: 'caseId' }) }),
+  /** Corrections to the case's saved details, newest first. */
+  'caseload.case.history': method(z.object({ caseId: id }).strict(), z.array(correctionSchema), { audit: reads("the corrections to the case's details", { input: 'caseId' }) }),
   /** Every referral without names, in the import file's columns (the command line's `cases`). */
   'caseload.cases.export': method(z.object({}).strict(), z.array(caseExportRowSchema), { audit: exports("the caseload's referrals, without names", null) }),
   /**

@@ -18,6 +18,7 @@ import {
   wishesSchema,
 } from '../domain/fieldwork';
 import { changes, notAudited, reads } from './audit-spec';
+import { correctionReasonSchema } from '../domain/corrections';
 import { method } from './define';
 import { fieldworkSafeguardingMethods } from './fieldwork-safeguarding';
 
@@ -75,9 +76,9 @@ export const fieldworkMethods = {
   'fieldwork.observations.remove': method(byId, removed, { audit: changes('an observation', { record: 'id' }) }),
 
   'fieldwork.actions.list': method(byCase, z.array(actionSchema), { audit: reads("the case's actions", { input: 'caseId' }) }),
-  'fieldwork.actions.save': method(z.object({ caseId: caseIdSchema, id: id.optional(), action: actionInputSchema }).strict(), actionSchema, { audit: changes('an action', { input: 'caseId' }) }),
+  'fieldwork.actions.save': method(z.object({ caseId: caseIdSchema, id: id.optional(), action: actionInputSchema, reason: correctionReasonSchema }).strict(), actionSchema, { audit: changes('an action', { input: 'caseId' }) }),
   'fieldwork.actions.setDone': method(z.object({ id, done: z.boolean() }).strict(), actionSchema, { audit: changes('an action', { record: 'id' }) }),
-  'fieldwork.actions.remove': method(byId, removed, { audit: changes('an action', { record: 'id' }) }),
+  'fieldwork.actions.remove': method(z.object({ id, reason: correctionReasonSchema }).strict(), removed, { audit: changes('an action', { record: 'id' }) }),
   /** For the Today screen: open actions overdue or due within `withinDays`, across all cases. */
   'fieldwork.actions.due': method(z.object({ withinDays: z.number().int().min(0).max(90).default(7) }).strict(), z.array(dueActionSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
 

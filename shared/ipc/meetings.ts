@@ -10,6 +10,7 @@ import {
   wishesReflectedValues,
 } from '../domain/meetings';
 import { changes, exports, notAudited, reads } from './audit-spec';
+import { correctionReasonSchema } from '../domain/corrections';
 import { method } from './define';
 
 /** Meetings, "my views" statements and debriefs. See shared/domain/meetings*.ts. */
@@ -175,9 +176,9 @@ export const nextMeetingSchema = z.object({
 export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 
 export const meetingsMethods = {
-  'meetings.save': method(meetingFieldsSchema.extend({ id: id.optional() }).strict(), meetingSchema, { audit: changes('a meeting', { input: 'caseId' }) }),
+  'meetings.save': method(meetingFieldsSchema.extend({ id: id.optional(), reason: correctionReasonSchema }).strict(), meetingSchema, { audit: changes('a meeting', { input: 'caseId' }) }),
   'meetings.get': method(z.object({ id }).strict(), meetingDetailSchema, { audit: reads('a meeting', { record: 'id' }) }),
-  'meetings.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a meeting', { record: 'id' }) }),
+  'meetings.remove': method(z.object({ id, reason: correctionReasonSchema }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a meeting', { record: 'id' }) }),
   /** Meetings between two dates inclusive, for the calendar. */
   'meetings.list': method(z.object({ from: isoDate, to: isoDate }).strict(), z.array(meetingSchema), { audit: notAudited('the calendar across the caseload; opening any one meeting is recorded') }),
   /** From today for the given number of days, for the upcoming list and the reminders panel. */

@@ -2,6 +2,8 @@ import { expect, expectAccessible, test } from './fixtures';
 import { CaseloadPage } from './pages/caseload-page';
 
 test('take a referral, see it in triage, allocate it, find it by a word from its description, close it with an outcome', async ({ unlockedApp: app, host }) => {
+  // A long journey through five screens: slow on a loaded machine, never waiting on a timer.
+  test.setTimeout(240_000);
   const caseload = new CaseloadPage(app, host.url);
   await caseload.open('/new');
   await app.getByRole('textbox', { name: 'Your name' }).fill('Jo Marsh');
@@ -40,9 +42,13 @@ test('take a referral, see it in triage, allocate it, find it by a word from its
   await expect(app.getByRole('heading', { level: 1, name: 'Samira Okonjo' })).toBeVisible();
   await app.getByRole('tab', { name: 'Close case' }).click();
   await app.getByRole('button', { name: 'Close case' }).click();
-  await expect(app.getByText('Choose how the case ended.')).toBeVisible();
+  await expect(app.getByTestId('error-summary')).toContainText('Choose how the case ended.');
+  await expect(app.getByText('Nothing is left open on this case')).toBeVisible();
   await caseload.choose('Closure outcome', 'All issues resolved');
   await caseload.choose('Outcome for Placement', 'Achieved');
+  await app.getByRole('checkbox', { name: 'How to complain about the advocacy service' }).check();
+  await app.getByRole('checkbox', { name: 'How to ask for a different advocate' }).check();
+  await app.getByRole('checkbox', { name: 'How to come back to the service later' }).check();
   await app.getByRole('button', { name: 'Close case' }).click();
   await app.getByRole('dialog', { name: 'Close this case?' }).getByRole('button', { name: 'Close case' }).click();
   await expect(app.getByText(/Closed on \d\d\/\d\d\/\d{4}/)).toContainText('All issues resolved');

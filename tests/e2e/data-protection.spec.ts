@@ -6,6 +6,8 @@ import { VaultPage } from './pages/vault-page';
 import { WebHostProcess } from './web-host-process';
 
 test('data protection: the trail records a wrong passphrase and a backup, is intact, and the retention policy saves', async ({ unlockedApp: app, host }) => {
+  // Key stretching for the passphrases and the backup is slow on a loaded machine; nothing here waits on a timer.
+  test.setTimeout(240_000);
   const backupFile = `${host.dataDir}-e2e.backup`;
   try {
     // A wrong passphrase while locked is kept and appears in the trail after the next unlock.
@@ -23,12 +25,15 @@ test('data protection: the trail records a wrong passphrase and a backup, is int
 
     await app.getByRole('tab', { name: 'Backup and restore' }).click();
     const form = app.getByRole('form', { name: 'Make a backup' });
-    await form.getByRole('textbox', { name: 'Where to save the backup (full file path)' }).fill(backupFile);
+    // The web host has no file dialog: the backup is downloaded, and the browser keeps it.
+    await expect(form.getByText('The backup file will be downloaded')).toBeVisible();
     await form.getByLabel(/^Your passphrase\s*\*?$/).fill(E2E_PASSPHRASE);
     await form.getByLabel(/^Backup passphrase\s*\*?$/).fill('lantern harbour pebble crocus');
     await form.getByLabel(/^Backup passphrase again\s*\*?$/).fill('lantern harbour pebble crocus');
-    await form.getByRole('button', { name: 'Make the backup' }).click();
-    await expect(app.getByText(/Backup written to/)).toBeVisible({ timeout: 30_000 });
+    const [download] = await Promise.all([app.waitForEvent('download', { timeout: 120_000 }), form.getByRole('button', { name: 'Make the backup' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^heard-backup-\d{4}-\d{2}-\d{2}\.heardbackup$/);
+    await download.saveAs(backupFile);
+    await expect(app.getByText(/Backup downloaded as heard-backup-/)).toBeVisible({ timeout: 30_000 });
     expect(existsSync(backupFile)).toBe(true);
     await expectAccessible(app);
 
@@ -49,6 +54,7 @@ test('data protection: the trail records a wrong passphrase and a backup, is int
 });
 
 test('a new computer restores a backup from the set-up screen and opens it with the new passphrase', async ({ unlockedApp: app, host, browser }) => {
+  test.setTimeout(240_000);
   const backupFile = `${host.dataDir}-move.backup`;
   const newDir = mkdtempSync(join(tmpdir(), 'heard-e2e-new-computer-'));
   const newHost = new WebHostProcess(newDir);
@@ -61,12 +67,11 @@ test('a new computer restores a backup from the set-up screen and opens it with 
     await expect(app.getByText('Retention policy saved.')).toBeVisible();
     await app.getByRole('tab', { name: 'Backup and restore' }).click();
     const make = app.getByRole('form', { name: 'Make a backup' });
-    await make.getByRole('textbox', { name: 'Where to save the backup (full file path)' }).fill(backupFile);
     await make.getByLabel(/^Your passphrase\s*\*?$/).fill(E2E_PASSPHRASE);
     await make.getByLabel(/^Backup passphrase\s*\*?$/).fill('lantern harbour pebble crocus');
     await make.getByLabel(/^Backup passphrase again\s*\*?$/).fill('lantern harbour pebble crocus');
-    await make.getByRole('button', { name: 'Make the backup' }).click();
-    await expect(app.getByText(/Backup written to/)).toBeVisible({ timeout: 30_000 });
+    const [download] = await Promise.all([app.waitForEvent('download', { timeout: 120_000 }), make.getByRole('button', { name: 'Make the backup' }).click()]);
+    await download.saveAs(backupFile);
 
     // A second browser context: the other computer, with nothing of the first one's.
     const context = await browser.newContext();
@@ -76,7 +81,9 @@ test('a new computer restores a backup from the set-up screen and opens it with 
     await page.getByRole('button', { name: 'Moving to a new computer? Restore from a backup instead' }).click();
     const restore = page.getByRole('form', { name: 'Restore a backup' });
     await expectAccessible(page);
-    await restore.getByRole('textbox', { name: 'Backup file (full file path)' }).fill(backupFile);
+    // The upload: the file the first computer downloaded.
+    await page.locator('input[type="file"]').setInputFiles(backupFile);
+    await expect(restore.getByText(/Ready to restore: .*-move\.backup/)).toBeVisible();
     await restore.getByLabel(/^Backup passphrase\s*\*?$/).fill('not the backup passphrase');
     await restore.getByLabel(/^New passphrase for the restored records\s*\*?$/).fill('violet tractor summer ocean');
     await restore.getByRole('button', { name: 'Restore the backup' }).click();

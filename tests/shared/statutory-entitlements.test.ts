@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkStatutoryEntitlements, type EntitlementInput } from '../../shared/domain/statutory-entitlements';
+import { ageOn, checkStatutoryEntitlements, entitlementCodes, socialWorkerToBeTold, type EntitlementInput } from '../../shared/domain/statutory-entitlements';
 
 const base: EntitlementInput = { dateOfBirth: '2010-06-15', onDate: '2026-05-01', statusTags: [], serviceUserType: null, issueCodes: [] };
 const codes = (over: Partial<EntitlementInput>) => checkStatutoryEntitlements({ ...base, ...over }).entitlements.map((e) => e.code);
@@ -49,5 +49,49 @@ describe('statutory entitlement to advocacy', () => {
     const r = checkStatutoryEntitlements({ ...base, dateOfBirth: null, serviceUserType: 'CL' });
     expect(r.entitlements.map((e) => e.code)).toEqual(['care_leaver']);
     expect(r.notes[0]).toMatch(/date of birth is not recorded/);
+  });
+
+  it('covers every right to advocacy in the council guidance, each with what in the record makes it apply', () => {
+    const everything = checkStatutoryEntitlements({
+      ...base,
+      dateOfBirth: '2009-06-15', // 16 on the date judged
+      statusTags: ['CIC', 'CL', 'JA', 'IN_CUSTODY', 'DETAINED_MHA', 'CHILDRENS_HOME', 'YOUNG_CARER', 'SEND', 'MISSING_FROM_CARE', 'LACKS_CAPACITY', 'ADULT_CARE_NEEDS'],
+      issueCodes: ['COMPLAINT', 'HEALTH'],
+    });
+    expect(everything.entitlements.map((e) => e.code).sort()).toEqual([...entitlementCodes].sort());
+    for (const e of everything.entitlements) {
+      expect(e.basis).toMatch(/\(.*(Act|Regulations|guidance|Code).*\)/);
+      expect(e.because.length).toBeGreaterThan(5);
+    }
+    expect(everything.entitlements.find((e) => e.code === 'lacks_capacity_16_17')!.because).toMatch(/aged 16/);
+  });
+
+  it('each new right applies only in its own circumstances', () => {
+    expect(codes({ statusTags: ['IN_CUSTODY'] })).toEqual(['in_custody']);
+    expect(codes({ placementType: 'Children’s home in Bolton' })).toEqual(['childrens_home']);
+    expect(codes({ placementType: 'foster care' })).toEqual([]);
+    expect(codes({ statusTags: ['YOUNG_CARER'] })).toEqual(['young_carer']);
+    expect(codes({ statusTags: ['SEND'] })).toEqual(['send']);
+    expect(codes({ statusTags: ['ADULT_CARE_NEEDS'] })).toEqual(['adult_care_needs']);
+    // Going missing counts for a looked-after child; otherwise the advocate is asked to check.
+    expect(codes({ statusTags: ['CIC', 'MISSING_FROM_CARE'] })).toEqual(['child_in_care', 'missing_from_care']);
+    const notLookedAfter = checkStatutoryEntitlements({ ...base, statusTags: ['MISSING_FROM_CARE'] });
+    expect(notLookedAfter.entitlements).toEqual([]);
+    expect(notLookedAfter.notes.join(' ')).toMatch(/check whether they are in care/);
+    // Capacity law applies from 16: a 15 year old is not entitled by this route.
+    expect(codes({ statusTags: ['LACKS_CAPACITY'], dateOfBirth: '2009-06-15' })).toEqual(['lacks_capacity_16_17']);
+    expect(codes({ statusTags: ['LACKS_CAPACITY'] })).toEqual([]);
+    expect(codes({ issueCodes: ['HEALTH'] })).toEqual([]);
+    expect(codes({ issueCodes: ['HEALTH', 'COMPLAINT'] })).toEqual(['representation_or_complaint', 'health_complaint']);
+    // An adult is not entitled to the children's rights.
+    expect(codes({ statusTags: ['YOUNG_CARER', 'SEND'], dateOfBirth: '2000-01-01' })).toEqual([]);
+  });
+
+  it('asks for the social worker to be told when the child is young or the advocacy is non-instructed', () => {
+    const on = '2026-05-01';
+    expect(socialWorkerToBeTold({ dateOfBirth: '2019-01-01', onDate: on, advocacyType: 'instructed', statusTags: [] })).toMatch(/They are 7, so tell the social worker/);
+    expect(socialWorkerToBeTold({ dateOfBirth: '2010-01-01', onDate: on, advocacyType: 'instructed', statusTags: [] })).toBeNull();
+    expect(socialWorkerToBeTold({ dateOfBirth: '2010-01-01', onDate: on, advocacyType: 'non_instructed', statusTags: [] })).toMatch(/non-instructed/);
+    expect(socialWorkerToBeTold({ dateOfBirth: null, onDate: on, advocacyType: 'instructed', statusTags: ['LACKS_CAPACITY'] })).toMatch(/lack capacity/);
   });
 });

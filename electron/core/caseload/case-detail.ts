@@ -1,4 +1,4 @@
-import { checkStatutoryEntitlements } from '../../../shared/domain/statutory-entitlements';
+import { checkStatutoryEntitlements, socialWorkerToBeTold } from '../../../shared/domain/statutory-entitlements';
 import { todayIso } from '../../../shared/domain/dates';
 import type { CaseDetail } from '../../../shared/ipc/caseload';
 import type { Db } from '../db/database';
@@ -20,6 +20,8 @@ export function getCaseDetail(db: Db, caseId: string, now: Date): CaseDetail | n
     serviceUserType: referral.serviceUserType,
     issueCodes: issues.map((i) => i.code),
     isParent: person?.kind === 'parent' || referral.serviceUserType === 'PARENT',
+    placementType: person?.placementType ?? null,
   });
-  return { referral, person, issues, advocate: r.allocated_to ? getAdvocate(db, r.allocated_to) : null, entitlements };
+  const tell = socialWorkerToBeTold({ dateOfBirth: person?.dateOfBirth ?? null, onDate: todayIso(now), advocacyType: referral.advocacyType, statusTags: person?.statusTags ?? [] });
+  return { referral, person, issues, advocate: r.allocated_to ? getAdvocate(db, r.allocated_to) : null, entitlements, socialWorkerToBeTold: person?.kind === 'parent' ? null : tell };
 }

@@ -8,4 +8,10 @@ export const caseloadEntities = {
   [referralRecord.entity]: entitySpecOf(referralRecord),
   [issueRecord.entity]: entitySpecOf(issueRecord),
   [advocateRecord.entity]: entitySpecOf(advocateRecord),
+  /** Append-only history of corrections to saved details (migration 0013). */
+  correction: {
+    table: 'corrections',
+    fields: ['case_id', 'entity', 'record_id', 'kind', 'corrected_at', 'corrected_by', 'corrected_by_name', 'reason', 'changes'],
+    jsonFields: ['changes'],
+  },
 } satisfies Record<string, EntitySpec>;

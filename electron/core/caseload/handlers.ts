@@ -6,7 +6,11 @@ import { listReferralsForReport } from './case-summary';
 import { createDemoData } from './demo-data';
 import { runImport } from './import';
 import { findPeople, listCases, localAuthorities, triageQueue } from './queries';
-import { addIssue, allocate, closeCase, createReferral, removeIssue, reopenCase, updateIssue, updatePerson, updateReferral } from './referrals';
+import { closeCase, openWork, reopenCase } from './closure';
+import { caseHistory } from './corrections';
+import { addIssue, allocate, createReferral, removeIssue, updateIssue, updatePerson, updateReferral } from './referrals';
+import { todayIso } from '../../../shared/domain/dates';
+import { getReferralRow } from './referrals';
 
 export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   'caseload.me.get': (_input, ctx) => currentAdvocate(ctx),
@@ -17,8 +21,8 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   },
   'caseload.advocates.add': (input, ctx) => ctx.write((w, db) => addAdvocate(w, db, input.name, input.role, ctx.now().getTime())),
   'caseload.referrals.create': (input, ctx) => createReferral(ctx, input),
-  'caseload.referrals.update': (input, ctx) => updateReferral(ctx, input.caseId, input.fields),
-  'caseload.people.update': (input, ctx) => updatePerson(ctx, input.personId, input.caseId, input.fields),
+  'caseload.referrals.update': (input, ctx) => updateReferral(ctx, input.caseId, input.fields, input.reason),
+  'caseload.people.update': (input, ctx) => updatePerson(ctx, input.personId, input.caseId, input.fields, input.reason),
   'caseload.people.find': (input, ctx) => findPeople(ctx.db(), input.query),
   'caseload.case.get': (input, ctx) => getCaseDetail(ctx.db(), input.caseId, ctx.now()),
   'caseload.list': (input, ctx) => listCases(ctx.db(), input, input.mine ? currentAdvocateId(ctx) : null, ctx.now()),
@@ -26,8 +30,8 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   'caseload.localAuthorities': (_input, ctx) => localAuthorities(ctx.db()),
   'caseload.allocate': (input, ctx) => allocate(ctx, input.caseId, input.advocateId, input.date),
   'caseload.issues.add': (input, ctx) => addIssue(ctx, input.caseId, input.issue),
-  'caseload.issues.update': (input, ctx) => updateIssue(ctx, input.issueId, input.fields),
-  'caseload.issues.remove': (input, ctx) => ({ removed: removeIssue(ctx, input.issueId) }),
+  'caseload.issues.update': (input, ctx) => updateIssue(ctx, input.issueId, input.fields, input.reason),
+  'caseload.issues.remove': (input, ctx) => ({ removed: removeIssue(ctx, input.issueId, input.reason) }),
   'caseload.case.close': (input, ctx) => closeCase(ctx, input),
   'caseload.case.reopen': (input, ctx) => reopenCase(ctx, input.caseId),
   'caseload.cases.export': (_input, ctx) => listReferralsForReport(ctx.db()).map((r) => ({ ...r, issues: [...r.issues] })),
@@ -37,6 +41,14 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
       seed: input.seed,
       onProgress: (done, total) => ctx.emit({ type: 'progress', task: 'demo-data', done, total, label: `${done} of ${total} referrals` }),
     }),
+  'caseload.case.openWork': (input, ctx) => {
+    getReferralRow(ctx.db(), input.caseId);
+    return openWork(ctx.db(), input.caseId, todayIso(ctx.now()));
+  },
+  'caseload.case.history': (input, ctx) => {
+    getReferralRow(ctx.db(), input.caseId);
+    return caseHistory(ctx.db(), input.caseId);
+  },
   'caseload.import.preview': (input, ctx) => {
     const { imported: _i, ...report } = runImport(ctx, input.csv, false);
     return report;

@@ -1,5 +1,4 @@
 import type { IssueInput, Issue, PersonFields, Person, Referral, ReferralFields } from '../../../shared/domain/caseload';
-import type { ClosureOutcome, IssueOutcome } from '../../../shared/domain/codes';
 import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
@@ -9,6 +8,7 @@ import { issueRecord, personRecord, referralRecord } from '../../../shared/domai
 import { requiredDefaults, toColumns } from '../../../shared/domain/records/define';
 import type { CoreContext } from '../ipc/handler-types';
 import { getAdvocate } from './advocates';
+import { keepCorrection, whoCorrects } from './corrections';
 import { toIssue, toPerson, toReferral, type IssueRow, type PersonRow, type ReferralRow } from './rows';
 
 /** Writes to the caseload. Every change goes through the Writer, so it is recorded for sync. */
@@ -77,25 +77,39 @@ function addIssueRow(w: Writer, caseId: string, issue: IssueInput, at: Date): st
   return id;
 }
 
-export function updateReferral(ctx: CoreContext, caseId: string, fields: ReferralFields): Referral {
+export function updateReferral(ctx: CoreContext, caseId: string, fields: ReferralFields, reason?: string): Referral {
+  const who = whoCorrects(ctx);
   return ctx.write((w, db) => {
     const before = getReferralRow(db, caseId);
     const date = fields.referralDate ?? before.referral_date;
     if (date && before.closure_date && before.closure_date < date) throw new AppError('invalid_input', 'The referral date cannot be after the case was closed.');
     w.upsert('referral', caseId, caseId, toColumns(referralRecord, fields));
-    return toReferral(getReferralRow(db, caseId));
+    const after = getReferralRow(db, caseId);
+    keepCorrection(w, db, ctx, who, { entity: 'referral', recordId: caseId, caseId, before: { ...before }, after: { ...after }, reason, method: 'caseload.referrals.update' });
+    return toReferral(after);
   });
 }
 
-export function updatePerson(ctx: CoreContext, personId: string, caseId: string, fields: PersonFields): Person {
+export function updatePerson(ctx: CoreContext, personId: string, caseId: string, fields: PersonFields, reason?: string): Person {
+  const who = whoCorrects(ctx);
   return ctx.write((w, db) => {
-    if (!db.prepare('SELECT 1 FROM people WHERE id = ? AND deleted_at IS NULL').get(personId)) {
-      throw new AppError('not_found', 'That young person or parent could not be found.');
-    }
+    const before = db.prepare('SELECT * FROM people WHERE id = ? AND deleted_at IS NULL').get(personId) as PersonRow | undefined;
+    if (!before) throw new AppError('not_found', 'That young person or parent could not be found.');
     checkDateOfBirth(fields.dateOfBirth, ctx.now());
+    checkName(fields, before);
     w.upsert('person', personId, caseId, toColumns(personRecord, fields));
-    return toPerson(db.prepare('SELECT * FROM people WHERE id = ?').get(personId) as PersonRow);
+    const after = db.prepare('SELECT * FROM people WHERE id = ?').get(personId) as PersonRow;
+    keepCorrection(w, db, ctx, who, { entity: 'person', recordId: personId, caseId, before: { ...before }, after: { ...after }, reason, method: 'caseload.people.update' });
+    return toPerson(after);
   });
+}
+
+/** A correction may change a name but never leave the person with none. */
+function checkName(fields: PersonFields, before: PersonRow): void {
+  const pick = (given: string | null | undefined, was: string | null) => (given === undefined ? was : given)?.trim() ?? '';
+  if (!pick(fields.firstName, before.first_name) && !pick(fields.preferredName, before.preferred_name) && !pick(fields.lastName, before.last_name)) {
+    throw new AppError('invalid_input', 'Keep a name for the young person or parent: a first name or the name they use.', { fields: { firstName: 'Enter a name.' } });
+  }
 }
 
 function checkDateOfBirth(dob: string | null | undefined, now: Date): void {
@@ -127,40 +141,6 @@ export function allocate(ctx: CoreContext, caseId: string, advocateId: string, d
   });
 }
 
-export function closeCase(
-  ctx: CoreContext,
-  input: { caseId: string; closureDate: string; closureOutcome: ClosureOutcome; closureNote?: string | undefined; issueOutcomes: Array<{ issueId: string; outcome: IssueOutcome }> },
-): Referral {
-  return ctx.write((w, db) => {
-    const r = getReferralRow(db, input.caseId);
-    if (r.status === 'closed') throw new AppError('conflict', 'This case is already closed.');
-    if (r.referral_date && input.closureDate < r.referral_date) {
-      throw new AppError('invalid_input', 'The closure date cannot be before the referral date.', { fields: { closureDate: 'Before the referral date.' } });
-    }
-    const issues = db.prepare('SELECT id FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL').pluck().all(input.caseId) as string[];
-    for (const { issueId, outcome } of input.issueOutcomes) {
-      if (!issues.includes(issueId)) throw new AppError('not_found', 'One of the issues is not part of this case.');
-      w.upsert('referral_issue', issueId, input.caseId, { outcome, status: 'resolved' });
-    }
-    w.upsert('referral', input.caseId, input.caseId, {
-      status: 'closed',
-      closure_date: input.closureDate,
-      closure_outcome: input.closureOutcome,
-      closure_note: input.closureNote?.trim() || null,
-    });
-    return toReferral(getReferralRow(db, input.caseId));
-  });
-}
-
-export function reopenCase(ctx: CoreContext, caseId: string): Referral {
-  return ctx.write((w, db) => {
-    const r = getReferralRow(db, caseId);
-    if (r.status !== 'closed') throw new AppError('conflict', 'This case is not closed.');
-    w.upsert('referral', caseId, caseId, { status: r.allocated_to ? 'open' : 'awaiting_allocation', closure_date: null, closure_outcome: null });
-    return toReferral(getReferralRow(db, caseId));
-  });
-}
-
 const getIssueRow = (db: Db, issueId: string): IssueRow => {
   const row = db.prepare('SELECT * FROM referral_issues WHERE id = ? AND deleted_at IS NULL').get(issueId) as IssueRow | undefined;
   if (!row) throw new AppError('not_found', 'This issue could not be found.');
@@ -175,18 +155,28 @@ export function addIssue(ctx: CoreContext, caseId: string, issue: IssueInput): I
   });
 }
 
-export function updateIssue(ctx: CoreContext, issueId: string, fields: Partial<IssueInput> & { status?: Issue['status']; outcome?: Issue['outcome']; outcomeNote?: string | null }): Issue {
+export function updateIssue(
+  ctx: CoreContext,
+  issueId: string,
+  fields: Partial<IssueInput> & { status?: Issue['status']; outcome?: Issue['outcome']; outcomeNote?: string | null },
+  reason?: string,
+): Issue {
+  const who = whoCorrects(ctx);
   return ctx.write((w, db) => {
     const before = getIssueRow(db, issueId);
     w.upsert('referral_issue', issueId, before.referral_id, toColumns(issueRecord, fields));
-    return toIssue(getIssueRow(db, issueId));
+    const after = getIssueRow(db, issueId);
+    keepCorrection(w, db, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: { ...after }, reason, method: 'caseload.issues.update' });
+    return toIssue(after);
   });
 }
 
-export function removeIssue(ctx: CoreContext, issueId: string): boolean {
+export function removeIssue(ctx: CoreContext, issueId: string, reason?: string): boolean {
+  const who = whoCorrects(ctx);
   return ctx.write((w, db) => {
     const before = getIssueRow(db, issueId);
     w.remove('referral_issue', issueId, before.referral_id);
+    keepCorrection(w, db, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: null, reason, method: 'caseload.issues.remove' });
     return true;
   });
 }

@@ -25,7 +25,7 @@ export const fieldworkEntities: Record<string, EntitySpec> = {
   },
   case_action: {
     table: 'case_actions',
-    fields: ['case_id', 'owner', 'owner_name', 'description', 'due_on', 'done_at', 'created_at', 'updated_at'],
+    fields: ['case_id', 'owner', 'owner_name', 'description', 'due_on', 'done_at', 'created_at', 'updated_at', 'cancelled_at', 'cancel_reason', 'carried_reason'],
   },
   safeguarding_record: {
     table: 'safeguarding_records',

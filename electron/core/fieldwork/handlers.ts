@@ -1,6 +1,6 @@
 import type { fieldworkMethods } from '../../../shared/ipc/fieldwork';
 import type { HandlersFor } from '../ipc/handler-types';
-import { dueActions, listActions, saveAction, setActionDone } from './actions';
+import { dueActions, listActions, removeAction, saveAction, setActionDone } from './actions';
 import { caseInfo } from './case-info';
 import { listContacts, saveContact } from './contacts';
 import { searchNotes } from './note-search';
@@ -37,9 +37,9 @@ export const fieldworkHandlers: HandlersFor<keyof typeof fieldworkMethods> = {
   'fieldwork.observations.remove': (i, ctx) => removeRecord(ctx, 'observation', 'observations', i.id, 'observation'),
 
   'fieldwork.actions.list': (i, ctx) => listActions(ctx, i.caseId),
-  'fieldwork.actions.save': (i, ctx) => saveAction(ctx, i.caseId, i.id, i.action),
+  'fieldwork.actions.save': (i, ctx) => saveAction(ctx, i.caseId, i.id, i.action, i.reason),
   'fieldwork.actions.setDone': (i, ctx) => setActionDone(ctx, i.id, i.done),
-  'fieldwork.actions.remove': (i, ctx) => removeRecord(ctx, 'case_action', 'case_actions', i.id, 'action'),
+  'fieldwork.actions.remove': (i, ctx) => removeAction(ctx, i.id, i.reason),
   'fieldwork.actions.due': (i, ctx) => dueActions(ctx, i.withinDays),
 
   'fieldwork.safeguarding.list': (i, ctx) => listSafeguarding(ctx, i.caseId),

@@ -6,6 +6,7 @@ import type { Writer } from '../db/mutations';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Vault } from '../vault/vault';
 import type { SyncClient } from '../sync/client';
+import type { ChosenPaths, FileDialogs } from '../backup/file-dialogs';
 
 /** What every handler may use. OS-specific pieces arrive here from main; core never imports Electron. */
 export interface CoreContext {
@@ -15,6 +16,10 @@ export interface CoreContext {
   /** This core's sync client (one per core; its timer stops when the core closes). */
   readonly sync: SyncClient;
   emit(event: AppEvent): void;
+  /** The computer's file dialogs, when the shell offers them (Electron); absent in the web host. */
+  readonly fileDialogs?: FileDialogs | undefined;
+  /** Files picked in those dialogs this session: the only ones a backup may be written to or read from. */
+  readonly chosenPaths?: ChosenPaths | undefined;
   /** The open database; throws `locked` when the vault is locked. */
   db(): Db;
   /** Runs `fn` in one write transaction with the synced-record mutation path. */

@@ -20,7 +20,7 @@ export const meetingsHandlers: HandlersFor<keyof typeof meetingsMethods> = {
       issues: (summary?.issues ?? []).map((i) => ({ id: i.id, code: i.code, description: i.description, status: i.status })),
     };
   },
-  'meetings.remove': (input, ctx) => ({ removed: removeMeeting(ctx, input.id) }),
+  'meetings.remove': (input, ctx) => ({ removed: removeMeeting(ctx, input.id, input.reason) }),
   'meetings.list': (input, ctx) => listMeetings(ctx.db(), input.from, input.to),
   'meetings.upcoming': (input, ctx) => upcomingMeetings(ctx.db(), ctx.now(), input.days),
   'meetings.forCase': (input, ctx) => meetingsForCase(ctx.db(), input.caseId),

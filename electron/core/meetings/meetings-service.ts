@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { Meeting, NextMeeting } from '../../../shared/ipc/meetings';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import { getCaseSummary } from '../caseload/case-summary';
+import { keepCorrection, whoCorrects } from '../caseload/corrections';
 import type { Db } from '../db/database';
 import type { CoreContext } from '../ipc/handler-types';
 import { parseJson, type MeetingRow } from './rows';
@@ -61,12 +62,14 @@ export function getMeeting(db: Db, id: string): Meeting {
 export function saveMeeting(ctx: CoreContext, input: ParsedInput<'meetings.save'>): Meeting {
   const db = ctx.db();
   if (!getCaseSummary(db, input.caseId)) throw new AppError('not_found', 'That case could not be found. It may have been deleted.');
+  let before: MeetingRow | null = null;
   if (input.id) {
-    const existing = meetingRow(db, input.id);
-    if (existing.case_id !== input.caseId) throw new AppError('forbidden', 'A meeting cannot be moved to another case. Add it to that case instead.');
+    before = meetingRow(db, input.id);
+    if (before.case_id !== input.caseId) throw new AppError('forbidden', 'A meeting cannot be moved to another case. Add it to that case instead.');
   }
+  const who = before ? whoCorrects(ctx) : null;
   const id = input.id ?? uuidv7();
-  ctx.write((w) =>
+  ctx.write((w, wdb) => {
     w.upsert('meeting', id, input.caseId, {
       case_id: input.caseId,
       meeting_type: input.type,
@@ -78,16 +81,24 @@ export function saveMeeting(ctx: CoreContext, input: ParsedInput<'meetings.save'
       invitees: input.invitees,
       notes: input.notes,
       created_at: input.id ? undefined : ctx.now().toISOString(),
-    }),
-  );
+    });
+    if (before && who) {
+      const after = meetingRow(wdb, id);
+      keepCorrection(w, wdb, ctx, who, { entity: 'meeting', recordId: id, caseId: input.caseId, before: { ...before }, after: { ...after }, reason: input.reason, method: 'meetings.save' });
+    }
+  });
   ctx.emit({ type: 'changed', entity: 'meeting' });
   return getMeeting(db, id);
 }
 
-export function removeMeeting(ctx: CoreContext, id: string): boolean {
-  const row = ctx.db().prepare('SELECT case_id FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as { case_id: string } | undefined;
+export function removeMeeting(ctx: CoreContext, id: string, reason?: string): boolean {
+  const row = ctx.db().prepare('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as MeetingRow | undefined;
   if (!row) return false;
-  ctx.write((w) => w.remove('meeting', id, row.case_id));
+  const who = whoCorrects(ctx);
+  ctx.write((w, db) => {
+    w.remove('meeting', id, row.case_id);
+    keepCorrection(w, db, ctx, who, { entity: 'meeting', recordId: id, caseId: row.case_id, before: { ...row }, after: null, reason, method: 'meetings.remove' });
+  });
   ctx.emit({ type: 'changed', entity: 'meeting' });
   return true;
 }

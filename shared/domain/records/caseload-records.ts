@@ -7,6 +7,7 @@ import {
   advocacyTypeLabels, advocateRoleLabels, closureOutcomeLabels, genderLabels, issueLabels, issueOutcomeLabels, issueStatusLabels,
   personKindLabels, serviceUserTypeLabels, sourceLabels, statusLabels, statusTagLabels, urgencyLabels,
 } from '../code-labels';
+import { closureToldSchema, keptDecisionSchema } from '../closure';
 import { defineRecord, field } from './define';
 
 /*
@@ -88,6 +89,13 @@ export const referralRecord = defineRecord(
     closureDate: field.date('Closed on', { system: true, importColumn: 'closure_date' }),
     closureOutcome: field.code(closureOutcomes, closureOutcomeLabels, 'Closure outcome', { system: true, importColumn: 'closure_outcome' }),
     closureNote: field.longText('Closure note', { max: 5000, system: true }),
+    /** What was decided about each piece of open work when the case closed. */
+    closureChecklist: field.json(z.array(keptDecisionSchema), 'Open work at closure', { system: true, initial: [] }),
+    /** What the young person was told as the case closed; null when not recorded. */
+    closureTold: field.json(closureToldSchema.nullable(), 'What they were told at closure', { system: true, initial: null }),
+    /** For a young child or non-instructed advocacy: when the social worker was told an advocate is involved. */
+    socialWorkerToldOn: field.date('Social worker told an advocate is involved on', { hint: 'For a young child or non-instructed advocacy' }),
+    socialWorkerToldHow: field.text('How the social worker was told', { max: 500, hint: 'e.g. by phone' }),
   },
   ['created_at'],
 );

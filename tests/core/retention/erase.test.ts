@@ -43,7 +43,7 @@ beforeAll(async () => {
   await t.call('fieldwork.notes.save', { id: noteA, title: 'Visit', body: doc(para('Second draft about Zanzibarqx and the foster carer')), reason: 'blur' });
   const noteC = await t.call('fieldwork.notes.create', { caseId: caseC, title: 'Call' });
   await t.call('fieldwork.notes.save', { id: noteC.id, title: 'Call', body: doc(para('Zanzibarqx housing office rang back')) });
-  await t.call('fieldwork.safeguarding.create', {
+  const concern = await t.call('fieldwork.safeguarding.create', {
     caseId: caseA,
     record: { disclosedAt: '2026-02-01T10:00', disclosure: 'Said something worrying', decision: 'Referred to MASH', reason: 'Risk of harm' },
   });
@@ -54,7 +54,12 @@ beforeAll(async () => {
   db.prepare("INSERT INTO future_things VALUES ('ft-1', ?, 'Nadia future words')").run(caseA);
   db.prepare("INSERT INTO future_parts VALUES ('fp-1', 'ft-1', 'Nadia part words')").run();
 
-  await t.call('caseload.case.close', { caseId: caseA, closureDate: '2026-06-01', closureOutcome: 'all_issues_resolved' });
+  await t.call('caseload.case.close', {
+    caseId: caseA,
+    closureDate: '2026-06-01',
+    closureOutcome: 'all_issues_resolved',
+    decisions: [{ kind: 'safeguarding', id: concern.id, decision: 'carry', reason: 'MASH still deciding' }],
+  });
   await t.call('caseload.case.close', { caseId: caseC, closureDate: '2039-06-01', closureOutcome: 'lost_contact' });
 });
 afterAll(() => t.dispose());

@@ -9,6 +9,8 @@ import { m0007 } from './0007-feedback';
 import { m0008 } from './0008-audit';
 import { m0009 } from './0009-sync-clock';
 import { m0010 } from './0010-sync-pending-tombstones';
+import { m0013 } from './0013-corrections';
+import { m0014 } from './0014-closure-and-rights';
 
 /** In order. Add one file per migration and one line here. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0013, m0014];

@@ -9,6 +9,7 @@ import { PageHeader } from '../shell/PageHeader';
 import { AllocateModal } from './AllocateModal';
 import { caseBadges, caseBanners, caseTabs } from './case-tabs';
 import { ClosureTab } from './ClosureTab';
+import { HistoryTab } from './HistoryTab';
 import { IssuesTab } from './IssuesTab';
 import { OverviewTab } from './OverviewTab';
 import { serviceUserTypeLabels, statusLabels, urgencyColors, urgencyLabels } from './labels';
@@ -76,6 +77,7 @@ export function CaseDetailPage() {
               {t.label}
             </Tabs.Tab>
           ))}
+          <Tabs.Tab value="history">History</Tabs.Tab>
           <Tabs.Tab value="closure">{referral.status === 'closed' ? 'Closed' : 'Close case'}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -89,6 +91,9 @@ export function CaseDetailPage() {
             <t.Component caseId={referral.id} />
           </Tabs.Panel>
         ))}
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTab caseId={referral.id} version={detail} />
+        </Tabs.Panel>
         <Tabs.Panel value="closure" pt="md">
           <ClosureTab detail={detail} onChanged={reload} />
         </Tabs.Panel>

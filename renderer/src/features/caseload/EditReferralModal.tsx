@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Referral } from '../../../../shared/domain/caseload';
 import { todayIso } from '../../../../shared/domain/dates';
@@ -16,9 +16,10 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 export function EditReferralModal({ opened, referral, onClose, onSaved }: { opened: boolean; referral: Referral; onClose: () => void; onSaved: () => void }) {
   const [f, setF] = useState<Record<string, unknown>>(() => ({ ...referral }));
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const save = async () => {
     try {
-      await send('caseload.referrals.update', { caseId: referral.id, fields: editableFields(referralRecord, f) });
+      await send('caseload.referrals.update', { caseId: referral.id, fields: editableFields(referralRecord, f), reason: reason.trim() || undefined });
       setError(null);
       onSaved();
       onClose();
@@ -30,6 +31,7 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
     <Modal opened={opened} onClose={onClose} title="Edit referral" size="lg">
       <Stack gap="sm">
         <RecordFields def={referralRecord} values={f} onChange={(patch) => setF({ ...f, ...patch })} today={todayIso()} cols={2} />
+        <TextInput label="Why are you changing this? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 
 /** Which statutory entitlements to advocacy apply, with their legal basis in plain words. */
-export function EntitlementPanel({ result }: { result: { entitlements: Array<{ code: string; title: string; basis: string }>; notes: string[] } }) {
+export function EntitlementPanel({ result }: { result: { entitlements: Array<{ code: string; title: string; basis: string; because: string }>; notes: string[] } }) {
   const some = result.entitlements.length > 0;
   return (
     <Alert color={some ? 'teal' : 'gray'} title={some ? 'Statutory entitlement to advocacy' : 'No statutory entitlement found'} data-testid="entitlements">
@@ -13,6 +13,9 @@ export function EntitlementPanel({ result }: { result: { entitlements: Array<{ c
                 {e.title}:
               </Text>{' '}
               {e.basis}
+              <Text size="xs" c="dimmed">
+                Applies because: {e.because}
+              </Text>
             </List.Item>
           ))}
         </List>

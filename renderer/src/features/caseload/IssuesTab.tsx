@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Issue } from '../../../../shared/domain/caseload';
 import type { IssueCode, IssueOutcome } from '../../../../shared/domain/codes';
 import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
-import { ConfirmModal } from '../shell/ConfirmModal';
+import { EditIssueModal } from './EditIssueModal';
 import { issueLabels, issueOutcomeLabels, optionsOf } from './labels';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
@@ -12,6 +12,8 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 export function IssuesTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Issue | null>(null);
+  const [editing, setEditing] = useState<Issue | null>(null);
+  const [removeReason, setRemoveReason] = useState('');
   const closed = detail.referral.status === 'closed';
 
   const run = async (fn: () => Promise<unknown>) => {
@@ -56,6 +58,9 @@ export function IssuesTab({ detail, onChanged }: { detail: CaseDetail; onChanged
                 )
               }
             />
+            <Button variant="default" onClick={() => setEditing(issue)}>
+              Edit issue
+            </Button>
             {!closed ? (
               <Button variant="subtle" color="red" onClick={() => setRemoving(issue)}>
                 Remove issue
@@ -65,19 +70,30 @@ export function IssuesTab({ detail, onChanged }: { detail: CaseDetail; onChanged
         </Paper>
       ))}
       {!closed ? <AddIssue caseId={detail.referral.id} onAdded={onChanged} /> : null}
-      <ConfirmModal
-        opened={removing !== null}
-        title="Remove this issue?"
-        body="It will no longer count in reports. Use an outcome of “withdrawn” instead if the young person changed their mind."
-        confirm="Remove issue"
-        danger
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => {
-          const id = removing?.id;
-          setRemoving(null);
-          if (id) void run(() => send('caseload.issues.remove', { issueId: id }));
-        }}
-      />
+      {editing ? <EditIssueModal issue={editing} onClose={() => setEditing(null)} onSaved={onChanged} /> : null}
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove this issue?">
+        <Stack>
+          <Text size="sm">It will no longer count in reports, and what it said stays in the case’s history. Use an outcome of “withdrawn” instead if the young person changed their mind.</Text>
+          <TextInput label="Why? (optional)" value={removeReason} onChange={(e) => setRemoveReason(e.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                const id = removing?.id;
+                const reason = removeReason.trim() || undefined;
+                setRemoving(null);
+                setRemoveReason('');
+                if (id) void run(() => send('caseload.issues.remove', { issueId: id, reason }));
+              }}
+            >
+              Remove issue
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }

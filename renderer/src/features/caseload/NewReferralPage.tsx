@@ -3,12 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { todayIso } from '../../../../shared/domain/dates';
-import { checkStatutoryEntitlements } from '../../../../shared/domain/statutory-entitlements';
+import { checkStatutoryEntitlements, socialWorkerToBeTold } from '../../../../shared/domain/statutory-entitlements';
 import { errorMessage, send } from '../../api/client';
 import { useDraft } from '../drafts/useDraft';
 import { PageHeader } from '../shell/PageHeader';
 import { EntitlementPanel } from './EntitlementPanel';
-import { formProblems, readDraft, toCreateInput, type ReferralForm } from './referral-form';
+import { fieldIds, formProblems, readDraft, toCreateInput, type ReferralForm } from './referral-form';
+import { ConfirmModal } from '../shell/ConfirmModal';
+import { ErrorSummary } from '../shell/ErrorSummary';
 import { KnownPersonPicker } from './KnownPersonPicker';
 import { IssuesSection, PersonSection, ReferralSection, Section } from './ReferralFormSections';
 import { ProblemAlert } from '../shell/ProblemAlert';
@@ -20,6 +22,8 @@ export function NewReferralPage() {
   const form = useMemo(() => readDraft(draft.value, today), [draft.value, today]);
   const set = (patch: Partial<ReferralForm>) => draft.setValue(JSON.stringify({ ...form, ...patch }));
   const [tried, setTried] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [clearing, setClearing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [needName, setNeedName] = useState(false);
@@ -38,12 +42,24 @@ export function NewReferralPage() {
     serviceUserType: form.serviceUserType,
     issueCodes: form.issues.flatMap((i) => (i.code ? [i.code] : [])),
     isParent: (form.known ? form.known.kind : form.kind) === 'parent' || form.serviceUserType === 'PARENT',
+    placementType: form.known ? null : form.placementType,
   });
+  const isParent = (form.known ? form.known.kind : form.kind) === 'parent';
+  const tellSocialWorker = isParent
+    ? null
+    : socialWorkerToBeTold({
+        dateOfBirth: form.known ? form.known.dateOfBirth : form.dateOfBirth,
+        onDate: today,
+        advocacyType: form.advocacyType,
+        statusTags: form.known ? (form.known.statusTags as typeof form.statusTags) : form.statusTags,
+      });
+  const summary = Object.entries(problems).map(([k, message]) => ({ id: fieldIds[k] ?? k, message }));
 
   const save = async () => {
     setTried(true);
+    setAttempt((n) => n + 1);
     if (Object.keys(formProblems(form, today)).length > 0) {
-      setError('Some details are missing. They are marked below.');
+      setError(null);
       return;
     }
     setBusy(true);
@@ -65,6 +81,7 @@ export function NewReferralPage() {
     <>
       <PageHeader title="Take a referral" description="What you type is kept safely as you go, even if Heard locks." />
       <Stack gap="md" maw={960}>
+        <ErrorSummary problems={summary} attempt={attempt} />
         {needName ? (
           <Section title="About you">
             <TextInput
@@ -77,18 +94,12 @@ export function NewReferralPage() {
         ) : null}
         <KnownPersonPicker chosen={form.known} onChoose={(known) => set({ known })} />
         {form.known ? null : <PersonSection form={form} set={set} problems={problems} today={today} />}
-        <ReferralSection form={form} set={set} problems={problems} today={today} />
+        <ReferralSection form={form} set={set} problems={problems} today={today} tellSocialWorker={tellSocialWorker} />
         <IssuesSection form={form} set={set} problems={problems} today={today} />
         <EntitlementPanel result={entitlements} />
         <ProblemAlert problem={error} />
         <Group justify="space-between">
-          <Button
-            variant="subtle"
-            color="red"
-            onClick={() => {
-              void draft.discard().then(() => draft.setValue(''));
-            }}
-          >
+          <Button variant="subtle" color="red" onClick={() => setClearing(true)}>
             Clear the form
           </Button>
           <Group>
@@ -103,6 +114,20 @@ export function NewReferralPage() {
           </Group>
         </Group>
       </Stack>
+      <ConfirmModal
+        opened={clearing}
+        title="Clear the whole form?"
+        body="Everything typed into this referral will be removed. This cannot be undone."
+        confirm="Clear the form"
+        cancel="Keep what I typed"
+        danger
+        onCancel={() => setClearing(false)}
+        onConfirm={() => {
+          setClearing(false);
+          setTried(false);
+          void draft.discard().then(() => draft.setValue(''));
+        }}
+      />
     </>
   );
 }

@@ -1,20 +1,15 @@
-import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Person } from '../../../../shared/domain/caseload';
 import { personRecord, referralRecord } from '../../../../shared/domain/records/caseload-records';
-import { editableFields } from '../../../../shared/domain/records/define';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { ageOn } from '../../../../shared/domain/statutory-entitlements';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { CaseDetail } from '../../../../shared/ipc/caseload';
-import { errorMessage, send } from '../../api/client';
 import { EditReferralModal } from './EditReferralModal';
 import { EntitlementPanel } from './EntitlementPanel';
 import { genderLabels, sourceLabels } from './labels';
-import { KeyContactsInput } from './ReferralFormSections';
-import { RecordFields } from './RecordFields';
+import { EditPersonModal } from './EditPersonModal';
 import { Field, RecordView } from './RecordView';
-import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Who the young person is, how they were referred, and their statutory entitlement. */
 export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
@@ -98,51 +93,22 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
             ),
             consentExplainedHow: null,
             confidentialityExplained: null,
+            // Shown in its own notice below, with what to do when it is not yet recorded.
+            socialWorkerToldOn: null,
+            socialWorkerToldHow: null,
           }}
         />
       </Paper>
       <EntitlementPanel result={detail.entitlements} />
+      {detail.socialWorkerToBeTold ? (
+        <Alert color={r.socialWorkerToldOn ? 'teal' : 'yellow'} title="Telling the social worker" data-testid="social-worker-told">
+          {r.socialWorkerToldOn
+            ? `The social worker was told an advocate is involved on ${formatUkDate(r.socialWorkerToldOn)}${r.socialWorkerToldHow ? ` (${r.socialWorkerToldHow})` : ''}.`
+            : `${detail.socialWorkerToBeTold} Use “Edit referral” to record it.`}
+        </Alert>
+      ) : null}
       {editingReferral ? <EditReferralModal opened referral={r} onClose={() => setEditingReferral(false)} onSaved={onChanged} /> : null}
-      {p ? <EditPerson opened={editing} caseId={r.id} person={p} onClose={() => setEditing(false)} onSaved={onChanged} /> : null}
+      {p && editing ? <EditPersonModal opened caseId={r.id} person={p} onClose={() => setEditing(false)} onSaved={onChanged} /> : null}
     </Stack>
-  );
-}
-
-function EditPerson({ opened, caseId, person, onClose, onSaved }: { opened: boolean; caseId: string; person: NonNullable<CaseDetail['person']>; onClose: () => void; onSaved: () => void }) {
-  const [f, setF] = useState<Person>(person);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    try {
-      // Every field a form may set, read from the definition: nothing shown here can be dropped on save.
-      await send('caseload.people.update', { personId: person.id, caseId, fields: editableFields(personRecord, f) });
-      onSaved();
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  return (
-    <Modal opened={opened} onClose={onClose} title="Edit details" size="lg">
-      <Stack gap="sm">
-        <RecordFields
-          def={personRecord}
-          values={f}
-          onChange={(patch) => setF({ ...f, ...patch })}
-          today={todayIso()}
-          cols={2}
-          custom={{
-            genderDescription: f.gender === 'other' ? undefined : null,
-            keyContacts: <KeyContactsInput contacts={f.keyContacts} onChange={(keyContacts) => setF({ ...f, keyContacts })} />,
-          }}
-        />
-        <ProblemAlert problem={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void save()}>Save details</Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

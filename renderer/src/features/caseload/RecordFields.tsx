@@ -20,6 +20,8 @@ export function RecordFields<F extends Fields>(props: {
   problems?: Record<string, string>;
   today: string;
   cols?: number;
+  /** Gives each input the id `${idPrefix}${key}`, so a problem summary can link to it. */
+  idPrefix?: string;
 }) {
   const { def, custom = {}, cols = 3 } = props;
   const values = props.values as Record<string, unknown>;
@@ -28,7 +30,7 @@ export function RecordFields<F extends Fields>(props: {
     if (spec.system) continue;
     const own = (custom as Record<string, ReactNode | null | undefined>)[key];
     if (own === null) continue;
-    const node = own !== undefined ? own : fieldInput(spec, values[key], (v) => props.onChange({ [key]: v }), props.problems?.[key], props.today);
+    const node = own !== undefined ? own : fieldInput(spec, values[key], (v) => props.onChange({ [key]: v }), props.problems?.[key], props.today, props.idPrefix === undefined ? undefined : `${props.idPrefix}${key}`);
     if (node === null) continue;
     const wide = own !== undefined ? !isShort(spec) || spec.kind === 'json' : !isShort(spec);
     const last = blocks[blocks.length - 1];
@@ -55,32 +57,32 @@ export function RecordFields<F extends Fields>(props: {
 const isShort = (spec: FieldSpec) => (spec.kind === 'code' && !(spec.required && Object.keys(spec.choices ?? {}).length <= 2)) || spec.kind === 'text' || spec.kind === 'date' || spec.kind === 'integer' || spec.kind === 'yesNo';
 
 /** One field's input, chosen by its kind. JSON fields have no general input: their form draws them. */
-export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) => void, error: string | undefined, today: string): ReactNode {
+export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) => void, error: string | undefined, today: string, id?: string): ReactNode {
   const mustHave = Boolean(spec.required || spec.keep);
   const hint = spec.hint;
   switch (spec.kind) {
     case 'text':
-      return <TextInput label={spec.label} description={hint} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value)} error={error} />;
+      return <TextInput id={id} label={spec.label} description={hint} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value)} error={error} />;
     case 'longText':
-      return <Textarea label={spec.label} description={hint} autosize minRows={1} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value)} error={error} />;
+      return <Textarea id={id} label={spec.label} description={hint} autosize minRows={1} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value)} error={error} />;
     case 'date':
-      return <UkDateInput label={spec.label} value={(value as string | null) ?? null} onChange={set} maxDate={today} clearable={!mustHave} required={mustHave} error={error} />;
+      return <UkDateInput id={id} label={spec.label} value={(value as string | null) ?? null} onChange={set} maxDate={today} clearable={!mustHave} required={mustHave} error={error} />;
     case 'integer':
-      return <NumberInput label={spec.label} value={(value as number | null) ?? ''} onChange={(v) => set(typeof v === 'number' ? v : null)} allowDecimal={false} error={error} />;
+      return <NumberInput id={id} label={spec.label} value={(value as number | null) ?? ''} onChange={(v) => set(typeof v === 'number' ? v : null)} allowDecimal={false} error={error} />;
     case 'yesNo':
       if (spec.answers) {
         const data = [
           { value: 'yes', label: spec.answers.yes },
           { value: 'no', label: spec.answers.no },
         ];
-        return <Select label={spec.label} data={data} value={value === true ? 'yes' : value === false ? 'no' : null} onChange={(v) => set(v === 'yes' ? true : v === 'no' ? false : null)} clearable error={error} />;
+        return <Select id={id} label={spec.label} data={data} value={value === true ? 'yes' : value === false ? 'no' : null} onChange={(v) => set(v === 'yes' ? true : v === 'no' ? false : null)} clearable error={error} />;
       }
-      return <Checkbox mt="xl" label={spec.label} checked={value === true} onChange={(e) => set(e.currentTarget.checked)} error={error} />;
+      return <Checkbox id={id} mt="xl" label={spec.label} checked={value === true} onChange={(e) => set(e.currentTarget.checked)} error={error} />;
     case 'code':
       if (spec.required && Object.keys(spec.choices ?? {}).length <= 2) {
         // Two answers that must be given read best as a choice in plain view.
         return (
-          <Radio.Group label={spec.label} value={(value as string | null) ?? ''} onChange={set}>
+          <Radio.Group id={id} label={spec.label} value={(value as string | null) ?? ''} onChange={set}>
             <Group mt="xs">
               {Object.entries(spec.choices ?? {}).map(([v, words]) => (
                 <Radio key={v} value={v} label={words} />
@@ -91,6 +93,7 @@ export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) =>
       }
       return (
         <Select
+          id={id}
           label={spec.label}
           data={optionsOf(spec.choices ?? {})}
           value={(value as string | null) ?? null}
@@ -102,7 +105,7 @@ export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) =>
         />
       );
     case 'codes':
-      return <MultiSelect label={spec.label} data={optionsOf(spec.choices ?? {})} value={(value as string[] | null) ?? []} onChange={set} clearable error={error} />;
+      return <MultiSelect id={id} label={spec.label} data={optionsOf(spec.choices ?? {})} value={(value as string[] | null) ?? []} onChange={set} clearable error={error} />;
     case 'json':
       return null;
   }

@@ -4,7 +4,7 @@ import { contactRoleLabels } from '../../../../shared/domain/code-labels';
 import type { KeyContact } from '../../../../shared/domain/caseload';
 import type { IssueCode } from '../../../../shared/domain/codes';
 import { personRecord, referralRecord } from '../../../../shared/domain/records/caseload-records';
-import type { ReferralForm } from './referral-form';
+import { FIELD_ID_PREFIX, fieldIds, type ReferralForm } from './referral-form';
 import { issueLabels, optionsOf } from './labels';
 import { RecordFields } from './RecordFields';
 
@@ -31,6 +31,7 @@ export function PersonSection({ form, set, problems, today }: SectionProps) {
         onChange={(patch) => set(patch as Partial<ReferralForm>)}
         problems={problems}
         today={today}
+        idPrefix={FIELD_ID_PREFIX}
         custom={{
           genderDescription: form.gender === 'other' ? undefined : null,
           interpreterLanguage: form.interpreterNeeded ? undefined : null,
@@ -70,7 +71,7 @@ export function KeyContactsInput({ contacts, onChange }: { contacts: KeyContact[
   );
 }
 
-export function ReferralSection({ form, set, problems, today }: SectionProps) {
+export function ReferralSection({ form, set, problems, today, tellSocialWorker }: SectionProps & { tellSocialWorker: string | null }) {
   return (
     <Section title="Referral">
       <RecordFields
@@ -79,7 +80,13 @@ export function ReferralSection({ form, set, problems, today }: SectionProps) {
         onChange={(patch) => set(patch as Partial<ReferralForm>)}
         problems={problems}
         today={today}
-        custom={{ urgencyReason: form.urgency !== 'standard' ? undefined : null }}
+        idPrefix={FIELD_ID_PREFIX}
+        custom={{
+          urgencyReason: form.urgency !== 'standard' ? undefined : null,
+          // Asked at intake only when the social worker must be told: a young child, or non-instructed advocacy.
+          socialWorkerToldOn: tellSocialWorker ? undefined : null,
+          socialWorkerToldHow: tellSocialWorker ? undefined : null,
+        }}
       />
     </Section>
   );
@@ -94,7 +101,9 @@ export function IssuesSection({ form, set, problems }: SectionProps) {
           <Stack gap="xs">
             <Group justify="space-between" align="flex-end">
               <Select
+                id={i === 0 ? fieldIds.issues : undefined}
                 label={`Issue ${i + 1} theme`}
+                required={i === 0}
                 data={optionsOf(issueLabels)}
                 value={issue.code}
                 onChange={(v) => update(i, { code: v as IssueCode | null })}

@@ -3,6 +3,7 @@ import { parseUkDate } from '../../../../shared/domain/dates';
 
 /** A date typed or picked as dd/mm/yyyy and kept as YYYY-MM-DD. */
 export function UkDateInput(props: {
+  id?: string;
   label: string;
   value: string | null;
   onChange: (iso: string | null) => void;

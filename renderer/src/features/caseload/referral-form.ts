@@ -35,7 +35,18 @@ export function readDraft(text: string, today: string): ReferralForm {
   }
 }
 
-/** What is missing before the referral can be saved, by field. */
+/** The new-referral form's inputs have ids `referral-<field>`, so the problem summary can link to each. */
+export const FIELD_ID_PREFIX = 'referral-';
+export const fieldIds: Record<string, string> = {
+  firstName: `${FIELD_ID_PREFIX}firstName`,
+  dateOfBirth: `${FIELD_ID_PREFIX}dateOfBirth`,
+  referralDate: `${FIELD_ID_PREFIX}referralDate`,
+  serviceUserType: `${FIELD_ID_PREFIX}serviceUserType`,
+  urgencyReason: `${FIELD_ID_PREFIX}urgencyReason`,
+  issues: `${FIELD_ID_PREFIX}issue-1-theme`,
+};
+
+/** What is missing before the referral can be saved, by field, in the order the form asks. */
 export function formProblems(f: ReferralForm, today: string): Record<string, string> {
   const p: Record<string, string> = {};
   if (!f.known && !f.firstName.trim() && !f.preferredName.trim()) p.firstName = 'Enter a first name or the name they use.';

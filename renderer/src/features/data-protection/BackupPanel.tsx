@@ -1,6 +1,8 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage, HeardError, send } from '../../api/client';
+import { base64ToBytes, downloadFile } from '../../api/download';
+import { BackupFileField, useFileAccess, type BackupFile } from './BackupFileField';
 import { formatUkDateTime } from './labels';
 import { RestoreBackupForm } from './RestoreBackupForm';
 
@@ -15,7 +17,8 @@ export function BackupPanel() {
 }
 
 function MakeBackup() {
-  const [path, setPath] = useState('');
+  const mode = useFileAccess();
+  const [file, setFile] = useState<BackupFile>(null);
   const [passphrase, setPassphrase] = useState('');
   const [backupPassphrase, setBackupPassphrase] = useState('');
   const [again, setAgain] = useState('');
@@ -31,10 +34,16 @@ function MakeBackup() {
       setFields({ again: 'The two backup passphrases are not the same.' });
       return;
     }
+    if (mode === 'dialog' && !(file && 'path' in file)) {
+      setFields({ path: 'Choose where to save the backup.' });
+      return;
+    }
     setBusy(true);
     try {
-      const r = await send('backup.create', { path, passphrase, backupPassphrase });
-      setDone(`Backup written to ${r.path} on ${formatUkDateTime(r.createdAt)}. Keep the backup passphrase somewhere safe and separate: without it the backup cannot be opened.`);
+      const r = await send('backup.create', { path: file && 'path' in file ? file.path : undefined, passphrase, backupPassphrase });
+      if (r.download) downloadFile(r.download.fileName, base64ToBytes(r.download.base64), 'application/octet-stream');
+      const where = r.path ? `written to ${r.path}` : `downloaded as ${r.download?.fileName ?? 'a file'}`;
+      setDone(`Backup ${where} on ${formatUkDateTime(r.createdAt)}. Keep the backup passphrase somewhere safe and separate: without it the backup cannot be opened.`);
       setPassphrase('');
       setFields({});
     } catch (e) {
@@ -51,7 +60,7 @@ function MakeBackup() {
         Make a backup
       </Title>
       <Text size="sm">The backup is encrypted with its own passphrase, so it can be kept on a USB stick or a service drive. It holds every record on this computer.</Text>
-      <TextInput label="Where to save the backup (full file path)" value={path} onChange={(e) => setPath(e.currentTarget.value)} error={fields.path} required />
+      {mode ? <BackupFileField purpose="save" mode={mode} value={file} onChange={setFile} error={fields.path} /> : null}
       <PasswordInput label="Your passphrase" description="The one you unlock Heard with" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={fields.passphrase} required />
       <PasswordInput label="Backup passphrase" value={backupPassphrase} onChange={(e) => setBackupPassphrase(e.currentTarget.value)} error={fields.backupPassphrase} required />
       <PasswordInput label="Backup passphrase again" value={again} onChange={(e) => setAgain(e.currentTarget.value)} error={fields.again} required />

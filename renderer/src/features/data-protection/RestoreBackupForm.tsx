@@ -1,7 +1,8 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage, HeardError, send } from '../../api/client';
 import { ConfirmModal } from '../shell/ConfirmModal';
+import { BackupFileField, useFileAccess, type BackupFile } from './BackupFileField';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
 /**
@@ -10,7 +11,8 @@ import { ProblemAlert } from '../shell/ProblemAlert';
  * set-up screen) there is nothing to set aside and nothing to confirm.
  */
 export function RestoreBackupForm({ replacing, onRestored }: { replacing: boolean; onRestored?: () => void }) {
-  const [path, setPath] = useState('');
+  const mode = useFileAccess();
+  const [file, setFile] = useState<BackupFile>(null);
   const [backupPassphrase, setBackupPassphrase] = useState('');
   const [newPassphrase, setNewPassphrase] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -24,7 +26,7 @@ export function RestoreBackupForm({ replacing, onRestored }: { replacing: boolea
     setError(null);
     try {
       // Heard locks while it swaps the records; the lock screen then opens the restored ones.
-      await send('backup.restore', { path, backupPassphrase, newPassphrase, replace: replacing });
+      await send('backup.restore', { ...(file && 'path' in file ? { path: file.path } : file ? { upload: file.upload } : {}), backupPassphrase, newPassphrase, replace: replacing });
       onRestored?.();
     } catch (e) {
       setFields(e instanceof HeardError ? (e.fields ?? {}) : {});
@@ -45,7 +47,7 @@ export function RestoreBackupForm({ replacing, onRestored }: { replacing: boolea
           : 'Put the records from a Heard backup (made on another computer, or before this one was reinstalled) onto this computer. You need the backup file and the passphrase it was made with.'}
       </Text>
       <Text size="sm">If you sync with your service, the restored records are not connected to it: connect again on the Sync screen with a new enrolment code, and changes waiting in the backup are sent then.</Text>
-      <TextInput label="Backup file (full file path)" value={path} onChange={(e) => setPath(e.currentTarget.value)} error={fields.path} required />
+      {mode ? <BackupFileField purpose="open" mode={mode} value={file} onChange={setFile} error={fields.path} /> : null}
       <PasswordInput label="Backup passphrase" value={backupPassphrase} onChange={(e) => setBackupPassphrase(e.currentTarget.value)} error={fields.backupPassphrase} required />
       <PasswordInput label="New passphrase for the restored records" value={newPassphrase} onChange={(e) => setNewPassphrase(e.currentTarget.value)} error={fields.newPassphrase} required />
       <ProblemAlert problem={error} />

@@ -28,6 +28,7 @@ export function MeetingForm({ opened, onClose, onSaved, caseId, meeting }: Props
   const [chair, setChair] = useState(meeting?.chair ?? '');
   const [invitees, setInvitees] = useState<string[]>(meeting?.invitees ?? []);
   const [notes, setNotes] = useState(meeting?.notes ?? '');
+  const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -60,6 +61,7 @@ export function MeetingForm({ opened, onClose, onSaved, caseId, meeting }: Props
         chair,
         invitees,
         notes,
+        reason: meeting && reason.trim() ? reason.trim() : undefined,
       });
       onSaved(saved);
     } catch (e) {
@@ -91,6 +93,9 @@ export function MeetingForm({ opened, onClose, onSaved, caseId, meeting }: Props
           <TextInput label="Chair" value={chair} onChange={(e) => setChair(e.currentTarget.value)} error={errors.chair} />
           <TagsInput label="Invited" description="Press Enter after each person or role" value={invitees} onChange={setInvitees} />
           <Textarea label="Notes for you" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+          {meeting ? (
+            <TextInput label="Why are you changing it? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          ) : null}
           {errors.form ? (
             <div role="alert" style={{ color: 'var(--mantine-color-red-8)' }}>
               {errors.form}

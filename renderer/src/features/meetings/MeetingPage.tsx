@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatUkDate } from '../../../../shared/domain/dates';
@@ -20,6 +20,7 @@ export function MeetingPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [removeReason, setRemoveReason] = useState('');
   const [template, setTemplate] = useState<string | null>(statementTemplates[0]!.id);
 
   const load = useCallback(() => {
@@ -134,7 +135,8 @@ export function MeetingPage() {
       ) : null}
       <Modal opened={removing} onClose={() => setRemoving(false)} title="Delete this meeting?">
         <Stack>
-          <Text>The meeting is removed from the calendar and the case. Its statements and debrief stay in the record.</Text>
+          <Text>The meeting is removed from the calendar and the case. Its statements and debrief stay in the record, and what it said stays in the case’s history.</Text>
+          <TextInput label="Why? (optional)" value={removeReason} onChange={(e) => setRemoveReason(e.currentTarget.value)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRemoving(false)}>
               Keep it
@@ -142,7 +144,7 @@ export function MeetingPage() {
             <Button
               color="red"
               onClick={() =>
-                void send('meetings.remove', { id: m.id })
+                void send('meetings.remove', { id: m.id, reason: removeReason.trim() || undefined })
                   .then(() => navigate('/calendar'))
                   .catch((e: unknown) => setProblem(errorMessage(e)))
               }
