@@ -47,7 +47,11 @@ function describeGroup(g: ChangedGroup): Phrase {
 }
 
 /** "added a person, a referral and a referral issue; changed the note's title". */
-function describeChanges(groups: readonly ChangedGroup[]): string {
+/** Records that are themselves an account of a change (a correction with its reason) have their own entry in the trail. */
+const SELF_DESCRIBING = new Set(['correction']);
+
+function describeChanges(all: readonly ChangedGroup[]): string {
+  const groups = all.filter((g) => !SELF_DESCRIBING.has(g.entity));
   const phrases = groups.map(describeGroup);
   // One record edited: its fields are the whole story ("urgency and urgency reason").
   if (phrases.length === 1 && phrases[0]!.kind === 'changed' && groups[0]!.count === 1) {

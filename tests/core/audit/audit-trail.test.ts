@@ -48,7 +48,9 @@ describe('audit trail', () => {
       issues: [{ code: 'PLACEMENT', description: 'Wants to live nearer her sister' }],
     });
     await t.call('caseload.referrals.update', { caseId: made.caseId, fields: { urgency: 'urgent', urgencyReason: 'Placement ends Friday' } });
-    const [latest, created] = (await t.call('audit.list', { caseId: made.caseId })).entries;
+    const { entries } = await t.call('audit.list', { caseId: made.caseId });
+    const latest = entries.find((e) => e.method === 'caseload.referrals.update' && e.action === 'edited');
+    const created = entries.find((e) => e.method === 'caseload.referrals.create');
     expect(latest).toMatchObject({ action: 'edited', person: 'Sam Okafor', caseReference: made.reference });
     expect(latest!.description).toBe('Changed the referral: urgency and urgency reason');
     expect(created!.description).toBe('Changed a new referral: added a person, a referral and a referral issue');
