@@ -13,6 +13,8 @@ import {
 import { authenticate, type DeviceIdentity } from './auth/authenticate';
 import { confirmWiped, enrol, refresh } from './auth/enrol';
 import { ServiceError, badRequest } from './errors';
+import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
+import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits } from './sync/device-limits';
 import { applyPush } from './sync/push';
 import { pullPage } from './sync/pull';
 
@@ -22,6 +24,10 @@ export interface ServerOptions {
   /** Requests per minute per address on the enrolment and token endpoints. */
   authRateLimit?: number;
   logger?: boolean;
+  /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
+  deviceRateLimits?: DeviceRateLimits;
+  /** How many new cases one device may make in an hour. */
+  accessLimits?: AccessLimits;
   https?: { key: Buffer; cert: Buffer } | null;
 }
 
@@ -46,7 +52,10 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   }
   const r = schema.safeParse(body);
   if (!r.success) {
-    const where = r.error.issues[0]?.path.join('.') || 'body';
+    const issue = r.error.issues[0];
+    const where = issue?.path.join('.') || 'body';
+    // A value the service cannot store gets its own words, so the person knows what to change.
+    if (issue?.code === 'custom' && issue.params?.valueProblem) throw badRequest(`${issue.message} Nothing was changed (at ${where}).`);
     throw badRequest(`The request was not in the expected form (at ${where}). Nothing was changed.`);
   }
   return r.data;
@@ -58,6 +67,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
+  const limiter = new DeviceRateLimiter(options.deviceRateLimits ?? DEFAULT_DEVICE_RATE_LIMITS);
+  const accessLimits = options.accessLimits ?? DEFAULT_ACCESS_LIMITS;
   const authLimit = { rateLimit: { max: options.authRateLimit ?? 20, timeWindow: '1 minute' } };
 
   app.decorateRequest('audit', null as never);
@@ -68,12 +79,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onSend', async (req, reply, payload) => {
     const a = req.audit;
     if (a.done && reply.raw.statusCode < 400) return payload;
-    const cases = a.cases.length ? a.cases : [null];
+    // One row a request, naming its case when it touched exactly one.
     try {
       await pool.query(
-        `INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status)
-         SELECT $1, $2, $3, $4, c, $5 FROM unnest($6::text[]) AS c`,
-        [a.organisationId, a.userId, a.deviceId, `${req.method} ${req.routeOptions.url ?? 'unknown'}`, reply.raw.statusCode, cases],
+        'INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status, case_count) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [a.organisationId, a.userId, a.deviceId, `${req.method} ${req.routeOptions.url ?? 'unknown'}`, a.cases.length === 1 ? a.cases[0] : null, reply.raw.statusCode, a.cases.length],
       );
     } catch (e) {
       req.log.error({ err: e }, 'audit write failed');
@@ -84,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const e = (err ?? {}) as { statusCode?: number; code?: unknown; audit?: Omit<AuditInfo, 'cases'> };
     if (e.audit) Object.assign(req.audit, e.audit);
+    if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfter));
     if (err instanceof ServiceError) return reply.status(err.status).send(err.body());
     const status = e.statusCode ?? 500;
     if (status === 413) return reply.status(413).send(new ServiceError(413, 'too_large', 'The request was too large. Nothing was changed.').body());
@@ -125,7 +136,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.post('/v1/push', { bodyLimit: MAX_PUSH_BYTES }, async (req) => {
     const who = await signedIn(req);
-    const out = await applyPush(pool, who, parse(pushRequestSchema, req.body), now());
+    limiter.take('push', who.deviceId, now().getTime());
+    const out = await applyPush(pool, who, parse(pushRequestSchema, req.body), now(), accessLimits);
     req.audit.cases = out.cases;
     req.audit.done = out.audited;
     return out.body;
@@ -133,6 +145,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.post('/v1/pull', async (req) => {
     const who = await signedIn(req);
+    limiter.take('pull', who.deviceId, now().getTime());
     const out = await pullPage(pool, who, parse(pullRequestSchema, req.body), now());
     req.audit.cases = out.cases;
     req.audit.done = out.audited;

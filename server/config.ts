@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_ACCESS_LIMITS } from './sync/access';
+import { DEFAULT_DEVICE_RATE_LIMITS, type DeviceRateLimits, type RateLimit } from './sync/device-limits';
 
 export interface ServerConfig {
   /** Null: no DATABASE_URL, so the embedded trial database in `trialDir` is used. */
@@ -7,12 +9,17 @@ export interface ServerConfig {
   host: string;
   port: number;
   tls: { key: Buffer; cert: Buffer } | null;
+  /** New cases one device may make in an hour (HEARD_NEW_CASES_PER_HOUR; raise it for a large import). */
+  newCasesPerHour: number;
+  /** Requests one device may send each minute (HEARD_PUSH_PER_MINUTE, HEARD_PULL_PER_MINUTE); half a minute's worth at once. */
+  deviceRateLimits: DeviceRateLimits;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /**
- * Reads DATABASE_URL, HOST, PORT, TLS_CERT_PATH, TLS_KEY_PATH and HEARD_TRIAL_DIR. Plain HTTP is
+ * Reads DATABASE_URL, HOST, PORT, TLS_CERT_PATH, TLS_KEY_PATH, HEARD_TRIAL_DIR, and the limits
+ * HEARD_NEW_CASES_PER_HOUR, HEARD_PUSH_PER_MINUTE and HEARD_PULL_PER_MINUTE. Plain HTTP is
  * refused unless the service listens on loopback only: advocates' devices must never send records
  * unencrypted. Without DATABASE_URL the service runs on an embedded trial database, which is for
  * trying Heard on one computer and so is refused anywhere but loopback too.
@@ -29,5 +36,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const tls = certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : null;
   if (!tls && !LOOPBACK.has(host)) throw new Error(`Refusing plain HTTP on ${host}: set TLS_CERT_PATH and TLS_KEY_PATH, or listen on 127.0.0.1.`);
   if (!databaseUrl && !LOOPBACK.has(host)) throw new Error(`Refusing to serve ${host} from the embedded trial database: set DATABASE_URL to a PostgreSQL database.`);
-  return { databaseUrl, trialDir, host, port, tls };
+  const newCasesPerHour = Number(env.HEARD_NEW_CASES_PER_HOUR ?? DEFAULT_ACCESS_LIMITS.newCasesPerHour);
+  if (!Number.isInteger(newCasesPerHour) || newCasesPerHour < 1) throw new Error('HEARD_NEW_CASES_PER_HOUR must be a whole number of cases, at least 1.');
+  const perMinute = (name: string, fallback: RateLimit): RateLimit => {
+    if (env[name] === undefined) return fallback;
+    const n = Number(env[name]);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of requests, at least 1.`);
+    return { perMinute: n, burst: Math.max(1, Math.round(n / 2)) };
+  };
+  const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull) };
+  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits };
 }

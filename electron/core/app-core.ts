@@ -90,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     wipe: (kind, message) => wipeLocalData(vault, { kind, message, at: now().toISOString() }),
     // Each run records itself (with its trigger and counts), automatic ones included.
     audit: (entries) => call.recordNow(entries),
+    clock: () => context.clock(),
   });
 
   const context: CoreContext = {

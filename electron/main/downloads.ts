@@ -11,7 +11,9 @@ export interface DownloadSessionLike {
   on(event: 'will-download', listener: (event: { preventDefault(): void }, item: DownloadItemLike) => void): unknown;
 }
 
-const kinds: Record<string, string> = { '.pdf': 'PDF document', '.csv': 'Spreadsheet (CSV)', '.json': 'JSON file', '.txt': 'Text file' };
+const kinds: Record<string, string> = {
+  '.pdf': 'PDF document', '.csv': 'Spreadsheet (CSV)', '.xlsx': 'Excel workbook', '.json': 'JSON file', '.txt': 'Text file',
+};
 
 /** A letter or report the page made itself (`blob:heard://app/…`), never a file from elsewhere. */
 export function isAppDownloadUrl(url: string): boolean {

@@ -7,7 +7,11 @@ import {
   feedbackFormKinds, respondentRoles, smileyAnswers, type FeedbackFormRecord, type RespondentRole, type SmileyAnswer,
 } from '../../shared/reports/feedback';
 import type { Period } from '../../shared/reports/period';
-import { quarterlyReport, type QuarterlyReport, type ReportReferral } from '../../shared/reports/quarterly';
+import { disabilityStatuses, ethnicityCodes, placementAreaOf } from '../../shared/domain/equality';
+import { advocacyTypes } from '../../shared/domain/caseload';
+import type { ReportActivity } from '../../shared/reports/activity';
+import { quarterlyReport, type FullReport, type ReportReferral } from '../../shared/reports/quarterly';
+import { ACTIVITY_ENTITIES, organisationActivity } from './org-activity';
 
 /*
  * The same report function as the desktop app, over the whole organisation's records as the
@@ -16,7 +20,7 @@ import { quarterlyReport, type QuarterlyReport, type ReportReferral } from '../.
  * counted as not known rather than trusted.
  */
 type Fields = Map<string, unknown>;
-const ENTITIES = ['referral', 'person', 'referral_issue', 'advocate', 'feedback_form'];
+const ENTITIES = ['referral', 'person', 'referral_issue', 'advocate', 'feedback_form', ...ACTIVITY_ENTITIES];
 
 async function loadEntities(pool: Pool, organisationId: string): Promise<Map<string, Map<string, Fields>>> {
   const { rows } = await pool.query<{ entity: string; entity_id: string; field: string; value: unknown }>(
@@ -39,7 +43,7 @@ function code<T extends string>(v: unknown, list: readonly T[]): T | null {
   return typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : null;
 }
 
-export async function organisationRecords(pool: Pool, organisationId: string): Promise<{ referrals: ReportReferral[]; forms: FeedbackFormRecord[] }> {
+export async function organisationRecords(pool: Pool, organisationId: string): Promise<{ referrals: ReportReferral[]; forms: FeedbackFormRecord[]; activity: ReportActivity }> {
   const e = await loadEntities(pool, organisationId);
   const issues = new Map<string, IssueCode[]>();
   for (const f of e.get('referral_issue')!.values()) {
@@ -68,8 +72,26 @@ export async function organisationRecords(pool: Pool, organisationId: string): P
       allocation_date: str(r.get('allocation_date')),
       closure_date: str(r.get('closure_date')),
       closure_outcome: code<ClosureOutcome>(r.get('closure_outcome'), closureOutcomes),
+      ethnicity: code(p?.get('ethnicity'), ethnicityCodes),
+      disability_status: code(p?.get('disability_status'), disabilityStatuses),
+      advocacy_type: code(r.get('advocacy_type'), advocacyTypes),
+      placement_area: placementArea(p?.get('placement_in_area')),
     };
   });
+  const cases = e.get('referral')!;
+  const personOf = (caseId: string) => {
+    const personId = str(cases.get(caseId)?.get('person_id'));
+    return personId ? people.get(personId) : undefined;
+  };
+  const activity = organisationActivity(
+    e,
+    (caseId) => (caseId && cases.has(caseId) ? (str(cases.get(caseId)!.get('reference')) ?? caseId) : null),
+    [...e.get('referral_issue')!.values()].flatMap((f) => {
+      const caseId = str(f.get('referral_id'));
+      return caseId ? [{ caseId, fields: f, caseClosed: str(cases.get(caseId)?.get('closure_date')) }] : [];
+    }),
+    (caseId) => placementArea(personOf(caseId)?.get('placement_in_area')) === 'out_of_area',
+  );
   const face = (v: unknown): SmileyAnswer | null => code<SmileyAnswer>(v, smileyAnswers);
   const forms = [...e.get('feedback_form')!.values()].flatMap((f): FeedbackFormRecord[] => {
     const kind = code(f.get('kind'), feedbackFormKinds);
@@ -85,10 +107,13 @@ export async function organisationRecords(pool: Pool, organisationId: string): P
       has_comment: (str(f.get('comment')) ?? '').trim().length > 0,
     }];
   });
-  return { referrals, forms };
+  return { referrals, forms, activity };
 }
 
-export async function organisationReport(pool: Pool, organisationId: string, period: Period): Promise<QuarterlyReport> {
-  const { referrals, forms } = await organisationRecords(pool, organisationId);
-  return quarterlyReport(referrals, forms, period);
+/** Synced as 1/0 (or true/false from an older device); anything else is not known. */
+const placementArea = (v: unknown) => (v === 1 || v === true ? placementAreaOf(true) : v === 0 || v === false ? placementAreaOf(false) : null);
+
+export async function organisationReport(pool: Pool, organisationId: string, period: Period): Promise<FullReport> {
+  const { referrals, forms, activity } = await organisationRecords(pool, organisationId);
+  return quarterlyReport(referrals, forms, period, activity);
 }

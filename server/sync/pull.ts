@@ -45,8 +45,8 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
   // the first page. A manager sees almost every row; an advocate sees only their cases, so reads
   // further for the same page size.
   const span = all ? limit : limit * 10;
-  // One statement reads the page and the organisation's head, writes the audit rows for the
-  // cases in the page and notes how far the device has got: one round trip a page, and one
+  // One statement reads the page and the organisation's head, writes the request's audit row
+  // and notes how far the device has got: one round trip a page, and one
   // snapshot, so no row at or below the head can be missing from the page it read.
   const r = await pool.query<Partial<LogRow> & { head: string }>(
     `WITH page AS (
@@ -69,9 +69,10 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
           )
         ORDER BY l.seq
         LIMIT $6),
+     -- One audit row for the request, naming its case when it touched only one.
      audited AS (
-       INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status)
-       SELECT $1, $4, $3, 'POST /v1/pull', x.case_id, 200 FROM (SELECT DISTINCT case_id FROM page) x),
+       INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status, case_count)
+       SELECT $1, $4, $3, 'POST /v1/pull', CASE WHEN count(DISTINCT case_id) = 1 THEN min(case_id) END, 200, count(DISTINCT case_id) FROM page),
      -- What the device says it has applied. The latest report stands, even if lower: a laptop
      -- restored from an older backup is behind again.
      synced AS (UPDATE devices SET synced_seq = $8::bigint WHERE id = $3 AND $8::bigint IS NOT NULL AND synced_seq <> $8::bigint)
@@ -94,21 +95,32 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
       else changes.push(blank(seq, 'purge', row.case_id));
       continue;
     }
-    changes.push(toIncoming(row, seq, row.device_id === who.deviceId && !all && row.holder !== who.userId));
+    const own = row.device_id === who.deviceId && row.mutation_id !== null;
+    // This device's own change that was not applied, or one kept as a conflict for a case its
+    // user does not hold (now): it hears that it was not applied, and nothing of the case.
+    if (row.kind === 'refused' || (own && row.kind === 'conflict' && !all && row.holder !== who.userId)) {
+      changes.push(refusal(seq, row));
+      continue;
+    }
+    changes.push(toIncoming(row, seq));
   }
   // A full page ends at its last row; otherwise everything up to the end of the span (or the
   // head) has been read, even where none of it was for this device.
   const cursor = rows.length === limit ? Number(rows[rows.length - 1]!.seq) : Math.max(req.after, Math.min(req.after + span, head));
   if (req.sentAt) await recordDeviceClock(pool, who.deviceId, Date.parse(req.sentAt) - now.getTime(), now);
-  return { body: { v: PROTOCOL_VERSION, changes, cursor, more: cursor < head, head, serverTime: now.toISOString() }, cases: [...cases], audited: rows.length > 0 };
+  return { body: { v: PROTOCOL_VERSION, changes, cursor, more: cursor < head, head, serverTime: now.toISOString() }, cases: [...cases], audited: true };
 }
 
 function blank(seq: number, kind: string, caseId: string | null): IncomingChange {
   return { seq, kind, mutationId: null, entity: null, entityId: null, caseId, field: null, version: null, userId: null, deviceId: null, hlc: null };
 }
 
-/** `hide`: the row is this device's own edit to a case its user does not hold now. */
-function toIncoming(row: LogRow, seq: number, hide = false): IncomingChange {
+function refusal(seq: number, row: LogRow): IncomingChange {
+  const reason = row.kind === 'refused' && typeof row.value === 'string' ? row.value : 'not_held';
+  return { ...blank(seq, 'refused', row.case_id), mutationId: row.mutation_id, entity: row.entity, entityId: row.entity_id, field: row.field, deviceId: row.device_id, reason };
+}
+
+function toIncoming(row: LogRow, seq: number): IncomingChange {
   const out: IncomingChange = {
     seq,
     kind: row.kind,
@@ -128,10 +140,7 @@ function toIncoming(row: LogRow, seq: number, hide = false): IncomingChange {
       id: row.conflict_id!,
       reason: row.c_reason ?? 'concurrent_edit',
       edit: { value: (row.c_edit_value ?? null) as never, userId: row.c_edit_user, deviceId: row.c_edit_device, hlc: row.c_edit_hlc },
-      // An edit to a case this device does not hold must not show it the case's current value.
-      kept: hide && (row.c_reason === 'not_allocated' || row.c_reason === 'wrong_case')
-        ? { value: null, version: Number(row.version ?? 0), userId: null, deviceId: null, hlc: null, hidden: true }
-        : { value: (row.c_kept_value ?? null) as never, version: Number(row.version ?? 0), userId: row.c_kept_user, deviceId: row.c_kept_device, hlc: row.c_kept_hlc },
+      kept: { value: (row.c_kept_value ?? null) as never, version: Number(row.version ?? 0), userId: row.c_kept_user, deviceId: row.c_kept_device, hlc: row.c_kept_hlc },
     };
   } else if (row.kind === 'resolved') {
     out.conflictId = row.conflict_id;

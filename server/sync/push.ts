@@ -1,8 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import { uuidv7 } from '../../shared/domain/ids';
-import { PROTOCOL_VERSION, type ConflictReason, type OutgoingChange, type PushOutcome, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import { PROTOCOL_VERSION, type ConflictReason, type OutgoingChange, type PushOutcome, type PushRequest, type PushResponse, type RefusalReason } from '../../shared/sync/protocol';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction } from '../db/tx';
+import { CASE_FACTS_SQL, DEFAULT_ACCESS_LIMITS, accessFor, caseFactsParams, readCaseFact, type AccessLimits, type CaseFactsRead } from './access';
 import type { ChangeRow } from './change-rows';
 import { canonicalJson, jsonEqual } from './json-equal';
 import { resolveConflicts } from './resolve';
@@ -19,16 +20,19 @@ interface FieldState {
 const key = (entity: string, id: string, field?: string) => (field === undefined ? `${entity}\u0000${id}` : `${entity}\u0000${id}\u0000${field}`);
 
 /**
- * Applies a batch in one transaction under the organisation's lock. Per field: a base version
- * equal to the current one applies and bumps the version; an equal value is a no-op; anything
- * else keeps the current value and records a conflict with both sides. A mutation id seen before
- * answers as before and changes nothing, so a retried or duplicated push is harmless.
+ * Applies a batch in one transaction under the organisation's lock. First the access model
+ * (access.ts) decides whether this device may write each change; a refused change is logged as
+ * `refused` with its reason code and nothing else, for this device alone. Then, per field: a base
+ * version equal to the current one applies and bumps the version; an equal value is a no-op;
+ * anything else keeps the current value and records a conflict with both sides. A mutation id
+ * seen before (in this organisation) answers as before and changes nothing, so a retried or
+ * duplicated push is harmless.
  */
-export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushRequest, now: Date): Promise<{ body: PushResponse; cases: string[]; audited: boolean }> {
+export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushRequest, now: Date, limits: AccessLimits = DEFAULT_ACCESS_LIMITS): Promise<{ body: PushResponse; cases: string[]; audited: boolean }> {
   const cases = [...new Set(req.changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
   return inOrgTransaction(pool, who.organisationId, async (client) => {
     // Mutations seen before and the current state of every record in the batch, in one round trip.
-    const { seen, erased, state } = await loadSeenAndState(client, who.organisationId, req.changes);
+    const { seen, state, facts } = await loadSeenAndState(client, who, req.changes, now);
     const fresh: OutgoingChange[] = [];
     const inBatch = new Set<string>();
     for (const c of req.changes) {
@@ -36,32 +40,40 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       inBatch.add(c.mutationId);
       fresh.push(c);
     }
-    const access = await loadAccess(client, who, fresh);
+    const access = accessFor(who, facts, limits);
     const rows: Omit<ChangeRow, 'seq'>[] = [];
-    const outcomes = new Map<string, PushOutcome>();
+    const outcomes = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
     const conflicts: NewConflict[] = [];
     // Where each field's state stands after the batch: the row (1-based) of its last applied
     // change, and whether the service held the field before, so the write needs no upsert.
     const fieldWrites = new Map<string, { ord: number; existed: boolean }>();
 
     for (const c of fresh) {
-      // A case erased at the end of its retention period stays erased: an edit to it from a laptop
-      // that was offline is neither applied nor kept (keeping it would keep part of the case). The
-      // laptop erases its own copy when it pulls.
-      if (c.caseId !== null && erased.has(c.caseId)) {
-        outcomes.set(c.mutationId, 'superseded');
-        rows.push(logRow(who, c, 'superseded', null, 0));
-        continue;
-      }
       const cur = state.fields.get(key(c.entity, c.entityId, c.field));
       const entityCase = state.entityCase.get(key(c.entity, c.entityId));
-      let reason: ConflictReason | null = null;
-      if (!access.allowed(c.caseId)) reason = 'not_allocated';
-      else if (entityCase !== undefined && entityCase !== c.caseId) reason = 'wrong_case';
-      else {
-        const tomb = state.fields.get(key(c.entity, c.entityId, 'deleted_at'));
-        if (c.field !== 'deleted_at' && tomb && tomb.value !== null && !(cur && jsonEqual(cur.value, c.value))) reason = 'deleted';
+      const decision = access.decide(c, entityCase);
+      if (!decision.ok) {
+        outcomes.set(c.mutationId, { outcome: 'refused', reason: decision.reason });
+        // Over the hourly limit nothing is recorded: the laptop keeps the change and tries later.
+        if (decision.reason === 'case_limit') continue;
+        // The device is told the code alone; the row's value is the code, never a record's value.
+        rows.push(logRow(who, c, 'refused', decision.reason, 0));
+        if (decision.keepForHolder) {
+          // An edit from an advocate the case was taken from is not lost: its holder decides on
+          // it. The holder's row has no mutation id, so it never reaches the sender as its own.
+          const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
+          const conflictId = uuidv7();
+          conflicts.push({
+            id: conflictId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, reason: 'not_allocated', editMutationId: c.mutationId, editValue: canonicalJson(c.value), editHlc: c.hlc,
+            keptValue: canonicalJson(kept.value), keptVersion: kept.version, keptUser: kept.userId, keptDevice: kept.deviceId, keptHlc: kept.hlc,
+          });
+          rows.push({ ...logRow(who, c, 'conflict', kept.value, kept.version, conflictId), mutationId: null });
+        }
+        continue;
       }
+      let reason: ConflictReason | null = null;
+      const tomb = state.fields.get(key(c.entity, c.entityId, 'deleted_at'));
+      if (c.field !== 'deleted_at' && tomb && tomb.value !== null && !(cur && jsonEqual(cur.value, c.value))) reason = 'deleted';
       let outcome: PushOutcome;
       if (reason) outcome = 'conflict';
       else if (!cur || c.baseVersion >= cur.version) outcome = 'applied';
@@ -73,7 +85,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
         outcome = 'conflict';
         reason = 'concurrent_edit';
       }
-      outcomes.set(c.mutationId, outcome);
+      outcomes.set(c.mutationId, { outcome });
       if (outcome === 'applied') {
         const next: FieldState = { value: c.value, version: (cur?.version ?? 0) + 1, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, caseId: c.caseId };
         state.fields.set(key(c.entity, c.entityId, c.field), next);
@@ -84,13 +96,11 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       } else if (outcome === 'conflict') {
         const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
         const conflictId = uuidv7();
-        // A device that does not hold the case must not learn the kept value through the conflict.
-        const keptValue = reason === 'not_allocated' || reason === 'wrong_case' ? null : kept.value;
         conflicts.push({
           id: conflictId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, reason, editMutationId: c.mutationId, editValue: canonicalJson(c.value), editHlc: c.hlc,
           keptValue: canonicalJson(kept.value), keptVersion: kept.version, keptUser: kept.userId, keptDevice: kept.deviceId, keptHlc: kept.hlc,
         });
-        rows.push(logRow(who, c, 'conflict', keptValue, kept.version, conflictId));
+        rows.push(logRow(who, c, 'conflict', kept.value, kept.version, conflictId));
       } else {
         rows.push(logRow(who, c, outcome, cur!.value, cur!.version));
       }
@@ -100,14 +110,14 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     const all = [...rows, ...extra.rows];
     let audited = false;
     if (all.length) {
-      await writeBatch(client, who, all, cases, fieldWrites.values());
+      await writeBatch(client, who, all, cases, fieldWrites.values(), access.created, now);
       audited = true;
       if (conflicts.length) await insertConflicts(client, who, conflicts);
-      for (const caseId of access.autoAllocated) {
-        await client.query('INSERT INTO allocations (organisation_id, case_id, user_id, allocated_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [who.organisationId, caseId, who.userId, now]);
-      }
     }
-    const results = req.changes.map((c) => ({ mutationId: c.mutationId, outcome: seen.get(c.mutationId) ?? outcomes.get(c.mutationId)!, duplicate: seen.has(c.mutationId) }));
+    const results = req.changes.map((c) => {
+      const r = seen.get(c.mutationId) ?? outcomes.get(c.mutationId)!;
+      return { mutationId: c.mutationId, outcome: r.outcome, duplicate: seen.has(c.mutationId), ...(r.reason ? { reason: r.reason } : {}) };
+    });
     return { body: { v: PROTOCOL_VERSION, results }, cases, audited };
   });
 }
@@ -117,9 +127,10 @@ function logRow(who: DeviceIdentity, c: OutgoingChange, kind: string, value: unk
   return { kind, mutationId: c.mutationId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, value, version, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, conflictId, fromUser: null, toUser: null };
 }
 
-async function loadSeenAndState(client: PoolClient, org: string, changes: readonly OutgoingChange[]) {
-  const seen = new Map<string, PushOutcome>();
-  const erased = new Set<string>();
+async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date) {
+  const org = who.organisationId;
+  const facts: CaseFactsRead = { cases: new Map(), madeThisHour: 0 };
+  const seen = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
   const fields = new Map<string, FieldState>();
   const entityCase = new Map<string, string | null>();
   if (changes.length) {
@@ -132,67 +143,31 @@ async function loadSeenAndState(client: PoolClient, org: string, changes: readon
          FROM unnest($2::text[], $3::text[]) AS p(entity, entity_id)
          CROSS JOIN LATERAL (SELECT * FROM field_state f WHERE f.organisation_id = $1 AND f.entity = p.entity AND f.entity_id = p.entity_id OFFSET 0) s
        UNION ALL
-       SELECT 'm', NULL, l.mutation_id::text, l.kind, NULL, NULL, NULL, NULL, NULL, NULL
-         FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind FROM changes WHERE mutation_id = m.id OFFSET 0) l
-       UNION ALL
-       SELECT 'e', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, case_id FROM erased_cases WHERE organisation_id = $1 AND case_id = ANY($5::text[])`,
-      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId), [...new Set(changes.map((c) => c.caseId).filter((c) => c !== null))]],
+       SELECT 'm', NULL, l.mutation_id::text, l.kind, l.value, NULL, NULL, NULL, NULL, NULL
+         FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind, CASE WHEN kind = 'refused' THEN value END AS value FROM changes WHERE organisation_id = $1 AND mutation_id = m.id OFFSET 0) l
+       UNION ALL${CASE_FACTS_SQL}`,
+      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId), ...caseFactsParams(who, changes, now)],
     );
     for (const row of r.rows) {
-      if (row.t === 'e') {
-        erased.add(row.case_id!);
-        continue;
-      }
+      if (readCaseFact(facts, row)) continue;
       if (row.t === 'm') {
-        seen.set(row.entity_id, row.field === 'change' ? 'applied' : (row.field as PushOutcome));
+        const outcome = row.field === 'change' ? 'applied' : (row.field as PushOutcome);
+        seen.set(row.entity_id, outcome === 'refused' ? { outcome, reason: row.value as RefusalReason } : { outcome });
         continue;
       }
       fields.set(key(row.entity, row.entity_id, row.field), { value: row.value, version: Number(row.version), userId: row.user_id, deviceId: row.device_id, hlc: row.hlc, caseId: row.case_id });
       entityCase.set(key(row.entity, row.entity_id), row.case_id);
     }
   }
-  return { seen, erased, state: { fields, entityCase } };
+  return { seen, state: { fields, entityCase }, facts };
 }
 
 /**
- * Which cases this device may write. Managers write any; an advocate writes cases allocated to
- * them, and a brand-new case (nothing on the service yet) becomes theirs.
- */
-async function loadAccess(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[]) {
-  const autoAllocated = new Set<string>();
-  if (who.role !== 'advocate') return { allowed: () => true, autoAllocated };
-  const caseIds = [...new Set(changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
-  const owner = new Map<string, string>();
-  const known = new Set<string>();
-  if (caseIds.length) {
-    const a = await client.query<{ case_id: string; user_id: string }>('SELECT case_id, user_id FROM allocations WHERE organisation_id = $1 AND case_id = ANY($2::text[])', [who.organisationId, caseIds]);
-    for (const row of a.rows) owner.set(row.case_id, row.user_id);
-    const unowned = caseIds.filter((c) => !owner.has(c));
-    if (unowned.length) {
-      const e = await client.query<{ case_id: string }>('SELECT DISTINCT case_id FROM field_state WHERE organisation_id = $1 AND case_id = ANY($2::text[])', [who.organisationId, unowned]);
-      for (const row of e.rows) known.add(row.case_id);
-    }
-  }
-  return {
-    autoAllocated,
-    allowed(caseId: string | null): boolean {
-      if (caseId === null) return true;
-      const o = owner.get(caseId);
-      if (o) return o === who.userId;
-      if (known.has(caseId)) return false;
-      autoAllocated.add(caseId);
-      owner.set(caseId, who.userId);
-      return true;
-    },
-  };
-}
-
-/**
- * Seqs, log rows, field state and the audit rows in one statement: one round trip instead of
+ * Seqs, log rows, field state, new cases and the request's audit row in one statement: one round trip instead of
  * four, which is most of the cost of a push on a busy server. Runs under the organisation lock,
  * so which fields exist is known from the load and new ones are plain INSERTs, not upserts.
  */
-async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<ChangeRow, 'seq'>[], cases: string[], fieldWrites: Iterable<{ ord: number; existed: boolean }>) {
+async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<ChangeRow, 'seq'>[], cases: string[], fieldWrites: Iterable<{ ord: number; existed: boolean }>, created: ReadonlySet<string>, now: Date) {
   // Per row: 'i' makes the field's state, 'u' replaces it, null leaves it (not its last change).
   const state: ('i' | 'u' | null)[] = rows.map(() => null);
   for (const w of fieldWrites) state[w.ord - 1] = w.existed ? 'u' : 'i';
@@ -211,10 +186,12 @@ async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<Ch
             SELECT $1, entity, "entityId", field, "caseId", v, version, "userId", "deviceId", hlc, seq FROM u WHERE st = 'i'),
      fu AS (UPDATE field_state f SET value = u.v, version = u.version, user_id = u."userId", device_id = u."deviceId", hlc = u.hlc, seq = u.seq
               FROM u WHERE u.st = 'u' AND f.organisation_id = $1 AND f.entity = u.entity AND f.entity_id = u."entityId" AND f.field = u.field),
-     a AS (INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status)
-           SELECT $1, $4, $5, 'POST /v1/push', x, 200 FROM unnest($6::text[]) AS x)
+     a AS (INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status, case_count) VALUES ($1, $4, $5, 'POST /v1/push', $6, 200, $7)),
+     -- Cases this push made: recorded with the device (never handed out again), and an advocate's allocated to them.
+     o AS (INSERT INTO case_origins (organisation_id, case_id, device_id, created_at) SELECT $1, x, $5, $9 FROM unnest($8::text[]) AS x),
+     al AS (INSERT INTO allocations (organisation_id, case_id, user_id, allocated_at) SELECT $1, x, $4, $9 FROM unnest($8::text[]) AS x WHERE $10)
      SELECT base FROM s`,
-    [who.organisationId, rows.length, doc, who.userId, who.deviceId, cases.length ? cases : [null]],
+    [who.organisationId, rows.length, doc, who.userId, who.deviceId, cases.length === 1 ? cases[0] : null, cases.length, [...created], now, who.role === 'advocate'],
   );
 }
 

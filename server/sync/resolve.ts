@@ -5,7 +5,8 @@ import type { ChangeRow } from './change-rows';
 
 /**
  * Marks conflicts resolved and logs a `resolved` row so every device holding the case stops
- * showing them. Resolving twice, or a conflict of another organisation, changes nothing.
+ * showing them. Resolving twice, a conflict of another organisation, or (from an advocate's
+ * device) one of a case they do not hold or of an organisation record, changes nothing.
  */
 export async function resolveConflicts(client: PoolClient, who: DeviceIdentity, resolutions: readonly Resolution[], now: Date): Promise<{ rows: Omit<ChangeRow, 'seq'>[] }> {
   if (!resolutions.length) return { rows: [] };
@@ -14,7 +15,7 @@ export async function resolveConflicts(client: PoolClient, who: DeviceIdentity, 
     `SELECT c.id, c.case_id, c.entity, c.entity_id, c.field FROM conflicts c
        LEFT JOIN allocations a ON a.organisation_id = c.organisation_id AND a.case_id = c.case_id
       WHERE c.organisation_id = $1 AND c.id = ANY($2::uuid[]) AND c.resolved_at IS NULL
-        AND ($3 <> 'advocate' OR c.case_id IS NULL OR a.user_id = $4)
+        AND ($3 <> 'advocate' OR a.user_id = $4)
       FOR UPDATE OF c`,
     [who.organisationId, ids, who.role, who.userId],
   );

@@ -2,6 +2,7 @@ import { parseCsv, CsvSyntaxError } from '../csv/rfc4180';
 import { closureOutcomes, issueCodes } from './codes';
 import type { IssueCode, ServiceUserType } from './codes';
 import { isIsoDate } from './dates';
+import { matchCode } from './equality';
 import { personRecord, referralRecord } from './records/caseload-records';
 import type { FieldSpec, ImportedOf, RecordDef } from './records/define';
 
@@ -103,11 +104,14 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
       if (!isIsoDate(v)) add(c, 'This is not a real date in the form YYYY-MM-DD.');
       return isIsoDate(v) ? v : undefined;
     };
-    const code = <T extends string>(c: ImportColumn, list: readonly T[]): T | undefined => {
+
+    // A code column takes the code or its words ("WBRI" or "White British"), in any case.
+    const worded = (c: ImportColumn, choices: Readonly<Record<string, string>>): string | undefined => {
       const v = cell(c);
       if (!v) return undefined;
-      const found = codeOf(list, v);
-      if (!found) add(c, `This is not a known code. Use one of: ${listWords(list)}.`);
+      const list = Object.keys(choices);
+      const found = matchCode(list, choices, v);
+      if (!found) add(c, `This is not a known code. Use one of: ${list.map((k) => `${k} (${choices[k]})`).join(', ')}.`);
       return found;
     };
 
@@ -117,11 +121,18 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
         case 'date':
           return date(i.column);
         case 'code':
-          return code(i.column, Object.keys(i.spec.choices ?? {}));
+          return worded(i.column, i.spec.choices ?? {});
         case 'yesNo':
           if (!v) return undefined;
           if (/^(yes|y|true|1)$/i.test(v)) return true;
           if (/^(no|n|false|0)$/i.test(v)) return false;
+          // A yes/no asked as a choice also takes its answers' words or codes ("Out of area", "out_of_area").
+          if (i.spec.answers) {
+            const answer = matchCode(['yes', 'no'] as const, i.spec.answers, v);
+            if (answer) return answer === 'yes';
+            add(i.column, `Write ${i.spec.answers.yes.toLowerCase()} or ${i.spec.answers.no.toLowerCase()} (or yes or no).`);
+            return undefined;
+          }
           add(i.column, 'Write yes or no.');
           return undefined;
         case 'integer':

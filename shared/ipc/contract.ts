@@ -7,6 +7,7 @@ import { settingsMethods } from './settings';
 import { draftsMethods } from './drafts';
 import { caseloadMethods } from './caseload';
 import { reportsMethods } from './reports';
+import { systemicIssuesMethods } from './systemic-issues';
 import { meetingsMethods } from './meetings';
 import { fieldworkMethods } from './fieldwork';
 import { auditMethods } from './audit';
@@ -26,6 +27,7 @@ export const contract = {
   ...draftsMethods,
   ...caseloadMethods,
   ...reportsMethods,
+  ...systemicIssuesMethods,
   ...meetingsMethods,
   ...fieldworkMethods,
   ...auditMethods,

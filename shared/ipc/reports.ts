@@ -5,7 +5,12 @@ import { reportAgeBands } from '../reports/age';
 import {
   feedbackFormKinds, professionalQuestions, respondentRoles, smileyAnswers, youngPersonQuestions,
 } from '../reports/feedback';
-import type { QuarterlyReport } from '../reports/quarterly';
+import { advocacyTypes } from '../domain/caseload';
+import { complaintStages } from '../domain/complaint-deadlines';
+import { disabilityStatuses, ethnicityCodes, systemicAreas } from '../domain/equality';
+import { meetingTypes } from '../domain/meetings';
+import { escalationRoutes, reportIssueOutcomes } from '../reports/activity';
+import type { FullReport } from '../reports/quarterly';
 import { changes, exports, notAudited, reads } from './audit-spec';
 import { method } from './define';
 
@@ -43,7 +48,34 @@ export const quarterlyReportSchema = z.object({
     professionalByRole: z.record(z.enum(respondentRoles), z.number()),
     withComments: z.number(),
   }),
-}) as unknown as z.ZodType<QuarterlyReport>;
+  byEthnicity: counts(ethnicityCodes),
+  byDisability: counts(disabilityStatuses),
+  byAdvocacyType: counts(advocacyTypes),
+  outOfArea: z.object({ count: z.number().int(), percent: pct }),
+  reReferrals: z.object({ count: z.number().int(), percent: pct }),
+  issueOutcomes: z.record(z.enum(issueCodes), counts(reportIssueOutcomes)),
+  complaints: z.object({
+    made: z.number().int(),
+    byStage: counts(complaintStages),
+    respondedOnTime: z.number().int(),
+    respondedLate: z.number().int(),
+    escalated: counts(escalationRoutes),
+  }),
+  safeguarding: z.object({ records: z.number().int(), confidentialityBroken: z.number().int() }),
+  contacts: z.object({
+    visits: z.number().int(), otherContacts: z.number().int(), hours: z.number(), travelHours: z.number(), miles: z.number(), outOfAreaVisits: z.number().int(),
+  }),
+  meetings: z.object({
+    supported: z.number().int(),
+    byType: counts(meetingTypes),
+    debriefed: z.number().int(),
+    tookPart: z.number().int(),
+    viewsHeard: z.number().int(),
+    outcome: counts(['yes', 'partly', 'no', 'unknown']),
+    percent: z.object({ tookPart: pct, viewsHeard: pct, outcomeAchieved: pct }),
+  }),
+  systemicIssues: z.record(z.enum(systemicAreas), z.object({ cases: z.number().int(), issues: z.array(z.object({ issue: z.string(), cases: z.number().int() })) })),
+}) as unknown as z.ZodType<FullReport>;
 
 const smiley = z.enum(smileyAnswers).nullable();
 export const feedbackFormInputSchema = z
@@ -100,6 +132,15 @@ export const reportsMethods = {
     z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() }),
     { audit: exports('the quarterly report as a PDF', null) },
   ),
+  'reports.casesBehind': method(
+    z.object({ period: periodSchema, figure: z.string().min(1).max(60), code: z.string().min(1).max(300) }).strict(),
+    z.object({ references: z.array(z.string()) }), { audit: reads('the references of the cases behind a figure in the report', null) },
+  ),
+  'reports.exportTableCsv': method(
+    z.object({ period: periodSchema, table: z.string().min(1).max(60).regex(/^[a-z_]+$/) }).strict(),
+    z.object({ csv: z.string(), fileName: z.string() }), { audit: exports('a table of the quarterly report as CSV', null) },
+  ),
+  'reports.exportXlsx': method(z.object({ period: periodSchema }).strict(), z.object({ fileName: z.string(), base64: z.string() }), { audit: exports('the quarterly report as a spreadsheet', null) }),
   'reports.sections.list': method(z.object({ period: periodSchema }).strict(), z.array(reportSectionSchema), { audit: notAudited("the report's own writing, with case studies already anonymised") }),
   'reports.sections.save': method(
     z

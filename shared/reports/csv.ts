@@ -3,7 +3,9 @@ import { reportAgeBands } from './age';
 import { questionLabels, respondentRoleLabels, smileyLabels, type AnswerSummary } from './feedback';
 import { ageBandLabels, genderLabels, issueLabels, localAuthorityLabel, outcomeLabels, serviceUserTypeLabels, sourceLabels } from './labels';
 import { percent } from './rounding';
+import type { Period } from './period';
 import type { QuarterlyReport } from './quarterly';
+import type { ReportTable } from './tables';
 
 /**
  * The report as one long table, which every spreadsheet opens and which keeps the same rows
@@ -73,4 +75,20 @@ export function cell(value: string | number | null): string {
   if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * One table of the report as its own CSV file: a row per figure with this period's count, its
+ * percentage (of what the table says) and the previous period's count beside it.
+ */
+export function tableToCsv(table: ReportTable, period: Period, previous?: Period): string {
+  const header = ['code', 'label', `count ${period.from} to ${period.to}`, table.percentOf ? `percent of ${table.percentOf}` : 'percent'];
+  if (previous) header.push(`count ${previous.from} to ${previous.to}`);
+  const lines = [header.map(cell).join(',')];
+  for (const r of table.rows) {
+    const cells: Array<string | number | null> = [r.code, r.label, r.count, r.percent];
+    if (previous) cells.push(r.previous ?? null);
+    lines.push(cells.map(cell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
 }

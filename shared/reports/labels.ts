@@ -1,4 +1,4 @@
-import type { ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType } from '../domain/codes';
+import type { AdvocacyType, ClosureOutcome, Gender, IssueCode, ReferralSource, ServiceUserType } from '../domain/codes';
 import { closureOutcomeReportLabels, genderLabels as genderWords, issueLabels as issueWords, serviceUserTypeGroupLabels, sourceLabels as sourceWords } from '../domain/code-labels';
 import type { ReportAgeBand } from './age';
 
@@ -24,3 +24,6 @@ export const ageBandLabels: Record<ReportAgeBand, string> = {
 export const outcomeLabels: Record<ClosureOutcome | 'not_recorded', string> = { ...closureOutcomeReportLabels, not_recorded: 'Outcome not recorded' };
 
 export const localAuthorityLabel = (name: string): string => (name === 'not_known' ? 'Not recorded' : name);
+
+/** Shorter than the form's words (which explain each), as a table row reads. */
+export const advocacyTypeReportLabels: Record<AdvocacyType, string> = { instructed: 'Instructed', non_instructed: 'Non-instructed' };

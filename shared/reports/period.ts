@@ -47,3 +47,17 @@ export const inPeriod = (date: string | null | undefined, p: Period): boolean =>
   typeof date === 'string' && date.length >= 10 && date.slice(0, 10) >= p.from && date.slice(0, 10) <= p.to;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The period a report is set beside: the previous calendar quarter when `p` is one, otherwise
+ * a period of the same number of days ending the day before `p` starts.
+ */
+export function periodBefore(p: Period): Period {
+  const q = parseQuarter(quarterOf(p.from));
+  if (q && q.from === p.from && q.to === p.to) return parseQuarter(previousQuarter(p.from))!;
+  const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+  const length = day(p.to) - day(p.from);
+  const to = day(p.from) - 86_400_000;
+  return { from: iso(to - length), to: iso(to) };
+}

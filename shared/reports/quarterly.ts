@@ -2,6 +2,9 @@ import {
   closureOutcomes, genders, issueCodes, referralSources, serviceUserTypes,
   type ClosureOutcome, type Gender, type IssueCode, type ReferralSource, type ServiceUserType, type Urgency,
 } from '../domain/codes';
+import { advocacyTypes } from '../domain/caseload';
+import { disabilityStatuses, ethnicityCodes, type DisabilityStatus, type EthnicityCode, type PlacementArea } from '../domain/equality';
+import { activityFigures, noActivity, type ActivityFigures, type Note, type ReportActivity } from './activity';
 import { ageBandOf, ageOn, daysBetween, reportAgeBands, type ReportAgeBand } from './age';
 import { summariseFeedback, type FeedbackFormRecord, type FeedbackSummary } from './feedback';
 import { inPeriod, type Period } from './period';
@@ -27,7 +30,14 @@ export interface ReportReferral {
   allocation_date: string | null;
   closure_date: string | null;
   closure_outcome: ClosureOutcome | null;
+  /** A DfE ethnicity code; none recorded counts as NOBT ("information not yet obtained"). */
+  ethnicity?: EthnicityCode | null;
+  disability_status?: DisabilityStatus | null;
+  advocacy_type?: AdvocacyType | null;
+  placement_area?: PlacementArea | null;
 }
+
+export type AdvocacyType = (typeof advocacyTypes)[number];
 
 /** Key used where a record has no value (no date of birth, no local authority, no outcome...). */
 export const NOT_KNOWN = 'not_known';
@@ -63,10 +73,39 @@ export interface QuarterlyReport {
   /** Referrals both made and closed in the period; percent of new referrals. */
   briefInterventions: { count: number; percentOfNewReferrals: number | null };
   feedback: FeedbackSummary;
+  byEthnicity: Record<EthnicityCode, number>;
+  byDisability: Record<DisabilityStatus, number>;
+  /** Referrals with no recorded type count as instructed, the service's default. */
+  byAdvocacyType: Record<AdvocacyType, number>;
+  /** New referrals of young people placed outside their council's area; percent of new referrals. */
+  outOfArea: { count: number; percent: number | null };
+  /**
+   * New referrals of a person who had another referral closed in the 365 days up to and
+   * including this referral's date; percent of new referrals.
+   */
+  reReferrals: { count: number; percent: number | null };
 }
 
-export function quarterlyReport(referrals: readonly ReportReferral[], forms: readonly FeedbackFormRecord[], period: Period): QuarterlyReport {
+export type FullReport = QuarterlyReport & ActivityFigures;
+
+/**
+ * Every figure of the report. `note`, when given, is told each case behind each count (by its
+ * reference), so the cases behind a number come from the very same counting.
+ */
+export function quarterlyReport(
+  referrals: readonly ReportReferral[],
+  forms: readonly FeedbackFormRecord[],
+  period: Period,
+  activity: ReportActivity = noActivity,
+  note?: Note,
+): FullReport {
   const fresh = referrals.filter((r) => inPeriod(r.referral_date, period));
+  const byEthnicity = zeroes(ethnicityCodes);
+  const byDisability = zeroes(disabilityStatuses);
+  const byAdvocacyType = zeroes(advocacyTypes);
+  let outOfArea = 0;
+  const lastClosures = closuresByPerson(referrals);
+  let reReferrals = 0;
   const byServiceUserType = zeroes([...serviceUserTypes, NOT_KNOWN] as const);
   const byAgeBand = zeroes(reportAgeBands);
   const byIssue = zeroes(issueCodes);
@@ -96,11 +135,48 @@ export function quarterlyReport(referrals: readonly ReportReferral[], forms: rea
     byLocalAuthority.set(la, (byLocalAuthority.get(la) ?? 0) + 1);
     if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to) waits.push(Math.max(0, daysBetween(referred, r.allocation_date.slice(0, 10))));
     if (inPeriod(r.closure_date, period)) briefCount += 1;
+    const ethnicity: EthnicityCode = r.ethnicity && Object.prototype.hasOwnProperty.call(byEthnicity, r.ethnicity) ? r.ethnicity : 'NOBT';
+    byEthnicity[ethnicity] += 1;
+    const disability = known(r.disability_status ?? null, byDisability);
+    byDisability[disability] += 1;
+    const advocacy = r.advocacy_type === 'non_instructed' ? 'non_instructed' : 'instructed';
+    byAdvocacyType[advocacy] += 1;
+    if (r.placement_area === 'out_of_area') {
+      outOfArea += 1;
+      note?.('outOfArea', 'count', r.reference);
+    }
+    if (isReReferral(r, referred, lastClosures)) {
+      reReferrals += 1;
+      note?.('reReferrals', 'count', r.reference);
+    }
+    if (note) {
+      note('newReferrals', 'total', r.reference);
+      note('byServiceUserType', known(r.service_user_type, byServiceUserType), r.reference);
+      note('byAgeBand', band, r.reference);
+      for (const raw of new Set(r.issues)) {
+        const code = Object.prototype.hasOwnProperty.call(byIssue, raw) ? raw : 'OTHER';
+        note('byIssue', code, r.reference);
+        note('issuesByAgeBand', `${band}:${code}`, r.reference);
+      }
+      note('byGender', known(r.gender, byGender), r.reference);
+      note('bySource', known(r.referral_source, bySource), r.reference);
+      note('byLocalAuthority', la, r.reference);
+      if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to) note('allocated', 'count', r.reference);
+      if (inPeriod(r.closure_date, period)) note('briefInterventions', 'count', r.reference);
+      note('byEthnicity', ethnicity, r.reference);
+      note('byDisability', disability, r.reference);
+      note('byAdvocacyType', advocacy, r.reference);
+    }
   }
 
   const closedCases = referrals.filter((r) => inPeriod(r.closure_date, period));
   const byOutcome = zeroes(reportOutcomes);
-  for (const r of closedCases) byOutcome[r.closure_outcome && Object.prototype.hasOwnProperty.call(byOutcome, r.closure_outcome) ? r.closure_outcome : 'not_recorded'] += 1;
+  for (const r of closedCases) {
+    const outcome = r.closure_outcome && Object.prototype.hasOwnProperty.call(byOutcome, r.closure_outcome) ? r.closure_outcome : 'not_recorded';
+    byOutcome[outcome] += 1;
+    note?.('closed', outcome, r.reference);
+    note?.('closed', 'total', r.reference);
+  }
   const percentByOutcome = Object.fromEntries(reportOutcomes.map((o) => [o, percent(byOutcome[o], closedCases.length)])) as Record<
     ReportOutcome,
     number | null
@@ -120,7 +196,49 @@ export function quarterlyReport(referrals: readonly ReportReferral[], forms: rea
     closed: { total: closedCases.length, byOutcome, percentByOutcome },
     briefInterventions: { count: briefCount, percentOfNewReferrals: percent(briefCount, fresh.length) },
     feedback: summariseFeedback(forms, period),
+    byEthnicity,
+    byDisability,
+    byAdvocacyType,
+    outOfArea: { count: outOfArea, percent: percent(outOfArea, fresh.length) },
+    reReferrals: { count: reReferrals, percent: percent(reReferrals, fresh.length) },
+    ...activityFigures(activity, period, note),
   };
+}
+
+/** Each person's referrals' closure days, for finding re-referrals. */
+function closuresByPerson(referrals: readonly ReportReferral[]): Map<string, Array<{ reference: string; closed: string }>> {
+  const out = new Map<string, Array<{ reference: string; closed: string }>>();
+  for (const r of referrals) {
+    if (!r.person_reference || !r.closure_date || r.closure_date.length < 10) continue;
+    const list = out.get(r.person_reference);
+    const entry = { reference: r.reference, closed: r.closure_date.slice(0, 10) };
+    if (list) list.push(entry);
+    else out.set(r.person_reference, [entry]);
+  }
+  return out;
+}
+
+/** Another of the person's referrals was closed on this referral's day or in the 365 days before it. */
+function isReReferral(r: ReportReferral, referred: string, closures: Map<string, Array<{ reference: string; closed: string }>>): boolean {
+  if (!r.person_reference) return false;
+  const list = closures.get(r.person_reference);
+  if (!list) return false;
+  return list.some((c) => c.reference !== r.reference && c.closed <= referred && daysBetween(c.closed, referred) <= 365);
+}
+
+/** The references of the cases behind one figure, counted by the very same function as the figure. */
+export function casesBehind(
+  referrals: readonly ReportReferral[],
+  period: Period,
+  activity: ReportActivity,
+  figure: string,
+  code: string,
+): string[] {
+  const found = new Set<string>();
+  quarterlyReport(referrals, [], period, activity, (f, c, reference) => {
+    if (f === figure && c === code) found.add(reference);
+  });
+  return [...found].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
 }
 
 /** The value if it is one of the report's keys, else "not_known" (missing, or a code this version does not know). */

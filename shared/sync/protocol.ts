@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_JSON_DEPTH, jsonProblem, storableText } from './safe-json';
 
 /**
  * The wire format between a desktop and the central service (docs/architecture.md, Sync). Every request and
@@ -22,12 +23,25 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
  * walking every value again (z.json) cost more than the rest of a 1,000-row page put together.
  */
 const jsonValue = z.custom<Json>((v) => v !== undefined, { message: 'A value is required.' });
+
+/** What a request's refusal says when a value cannot be stored; shown to the person as is. */
+export const valueProblemMessages = {
+  too_deep: `A change held a value nested more than ${MAX_JSON_DEPTH} levels deep, which the service does not accept.`,
+  unstorable_text: 'A change held a character the service cannot store (such as a null character or half of an emoji).',
+} as const;
+
+/** A value a device sends: checked here, so nothing the database would refuse (and quote in its log) reaches it. */
+const storedValue = jsonValue.superRefine((v, ctx) => {
+  const problem = jsonProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
+});
+const storableString = (max: number) => z.string().min(1).max(max).refine(storableText, { message: valueProblemMessages.unstorable_text, params: { valueProblem: 'unstorable_text' } });
 /** Record and case ids are UUIDs in Heard, but any short id made of safe characters is accepted. */
 export const recordIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 export const nameSchema = z.string().min(1).max(63).regex(/^[a-z_][a-z0-9_]*$/);
 export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const tokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_.-]+$/);
-const hlcSchema = z.string().min(1).max(120);
+const hlcSchema = z.string().min(1).max(120).regex(/^[\x20-\x7e]+$/);
 
 export const roleSchema = z.enum(['advocate', 'manager', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
@@ -35,7 +49,7 @@ export type Role = z.infer<typeof roleSchema>;
 export const enrolRequestSchema = z.strictObject({
   v: version,
   code: z.string().min(8).max(40),
-  deviceName: z.string().min(1).max(100),
+  deviceName: storableString(100),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
@@ -66,7 +80,7 @@ export const outgoingChangeSchema = z.strictObject({
   entityId: recordIdSchema,
   caseId: recordIdSchema.nullable(),
   field: nameSchema,
-  value: jsonValue,
+  value: storedValue,
   baseVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   hlc: hlcSchema,
 });
@@ -87,12 +101,29 @@ export const pushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const pushOutcomeSchema = z.enum(['applied', 'noop', 'superseded', 'conflict']);
+export const pushOutcomeSchema = z.enum(['applied', 'noop', 'superseded', 'conflict', 'refused']);
 export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
+
+/**
+ * Why a change was refused. A refusal carries this code and nothing else, so a device learns
+ * nothing about records it may not see:
+ * - not_held: the change names a case this device's user does not hold (allocated to someone
+ *   else, made by someone else, erased, or an id the service already knows), or a record the
+ *   service already has under another case. The same code for all, so it hints at nothing.
+ * - organisation_record: a record without a case that is not one of the organisation's own kinds
+ *   (ORGANISATION_RECORD_KINDS), or one written from a device that is not a manager's.
+ * - case_limit: this device has made as many new cases in the last hour as the service allows.
+ *   Nothing is recorded: the laptop keeps the change and sends it again later.
+ */
+export const refusalReasonSchema = z.enum(['not_held', 'organisation_record', 'case_limit']);
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+
+/** The records that belong to the organisation rather than to a case; only managers write them. */
+export const ORGANISATION_RECORD_KINDS: readonly string[] = ['advocate'];
 
 export const pushResponseSchema = z.object({
   v: version,
-  results: z.array(z.object({ mutationId: z.string(), outcome: pushOutcomeSchema, duplicate: z.boolean() })),
+  results: z.array(z.object({ mutationId: z.string(), outcome: pushOutcomeSchema, duplicate: z.boolean(), reason: z.string().optional() })),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -136,6 +167,8 @@ const sideSchema = z.object({
  *   deletion); `field` is deleted_at, with the deletion's value and version. Remove the record
  *   here too; while an edit to it is waiting to be sent or a conflict about it is open, keep it
  *   deleted and remove it once both are settled.
+ * - refused: this device's own change was refused (see refusalReasonSchema); only `mutationId`,
+ *   the record's name and `reason` are filled in. Remove it from the outbox.
  * Kinds a client does not know are skipped (a newer server may send them).
  */
 export const incomingChangeSchema = z.object({
@@ -151,6 +184,8 @@ export const incomingChangeSchema = z.object({
   userId: z.string().nullable(),
   deviceId: z.string().nullable(),
   hlc: z.string().nullable(),
+  /** On `refused` rows (this device's own change, not applied): the refusal reason code. */
+  reason: z.string().optional(),
   /** On `resolved` rows: the conflict that was resolved. */
   conflictId: z.string().nullable().optional(),
   conflict: z
@@ -196,5 +231,9 @@ export const syncErrorCodes = [
   'rate_limited',
   'internal',
 ] as const;
-export const syncErrorSchema = z.object({ v: version, error: z.object({ code: z.string(), message: z.string() }) });
+export const syncErrorSchema = z.object({
+  v: version,
+  /** `retryAfter`: on `rate_limited`, seconds to wait before asking again (also the Retry-After header). */
+  error: z.object({ code: z.string(), message: z.string(), retryAfter: z.number().int().min(0).optional() }),
+});
 export type SyncErrorBody = z.infer<typeof syncErrorSchema>;

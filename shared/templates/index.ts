@@ -4,6 +4,7 @@ import type { LetterTemplate } from './types';
 
 export type { LetterTemplate } from './types';
 export { fillMergeFields, fieldsUsed, mergeFields, type MergeField, type MergeValues } from './merge-fields';
+export { fillPlaceholders, findPlaceholders, undecidedPlaceholders } from './placeholders';
 
 /** Every letter template, in the order an advocate would reach for them. */
 export const letterTemplates: readonly LetterTemplate[] = [

@@ -16,7 +16,16 @@ const story =
 function threePageLetter(): TipTapDoc {
   const { doc } = fillMergeFields(getLetterTemplate('stage1-complaint')!.body, {
     'youngPerson.name': 'ګلپاڼه (Gulpana)',
+    'youngPerson.formalName': 'Gulpana Ahmadzai (ګلپاڼه ښکلې زړګی)',
     'youngPerson.dateOfBirth': '02/04/2010',
+    'youngPerson.ownWords': 'زه غواړم چې خپل ورور هره اونۍ ووینم.',
+    'pronoun.they': 'she',
+    'pronoun.They': 'She',
+    'pronoun.them': 'her',
+    'pronoun.their': 'her',
+    'pronoun.have': 'has',
+    'complaint.about': 'Family time with her brother cancelled four times\nNo written plan for contact',
+    'issues.wantedOutcome': 'Weekly family time that goes ahead',
     localAuthority: 'Northshire',
     'service.name': 'Northshire Advocacy',
     'complaint.responseDue': '16/03/2026',

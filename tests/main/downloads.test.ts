@@ -23,6 +23,12 @@ describe('saving files', () => {
     expect(result.options?.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
   });
 
+  it("offers a workbook as an Excel file, as the report's spreadsheet export is", () => {
+    const download = setup();
+    const result = download('blob:heard://app/2b0c7c1e-5d0f-4c55-9d7e-0a3e2e8f1d12', 'heard-report-2026-04-01-to-2026-06-30.xlsx');
+    expect(result.options?.filters).toEqual([{ name: 'Excel workbook', extensions: ['xlsx'] }]);
+  });
+
   it('refuses downloads that did not come from the app', () => {
     const download = setup();
     for (const url of ['https://example.org/setup.exe', 'blob:https://example.org/x', 'file:///etc/passwd', 'blob:heard://other/x']) {

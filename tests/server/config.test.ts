@@ -9,6 +9,14 @@ describe('service configuration', () => {
     expect(loadConfig({ HOST: '127.0.0.1', PORT: '8080', DATABASE_URL: 'postgres://x@y/z' })).toMatchObject({ host: '127.0.0.1', port: 8080, tls: null, databaseUrl: 'postgres://x@y/z' });
   });
 
+  it('reads how many new cases and requests one device may make, and refuses nonsense', () => {
+    expect(loadConfig({}).newCasesPerHour).toBe(200);
+    expect(loadConfig({ HEARD_NEW_CASES_PER_HOUR: '1000' }).newCasesPerHour).toBe(1000);
+    expect(() => loadConfig({ HEARD_NEW_CASES_PER_HOUR: 'lots' })).toThrow(/HEARD_NEW_CASES_PER_HOUR/);
+    expect(loadConfig({ HEARD_PULL_PER_MINUTE: '600' }).deviceRateLimits).toMatchObject({ pull: { perMinute: 600, burst: 300 }, push: { perMinute: 60, burst: 30 } });
+    expect(() => loadConfig({ HEARD_PUSH_PER_MINUTE: '0' })).toThrow(/HEARD_PUSH_PER_MINUTE/);
+  });
+
   it('needs both the TLS certificate and key', () => {
     expect(() => loadConfig({ TLS_CERT_PATH: '/nowhere/cert.pem' })).toThrow(/both/);
   });

@@ -5,7 +5,7 @@ import { Writer, type FieldValue } from '../../electron/core/db/mutations';
 import { SyncClient } from '../../electron/core/sync/client';
 import type { Transport } from '../../electron/core/sync/transport';
 import { wipeLocalData } from '../../electron/core/sync/wipe';
-import { buildServer } from '../../server/app';
+import { buildServer, type ServerOptions } from '../../server/app';
 import * as ops from '../../server/admin/ops';
 import { createTestCore, type TestCore } from '../helpers/test-core';
 import { createTestDatabase, type TestDatabase } from '../server/pg-harness';
@@ -26,7 +26,7 @@ export function injectTransport(app: FastifyInstance): Transport {
   return async (url, init) => {
     const u = new URL(url);
     const res = await app.inject({ method: init.method, url: u.pathname, headers: init.headers, payload: init.body });
-    return { status: res.statusCode, json: async () => JSON.parse(res.body) as unknown };
+    return { status: res.statusCode, json: async () => JSON.parse(res.body) as unknown, headers: { get: (name: string) => { const v = res.headers[name.toLowerCase()]; return v === undefined ? null : String(v); } } };
   };
 }
 
@@ -42,9 +42,15 @@ export interface Service {
   close(): Promise<void>;
 }
 
-export async function startService(): Promise<Service> {
+/**
+ * Tests sync far more often than a laptop does (every step of a property run), so by default
+ * the per-device request limits are out of the way; tests of the limits pass their own.
+ */
+const ROOMY = { burst: 100_000, perMinute: 100_000 };
+
+export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits'>> = {}): Promise<Service> {
   const db = await createTestDatabase();
-  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000 });
+  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY }, ...options });
   const org = await ops.createOrganisation(db.pool, 'Test Advocacy Service');
   const service: Service = {
     db,
@@ -92,6 +98,7 @@ export class Device {
       registry: testRegistry,
       wipe: (kind, message) => wipeLocalData(core.vault, { kind, message, at: new Date().toISOString() }),
       deviceName: 'test laptop',
+      clock: () => core.context.clock(),
     });
   }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { Pool } from 'pg';
 import * as ops from '../../server/admin/ops';
 import type { FaultyNetwork } from './faulty-network';
@@ -43,4 +44,54 @@ export async function heal(devices: readonly Device[], net: FaultyNetwork, betwe
     for (const d of devices) await d.client.syncNow();
     await between();
   }
+}
+
+/** Faults the network injected over every run of a property, so a test can show they happened. */
+export interface FaultTotals {
+  dropped: number;
+  lostReplies: number;
+  duplicated: number;
+  delayed: number;
+}
+
+export const noFaults = (): FaultTotals => ({ dropped: 0, lostReplies: 0, duplicated: 0, delayed: 0 });
+
+export function addFaults(totals: FaultTotals, net: FaultyNetwork): void {
+  for (const k of ['dropped', 'lostReplies', 'duplicated', 'delayed'] as const) totals[k] += net.stats[k];
+}
+
+/** A property that held on a network that never failed would prove little: requests were lost, repeated and reordered. */
+export function expectFaultsHappened(totals: FaultTotals): void {
+  expect(totals.dropped + totals.lostReplies, 'requests or replies lost').toBeGreaterThan(0);
+  expect(totals.duplicated, 'requests repeated').toBeGreaterThan(0);
+  // A delayed request reaches the service after later ones: a reordering.
+  expect(totals.delayed, 'requests reordered').toBeGreaterThan(0);
+}
+
+/**
+ * An acknowledgement that changed nothing carries the service's value: `noop` the very value the
+ * device sent (it was already there), `superseded` a value the same device wrote to the same field
+ * (its own later edit, which got there first).
+ */
+export async function expectUnchangedOutcomesCarryValues(pool: Pool, org: string, devices: readonly Device[]): Promise<{ noop: number; superseded: number }> {
+  const seen = { noop: 0, superseded: 0 };
+  for (const d of devices) {
+    const ids = d.written.map((w) => w.mutationId);
+    const rows = await pool.query<{ mutation_id: string; kind: string; value: unknown }>("SELECT mutation_id, kind, value FROM changes WHERE organisation_id = $1 AND mutation_id = ANY($2::uuid[]) AND kind IN ('noop', 'superseded')", [org, ids]);
+    const byId = new Map(rows.rows.map((r) => [r.mutation_id, r]));
+    for (const w of d.written) {
+      const row = byId.get(w.mutationId);
+      if (!row) continue;
+      const sent = JSON.parse(w.value ?? 'null') as unknown;
+      if (row.kind === 'noop') {
+        seen.noop++;
+        expect(row.value, `noop ${w.mutationId}`).toEqual(sent);
+      } else {
+        seen.superseded++;
+        const own = d.written.filter((o) => o.mutationId !== w.mutationId && o.entity === w.entity && o.entityId === w.entityId && o.field === w.field).map((o) => JSON.parse(o.value ?? 'null') as unknown);
+        expect(own, `superseded ${w.mutationId}`).toContainEqual(row.value);
+      }
+    }
+  }
+  return seen;
 }

@@ -7,7 +7,7 @@ import { openConflicts, resolveConflict } from '../../electron/core/sync/conflic
 import { AppError } from '../../shared/ipc/errors';
 import { Device, startService, testRegistry, type Service } from './harness';
 import { FaultyNetwork, seeded } from './faulty-network';
-import { connectDevices, heal, networkActions, runNetworkAction, type NetworkAction } from './property-run';
+import { addFaults, connectDevices, expectFaultsHappened, heal, networkActions, noFaults, runNetworkAction, type NetworkAction } from './property-run';
 
 const CASE = '01900000-0000-7000-8000-0000000000f2';
 const NOTES = ['p0', 'p1', 'p2'];
@@ -49,6 +49,7 @@ describe('purging deleted records while devices edit on a lossy network', () => 
 
   it('converge, with purged records gone from every laptop unless a person still has to decide on them', async () => {
     let run = 0;
+    const faults = noFaults();
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 40 }), fc.integer(), async (actions, seed) => {
         run++;
@@ -79,6 +80,7 @@ describe('purging deleted records while devices edit on a lossy network', () => 
         }
 
         await heal(devices, net, purge);
+        addFaults(faults, net);
         for (const d of devices) await d.client.syncNow();
 
         const state = await pool.query<{ entity_id: string; field: string; value: unknown }>("SELECT entity_id, field, value FROM field_state WHERE organisation_id = $1 AND entity = 't_notes'", [org]);
@@ -107,5 +109,6 @@ describe('purging deleted records while devices edit on a lossy network', () => 
       }),
       { numRuns: Number(process.env.HEARD_SYNC_RUNS ?? 20), endOnFailure: true },
     );
+    expectFaultsHappened(faults);
   }, 600_000);
 });

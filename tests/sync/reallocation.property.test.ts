@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import { Device, startService, type Service } from './harness';
 import { FaultyNetwork, seeded } from './faulty-network';
-import { connectDevices, heal, networkActions, runNetworkAction, type NetworkAction } from './property-run';
+import { addFaults, connectDevices, expectFaultsHappened, expectUnchangedOutcomesCarryValues, heal, networkActions, noFaults, runNetworkAction, type NetworkAction } from './property-run';
 
 const CASES = ['01900000-0000-7000-8000-0000000000b1', '01900000-0000-7000-8000-0000000000b2'];
 /** Two notes in each case. */
@@ -43,6 +43,7 @@ describe('reallocating cases while two advocates and a manager edit over a bad n
 
   it('each laptop ends with exactly the cases its user holds, as the service has them, and no edit is lost', async () => {
     let run = 0;
+    const faults = noFaults();
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 40 }), fc.integer(), async (actions, seed) => {
         run++;
@@ -72,6 +73,7 @@ describe('reallocating cases while two advocates and a manager edit over a bad n
         }
 
         await heal(devices, net);
+        addFaults(faults, net);
 
         for (const [i, d] of devices.entries()) {
           const state = await pool.query<{ entity_id: string; field: string; value: unknown }>(
@@ -88,18 +90,22 @@ describe('reallocating cases while two advocates and a manager edit over a bad n
         }
 
         const written = devices.flatMap((d) => d.written);
-        const logged = await pool.query<{ mutation_id: string; kind: string }>('SELECT mutation_id, kind FROM changes WHERE mutation_id = ANY($1::uuid[])', [written.map((w) => w.mutationId)]);
+        const logged = await pool.query<{ mutation_id: string; kind: string }>('SELECT mutation_id, kind FROM changes WHERE organisation_id = $1 AND mutation_id = ANY($2::uuid[])', [org, written.map((w) => w.mutationId)]);
         const conflicts = await pool.query<{ edit_mutation_id: string }>('SELECT edit_mutation_id FROM conflicts WHERE organisation_id = $1', [org]);
         const kinds = new Map(logged.rows.map((r) => [r.mutation_id, r.kind]));
         const kept = new Set(conflicts.rows.map((r) => r.edit_mutation_id));
         for (const w of written) {
           const kind = kinds.get(w.mutationId);
-          expect(['change', 'noop', 'superseded', 'conflict']).toContain(kind);
-          if (kind === 'conflict') expect(kept.has(w.mutationId)).toBe(true);
+          expect(['change', 'noop', 'superseded', 'conflict', 'refused']).toContain(kind);
+          // An edit from a laptop whose case was taken away meanwhile is refused to it, and kept
+          // as a conflict for the case's new holder: never lost.
+          if (kind === 'conflict' || kind === 'refused') expect(kept.has(w.mutationId)).toBe(true);
         }
+        await expectUnchangedOutcomesCarryValues(pool, org, devices);
       }),
       // HEARD_EXAMPLE='[actions, seed]' replays one counterexample.
       { numRuns: Number(process.env.HEARD_SYNC_RUNS ?? 20), endOnFailure: true, ...(process.env.HEARD_EXAMPLE ? { examples: [JSON.parse(process.env.HEARD_EXAMPLE) as [Action[], number]], numRuns: 1 } : {}) },
     );
+    expectFaultsHappened(faults);
   }, 600_000);
 });

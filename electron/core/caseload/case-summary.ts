@@ -1,6 +1,7 @@
 import type { Gender, IssueCode, ServiceUserType, Urgency, ClosureOutcome } from '../../../shared/domain/codes';
 import type { ReportReferral } from '../../../shared/reports/quarterly';
 import { displayName, type Issue, type ReferralStatus } from '../../../shared/domain/caseload';
+import { placementAreaOf } from '../../../shared/domain/equality';
 import type { Db } from '../db/database';
 import { toIssue, toPerson, type IssueRow, type PersonRow, type ReferralRow } from './rows';
 
@@ -90,7 +91,7 @@ export function listReferralsForReport(db: Db, period?: { from: string; to: stri
     .prepare(
       `SELECT r.id AS caseId, r.reference, p.person_reference, p.id AS person_id, p.date_of_birth, p.gender, r.service_user_type,
               p.local_authority, r.referral_date, r.source AS referral_source, r.urgency, a.name AS allocated_to,
-              r.allocation_date, r.closure_date, r.closure_outcome, r.status,
+              r.allocation_date, r.closure_date, r.closure_outcome, r.status, p.ethnicity, p.disability_status, r.advocacy_type, p.placement_in_area,
               (SELECT group_concat(code, ';') FROM referral_issues i WHERE i.referral_id = r.id AND i.deleted_at IS NULL) AS issue_codes
        FROM referrals r
        LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
@@ -98,9 +99,12 @@ export function listReferralsForReport(db: Db, period?: { from: string; to: stri
        WHERE r.deleted_at IS NULL${period ? ' AND (substr(r.referral_date, 1, 10) BETWEEN @from AND @to OR substr(r.closure_date, 1, 10) BETWEEN @from AND @to)' : ''}
        ORDER BY r.referral_date, r.reference`,
     );
-  const rows = (period ? statement.all({ from: period.from, to: period.to }) : statement.all()) as Array<Omit<CaseReportReferral, 'issues' | 'person_reference'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null }>;
-  return rows.map(({ issue_codes, person_id, ...r }) => ({
+  const rows = (period ? statement.all({ from: period.from, to: period.to }) : statement.all()) as Array<
+    Omit<CaseReportReferral, 'issues' | 'person_reference' | 'placement_area'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null; placement_in_area: number | null }
+  >;
+  return rows.map(({ issue_codes, person_id, placement_in_area, ...r }) => ({
     ...r,
+    placement_area: placementAreaOf(placement_in_area),
     // A person entered in the app has no external reference; their id stands in so people still count once.
     person_reference: r.person_reference ?? person_id,
     issues: issue_codes ? (issue_codes.split(';') as IssueCode[]) : [],

@@ -147,7 +147,7 @@ export function closeCase(ctx: CoreContext, input: CloseInput): Referral {
     const issues = db.prepare('SELECT id FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL').pluck().all(input.caseId) as string[];
     for (const { issueId, outcome } of input.issueOutcomes) {
       if (!issues.includes(issueId)) throw new AppError('not_found', 'One of the issues is not part of this case.');
-      w.upsert('referral_issue', issueId, input.caseId, { outcome, status: 'resolved' });
+      w.upsert('referral_issue', issueId, input.caseId, { outcome, status: 'resolved', closed_on: input.closureDate });
     }
     w.upsert('referral', input.caseId, input.caseId, {
       status: 'closed',

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { todayIso } from '../../../shared/domain/dates';
+import { uuidv7 } from '../../../shared/domain/ids';
 import { importedFields, parseReferralCsv, type ImportRow } from '../../../shared/domain/referral-import';
 import { personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
 import { requiredDefaults, toColumns } from '../../../shared/domain/records/define';
@@ -12,23 +12,12 @@ import { daysBetween } from './referrals';
 import type { ReferralRow } from './rows';
 
 /**
- * Imports a referral spreadsheet, all or nothing. A referral is matched by its reference and a
- * person by their person_reference, so importing the same file twice changes nothing and a
- * changed row updates its referral. An empty cell never clears what is already recorded: the
+ * Imports a referral spreadsheet, all or nothing. A referral is matched by its reference, a
+ * person by their person_reference and an issue by its code, so importing the same file twice on
+ * one laptop changes nothing and a changed row updates its referral. An empty cell never clears what is already recorded: the
  * advocate may have added details in Heard since the last import.
  */
 class Rollback extends Error {}
-
-/**
- * Ids for imported records come from their references, so the same spreadsheet imported on two
- * devices makes the same records, and sync merges them instead of meeting two referrals with
- * one reference. (UUID layout, version 8: "custom".)
- */
-export function stableId(kind: 'referral' | 'person' | 'issue' | 'advocate', key: string): string {
-  const h = createHash('sha256').update(`heard:${kind}:${key}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 type Counts = { create: number; update: number; unchanged: number };
 
@@ -67,13 +56,14 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
   const at = now.toISOString();
   const byReference = db.prepare('SELECT * FROM referrals WHERE reference = ?');
   const personByRef = db.prepare('SELECT id FROM people WHERE person_reference = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
+  const issueByCode = db.prepare('SELECT id FROM referral_issues WHERE referral_id = ? AND code = ? ORDER BY id LIMIT 1').pluck();
   const issuesOf = db.prepare('SELECT id, code, description, wanted_outcome FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL');
   const advocates = new Map<string, string>();
   const advocateId = (name: string) => {
     const key = name.toLowerCase();
     let id = advocates.get(key);
     if (!id) {
-      id = addAdvocate(w, db, name, 'advocate', now.getTime(), stableId('advocate', key)).id;
+      id = addAdvocate(w, db, name, 'advocate', now.getTime()).id;
       advocates.set(key, id);
     }
     return id;
@@ -81,12 +71,14 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
 
   for (const r of rows) {
     const existing = byReference.get(r.reference) as ReferralRow | undefined;
-    const caseId = existing?.id ?? stableId('referral', r.reference);
+    // New ids are random: an id worked out from a reference could be guessed, and claimed on the
+    // service by another device before this one sends the case.
+    const caseId = existing?.id ?? uuidv7(now.getTime());
     let changed = 0;
     const personId =
       (r.personReference ? (personByRef.get(r.personReference) as string | undefined) : undefined) ??
       existing?.person_id ??
-      stableId('person', r.personReference ?? `referral:${r.reference}`);
+      uuidv7(now.getTime());
     const personExists = db.prepare('SELECT 1 FROM people WHERE id = ?').get(personId) !== undefined;
     changed += w.upsert('person', personId, caseId, {
       ...(personExists ? {} : { ...requiredDefaults(personRecord), kind: r.serviceUserType === 'PARENT' ? 'parent' : 'young_person', created_at: at }),
@@ -114,7 +106,7 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
     for (const code of r.issues) {
       if (current.some((i) => i.code === code)) continue;
       // A code dropped by an earlier import and now back revives its issue rather than adding another.
-      w.upsert('referral_issue', stableId('issue', `${caseId}:${code}`), caseId, {
+      w.upsert('referral_issue', (issueByCode.get(caseId, code) as string | undefined) ?? uuidv7(now.getTime()), caseId, {
         referral_id: caseId,
         code,
         status: closureDate ? 'resolved' : 'open',

@@ -164,7 +164,9 @@ export function updateIssue(
   const who = whoCorrects(ctx);
   return ctx.write((w, db) => {
     const before = getIssueRow(db, issueId);
-    w.upsert('referral_issue', issueId, before.referral_id, toColumns(issueRecord, fields));
+    // The day an issue is resolved puts its outcome in that quarter's report; reopening clears it.
+    const closedOn = fields.status === 'resolved' && before.status !== 'resolved' ? todayIso(ctx.now()) : fields.status === 'open' ? null : undefined;
+    w.upsert('referral_issue', issueId, before.referral_id, { ...toColumns(issueRecord, fields), ...(closedOn === undefined ? {} : { closed_on: closedOn }) });
     const after = getIssueRow(db, issueId);
     keepCorrection(w, db, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: { ...after }, reason, method: 'caseload.issues.update' });
     return toIssue(after);

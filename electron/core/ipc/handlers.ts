@@ -3,6 +3,7 @@ import { draftsHandlers } from './drafts-handlers';
 import { lettersHandlers } from '../letters/handlers';
 import { caseloadHandlers } from '../caseload/handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
+import { systemicIssuesHandlers } from '../reports/systemic-issues-handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { auditHandlers } from '../audit/audit-handlers';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...draftsHandlers,
   ...caseloadHandlers,
   ...reportsHandlers,
+  ...systemicIssuesHandlers,
   ...meetingsHandlers,
   ...fieldworkHandlers,
   ...auditHandlers,

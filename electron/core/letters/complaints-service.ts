@@ -3,9 +3,10 @@ import { displayName } from '../../../shared/domain/caseload';
 import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
-import type { Complaint, OverdueComplaint, complaintFieldsSchema } from '../../../shared/ipc/letters';
+import type { Complaint, ComplaintLetter, OverdueComplaint, complaintFieldsSchema } from '../../../shared/ipc/letters';
 import type { z } from 'zod';
 import type { Db } from '../db/database';
+import type { Writer } from '../db/mutations';
 import type { CoreContext } from '../ipc/handler-types';
 
 interface ComplaintRow {
@@ -26,7 +27,24 @@ interface ComplaintRow {
   created_at: string | null;
 }
 
-function toComplaint(r: ComplaintRow, today: string): Complaint {
+type LetterLink = ComplaintLetter & { complaint_id: string };
+
+/** The letters written for each complaint stage, oldest first. */
+function lettersByComplaint(db: Db, ids: string[]): Map<string, ComplaintLetter[]> {
+  const out = new Map<string, ComplaintLetter[]>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT id, complaint_id, title, COALESCE(version, 1) AS version, sent_on AS sentOn, sent_method AS sentMethod
+         FROM letters WHERE deleted_at IS NULL AND complaint_id IN (SELECT value FROM json_each(?))
+        ORDER BY created_at, id`,
+    )
+    .all(JSON.stringify(ids)) as LetterLink[];
+  for (const { complaint_id, ...letter } of rows) out.set(complaint_id, [...(out.get(complaint_id) ?? []), letter]);
+  return out;
+}
+
+function toComplaint(r: ComplaintRow, today: string, letters: ComplaintLetter[] = []): Complaint {
   const stage = r.stage as ComplaintStage;
   const outcome = r.outcome as ComplaintOutcome | null;
   const timeline = complaintTimeline(
@@ -57,21 +75,43 @@ function toComplaint(r: ComplaintRow, today: string): Complaint {
     panelReportOn: r.panel_report_on,
     escalatedFrom: r.escalated_from,
     createdAt: r.created_at,
+    letters,
     ...timeline,
   };
+}
+
+function withLetters(db: Db, rows: ComplaintRow[], today: string): Complaint[] {
+  const letters = lettersByComplaint(db, rows.map((r) => r.id));
+  return rows.map((r) => toComplaint(r, today, letters.get(r.id) ?? []));
 }
 
 export function complaintsForCase(db: Db, caseId: string, today: string): Complaint[] {
   const rows = db
     .prepare('SELECT * FROM complaints WHERE case_id = ? AND deleted_at IS NULL ORDER BY received_on DESC, created_at DESC')
     .all(caseId) as ComplaintRow[];
-  return rows.map((r) => toComplaint(r, today));
+  return withLetters(db, rows, today);
 }
 
 export function getComplaint(db: Db, id: string, today: string): Complaint {
   const row = db.prepare('SELECT * FROM complaints WHERE id = ? AND deleted_at IS NULL').get(id) as ComplaintRow | undefined;
   if (!row) throw new AppError('not_found', 'That complaint could not be found. It may have been deleted.');
-  return toComplaint(row, today);
+  return withLetters(db, [row], today)[0] as Complaint;
+}
+
+/** The stages of a complaint up to and including this one, oldest first (following `escalated_from`). */
+export function complaintChain(db: Db, complaint: Complaint, today: string): Complaint[] {
+  const chain = [complaint];
+  const seen = new Set([complaint.id]);
+  let from = complaint.escalatedFrom;
+  while (from && !seen.has(from) && chain.length < 10) {
+    seen.add(from);
+    const row = db.prepare('SELECT * FROM complaints WHERE id = ? AND deleted_at IS NULL').get(from) as ComplaintRow | undefined;
+    if (!row) break;
+    const c = withLetters(db, [row], today)[0] as Complaint;
+    chain.unshift(c);
+    from = c.escalatedFrom;
+  }
+  return chain;
 }
 
 /** Open complaints past a due date, across every case on this device, most overdue first. */
@@ -96,7 +136,8 @@ export function overdueComplaints(db: Db, today: string): OverdueComplaint[] {
     .sort((a, b) => (a.nextDue ?? '').localeCompare(b.nextDue ?? ''));
 }
 
-type Fields = z.output<typeof complaintFieldsSchema>;
+export type ComplaintFieldValues = z.output<typeof complaintFieldsSchema>;
+type Fields = ComplaintFieldValues;
 
 function check(f: Fields): void {
   const problem = extensionProblem(f.stage, f.extendedTo);
@@ -122,6 +163,27 @@ function check(f: Fields): void {
   }
 }
 
+/** Writes a complaint stage through the sync path (inside the caller's transaction). */
+export function writeComplaint(ctx: CoreContext, w: Writer, id: string, isNew: boolean, f: Fields): void {
+  check(f);
+  w.upsert('complaint', id, f.caseId, {
+    case_id: f.caseId,
+    stage: f.stage,
+    summary: f.summary,
+    council_reference: f.councilReference,
+    received_on: f.receivedOn,
+    acknowledged_on: f.acknowledgedOn,
+    extended_to: f.extendedTo,
+    extension_reason: f.extensionReason,
+    response_received_on: f.responseReceivedOn,
+    outcome: f.outcome,
+    panel_held_on: f.panelHeldOn,
+    panel_report_on: f.panelReportOn,
+    escalated_from: f.escalatedFrom,
+    created_at: isNew ? ctx.now().toISOString() : undefined,
+  });
+}
+
 export function saveComplaint(ctx: CoreContext, f: Fields): Complaint {
   check(f);
   const db = ctx.db();
@@ -129,24 +191,7 @@ export function saveComplaint(ctx: CoreContext, f: Fields): Complaint {
   if (!caseRow) throw new AppError('not_found', 'That case could not be found. It may have been closed and removed.');
   if (f.id) getComplaint(db, f.id, todayIso(ctx.now()));
   const id = f.id ?? uuidv7();
-  ctx.write((w) => {
-    w.upsert('complaint', id, f.caseId, {
-      case_id: f.caseId,
-      stage: f.stage,
-      summary: f.summary,
-      council_reference: f.councilReference,
-      received_on: f.receivedOn,
-      acknowledged_on: f.acknowledgedOn,
-      extended_to: f.extendedTo,
-      extension_reason: f.extensionReason,
-      response_received_on: f.responseReceivedOn,
-      outcome: f.outcome,
-      panel_held_on: f.panelHeldOn,
-      panel_report_on: f.panelReportOn,
-      escalated_from: f.escalatedFrom,
-      created_at: f.id ? undefined : ctx.now().toISOString(),
-    });
-  });
+  ctx.write((w) => writeComplaint(ctx, w, id, !f.id, f));
   ctx.emit({ type: 'changed', entity: 'complaint' });
   return getComplaint(db, id, todayIso(ctx.now()));
 }

@@ -1,6 +1,6 @@
 import type { EntitySpec } from '../db/entities';
 
-/** Letters and complaint stages (migration 0004); the case id is `referrals.id`. */
+/** Letters and complaint stages (migrations 0004 and 0015); the case id is `referrals.id`. */
 export const lettersEntities = {
   complaint: {
     table: 'complaints',
@@ -11,7 +11,10 @@ export const lettersEntities = {
   },
   letter: {
     table: 'letters',
-    fields: ['case_id', 'template_id', 'complaint_id', 'title', 'recipient', 'body', 'sent_on', 'sent_method', 'created_at', 'updated_at'],
-    jsonFields: ['body'],
+    fields: [
+      'case_id', 'template_id', 'complaint_id', 'title', 'recipient', 'body', 'sent_on', 'sent_method', 'created_at', 'updated_at',
+      'version', 'version_of', 'change_note', 'placeholders_left',
+    ],
+    jsonFields: ['body', 'placeholders_left'],
   },
 } satisfies Record<string, EntitySpec>;

@@ -24,6 +24,7 @@ import { placeChart } from './chart';
 import { CONTENT_WIDTH, Flow, PAGE, lineHeight, type Op } from './flow';
 import { cachingFontkit, loadFont, shapeForDrawing, type FontKey } from './fonts';
 import { kernedGlyphs } from './glyph-placement';
+import { keepRules, type Keep, type Laid } from './keep-together';
 import type { Line } from './text-layout';
 
 /*
@@ -65,20 +66,18 @@ export interface PdfResult {
   missingGlyphs: number;
 }
 
-function placeText(flow: Flow, block: TextBlock): void {
+function placeText(flow: Flow, { block, lines }: Laid, keep: Keep): void {
   const x = PAGE.left + block.indent;
-  const width = CONTENT_WIDTH - block.indent - block.rightIndent;
+  const width = textWidthOf(block);
   flow.gap(block.spaceBefore);
-  const lines = block.spans.length ? flow.lines(block.spans, width) : [];
   if (lines.length === 0) {
-    flow.ensure(style().size * 1.45);
+    flow.ensure(Math.max(style().size * 1.45, keep.start));
     flow.y += style().size * 1.45;
     return;
   }
-  // Keep a heading with the first lines that follow it; keep short paragraphs' first two lines together.
-  const first = lineHeight(lines[0] as Line);
-  flow.ensure(block.keepWithNext ? first + 3 * style().size * 1.45 : lines.length > 1 ? first * 2 : first);
+  flow.ensure(keep.start);
   lines.forEach((line, i) => {
+    if (keep.lastTwo > 0 && i === lines.length - 2) flow.ensure(keep.lastTwo);
     flow.ensure(lineHeight(line));
     const top = flow.y;
     if (i === 0 && block.marker) {
@@ -90,7 +89,7 @@ function placeText(flow: Flow, block: TextBlock): void {
   });
 }
 
-function placeLetterhead(flow: Flow, head: Letterhead): void {
+export function placeLetterhead(flow: Flow, head: Letterhead): void {
   let x = PAGE.left;
   const top = flow.y;
   let logoHeight = 0;
@@ -109,23 +108,30 @@ function placeLetterhead(flow: Flow, head: Letterhead): void {
   flow.y += 18;
 }
 
-function placeSignature(flow: Flow, sig: SignatureBlock): void {
-  const lines: Line[] = [];
-  if (sig.closing) lines.push(...flow.lines([{ text: sig.closing, style: style() }], CONTENT_WIDTH));
+function signatureLines(flow: Flow, sig: SignatureBlock): { closing: Line[]; after: Line[]; height: number } {
+  const closing = sig.closing ? flow.lines([{ text: sig.closing, style: style() }], CONTENT_WIDTH) : [];
   const after: Line[] = [
     ...flow.lines([{ text: sig.name, style: style({ bold: true }) }], CONTENT_WIDTH),
     ...(sig.role ? flow.lines([{ text: sig.role, style: style() }], CONTENT_WIDTH) : []),
     ...(sig.organisation ? flow.lines([{ text: sig.organisation, style: style() }], CONTENT_WIDTH) : []),
   ];
-  const space = 40;
-  flow.gap(14);
-  flow.ensure([...lines, ...after].reduce((h, l) => h + lineHeight(l), space));
-  for (const line of lines) flow.placeLine(line, PAGE.left, CONTENT_WIDTH);
-  flow.y += space;
+  return { closing, after, height: SIGNATURE_GAP + [...closing, ...after].reduce((h, l) => h + lineHeight(l), SIGNATURE_SPACE) };
+}
+
+const SIGNATURE_GAP = 14;
+/** Room left for a handwritten signature. */
+const SIGNATURE_SPACE = 40;
+
+function placeSignature(flow: Flow, sig: SignatureBlock): void {
+  const { closing, after, height } = signatureLines(flow, sig);
+  flow.gap(SIGNATURE_GAP);
+  flow.ensure(height - SIGNATURE_GAP);
+  for (const line of closing) flow.placeLine(line, PAGE.left, CONTENT_WIDTH);
+  flow.y += SIGNATURE_SPACE;
   for (const line of after) flow.placeLine(line, PAGE.left, CONTENT_WIDTH);
 }
 
-function placeFooters(flow: Flow, confidential: boolean): void {
+export function placeFooters(flow: Flow, confidential: boolean): void {
   const total = flow.pages.length;
   const footerStyle = style({ size: 8.5, color: colours.muted });
   flow.pages.forEach((ops, i) => {
@@ -140,19 +146,25 @@ function placeFooters(flow: Flow, confidential: boolean): void {
   });
 }
 
+const textWidthOf = (b: TextBlock): number => CONTENT_WIDTH - b.indent - b.rightIndent;
+
 /** Plans the pages: pure layout, no PDF objects yet. */
 export function planPages(doc: TipTapNode, options: PdfOptions): Flow {
   const flow = new Flow();
   if (options.letterhead) placeLetterhead(flow, options.letterhead);
-  for (const block of toBlocks(doc)) {
-    if (block.kind === 'text') placeText(flow, block);
+  const blocks = toBlocks(doc);
+  const laid = blocks.map((b): Laid | null => (b.kind === 'text' ? { block: b, lines: b.spans.length ? flow.lines(b.spans, textWidthOf(b)) : [] } : null));
+  const keeps = keepRules(laid, options.signature ? signatureLines(flow, options.signature).height : 0);
+  blocks.forEach((block, i) => {
+    const text = laid[i];
+    if (text) placeText(flow, text, keeps[i] as Keep);
     else if (block.kind === 'rule') {
       flow.gap(block.spaceBefore);
       flow.ensure(10);
       flow.rule(PAGE.left, PAGE.width - PAGE.right, colours.rule);
       flow.y += 8;
-    } else placeChart(flow, block.chart, PAGE.left + block.indent, CONTENT_WIDTH - block.indent);
-  }
+    } else if (block.kind === 'chart') placeChart(flow, block.chart, PAGE.left + block.indent, CONTENT_WIDTH - block.indent);
+  });
   if (options.signature) placeSignature(flow, options.signature);
   placeFooters(flow, options.confidentialFooter !== false);
   return flow;
@@ -223,7 +235,11 @@ function drawRun(pdf: PDFDocument, page: PDFPage, fontKeys: Map<PDFFont, PDFName
 
 /** Renders a document and reports how it went (page count, glyphs that could not be drawn). */
 export async function renderPdfWithReport(doc: TipTapNode, options: PdfOptions): Promise<PdfResult> {
-  const flow = planPages(doc, options);
+  return renderPlannedPages(planPages(doc, options), options);
+}
+
+/** Draws pages already planned (a layout of its own, such as the quarterly report's tables) with the usual metadata. */
+export async function renderPlannedPages(flow: Flow, options: PdfOptions): Promise<PdfResult> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(cachingFontkit);
   await draw(pdf, flow.pages);

@@ -1,4 +1,5 @@
 import bidiFactory from 'bidi-js';
+import { PDI, RLI, isolatedRuns, paragraphDirection, type Direction } from '../../../shared/templates/direction';
 import { fontFor, isFormatChar, scriptFamily, textWidth, notdefCount, type Family, type FontKey } from './fonts';
 
 /*
@@ -53,27 +54,46 @@ interface Char {
   style: SpanStyle;
 }
 
-function assignFonts(text: string, styles: SpanStyle[], stats: LayoutStats): { text: string; chars: Char[] } {
+/**
+ * The font for every character. A character of no script (a space, an apostrophe, a full stop)
+ * takes the font of the text around it; between two scripts it takes the paragraph's own: in an
+ * English sentence the "'s" and the full stop after an Arabic name are English, so they are drawn
+ * (and read back by a PDF reader) as part of the English, not glued to the name.
+ */
+function assignFonts(text: string, styles: SpanStyle[], direction: Direction, stats: LayoutStats): { text: string; chars: Char[] } {
   let out = '';
   const chars: Char[] = [];
-  let prev: Family = 'latin';
+  const rtlParagraph = direction === 'rtl';
+  const units = [...text];
+  const own = units.map(scriptFamily);
+  const nextFamily: (Family | null)[] = new Array<Family | null>(units.length).fill(null);
+  for (let k = units.length - 2; k >= 0; k -= 1) nextFamily[k] = own[k + 1] ?? nextFamily[k + 1] ?? null;
+  let prev: Family | null = null;
   let i = 0;
-  for (const raw of text) {
+  units.forEach((raw, k) => {
     const style = styles[i] as SpanStyle;
     i += raw.length;
     let ch = raw;
-    let font = ch === '\n' ? (`${prev}-regular` as FontKey) : fontFor(ch, scriptFamily(ch) ?? prev, style.bold, style.italic);
+    const mine = own[k] ?? null;
+    const next = nextFamily[k] ?? null;
+    let family: Family;
+    if (mine) family = mine;
+    else if (prev === next || next === null) family = prev ?? next ?? 'latin';
+    else if (prev === null) family = next;
+    else if (rtlParagraph) family = prev === 'arabic' || next === 'arabic' ? 'arabic' : prev;
+    else family = prev !== 'arabic' ? prev : next;
+    if (!mine && !rtlParagraph && family === 'arabic' && next !== 'arabic') family = 'latin';
+    let font = ch === '\n' ? (`${family}-regular` as FontKey) : fontFor(ch, family, style.bold, style.italic);
     if (font === null) {
-      if (isFormatChar(ch)) continue;
+      if (isFormatChar(ch)) return;
       stats.missingGlyphs += 1;
       ch = '?';
       font = fontFor(ch, 'latin', style.bold, style.italic) as FontKey;
     }
-    const family = scriptFamily(ch);
-    if (family) prev = family;
+    if (mine) prev = mine;
     out += ch;
-    for (let k = 0; k < ch.length; k += 1) chars.push({ font, style });
-  }
+    for (let c = 0; c < ch.length; c += 1) chars.push({ font, style });
+  });
   return { text: out, chars };
 }
 
@@ -188,17 +208,43 @@ function visualRuns(text: string, chars: Char[], levels: ReturnType<typeof bidi.
   return runs;
 }
 
-const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
-const STRONG_LTR = /[\p{L}](?<![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])/gu;
+type Levels = ReturnType<typeof bidi.getEmbeddingLevels>;
 
 /**
- * The paragraph's direction by its majority of letters, not by its first letter (UAX #9's default):
- * an English sentence that begins with an Arabic name is still an English sentence.
+ * Embedding levels for the paragraph, its direction taken from the document (see
+ * shared/templates/direction.ts): each right-to-left stretch inside a left-to-right paragraph is
+ * wrapped in an isolate for the bidi algorithm, and the isolate marks are then taken out again so
+ * they are never drawn or measured.
  */
-function baseDirection(text: string): 'ltr' | 'rtl' {
-  const rtl = text.match(STRONG_RTL)?.length ?? 0;
-  const ltr = text.match(STRONG_LTR)?.length ?? 0;
-  return rtl > ltr ? 'rtl' : 'ltr';
+function paragraphLevels(text: string, direction: Direction): { levels: Levels; rtl: boolean } {
+  const runs = isolatedRuns(text, direction);
+  if (runs.length === 0) return { levels: bidi.getEmbeddingLevels(text, direction), rtl: direction === 'rtl' };
+  let isolated = '';
+  const origin: number[] = [];
+  let at = 0;
+  for (const run of runs) {
+    isolated += text.slice(at, run.start) + RLI + text.slice(run.start, run.end) + PDI;
+    for (let i = at; i < run.start; i += 1) origin.push(i);
+    origin.push(-1);
+    for (let i = run.start; i < run.end; i += 1) origin.push(i);
+    origin.push(-1);
+    at = run.end;
+  }
+  isolated += text.slice(at);
+  for (let i = at; i < text.length; i += 1) origin.push(i);
+  const full = bidi.getEmbeddingLevels(isolated, direction);
+  const levels = new Uint8Array(text.length);
+  origin.forEach((o, i) => {
+    if (o >= 0) levels[o] = full.levels[i] as number;
+  });
+  // Paragraph ranges (hard line breaks) mapped back to offsets in the text without isolates.
+  const back = (i: number, dir: 1 | -1): number => {
+    let k = i;
+    while (k >= 0 && k < origin.length && (origin[k] as number) < 0) k += dir;
+    return origin[k] ?? (dir === 1 ? text.length - 1 : 0);
+  };
+  const paragraphs = full.paragraphs.map((p) => ({ start: back(p.start, 1), end: back(p.end, -1), level: p.level }));
+  return { levels: { levels, paragraphs }, rtl: direction === 'rtl' };
 }
 
 /** Lays out one paragraph. Text is normalised to NFC so Vietnamese tone marks use composed glyphs. */
@@ -210,9 +256,10 @@ export function layoutParagraph(spans: Span[], maxWidth: number, stats: LayoutSt
     joined += t;
     for (let k = 0; k < t.length; k += 1) styles.push(span.style);
   }
-  const { text, chars } = assignFonts(joined, styles, stats);
+  const direction = paragraphDirection(joined);
+  const { text, chars } = assignFonts(joined, styles, direction, stats);
   if (text.length === 0) return [];
-  const levels = bidi.getEmbeddingLevels(text, baseDirection(text));
+  const { levels } = paragraphLevels(text, direction);
   const lines: Line[] = [];
   for (const [s, e] of breakLines(text, chars, maxWidth)) {
     const visibleEnd = trimmedEnd(text, s, e);

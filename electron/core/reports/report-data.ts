@@ -1,6 +1,7 @@
 import type { FeedbackFormRecord, ProfessionalQuestion, RespondentRole, SmileyAnswer, YoungPersonQuestion } from '../../../shared/reports/feedback';
 import type { Period } from '../../../shared/reports/period';
-import { quarterlyReport, type QuarterlyReport, type ReportReferral } from '../../../shared/reports/quarterly';
+import { casesBehind, quarterlyReport, type FullReport, type ReportReferral } from '../../../shared/reports/quarterly';
+import { activityForReport } from './activity-data';
 import { listReferralsForReport } from '../caseload/case-summary';
 import type { Db } from '../db/database';
 
@@ -9,7 +10,34 @@ import type { Db } from '../db/database';
  * the caseload's own reader, so a report and the caseload can never count differently.
  */
 export function referralsForReport(db: Db, period: Period): ReportReferral[] {
-  return listReferralsForReport(db, period);
+  return [...listReferralsForReport(db, period), ...earlierClosures(db, period)];
+}
+
+/**
+ * For re-referrals: the other referrals of the people referred in the period that closed in the
+ * year before it, as bare closures (no referral date, so no other figure counts them).
+ */
+function earlierClosures(db: Db, period: Period): ReportReferral[] {
+  const rows = db
+    .prepare(
+      `SELECT r.reference, coalesce(p.person_reference, p.id) AS person_reference, r.closure_date
+       FROM referrals r JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
+       WHERE r.deleted_at IS NULL AND r.closure_date >= @closedFrom AND r.closure_date < @from
+         AND NOT (coalesce(substr(r.referral_date, 1, 10), '') BETWEEN @from AND @to)
+         AND r.person_id IN (SELECT person_id FROM referrals WHERE deleted_at IS NULL AND substr(referral_date, 1, 10) BETWEEN @from AND @to)`,
+    )
+    .all({ from: period.from, to: period.to, closedFrom: yearBefore(period.from) }) as Array<{ reference: string; person_reference: string; closure_date: string }>;
+  return rows.map((r) => ({
+    reference: r.reference, person_reference: r.person_reference, closure_date: r.closure_date, date_of_birth: null, gender: null, service_user_type: null,
+    local_authority: null, referral_date: null, referral_source: null, issues: [], urgency: null, allocated_to: null, allocation_date: null, closure_outcome: null,
+  }));
+}
+
+/** 365 days before an ISO date: how far back a re-referral looks for the person's last closure. */
+export function yearBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 365);
+  return d.toISOString().slice(0, 10);
 }
 
 interface FeedbackRow {
@@ -50,8 +78,13 @@ export function feedbackForReport(db: Db, period: Period): FeedbackFormRecord[] 
 }
 
 /** The report over the records on this device. */
-export function buildQuarterlyReport(db: Db, period: Period): QuarterlyReport {
-  return quarterlyReport(referralsForReport(db, period), feedbackForReport(db, period), period);
+export function buildQuarterlyReport(db: Db, period: Period): FullReport {
+  return quarterlyReport(referralsForReport(db, period), feedbackForReport(db, period), period, activityForReport(db, period));
+}
+
+/** The references of the cases one figure counts, so a manager can check it before it is sent. */
+export function casesBehindFigure(db: Db, period: Period, figure: string, code: string): string[] {
+  return casesBehind(referralsForReport(db, period), period, activityForReport(db, period), figure, code);
 }
 
 export const reportFileName = (period: Period, ext: string): string => `heard-report-${period.from}-to-${period.to}.${ext}`;

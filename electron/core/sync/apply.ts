@@ -17,6 +17,8 @@ export interface ApplyOutcome {
   erased: string[];
   /** Deleted records removed here because the service purged them. */
   tombstones: number;
+  /** This device's changes the service refused, with the reason code; the local value is kept. */
+  refused: { entity: string; entityId: string; caseId: string | null; reason: string }[];
   entities: Set<string>;
 }
 
@@ -35,7 +37,7 @@ export interface ApplyOptions {
 }
 
 export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, opts: ApplyOptions): ApplyOutcome {
-  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, entities: new Set() };
+  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, refused: [], entities: new Set() };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
   const recorded = new Set<string>();
@@ -50,7 +52,8 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
       if (own) {
         q.ack.run(c.mutationId);
         // A record made here belongs to its case even if the service never took it, so a purge finds it.
-        if (c.caseId && c.entity && c.entityId) recordCase(c.entity, c.entityId, c.caseId);
+        // A refused record too, while it is still here: a case given a new id finds its records by it.
+        if (c.caseId && c.entity && c.entityId && (c.kind !== 'refused' || stillHere(c.entity, c.entityId))) recordCase(c.entity, c.entityId, c.caseId);
         if (field(c)) releaseHeld(c.entity, c.entityId, c.field);
       }
       switch (c.kind) {
@@ -71,6 +74,13 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
           setField({ ...c, value: k.kept.value, version: k.kept.version }, own);
           break;
         }
+        case 'refused':
+          // Not applied, and the service says why and nothing more. What was typed stays here.
+          if (own && c.entity && c.entityId) {
+            if (c.field) releaseHeld(c.entity, c.entityId, c.field);
+            out.refused.push({ entity: c.entity, entityId: c.entityId, caseId: c.caseId, reason: c.reason ?? 'not_held' });
+          }
+          break;
         case 'resolved':
           if (c.conflictId) q.resolved.run(opts.now().toISOString(), c.conflictId);
           break;
@@ -158,6 +168,11 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     if (!held) return;
     q.dropHeld.run(entity, entityId, fieldName);
     writer.set(entity, entityId, held.case_id, fieldName, JSON.parse(held.value) as unknown, held.version);
+  }
+
+  function stillHere(entity: string, entityId: string): boolean {
+    const spec = registry[entity];
+    return spec !== undefined && db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ?`).get(entityId) !== undefined;
   }
 
   function recordCase(entity: string, entityId: string, caseId: string): void {

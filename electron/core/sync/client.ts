@@ -2,15 +2,19 @@ import { hostname } from 'node:os';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AppEvent } from '../../../shared/ipc/events';
 import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
+import { HlcClock } from '../../../shared/domain/hlc';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import { entityRegistry } from '../db/entity-registry';
+import { Writer } from '../db/mutations';
 import { checkServiceUrl, readAccount, recordClockOffset, recordResult, saveEnrolment, saveTokens, type Account } from './account';
 import type { NewAuditEntry } from '../audit/audit-log';
 import { compactAfterErase } from '../retention/erase-case';
 import { applyPage, COMPACT_DUE_KEY } from './apply';
 import { runDeferredPurges, runDeferredTombstones } from './purge';
 import { replayParked } from './parked';
+import { settleRefusals } from './rekey-case';
+import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
 
 export interface SyncDeps {
@@ -26,6 +30,8 @@ export interface SyncDeps {
   pullPageSize?: number;
   /** Appends to the audit trail; ids and counts only, never record content. */
   audit?(entries: NewAuditEntry[]): void;
+  /** This computer's clock for new edits (a case sent again under a new id); one is made if absent. */
+  clock?(): HlcClock;
 }
 
 /** What started a run, as the audit trail names it. */
@@ -38,9 +44,18 @@ export interface SyncReport {
   purged: number;
   /** Deleted records whose last trace was removed, as the service purged them. */
   deletedRemoved: number;
+  /** Changes of this computer the service refused (kept here; see notices.ts). */
+  refused: number;
+  /** Changes to new cases held back by the service's hourly limit; sent again later. */
+  deferred: number;
+  /** Cases made here given a new id because the service already knew theirs. */
+  rekeyed: number;
 }
 
 const MIN_BACKOFF_MS = 5_000;
+/** Waits the service asks for up to this long are waited out within a run, this many times. */
+const SHORT_WAIT_S = 5;
+const MAX_SHORT_WAITS = 20;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 /**
@@ -56,6 +71,9 @@ export class SyncClient {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private stopped = true;
+  /** The service asked this device not to send anything before this time (ms since the epoch). */
+  private notBefore = 0;
+  private fallbackClock: HlcClock | null = null;
 
   constructor(private readonly deps: SyncDeps) {
     this.registry = deps.registry ?? entityRegistry;
@@ -113,20 +131,35 @@ export class SyncClient {
   }
 
   private async cycle(trigger: SyncTrigger): Promise<SyncReport> {
-    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, purged: 0, deletedRemoved: 0 };
+    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, purged: 0, deletedRemoved: 0, refused: 0, deferred: 0, rekeyed: 0 };
     // A run queued behind one that ended in a lock or a wipe has nothing to do.
     if (!this.deps.isUnlocked()) return report;
     const acct = this.account();
     if (!acct) return report;
     const db = this.deps.db();
     const api = new SyncApi(this.deps.transport, acct.service_url);
+    // Honour the service's request to wait: nothing is sent before the time it gave.
+    const waitMs = this.notBefore - this.deps.now().getTime();
+    if (waitMs > 0) {
+      const message = rateLimitNotice(new Date(this.notBefore));
+      recordResult(db, null, message);
+      throw new AppError('forbidden', message, { retryAfterMs: waitMs });
+    }
     try {
       replayParked(db, this.registry);
       await this.pushAll(api, report);
       await this.pullAll(api, report);
+      // A case given a new id is sent (and acknowledged) in the same run.
+      if (report.rekeyed > 0) {
+        await this.pushAll(api, report);
+        await this.pullAll(api, report);
+      }
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
+      // Synced, but the person should know what the service did not take, in plain words.
+      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null].filter(Boolean).join(' ');
+      if (notice) recordResult(db, null, notice);
       this.failures = 0;
       this.audit(trigger, report, null);
       // Always ends with done = total, so progress bars close and screens refresh their status.
@@ -137,6 +170,13 @@ export class SyncClient {
       if (e instanceof SyncHttpError && e.endsDevice) {
         this.endDevice(api, e);
         throw asAppError(e);
+      }
+      if (e instanceof SyncHttpError && e.retryAfter !== null) {
+        this.notBefore = this.deps.now().getTime() + e.retryAfter * 1000;
+        const message = rateLimitNotice(new Date(this.notBefore));
+        if (this.deps.isUnlocked()) recordResult(db, null, message);
+        this.audit(trigger, report, e.code);
+        throw new AppError('forbidden', message, { retryAfterMs: e.retryAfter * 1000 });
       }
       if (this.deps.isUnlocked()) recordResult(db, null, e instanceof Error ? e.message : 'Sync failed.');
       this.audit(trigger, report, e instanceof SyncHttpError ? e.code : 'error');
@@ -164,7 +204,24 @@ export class SyncClient {
     }
   }
 
+  /**
+   * A short wait the service asks for (a laptop catching up sends pages faster than one device
+   * may) is waited out within the run, so a long catch-up carries on; a longer one ends the run.
+   */
   private async withAccess<T>(api: SyncApi, fn: (token: string) => Promise<T>): Promise<T> {
+    let waited = 0;
+    for (;;) {
+      try {
+        return await this.withToken(api, fn);
+      } catch (e) {
+        if (!(e instanceof SyncHttpError && e.retryAfter !== null && e.retryAfter <= SHORT_WAIT_S && waited < MAX_SHORT_WAITS)) throw e;
+        waited++;
+        await new Promise((resolve) => setTimeout(resolve, e.retryAfter! * 1000));
+      }
+    }
+  }
+
+  private async withToken<T>(api: SyncApi, fn: (token: string) => Promise<T>): Promise<T> {
     const db = this.deps.db();
     let acct = this.account()!;
     // Expiry is on the service's clock; judged on this computer's clock alone, a clock a day
@@ -203,7 +260,9 @@ export class SyncClient {
       const rows = batch.all(after, MAX_PUSH_CHANGES) as OutboxRow[];
       if (!rows.length && !(first && resolutions.length)) return;
       const changes: OutgoingChange[] = rows.map((r) => ({ mutationId: r.mutation_id, entity: r.entity, entityId: r.entity_id, caseId: r.case_id, field: r.field, value: r.value === null ? null : (JSON.parse(r.value) as OutgoingChange['value']), baseVersion: r.base_version, hlc: r.hlc }));
-      await this.withAccess(api, (t) => api.push(t, { changes, ...(first && resolutions.length ? { resolutions } : {}) }));
+      const res = await this.withAccess(api, (t) => api.push(t, { changes, ...(first && resolutions.length ? { resolutions } : {}) }));
+      // Held back by the hourly limit on new cases: still in the outbox, sent again next time.
+      report.deferred += res.results.filter((r) => r.outcome === 'refused' && r.reason === 'case_limit').length;
       report.pushed += rows.length;
       first = false;
       if (!rows.length) return;
@@ -246,6 +305,10 @@ export class SyncClient {
       report.purged += out.purged + out.erased.length;
       report.deletedRemoved += out.tombstones;
       for (const e of out.entities) entities.add(e);
+      const refusals = settleRefusals(db, this.registry, () => new Writer(db, this.clock(), this.registry, this.deps.now), out.refused);
+      report.rekeyed += refusals.rekeyed;
+      report.refused += refusals.toTell;
+      if (refusals.rekeyed) entities.add('referral');
       const head = Math.max(page.head ?? page.cursor, page.cursor);
       this.progress('Receiving changes', page.cursor - start, Math.max(1, head - start));
       if (!page.more) break;
@@ -257,6 +320,12 @@ export class SyncClient {
       db.prepare('DELETE FROM meta WHERE key = ?').run(COMPACT_DUE_KEY);
     }
     for (const entity of entities) this.deps.emit({ type: 'changed', entity });
+  }
+
+  private clock(): HlcClock {
+    if (this.deps.clock) return this.deps.clock();
+    this.fallbackClock ??= new HlcClock(this.account()!.device_id, () => this.deps.now().getTime());
+    return this.fallbackClock;
   }
 
   private progress(label: string, done: number, total: number): void {
@@ -294,6 +363,9 @@ export class SyncClient {
       run.then(
         () => this.schedule(intervalMs, intervalMs),
         () => {
+          // Asked to wait is not a failure: carry on at the time the service gave.
+          const asked = this.notBefore - this.deps.now().getTime();
+          if (asked > 0) return this.schedule(asked, intervalMs);
           this.failures++;
           const backoff = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (this.failures - 1));
           this.schedule(backoff * (0.75 + Math.random() * 0.5), intervalMs);

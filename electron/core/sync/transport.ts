@@ -17,7 +17,7 @@ import type { z } from 'zod';
 export type Transport = (
   url: string,
   init: { method: 'POST' | 'GET'; headers: Record<string, string>; body?: string },
-) => Promise<{ status: number; json(): Promise<unknown> }>;
+) => Promise<{ status: number; json(): Promise<unknown>; headers?: { get(name: string): string | null } }>;
 
 /** A refusal from the service, or no answer at all (`offline`). */
 export class SyncHttpError extends Error {
@@ -25,6 +25,8 @@ export class SyncHttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** On `rate_limited`: seconds the service asked this device to wait. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -45,7 +47,7 @@ export class SyncApi {
   private async call<S extends z.ZodType>(path: string, body: unknown, schema: S, accessToken?: string): Promise<z.output<S>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
-    let res: { status: number; json(): Promise<unknown> };
+    let res: Awaited<ReturnType<Transport>>;
     try {
       res = await this.transport(new URL(path, this.baseUrl).toString(), { method: 'POST', headers, body: JSON.stringify(body) });
     } catch {
@@ -58,7 +60,9 @@ export class SyncApi {
       throw new SyncHttpError(res.status, 'bad_response', 'The service answered in a form this version of Heard does not understand. Please update Heard.');
     }
     const err = syncErrorSchema.safeParse(json);
-    throw new SyncHttpError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `The service refused the request (status ${res.status}).`);
+    const header = Number(res.headers?.get('retry-after') ?? Number.NaN);
+    const retryAfter = res.status === 429 ? (err.success ? err.data.error.retryAfter : undefined) ?? (Number.isFinite(header) ? header : 60) : null;
+    throw new SyncHttpError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `The service refused the request (status ${res.status}).`, retryAfter);
   }
 
   enrol(code: string, deviceName: string): Promise<EnrolResponse> {

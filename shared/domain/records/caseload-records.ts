@@ -8,6 +8,7 @@ import {
   personKindLabels, serviceUserTypeLabels, sourceLabels, statusLabels, statusTagLabels, urgencyLabels,
 } from '../code-labels';
 import { closureToldSchema, keptDecisionSchema } from '../closure';
+import { disabilityLabels, disabilityStatuses, ethnicityCodes, ethnicityLabels } from '../equality';
 import { defineRecord, field } from './define';
 
 /*
@@ -53,11 +54,13 @@ export const personRecord = defineRecord(
     interpreterNeeded: field.yesNo('Needs an interpreter', { initial: false }),
     interpreterLanguage: field.text('Interpreter language', { max: 100 }),
     communicationNeeds: field.longText('Communication needs', { max: 2000 }),
-    disability: field.longText('Disability', { max: 2000 }),
+    ethnicity: field.code(ethnicityCodes, ethnicityLabels, 'Ethnicity', { importColumn: 'ethnicity', hint: 'As the young person describes it' }),
+    disabilityStatus: field.code(disabilityStatuses, disabilityLabels, 'Disability', { importColumn: 'disability' }),
+    disability: field.longText('Disability details', { max: 2000 }),
     statusTags: field.codes(statusTags, statusTagLabels, 'Status', { required: true }),
     localAuthority: field.text('Responsible local authority', { max: 200, importColumn: 'local_authority' }),
     placementType: field.text('Placement type', { max: 200, hint: "e.g. foster care, children's home" }),
-    placementInArea: field.yesNo('Placement area', { answers: { yes: 'In area', no: 'Out of area' } }),
+    placementInArea: field.yesNo('Placement area', { answers: { yes: 'In area', no: 'Out of area' }, importColumn: 'placement_area' }),
     placementAddress: field.longText('Placement address', { max: 1000 }),
     keyContacts: field.json(z.array(keyContactSchema).max(50), 'Key contacts', { required: true, initial: [] }),
   },
@@ -77,7 +80,7 @@ export const referralRecord = defineRecord(
     serviceUserType: field.code(serviceUserTypes, serviceUserTypeLabels, 'Service-user type', { keep: true, importColumn: 'service_user_type' }),
     urgency: field.code(urgencies, urgencyLabels, 'Urgency', { required: true, initial: 'standard', importColumn: 'urgency' }),
     urgencyReason: field.text('Why is it urgent?', { max: 2000 }),
-    advocacyType: field.code(advocacyTypes, advocacyTypeLabels, 'Type of advocacy', { required: true, initial: 'instructed' }),
+    advocacyType: field.code(advocacyTypes, advocacyTypeLabels, 'Type of advocacy', { required: true, initial: 'instructed', importColumn: 'advocacy_type' }),
     consentExplainedOn: field.date('Consent and confidentiality explained on'),
     consentExplainedHow: field.text('How they were explained', { max: 2000, hint: 'e.g. in person with easy-read leaflet' }),
     confidentialityExplained: field.yesNo('Confidentiality and its limits have been explained', { initial: false }),
@@ -111,6 +114,8 @@ export const issueRecord = defineRecord(
     status: field.code(issueStatuses, issueStatusLabels, 'Status', { required: true, system: true }),
     outcome: field.code(issueOutcomes, issueOutcomeLabels, 'Outcome', { system: true }),
     outcomeNote: field.longText('Outcome note', { max: 5000, system: true }),
+    // The day the issue was resolved, so its outcome falls in that quarter's report.
+    closedOn: field.date('Closed on', { system: true }),
   },
   ['created_at'],
 );

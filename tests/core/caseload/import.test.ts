@@ -105,22 +105,21 @@ describe('importing into the store', () => {
     expect(closed.rows[0]).toMatchObject({ advocateName: 'Sam Price' });
   });
 
-  it('the same file imported on two devices makes the same records, so sync can merge them', async () => {
+  it('gives imported records random ids, so no other laptop can work out (and claim) them from the reference', async () => {
     const other = await createTestCore({ now: () => new Date(`${TODAY}T10:00:00Z`) });
     try {
       const file = csv(good({ reference: 'TWO-1', person_reference: 'P-TWO' }));
       await other.call('caseload.import.apply', { csv: file });
       await t.call('caseload.import.apply', { csv: file });
       const ids = (c: TestCore) =>
-        c.core.context
-          .db()
-          .prepare(
-            `SELECT r.id || ' ' || r.person_id || ' ' || r.allocated_to || ' ' || (SELECT group_concat(id) FROM referral_issues WHERE referral_id = r.id)
-             FROM referrals r WHERE reference = 'TWO-1'`,
-          )
-          .pluck()
-          .get();
-      expect(ids(t)).toBe(ids(other));
+        c.core.context.db().prepare("SELECT r.id, r.person_id, (SELECT group_concat(id) FROM referral_issues WHERE referral_id = r.id) AS issues FROM referrals r WHERE reference = 'TWO-1'").get() as Record<string, string>;
+      const mine = ids(t);
+      const theirs = ids(other);
+      expect(mine.id).not.toBe(theirs.id);
+      expect(mine.person_id).not.toBe(theirs.person_id);
+      for (const id of mine.issues!.split(',')) expect(theirs.issues).not.toContain(id);
+      // Time-ordered random ids (UUIDv7), like every other record made in Heard.
+      expect(mine.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     } finally {
       other.dispose();
     }
@@ -144,5 +143,19 @@ describe('importing into the store', () => {
     expect(cases.map((c) => c.reference).sort()).toEqual(['A-001', 'A-002', 'C-1', 'TWO-1']);
     expect(cases.find((c) => c.reference === 'C-1')!.issues).toEqual(['PLACEMENT', 'CONTACT']);
     await t.restart();
+  });
+
+  it('re-importing on one laptop finds its records by reference: a dropped issue code that comes back revives its issue', async () => {
+    const file = (issues: string) => csv(good({ reference: 'REV-1', person_reference: 'P-REV', issues }));
+    await t.call('caseload.import.apply', { csv: file('PLACEMENT;CONTACT') });
+    const db = t.core.context.db();
+    const issue = () => db.prepare("SELECT id, deleted_at FROM referral_issues WHERE code = 'CONTACT' AND referral_id = (SELECT id FROM referrals WHERE reference = 'REV-1')").all() as { id: string; deleted_at: string | null }[];
+    const [before] = issue();
+    await t.call('caseload.import.apply', { csv: file('PLACEMENT') });
+    expect(issue()).toEqual([{ id: before!.id, deleted_at: expect.any(String) }]);
+    await t.call('caseload.import.apply', { csv: file('PLACEMENT;CONTACT') });
+    expect(issue()).toEqual([{ id: before!.id, deleted_at: null }]);
+    expect(db.prepare("SELECT count(*) FROM referrals WHERE reference = 'REV-1'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM people WHERE person_reference = 'P-REV'").pluck().get()).toBe(1);
   });
 });

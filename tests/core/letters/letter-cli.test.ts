@@ -42,8 +42,9 @@ describe('npm run heard -- letter / templates', () => {
     expect(await runCli(['letter', '--case', reference, '--template', 'stage1-complaint', '--out', file, '--data-dir', t.dataDir], x.value, commands)).toBe(0);
     expect(existsSync(file)).toBe(true);
     const text = pdfText(new Uint8Array(readFileSync(file)));
-    expect(text).toContain('Complaint on behalf of ሩታ');
+    expect(text).toContain('Complaint on behalf of Ruta Tesfay (ሩታ)');
     expect(x.err.join('')).toMatch(/outside the encrypted store/);
+    expect(x.err.join('')).toMatch(/still has \d+ placeholders? in \[square brackets\]/);
   });
 
   it('says plainly when the case or template does not exist', async () => {

@@ -9,7 +9,7 @@ const names = ['ګلپاڼه', 'پریسا', 'ڕێژنە', 'ሳምራዊት', '�
 
 describe.each(letterTemplates.map((t, i) => [t.id, t, names[i % names.length] as string] as const))('the %s template', (_id, template, name) => {
   it(`prints with every glyph present for ${name}`, async () => {
-    const { doc } = fillMergeFields(template.body, { 'youngPerson.name': name, localAuthority: 'Northshire', 'service.name': 'Northshire Advocacy' });
+    const { doc } = fillMergeFields(template.body, { 'youngPerson.name': name, 'youngPerson.formalName': name, localAuthority: 'Northshire', 'service.name': 'Northshire Advocacy' });
     const { bytes, missingGlyphs, pages } = await renderPdfWithReport(doc, { title: template.title, signature: { name: 'Sam Okafor', role: 'Independent advocate' } });
     expect(missingGlyphs).toBe(0);
     expect(pages).toBeGreaterThanOrEqual(1);

@@ -57,6 +57,9 @@ export interface Word {
   yMin: number;
 }
 
+const unescapeXml = (s: string): string =>
+  s.replace(/&(apos|quot|lt|gt|amp);/g, (_m, e: string) => ({ apos: "'", quot: '"', lt: '<', gt: '>', amp: '&' })[e] as string);
+
 /** Every word with its box (points from the top-left of its page). */
 export function pdfWords(bytes: Uint8Array): { pageWidth: number; words: Word[] } {
   const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file(bytes), '-'], { encoding: 'utf8' });
@@ -70,7 +73,7 @@ export function pdfWords(bytes: Uint8Array): { pageWidth: number; words: Word[] 
       pageWidth = Number(p[1]);
     }
     const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
-    if (w) words.push({ page, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), text: (w[4] as string).replace(BIDI_CONTROLS, '') });
+    if (w) words.push({ page, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), text: unescapeXml(w[4] as string).replace(BIDI_CONTROLS, '') });
   }
   return { pageWidth, words };
 }

@@ -52,6 +52,7 @@ describe('the caseload definitions are the registry and the schemas', () => {
     const person = {
       kind: 'parent', firstName: 'Amal', lastName: 'Haddad', preferredName: '', dateOfBirth: '1990-02-03', gender: 'other', genderDescription: 'in their words',
       pronouns: 'they/them', firstLanguage: 'Arabic', interpreterNeeded: true, interpreterLanguage: 'Arabic', communicationNeeds: 'Short sentences', disability: null,
+      ethnicity: 'MWAS', disabilityStatus: 'not_known',
       statusTags: ['CP', 'SEND'], localAuthority: 'Kent', placementType: null, placementInArea: false, placementAddress: null,
       keyContacts: [{ role: 'social_worker', name: 'Sam Reid', phone: '01234 567890' }],
     } as const;
@@ -88,7 +89,7 @@ describe('the caseload definitions are the registry and the schemas', () => {
 
   it('read-back schemas accept what older versions stored (longer text than a form now allows)', () => {
     const long = 'x'.repeat(6000);
-    expect(() => issueSchema.parse({ id: 'i', caseId: 'c', code: 'OTHER', description: long, wantedOutcome: null, status: 'open', outcome: null, outcomeNote: null })).not.toThrow();
-    expect(() => recordSchema(issueRecord).parse({ id: 'i', caseId: 'c', code: 'NOPE', description: null, wantedOutcome: null, status: 'open', outcome: null, outcomeNote: null })).toThrow();
+    expect(() => issueSchema.parse({ id: 'i', caseId: 'c', code: 'OTHER', description: long, wantedOutcome: null, status: 'open', outcome: null, outcomeNote: null, closedOn: null })).not.toThrow();
+    expect(() => recordSchema(issueRecord).parse({ id: 'i', caseId: 'c', code: 'NOPE', description: null, wantedOutcome: null, status: 'open', outcome: null, outcomeNote: null, closedOn: null })).toThrow();
   });
 });

@@ -33,7 +33,8 @@ describe('npm run heard -- report quarterly', () => {
     expect(await runCli(['report', 'quarterly', '--quarter', '2026-Q2', '--format', 'json', '--data-dir', dataDir], o, commands)).toBe(0);
     const report = JSON.parse(o.out_.join('')) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual(['period', 'newReferrals', 'byServiceUserType', 'byAgeBand', 'byIssue', 'byGender', 'bySource',
-      'byLocalAuthority', 'issuesByAgeBand', 'allocated', 'closed', 'briefInterventions', 'feedback']);
+      'byLocalAuthority', 'issuesByAgeBand', 'allocated', 'closed', 'briefInterventions', 'feedback', 'byEthnicity', 'byDisability', 'byAdvocacyType',
+      'outOfArea', 'reReferrals', 'issueOutcomes', 'complaints', 'safeguarding', 'contacts', 'meetings', 'systemicIssues']);
     expect(report.period).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     expect(report.newReferrals).toBe(1);
   });

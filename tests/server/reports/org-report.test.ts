@@ -57,3 +57,36 @@ describe('the organisation-wide report on the server', () => {
     expect(r.feedback.withComments).toBe(1);
   });
 });
+
+describe("the commissioners' figures over the organisation's synced casework", () => {
+  beforeAll(async () => {
+    await record(orgA, 'person', 'p1', 'c1', { ethnicity: 'WBRI', disability_status: 'yes', placement_in_area: 0 });
+    await record(orgA, 'referral', 'c1', 'c1', { advocacy_type: 'non_instructed' });
+    await record(orgA, 'referral_issue', 'i1', 'c1', { status: 'resolved', outcome: 'achieved', closed_on: '2026-06-29' });
+    await record(orgA, 'contact', 'k1', 'c1', { case_id: 'c1', type: 'visit', occurred_at: '2026-05-10T10:00', duration_minutes: 90, miles: 30.5 });
+    await record(orgA, 'contact', 'k2', 'c2', { case_id: 'c2', type: 'teleport', occurred_at: '2026-05-10T10:00' }); // not a known kind: left out
+    await record(orgA, 'complaint', 'cp1', 'c1', { case_id: 'c1', stage: 'stage1', received_on: '2026-05-13', response_received_on: '2026-05-28' });
+    await record(orgA, 'letter', 'l1', 'c1', { case_id: 'c1', template_id: 'lgsco-complaint', sent_on: '2026-06-01' });
+    await record(orgA, 'safeguarding_record', 's1', 'c2', { case_id: 'c2', disclosed_at: '2026-05-02T10:00', told: [] });
+    await record(orgA, 'meeting', 'm1', 'c2', { case_id: 'c2', meeting_type: 'cic_review', meeting_date: '2026-05-20' });
+    await record(orgA, 'meeting_debrief', 'd1', 'c2', { case_id: 'c2', meeting_id: 'm1', attended: 'whole', views_presented: 'young_person', wishes_reflected: 'yes' });
+    await record(orgA, 'systemic_issue', 'y1', 'c1', { case_id: 'c1', area: 'wider_community', issue: 'No education provision for UASC', raised_on: '2026-05-05' });
+    await record(orgA, 'systemic_issue', 'y2', 'c3', { case_id: 'c3', area: 'wider_community', issue: 'No education provision for UASC', raised_on: '2026-05-05' }); // deleted case
+    await record(orgB, 'systemic_issue', 'y3', 'x1', { case_id: 'x1', area: 'wider_community', issue: 'No education provision for UASC', raised_on: '2026-05-05' });
+  });
+
+  it('counts them with the same function as the desktop, trusting no unknown code or deleted case', async () => {
+    const r = await organisationReport(t.pool, orgA, parseQuarter('2026-Q2')!);
+    expect(r.byEthnicity).toMatchObject({ WBRI: 1, NOBT: 1 });
+    expect(r.byDisability).toEqual({ yes: 1, no: 0, not_known: 1 });
+    expect(r.byAdvocacyType).toEqual({ instructed: 1, non_instructed: 1 });
+    expect(r.outOfArea).toEqual({ count: 1, percent: 50 });
+    expect(r.issueOutcomes.LEAVING_CARE.achieved).toBe(1);
+    expect(r.issueOutcomes.HOUSING.not_recorded).toBe(0);
+    expect(r.complaints).toMatchObject({ made: 1, respondedOnTime: 1, respondedLate: 0, escalated: { help_at_hand: 0, ombudsman: 1 } });
+    expect(r.safeguarding).toEqual({ records: 1, confidentialityBroken: 0 });
+    expect(r.contacts).toEqual({ visits: 1, otherContacts: 0, hours: 1.5, travelHours: 0, miles: 30.5, outOfAreaVisits: 1 });
+    expect(r.meetings).toMatchObject({ supported: 1, debriefed: 1, tookPart: 1, outcome: { yes: 1, partly: 0, no: 0, unknown: 0 } });
+    expect(r.systemicIssues.wider_community).toEqual({ cases: 1, issues: [{ issue: 'No education provision for UASC', cases: 1 }] });
+  });
+});

@@ -51,7 +51,8 @@ const zeroIssues = { FGC: 0, CP_MEETINGS: 0, PLACEMENT: 0, HOUSING: 0, SOCIAL_WO
 describe('quarterly report, 2026-Q2 worked by hand', () => {
   it('has exactly the top-level keys commissioners expect', () => {
     expect(Object.keys(report)).toEqual(['period', 'newReferrals', 'byServiceUserType', 'byAgeBand', 'byIssue', 'byGender', 'bySource',
-      'byLocalAuthority', 'issuesByAgeBand', 'allocated', 'closed', 'briefInterventions', 'feedback']);
+      'byLocalAuthority', 'issuesByAgeBand', 'allocated', 'closed', 'briefInterventions', 'feedback', 'byEthnicity', 'byDisability', 'byAdvocacyType',
+      'outOfArea', 'reReferrals', 'issueOutcomes', 'complaints', 'safeguarding', 'contacts', 'meetings', 'systemicIssues']);
     expect(report.period).toEqual({ from: '2026-04-01', to: '2026-06-30' });
   });
 

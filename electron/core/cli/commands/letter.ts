@@ -24,9 +24,11 @@ export const letterCommand: CliCommand = {
     const caseReference = values.case;
     const templateId = values.template;
     return withStore(dataDirFrom(values), io, async (call) => {
-      const { base64, pages } = await call('letters.draftPdf', { caseReference, templateId });
+      const { base64, pages, placeholders } = await call('letters.draftPdf', { caseReference, templateId });
       writeFileSync(out, Buffer.from(base64, 'base64'), { mode: 0o600 });
       io.err('This PDF is outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.');
+      const left = placeholders;
+      if (left > 0) io.err(`It still has ${left} placeholder${left === 1 ? '' : 's'} in [square brackets] to fill before it is sent.`);
       io.out(`Wrote ${pages} page${pages === 1 ? '' : 's'} to ${out}`);
       return 0;
     });

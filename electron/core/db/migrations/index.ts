@@ -11,6 +11,9 @@ import { m0009 } from './0009-sync-clock';
 import { m0010 } from './0010-sync-pending-tombstones';
 import { m0013 } from './0013-corrections';
 import { m0014 } from './0014-closure-and-rights';
+import { m0015 } from './0015-letter-versions';
+import { m0017 } from './0017-equality-facts';
+import { m0018 } from './0018-systemic-issues';
 
 /** In order. Add one file per migration and one line here. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0013, m0014];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0013, m0014, m0015, m0017, m0018];

@@ -1,38 +1,78 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { sendMethodLabels, type LetterSummary, type TemplateInfo } from '../../../../shared/ipc/letters';
 import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { EmptyState } from '../shell/EmptyState';
-import { useWriteLetter } from './useWriteLetter';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { WriteLetterModal } from './WriteLetterModal';
 
-/** The case's letters, and a new one from a template filled in with the case's details. */
+/** The case's letters, a new one from a template filled in with the case's details, and deleting drafts with undo. */
 export function CaseLettersTab({ caseId }: { caseId: string }) {
   const [letters, setLetters] = useState<LetterSummary[] | null>(null);
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
   const [templateId, setTemplateId] = useState<string | null>(null);
+  const [writing, setWriting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { write, error: writeError, busy } = useWriteLetter();
+  const [params, setParams] = useSearchParams();
+  const [deleted, setDeleted] = useState<string | null>(params.get('deleted'));
 
-  useEffect(() => {
-    Promise.all([send('letters.forCase', { caseId }), send('letters.templates', {})])
-      .then(([l, t]) => {
-        setLetters(l);
-        setTemplates(t);
-        announce('letters-loaded');
-      })
-      .catch((e) => setError(errorMessage(e)));
-  }, [caseId]);
+  const reload = useCallback(
+    (state = 'letters-loaded') =>
+      Promise.all([send('letters.forCase', { caseId }), send('letters.templates', {})])
+        .then(([l, t]) => {
+          setLetters(l);
+          setTemplates(t);
+          announce(state);
+        })
+        .catch((e) => setError(errorMessage(e))),
+    [caseId],
+  );
+  useEffect(() => void reload(), [reload]);
 
-  if (error) return <ProblemAlert problem={error} />;
-  if (!letters) return null;
+  const forget = () => {
+    setDeleted(null);
+    if (params.has('deleted')) {
+      params.delete('deleted');
+      setParams(params, { replace: true });
+    }
+  };
+  const remove = async (id: string) => {
+    try {
+      await send('letters.remove', { id });
+      setDeleted(id);
+      await reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const undo = async () => {
+    if (!deleted) return;
+    try {
+      await send('letters.restore', { id: deleted });
+      forget();
+      await reload('letter-restored');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  if (!letters) return error ? <ProblemAlert problem={error} /> : null;
   const chosen = templates.find((t) => t.id === templateId);
   return (
     <Stack gap="md">
       <Title order={2} size="h4">Letters</Title>
+      <ProblemAlert problem={error} />
+      {deleted ? (
+        <Alert color="gray" role="status" title="Draft deleted" withCloseButton onClose={forget} closeButtonLabel="Dismiss">
+          <Group gap="sm">
+            <Text size="sm">The draft letter was deleted.</Text>
+            <Button size="xs" variant="default" onClick={() => void undo()}>Undo</Button>
+          </Group>
+        </Alert>
+      ) : null}
       <Group align="flex-end">
         <Select
           label="New letter from a template"
@@ -43,14 +83,14 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
           w={420}
           searchable
         />
-        <Button disabled={!templateId} loading={busy} onClick={() => templateId && void write(caseId, templateId)}>
+        <Button disabled={!templateId} onClick={() => setWriting(true)}>
           Write letter
         </Button>
       </Group>
       {chosen ? <Text size="sm" c="dimmed">{chosen.description} To: {chosen.recipient}.</Text> : null}
-      <ProblemAlert problem={writeError} />
+      {writing && chosen ? <WriteLetterModal caseId={caseId} templateId={chosen.id} title={chosen.title} complaintId={null} onClose={() => setWriting(false)} /> : null}
       {letters.length === 0 ? (
-        <EmptyState title="No letters yet" next="Choose a template above: the young person's name, the council and the complaint dates are filled in for you." />
+        <EmptyState title="No letters yet" next="Choose a template above: the young person's names, pronouns, the council and the complaint dates are filled in for you." />
       ) : (
         <Table striped>
           <Table.Thead>
@@ -58,6 +98,7 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
               <Table.Th>Letter</Table.Th>
               <Table.Th>Written</Table.Th>
               <Table.Th>Sent</Table.Th>
+              <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -65,10 +106,19 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
               <Table.Tr key={l.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`/letters/${l.id}`}>{l.title}</Anchor>
+                  {l.version > 1 ? <Text span size="sm" c="dimmed">{` (version ${l.version}, a correction)`}</Text> : null}
                 </Table.Td>
                 <Table.Td>{l.createdAt ? formatUkDate(l.createdAt) : ''}</Table.Td>
                 <Table.Td>
                   {l.sentOn ? `${formatUkDate(l.sentOn)}${l.sentMethod ? ` (${sendMethodLabels[l.sentMethod]})` : ''}` : <Badge variant="outline">Not sent</Badge>}
+                  {l.correctedBy ? <Text span size="sm" c="dimmed"> · corrected</Text> : null}
+                </Table.Td>
+                <Table.Td>
+                  {l.sentOn ? null : (
+                    <Button size="xs" variant="subtle" color="red" aria-label={`Delete the draft "${l.title}"`} onClick={() => void remove(l.id)}>
+                      Delete draft
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

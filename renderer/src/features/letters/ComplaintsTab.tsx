@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { outcomeLabels, stageLabels, type ComplaintStage } from '../../../../shared/domain/complaint-deadlines';
 import { formatUkDate } from '../../../../shared/domain/dates';
-import type { Complaint } from '../../../../shared/ipc/letters';
+import { sendMethodLabels, type Complaint } from '../../../../shared/ipc/letters';
 import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { EmptyState } from '../shell/EmptyState';
@@ -10,8 +11,18 @@ import { ComplaintForm, draftFrom } from './ComplaintForm';
 import { deadlineText, statusColour } from './format';
 import { NextStepAlert } from './NextStepAlert';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { WriteLetterModal } from './WriteLetterModal';
 
 const nextStage: Record<ComplaintStage, ComplaintStage | null> = { stage1: 'stage2', stage2: 'stage3', stage3: null };
+
+/** The letter that makes the complaint at each stage. */
+const stageLetter: Record<ComplaintStage, { templateId: string; title: string }> = {
+  stage1: { templateId: 'stage1-complaint', title: 'Stage 1 complaint' },
+  stage2: { templateId: 'stage2-request', title: 'Request for a Stage 2 investigation' },
+  stage3: { templateId: 'stage3-panel-request', title: 'Request for a Stage 3 review panel' },
+};
+
+const stageName = (stage: ComplaintStage): string => stageLabels[stage].split(' (')[0] as string;
 
 type Editing = { initial: Parameters<typeof ComplaintForm>[0]['initial'] } | null;
 
@@ -20,6 +31,7 @@ export function ComplaintsTab({ caseId }: { caseId: string }) {
   const [complaints, setComplaints] = useState<Complaint[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  const [writing, setWriting] = useState<Complaint | null>(null);
 
   const reload = useCallback(() => {
     send('complaints.forCase', { caseId })
@@ -55,8 +67,11 @@ export function ComplaintsTab({ caseId }: { caseId: string }) {
               </Group>
               <Group gap="xs">
                 <Button size="xs" variant="default" onClick={() => setEditing({ initial: draftFrom(c) })}>Update</Button>
+                {c.letters.length === 0 ? (
+                  <Button size="xs" variant="default" onClick={() => setWriting(c)}>Write the {stageName(c.stage)} letter</Button>
+                ) : null}
                 {next && c.outcome !== 'resolved' && c.outcome !== 'withdrawn' ? (
-                  <Button size="xs" variant="default" onClick={() => escalate(c, next)}>Move to {stageLabels[next].split(' (')[0]}</Button>
+                  <Button size="xs" variant="default" onClick={() => escalate(c, next)}>Move to {stageName(next)}</Button>
                 ) : null}
               </Group>
             </Group>
@@ -71,10 +86,23 @@ export function ComplaintsTab({ caseId }: { caseId: string }) {
                 </Group>
               ))}
             </Stack>
+            {c.letters.length ? (
+              <Stack gap={2} mt="xs" component="ul" aria-label="Letters for this complaint" style={{ listStyle: 'none', padding: 0 }}>
+                {c.letters.map((l) => (
+                  <Text key={l.id} size="sm" component="li">
+                    Letter: <Anchor component={Link} to={`/letters/${l.id}`}>{l.title}{l.version > 1 ? ` (version ${l.version})` : ''}</Anchor>
+                    {l.sentOn ? `, sent ${formatUkDate(l.sentOn)}${l.sentMethod ? ` by ${sendMethodLabels[l.sentMethod].toLowerCase()}` : ''}` : ', not sent yet'}
+                  </Text>
+                ))}
+              </Stack>
+            ) : null}
             {c.nextStep.kind !== 'wait' && c.nextStep.kind !== 'none' ? <NextStepAlert complaint={c} mt="sm" /> : null}
           </Paper>
         );
       })}
+      {writing ? (
+        <WriteLetterModal caseId={caseId} templateId={stageLetter[writing.stage].templateId} title={stageLetter[writing.stage].title} complaintId={writing.id} onClose={() => setWriting(null)} />
+      ) : null}
       {editing ? (
         <ComplaintForm
           caseId={caseId}

@@ -6,6 +6,7 @@ import type { LetterheadSettings, TemplateInfo, UnsentLetter } from '../../../..
 import { HeardError, errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { PageHeader } from '../shell/PageHeader';
+import { CouncilAddresses } from './CouncilAddresses';
 import { LetterEditorPage } from './LetterEditor';
 
 export function LettersRoutes() {
@@ -28,6 +29,7 @@ function LettersHome() {
       <Stack gap="lg">
         <UnsentLetters />
         <LetterheadForm />
+        <CouncilAddresses />
         <Paper withBorder p="md" component="section" aria-labelledby="templates-title">
           <Title order={2} size="h4" id="templates-title" mb="xs">Templates</Title>
           <List spacing="xs">

@@ -1,6 +1,7 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { YoungPersonWords } from '../fieldwork/young-person-words';
+import { LetterDirection } from './letter-direction';
 
 /**
  * A block quoting the young person's own words: letters leave room for them, and the PDF engine
@@ -19,9 +20,10 @@ export const YoungPersonQuote = Node.create({
   },
 });
 
-/** What a letter can hold: headings, lists, bold, italic, quotations and the young person's words. */
+/** What a letter can hold: headings, lists, bold, italic, quotations and the young person's words, each paragraph in its own direction. */
 export const letterExtensions = [
   StarterKit.configure({ code: false, codeBlock: false, link: false, heading: { levels: [2, 3] } }),
   YoungPersonWords,
   YoungPersonQuote,
+  LetterDirection,
 ];

@@ -1,14 +1,14 @@
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { ageBands, issueCodes } from '../../../../shared/domain/codes';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { professionalQuestions, questionLabels, respondentRoleLabels, youngPersonQuestions, type AnswerSummary } from '../../../../shared/reports/feedback';
-import {
-  ageBandLabels, genderLabels, issueLabels, localAuthorityLabel, outcomeLabels, serviceUserTypeLabels, sourceLabels,
-} from '../../../../shared/reports/labels';
-import type { QuarterlyReport } from '../../../../shared/reports/quarterly';
-import { FigureTable, rowsOf, showPercent } from './FigureTable';
-
-const lookup = (labels: Record<string, string>) => (code: string): string => labels[code] ?? code;
+import { ageBandLabels, issueLabels } from '../../../../shared/reports/labels';
+import type { Period } from '../../../../shared/reports/period';
+import type { FullReport } from '../../../../shared/reports/quarterly';
+import { reportTables, type ReportTable, type ReportTableRow } from '../../../../shared/reports/tables';
+import { CasesBehind } from './CasesBehind';
+import { FigureTable, showPercent } from './FigureTable';
 
 function Headline({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -24,15 +24,26 @@ function Headline({ label, value, note }: { label: string; value: string; note?:
   );
 }
 
-/** Every figure of the report, each as a table with a chart. */
-export function ReportFigures({ report }: { report: QuarterlyReport }) {
+/** Tables drawn by their own component, or not on screen (the summary is the headline boxes). */
+const ownComponent = new Set(['summary', 'issues_by_age', 'feedback']);
+const testIds: Record<string, string> = { closures: 'figure-closed' };
+
+/**
+ * Every figure of the report, each as a table with a chart, the previous period's figure beside
+ * it; each count lists the cases behind it when clicked.
+ */
+export function ReportFigures({ report, previous, previousPeriod }: { report: FullReport; previous?: FullReport | undefined; previousPeriod?: Period | undefined }) {
+  const [picked, setPicked] = useState<{ table: ReportTable; row: ReportTableRow } | null>(null);
   const n = report.newReferrals;
   const a = report.allocated;
   const b = report.briefInterventions;
+  const tables = reportTables(report, previous);
+  const previousLabel = previousPeriod && previous ? `${formatUkDate(previousPeriod.from)} to ${formatUkDate(previousPeriod.to)}` : undefined;
+  const pick = (table: ReportTable, row: ReportTableRow) => setPicked({ table, row });
   return (
     <Stack data-testid="report-figures">
       <Text size="sm">
-        Referrals made from {formatUkDate(report.period.from)} to {formatUkDate(report.period.to)}, and cases closed in the same dates.
+        Referrals made from {formatUkDate(report.period.from)} to {formatUkDate(report.period.to)}, and cases closed in the same dates. Click a number to see the cases it counts.
       </Text>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Headline label="New referrals" value={String(n)} />
@@ -44,20 +55,20 @@ export function ReportFigures({ report }: { report: QuarterlyReport }) {
         <Headline label="Cases closed" value={String(report.closed.total)} />
         <Headline label="Brief interventions" value={String(b.count)} note={`${showPercent(b.percentOfNewReferrals)} of new referrals were referred and closed in these dates`} />
       </SimpleGrid>
-      <FigureTable title="Service users" testId="figure-service-users" chart="bar" percentOf="new referrals" rows={rowsOf(report.byServiceUserType, lookup(serviceUserTypeLabels), n)} />
-      <FigureTable title="Issues raised" chart="bar" percentOf="new referrals" rows={rowsOf(report.byIssue, lookup(issueLabels), n)} />
-      <FigureTable title="Age at referral" chart="bar" percentOf="new referrals" rows={rowsOf(report.byAgeBand, lookup(ageBandLabels), n)} />
-      <FigureTable title="Gender" chart="pie" percentOf="new referrals" rows={rowsOf(report.byGender, lookup(genderLabels), n)} />
-      <FigureTable title="Referral source" chart="bar" percentOf="new referrals" rows={rowsOf(report.bySource, lookup(sourceLabels), n)} />
-      <FigureTable title="Local authority" chart="bar" percentOf="new referrals" rows={rowsOf(report.byLocalAuthority, localAuthorityLabel, n)} />
-      <FigureTable title="How cases closed" testId="figure-closed" chart="pie" percentOf="cases closed" rows={rowsOf(report.closed.byOutcome, lookup(outcomeLabels), report.closed.total)} />
+      {tables.filter((t) => t.id === 'summary').map((t) => (
+        <FigureTable key={t.id} table={t} onPick={pick} {...(previousLabel ? { previousLabel } : {})} />
+      ))}
+      {tables.filter((t) => !ownComponent.has(t.id)).map((t) => (
+        <FigureTable key={t.id} table={t} onPick={pick} {...(testIds[t.id] ? { testId: testIds[t.id] } : {})} {...(previousLabel ? { previousLabel } : {})} />
+      ))}
       <IssuesByAge report={report} />
       <FeedbackFigures report={report} />
+      <CasesBehind period={report.period} picked={picked} onClose={() => setPicked(null)} />
     </Stack>
   );
 }
 
-function IssuesByAge({ report }: { report: QuarterlyReport }) {
+function IssuesByAge({ report }: { report: FullReport }) {
   const bands = [...ageBands, 'not_known'] as const;
   const used = issueCodes.filter((c) => report.byIssue[c] > 0);
   return (
@@ -119,7 +130,7 @@ function AnswerRows({ summaries }: { summaries: Record<string, AnswerSummary> })
   );
 }
 
-function FeedbackFigures({ report }: { report: QuarterlyReport }) {
+function FeedbackFigures({ report }: { report: FullReport }) {
   const f = report.feedback;
   const pick = <K extends string>(keys: readonly K[], all: Record<K, AnswerSummary>) => Object.fromEntries(keys.map((k) => [k, all[k]]));
   const roles = Object.entries(f.professionalByRole).filter(([, c]) => c > 0);

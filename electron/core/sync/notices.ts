@@ -1,0 +1,20 @@
+/**
+ * What the sync status says when the service held something back, in words an advocate can act
+ * on. They describe what happened, never with whom: no names, ids or record content.
+ */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** 24-hour clock, as everywhere in Heard. */
+const clockTime = (at: Date) => `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+
+export function rateLimitNotice(until: Date): string {
+  return `The service is busy and asked this computer to wait before syncing again. Heard will try again at ${clockTime(until)}.`;
+}
+
+export function caseLimitNotice(changes: number): string {
+  return `The service accepts only so many new cases from one computer in an hour, so ${plural(changes, 'change', 'changes')} to new cases will be sent later. They are kept on this computer.`;
+}
+
+export function refusedNotice(changes: number): string {
+  return `The service did not accept ${plural(changes, 'change', 'changes')} made on this computer: they were to a case not allocated to you, or to records only a manager can change. What you typed is kept on this computer; ask your manager if you need the case.`;
+}

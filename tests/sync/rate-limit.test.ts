@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ops from '../../server/admin/ops';
+import type { Transport } from '../../electron/core/sync/transport';
+import { AppError } from '../../shared/ipc/errors';
+import { Device, startService, type Service } from './harness';
+
+const CASE = '01900000-0000-7000-8000-0000000000c1';
+
+describe('a laptop the service asks to slow down', () => {
+  let service: Service;
+  let laptop: Device;
+  const sent: string[] = [];
+
+  beforeAll(async () => {
+    service = await startService({ deviceRateLimits: { push: { burst: 1, perMinute: 1 }, pull: { burst: 1, perMinute: 1 } } });
+    const alice = await ops.createUser(service.db.pool, service.org, 'Alice', 'alice@example.org', 'advocate');
+    await ops.allocate(service.db.pool, service.org, CASE, alice);
+    const counting: Transport = (url, init) => {
+      sent.push(new URL(url).pathname);
+      return service.transport(url, init);
+    };
+    laptop = await Device.create(counting);
+    await laptop.enrol(service, alice);
+  });
+  afterAll(() => service.close());
+
+  it('stops when told, says so in plain words, keeps its changes, and sends nothing before the time the service gave', async () => {
+    laptop.write('t_notes', 'n1', CASE, { title: 'Visit' });
+    await laptop.client.syncNow();
+    laptop.write('t_notes', 'n1', CASE, { title: 'Visit, notes typed up' });
+    // One push and one pull a minute: the second run's push is one too many.
+    const refused = await laptop.client.syncNow().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).retryAfterMs).toBeGreaterThan(0);
+    const status = laptop.client.account()!.last_error!;
+    expect(status).toMatch(/^The service is busy and asked this computer to wait before syncing again\. Heard will try again at \d\d:\d\d\.$/);
+
+    const before = sent.length;
+    await expect(laptop.client.syncNow()).rejects.toThrow(/asked this computer to wait/);
+    expect(sent.length).toBe(before);
+    // Nothing typed is lost: the edit waits on the laptop to be sent.
+    expect(laptop.row('t_notes', 'n1')!.title).toBe('Visit, notes typed up');
+    expect(laptop.outboxCount()).toBe(1);
+    const onService = await service.db.pool.query("SELECT value FROM field_state WHERE entity_id = 'n1' AND field = 'title'");
+    expect(onService.rows).toEqual([{ value: 'Visit' }]);
+  });
+});
+
+describe('what the service did not take, in the sync status', () => {
+  let service: Service;
+  let laptop: Device;
+
+  beforeAll(async () => {
+    service = await startService({ accessLimits: { newCasesPerHour: 1 } });
+    const alice = await ops.createUser(service.db.pool, service.org, 'Alice', 'alice@example.org', 'advocate');
+    const bilal = await ops.createUser(service.db.pool, service.org, 'Bilal', 'bilal@example.org', 'advocate');
+    await ops.allocate(service.db.pool, service.org, CASE, bilal);
+    laptop = await Device.create(service.transport);
+    await laptop.enrol(service, alice);
+  });
+  afterAll(() => service.close());
+
+  it('a new case over the hourly limit waits on the laptop, and the status says it will be sent later', async () => {
+    laptop.write('t_cases', 'case-1', 'case-1', { name: 'First' });
+    laptop.write('t_cases', 'case-2', 'case-2', { name: 'Second' });
+    await laptop.client.syncNow();
+    expect(laptop.client.account()!.last_error).toBe(
+      'The service accepts only so many new cases from one computer in an hour, so 1 change to new cases will be sent later. They are kept on this computer.',
+    );
+    expect(laptop.outboxCount()).toBe(1);
+    const held = await service.db.pool.query("SELECT entity_id FROM field_state WHERE entity = 't_cases' ORDER BY entity_id");
+    expect(held.rows).toEqual([{ entity_id: 'case-1' }]);
+  });
+
+  it("a change to someone else's case is refused, kept on the laptop, and the status says so without naming anything", async () => {
+    // An hour passes.
+    await service.db.pool.query("UPDATE case_origins SET created_at = created_at - interval '2 hours'");
+    laptop.write('t_notes', 'n-other', CASE, { title: 'Typed into the wrong case' });
+    await laptop.client.syncNow();
+    const status = laptop.client.account()!.last_error!;
+    expect(status).toMatch(/^The service did not accept 1 change made on this computer: they were to a case not allocated to you/);
+    expect(status).not.toContain('Typed');
+    expect(laptop.row('t_notes', 'n-other')!.title).toBe('Typed into the wrong case');
+    // The case held back by the limit went this time.
+    expect(laptop.outboxCount()).toBe(0);
+  });
+});
