@@ -134,7 +134,8 @@ export const reportsMethods = {
   ),
   'reports.casesBehind': method(
     z.object({ period: periodSchema, figure: z.string().min(1).max(60), code: z.string().min(1).max(300) }).strict(),
-    z.object({ references: z.array(z.string()) }), { audit: reads('the references of the cases behind a figure in the report', null) },
+    z.object({ references: z.array(z.string()) }),
+    { audit: notAudited('the references (never names) of the cases behind a figure in the report; opening any of them is recorded') },
   ),
   'reports.exportTableCsv': method(
     z.object({ period: periodSchema, table: z.string().min(1).max(60).regex(/^[a-z_]+$/) }).strict(),
