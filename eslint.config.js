@@ -12,7 +12,7 @@ const restrict = (message, paths, patterns = []) => [
 ];
 
 /**
- * The layering rules of DESIGN §1, enforced here and by tests/architecture/layering.test.ts.
+ * The layering rules (docs/architecture.md, Layers), enforced here and by tests/architecture/layering.test.ts.
  */
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'release/**', 'out/**'] },

@@ -5,6 +5,7 @@ import type { MethodName } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/errors';
 import type { AppEvent } from '../../shared/ipc/events';
 import { withAudit } from './audit/audited-call';
+import { noteChangesOf } from './audit/change-collector';
 import { preparePrivateFolder } from './fs/private-folder';
 import { Writer } from './db/mutations';
 import { dispatch, type Logger } from './ipc/dispatch';
@@ -104,7 +105,8 @@ export function createCore(options: CoreOptions): Core {
     write: (fn) => {
       const db = vault.database();
       const writer = new Writer(db, context.clock(), undefined, now);
-      return db.transaction(() => fn(writer, db)).immediate();
+      // The trail names the records and fields each call changed, read back from the outbox.
+      return db.transaction(() => noteChangesOf(db, () => fn(writer, db))).immediate();
     },
     deviceId,
     clock: () => (clock ??= new HlcClock(deviceId(), () => now().getTime())),

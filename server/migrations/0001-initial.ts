@@ -1,4 +1,4 @@
-import type { ServerMigration } from '../db/migrate';
+import type { ServerMigration } from '../db/server-migration';
 
 /**
  * The service's store: who may sync (organisations, users, devices, codes and tokens, kept only

@@ -1,4 +1,4 @@
-import type { ServerMigration } from '../db/migrate';
+import type { ServerMigration } from '../db/server-migration';
 
 /**
  * The change log's rows are written only by the service, for the organisation of the device

@@ -1,8 +1,8 @@
-import type { ServerMigration } from '../db/migrate';
+import type { ServerMigration } from '../db/server-migration';
 
 /**
  * How far each device's clock is from the service's, as it said when it last pulled, so the
- * device list can flag a clock more than a day off (DESIGN §3: skew never blocks sync).
+ * device list can flag a clock more than a day off (a wrong clock never blocks sync: ordering is the service's sequence).
  */
 export const s0003: ServerMigration = {
   version: 3,

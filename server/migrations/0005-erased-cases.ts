@@ -1,4 +1,4 @@
-import type { ServerMigration } from '../db/migrate';
+import type { ServerMigration } from '../db/server-migration';
 
 /**
  * Cases erased at the end of their retention period. Only the id and when: enough to refuse an

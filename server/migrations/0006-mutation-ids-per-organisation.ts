@@ -1,4 +1,4 @@
-import type { ServerMigration } from '../db/migrate';
+import type { ServerMigration } from '../db/server-migration';
 
 /**
  * Mutation ids are unique within an organisation, not across the service: with one index for

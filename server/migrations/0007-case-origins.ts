@@ -1,4 +1,4 @@
-import type { ServerMigration } from '../db/migrate';
+import type { ServerMigration } from '../db/server-migration';
 
 /**
  * Every case id the service has ever met, with the device that first pushed it. A case id is

@@ -14,7 +14,7 @@ export interface PurgeDeletedResult {
 }
 
 /**
- * Removes what the service still holds of records deleted before `deletedBefore` (DESIGN §3:
+ * Removes what the service still holds of records deleted before `deletedBefore` (docs/architecture.md, Sync:
  * purge only once retention allows it and every active device has synced past the delete):
  * every logged change of the record, every field but the deletion itself, and its resolved
  * conflicts. The deletion stays, so a late edit from a device that was offline meets it and is

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notAudited } from './audit-spec';
 import { method } from './define';
 
 /** The audit trail on this device: who opened, changed, exported, printed, sent or synced what, and when. */
@@ -20,6 +21,23 @@ export const auditActionSchema = z.enum([
 ]);
 export type AuditActionName = z.infer<typeof auditActionSchema>;
 
+/** Each action in words, for entries that carry no more detail than the action itself. */
+export const auditActionLabels: Record<AuditActionName, string> = {
+  'case-opened': 'Opened the case',
+  edited: 'Changed records',
+  corrected: 'Corrected a saved detail',
+  exported: 'Exported',
+  printed: 'Printed',
+  'letter-sent': 'Sent a letter',
+  synced: 'Synced with the service',
+  unlocked: 'Unlocked Heard',
+  'unlock-failed': 'Wrong passphrase entered',
+  'retention-deleted': 'Deleted at the end of its retention period',
+  'backup-made': 'Made a backup',
+  restored: 'Restored from a backup',
+  'subject-access-export': 'Exported for a subject access request',
+};
+
 export const auditEntrySchema = z.object({
   seq: z.number().int().positive(),
   at: z.string(),
@@ -29,7 +47,10 @@ export const auditEntrySchema = z.object({
   caseId: z.string().nullable(),
   /** The case's reference (never a name), when the case is still held. */
   caseReference: z.string().nullable(),
-  detail: z.string().nullable(),
+  /** The advocate who was using Heard, by name, when known. */
+  person: z.string().nullable(),
+  /** What was done, to which record and which fields, in words. */
+  description: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -49,6 +70,7 @@ export const auditMethods = {
       })
       .strict(),
     z.object({ entries: z.array(auditEntrySchema) }),
+    { audit: notAudited('the audit trail itself') },
   ),
-  'audit.check': method(z.object({}).strict(), auditCheckSchema),
+  'audit.check': method(z.object({}).strict(), auditCheckSchema, { audit: notAudited('the audit trail itself') }),
 };

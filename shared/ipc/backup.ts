@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import { notAudited, recordsItself } from './audit-spec';
 import { method } from './define';
 
 const filePath = z.string().trim().min(1, 'Choose where the backup file is.').max(4096).describe('Backup file');
 const secret = (label: string) => z.string().min(1, `Enter the ${label}.`).max(1024).describe(label);
 /** A backup file carried through the page (the web host's upload), base64. */
 const uploadSchema = z
-  .object({ fileName: z.string().max(500), base64: z.string().min(1, 'Choose the backup file.').max(28_000_000, 'That file is too big to be a Heard backup here.') })
+  .object({
+    fileName: z.string().max(500),
+    base64: z
+      .string()
+      .min(1, 'Choose the backup file.')
+      .max(28_000_000, 'That file is too big to be a Heard backup here.'),
+  })
   .strict();
 
 /**
@@ -14,11 +21,17 @@ const uploadSchema = z
  * backup is downloaded, and restored by uploading it.
  */
 export const backupMethods = {
-  'backup.fileAccess': method(z.object({}).strict(), z.object({ mode: z.enum(['dialog', 'browser']) }), { needsUnlock: false }),
+  'backup.fileAccess': method(z.object({}).strict(), z.object({ mode: z.enum(['dialog', 'browser']) }), {
+    needsUnlock: false,
+    audit: notAudited('whether this computer picks files with its own dialogs; nothing about a child'),
+  }),
   'backup.chooseFile': method(
     z.object({ purpose: z.enum(['save', 'open']) }).strict(),
     z.object({ path: z.string().nullable() }),
-    { needsUnlock: false },
+    {
+      needsUnlock: false,
+      audit: notAudited("opens the computer's file dialog; the backup made with the file is recorded"),
+    },
   ),
   'backup.create': method(
     z
@@ -36,6 +49,7 @@ export const backupMethods = {
       createdAt: z.string(),
       download: z.object({ fileName: z.string(), base64: z.string() }).nullable(),
     }),
+    { audit: recordsItself('writes its own "backup made" entry') },
   ),
   'backup.restore': method(
     z
@@ -48,8 +62,11 @@ export const backupMethods = {
         replace: z.boolean().default(false),
       })
       .strict()
-      .refine((i) => (i.path === undefined) !== (i.upload === undefined), { message: 'Choose the backup file.', path: ['path'] }),
+      .refine((i) => (i.path === undefined) !== (i.upload === undefined), {
+        message: 'Choose the backup file.',
+        path: ['path'],
+      }),
     z.object({ backupCreatedAt: z.string(), setAside: z.number().int().nonnegative() }),
-    { needsUnlock: false },
+    { needsUnlock: false, audit: recordsItself('the restored store records its own "restored" entry') },
   ),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changes, reads } from './audit-spec';
 import { method } from './define';
 
 const id = z.string().min(1).max(100);
@@ -20,9 +21,12 @@ export const unmatchedCouncilSchema = z.object({
 export type UnmatchedCouncil = z.infer<typeof unmatchedCouncilSchema>;
 
 export const councilMethods = {
-  'caseload.councils.unmatched': method(z.object({}).strict(), z.array(unmatchedCouncilSchema)),
+  'caseload.councils.unmatched': method(z.object({}).strict(), z.array(unmatchedCouncilSchema), {
+    audit: reads('the councils typed by hand that name no one council', null),
+  }),
   'caseload.councils.choose': method(
     z.object({ personId: id, caseId: id, code: z.string().min(1).max(20, 'Choose a council from the list.') }).strict(),
     z.object({ code: z.string(), name: z.string() }),
+    { audit: changes("the young person's council", { input: 'caseId' }) },
   ),
 };

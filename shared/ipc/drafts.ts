@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notAudited } from './audit-spec';
 import { method } from './define';
 
 /**
@@ -11,10 +12,12 @@ export const draftsMethods = {
   'drafts.save': method(
     z.object({ key: draftKeySchema, content: z.string().max(5_000_000) }).strict(),
     z.object({ savedAt: z.string() }),
+    { audit: notAudited('typing not yet saved; the save itself is recorded') },
   ),
   'drafts.get': method(
     z.object({ key: draftKeySchema }).strict(),
     z.object({ content: z.string(), savedAt: z.string() }).nullable(),
+    { audit: notAudited('typing not yet saved; the save itself is recorded') },
   ),
-  'drafts.discard': method(z.object({ key: draftKeySchema }).strict(), z.object({ discarded: z.boolean() })),
+  'drafts.discard': method(z.object({ key: draftKeySchema }).strict(), z.object({ discarded: z.boolean() }), { audit: notAudited('typing not yet saved; the save itself is recorded') }),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { complaintOutcomes, complaintStages } from '../domain/complaint-deadlines';
 import { isIsoDate } from '../domain/dates';
+import { changes, exports, notAudited, reads, sends } from './audit-spec';
 import { method } from './define';
 
 /** Letters, the service letterhead, council complaints addresses and the complaint tracker. */
@@ -174,35 +175,42 @@ export const overdueComplaintSchema = complaintSchema.extend({
 export type OverdueComplaint = z.infer<typeof overdueComplaintSchema>;
 
 export const lettersMethods = {
-  'letters.templates': method(z.object({}).strict(), z.array(templateInfoSchema), { needsUnlock: false }),
-  'letters.forCase': method(z.object({ caseId: id }).strict(), z.array(letterSummarySchema)),
+  'letters.templates': method(z.object({}).strict(), z.array(templateInfoSchema), { needsUnlock: false, audit: notAudited('the list of letter templates holds nothing about a child') }),
+  'letters.forCase': method(z.object({ caseId: id }).strict(), z.array(letterSummarySchema), { audit: reads("the case's letters", { input: 'caseId' }) }),
   'letters.create': method(
     z.object({ caseId: id, templateId: id, complaintId: id.nullable().optional(), ownWords: z.string().trim().max(10_000).nullable().optional() }).strict(),
-    letterSchema,
+    letterSchema, { audit: changes('a letter', { input: 'caseId' }) },
   ),
-  'letters.ownWordsChoices': method(z.object({ caseId: id }).strict(), z.array(ownWordsChoiceSchema)),
-  'letters.placeholders': method(z.object({ id }).strict(), z.object({ placeholders: z.array(z.string()), left: z.array(z.string()) })),
+  'letters.ownWordsChoices': method(z.object({ caseId: id }).strict(), z.array(ownWordsChoiceSchema), { audit: reads("the young person's own words kept on the case, to quote in a letter", { input: 'caseId' }) }),
+  'letters.placeholders': method(z.object({ id }).strict(), z.object({ placeholders: z.array(z.string()), left: z.array(z.string()) }), { audit: reads("a letter's places still to fill", { record: 'id' }) }),
   'letters.fillPlaceholders': method(
     z.object({ id, fills: z.record(z.string().min(2).max(302), z.string().trim().min(1, 'Type what should go in its place.').max(5000)) }).strict(),
-    letterSchema,
+    letterSchema, { audit: changes('a letter', { record: 'id' }) },
   ),
-  'letters.correct': method(z.object({ id, changeNote: z.string().trim().min(1, 'Say what the correction changes.').max(1000) }).strict(), letterSchema),
-  'letters.restore': method(z.object({ id }).strict(), letterSchema),
-  'letters.get': method(z.object({ id }).strict(), letterSchema),
+  'letters.correct': method(z.object({ id, changeNote: z.string().trim().min(1, 'Say what the correction changes.').max(1000) }).strict(), letterSchema, { audit: changes('a sent letter, corrected as a new version', { record: 'id' }) }),
+  'letters.restore': method(z.object({ id }).strict(), letterSchema, { audit: changes('a letter, brought back', { record: 'id' }) }),
+  'letters.get': method(z.object({ id }).strict(), letterSchema, { audit: reads('a letter', { record: 'id' }) }),
   'letters.save': method(
     z.object({ id, title: z.string().trim().min(1, 'Give the letter a title.').max(200).optional(), recipient: optionalText(500), body: docJsonSchema.optional() }).strict(),
     letterSchema,
+    { audit: changes('a letter', { record: 'id' }) },
   ),
-  'letters.markSent': method(z.object({ id, sentOn: isoDate, sentMethod: z.enum(sendMethods), leave: leaveSchema }).strict(), letterSchema),
-  'letters.unsent': method(z.object({}).strict(), z.array(unsentLetterSchema)),
-  'letters.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
-  'letters.exportPdf': method(z.object({ id, leave: leaveSchema }).strict(), z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() })),
-  'letterhead.get': method(z.object({}).strict(), letterheadSchema, { needsUnlock: false }),
-  'letterhead.save': method(letterheadSchema.strict(), letterheadSchema, { needsUnlock: false }),
-  'councils.list': method(z.object({}).strict(), z.array(councilAddressSchema), { needsUnlock: false }),
-  'councils.save': method(councilAddressSchema.strict(), z.array(councilAddressSchema), { needsUnlock: false }),
-  'complaints.forCase': method(z.object({ caseId: id }).strict(), z.array(complaintSchema)),
-  'complaints.save': method(complaintFieldsSchema.strict(), complaintSchema),
-  'complaints.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
-  'complaints.overdue': method(z.object({}).strict(), z.array(overdueComplaintSchema)),
+  'letters.markSent': method(z.object({ id, sentOn: isoDate, sentMethod: z.enum(sendMethods), leave: leaveSchema }).strict(), letterSchema, { audit: sends('a letter', { record: 'id' }) }),
+  'letters.unsent': method(z.object({}).strict(), z.array(unsentLetterSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
+  'letters.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a letter', { record: 'id' }) }),
+  /** A letter from a template straight to a PDF, found by the case's reference; nothing is kept in the store (the command line's `letter`). */
+  'letters.draftPdf': method(
+    z.object({ caseReference: z.string().trim().min(1, 'Give the case reference.').max(100), templateId: id }).strict(),
+    z.object({ caseId: z.string(), fileName: z.string(), base64: z.string(), pages: z.number().int(), placeholders: z.number().int() }),
+    { audit: exports('a letter drafted from a template, as a PDF (not kept in Heard)', { output: 'caseId' }) },
+  ),
+  'letters.exportPdf': method(z.object({ id, leave: leaveSchema }).strict(), z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() }), { audit: exports('a letter as a PDF', { record: 'id' }) }),
+  'letterhead.get': method(z.object({}).strict(), letterheadSchema, { needsUnlock: false, audit: notAudited("the service's letterhead holds nothing about a child") }),
+  'letterhead.save': method(letterheadSchema.strict(), letterheadSchema, { needsUnlock: false, audit: changes("the service's letterhead", null) }),
+  'councils.list': method(z.object({}).strict(), z.array(councilAddressSchema), { needsUnlock: false, audit: notAudited("councils' complaints addresses; nothing about a child") }),
+  'councils.save': method(councilAddressSchema.strict(), z.array(councilAddressSchema), { needsUnlock: false, audit: changes("a council's complaints address", null) }),
+  'complaints.forCase': method(z.object({ caseId: id }).strict(), z.array(complaintSchema), { audit: reads("the case's complaints", { input: 'caseId' }) }),
+  'complaints.save': method(complaintFieldsSchema.strict(), complaintSchema, { audit: changes('a complaint', { input: 'caseId' }) }),
+  'complaints.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a complaint', { record: 'id' }) }),
+  'complaints.overdue': method(z.object({}).strict(), z.array(overdueComplaintSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
 };

@@ -9,10 +9,11 @@ import {
   viewsPresentedValues,
   wishesReflectedValues,
 } from '../domain/meetings';
+import { changes, exports, notAudited, reads } from './audit-spec';
 import { correctionReasonSchema } from '../domain/corrections';
 import { method } from './define';
 
-/** Meetings, "my views" statements and debriefs. See issue 5 and shared/domain/meetings*.ts. */
+/** Meetings, "my views" statements and debriefs. See shared/domain/meetings*.ts. */
 const id = z.string().min(1).max(100);
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date.');
 const text = (max: number) => z.string().trim().max(max);
@@ -175,22 +176,22 @@ export const nextMeetingSchema = z.object({
 export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 
 export const meetingsMethods = {
-  'meetings.save': method(meetingFieldsSchema.extend({ id: id.optional(), reason: correctionReasonSchema }).strict(), meetingSchema),
-  'meetings.get': method(z.object({ id }).strict(), meetingDetailSchema),
-  'meetings.remove': method(z.object({ id, reason: correctionReasonSchema }).strict(), z.object({ removed: z.boolean() })),
+  'meetings.save': method(meetingFieldsSchema.extend({ id: id.optional(), reason: correctionReasonSchema }).strict(), meetingSchema, { audit: changes('a meeting', { input: 'caseId' }) }),
+  'meetings.get': method(z.object({ id }).strict(), meetingDetailSchema, { audit: reads('a meeting', { record: 'id' }) }),
+  'meetings.remove': method(z.object({ id, reason: correctionReasonSchema }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a meeting', { record: 'id' }) }),
   /** Meetings between two dates inclusive, for the calendar. */
-  'meetings.list': method(z.object({ from: isoDate, to: isoDate }).strict(), z.array(meetingSchema)),
+  'meetings.list': method(z.object({ from: isoDate, to: isoDate }).strict(), z.array(meetingSchema), { audit: notAudited('the calendar across the caseload; opening any one meeting is recorded') }),
   /** From today for the given number of days, for the upcoming list and the reminders panel. */
-  'meetings.upcoming': method(z.object({ days: z.number().int().min(0).max(366).default(14) }).strict(), z.array(meetingSchema)),
-  'meetings.forCase': method(z.object({ caseId: id }).strict(), z.array(meetingSchema)),
+  'meetings.upcoming': method(z.object({ days: z.number().int().min(0).max(366).default(14) }).strict(), z.array(meetingSchema), { audit: notAudited('a list across the caseload; opening any one meeting is recorded') }),
+  'meetings.forCase': method(z.object({ caseId: id }).strict(), z.array(meetingSchema), { audit: reads("the case's meetings", { input: 'caseId' }) }),
   /** Each case's next meeting from today (for the caseload list). */
-  'meetings.nextByCase': method(z.object({}).strict(), z.array(nextMeetingSchema)),
-  'meetings.saveDebrief': method(debriefFieldsSchema.extend({ meetingId: id }).strict(), debriefSchema),
+  'meetings.nextByCase': method(z.object({}).strict(), z.array(nextMeetingSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
+  'meetings.saveDebrief': method(debriefFieldsSchema.extend({ meetingId: id }).strict(), debriefSchema, { audit: changes("a meeting's debrief", { record: 'meetingId' }) }),
   /** Outcome measures over debriefed meetings: one case, or all, optionally by meeting date (e.g. a quarter). */
-  'meetings.outcomes': method(z.object({ caseId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(), outcomeMeasuresSchema),
+  'meetings.outcomes': method(z.object({ caseId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(), outcomeMeasuresSchema, { audit: reads("the case's outcome measures", { input: 'caseId' }) }),
 
-  'statements.create': method(z.object({ meetingId: id, templateId: z.string().max(60) }).strict(), statementSchema),
-  'statements.get': method(z.object({ id }).strict(), statementSchema),
+  'statements.create': method(z.object({ meetingId: id, templateId: z.string().max(60) }).strict(), statementSchema, { audit: changes('a "my views" statement', { record: 'meetingId' }) }),
+  'statements.get': method(z.object({ id }).strict(), statementSchema, { audit: reads('a "my views" statement', { record: 'id' }) }),
   'statements.save': method(
     z
       .object({
@@ -201,17 +202,20 @@ export const meetingsMethods = {
       })
       .strict(),
     statementSchema,
+    { audit: changes('a "my views" statement', { record: 'id' }) },
   ),
-  'statements.childView': method(z.object({ id }).strict(), childStatementSchema),
-  'statements.versions': method(z.object({ id }).strict(), z.array(versionSummarySchema)),
+  'statements.childView': method(z.object({ id }).strict(), childStatementSchema, { audit: reads("a statement in the young person's view", { record: 'id' }) }),
+  'statements.versions': method(z.object({ id }).strict(), z.array(versionSummarySchema), { audit: reads("a statement's versions", { record: 'id' }) }),
   'statements.version': method(
     z.object({ versionId: id }).strict(),
     z.object({ id: z.string(), sections: z.array(sectionSchema), presenter: z.enum(presenters).nullable(), savedAt: z.string() }),
+    { audit: reads('an earlier version of a statement', { record: 'versionId' }) },
   ),
   'statements.agree': method(
     z.object({ id, agreedOn: isoDate.describe('Date agreed'), how: z.enum(agreementMethods).describe('How they agreed'), note: optionalText(1000) }).strict(),
     statementSchema,
+    { audit: changes("the young person's agreement to a statement", { record: 'id' }) },
   ),
   /** The agreed statement as a PDF (base64). Refused until the young person has agreed the current words. The case id lets the audit trail record whose statement left the store. */
-  'statements.exportPdf': method(z.object({ id }).strict(), z.object({ caseId: z.string(), fileName: z.string(), base64: z.string() })),
+  'statements.exportPdf': method(z.object({ id }).strict(), z.object({ caseId: z.string(), fileName: z.string(), base64: z.string() }), { audit: exports('a "my views" statement as a PDF', { record: 'id' }) }),
 };

@@ -11,6 +11,7 @@ import { disabilityStatuses, ethnicityCodes, systemicAreas } from '../domain/equ
 import { meetingTypes } from '../domain/meetings';
 import { escalationRoutes, reportIssueOutcomes } from '../reports/activity';
 import type { FullReport } from '../reports/quarterly';
+import { changes, exports, notAudited, reads } from './audit-spec';
 import { method } from './define';
 
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date.');
@@ -124,22 +125,24 @@ export const caseStudyCandidateSchema = z.object({
 export type CaseStudyCandidate = z.infer<typeof caseStudyCandidateSchema>;
 
 export const reportsMethods = {
-  'reports.quarterly': method(z.object({ period: periodSchema }).strict(), quarterlyReportSchema),
-  'reports.csv': method(z.object({ period: periodSchema }).strict(), z.object({ csv: z.string(), fileName: z.string() })),
+  'reports.quarterly': method(z.object({ period: periodSchema }).strict(), quarterlyReportSchema, { audit: notAudited('figures counted over every case; nothing names a child') }),
+  'reports.csv': method(z.object({ period: periodSchema }).strict(), z.object({ csv: z.string(), fileName: z.string() }), { audit: exports('the quarterly report as CSV', null) }),
   'reports.pdf': method(
     z.object({ period: periodSchema, serviceName: z.string().trim().max(120).optional().describe('Service name') }).strict(),
     z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() }),
+    { audit: exports('the quarterly report as a PDF', null) },
   ),
   'reports.casesBehind': method(
     z.object({ period: periodSchema, figure: z.string().min(1).max(60), code: z.string().min(1).max(300) }).strict(),
     z.object({ references: z.array(z.string()) }),
+    { audit: notAudited('the references (never names) of the cases behind a figure in the report; opening any of them is recorded') },
   ),
   'reports.exportTableCsv': method(
     z.object({ period: periodSchema, table: z.string().min(1).max(60).regex(/^[a-z_]+$/) }).strict(),
-    z.object({ csv: z.string(), fileName: z.string() }),
+    z.object({ csv: z.string(), fileName: z.string() }), { audit: exports('a table of the quarterly report as CSV', null) },
   ),
-  'reports.exportXlsx': method(z.object({ period: periodSchema }).strict(), z.object({ fileName: z.string(), base64: z.string() })),
-  'reports.sections.list': method(z.object({ period: periodSchema }).strict(), z.array(reportSectionSchema)),
+  'reports.exportXlsx': method(z.object({ period: periodSchema }).strict(), z.object({ fileName: z.string(), base64: z.string() }), { audit: exports('the quarterly report as a spreadsheet', null) }),
+  'reports.sections.list': method(z.object({ period: periodSchema }).strict(), z.array(reportSectionSchema), { audit: notAudited("the report's own writing, with case studies already anonymised") }),
   'reports.sections.save': method(
     z
       .object({
@@ -157,14 +160,16 @@ export const reportsMethods = {
       })
       .strict(),
     reportSectionSchema,
+    { audit: changes('a section of the quarterly report', { input: 'caseId' }) },
   ),
-  'reports.sections.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
-  'reports.caseStudyCandidates': method(z.object({ period: periodSchema }).strict(), z.array(caseStudyCandidateSchema)),
+  'reports.sections.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a section of the quarterly report', { record: 'id' }) }),
+  'reports.caseStudyCandidates': method(z.object({ period: periodSchema }).strict(), z.array(caseStudyCandidateSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
   'reports.quotes': method(
     z.object({ period: periodSchema }).strict(),
     z.array(z.object({ kind: z.enum(feedbackFormKinds), respondentRole: z.enum(respondentRoles).nullable(), comment: z.string() })),
+    { audit: notAudited('a list across the caseload; opening any one case is recorded') },
   ),
-  'feedback.list': method(z.object({ caseId: id }).strict(), z.array(feedbackFormSchema)),
-  'feedback.save': method(feedbackFormInputSchema, feedbackFormSchema),
-  'feedback.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
+  'feedback.list': method(z.object({ caseId: id }).strict(), z.array(feedbackFormSchema), { audit: reads("the case's feedback forms", { input: 'caseId' }) }),
+  'feedback.save': method(feedbackFormInputSchema, feedbackFormSchema, { audit: changes('a feedback form', { input: 'caseId' }) }),
+  'feedback.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a feedback form', { record: 'id' }) }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { retentionBases } from '../domain/retention';
+import { notAudited, recordsItself } from './audit-spec';
 import { method } from './define';
 
 export const retentionPolicySchema = z
@@ -20,9 +21,9 @@ export type RetentionDueRow = z.infer<typeof retentionDueRowSchema>;
 
 /** Retention: the service's policy, the closed cases it makes due, and deleting them for good. */
 export const retentionMethods = {
-  'retention.policy.get': method(z.object({}).strict(), retentionPolicySchema),
-  'retention.policy.set': method(retentionPolicySchema, retentionPolicySchema),
-  'retention.due': method(z.object({}).strict(), z.object({ rows: z.array(retentionDueRowSchema), today: z.string() })),
+  'retention.policy.get': method(z.object({}).strict(), retentionPolicySchema, { audit: notAudited('the retention rule; nothing about a child') }),
+  'retention.policy.set': method(retentionPolicySchema, retentionPolicySchema, { audit: notAudited('the retention rule; nothing about a child') }),
+  'retention.due': method(z.object({}).strict(), z.object({ rows: z.array(retentionDueRowSchema), today: z.string() }), { audit: notAudited('the list of cases due for erasure; each erasure is recorded') }),
   'retention.erase': method(
     z
       .object({
@@ -32,5 +33,6 @@ export const retentionMethods = {
       })
       .strict(),
     z.object({ erased: z.number().int().nonnegative(), rowsRemoved: z.number().int().nonnegative() }),
+    { audit: recordsItself('writes one "deleted at the end of its retention period" entry per case') },
   ),
 };

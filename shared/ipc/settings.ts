@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notAudited } from './audit-spec';
 import { method } from './define';
 
 /** Settings that say nothing about a child; they live outside the encrypted store. */
@@ -12,6 +13,6 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings: Settings = { idleLockMinutes: 5, serviceUrl: '', theme: 'light' };
 
 export const settingsMethods = {
-  'settings.get': method(z.object({}).strict(), settingsSchema, { needsUnlock: false }),
-  'settings.update': method(settingsSchema.partial().strict(), settingsSchema, { needsUnlock: false }),
+  'settings.get': method(z.object({}).strict(), settingsSchema, { needsUnlock: false, audit: notAudited('preferences on this computer; nothing about a child') }),
+  'settings.update': method(settingsSchema.partial().strict(), settingsSchema, { needsUnlock: false, audit: notAudited('preferences on this computer; nothing about a child') }),
 };

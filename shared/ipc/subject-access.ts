@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordsItself } from './audit-spec';
 import { method } from './define';
 
 const id = z.string().min(1).max(200);
@@ -16,5 +17,6 @@ export const subjectAccessMethods = {
       json: z.object({ fileName: z.string(), text: z.string() }),
       pdf: z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int().positive() }),
     }),
+    { audit: recordsItself('writes its own "subject access export" entry') },
   ),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { systemicAreas } from '../domain/equality';
+import { changes, notAudited, reads } from './audit-spec';
 import { method } from './define';
 
 const id = z.string().min(1).max(100);
@@ -31,8 +32,8 @@ export const systemicIssueSchema = z.object({
 export type SystemicIssue = z.infer<typeof systemicIssueSchema>;
 
 export const systemicIssuesMethods = {
-  'systemicIssues.list': method(z.object({ caseId: id }).strict(), z.array(systemicIssueSchema)),
-  'systemicIssues.suggestions': method(z.object({}).strict(), z.array(z.object({ area: z.enum(systemicAreas), issue: z.string() }))),
-  'systemicIssues.save': method(systemicIssueInputSchema, systemicIssueSchema),
-  'systemicIssues.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
+  'systemicIssues.list': method(z.object({ caseId: id }).strict(), z.array(systemicIssueSchema), { audit: reads("the case's systemic issues", { input: 'caseId' }) }),
+  'systemicIssues.suggestions': method(z.object({}).strict(), z.array(z.object({ area: z.enum(systemicAreas), issue: z.string() })), { audit: notAudited('suggested wording for systemic issues; nothing about a child') }),
+  'systemicIssues.save': method(systemicIssueInputSchema, systemicIssueSchema, { audit: changes('a systemic issue', { input: 'caseId' }) }),
+  'systemicIssues.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a systemic issue', { record: 'id' }) }),
 };

@@ -1,5 +1,5 @@
 /**
- * Clocks (DESIGN §3): the service orders changes, so a wrong clock never stops sync, but the
+ * Clocks: the service orders changes, so a wrong clock never stops sync, but the
  * times a device stamps on records (visit times, note versions, audit entries) come from its own
  * clock. A clock more than a day off is flagged, to the advocate on that computer and to the
  * service's administrators.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_JSON_DEPTH, jsonProblem, storableText } from './safe-json';
 
 /**
- * The wire format between a desktop and the central service (DESIGN §3). Every request and
+ * The wire format between a desktop and the central service (docs/architecture.md, Sync). Every request and
  * response carries `v`, the protocol version; the server refuses versions it does not speak.
  * Requests are strict (unknown keys are refused, so a forged or mistyped body changes nothing);
  * responses are read loosely by clients, so a newer server can add keys without breaking them.

@@ -33,7 +33,7 @@ function violations(dir: string, forbidden: (landing: string, spec: string) => b
   );
 }
 
-describe('layering (DESIGN §1)', () => {
+describe('layering (docs/architecture.md, Layers)', () => {
   it('shared/ imports nothing from Node, Electron, React, the database or the other folders', () => {
     const bad = violations('shared', (landing, spec) =>
       NODE.has(spec) || ['electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers', 'pg', 'fastify'].includes(spec) || /^(electron|renderer|server|tests)\//.test(landing),

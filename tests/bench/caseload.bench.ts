@@ -12,7 +12,7 @@ const REFERRALS = Number(process.env.HEARD_BENCH_REFERRALS ?? 12_000);
 const RUNS = 300;
 
 /**
- * Issue 3's benchmark, on 12,000 demo referrals in the real encrypted store:
+ * The caseload's benchmark, on 12,000 demo referrals in the real encrypted store:
  *  - my open caseload (one advocate), through the whole IPC path the screen uses;
  *  - search as you type: every prefix of names, references and words from referrals, one
  *    keystroke at a time, p95, through the IPC path with the screen's filters;

@@ -10,6 +10,7 @@ import type { FieldCtx } from '../../electron/core/fieldwork/context';
 import { refreshNoteIndex } from '../../electron/core/fieldwork/note-index';
 import { searchNotes } from '../../electron/core/fieldwork/note-search';
 import { createNote, saveNote } from '../../electron/core/fieldwork/notes';
+import { seededRandom } from '../../shared/domain/seeded-random';
 import { HlcClock } from '../../shared/domain/hlc';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { RichNode } from '../../shared/domain/fieldwork';
@@ -23,7 +24,7 @@ const QUERIES = 200;
 const SAVES = 60;
 
 /**
- * Issue 4's benchmark: 200,000 notes of realistic length (a few short paragraphs, some of them
+ * The notes benchmark: 200,000 notes of realistic length (a few short paragraphs, some of them
  * the young person's words), in the real encrypted store and, as the baseline, the same schema
  * and the same notes in plain SQLite, in the same run.
  *  - search p95 (target ≤ 50 ms): a mix of common, rarer, phrase and part-typed (prefix) queries.
@@ -105,16 +106,7 @@ function ctxFor(db: Db): FieldCtx {
 
 // ---- realistic notes ----
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const ADVOCATE = [
   'Visited at the placement after school',

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../electron/core/caseload/demo-data';
+import { seededRandom } from '../../shared/domain/seeded-random';
 import type { Db } from '../../electron/core/db/database';
 import { ethnicityCodes, systemicAreas } from '../../shared/domain/equality';
 import { meetingTypes } from '../../shared/domain/meetings';
@@ -11,7 +11,7 @@ import { uuidv7 } from '../../shared/domain/ids';
  * into the tables (this measures reading, not writing).
  */
 export function addReportActivity(db: Db, seed = 19): { contacts: number; meetings: number; complaints: number } {
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
   const cases = db.prepare('SELECT id, referral_date, closure_date FROM referrals WHERE deleted_at IS NULL').all() as Array<{ id: string; referral_date: string; closure_date: string | null }>;
   const day = (from: string, max: number): string => {

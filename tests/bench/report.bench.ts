@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../../electron/core/app-core';
-import { createDemoData, mulberry32 } from '../../electron/core/caseload/demo-data';
+import { createDemoData } from '../../electron/core/caseload/demo-data';
+import { seededRandom } from '../../shared/domain/seeded-random';
 import { activityForReport } from '../../electron/core/reports/activity-data';
 import { buildQuarterlyReport, feedbackForReport, referralsForReport } from '../../electron/core/reports/report-data';
 import { quarterlyReport } from '../../shared/reports/quarterly';
@@ -77,7 +78,7 @@ export async function run(): Promise<BenchResult[]> {
 }
 
 function addFeedback(ctx: ReturnType<typeof createCore>['context']): void {
-  const rng = mulberry32(88);
+  const rng = seededRandom(88);
   const closed = ctx.db().prepare('SELECT id, closure_date FROM referrals WHERE closure_date IS NOT NULL LIMIT ?').all(FORMS) as Array<{ id: string; closure_date: string }>;
   const face = () => (['happy', 'happy', 'ok', 'sad'] as const)[Math.floor(rng() * 4)]!;
   ctx.write((w) => {

@@ -11,6 +11,7 @@ import { readKeyFile, writeKeyFile } from '../../electron/core/vault/key-file';
 import { unwrapKey, wrapKey } from '../../electron/core/vault/key-wrap';
 import { noKeychain } from '../../electron/core/vault/keychain';
 import { DATABASE_FILE, KEY_FILE } from '../../electron/core/vault/vault';
+import { seededRandom } from '../../shared/domain/seeded-random';
 import { TEST_PASSPHRASE } from '../helpers/test-core';
 
 /**
@@ -143,15 +144,9 @@ afterAll(() => {
 
 describe('crash safety', () => {
   it(`keeps every acknowledged write through ${KILLS} SIGKILLs`, async () => {
-    let seed = Number(process.env.HEARD_CRASH_SEED ?? Date.now() % 2 ** 31);
-    const startSeed = seed;
-    const rand = () => {
-      // mulberry32: a seeded generator so a failing run can be repeated with HEARD_CRASH_SEED.
-      seed = (seed + 0x6d2b79f5) | 0;
-      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
+    const startSeed = Number(process.env.HEARD_CRASH_SEED ?? Date.now() % 2 ** 31);
+    // Seeded, so a failing run can be repeated with HEARD_CRASH_SEED.
+    const rand = seededRandom(startSeed);
     let kills = 0;
     let early = 0;
     let checked = 0;

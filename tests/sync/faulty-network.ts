@@ -1,4 +1,5 @@
 import type { Transport } from '../../electron/core/sync/transport';
+import { seededRandom } from '../../shared/domain/seeded-random';
 
 /**
  * A network that loses, repeats, delays and partitions push and pull requests (token and
@@ -59,14 +60,5 @@ export class FaultyNetwork {
   }
 }
 
-/** A small seeded generator (mulberry32), so a failing run can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The product's seeded generator, so a failing run can be replayed from its seed. */
+export const seeded = seededRandom;

@@ -78,7 +78,7 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     await laptop.core.context.sync.syncNow('sync.automatic');
     const afterAutomatic = await synced();
     expect(afterAutomatic.length).toBe(before + 1);
-    expect(afterAutomatic[0]).toMatchObject({ method: 'sync.automatic', caseId: null, detail: expect.stringMatching(/^sent 1, received \d+, conflicts 0, purged 0$/) });
+    expect(afterAutomatic[0]).toMatchObject({ method: 'sync.automatic', caseId: null, description: expect.stringMatching(/^Synced with the service: sent 1, received \d+, conflicts 0, purged 0$/) });
 
     await laptop.core.context.sync.syncNow('sync.automatic');
     expect((await synced()).length).toBe(before + 1);
@@ -86,7 +86,7 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     await laptop.call('sync.now', {});
     const afterAsked = await synced();
     expect(afterAsked.length).toBe(before + 2);
-    expect(afterAsked[0]).toMatchObject({ method: 'sync.now', detail: 'sent 0, received 0, conflicts 0, purged 0' });
+    expect(afterAsked[0]).toMatchObject({ method: 'sync.now', description: 'Synced with the service: sent 0, received 0, conflicts 0, purged 0' });
 
     // The timer's run is under way and another is queued behind it when the advocate presses Sync
     // now: the queued run is theirs, and recorded although nothing moves.
@@ -119,7 +119,7 @@ describe('sync through the app: connect in Settings, status, automatic progress'
       // No table holds the word any more, the search index's own storage included.
       expect(tablesHolding(db, WORD)).toEqual([]);
       const runs = (await d.call('audit.list', { limit: 5 })).entries.filter((e) => e.action === 'synced');
-      expect(runs[0]!.detail).toMatch(/deleted records removed 1/);
+      expect(runs[0]!.description).toMatch(/deleted records removed 1/);
     }
   });
 

@@ -1,5 +1,7 @@
 import { auditActionSchema } from '../../../shared/ipc/audit';
+import { currentAdvocateIdIfAny } from '../caseload/current-advocate';
 import type { Db } from '../db/database';
+import { encodeDetail, type ChangedGroup } from './entry-detail';
 import { entryHash, GENESIS_HASH, verifyChain, type AuditRow, type ChainReport } from './hash-chain';
 
 /** What an entry says happened: the contract's list, so the trail and its screen agree. */
@@ -12,6 +14,8 @@ export interface NewAuditEntry {
   caseId?: string | null;
   /** Counts or codes only; never a name, note or any other record content. */
   detail?: string | null;
+  /** The records and fields the call changed (kinds, counts and field names only). */
+  changed?: ChangedGroup[];
   /** When it happened, if not now (failed unlocks are appended at the next unlock). */
   at?: string;
 }
@@ -21,7 +25,8 @@ const HEAD_KEY = 'audit_head';
 const SELECT_COLUMNS = `seq, at, device_id AS deviceId, action, method, case_id AS caseId, detail, prev_hash AS prevHash, hash`;
 
 /**
- * Appends entries to the chain in one transaction (nested inside the caller's, if any). The head
+ * Appends entries to the chain in one transaction (nested inside the caller's, if any). Each entry
+ * names the advocate using this computer, so the trail says who as well as which device. The head
  * (last seq and hash) is kept in `meta` in the same transaction so that cutting entries off the
  * end is detectable too.
  */
@@ -32,12 +37,13 @@ export function appendAudit(db: Db, deviceId: string, now: Date, entries: readon
     'INSERT INTO audit_log (seq, at, device_id, action, method, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const setHead = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const by = currentAdvocateIdIfAny(db);
   db.transaction(() => {
     let seq = last?.seq ?? 0;
     let prev = last?.hash ?? GENESIS_HASH;
     for (const e of entries) {
       seq += 1;
-      const fields = { seq, at: e.at ?? now.toISOString(), deviceId, action: e.action, method: e.method ?? null, caseId: e.caseId ?? null, detail: e.detail ?? null };
+      const fields = { seq, at: e.at ?? now.toISOString(), deviceId, action: e.action, method: e.method ?? null, caseId: e.caseId ?? null, detail: encodeDetail({ by, text: e.detail ?? null, changed: e.changed ?? [] }) };
       const hash = entryHash(fields, prev);
       insert.run(seq, fields.at, deviceId, fields.action, fields.method, fields.caseId, fields.detail, prev, hash);
       prev = hash;

@@ -1,7 +1,10 @@
+import type { AuditSpec } from '../../../shared/ipc/audit-spec';
+import { contract, isMethodName } from '../../../shared/ipc/contract';
 import type { Envelope } from '../../../shared/ipc/errors';
 import type { Logger } from '../ipc/dispatch';
 import type { CoreContext } from '../ipc/handler-types';
 import { appendAudit, type NewAuditEntry } from './audit-log';
+import { collectChanges } from './change-collector';
 import { classifyCall } from './classify';
 import { PendingFailures } from './pending-failures';
 import { resolveCaseId } from './resolve-case';
@@ -13,13 +16,17 @@ export const REOPEN_WINDOW_MS = 10 * 60 * 1000;
 
 const PASSPHRASE_METHODS = new Set(['vault.unlock', 'vault.checkPassphrase', 'vault.changePassphrase']);
 
+/** Each method's own audit declaration, from the contract. */
+export const contractAuditSpec = (method: string): AuditSpec | undefined => (isMethodName(method) ? contract[method].audit : undefined);
+
 /**
- * Wraps the dispatcher so every successful call that touches a case, and every export, print,
- * letter sent and sync, is appended to the audit trail with the method name, case id, device and
- * time. Failed unlocks wait in a small file until the next unlock. A failure to write the trail is
- * logged by kind and never turns a completed action into an error.
+ * Wraps the dispatcher so every call is recorded as its contract entry declares: opening a case,
+ * changing, exporting, printing or sending its records, with the method name, case id, the
+ * advocate, device, time, and the records and fields the write path changed. Failed unlocks wait
+ * in a small file until the next unlock. A failure to write the trail is logged by kind and never
+ * turns a completed action into an error.
  */
-export function withAudit(ctx: CoreContext, call: Call, log: Logger): Call & { recordNow(entries: NewAuditEntry[]): void } {
+export function withAudit(ctx: CoreContext, call: Call, log: Logger, specOf: (method: string) => AuditSpec | undefined = contractAuditSpec): Call & { recordNow(entries: NewAuditEntry[]): void } {
   const pending = new PendingFailures(ctx.dataDir);
   const lastOpened = new Map<string, number>();
   ctx.vault.onLock(() => lastOpened.clear());
@@ -47,7 +54,7 @@ export function withAudit(ctx: CoreContext, call: Call, log: Logger): Call & { r
   };
 
   const audited = async (method: string, input: unknown): Promise<Envelope<unknown>> => {
-    const result = await call(method, input);
+    const { result, changes } = await collectChanges(() => call(method, input));
     if (PASSPHRASE_METHODS.has(method)) {
       const wrong = (!result.ok && result.error.code === 'wrong_passphrase') || (result.ok && method === 'vault.checkPassphrase' && isIncorrect(result.value));
       if (wrong) safely(() => pending.record({ at: ctx.now().toISOString(), method }));
@@ -55,14 +62,18 @@ export function withAudit(ctx: CoreContext, call: Call, log: Logger): Call & { r
       else if (wrong && ctx.vault.isUnlocked) safely(() => append([]));
       return result;
     }
-    if (!result.ok) return result;
-    const c = classifyCall(method, input, result.value, () => {
+    // A failed call that still committed a change (one transaction of several) is recorded too.
+    if (!result.ok && changes.isEmpty) return result;
+    const spec = specOf(method);
+    if (!spec) return result;
+    const caseOfRecord = (id: string): string | null => {
       try {
-        return ctx.vault.isUnlocked ? resolveCaseId(ctx.db(), input) : null;
+        return ctx.vault.isUnlocked ? resolveCaseId(ctx.db(), { id }) : null;
       } catch {
         return null;
       }
-    });
+    };
+    const c = classifyCall(result.ok ? spec : { ...spec, kind: 'changes' }, input, result.ok ? result.value : undefined, caseOfRecord, changes);
     if (!c) return result;
     if (c.action === 'case-opened' && c.caseId) {
       const key = c.caseId;
@@ -71,7 +82,7 @@ export function withAudit(ctx: CoreContext, call: Call, log: Logger): Call & { r
       if (last !== undefined && nowMs - last < REOPEN_WINDOW_MS) return result;
       lastOpened.set(key, nowMs);
     }
-    safely(() => append([{ action: c.action, method, caseId: c.caseId }]));
+    safely(() => append([{ action: c.action, method, caseId: c.caseId, changed: changes.groups() }]));
     return result;
   };
   return Object.assign(audited, { recordNow: (entries: NewAuditEntry[]) => append(entries) });

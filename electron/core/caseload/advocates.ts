@@ -3,9 +3,9 @@ import type { Advocate } from '../../../shared/domain/caseload';
 import type { Db } from '../db/database';
 import type { Writer } from '../db/mutations';
 import type { CoreContext } from '../ipc/handler-types';
+import { CURRENT_ADVOCATE_KEY as ME_KEY } from './current-advocate';
 import { toAdvocate } from './rows';
 
-const ME_KEY = 'current_advocate_id';
 const NAMED_KEY = 'current_advocate_named';
 const UNNAMED = 'Me';
 

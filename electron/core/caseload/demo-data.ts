@@ -3,6 +3,7 @@ import { closureOutcomes, issueOutcomes, referralSources } from '../../../shared
 import type { StatusTag } from '../../../shared/domain/caseload';
 import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
+import { seededRandom } from '../../../shared/domain/seeded-random';
 import type { Db } from '../db/database';
 import type { Writer } from '../db/mutations';
 import type { CoreContext } from '../ipc/handler-types';
@@ -15,17 +16,6 @@ import { daysBetween } from './referrals';
  * (about 10,000 people and 12,000 referrals). The same seed gives the same records. Written
  * through the Writer in batches, like any other change.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Rng = () => number;
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
@@ -60,7 +50,7 @@ export interface DemoOptions {
 }
 
 export function createDemoData(ctx: CoreContext, options: DemoOptions): { referrals: number; people: number; advocates: number } {
-  const rng = mulberry32(options.seed ?? 20260101);
+  const rng = seededRandom(options.seed ?? 20260101);
   const now = ctx.now();
   const today = todayIso(now);
   const start = addDays(today, -5 * 365);

@@ -2,6 +2,8 @@ import type { caseloadMethods } from '../../../shared/ipc/caseload';
 import type { HandlersFor } from '../ipc/handler-types';
 import { addAdvocate, currentAdvocate, currentAdvocateId, listAdvocates, setMyName } from './advocates';
 import { getCaseDetail } from './case-detail';
+import { listReferralsForReport } from './case-summary';
+import { createDemoData } from './demo-data';
 import { runImport } from './import';
 import { findPeople, listCases, localAuthorities, triageQueue } from './queries';
 import { closeCase, openWork, reopenCase } from './closure';
@@ -32,6 +34,13 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   'caseload.issues.remove': (input, ctx) => ({ removed: removeIssue(ctx, input.issueId, input.reason) }),
   'caseload.case.close': (input, ctx) => closeCase(ctx, input),
   'caseload.case.reopen': (input, ctx) => reopenCase(ctx, input.caseId),
+  'caseload.cases.export': (_input, ctx) => listReferralsForReport(ctx.db()).map((r) => ({ ...r, issues: [...r.issues] })),
+  'caseload.demoData': (input, ctx) =>
+    createDemoData(ctx, {
+      referrals: input.referrals,
+      seed: input.seed,
+      onProgress: (done, total) => ctx.emit({ type: 'progress', task: 'demo-data', done, total, label: `${done} of ${total} referrals` }),
+    }),
   'caseload.case.openWork': (input, ctx) => {
     getReferralRow(ctx.db(), input.caseId);
     return openWork(ctx.db(), input.caseId, todayIso(ctx.now()));

@@ -1,15 +1,14 @@
 import type { Db } from '../db/database';
 import { complaintsNextEvent } from '../letters/next-event';
 import { meetingsNextEvent } from '../meetings/next-event';
+import type { NextEvent, NextEventProvider } from './next-event-provider';
+
+export type { NextEvent, NextEventProvider } from './next-event-provider';
 
 /**
- * Features that keep dated things for a case (meetings, complaint deadlines) add a provider here,
- * so the caseload can show each case's next meeting or deadline without knowing their tables.
- * A provider returns, for the cases it knows, its earliest date on or after `today`, or a
- * deadline already missed (which then comes first).
+ * Every feature's next-event provider, so the caseload can show each case's next meeting or
+ * deadline without knowing the features' tables. A new provider is added to this list.
  */
-export type NextEvent = { date: string; label: string };
-export type NextEventProvider = (db: Db, caseIds: readonly string[], today: string) => Map<string, NextEvent>;
 
 export const nextEventProviders: NextEventProvider[] = [meetingsNextEvent, complaintsNextEvent];
 

@@ -9,9 +9,9 @@ export type { FieldValue } from './columns';
 export { fromRow } from './columns';
 
 /**
- * The one write path for synced records. In the same transaction it changes the row
- * and appends one outbox entry per field, carrying the field's last known server version so the
- * server can tell an edit from a conflict. Nothing writes synced tables behind its back.
+ * The one write path for synced records (docs/architecture.md, The write path). In the same
+ * transaction it changes the row and appends one outbox entry per field, carrying the field's last
+ * known server version so the server can tell an edit from a conflict. Nothing writes synced tables behind its back.
  */
 export class Writer {
   constructor(

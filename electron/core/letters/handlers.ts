@@ -1,12 +1,13 @@
 import { todayIso } from '../../../shared/domain/dates';
+import { AppError } from '../../../shared/ipc/errors';
 import type { lettersMethods } from '../../../shared/ipc/letters';
-import { letterTemplates } from '../../../shared/templates';
+import { findPlaceholders, letterTemplates } from '../../../shared/templates';
 import type { HandlersFor } from '../ipc/handler-types';
 import { complaintsForCase, overdueComplaints, removeComplaint, saveComplaint } from './complaints-service';
 import { listCouncilAddresses, saveCouncilAddress } from './council-addresses';
 import { correctLetter, markSent, removeLetter, restoreLetter } from './letter-sending';
 import { readLetterhead, saveLetterhead } from './letterhead-store';
-import { createLetter, fillLetterPlaceholders, getLetter, letterPdf, letterPlaceholders, lettersForCase, saveLetter, unsentLetters } from './letters-service';
+import { createLetter, draftLetter, fillLetterPlaceholders, getLetter, letterPdf, letterPlaceholders, lettersForCase, renderLetterPdf, saveLetter, unsentLetters } from './letters-service';
 import { ownWordsChoices } from './own-words';
 
 export const lettersHandlers: HandlersFor<keyof typeof lettersMethods> = {
@@ -23,6 +24,13 @@ export const lettersHandlers: HandlersFor<keyof typeof lettersMethods> = {
   'letters.markSent': (input, ctx) => markSent(ctx, input.id, input.sentOn, input.sentMethod, input.leave),
   'letters.unsent': (_input, ctx) => unsentLetters(ctx.db()),
   'letters.remove': (input, ctx) => ({ removed: removeLetter(ctx, input.id) }),
+  'letters.draftPdf': async (input, ctx) => {
+    const caseId = ctx.db().prepare('SELECT id FROM referrals WHERE reference = ? AND deleted_at IS NULL').pluck().get(input.caseReference) as string | undefined;
+    if (!caseId) throw new AppError('not_found', `There is no case with reference ${input.caseReference}.`);
+    const draft = draftLetter(ctx, caseId, input.templateId, null);
+    const { fileName, bytes, pages } = await renderLetterPdf(ctx, draft);
+    return { caseId, fileName, base64: Buffer.from(bytes).toString('base64'), pages, placeholders: findPlaceholders(draft.body).length };
+  },
   'letters.exportPdf': async (input, ctx) => {
     const { fileName, bytes, pages } = await letterPdf(ctx, input.id, input.leave);
     return { fileName, base64: Buffer.from(bytes).toString('base64'), pages };

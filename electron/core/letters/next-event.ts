@@ -1,5 +1,5 @@
 import { complaintTimeline, type ComplaintStage } from '../../../shared/domain/complaint-deadlines';
-import type { NextEvent, NextEventProvider } from '../caseload/next-events';
+import type { NextEvent, NextEventProvider } from '../caseload/next-event-provider';
 import type { Db } from '../db/database';
 
 const stageNames: Record<ComplaintStage, string> = { stage1: 'Stage 1', stage2: 'Stage 2', stage3: 'Stage 3' };

@@ -1,5 +1,5 @@
 import { meetingTypeLabels, type MeetingType } from '../../../shared/domain/meetings';
-import type { NextEventProvider } from '../caseload/next-events';
+import type { NextEventProvider } from '../caseload/next-event-provider';
 import type { Db } from '../db/database';
 
 /** The caseload list's "next" column: each case's earliest meeting on or after today. */

@@ -26,18 +26,36 @@ describe('audit trail', () => {
   it('records case access, edits and exports with method, case, device and time, and never the contents', async () => {
     const before = rows().length;
     const call = withAudit(t.core.context, async () => ok, () => {});
-    await call('notes.list', { caseId: 'case-1' });
-    await call('notes.list', { caseId: 'case-1' }); // the same case page loading again: one opening
-    await call('notes.save', { caseId: 'case-1', body: 'Amira said she wants to stay at school' });
-    await call('letters.exportPdf', { letterId: 'l-1' });
+    await call('fieldwork.notes.list', { caseId: 'case-1' });
+    await call('fieldwork.notes.list', { caseId: 'case-1' }); // the same case page loading again: one opening
+    await call('fieldwork.contacts.save', { caseId: 'case-1', contact: { summary: 'Amira said she wants to stay at school' } });
+    await call('reports.csv', { period: {} });
     const added = rows().slice(before);
     expect(added.map((r) => [r.action, r.method, r.case_id])).toEqual([
-      ['case-opened', 'notes.list', 'case-1'],
-      ['edited', 'notes.save', 'case-1'],
-      ['exported', 'letters.exportPdf', null],
+      ['case-opened', 'fieldwork.notes.list', 'case-1'],
+      ['edited', 'fieldwork.contacts.save', 'case-1'],
+      ['exported', 'reports.csv', null],
     ]);
     expect(added.every((r) => r.device_id === t.core.context.deviceId())).toBe(true);
     expect(JSON.stringify(added)).not.toContain('Amira');
+  });
+
+  it('shows the person, the record and the fields changed, in words, and never the values', async () => {
+    await t.call('caseload.me.setName', { name: 'Sam Okafor' });
+    const made = await t.call('caseload.referrals.create', {
+      person: { firstName: 'Zainab', lastName: 'Haidari', dateOfBirth: '2011-02-03', localAuthority: 'Kent' },
+      referral: { referralDate: '2026-05-01', serviceUserType: 'CIC', urgency: 'standard' },
+      issues: [{ code: 'PLACEMENT', description: 'Wants to live nearer her sister' }],
+    });
+    await t.call('caseload.referrals.update', { caseId: made.caseId, fields: { urgency: 'urgent', urgencyReason: 'Placement ends Friday' } });
+    const { entries } = await t.call('audit.list', { caseId: made.caseId });
+    const latest = entries.find((e) => e.method === 'caseload.referrals.update' && e.action === 'edited');
+    const created = entries.find((e) => e.method === 'caseload.referrals.create');
+    expect(latest).toMatchObject({ action: 'edited', person: 'Sam Okafor', caseReference: made.reference });
+    expect(latest!.description).toBe('Changed the referral: urgency and urgency reason');
+    expect(created!.description).toBe('Changed a new referral: added a person, a referral and a referral issue');
+    const all = JSON.stringify(rows().slice(-3));
+    for (const secret of ['Zainab', 'Haidari', 'Placement ends Friday', 'nearer her sister']) expect(all).not.toContain(secret);
   });
 
   it('finds the case of a call that names only a record of it', async () => {
@@ -50,7 +68,7 @@ describe('audit trail', () => {
   it('does not record a call that failed', async () => {
     const before = rows().length;
     const failing = withAudit(t.core.context, async () => ({ ok: false, error: { code: 'not_found', message: 'x' } }), () => {});
-    await failing('notes.save', { caseId: 'case-2' });
+    await failing('fieldwork.contacts.save', { caseId: 'case-2' });
     expect(rows().length).toBe(before);
   });
 
@@ -75,6 +93,7 @@ describe('audit trail', () => {
   it('lists a case’s trail newest first', async () => {
     const list = await t.call('audit.list', { caseId: 'case-1' });
     expect(list.entries.map((e) => e.action)).toEqual(['edited', 'case-opened']);
+    expect(list.entries.map((e) => e.description)).toEqual(['Changed a contact', "Opened the case's notes"]);
   });
 
   it('audit-check reports an intact chain, then the first broken link after tampering', async () => {

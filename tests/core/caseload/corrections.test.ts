@@ -51,7 +51,7 @@ describe('correcting saved details', () => {
     const { entries } = await t.call('audit.list', { caseId, limit: 50 });
     const corrected = entries.filter((e) => e.action === 'corrected');
     expect(corrected).toHaveLength(1);
-    expect(corrected[0]!.detail).toBe('person: date_of_birth, gender; reason given');
+    expect(corrected[0]!.description).toBe('Corrected a saved detail: person: date_of_birth, gender; reason given');
     expect(JSON.stringify(entries)).not.toMatch(/female|2009-04-01|Typed in error/);
   });
 

@@ -1,14 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openEncrypted } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { m0001 } from '../../../electron/core/db/migrations/0001-initial';
 import { migrations } from '../../../electron/core/db/migrations/index';
+import { migrationStores } from '../../helpers/migrations';
 
-const freshDb = () => openEncrypted(join(mkdtempSync(join(tmpdir(), 'heard-mig-')), 'test.db'), randomBytes(32));
+const stores = migrationStores();
+const freshDb = () => stores.open();
 
 describe('migration 0001-initial', () => {
   it('creates the draft, outbox and field-version tables and records version 1', () => {

@@ -1,32 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { m0001 } from '../../../electron/core/db/migrations/0001-initial';
 import { m0002 } from '../../../electron/core/db/migrations/0002-caseload';
+import { migrationStores } from '../../helpers/migrations';
 
-let dir: string;
+const stores = migrationStores();
 let db: Db;
-
-function open(): Db {
-  dir = mkdtempSync(join(tmpdir(), 'heard-m0002-'));
-  return openEncrypted(join(dir, 'test.db'), randomBytes(32));
-}
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const search = (q: string) =>
   db.prepare('SELECT k.referral_id FROM caseload_fts f JOIN caseload_search_keys k ON k.k = f.rowid WHERE caseload_fts MATCH ?').pluck().all(q);
 
 describe('migration 0002 caseload', () => {
   it('upgrades a version 1 store and keeps its rows', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001]);
     db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', 'd1')").run();
     migrate(db, [m0001, m0002]);
@@ -39,14 +26,14 @@ describe('migration 0002 caseload', () => {
   });
 
   it('refuses two referrals with the same reference', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001, m0002]);
     db.prepare("INSERT INTO referrals (id, reference) VALUES ('a', 'R-1')").run();
     expect(() => db.prepare("INSERT INTO referrals (id, reference) VALUES ('b', 'R-1')").run()).toThrow();
   });
 
   it('keeps the search index in step with names, issue words and deletes', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001, m0002]);
     // Out of order on purpose, as sync may deliver them: issue, then referral, then person.
     db.prepare("INSERT INTO referral_issues (id, referral_id, code, description) VALUES ('i1', 'r1', 'PLACEMENT', 'I want to live nearer my brother')").run();

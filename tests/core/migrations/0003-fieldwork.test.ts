@@ -1,26 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { m0001 } from '../../../electron/core/db/migrations/0001-initial';
 import { m0003 } from '../../../electron/core/db/migrations/0003-fieldwork';
 import { refreshNoteIndex } from '../../../electron/core/fieldwork/note-index';
+import { migrationStores } from '../../helpers/migrations';
 
-let dir: string;
+const stores = migrationStores();
 let db: Db;
-
-function open(): Db {
-  dir = mkdtempSync(join(tmpdir(), 'heard-m0003-'));
-  return openEncrypted(join(dir, 'test.db'), randomBytes(32));
-}
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const doc = (...texts: string[]) => JSON.stringify({ type: 'doc', content: texts.map((t) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })) });
 const search = (q: string) => {
@@ -30,7 +17,7 @@ const search = (q: string) => {
 
 describe('migration 0003 field work', () => {
   it('upgrades a version 1 store, keeping its rows, and gives every synced table a tombstone column', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001]);
     db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', 'd1')").run();
     migrate(db, [m0001, m0003]);
@@ -43,7 +30,7 @@ describe('migration 0003 field work', () => {
   });
 
   it('indexes note text from any write path (once brought up to date), and follows edits and deletes', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001, m0003]);
     db.prepare('INSERT INTO notes (id, case_id, title, body) VALUES (?, ?, ?, ?)').run('n1', 'c1', 'Placement visit', doc('She wants to stay at her school', 'Contact with her nan'));
     db.prepare('INSERT INTO notes (id, case_id, title, body) VALUES (?, ?, ?, ?)').run('n2', 'c2', 'Phone call', doc('Talked about college'));
@@ -59,14 +46,14 @@ describe('migration 0003 field work', () => {
   });
 
   it('does not fail a write when a note body is not valid JSON', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001, m0003]);
     db.prepare("INSERT INTO notes (id, case_id, title, body) VALUES ('n1', 'c1', 'Odd', '{not json')").run();
     expect(search('odd')).toEqual(['n1']);
   });
 
   it('refuses to tombstone a safeguarding record or change an amendment', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001, m0003]);
     db.prepare("INSERT INTO safeguarding_records (id, case_id, disclosed_at, disclosure, decision, reason, recorded_at) VALUES ('s1', 'c1', '2026-01-01T10:00', 'x', 'y', 'z', 'now')").run();
     expect(() => db.prepare("UPDATE safeguarding_records SET deleted_at = 'now' WHERE id = 's1'").run()).toThrow(/cannot be deleted/);

@@ -1,27 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { m0001 } from '../../../electron/core/db/migrations/0001-initial';
 import { m0002 } from '../../../electron/core/db/migrations/0002-caseload';
 import { m0003 } from '../../../electron/core/db/migrations/0003-fieldwork';
 import { m0004 } from '../../../electron/core/db/migrations/0004-letters-complaints';
+import { migrationStores } from '../../helpers/migrations';
 
-let dir: string;
+const stores = migrationStores();
 let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('migration 0004 letters and complaints', () => {
   it('upgrades a version 3 store, keeping its rows, and adds synced tables without foreign keys', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0004-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
+    db = stores.open();
     migrate(db, [m0001, m0002, m0003]);
     db.prepare("INSERT INTO referrals (id, reference, status, urgency) VALUES ('r1', 'REF-1', 'open', 'standard')").run();
     migrate(db, [m0001, m0002, m0003, m0004]);

@@ -1,26 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { m0001 } from '../../../electron/core/db/migrations/0001-initial';
 import { m0005 } from '../../../electron/core/db/migrations/0005-meetings';
 import { meetingsEntities } from '../../../electron/core/meetings/entities';
+import { migrationStores } from '../../helpers/migrations';
 
-let dir: string;
+const stores = migrationStores();
 let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('migration 0005 meetings', () => {
   it('upgrades an earlier store, keeps its rows, and gives every synced table a tombstone and no foreign keys', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0005-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
+    db = stores.open();
     migrate(db, [m0001]);
     db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', 'd1')").run();
     migrate(db, [m0001, m0005]);
@@ -35,8 +26,7 @@ describe('migration 0005 meetings', () => {
   });
 
   it('accepts a statement version whose statement has not arrived yet (sync order)', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0005-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
+    db = stores.open();
     migrate(db, [m0001, m0005]);
     db.prepare("INSERT INTO meeting_statement_versions (id, case_id, statement_id, sections, saved_at, saved_in) VALUES ('v', 'c', 'missing', '[]', 'x', 'advocate')").run();
     expect(db.prepare('SELECT COUNT(*) FROM meeting_statement_versions').pluck().get()).toBe(1);

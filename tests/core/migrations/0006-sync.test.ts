@@ -1,29 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations/index';
 import { m0006 } from '../../../electron/core/db/migrations/0006-sync';
+import { migrationStores, storeUpgrade } from '../../helpers/migrations';
 
-let dir: string;
+const stores = migrationStores();
 let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('migration 0006 sync', () => {
   it('upgrades a store from the version before it and keeps edits waiting in the outbox', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0006-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-    const before = migrations.filter((m) => m.version < 6);
+    db = stores.open();
+    const { before, through } = storeUpgrade(m0006);
     migrate(db, before);
     db.prepare("INSERT INTO outbox (mutation_id, entity, entity_id, case_id, field, value, base_version, hlc, created_at) VALUES ('m1', 'referrals', 'r1', 'r1', 'reference', '\"HRD-1\"', 0, 'h', 'now')").run();
-    migrate(db, [...before, m0006]);
+    migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT mutation_id FROM outbox').pluck().all()).toEqual(['m1']);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync_%' ORDER BY name").pluck().all();
@@ -31,8 +22,7 @@ describe('migration 0006 sync', () => {
   });
 
   it('holds at most one service account, so a device cannot be enrolled twice by accident', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0006-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
+    db = stores.open();
     migrate(db, migrations);
     const add = (id: number) =>
       db.prepare("INSERT INTO sync_account (id, service_url, device_id, user_id, organisation_id, role, user_name, organisation_name, refresh_token, enrolled_at) VALUES (?, 'https://s', 'd', 'u', 'o', 'advocate', 'A', 'O', 't', 'now')").run(id);

@@ -1,29 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations/index';
 import { m0007 } from '../../../electron/core/db/migrations/0007-feedback';
+import { migrationStores, storeUpgrade } from '../../helpers/migrations';
 
-let dir: string;
+const stores = migrationStores();
 let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('migration 0007 feedback', () => {
   it('upgrades a store from the version before it and keeps its referrals', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0007-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-    const before = migrations.filter((m) => m.version < 7);
+    db = stores.open();
+    const { before, through } = storeUpgrade(m0007);
     migrate(db, before);
     db.prepare("INSERT INTO referrals (id, reference) VALUES ('r1', 'HRD-1')").run();
-    migrate(db, [...before, m0007]);
+    migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(db.prepare('SELECT reference FROM referrals').pluck().all()).toEqual(['HRD-1']);
     const cols = db.prepare("SELECT name FROM pragma_table_info('feedback_forms')").pluck().all();
@@ -31,8 +22,7 @@ describe('migration 0007 feedback', () => {
   });
 
   it('accepts a form before its case arrives (no foreign key), and only known section kinds', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0007-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
+    db = stores.open();
     migrate(db, migrations);
     db.prepare("INSERT INTO feedback_forms (id, case_id, kind, received_date) VALUES ('f1', 'not-yet-synced', 'young_person', '2026-05-01')").run();
     expect(db.prepare('SELECT count(*) FROM feedback_forms').pluck().get()).toBe(1);

@@ -1,30 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendAudit, checkAuditChain } from '../../../electron/core/audit/audit-log';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import type { Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
 import { m0001 } from '../../../electron/core/db/migrations/0001-initial';
 import { m0008 } from '../../../electron/core/db/migrations/0008-audit';
+import { migrationStores } from '../../helpers/migrations';
 
-let dir: string;
+const stores = migrationStores();
 let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function open(): Db {
-  dir = mkdtempSync(join(tmpdir(), 'heard-m0008-'));
-  return openEncrypted(join(dir, 'test.db'), randomBytes(32));
-}
 
 describe('migration 0008 audit', () => {
   it('upgrades a version 1 store, keeping its rows, with an empty intact trail', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001]);
     db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', 'd1')").run();
     migrate(db, [m0001, m0008]);
@@ -34,7 +21,7 @@ describe('migration 0008 audit', () => {
   });
 
   it('refuses to change or delete a written entry', () => {
-    db = open();
+    db = stores.open();
     migrate(db, [m0001, m0008]);
     appendAudit(db, 'd1', new Date('2026-01-01T10:00:00Z'), [{ action: 'case-opened', method: 'notes.list', caseId: 'c1' }]);
     expect(() => db.prepare("UPDATE audit_log SET case_id = 'c2'").run()).toThrow(/cannot be changed/);

@@ -1,18 +1,16 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateServer } from '../../../server/db/migrate';
-import { s0001 } from '../../../server/migrations/0001-initial';
 import { s0002 } from '../../../server/migrations/0002-change-log-without-foreign-key';
-import { createTestDatabase, type TestDatabase } from '../pg-harness';
+import { serviceBefore, type ServiceDatabase } from '../migration-harness';
 
 describe('server migration 0002: the change log without its foreign key', () => {
-  let db: TestDatabase;
+  let db: ServiceDatabase;
   let pool: pg.Pool;
   const org = '01900000-0000-7000-8000-000000000001';
 
   beforeAll(async () => {
     // A database as the first release left it, with a row in its log.
-    db = await createTestDatabase([s0001]);
+    db = await serviceBefore(s0002);
     pool = db.pool;
     await pool.query("INSERT INTO organisations (id, name, last_seq) VALUES ($1, 'Service', 1)", [org]);
     await pool.query("INSERT INTO changes (organisation_id, seq, kind, entity, entity_id, field, value, version) VALUES ($1, 1, 'change', 't_notes', 'n1', 'body', '\"words\"', 1)", [org]);
@@ -22,7 +20,7 @@ describe('server migration 0002: the change log without its foreign key', () => 
   it('drops only the foreign key and keeps every logged change', async () => {
     const fk = () => pool.query("SELECT 1 FROM pg_constraint WHERE conname = 'changes_organisation_id_fkey'");
     expect((await fk()).rowCount).toBe(1);
-    expect(await migrateServer(pool, [s0001, s0002])).toEqual([2]);
+    expect(await db.upgrade()).toEqual([2]);
     expect((await fk()).rowCount).toBe(0);
     const rows = await pool.query('SELECT seq::int, value FROM changes');
     expect(rows.rows).toEqual([{ seq: 1, value: 'words' }]);

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateServer, serverMigrations } from '../../../server/db/migrate';
 import { s0005 } from '../../../server/migrations/0005-erased-cases';
 import * as ops from '../../../server/admin/ops';
-import { createTestDatabase, type TestDatabase } from '../pg-harness';
+import { serviceBefore, type ServiceDatabase } from '../migration-harness';
 
 describe('server migration 0005: erased cases', () => {
-  let db: TestDatabase;
-  const before = serverMigrations.filter((m) => m.version < 5);
+  let db: ServiceDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase(before);
+    db = await serviceBefore(s0005);
   });
   afterAll(() => db.drop());
 
   it('adds an empty list of erased cases, one row per case and organisation', async () => {
     const org = await ops.createOrganisation(db.pool, 'Service');
-    expect(await migrateServer(db.pool, [...before, s0005])).toEqual([5]);
+    expect(await db.upgrade()).toEqual([5]);
     expect((await db.pool.query('SELECT count(*)::int AS n FROM erased_cases')).rows[0].n).toBe(0);
     const add = () => db.pool.query("INSERT INTO erased_cases (organisation_id, case_id, erased_at, rule) VALUES ($1, 'c1', now(), 'later 6 years')", [org]);
     await add();

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { checkAuditChain } from '../../audit/audit-log';
 import type { CliCommand } from '../command';
-import { dataDirFrom, unlockedCore } from '../open-core';
+import { dataDirFrom, withStore } from '../open-core';
 
 const KIND_TEXT = {
   altered: 'its contents no longer match its hash (it was changed after it was written)',
@@ -15,17 +14,14 @@ export const auditCheckCommand: CliCommand = {
   usage: 'audit-check --data-dir DIR   (passphrase from HEARD_PASSPHRASE, or asked for)',
   async run(args, io) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
-    const core = await unlockedCore(dataDirFrom(values), io);
-    try {
-      const report = checkAuditChain(core.context.db());
+    return withStore(dataDirFrom(values), io, async (call) => {
+      const report = await call('audit.check', {});
       if (!report.firstBreak) {
         io.out(`The audit trail is intact: ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'} checked.`);
         return 0;
       }
       io.out(`The audit trail is broken at entry ${report.firstBreak.seq}: ${KIND_TEXT[report.firstBreak.kind]}.`);
       return 5;
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { toCsv } from '../../../../shared/csv/rfc4180';
-import { listReferralsForReport } from '../../caseload/case-summary';
 import type { CliCommand } from '../command';
 import { CliError } from '../io';
-import { dataDirFrom, unlockedCore } from '../open-core';
+import { dataDirFrom, withStore } from '../open-core';
 
 const CSV_COLUMNS = [
   'reference', 'person_reference', 'date_of_birth', 'gender', 'service_user_type', 'local_authority', 'referral_date', 'referral_source',
@@ -17,14 +16,12 @@ export const casesCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, format: { type: 'string', default: 'json' } } });
     if (values.format !== 'json' && values.format !== 'csv') throw new CliError('Use --format json or --format csv.', 2);
-    const core = await unlockedCore(dataDirFrom(values), io);
-    try {
-      const rows = listReferralsForReport(core.context.db());
-      if (values.format === 'json') io.out(JSON.stringify(rows, null, 2));
+    const format = values.format;
+    return withStore(dataDirFrom(values), io, async (call) => {
+      const rows = await call('caseload.cases.export', {});
+      if (format === 'json') io.out(JSON.stringify(rows, null, 2));
       else io.out(toCsv([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => (c === 'issues' ? r.issues.join(';') : String(r[c] ?? ''))))]));
       return 0;
-    } finally {
-      core.close();
-    }
+    });
   },
 };

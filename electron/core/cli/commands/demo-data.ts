@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createDemoData } from '../../caseload/demo-data';
+import { DEMO_DATA_CONFIRMATION } from '../../../../shared/ipc/caseload';
 import type { CliCommand } from '../command';
 import { CliError } from '../io';
-import { dataDirFrom, unlockedCore } from '../open-core';
+import { dataDirFrom, withStore } from '../open-core';
 
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
@@ -14,20 +14,18 @@ export const demoDataCommand: CliCommand = {
     if (!Number.isInteger(count) || count < 1 || count > 200_000) throw new CliError('--referrals must be a whole number from 1 to 200000.', 2);
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new CliError('--seed must be a whole number.', 2);
-    const core = await unlockedCore(dataDirFrom(values), io);
-    try {
+    return withStore(dataDirFrom(values), io, async (call, core) => {
       const started = Date.now();
-      const made = createDemoData(core.context, {
-        referrals: count,
-        seed,
-        onProgress: (done, total) => {
-          if (done % 2000 === 0 || done === total) io.err(`${done} of ${total} referrals…`);
-        },
+      const stop = core.onEvent((e) => {
+        if (e.type === 'progress' && e.task === 'demo-data' && (e.done % 2000 === 0 || e.done === e.total)) io.err(`${e.label}…`);
       });
-      io.out(`Made ${made.referrals} invented referrals for ${made.people} people and ${made.advocates} advocates in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-      return 0;
-    } finally {
-      core.close();
-    }
+      try {
+        const made = await call('caseload.demoData', { confirm: DEMO_DATA_CONFIRMATION, referrals: count, ...(seed === undefined ? {} : { seed }) });
+        io.out(`Made ${made.referrals} invented referrals for ${made.people} people and ${made.advocates} advocates in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        return 0;
+      } finally {
+        stop();
+      }
+    });
   },
 };

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runImport } from '../../caseload/import';
 import type { CliCommand } from '../command';
 import { CliError } from '../io';
-import { dataDirFrom, unlockedCore } from '../open-core';
+import { dataDirFrom, withStore } from '../open-core';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -19,9 +18,9 @@ export const importCommand: CliCommand = {
     } catch {
       throw new CliError(`The file ${file} could not be read.`, 2);
     }
-    const core = await unlockedCore(dataDirFrom(values), io);
-    try {
-      const report = runImport(core.context, csv, !values['dry-run']);
+    const dryRun = values['dry-run'] === true;
+    return withStore(dataDirFrom(values), io, async (call) => {
+      const report = dryRun ? { ...(await call('caseload.import.preview', { csv })), imported: false } : await call('caseload.import.apply', { csv });
       if (report.problems.length > 0) {
         io.err(`Nothing was imported: the file has ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}.`);
         for (const p of report.problems) io.err(`Row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
@@ -30,8 +29,6 @@ export const importCommand: CliCommand = {
       const verb = report.imported ? 'Imported' : 'Would import (dry run, nothing changed)';
       io.out(`${verb} ${report.rows} referral${report.rows === 1 ? '' : 's'}: ${report.create} new, ${report.update} updated, ${report.unchanged} unchanged.`);
       return 0;
-    } finally {
-      core.close();
-    }
+    });
   },
 };

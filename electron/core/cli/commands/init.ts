@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../../../../shared/ipc/errors';
 import { createCore } from '../../app-core';
 import type { CliCommand } from '../command';
 import { CliError, passphraseFrom } from '../io';
-import { dataDirFrom } from '../open-core';
+import { cliCall, dataDirFrom } from '../open-core';
 
 export const initCommand: CliCommand = {
   name: 'init',
@@ -12,7 +11,7 @@ export const initCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
     const dataDir = dataDirFrom(values);
-    const core = createCore({ dataDir });
+    const core = createCore({ dataDir, autoSync: false });
     try {
       if (core.vault.status().state !== 'new') throw new CliError(`${dataDir} already holds a Heard store. Nothing was changed.`, 2);
       const passphrase = await passphraseFrom(io, 'Choose a passphrase: ');
@@ -20,12 +19,9 @@ export const initCommand: CliCommand = {
         const again = await io.askSecret('Type it again: ');
         if (again !== passphrase) throw new CliError('The two passphrases are not the same. Nothing was created.', 2);
       }
-      await core.vault.setup(passphrase);
+      await cliCall(core)('vault.setup', { passphrase });
       io.out(`Created an encrypted Heard store in ${dataDir}.`);
       return 0;
-    } catch (e) {
-      if (e instanceof AppError) throw new CliError(e.message, 2);
-      throw e;
     } finally {
       core.close();
     }

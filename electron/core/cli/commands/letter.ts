@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '../../../../shared/ipc/errors';
-import { findPlaceholders, getLetterTemplate, letterTemplates } from '../../../../shared/templates';
-import { draftLetter, renderLetterPdf } from '../../letters/letters-service';
+import { getLetterTemplate, letterTemplates } from '../../../../shared/templates';
 import type { CliCommand } from '../command';
 import { CliError } from '../io';
-import { dataDirFrom, unlockedCore } from '../open-core';
+import { dataDirFrom, withStore } from '../open-core';
 
 /** `heard letter`: a letter from a template for one case, straight to a PDF file (nothing is saved in the store). */
 export const letterCommand: CliCommand = {
@@ -23,28 +21,21 @@ export const letterCommand: CliCommand = {
     if (!getLetterTemplate(values.template)) throw new CliError(`There is no template "${values.template}". See: npm run heard -- templates`, 2);
     if (!values.out) throw new CliError('Say where to write the PDF with --out FILE.pdf.', 2);
     const out = resolve(values.out);
-    const core = await unlockedCore(dataDirFrom(values), io);
-    try {
-      const caseId = core.context.db().prepare('SELECT id FROM referrals WHERE reference = ? AND deleted_at IS NULL').pluck().get(values.case) as string | undefined;
-      if (!caseId) throw new CliError(`There is no case with reference ${values.case}.`, 3);
-      const draft = draftLetter(core.context, caseId, values.template, null);
-      const { bytes, pages } = await renderLetterPdf(core.context, draft);
-      writeFileSync(out, bytes, { mode: 0o600 });
+    const caseReference = values.case;
+    const templateId = values.template;
+    return withStore(dataDirFrom(values), io, async (call) => {
+      const { base64, pages, placeholders } = await call('letters.draftPdf', { caseReference, templateId });
+      writeFileSync(out, Buffer.from(base64, 'base64'), { mode: 0o600 });
       io.err('This PDF is outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.');
-      const left = findPlaceholders(draft.body).length;
+      const left = placeholders;
       if (left > 0) io.err(`It still has ${left} placeholder${left === 1 ? '' : 's'} in [square brackets] to fill before it is sent.`);
       io.out(`Wrote ${pages} page${pages === 1 ? '' : 's'} to ${out}`);
       return 0;
-    } catch (e) {
-      if (e instanceof AppError) throw new CliError(e.message, 3);
-      throw e;
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
-/** `heard templates`: the letter template ids, one per line with its title. */
+/** `heard templates`: the letter template ids, one per line with its title. It opens no store: the templates are part of Heard, not records. */
 export const templatesCommand: CliCommand = {
   name: 'templates',
   summary: 'List the letter templates.',

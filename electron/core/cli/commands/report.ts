@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { customPeriod, parseQuarter, type Period } from '../../../../shared/reports/period';
 import type { CliCommand } from '../command';
 import { CliError } from '../io';
-import { dataDirFrom, unlockedCore } from '../open-core';
+import { dataDirFrom, withStore, type CliCall } from '../open-core';
 
 const formats = ['json', 'csv', 'pdf'] as const;
 type Format = (typeof formats)[number];
@@ -32,9 +32,8 @@ export const reportCommand: CliCommand = {
     if (!formats.includes(format)) throw new CliError(`The format must be json, csv or pdf (not "${values.format}").`, 2);
     if (format === 'pdf' && !values.out) throw new CliError('A PDF must be written to a file: add --out FILE.pdf', 2);
     const dataDir = dataDirFrom(values);
-    const core = await unlockedCore(dataDir, io);
-    try {
-      const output = await produce(core.call.bind(core), format, period);
+    return withStore(dataDir, io, async (call) => {
+      const output = await produce(call, format, period);
       if (values.out) {
         const path = resolve(values.out);
         writeFileSync(path, output, { mode: 0o600 });
@@ -43,21 +42,14 @@ export const reportCommand: CliCommand = {
         io.out(typeof output === 'string' ? output : '');
       }
       return 0;
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
-type Call = (method: string, input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
-
-async function produce(call: Call, format: Format, period: Period): Promise<string | Buffer> {
-  const method = format === 'json' ? 'reports.quarterly' : format === 'csv' ? 'reports.csv' : 'reports.pdf';
-  const result = await call(method, { period });
-  if (!result.ok) throw new CliError(result.error.message, 1);
-  if (format === 'json') return `${JSON.stringify(result.value, null, 2)}\n`;
-  if (format === 'csv') return (result.value as { csv: string }).csv;
-  return Buffer.from((result.value as { base64: string }).base64, 'base64');
+async function produce(call: CliCall, format: Format, period: Period): Promise<string | Buffer> {
+  if (format === 'json') return `${JSON.stringify(await call('reports.quarterly', { period }), null, 2)}\n`;
+  if (format === 'csv') return (await call('reports.csv', { period })).csv;
+  return Buffer.from((await call('reports.pdf', { period })).base64, 'base64');
 }
 
 function periodFrom(values: { quarter?: string | undefined; from?: string | undefined; to?: string | undefined }): Period {

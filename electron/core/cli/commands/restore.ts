@@ -8,6 +8,12 @@ import { CliError, passphraseFrom } from '../io';
 import { dataDirFrom } from '../open-core';
 import { backupPassphraseFrom } from './backup';
 
+/**
+ * The one store command that does not go through `core.call`: it makes a store rather than working
+ * in one. The app's `backup.restore` refuses to replace a locked store (the window must prove it can
+ * unlock it first), while here the passphrase given is the restored store's new one and the person
+ * at the command line already holds the files. The restored store records its own "restored" entry.
+ */
 export const restoreCommand: CliCommand = {
   name: 'restore',
   summary: 'Restore an encrypted backup into a data folder (a new one, or --replace to set the existing store aside).',

@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '../../../../shared/ipc/errors';
-import { exportSubjectAccess } from '../../subject-access/export';
 import type { CliCommand } from '../command';
 import { CliError } from '../io';
-import { dataDirFrom, unlockedCore } from '../open-core';
+import { dataDirFrom, withStore } from '../open-core';
 
 export const subjectAccessCommand: CliCommand = {
   name: 'subject-access',
@@ -16,9 +14,9 @@ export const subjectAccessCommand: CliCommand = {
     if (!values.case && !values.person) throw new CliError('Say whose records to export with --case ID or --person ID.', 2);
     if (!values.out) throw new CliError('Say which folder to write the files to with --out FOLDER.', 2);
     const outDir = resolve(values.out);
-    const core = await unlockedCore(dataDirFrom(values), io);
-    try {
-      const r = await exportSubjectAccess(core.context, { caseId: values.case, personId: values.person });
+    const who = { ...(values.case ? { caseId: values.case } : {}), ...(values.person ? { personId: values.person } : {}) };
+    return withStore(dataDirFrom(values), io, async (call) => {
+      const r = await call('subjectAccess.export', who);
       mkdirSync(outDir, { recursive: true, mode: 0o700 });
       const jsonPath = join(outDir, r.json.fileName);
       const pdfPath = join(outDir, r.pdf.fileName);
@@ -27,11 +25,6 @@ export const subjectAccessCommand: CliCommand = {
       writeFileSync(pdfPath, Buffer.from(r.pdf.base64, 'base64'), { mode: 0o600, flag: 'wx' });
       io.out(`Wrote ${r.records} records from ${r.cases} case(s) to ${jsonPath} and ${pdfPath} (${r.pdf.pages} pages). These files are not encrypted: keep them safe.`);
       return 0;
-    } catch (e) {
-      if (e instanceof AppError) throw new CliError(e.message, 2);
-      throw e;
-    } finally {
-      core.close();
-    }
+    });
   },
 };

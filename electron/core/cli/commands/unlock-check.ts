@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
-import { dataDirFrom, unlockedCore } from '../open-core';
+import { dataDirFrom, withStore } from '../open-core';
 
 export const unlockCheckCommand: CliCommand = {
   name: 'unlock-check',
@@ -8,9 +8,9 @@ export const unlockCheckCommand: CliCommand = {
   usage: 'unlock-check --data-dir DIR   (passphrase from HEARD_PASSPHRASE, or asked for)',
   async run(args, io) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
-    const core = await unlockedCore(dataDirFrom(values), io);
-    core.close();
-    io.out('The passphrase opens this store.');
-    return 0;
+    return withStore(dataDirFrom(values), io, async () => {
+      io.out('The passphrase opens this store.');
+      return 0;
+    });
   },
 };

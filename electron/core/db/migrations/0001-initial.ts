@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 
 /**
  * The foundation: device identity, unsaved drafts, and the sync bookkeeping every later table
- * writes through (outbox, per-field versions). See DESIGN §3.
+ * writes through (outbox, per-field versions). See docs/architecture.md, The write path.
  */
 export const m0001: Migration = {
   version: 1,

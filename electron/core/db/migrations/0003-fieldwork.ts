@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * Field work (issue 4): contacts, notes with their kept versions and full-text index, wishes and
+ * Field work: contacts, notes with their kept versions and full-text index, wishes and
  * feelings, observations for non-instructed cases, actions, and safeguarding records.
  *
  * Synced tables have `id TEXT PRIMARY KEY`, `deleted_at`, and no foreign keys (sync may deliver

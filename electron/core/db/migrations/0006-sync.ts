@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * Sync bookkeeping (DESIGN §3). The account row holds the service's tokens, which are secrets, so
+ * Sync bookkeeping (docs/architecture.md, Sync). The account row holds the service's tokens, which are secrets, so
  * they live here in the encrypted store and nowhere else. Parked fields are values from the
  * service this version of Heard does not know yet: kept so a later version can use them.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * Quarterly reports (issue 8). `feedback_forms` are synced (one row per form received at case
+ * Quarterly reports. `feedback_forms` are synced (one row per form received at case
  * closure; `case_id` is `referrals.id`; no foreign key, as sync may deliver a form before its
  * case). `report_sections` holds the manager's narrative and anonymised case studies for a
  * period; it is local to the device that writes the report, so it is not synced.

@@ -7,9 +7,7 @@ import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { AllocateModal } from './AllocateModal';
-import { caseTabs } from './case-tabs';
-import { ComplaintBanner } from '../letters/ComplaintBanner';
-import { SafeguardingFlag } from '../fieldwork/SafeguardingFlag';
+import { caseBadges, caseBanners, caseTabs } from './case-tabs';
 import { ClosureTab } from './ClosureTab';
 import { HistoryTab } from './HistoryTab';
 import { IssuesTab } from './IssuesTab';
@@ -17,7 +15,7 @@ import { OverviewTab } from './OverviewTab';
 import { serviceUserTypeLabels, statusLabels, urgencyColors, urgencyLabels } from './labels';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
-/** One case: overview, issues and closure, then the tabs other features add in `case-tabs.ts`. */
+/** One case: overview, issues and closure, with the badges, banners and tabs other features add in `case-tabs.ts`. */
 export function CaseDetailPage() {
   const { caseId = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -62,10 +60,14 @@ export function CaseDetailPage() {
         </Badge>
         {referral.serviceUserType ? <Badge variant="outline">{serviceUserTypeLabels[referral.serviceUserType]}</Badge> : null}
         {referral.advocacyType === 'non_instructed' ? <Badge color="grape">Non-instructed</Badge> : null}
-        <SafeguardingFlag caseId={referral.id} />
+        {caseBadges.map((b) => (
+          <b.Component key={b.id} caseId={referral.id} />
+        ))}
         {person?.pronouns ? <Text size="sm">Pronouns: {person.pronouns}</Text> : null}
       </Group>
-      <ComplaintBanner caseId={caseId} />
+      {caseBanners.map((b) => (
+        <b.Component key={b.id} caseId={referral.id} />
+      ))}
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>

@@ -1,20 +1,16 @@
-import type { ComponentType } from 'react';
 import { reportsCaseTabs } from '../reports/tabs';
 import { meetingsCaseTabs } from '../meetings/tabs';
-import { lettersCaseTabs } from '../letters/tabs';
-import { fieldworkTabs } from '../fieldwork/tabs';
+import { lettersCaseBanners, lettersCaseTabs } from '../letters/tabs';
+import { fieldworkCaseBadges, fieldworkTabs } from '../fieldwork/tabs';
 import { dataProtectionCaseTabs } from '../data-protection/tabs';
+import type { CaseBadge, CaseBanner, CaseTab } from './case-page-extensions';
+
+export type { CaseBadge, CaseBanner, CaseTab } from './case-page-extensions';
 
 /**
- * The tabs on a case's page. Each feature (contacts and notes, meetings, letters, complaints…)
- * adds one entry here; the case page renders them in this order.
+ * What features add to a case's page, each list in the order the page shows it. A feature adds
+ * its entries in its own `tabs.ts` and is listed here once.
  */
-export interface CaseTab {
-  id: string;
-  label: string;
-  Component: ComponentType<{ caseId: string }>;
-}
-
 export const caseTabs: CaseTab[] = [
   ...meetingsCaseTabs,
   ...lettersCaseTabs,
@@ -22,3 +18,7 @@ export const caseTabs: CaseTab[] = [
   ...reportsCaseTabs,
   ...dataProtectionCaseTabs,
 ];
+
+export const caseBanners: CaseBanner[] = [...lettersCaseBanners];
+
+export const caseBadges: CaseBadge[] = [...fieldworkCaseBadges];

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/ipc/audit';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
-import { auditActionLabels, formatUkDateTime } from './labels';
+import { formatUkDateTime } from './labels';
 
 const PAGE = 50;
 
@@ -64,6 +64,7 @@ export function AuditTrail({ caseId, showCheck = false }: { caseId?: string; sho
           <Table.Thead>
             <Table.Tr>
               <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
               <Table.Th>What</Table.Th>
               {caseId ? null : <Table.Th>Case</Table.Th>}
               <Table.Th>Device</Table.Th>
@@ -73,15 +74,8 @@ export function AuditTrail({ caseId, showCheck = false }: { caseId?: string; sho
             {entries.map((e) => (
               <Table.Tr key={e.seq}>
                 <Table.Td>{formatUkDateTime(e.at)}</Table.Td>
-                <Table.Td>
-                  {auditActionLabels[e.action]}
-                  {e.detail ? (
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      ({e.detail})
-                    </Text>
-                  ) : null}
-                </Table.Td>
+                <Table.Td>{e.person ?? 'Not known'}</Table.Td>
+                <Table.Td>{e.description}</Table.Td>
                 {caseId ? null : <Table.Td>{e.caseReference ?? (e.caseId ? 'A case no longer held' : '—')}</Table.Td>}
                 <Table.Td>…{e.deviceId.slice(-6)}</Table.Td>
               </Table.Tr>

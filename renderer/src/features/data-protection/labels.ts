@@ -1,21 +1,4 @@
-import type { AuditActionName } from '../../../../shared/ipc/audit';
 import { formatUkDate } from '../../../../shared/domain/dates';
-
-export const auditActionLabels: Record<AuditActionName, string> = {
-  'case-opened': 'Opened the case',
-  edited: 'Changed a record',
-  corrected: 'Corrected a saved detail',
-  exported: 'Exported',
-  printed: 'Printed',
-  'letter-sent': 'Sent a letter',
-  synced: 'Synced with the service',
-  unlocked: 'Unlocked Heard',
-  'unlock-failed': 'Wrong passphrase entered',
-  'retention-deleted': 'Deleted at the end of its retention period',
-  'backup-made': 'Made a backup',
-  restored: 'Restored from a backup',
-  'subject-access-export': 'Exported for a subject access request',
-};
 
 /** "2026-03-07T14:05:00.000Z" -> "07/03/2026 14:05" in the computer's time zone. */
 export function formatUkDateTime(iso: string): string {

@@ -1,6 +1,7 @@
-import type { CaseTab } from '../caseload/case-tabs';
+import type { CaseBadge, CaseTab } from '../caseload/case-page-extensions';
 import { ActionsTab } from './ActionsTab';
 import { ContactsNotesTab } from './ContactsNotesTab';
+import { SafeguardingFlag } from './SafeguardingFlag';
 import { SafeguardingTab } from './SafeguardingTab';
 import { WishesTab } from './WishesTab';
 
@@ -11,3 +12,6 @@ export const fieldworkTabs: CaseTab[] = [
   { id: 'actions', label: 'Actions', Component: ActionsTab },
   { id: 'safeguarding', label: 'Safeguarding', Component: SafeguardingTab },
 ];
+
+/** Beside a case's status: a flag while a safeguarding concern is open. */
+export const fieldworkCaseBadges: CaseBadge[] = [{ id: 'safeguarding', Component: SafeguardingFlag }];

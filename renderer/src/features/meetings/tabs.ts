@@ -1,4 +1,4 @@
-import type { CaseTab } from '../caseload/case-tabs';
+import type { CaseTab } from '../caseload/case-page-extensions';
 import { CaseMeetingsTab } from './CaseMeetingsTab';
 
 export const meetingsCaseTabs: CaseTab[] = [{ id: 'meetings', label: 'Meetings', Component: CaseMeetingsTab }];

@@ -1,4 +1,4 @@
-import type { CaseTab } from '../caseload/case-tabs';
+import type { CaseTab } from '../caseload/case-page-extensions';
 import { FeedbackTab } from './FeedbackTab';
 import { SystemicIssuesTab } from './SystemicIssuesTab';
 

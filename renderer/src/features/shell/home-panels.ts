@@ -1,19 +1,13 @@
-import type { ComponentType } from 'react';
 import { TriagePanel } from '../caseload/TriagePanel';
 import { UpcomingMeetingsPanel } from '../meetings/UpcomingMeetingsPanel';
 import { OverdueComplaintsPanel } from '../letters/OverdueComplaintsPanel';
 import { DueActionsPanel } from '../fieldwork/DueActionsPanel';
 import { NotesSearchPanel } from '../fieldwork/NotesSearchPanel';
+import type { HomePanel } from './home-panel';
 
-/**
- * Panels on the Today screen (actions due and overdue, complaint deadlines, upcoming meetings…).
- * Each feature adds its panel here; the home page shows them in this order.
- */
-export interface HomePanel {
-  id: string;
-  Component: ComponentType;
-}
+export type { HomePanel } from './home-panel';
 
+/** Panels on the Today screen; each feature adds its panel here and the home page shows them in this order. */
 export const homePanels: HomePanel[] = [
   { id: 'meetings-upcoming', Component: UpcomingMeetingsPanel },
   { id: 'caseload-triage', Component: TriagePanel },
