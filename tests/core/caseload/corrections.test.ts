@@ -70,7 +70,7 @@ describe('correcting saved details', () => {
   it('corrects the legal name, pronouns, status, council and area, and an issue’s wording', async () => {
     await t.call('caseload.people.update', {
       personId, caseId,
-      fields: { firstName: 'Amirah', pronouns: 'she/her', statusTags: ['CIC', 'SEND'], localAuthority: 'Lancashire County Council', placementInArea: false },
+      fields: { firstName: 'Amirah', pronouns: 'she/her', statusTags: ['CIC', 'SEND'], localAuthority: 'Blackpool', placementInArea: false },
     });
     const issue = (await t.call('caseload.case.get', { caseId }))!.issues[0]!;
     await t.call('caseload.issues.update', { issueId: issue.id, fields: { code: 'PLACEMENT', description: 'Wants to stay with her foster carer' }, reason: 'Misheard on the phone' });
@@ -84,7 +84,8 @@ describe('correcting saved details', () => {
       { field: 'first_name', before: 'Amira', after: 'Amirah' },
       { field: 'pronouns', before: null, after: 'she/her' },
       { field: 'status_tags', before: [], after: ['CIC', 'SEND'] },
-      { field: 'local_authority', before: 'Lancashire', after: 'Lancashire County Council' },
+      // Councils are kept by ONS code: Lancashire to Blackpool.
+      { field: 'local_authority', before: 'E10000017', after: 'E06000009' },
       { field: 'placement_in_area', before: 1, after: 0 },
     ]);
   });
