@@ -34,7 +34,7 @@ describe('import: ethnicity, disability, advocacy type and placement area', () =
   it('names each unknown value by row and column, lists what is allowed, and never repeats the cell', () => {
     const { problems } = parseReferralCsv(toCsv([HEADER, row({ ethnicity: 'Martian', disability: 'sometimes', advocacy_type: 'loud', placement_area: 'Kent' })]), TODAY);
     expect(problems.map((p) => [p.row, p.column])).toEqual([[2, 'ethnicity'], [2, 'disability'], [2, 'placement_area'], [2, 'advocacy_type']]);
-    expect(problems[0]!.reason).toMatch(/WBRI \(White British\)/);
+    expect(problems[0]!.reason).toMatch(/White British \(WBRI\)/);
     expect(JSON.stringify(problems)).not.toMatch(/Martian|sometimes|loud|Kent/);
   });
 });
