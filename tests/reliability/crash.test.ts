@@ -99,7 +99,8 @@ function verify(lane: Lane, acked: number[]): void {
     const itemQuery = hasItems ? db.prepare('SELECT n FROM crash_items WHERE id = ?').pluck() : null;
     const item = { get: (id: string): unknown => itemQuery?.get(id) };
     const outbox = db.prepare("SELECT count(*) FROM outbox WHERE entity = 'crash_item' AND entity_id = ?").pluck();
-    const audit = db.prepare("SELECT count(*) FROM audit_log WHERE method = 'crash.test' AND detail = ?").pluck();
+    // An entry's detail is stored as JSON (who, the text, the fields changed); the child's text is n.
+    const audit = db.prepare("SELECT count(*) FROM audit_log WHERE method = 'crash.test' AND json_extract(detail, '$.text') = ?").pluck();
     const missing: number[] = [];
     for (const n of acked) {
       const kind = n % 3;
