@@ -18,3 +18,10 @@ export function caseLimitNotice(changes: number): string {
 export function refusedNotice(changes: number): string {
   return `The service did not accept ${plural(changes, 'change', 'changes')} made on this computer: they were to a case not allocated to you, or to records only a manager can change. What you typed is kept on this computer; ask your manager if you need the case.`;
 }
+
+export const WAITING_FOR_KEY_NOTICE =
+  "Waiting for a manager to let this laptop read the organisation's records. Your changes are kept on this computer and will be sent once a manager has done so.";
+
+export function unreadableNotice(changes: number): string {
+  return `${plural(changes, 'change', 'changes')} from the service could not be verified as written by your organisation's laptops, so ${changes === 1 ? 'it was' : 'they were'} not applied. This computer keeps its own copy. Please tell your administrator.`;
+}

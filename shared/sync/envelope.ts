@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * A sealed value as it travels and as the service stores it (docs/e2e.md, Values). Every synced
+ * value but `deleted_at` is one of these once an organisation has a key: the service sees its
+ * epoch, the mutation it was sealed under, its size and a keyed MAC, never the value.
+ * Bytes are base64url without padding; sizes are bounded so a hostile sender cannot make the
+ * service hold or compare more than a value could need.
+ */
+export const ENVELOPE_VERSION = 1;
+/** AES-GCM's 12-byte nonce and a 16-byte truncated HMAC, in base64url. */
+const NONCE_CHARS = 16;
+const MAC_CHARS = 22;
+/** A 5 MB push holds at most this much ciphertext in one value (base64url of ~3 MB). */
+export const MAX_SEALED_CHARS = 4 * 1024 * 1024;
+
+const b64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+$/);
+
+export const envelopeSchema = z.strictObject({
+  $e2e: z.literal(ENVELOPE_VERSION),
+  ep: z.number().int().min(1).max(2_147_483_647),
+  mid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  n: b64url(NONCE_CHARS, NONCE_CHARS),
+  // At least the 16-byte GCM tag.
+  c: b64url(22, MAX_SEALED_CHARS),
+  m: b64url(MAC_CHARS, MAC_CHARS),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** Cheap shape test: an object that claims to be an envelope. `envelopeSchema` says whether it is a valid one. */
+export function claimsEnvelope(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && '$e2e' in v;
+}
+
+export function isEnvelope(v: unknown): v is Envelope {
+  return claimsEnvelope(v) && envelopeSchema.safeParse(v).success;
+}
+
+/** The one field that stays plain: the service orders deletions and purges tombstones by it. */
+export const PLAIN_FIELD = 'deleted_at';
+
+/** What a plain `deleted_at` may hold: null or a timestamp, so no words can travel in it. */
+export const plainDeletedAtSchema = z.union([z.null(), z.string().max(40).regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})$/)]);
