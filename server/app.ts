@@ -23,7 +23,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Requests per minute per address on the enrolment and token endpoints. */
   authRateLimit?: number;
-  logger?: boolean;
+  /** Fastify's logger; a stream to capture its lines (tests check that no record's words reach them). */
+  logger?: boolean | { level?: string; stream: { write(line: string): void } };
   /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
   deviceRateLimits?: DeviceRateLimits;
   /** How many new cases one device may make in an hour. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimsEnvelope, envelopeSchema } from './envelope';
 import { MAX_JSON_DEPTH, jsonProblem, storableText } from './safe-json';
 
 /**
@@ -28,10 +29,16 @@ const jsonValue = z.custom<Json>((v) => v !== undefined, { message: 'A value is 
 export const valueProblemMessages = {
   too_deep: `A change held a value nested more than ${MAX_JSON_DEPTH} levels deep, which the service does not accept.`,
   unstorable_text: 'A change held a character the service cannot store (such as a null character or half of an emoji).',
+  bad_envelope: 'A change held a sealed value in a form the service does not accept.',
 } as const;
 
 /** A value a device sends: checked here, so nothing the database would refuse (and quote in its log) reaches it. */
 const storedValue = jsonValue.superRefine((v, ctx) => {
+  // A sealed value (docs/e2e.md) is checked whole: bounded base64url strings, nothing else.
+  if (claimsEnvelope(v)) {
+    if (!envelopeSchema.safeParse(v).success) ctx.addIssue({ code: 'custom', message: valueProblemMessages.bad_envelope, params: { valueProblem: 'bad_envelope' } });
+    return;
+  }
   const problem = jsonProblem(v);
   if (problem) ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
 });

@@ -14,11 +14,13 @@ import { createTestDatabase, type TestDatabase } from '../server/pg-harness';
 export const testRegistry: Record<string, EntitySpec> = {
   t_cases: { table: 't_cases', fields: ['name', 'status'] },
   t_notes: { table: 't_notes', fields: ['title', 'body', 'status'], jsonFields: ['body'] },
+  t_people: { table: 't_people', fields: ['first_name', 'last_name', 'date_of_birth'] },
 };
 
 const TEST_TABLES = `
   CREATE TABLE IF NOT EXISTS t_cases (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT, deleted_at TEXT) STRICT;
   CREATE TABLE IF NOT EXISTS t_notes (id TEXT PRIMARY KEY, title TEXT, body TEXT, status TEXT, deleted_at TEXT) STRICT;
+  CREATE TABLE IF NOT EXISTS t_people (id TEXT PRIMARY KEY, first_name TEXT, last_name TEXT, date_of_birth TEXT, deleted_at TEXT) STRICT;
 `;
 
 /** Calls the in-process server without sockets, as a device's transport would over HTTPS. */
@@ -48,7 +50,7 @@ export interface Service {
  */
 const ROOMY = { burst: 100_000, perMinute: 100_000 };
 
-export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits'>> = {}): Promise<Service> {
+export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits' | 'logger'>> = {}): Promise<Service> {
   const db = await createTestDatabase();
   const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY }, ...options });
   const org = await ops.createOrganisation(db.pool, 'Test Advocacy Service');
@@ -141,7 +143,7 @@ export class Device {
 
   /** Back to a fresh, unconnected store (cheaper than a new vault for property-test runs). */
   reset(transport?: Transport): void {
-    this.db.exec(`DELETE FROM t_cases; DELETE FROM t_notes; DELETE FROM outbox; DELETE FROM field_versions; DELETE FROM sync_account;
+    this.db.exec(`DELETE FROM t_cases; DELETE FROM t_notes; DELETE FROM t_people; DELETE FROM org_keys; DELETE FROM meta WHERE key = 'e2e_required'; DELETE FROM outbox; DELETE FROM field_versions; DELETE FROM sync_account;
       DELETE FROM sync_record_cases; DELETE FROM sync_parked; DELETE FROM sync_conflicts; DELETE FROM sync_pending_purges; DELETE FROM sync_pending_tombstones;`);
     this.written.length = 0;
     if (transport) this.transport.current = transport;

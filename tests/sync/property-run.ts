@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { Pool } from 'pg';
 import * as ops from '../../server/admin/ops';
 import type { FaultyNetwork } from './faulty-network';
+import type { TestOrgKey } from './e2e-setup';
 import { SERVICE_URL, type Device } from './harness';
 
 /** What the network and the laptops' sync buttons do in the property tests, besides editing. */
@@ -26,12 +27,20 @@ export async function runNetworkAction(a: NetworkAction, devices: readonly Devic
   else await net.deliverLate(1);
 }
 
-/** Each device as a fresh store on its own link of the network, connected as the user at its index. */
-export async function connectDevices(pool: Pool, devices: readonly Device[], users: readonly string[], net: FaultyNetwork): Promise<void> {
+/**
+ * Each device as a fresh store on its own link of the network, connected as the user at its index.
+ * With `e2e`, the organisation has a key and every laptop holds it, so every value but deleted_at
+ * travels and rests sealed.
+ */
+export async function connectDevices(pool: Pool, devices: readonly Device[], users: readonly string[], net: FaultyNetwork, e2e: TestOrgKey | null = null): Promise<void> {
   for (const [i, d] of devices.entries()) {
     d.reset(net.forDevice(i));
     const { code } = await ops.issueEnrolmentCode(pool, users[i]!);
     await d.client.connect(SERVICE_URL, code);
+  }
+  if (e2e) {
+    const org = await pool.query<{ organisation_id: string }>('SELECT organisation_id FROM users WHERE id = $1', [users[0]]);
+    await e2e.enable(pool, org.rows[0]!.organisation_id, devices);
   }
 }
 
