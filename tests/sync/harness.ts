@@ -5,6 +5,7 @@ import { Writer, type FieldValue } from '../../electron/core/db/mutations';
 import { SyncClient } from '../../electron/core/sync/client';
 import type { Transport } from '../../electron/core/sync/transport';
 import { wipeLocalData } from '../../electron/core/sync/wipe';
+import { appendAudit } from '../../electron/core/audit/audit-log';
 import { buildServer, type ServerOptions } from '../../server/app';
 import * as ops from '../../server/admin/ops';
 import { createTestCore, type TestCore } from '../helpers/test-core';
@@ -101,6 +102,8 @@ export class Device {
       wipe: (kind, message) => wipeLocalData(core.vault, { kind, message, at: new Date().toISOString() }),
       deviceName: 'test laptop',
       clock: () => core.context.clock(),
+      // As the app does, so tests can read what the trail says of a sync.
+      audit: (entries) => appendAudit(core.vault.database(), 'test-laptop', new Date(), entries),
     });
   }
 
