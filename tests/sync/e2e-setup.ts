@@ -78,8 +78,12 @@ export class TestOrgKey {
   }
 }
 
-/** Sealing really happened: no value but deleted_at (and codes on rows that carry no value) is plain on the service. */
-export async function expectSealed(pool: Pool, org: string): Promise<void> {
+/**
+ * Sealing really happened: no value but deleted_at (and codes on rows that carry no value) is
+ * plain on the service. Returns how many sealed values the service holds, for a test to show it
+ * checked something.
+ */
+export async function expectSealed(pool: Pool, org: string): Promise<number> {
   const plain = await pool.query<{ src: string; field: string }>(
     `SELECT 'field_state' AS src, field FROM field_state WHERE organisation_id = $1 AND field <> 'deleted_at' AND NOT (value ? '$e2e')
      UNION ALL SELECT 'changes', field FROM changes WHERE organisation_id = $1 AND kind IN ('change', 'noop', 'superseded', 'conflict') AND field <> 'deleted_at' AND value IS NOT NULL AND NOT (value ? '$e2e') AND NOT (kind = 'conflict' AND version = 0)
@@ -88,5 +92,16 @@ export async function expectSealed(pool: Pool, org: string): Promise<void> {
   );
   expect(plain.rows, 'plain values on the service').toEqual([]);
   const sealed = await pool.query<{ n: string }>("SELECT count(*) AS n FROM field_state WHERE organisation_id = $1 AND value ? '$e2e'", [org]);
-  expect(Number(sealed.rows[0]!.n), 'sealed values on the service').toBeGreaterThan(0);
+  return Number(sealed.rows[0]!.n);
 }
+
+/** A service row's value as the laptops read it: opened when the test runs with encryption, as stored otherwise. */
+export function valueReader(e2e: TestOrgKey | null, org: string): (r: { entity: string; entity_id: string; field: string; case_id: string | null; value: unknown }) => unknown {
+  return (r) => (e2e ? e2e.open(org, { entity: r.entity, entityId: r.entity_id, field: r.field, caseId: r.case_id }, r.value) : r.value);
+}
+
+/** The property tests run twice: as before, and with every value sealed. */
+export const ENCRYPTION_MODES = [
+  { name: 'plain', sealed: false },
+  { name: 'with encryption on', sealed: true },
+] as const;
