@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { claimsEnvelope, envelopeSchema } from './envelope';
+import { claimsEnvelope, isEnvelope } from './envelope';
 import { MAX_JSON_DEPTH, jsonProblem, storableText } from './safe-json';
 
 /**
@@ -36,7 +36,7 @@ export const valueProblemMessages = {
 const storedValue = jsonValue.superRefine((v, ctx) => {
   // A sealed value (docs/e2e.md) is checked whole: bounded base64url strings, nothing else.
   if (claimsEnvelope(v)) {
-    if (!envelopeSchema.safeParse(v).success) ctx.addIssue({ code: 'custom', message: valueProblemMessages.bad_envelope, params: { valueProblem: 'bad_envelope' } });
+    if (!isEnvelope(v)) ctx.addIssue({ code: 'custom', message: valueProblemMessages.bad_envelope, params: { valueProblem: 'bad_envelope' } });
     return;
   }
   const problem = jsonProblem(v);

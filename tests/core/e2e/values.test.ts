@@ -22,6 +22,7 @@ describe('sealing values', () => {
     }
     expect(openValue(keyFor, place, env, '01900000-0000-7000-8000-00000000dddd')).toEqual({ ok: false, why: 'moved' });
     expect(openValue(keyFor, place, { ...env, mid: '01900000-0000-7000-8000-00000000dddd' })).toEqual({ ok: false, why: 'altered' });
+    expect(openValue(keyFor, place, { ...env, m: 'AAAAAAAAAAAAAAAAAAAAAA' })).toEqual({ ok: false, why: 'altered' });
     expect(openValue(keyFor, place, { ...env, ep: 2 })).toEqual({ ok: false, why: 'unknown_epoch' });
     expect(openValue(() => deriveValueKeys(ORG, 1, randomBytes(32)), place, env)).toEqual({ ok: false, why: 'altered' });
     expect(openValue(keyFor, place, 'Tallulah')).toEqual({ ok: false, why: 'plain' });
@@ -47,8 +48,12 @@ describe('sealing values', () => {
 
   it('refuses envelopes with unknown keys, wrong sizes or characters outside base64url', () => {
     const env = sealValue(k1, place, MID, 'x');
-    for (const bad of [{ ...env, extra: 1 }, { ...env, n: `${env.n}A` }, { ...env, m: env.m.slice(1) }, { ...env, c: `${env.c}=` }, { ...env, ep: 0 }, { ...env, $e2e: 2 }, { ...env, mid: 'not-a-uuid' }]) {
+    expect(isEnvelope(env)).toBe(true);
+    const { c: _c, ...withoutC } = env;
+    for (const bad of [{ ...env, extra: 1 }, withoutC, { ...env, n: `${env.n}A` }, { ...env, m: env.m.slice(1) }, { ...env, c: `${env.c}=` }, { ...env, c: 'AAAA' }, { ...env, ep: 0 }, { ...env, ep: 1.5 }, { ...env, ep: '1' }, { ...env, $e2e: 2 }, { ...env, mid: 'not-a-uuid' }, [env], null, 'x']) {
       expect(isEnvelope(bad)).toBe(false);
+      // The hand-written check and the schema agree.
+      expect(envelopeSchema.safeParse(bad).success).toBe(false);
     }
   });
 });
