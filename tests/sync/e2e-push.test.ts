@@ -92,6 +92,16 @@ describe('pushes with encryption on', () => {
     expect((res.body.results as { outcome: string }[]).map((r) => r.outcome)).toEqual(['applied', 'applied']);
   });
 
+  it('sends an outbox of several batches sealed, each batch sealed while the one before is on its way', async () => {
+    for (let i = 0; i < 2_500; i++) alice.write('t_notes', `bulk-${i}`, CASE, { title: `Bulk note ${i}` });
+    const report = await alice.client.syncNow();
+    expect(report.pushed).toBe(2_500);
+    expect(alice.outboxCount()).toBe(0);
+    const rows = await pool().query<{ entity_id: string; case_id: string; value: unknown }>("SELECT entity_id, case_id, value FROM field_state WHERE organisation_id = $1 AND entity_id LIKE 'bulk-%' AND field = 'title'", [org]);
+    expect(rows.rows.length).toBe(2_500);
+    for (const r of rows.rows) expect(key.open(org, { entity: 't_notes', entityId: r.entity_id, field: 'title', caseId: r.case_id }, r.value)).toBe(`Bulk note ${r.entity_id.slice(5)}`);
+  });
+
   it('a laptop waiting for the key sends and fetches nothing, keeps its outbox and says why', async () => {
     const waiting = await service.enrolledDevice(aliceUser);
     markEncryptionRequired(waiting.db);
