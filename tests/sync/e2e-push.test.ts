@@ -4,7 +4,9 @@ import * as ops from '../../server/admin/ops';
 import { tableCounts } from '../server/pg-harness';
 import { rawDevice, type RawDevice } from '../server/service-client';
 import { TestOrgKey } from './e2e-setup';
-import { startService, type Device, type Service } from './harness';
+import type { Transport } from '../../electron/core/sync/transport';
+import type { PullResponse } from '../../shared/sync/protocol';
+import { Device, startService, type Service } from './harness';
 
 const CASE = '01900000-0000-7000-8000-00000000ec01';
 const underEpoch2 = <T extends { value: unknown }>(c: T): T => ({ ...c, value: { ...(c.value as object), ep: 2 } });
@@ -15,6 +17,7 @@ describe('pushes with encryption on', () => {
   let alice: Device;
   let manager: Device;
   let aliceUser: string;
+  let morganUser: string;
   let raw: RawDevice;
   const key = new TestOrgKey();
   const pool = () => service.db.pool;
@@ -26,6 +29,7 @@ describe('pushes with encryption on', () => {
     org = service.org;
     aliceUser = await ops.createUser(pool(), org, 'Alice', 'alice@example.org', 'advocate');
     const morgan = await ops.createUser(pool(), org, 'Morgan', 'morgan@example.org', 'manager');
+    morganUser = morgan;
     await ops.allocate(pool(), org, CASE, aliceUser);
     alice = await service.enrolledDevice(aliceUser);
     manager = await service.enrolledDevice(morgan);
@@ -60,6 +64,36 @@ describe('pushes with encryption on', () => {
       expect(JSON.parse(c.kept_value)).toBe('Review booked');
     }
     expect(manager.row('t_notes', 'n1')!.status).toBe('Review booked');
+  });
+
+  it('a no-op the service claims for a value other than the one sent is not taken: the laptop keeps its words and says so', async () => {
+    const first = await pool().query("SELECT value FROM changes WHERE organisation_id = $1 AND entity_id = 'n1' AND field = 'title' AND kind = 'change' ORDER BY changes.seq LIMIT 1", [org]);
+    // A service that lies: every no-op it sends this laptop carries an older value of the same field.
+    let lie: unknown = null;
+    const lying: Transport = async (url, init) => {
+      const res = await service.transport(url, init);
+      if (!url.endsWith('/v1/pull') || lie === null || res.status !== 200) return res;
+      const body = (await res.json()) as PullResponse;
+      for (const c of body.changes) if (c.kind === 'noop') c.value = lie as never;
+      return { ...res, json: async () => body };
+    };
+    const liar = await Device.create(lying);
+    service.devices.push(liar);
+    await liar.enrol(service, morganUser);
+    key.give(liar);
+    await liar.client.syncNow();
+    alice.write('t_notes', 'n1', CASE, { title: 'Agreed title' });
+    await alice.client.syncNow();
+    liar.write('t_notes', 'n1', CASE, { title: 'Agreed title' });
+    lie = first.rows[0]!.value;
+    const report = await liar.client.syncNow();
+    expect(await kindOf(lastWritten(liar))).toBe('noop');
+    expect(report.unreadable).toBe(1);
+    expect(liar.row('t_notes', 'n1')!.title).toBe('Agreed title');
+    expect(liar.client.account()!.last_error).toMatch(/could not be verified/);
+    const trail = liar.db.prepare("SELECT detail FROM audit_log WHERE action = 'sync-refused-value'").pluck().all() as string[];
+    expect(trail.join()).toContain('not_what_was_sent');
+    expect(trail.join()).not.toContain('Agreed');
   });
 
   const refusals: [string, () => Parameters<RawDevice['push']>[0][number], RegExp][] = [
@@ -116,7 +150,7 @@ describe('pushes with encryption on', () => {
     key.give(waiting);
     await waiting.client.syncNow();
     expect(waiting.outboxCount()).toBe(0);
-    expect(waiting.row('t_notes', 'n1')!.title).toBe('First visit');
+    expect(waiting.row('t_notes', 'n1')!.title).toBe(alice.row('t_notes', 'n1')!.title);
     const sent = await pool().query<{ value: unknown }>("SELECT value FROM field_state WHERE entity_id = 'w1' AND field = 'title'");
     expect(key.open(org, { entity: 't_notes', entityId: 'w1', field: 'title', caseId: CASE }, sent.rows[0]!.value)).toBe('Typed while waiting');
   });

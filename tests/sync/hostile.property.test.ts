@@ -61,6 +61,7 @@ describe.each(ENCRYPTION_MODES)('an enrolled device acting in bad faith among th
   // whatever she is sent, so what she hears is checked opened.
   const e2e = sealed ? new TestOrgKey() : null;
   let sealedValues = 0;
+  let eveReadOwn = 0;
   const devices: Device[] = [];
   const faults = { dropped: 0, lostReplies: 0, duplicated: 0, delayed: 0, attacks: 0, refusedAttacks: 0 };
 
@@ -155,6 +156,8 @@ describe.each(ENCRYPTION_MODES)('an enrolled device acting in bad faith among th
 
         // Nothing Eve heard holds anything an honest laptop wrote.
         expect(heard.join('\n')).not.toContain('HONEST');
+        // With encryption on, what she heard was read opened: her own words in her own case show it.
+        if (heard.join('\n').includes('EVIL')) eveReadOwn++;
 
         // Nothing Eve sent changed a record outside the cases she holds.
         const eveCases = (await pool.query<{ case_id: string }>('SELECT case_id FROM allocations WHERE organisation_id = $1 AND user_id = $2', [org, eveUser])).rows.map((r) => r.case_id);
@@ -214,5 +217,6 @@ describe.each(ENCRYPTION_MODES)('an enrolled device acting in bad faith among th
     expect(faults.delayed).toBeGreaterThan(0);
     expect(faults.refusedAttacks).toBeGreaterThan(0);
     if (e2e) expect(sealedValues, 'values were sealed').toBeGreaterThan(0);
+    expect(eveReadOwn, 'Eve read back her own words').toBeGreaterThan(0);
   }, 900_000);
 });

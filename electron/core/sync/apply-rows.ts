@@ -4,12 +4,13 @@ import type { EntitySpec } from '../db/entities';
 import { columnFromSync, type Column } from '../db/columns';
 
 /** The prepared statements one page's application uses, prepared once a page. */
-type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
+type StatementName = 'ack' | 'sentValue' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
 export type Statements = Record<StatementName, Statement<unknown[]>>;
 
 export function statements(db: Db): Statements {
   return {
     ack: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
+    sentValue: db.prepare('SELECT value FROM outbox WHERE mutation_id = ?').pluck(),
     versionNewer: db.prepare(
       'INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version WHERE excluded.version > field_versions.version',
     ),

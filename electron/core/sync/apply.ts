@@ -3,6 +3,7 @@ import type { EntitySpec } from '../db/entities';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
 import { eraseCase, optimizeSearchIndexes } from '../retention/erase-case';
 import { forgetTombstone, purgeCase, recordsOfCase } from './purge';
+import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { RowWriter, statements } from './apply-rows';
 
 /** Meta key set when an erasure has left freed pages to clear; cleared once the store is compacted. */
@@ -18,6 +19,11 @@ export interface ApplyOutcome {
   tombstones: number;
   /** This device's changes the service refused, with the reason code; the local value is kept. */
   refused: { entity: string; entityId: string; caseId: string | null; reason: string }[];
+  /**
+   * This device's changes the service called a no-op although the value it holds is not the one
+   * sent (a MAC that lied, docs/e2e.md): not converged to, the local value is kept.
+   */
+  unverified: { seq: number; entity: string; entityId: string; field: string; caseId: string | null }[];
   entities: Set<string>;
 }
 
@@ -34,11 +40,11 @@ export interface ApplyOptions {
   now(): Date;
   onErased?(caseId: string): void;
   /** Runs inside the page's transaction once it is applied (the audit entries for refused values). */
-  onApplied?(): void;
+  onApplied?(out: ApplyOutcome): void;
 }
 
 export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, opts: ApplyOptions): ApplyOutcome {
-  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, refused: [], entities: new Set() };
+  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, refused: [], unverified: [], entities: new Set() };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
   const recorded = new Set<string>();
@@ -50,6 +56,8 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
       // Ours if this device sent it, or if it is still in our outbox: a change made here under an
       // earlier enrolment (a restored backup) is acknowledged under that enrolment's device.
       const own = c.mutationId !== null && c.kind !== 'resolved' && (c.deviceId === selfDevice || (anyPending && q.inOutbox.get(c.mutationId) !== undefined));
+      // What this device sent, for a no-op to be checked against before the outbox row goes.
+      const sent = own && c.kind === 'noop' ? (q.sentValue.get(c.mutationId) as string | null | undefined) : undefined;
       if (own) {
         q.ack.run(c.mutationId);
         // A record made here belongs to its case even if the service never took it, so a purge finds it.
@@ -63,7 +71,12 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
           break;
         case 'noop':
         case 'superseded':
-          if (own && field(c)) setField(c, true);
+          if (!own || !field(c)) break;
+          if (sent !== undefined && canonicalJson(JSON.parse(sent ?? 'null')) !== canonicalJson(c.value ?? null)) {
+            out.unverified.push({ seq: c.seq, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId });
+            break;
+          }
+          setField(c, true);
           break;
         case 'conflict': {
           const k = c.conflict;
@@ -142,7 +155,7 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     // The search index keeps a removed note's words in its segments until they are merged.
     if (out.tombstones > 0) optimizeSearchIndexes(db);
     q.cursor.run(page.cursor, page.head ?? page.cursor);
-    opts.onApplied?.();
+    opts.onApplied?.(out);
   }).immediate();
   for (const e of writer.entities) out.entities.add(e);
   return out;

@@ -54,10 +54,13 @@ export async function pullPages(run: SyncRun, deps: PullDeps, report: SyncReport
     const out = applyPage(db, deps.registry, account().device_id, page, {
       now: deps.now,
       onErased: (caseId) => deps.record([{ action: 'retention-deleted', method: 'sync.erased', caseId, detail: 'erased by the service at the end of its retention period' }]),
-      onApplied: unreadable.length ? () => deps.record(unreadable.map(auditUnreadable)) : undefined,
+      onApplied: (applied) => {
+        const entries = [...unreadable.map(auditUnreadable), ...applied.unverified.map((u) => auditUnreadable({ ...u, why: 'not_what_was_sent' }))];
+        if (entries.length) deps.record(entries);
+      },
     });
     report.pulled += page.changes.length;
-    report.unreadable += unreadable.length;
+    report.unreadable += unreadable.length + out.unverified.length;
     report.conflicts += out.conflicts;
     report.purged += out.purged + out.erased.length;
     report.deletedRemoved += out.tombstones;
@@ -80,6 +83,6 @@ export async function pullPages(run: SyncRun, deps: PullDeps, report: SyncReport
 }
 
 /** Ids, the field's name and why: what an administrator needs to look into it, and nothing of the value. */
-function auditUnreadable(u: UnreadableRow): NewAuditEntry {
+function auditUnreadable(u: Omit<UnreadableRow, 'why'> & { why: UnreadableRow['why'] | 'not_what_was_sent' }): NewAuditEntry {
   return { action: 'sync-refused-value', method: 'sync.pull', caseId: u.caseId, detail: `change ${u.seq} refused (${u.why}): ${u.entity ?? '?'} ${u.entityId ?? '?'} field ${u.field ?? '?'}` };
 }
