@@ -46,6 +46,10 @@ describe('a laptop the service asks to slow down', () => {
   });
 });
 
+/** New case ids are UUIDs: the service refuses any other id for a new case. */
+const FIRST = '01900000-0000-7000-8000-0000000000f1';
+const SECOND = '01900000-0000-7000-8000-0000000000f2';
+
 describe('what the service did not take, in the sync status', () => {
   let service: Service;
   let laptop: Device;
@@ -61,19 +65,24 @@ describe('what the service did not take, in the sync status', () => {
   afterAll(() => service.close());
 
   it('a new case over the hourly limit waits on the laptop, and the status says it will be sent later', async () => {
-    laptop.write('t_cases', 'case-1', 'case-1', { name: 'First' });
-    laptop.write('t_cases', 'case-2', 'case-2', { name: 'Second' });
+    laptop.write('t_cases', FIRST, FIRST, { name: 'First' });
+    laptop.write('t_cases', SECOND, SECOND, { name: 'Second' });
     await laptop.client.syncNow();
     expect(laptop.client.account()!.last_error).toBe(
       'The service accepts only so many new cases from one computer in an hour, so 1 change to new cases will be sent later. They are kept on this computer.',
     );
     expect(laptop.outboxCount()).toBe(1);
     const held = await service.db.pool.query("SELECT entity_id FROM field_state WHERE entity = 't_cases' ORDER BY entity_id");
-    expect(held.rows).toEqual([{ entity_id: 'case-1' }]);
+    expect(held.rows).toEqual([{ entity_id: FIRST }]);
   });
 
   it("a change to someone else's case is refused, kept on the laptop, and the status says so without naming anything", async () => {
-    // An hour passes.
+    // An hour passes, and the case held back by the limit goes.
+    await service.db.pool.query("UPDATE case_origins SET created_at = created_at - interval '2 hours'");
+    await laptop.client.syncNow();
+    expect(laptop.outboxCount()).toBe(0);
+    // And another. (Over the limit, a change to a case not held waits like one to a new case:
+    // the answer must not tell a case the service knows from one it does not.)
     await service.db.pool.query("UPDATE case_origins SET created_at = created_at - interval '2 hours'");
     laptop.write('t_notes', 'n-other', CASE, { title: 'Typed into the wrong case' });
     await laptop.client.syncNow();
@@ -81,7 +90,6 @@ describe('what the service did not take, in the sync status', () => {
     expect(status).toMatch(/^The service did not accept 1 change made on this computer: they were to a case not allocated to you/);
     expect(status).not.toContain('Typed');
     expect(laptop.row('t_notes', 'n-other')!.title).toBe('Typed into the wrong case');
-    // The case held back by the limit went this time.
     expect(laptop.outboxCount()).toBe(0);
   });
 });
