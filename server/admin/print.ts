@@ -1,4 +1,5 @@
 import { clockSkewFlag } from '../../shared/sync/clock-skew';
+import type { HeldBack } from '../sync/purge-deleted';
 import type { DeviceRow } from './ops';
 import { forTerminal } from './terminal-text';
 
@@ -13,6 +14,8 @@ export function retentionLine(d: { caseId: string; reference: string; closureDat
   return `${forTerminal(d.caseId)}  ${forTerminal(d.reference)}  closed ${forTerminal(d.closureDate)}  due ${d.dueOn} (${d.ruleUsed} rule)`;
 }
 
-export function heldBackLine(d: { deviceId: string; deviceName: string; userName: string; lastSeenAt: Date | null }): string {
-  return `  ${d.deviceId}  ${forTerminal(d.deviceName)} (${forTerminal(d.userName)})  last seen ${d.lastSeenAt?.toISOString() ?? 'never'}`;
+export function heldBackLine(d: HeldBack): string {
+  // A device sent far more than it says it applied is not just offline: it has the deletions and is stuck, or will not say.
+  const says = d.sentSeq > d.syncedSeq ? `  says it applied up to change ${d.syncedSeq} of the ${d.sentSeq} it was sent` : `  applied up to change ${d.syncedSeq}`;
+  return `  ${d.deviceId}  ${forTerminal(d.deviceName)} (${forTerminal(d.userName)})  last seen ${d.lastSeenAt?.toISOString() ?? 'never'}${says}`;
 }
