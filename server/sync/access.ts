@@ -30,8 +30,8 @@ export type Decision =
   | { ok: true; newCase: boolean }
   /**
    * `keepForHolder`: an advocate the case was taken from in the last `formerHolderDays`; an edit
-   * of theirs to a record the service holds is kept as a conflict for the holder to decide (up to
-   * `formerHolderEditsPerDay` a device, see formerHolderBudget).
+   * of theirs is kept as a conflict for the holder to decide (up to `formerHolderEditsPerDay` a
+   * device, see formerHolderBudget), after which it is refused only.
    */
   | { ok: false; reason: RefusalReason; keepForHolder: boolean };
 

@@ -59,9 +59,11 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
         if (decision.reason === 'case_limit') continue;
         // The device is told the code alone; the row's value is the code, never a record's value.
         rows.push(logRow(who, c, 'refused', decision.reason, 0));
-        // Only for a record the service holds, and only so many a day: a former holder must not be
-        // able to fill the new holder's conflicts with records that do not exist.
-        if (decision.keepForHolder && entityCase !== undefined && (keepBudget ??= await formerHolderBudget(client, who, now, limits)) > 0) {
+        // Only so many a day, and only for a while after the case moved (access.ts): a former
+        // holder must not be able to fill the new holder's conflicts for ever. A record the
+        // service does not hold yet counts too: a note typed offline before the case moved would
+        // otherwise be lost with the case's purge from the laptop.
+        if (decision.keepForHolder && (keepBudget ??= await formerHolderBudget(client, who, now, limits)) > 0) {
           keepBudget--;
           // An edit from an advocate the case was taken from is not lost: its holder decides on
           // it. The holder's row has no mutation id, so it never reaches the sender as its own.

@@ -51,23 +51,26 @@ describe("a former holder's edits kept for the case's new holder", () => {
     expect(await keptFor(note)).toBe(1);
   });
 
-  it('keeps nothing for a record the service does not hold: the refusal alone', async () => {
-    const invented = uuidv7();
-    const res = await former.push([edit(invented, 'A note that never existed')]);
+  it('keeps a note typed offline before the case moved, not yet on the service, within the same allowance (no word is lost)', async () => {
+    const typed = uuidv7();
+    const res = await former.push([{ ...edit(typed, 'Typed offline, never sent'), baseVersion: 0 }]);
     expect(outcomes(res)).toEqual(['refused:not_held']);
-    expect(await keptFor(invented)).toBe(0);
-    const fields = await db.pool.query('SELECT count(*)::int AS n FROM field_state WHERE entity_id = $1', [invented]);
+    expect(await keptFor(typed)).toBe(1);
+    // Kept for the holder to decide on, not written into the case.
+    const fields = await db.pool.query('SELECT count(*)::int AS n FROM field_state WHERE entity_id = $1', [typed]);
     expect(fields.rows[0].n).toBe(0);
   });
 
   it("keeps at most the day's allowance from one device; the rest are refused only", async () => {
     const res = await former.push(Array.from({ length: 6 }, (_, i) => edit(note, `Flood ${i}`)));
     expect(outcomes(res)).toEqual(Array(6).fill('refused:not_held'));
-    // One kept in the first test, two more now: three a day.
-    expect(await keptFor(note)).toBe(3);
-    const again = await former.push([edit(note, 'Still flooding')]);
-    expect(outcomes(again)).toEqual(['refused:not_held']);
-    expect(await keptFor(note)).toBe(3);
+    // One kept in each test above, one more now: three a day, whether the records exist or not.
+    expect(await keptFor(note)).toBe(2);
+    const invented = Array.from({ length: 5 }, () => uuidv7());
+    const again = await former.push(invented.map((id) => edit(id, 'Records that never existed')));
+    expect(outcomes(again)).toEqual(Array(5).fill('refused:not_held'));
+    const planted = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM conflicts WHERE entity_id = ANY($1::text[])', [invented]);
+    expect(planted.rows[0]!.n).toBe(0);
   });
 
   it('keeps nothing once the case was taken from them more than 14 days ago', async () => {
