@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import type { Transport } from '../../electron/core/sync/transport';
+import { syncMessageKind } from '../../electron/core/sync/notices';
 import { AppError } from '../../shared/ipc/errors';
+import { syncProblemText } from '../../renderer/src/features/sync/status-text';
 import { Device, startService, type Service } from './harness';
 
 const CASE = '01900000-0000-7000-8000-0000000000c1';
@@ -34,6 +36,7 @@ describe('a laptop the service asks to slow down', () => {
     expect((refused as AppError).retryAfterMs).toBeGreaterThan(0);
     const status = laptop.client.account()!.last_error!;
     expect(status).toMatch(/^The service is busy and asked this computer to wait before syncing again\. Heard will try again at \d\d:\d\d\.$/);
+    expect(syncProblemText(status, syncMessageKind(status))).toMatch(/will be sent when sync works again\.$/);
 
     const before = sent.length;
     await expect(laptop.client.syncNow()).rejects.toThrow(/asked this computer to wait/);
@@ -72,6 +75,8 @@ describe('what the service did not take, in the sync status', () => {
       'The service accepts only so many new cases from one computer in an hour, so 1 change to new cases will be sent later. They are kept on this computer.',
     );
     expect(laptop.outboxCount()).toBe(1);
+    const waiting = laptop.client.account()!.last_error!;
+    expect(syncProblemText(waiting, syncMessageKind(waiting))).toBe(waiting);
     const held = await service.db.pool.query("SELECT entity_id FROM field_state WHERE entity = 't_cases' ORDER BY entity_id");
     expect(held.rows).toEqual([{ entity_id: FIRST }]);
   });
@@ -89,6 +94,10 @@ describe('what the service did not take, in the sync status', () => {
     const status = laptop.client.account()!.last_error!;
     expect(status).toMatch(/^The service did not accept 1 change made on this computer: they were to a case not allocated to you/);
     expect(status).not.toContain('Typed');
+    // The sync screen says what became of it, and does not promise to send it.
+    const shown = syncProblemText(status, syncMessageKind(status))!;
+    expect(shown).toContain('Heard will not send it again');
+    expect(shown).not.toContain('will be sent when sync works again');
     expect(laptop.row('t_notes', 'n-other')!.title).toBe('Typed into the wrong case');
     expect(laptop.outboxCount()).toBe(0);
   });
