@@ -30,6 +30,7 @@ export interface FailureSummary {
 
 export class SignInFailures {
   private readonly byAddress = new Map<string, AddressState>();
+  private lastDrain = 0;
 
   constructor(private readonly limit: RateLimit) {}
 
@@ -57,6 +58,10 @@ export class SignInFailures {
 
   /** Windows that have ended (or all of them, when the service stops), taken out to be written. */
   drain(nowMs: number, all = false): FailureSummary[] {
+    // Looked over at most once a minute: under a flood from many addresses, a walk of them all
+    // on every refusal would cost more than the refusals.
+    if (!all && nowMs - this.lastDrain < 60_000 && this.byAddress.size <= MAX_ADDRESSES) return [];
+    this.lastDrain = nowMs;
     const out: FailureSummary[] = [];
     const overfull = this.byAddress.size - MAX_ADDRESSES;
     let i = 0;
