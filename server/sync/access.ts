@@ -80,7 +80,7 @@ export function caseFactsParams(who: DeviceIdentity, changes: readonly OutgoingC
  */
 export async function formerHolderBudget(client: PoolClient, who: DeviceIdentity, now: Date, limits: AccessLimits): Promise<number> {
   const r = await client.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM conflicts WHERE organisation_id = $1 AND edit_device = $2 AND reason = 'not_allocated' AND created_at > $3",
+    "SELECT count(*)::int AS n FROM conflicts WHERE edit_device = $2 AND reason = 'not_allocated' AND created_at > $3 AND organisation_id = $1",
     [who.organisationId, who.deviceId, new Date(now.getTime() - DAY_MS)],
   );
   return Math.max(0, limits.formerHolderEditsPerDay - (r.rows[0]?.n ?? 0));

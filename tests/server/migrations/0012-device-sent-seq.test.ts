@@ -11,7 +11,7 @@ describe('server migration 0012: how far each device has been sent', () => {
   });
   afterAll(() => db.drop());
 
-  it('starts existing devices at what they last reported applied, so no report is lowered by the upgrade', async () => {
+  it('starts existing devices at what they last reported applied, so no report is lowered by the upgrade; indexes kept edits by device', async () => {
     const org = await ops.createOrganisation(db.pool, 'Service');
     const user = await ops.createUser(db.pool, org, 'Alice', 'alice@example.org', 'advocate');
     await db.pool.query(
@@ -24,5 +24,7 @@ describe('server migration 0012: how far each device has been sent', () => {
       { name: 'Laptop', synced_seq: 42, sent_seq: 42 },
       { name: 'New', synced_seq: 0, sent_seq: 0 },
     ]);
+    const index = await db.pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'conflicts_kept_by_device'");
+    expect(index.rows[0].indexdef).toMatch(/\(edit_device, created_at\) WHERE \(reason = 'not_allocated'::text\)/);
   });
 });
