@@ -7,7 +7,7 @@ import { forTerminal } from './terminal-text';
 export function deviceLine(d: DeviceRow): string {
   const clock = clockSkewFlag(d.clock_offset_ms);
   const seen = d.last_seen_at?.toISOString() ?? 'never';
-  return `${d.id}  ${d.status.padEnd(8)}  ${forTerminal(d.user_name)} <${forTerminal(d.email)}>  "${forTerminal(d.name)}"  last seen ${seen}${clock ? `  ${clock}` : ''}`;
+  return `${d.id}  ${d.status.padEnd(8)}  ${forTerminal(d.user_name)} <${forTerminal(d.email)}>  "${forTerminal(d.name)}"  last seen ${seen}  applied ${d.synced_seq} of ${d.sent_seq} sent${clock ? `  ${clock}` : ''}`;
 }
 
 export function retentionLine(d: { caseId: string; reference: string; closureDate: string; dueOn: string; ruleUsed: string }): string {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../server/app';
-import { heldBackLine } from '../../server/admin/print';
+import { deviceLine, heldBackLine } from '../../server/admin/print';
 import * as ops from '../../server/admin/ops';
 import { purgeDeleted } from '../../server/sync/purge-deleted';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -68,5 +68,9 @@ describe('what a device reports applied, and who holds purges back', () => {
     expect(r.heldBackBy.map((d) => d.deviceId)).toEqual([stuck.deviceId]);
     const line = heldBackLine(r.heldBackBy[0]!);
     expect(line).toContain(`says it applied up to change 0 of the ${page.cursor} it was sent`);
+    // The device list shows the same for every device, without purging anything.
+    const listed = (await ops.listDevices(db.pool, org)).map(deviceLine);
+    expect(listed.filter((l) => l.startsWith(stuck.deviceId))[0]).toContain(`applied 0 of ${page.cursor} sent`);
+    expect(listed.filter((l) => l.startsWith(honest.deviceId))[0]).toContain(`applied ${page.cursor} of ${page.cursor} sent`);
   });
 });
