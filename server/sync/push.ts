@@ -159,8 +159,9 @@ async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes
     for (const row of r.rows) {
       if (readCaseFact(facts, row)) continue;
       if (row.t === 'm') {
-        // Another person's mutation id: refused as if unknown, so its outcome stays theirs. The
-        // same person's other device (a laptop restored and enrolled again) hears it as a duplicate.
+        // Another person's mutation id: refused with the neutral code and nothing logged, so its
+        // outcome stays theirs. The same person's other device (a laptop restored and enrolled
+        // again) hears it as a duplicate, as the laptop that sent it would.
         if (row.device_id !== who.deviceId && row.user_id !== who.userId) {
           seen.set(row.entity_id, { outcome: 'refused', reason: 'not_held' });
           taken.add(row.entity_id);
