@@ -41,11 +41,15 @@ export interface DeviceRow {
   last_seen_at: Date | null;
   /** The device's clock minus the service's when it last pulled; null before its first pull. */
   clock_offset_ms: number | null;
+  /** How far it says it has applied the log, and how far the service has sent it (purges wait for the first). */
+  synced_seq: number;
+  sent_seq: number;
 }
 
 export async function listDevices(pool: Pool, organisationId: string): Promise<DeviceRow[]> {
   const r = await pool.query<DeviceRow>(
-    `SELECT d.id, d.name, d.status, u.name AS user_name, u.email, d.created_at, d.last_seen_at, d.clock_offset_ms::float8 AS clock_offset_ms
+    `SELECT d.id, d.name, d.status, u.name AS user_name, u.email, d.created_at, d.last_seen_at, d.clock_offset_ms::float8 AS clock_offset_ms,
+            d.synced_seq::float8 AS synced_seq, d.sent_seq::float8 AS sent_seq
        FROM devices d JOIN users u ON u.id = d.user_id WHERE d.organisation_id = $1 ORDER BY u.name, d.created_at`,
     [organisationId],
   );

@@ -63,8 +63,11 @@ export class DeviceRateLimiter {
 }
 
 export class RateLimitedError extends ServiceError {
-  constructor(readonly retryAfter: number) {
-    super(429, 'rate_limited', `This computer has sent the service more requests than it accepts in a short time. Heard will try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`);
+  constructor(
+    readonly retryAfter: number,
+    message = `This computer has sent the service more requests than it accepts in a short time. Heard will try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`,
+  ) {
+    super(429, 'rate_limited', message);
   }
 
   override body(): { v: number; error: { code: string; message: string; retryAfter: number } } {
