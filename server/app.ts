@@ -13,6 +13,7 @@ import {
 import { authenticate, type DeviceIdentity } from './auth/authenticate';
 import { confirmWiped, enrol, refresh } from './auth/enrol';
 import { ServiceError, badRequest } from './errors';
+import { registerKeyRoutes } from './keys/routes';
 import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
 import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits } from './sync/device-limits';
 import { applyPush } from './sync/push';
@@ -151,6 +152,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     req.audit.done = out.audited;
     return out.body;
   });
+
+  registerKeyRoutes(app, { pool, now, signedIn, parse });
 
   return app;
 }

@@ -16,6 +16,9 @@ import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
+import { splitEnrolmentCode } from '../e2e/admission';
+import { syncKeys } from '../e2e/key-sync';
+import { newDeviceKeys, saveDeviceKeys, savePendingSecret } from '../e2e/local-state';
 
 export interface SyncDeps {
   db(): Db;
@@ -88,15 +91,34 @@ export class SyncClient {
     if (!url) throw new AppError('invalid_input', 'The service address must start with https:// (or be this computer, for a trial).', { fields: { serviceUrl: 'Not a secure service address.' } });
     if (this.account()) throw new AppError('conflict', 'This computer is already connected to a service.');
     const api = new SyncApi(this.deps.transport, url);
+    // A manager-issued code's secret part never goes to the service (docs/e2e.md, Admitting a laptop).
+    const { serviceCode, secret } = splitEnrolmentCode(code);
+    const keys = await newDeviceKeys();
     let enrolled;
     try {
-      enrolled = await api.enrol(code, this.deps.deviceName ?? hostname());
+      enrolled = await api.enrol(serviceCode, this.deps.deviceName ?? hostname());
     } catch (e) {
       throw asAppError(e);
     }
     const db = this.deps.db();
-    db.transaction(() => saveEnrolment(db, url, enrolled, this.deps.now())).immediate();
+    db.transaction(() => {
+      saveEnrolment(db, url, enrolled, this.deps.now());
+      saveDeviceKeys(db, keys, this.deps.now());
+      if (secret) savePendingSecret(db, secret);
+    }).immediate();
     return this.account()!;
+  }
+
+  /** A signed-in call to the service outside a sync run (the managers' Laptops screen). */
+  async withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
+    const acct = this.account();
+    if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
+    const api = new SyncApi(this.deps.transport, acct.service_url);
+    try {
+      return await this.withAccess(api, (t) => fn(api, t));
+    } catch (e) {
+      throw asAppError(e);
+    }
   }
 
   /**
@@ -146,6 +168,8 @@ export class SyncClient {
       throw new AppError('forbidden', message, { retryAfterMs: waitMs });
     }
     try {
+      // Keys first: a laptop learns whether its organisation seals values before it sends any.
+      await syncKeys(db, acct, (fn) => this.withAccess(api, (t) => fn(api, t)), this.deps.now);
       replayParked(db, this.registry);
       await this.pushAll(api, report);
       await this.pullAll(api, report);
