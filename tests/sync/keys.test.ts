@@ -6,7 +6,8 @@ import { e2eMode } from '../../electron/core/e2e/mode';
 import { restoreFromRecovery } from '../../electron/core/e2e/recovery';
 import { uuidv7 } from '../../shared/domain/ids';
 import * as ops from '../../server/admin/ops';
-import { startService, type Device, type Service } from './harness';
+import type { Transport } from '../../electron/core/sync/transport';
+import { Device, startService, type Service } from './harness';
 import { connectWith, keyOf, laptopsCtx, randomKey, rawPost, seedOf } from './keys-helpers';
 
 let service: Service;
@@ -213,5 +214,49 @@ describe('who may call the keys endpoints', () => {
     expect(status.currentEpoch).toBe(1);
     expect(keyOf(otherManager, 1)).not.toBe(keyOf(manager, 1));
     expect((await wrapsOnService(target)).length).toBe(1);
+  });
+});
+
+describe('keys over a network that loses answers', () => {
+  it('a first key made while its answer was lost is taken back, with the recovery key that goes with it', async () => {
+    const other = await startService();
+    try {
+      const user = await ops.createUser(other.db.pool, other.org, 'Maya', 'maya@example.org', 'manager');
+      let dropEpochAnswer = true;
+      const lossy: Transport = async (url, init) => {
+        const res = await other.transport(url, init);
+        if (dropEpochAnswer && url.endsWith('/v1/keys/epochs')) {
+          dropEpochAnswer = false;
+          throw new Error('connection reset');
+        }
+        return res;
+      };
+      const laptop = await Device.create(lossy);
+      other.devices.push(laptop);
+      await laptop.enrol(other, user);
+      await expect(laptop.client.syncNow()).rejects.toThrow(/could not be reached/);
+      expect(keyOf(laptop, 1)).toBeNull();
+      const shown = recoveryToPrint(laptop.db)!;
+      await laptop.client.syncNow();
+      expect(keyOf(laptop, 1)).not.toBeNull();
+      expect(recoveryToPrint(laptop.db)).toBe(shown);
+      const fresh = await other.enrolledDevice(user);
+      await fresh.client.syncNow();
+      expect(await restoreFromRecovery(laptopsCtx(fresh), shown)).toEqual({ epochs: 1 });
+      expect(keyOf(fresh, 1)).toBe(keyOf(laptop, 1));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a service from before encryption, without the keys endpoints, still syncs in plain mode', async () => {
+    const plain: Transport = async (url, init) => (url.includes('/v1/keys/') ? { status: 404, json: async () => ({ v: 1, error: { code: 'not_found', message: 'No such endpoint.' } }) } : service.transport(url, init));
+    const laptop = await Device.create(plain);
+    service.devices.push(laptop);
+    await laptop.enrol(service, await advocateUser('Old Service'));
+    laptop.write('t_cases', 'case-plain', 'case-plain', { name: 'Plain case', status: 'open' });
+    await laptop.client.syncNow();
+    expect(laptop.outboxCount()).toBe(0);
+    expect(e2eMode(laptop.db)).toBe('plain');
   });
 });

@@ -1,10 +1,11 @@
 import type { Db } from '../db/database';
 import type { Account } from '../sync/account';
+import { SyncHttpError } from '../sync/transport';
 import { enrolmentTag } from './admission';
 import { currentOrgKey } from './keyring';
 import { keysApi, type ServiceCall } from './keys-api';
 import { clearPendingSecret, ensureDeviceKeys, pendingSecret } from './local-state';
-import { admitWaiting, foundOrganisationKey, rotate, shareRoster, takeSharedRoster, type ManagerCtx } from './manager-keys';
+import { admitWaiting, dropStaleRecoveryKey, foundOrganisationKey, rotate, shareRoster, takeSharedRoster, type ManagerCtx } from './manager-keys';
 import { markEncryptionRequired } from './mode';
 import { mergeRoster, rosterEntries } from './roster';
 import { receiveWraps } from './wraps';
@@ -30,7 +31,14 @@ export async function syncKeys(db: Db, account: Account, call: ServiceCall, now:
   const report: KeySyncReport = { received: 0, refused: 0, admitted: 0, waiting: 0, epochMade: null };
   const api = keysApi(call);
   const keys = await ensureDeviceKeys(db, now());
-  let status = await api.status();
+  let status;
+  try {
+    status = await api.status();
+  } catch (e) {
+    // A service from before encryption has no keys endpoints: it keeps working in plain mode.
+    if (e instanceof SyncHttpError && e.status === 404) return report;
+    throw e;
+  }
   const secret = pendingSecret(db);
   if (!status.publicKeySent) {
     const tag = secret ? enrolmentTag(secret, account.organisation_id, account.device_id, keys.publicKey).toString('base64url') : undefined;
@@ -44,9 +52,10 @@ export async function syncKeys(db: Db, account: Account, call: ServiceCall, now:
   if (account.role === 'advocate') return report;
 
   const c: ManagerCtx = { db, api, organisationId: account.organisation_id, deviceId: account.device_id, userId: account.user_id, keys, now };
+  await dropStaleRecoveryKey(db, status.recoveryPublicKey);
   if (status.currentEpoch === null) {
     // A laptop that already holds a key while the service claims none is not believed.
-    if (currentOrgKey(db) || !(await foundOrganisationKey(c))) return report;
+    if (currentOrgKey(db) || !(await foundOrganisationKey(c, secret))) return report;
     report.epochMade = 1;
     await shareRoster(c, 0);
     return report;

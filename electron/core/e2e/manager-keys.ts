@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { KeyStatus, KeyedDevice } from '../../../shared/sync/keys-protocol';
 import type { Db } from '../db/database';
-import { macEquals, enrolmentTag, wrapProof, chainKey } from './admission';
+import { chainKey, enrolmentTag, macEquals, secretKey, wrapProof } from './admission';
 import { deviceWrapInfo, publicKeyFromSeed, recoveryWrapInfo, wrapKey } from './hpke-wrap';
 import { currentOrgKey, orgKeyFor, saveOrgKey } from './keyring';
 import type { KeysApi } from './keys-api';
-import { clearRecoveryToPrint, issuedSecret, markSecretUsed, rosterVersion, saveRecoveryToPrint, saveRosterVersion, type DeviceKeys } from './local-state';
+import { clearRecoveryToPrint, issuedSecret, markSecretUsed, recoveryToPrint, rosterVersion, saveRecoveryToPrint, saveRosterVersion, type DeviceKeys } from './local-state';
 import { markEncryptionRequired } from './mode';
-import { formatRecoveryKey, newRecoverySeed } from './recovery-key';
+import { formatRecoveryKey, newRecoverySeed, parseRecoveryKey } from './recovery-key';
 import { admittedKey, mergeRoster, openRoster, rosterEntries, sealRoster, type RosterEntry } from './roster';
 import { wrapEpochsFor } from './wraps';
 
@@ -24,7 +24,7 @@ export interface ManagerCtx {
 const isConflict = (e: unknown) => (e as { status?: number } | null)?.status === 409;
 
 /** The first manager's laptop makes epoch 1 and the recovery key (docs/e2e.md, Keys). */
-export async function foundOrganisationKey(c: ManagerCtx): Promise<boolean> {
+export async function foundOrganisationKey(c: ManagerCtx, secret: string | null): Promise<boolean> {
   const key = randomBytes(32);
   const recoverySeed = newRecoverySeed();
   // Kept before the service hears of the key, so the recovery key is shown even if this laptop stops here.
@@ -35,14 +35,17 @@ export async function foundOrganisationKey(c: ManagerCtx): Promise<boolean> {
   try {
     await c.api.createEpoch({
       epoch: 1,
-      wraps: [{ epoch: 1, deviceId: c.deviceId, wrapped, proof: wrapProof(key, org, 1, c.deviceId, key).toString('base64url') }],
+      // Vouched for as any laptop's epoch 1 is, so that if the answer is lost this laptop still takes it back.
+      wraps: [{ epoch: 1, deviceId: c.deviceId, wrapped, proof: wrapProof(secret ? secretKey(secret) : key, org, 1, c.deviceId, key).toString('base64url') }],
       recoveryWrap: await wrapKey(recoveryPublicKey, recoveryWrapInfo(org, 1), key),
       recoveryPublicKey: recoveryPublicKey.toString('base64url'),
     });
   } catch (e) {
+    // Only a refusal means the key was not made; with no answer at all it may have been, and the
+    // recovery key shown must then be this one (checked against the service's at the next sync).
+    if (!isConflict(e)) throw e;
     clearRecoveryToPrint(c.db);
-    if (isConflict(e)) return false;
-    throw e;
+    return false;
   }
   c.db.transaction(() => {
     saveOrgKey(c.db, { epoch: 1, key }, c.now());
@@ -50,6 +53,14 @@ export async function foundOrganisationKey(c: ManagerCtx): Promise<boolean> {
     mergeRoster(c.db, [selfEntry(c, 'founder')]);
   }).immediate();
   return true;
+}
+
+/** A recovery key waiting to be printed that is not the organisation's (another manager's laptop was first) is dropped. */
+export async function dropStaleRecoveryKey(db: Db, recoveryPublicKey: string | null): Promise<void> {
+  const text = recoveryToPrint(db);
+  const seed = text ? parseRecoveryKey(text) : null;
+  if (!text || !recoveryPublicKey) return;
+  if (!seed || (await publicKeyFromSeed(seed)).toString('base64url') !== recoveryPublicKey) clearRecoveryToPrint(db);
 }
 
 function selfEntry(c: ManagerCtx, how: RosterEntry['how']): RosterEntry {
