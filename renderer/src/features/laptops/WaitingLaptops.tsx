@@ -40,7 +40,7 @@ export function WaitingLaptops({ laptops, onChanged }: { laptops: LaptopView[]; 
             {l.userName}’s laptop “{l.name}”
           </Text>
           {l.tagRefused ? (
-            <Alert color="orange" title="This laptop did not match the code you issued">
+            <Alert color="red" title="This laptop did not match the code you issued">
               It may not be the laptop you gave the code to. Give it the key only if you are sure.
             </Alert>
           ) : null}
