@@ -16,9 +16,9 @@ import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
-import { splitEnrolmentCode } from '../e2e/admission';
+import { asAppError, type OutboxRow } from './client-types';
+import { prepareEnrolment } from '../e2e/enrolment';
 import { syncKeys } from '../e2e/key-sync';
-import { newDeviceKeys, saveDeviceKeys, savePendingSecret } from '../e2e/local-state';
 
 export interface SyncDeps {
   db(): Db;
@@ -91,20 +91,17 @@ export class SyncClient {
     if (!url) throw new AppError('invalid_input', 'The service address must start with https:// (or be this computer, for a trial).', { fields: { serviceUrl: 'Not a secure service address.' } });
     if (this.account()) throw new AppError('conflict', 'This computer is already connected to a service.');
     const api = new SyncApi(this.deps.transport, url);
-    // A manager-issued code's secret part never goes to the service (docs/e2e.md, Admitting a laptop).
-    const { serviceCode, secret } = splitEnrolmentCode(code);
-    const keys = await newDeviceKeys();
+    const enrolment = await prepareEnrolment(code);
     let enrolled;
     try {
-      enrolled = await api.enrol(serviceCode, this.deps.deviceName ?? hostname());
+      enrolled = await api.enrol(enrolment.serviceCode, this.deps.deviceName ?? hostname());
     } catch (e) {
       throw asAppError(e);
     }
     const db = this.deps.db();
     db.transaction(() => {
       saveEnrolment(db, url, enrolled, this.deps.now());
-      saveDeviceKeys(db, keys, this.deps.now());
-      if (secret) savePendingSecret(db, secret);
+      enrolment.save(db, this.deps.now());
     }).immediate();
     return this.account()!;
   }
@@ -114,11 +111,7 @@ export class SyncClient {
     const acct = this.account();
     if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
     const api = new SyncApi(this.deps.transport, acct.service_url);
-    try {
-      return await this.withAccess(api, (t) => fn(api, t));
-    } catch (e) {
-      throw asAppError(e);
-    }
+    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => Promise.reject(asAppError(e)));
   }
 
   /**
@@ -398,26 +391,4 @@ export class SyncClient {
     }, delay);
     this.timer.unref();
   }
-}
-
-interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  entity: string;
-  entity_id: string;
-  case_id: string | null;
-  field: string;
-  value: string | null;
-  base_version: number;
-  hlc: string;
-}
-
-function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e;
-  if (e instanceof SyncHttpError) {
-    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
-    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
-    return new AppError('internal', e.message);
-  }
-  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
 }
