@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LaptopsCtx } from '../../electron/core/e2e/laptops';
+import { approveLaptop, listLaptops, type LaptopsCtx } from '../../electron/core/e2e/laptops';
 import { orgKeyFor } from '../../electron/core/e2e/keyring';
 import { deviceKeys } from '../../electron/core/e2e/local-state';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
@@ -29,3 +29,16 @@ export async function rawPost(service: Service, d: Device, url: string, body: ob
 }
 
 export const randomKey = () => randomBytes(32);
+
+/**
+ * Gives the organisation key to every laptop waiting for it, as a manager comparing fingerprints
+ * would: for tests whose laptops are enrolled by the admin command line. Each laptop must have
+ * synced once (to send its public key), and takes the key at its next sync. Returns how many.
+ */
+export async function admitWaitingLaptops(manager: Device): Promise<number> {
+  await manager.client.syncNow();
+  const { laptops } = await listLaptops(laptopsCtx(manager));
+  const waiting = laptops.filter((l) => l.waiting && l.fingerprint);
+  for (const l of waiting) await approveLaptop(laptopsCtx(manager), l.deviceId, l.fingerprint!);
+  return waiting.length;
+}

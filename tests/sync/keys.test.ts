@@ -8,7 +8,7 @@ import { uuidv7 } from '../../shared/domain/ids';
 import * as ops from '../../server/admin/ops';
 import type { Transport } from '../../electron/core/sync/transport';
 import { Device, startService, type Service } from './harness';
-import { connectWith, keyOf, laptopsCtx, randomKey, rawPost, seedOf } from './keys-helpers';
+import { admitWaitingLaptops, connectWith, keyOf, laptopsCtx, randomKey, rawPost, seedOf } from './keys-helpers';
 
 let service: Service;
 let managerUser: string;
@@ -136,6 +136,41 @@ describe('organisation keys', () => {
     expect((await wrapsOnService(firstId)).map((w) => w.epoch)).toEqual([1]);
     expect((await wrapsOnService(secondId)).map((w) => w.epoch)).toEqual([1, 2]);
     for (const w of await wrapsOnService(firstId)) expect(w.epoch).toBe(1);
+  });
+
+  it('a laptop the service brings back after its revocation is given no later key', async () => {
+    const laptop = await admitted(await advocateUser('Ann Advocate'));
+    const id = laptop.client.account()!.device_id;
+    await ops.setDeviceStatus(service.db.pool, id, 'revoked');
+    await manager.client.syncNow();
+    expect(keyOf(manager, 2)).not.toBeNull();
+    // The service says the laptop is active again and asks for another rotation.
+    await service.db.pool.query("UPDATE devices SET status = 'active' WHERE id = $1", [id]);
+    await service.db.pool.query('UPDATE organisations SET key_rotation_due = true WHERE id = $1', [service.org]);
+    await manager.client.syncNow();
+    await manager.client.syncNow();
+    expect(keyOf(manager, 3)).not.toBeNull();
+    expect((await wrapsOnService(id)).map((w) => w.epoch)).toEqual([1]);
+    await laptop.client.syncNow();
+    expect([keyOf(laptop, 2), keyOf(laptop, 3)]).toEqual([null, null]);
+  });
+
+  it('a roster the service replaces with its own is not taken in, and managers carry on', async () => {
+    await service.db.pool.query("UPDATE key_rosters SET version = 999, sealed = $2 WHERE organisation_id = $1", [service.org, randomKey().toString('base64url')]);
+    const laptop = await admitted(await advocateUser('Ann Advocate'));
+    expect(keyOf(laptop, 1)).toBe(keyOf(manager, 1));
+    expect((await service.db.pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [service.org])).rows[0].version).toBe('1000');
+  });
+
+  it('laptops the admin command line enrolled are let in by a manager comparing codes (admitWaitingLaptops)', async () => {
+    const a = await service.enrolledDevice(await advocateUser('Amy Advocate'));
+    const b = await service.enrolledDevice(await advocateUser('Ben Advocate'));
+    await a.client.syncNow();
+    await b.client.syncNow();
+    expect(await admitWaitingLaptops(manager)).toBe(2);
+    await a.client.syncNow();
+    await b.client.syncNow();
+    expect([keyOf(a, 1), keyOf(b, 1)]).toEqual([keyOf(manager, 1), keyOf(manager, 1)]);
   });
 
   it('a laptop enrolled by the admin command line is admitted only when the manager approves its fingerprint', async () => {
