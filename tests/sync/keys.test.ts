@@ -118,6 +118,26 @@ describe('organisation keys', () => {
     expect(keyOf(laptop, 1)).toBeNull();
     const view = (await listLaptops(laptopsCtx(manager))).laptops.find((l) => l.deviceId === laptop.client.account()!.device_id)!;
     expect(view).toMatchObject({ waiting: true, tagRefused: true, holdsKey: false });
+    await expect(approveLaptop(laptopsCtx(manager), view.deviceId, view.fingerprint!)).rejects.toThrow(/did not match the code you issued/);
+    expect(await wrapsOnService(view.deviceId)).toEqual([]);
+  });
+
+  it('a laptop connected with another manager’s code is let in by that manager’s laptop, not by comparing codes elsewhere', async () => {
+    const second = await service.enrolledDevice(await ops.createUser(service.db.pool, service.org, 'Second Manager', 'm2@example.org', 'manager'));
+    await second.client.syncNow();
+    await admitWaitingLaptops(manager);
+    await second.client.syncNow();
+    expect(keyOf(second, 1)).toBe(keyOf(manager, 1));
+    const { code } = await issueLaptopCode(laptopsCtx(second), await advocateUser('Ann Advocate'));
+    const laptop = await connectWith(service, code);
+    await laptop.client.syncNow();
+    const id = laptop.client.account()!.device_id;
+    const view = (await listLaptops(laptopsCtx(manager))).laptops.find((l) => l.deviceId === id)!;
+    expect(view).toMatchObject({ waiting: true, tagRefused: false });
+    await expect(approveLaptop(laptopsCtx(manager), id, view.fingerprint!)).rejects.toThrow(/another manager’s laptop/);
+    await second.client.syncNow();
+    await laptop.client.syncNow();
+    expect(keyOf(laptop, 1)).toBe(keyOf(manager, 1));
   });
 
   it('a laptop enrolled after two rotations holds all three epochs; revoked laptops hold nothing made after', async () => {

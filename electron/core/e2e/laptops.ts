@@ -1,11 +1,11 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { Db } from '../db/database';
 import type { Account } from '../sync/account';
-import { combinedCode, enrolmentTag, fingerprint, macEquals, newEnrolmentSecret } from './admission';
+import { combinedCode, fingerprint, newEnrolmentSecret } from './admission';
 import { currentOrgKey } from './keyring';
 import { keysApi, type ServiceCall } from './keys-api';
-import { ensureDeviceKeys, issuedSecret, saveIssuedSecret } from './local-state';
-import { shareRoster, type ManagerCtx } from './manager-keys';
+import { ensureDeviceKeys, issuedSecret, markSecretUsed, saveIssuedSecret } from './local-state';
+import { shareRoster, tagMatches, type ManagerCtx } from './manager-keys';
 import { admittedKey, mergeRoster, removeFromRoster } from './roster';
 import { wrapEpochsFor } from './wraps';
 
@@ -62,7 +62,7 @@ export async function listLaptops(c: LaptopsCtx): Promise<{ laptops: LaptopView[
     const onRoster = admittedKey(c.db, l.deviceId);
     const waiting = !!d && current !== null && (d.heldEpoch ?? 0) < current && !onRoster && l.deviceId !== m.deviceId;
     const issued = d?.codeId ? issuedSecret(c.db, d.codeId) : null;
-    const tagRefused = waiting && !!issued && !(d!.enrolmentTag && macEquals(d!.enrolmentTag, enrolmentTag(issued.secret, m.organisationId, l.deviceId, Buffer.from(d!.publicKey, 'base64url'))));
+    const tagRefused = waiting && !!issued && !!d.enrolmentTag && !tagMatches(m.organisationId, d, issued);
     return {
       deviceId: l.deviceId,
       name: l.name,
@@ -95,8 +95,13 @@ export async function approveLaptop(c: LaptopsCtx, deviceId: string, seenFingerp
   if (fingerprint(Buffer.from(d.publicKey, 'base64url')) !== seenFingerprint) throw new AppError('conflict', 'The laptop’s code has changed since you compared it. Nothing was given; compare the codes again.');
   const known = admittedKey(c.db, deviceId);
   if (known && (known.removed || known.publicKey !== d.publicKey)) throw new AppError('conflict', 'That laptop was taken off your organisation’s list and cannot be given the key again. Connect it again with a new code.');
-  await m.api.addWraps(await wrapEpochsFor(c.db, m.organisationId, deviceId, d.publicKey, 1, null));
-  mergeRoster(c.db, [{ deviceId, publicKey: d.publicKey, userId: d.userId, admittedBy: m.deviceId, how: 'fingerprint', admittedAt: c.now().toISOString(), removedAt: null }]);
+  // A laptop that sent a tag holds a code's secret and takes only a key that secret vouches for.
+  const issued = d.enrolmentTag && d.codeId ? issuedSecret(c.db, d.codeId) : null;
+  if (d.enrolmentTag && !issued) throw new AppError('conflict', 'That laptop was connected with a code another manager’s laptop issued. It is given the key when that laptop next syncs.');
+  if (issued && !tagMatches(m.organisationId, d, issued)) throw new AppError('conflict', 'That laptop did not match the code you issued, so it may not be the laptop you gave the code to. Choose “Not this laptop” and give the person a new code.');
+  await m.api.addWraps(await wrapEpochsFor(c.db, m.organisationId, deviceId, d.publicKey, 1, issued?.secret ?? null));
+  if (issued) markSecretUsed(c.db, issued.code_id, deviceId, c.now());
+  mergeRoster(c.db, [{ deviceId, publicKey: d.publicKey, userId: d.userId, admittedBy: m.deviceId, how: issued ? 'code' : 'fingerprint', admittedAt: c.now().toISOString(), removedAt: null }]);
   await shareRoster(m, status.roster?.version ?? 0);
 }
 

@@ -5,7 +5,7 @@ import { chainKey, enrolmentTag, macEquals, secretKey, wrapProof } from './admis
 import { deviceWrapInfo, publicKeyFromSeed, recoveryWrapInfo, wrapKey } from './hpke-wrap';
 import { currentOrgKey, orgKeyFor, saveOrgKey } from './keyring';
 import type { KeysApi } from './keys-api';
-import { clearRecoveryToPrint, issuedSecret, markSecretUsed, recoveryToPrint, rosterVersion, saveRecoveryToPrint, saveRosterVersion, type DeviceKeys } from './local-state';
+import { clearRecoveryToPrint, issuedSecret, markSecretUsed, recoveryToPrint, rosterVersion, saveRecoveryToPrint, saveRosterVersion, type DeviceKeys, type IssuedSecret } from './local-state';
 import { markEncryptionRequired } from './mode';
 import { formatRecoveryKey, newRecoverySeed, parseRecoveryKey } from './recovery-key';
 import { admittedKey, mergeRoster, openRoster, rosterEntries, sealRoster, type RosterEntry } from './roster';
@@ -129,6 +129,12 @@ export async function rotate(c: ManagerCtx, status: KeyStatus): Promise<boolean>
   return true;
 }
 
+/** The laptop's tag checks against a secret this laptop issued, for the person the code was for. */
+export function tagMatches(organisationId: string, d: KeyedDevice, issued: IssuedSecret): boolean {
+  if (!d.enrolmentTag || d.userId !== issued.user_id) return false;
+  return macEquals(d.enrolmentTag, enrolmentTag(issued.secret, organisationId, d.deviceId, Buffer.from(d.publicKey, 'base64url')));
+}
+
 /** Why a laptop waiting for the key was not admitted here, for the managers' screen. */
 export type Waiting = KeyedDevice & { tagRefused: boolean };
 
@@ -150,12 +156,11 @@ export async function admitWaiting(c: ManagerCtx, status: KeyStatus): Promise<{ 
       continue;
     }
     const issued = d.codeId ? issuedSecret(c.db, d.codeId) : null;
-    if (!issued || issued.used_by) {
+    if (!issued || issued.used_by || !d.enrolmentTag) {
       waiting.push({ ...d, tagRefused: false });
       continue;
     }
-    const tagOk = d.enrolmentTag !== null && d.userId === issued.user_id && macEquals(d.enrolmentTag, enrolmentTag(issued.secret, c.organisationId, d.deviceId, Buffer.from(d.publicKey, 'base64url')));
-    if (!tagOk) {
+    if (!tagMatches(c.organisationId, d, issued)) {
       waiting.push({ ...d, tagRefused: true });
       continue;
     }

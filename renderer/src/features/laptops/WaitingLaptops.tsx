@@ -41,14 +41,16 @@ export function WaitingLaptops({ laptops, onChanged }: { laptops: LaptopView[]; 
           </Text>
           {l.tagRefused ? (
             <Alert color="red" title="This laptop did not match the code you issued">
-              It may not be the laptop you gave the code to. Give it the key only if you are sure.
+              It may not be the laptop you gave the code to, so it cannot be given the key. Choose “Not this laptop” and give the person a new code.
             </Alert>
           ) : null}
           <Group>
             <Code fz="lg">{l.fingerprint}</Code>
-            <Button size="xs" loading={busy} onClick={() => act(() => send('laptops.approve', { deviceId: l.deviceId, fingerprint: l.fingerprint ?? '' }))}>
-              Approve
-            </Button>
+            {l.tagRefused ? null : (
+              <Button size="xs" loading={busy} onClick={() => act(() => send('laptops.approve', { deviceId: l.deviceId, fingerprint: l.fingerprint ?? '' }))}>
+                Approve
+              </Button>
+            )}
             <Button size="xs" variant="default" color="red" onClick={() => setRefusing(l)}>
               Not this laptop
             </Button>
