@@ -26,7 +26,7 @@ export interface ServerOptions {
   authRateLimit?: number;
   logger?: boolean;
   /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
-  deviceRateLimits?: DeviceRateLimits;
+  deviceRateLimits?: Partial<DeviceRateLimits>;
   /** How many new cases one device may make in an hour. */
   accessLimits?: AccessLimits;
   https?: { key: Buffer; cert: Buffer } | null;
@@ -68,7 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
-  const limiter = new DeviceRateLimiter(options.deviceRateLimits ?? DEFAULT_DEVICE_RATE_LIMITS);
+  const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
   const accessLimits = options.accessLimits ?? DEFAULT_ACCESS_LIMITS;
   const authLimit = { rateLimit: { max: options.authRateLimit ?? 20, timeWindow: '1 minute' } };
 
@@ -153,7 +153,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return out.body;
   });
 
-  registerKeyRoutes(app, { pool, now, signedIn, parse });
+  registerKeyRoutes(app, { pool, now, signedIn: async (req) => {
+    const who = await signedIn(req);
+    limiter.take('keys', who.deviceId, now().getTime());
+    return who;
+  }, parse });
 
   return app;
 }

@@ -272,6 +272,21 @@ describe('who may call the keys endpoints', () => {
   });
 });
 
+describe('keys endpoints under load', () => {
+  it('a laptop asking for its keys too often is asked to wait, like push and pull', async () => {
+    const busy = await startService({ deviceRateLimits: { keys: { burst: 2, perMinute: 1 } } });
+    try {
+      const laptop = await busy.enrolledDevice(await ops.createUser(busy.db.pool, busy.org, 'Ann', 'ann@example.org', 'advocate'));
+      await laptop.client.syncNow();
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push((await rawPost(busy, laptop, '/v1/keys/status', {})).status);
+      expect(answers).toContain(429);
+    } finally {
+      await busy.close();
+    }
+  });
+});
+
 describe('keys over a network that loses answers', () => {
   it('a first key made while its answer was lost is taken back, with the recovery key that goes with it', async () => {
     const other = await startService();
