@@ -3,6 +3,8 @@ import { deviceWrapInfo, publicKeyFromSeed, unwrapKey, wrapKey } from '../../ele
 import { approveLaptop, issueLaptopCode, listLaptops, setLaptopStatus } from '../../electron/core/e2e/laptops';
 import { recoveryToPrint } from '../../electron/core/e2e/local-state';
 import { e2eMode } from '../../electron/core/e2e/mode';
+import { orgKeyFor } from '../../electron/core/e2e/keyring';
+import { openRoster } from '../../electron/core/e2e/roster';
 import { restoreFromRecovery } from '../../electron/core/e2e/recovery';
 import { uuidv7 } from '../../shared/domain/ids';
 import * as ops from '../../server/admin/ops';
@@ -314,6 +316,32 @@ describe('keys over a network that loses answers', () => {
       await fresh.client.syncNow();
       expect(await restoreFromRecovery(laptopsCtx(fresh), shown)).toEqual({ epochs: 1 });
       expect(keyOf(fresh, 1)).toBe(keyOf(laptop, 1));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a roster share the service turned away is made again at the next sync', async () => {
+    const other = await startService();
+    try {
+      const user = await ops.createUser(other.db.pool, other.org, 'Maya', 'maya@example.org', 'manager');
+      let refuseRoster = true;
+      const refusing: Transport = async (url, init) => {
+        if (refuseRoster && url.endsWith('/v1/keys/roster')) {
+          refuseRoster = false;
+          return { status: 409, json: async () => ({ v: 1, error: { code: 'conflict', message: 'A newer list of laptops is already on the service.' } }) };
+        }
+        return other.transport(url, init);
+      };
+      const laptop = await Device.create(refusing);
+      other.devices.push(laptop);
+      await laptop.enrol(other, user);
+      await laptop.client.syncNow();
+      expect((await other.db.pool.query('SELECT count(*)::int AS n FROM key_rosters')).rows[0].n).toBe(0);
+      await laptop.client.syncNow();
+      const shared = (await other.db.pool.query('SELECT epoch, version::int AS version, sealed FROM key_rosters')).rows[0];
+      const entries = openRoster(shared.sealed, other.org, shared.epoch, orgKeyFor(laptop.db, shared.epoch)!, shared.version);
+      expect(entries?.map((e) => e.deviceId)).toEqual([laptop.client.account()!.device_id]);
     } finally {
       await other.close();
     }

@@ -7,7 +7,7 @@ import { keysApi, type ServiceCall } from './keys-api';
 import { clearPendingSecret, ensureDeviceKeys, pendingSecret } from './local-state';
 import { admitWaiting, dropStaleRecoveryKey, foundOrganisationKey, rotate, shareRoster, takeSharedRoster, type ManagerCtx } from './manager-keys';
 import { markEncryptionRequired } from './mode';
-import { mergeRoster, rosterEntries } from './roster';
+import { mergeRoster, rosterEntries, rosterUnshared } from './roster';
 import { receiveWraps } from './wraps';
 
 export interface KeySyncReport {
@@ -61,20 +61,18 @@ export async function syncKeys(db: Db, account: Account, call: ServiceCall, now:
     return report;
   }
   if (currentOrgKey(db)?.epoch !== status.currentEpoch) return report;
-  let rosterChanged = false;
   takeSharedRoster(c, status.roster ?? null);
   // A manager given the key by another keeps itself on the roster it will rotate from.
   if (!rosterEntries(db).some((e) => e.deviceId === account.device_id)) {
-    rosterChanged = mergeRoster(db, [{ deviceId: account.device_id, publicKey: keys.publicKey.toString('base64url'), userId: account.user_id, admittedBy: account.device_id, how: 'fingerprint', admittedAt: now().toISOString(), removedAt: null }]);
+    mergeRoster(db, [{ deviceId: account.device_id, publicKey: keys.publicKey.toString('base64url'), userId: account.user_id, admittedBy: account.device_id, how: 'fingerprint', admittedAt: now().toISOString(), removedAt: null }]);
   }
   if (status.rotationDue && (await rotate(c, status))) {
     report.epochMade = status.currentEpoch + 1;
-    rosterChanged = true;
     status = await api.status();
   }
   const admission = await admitWaiting(c, status);
   report.admitted = admission.admitted;
   report.waiting = admission.waiting.length;
-  if (rosterChanged || admission.admitted > 0) await shareRoster(c, status.roster?.version ?? 0);
+  if (rosterUnshared(db)) await shareRoster(c, status.roster?.version ?? 0);
   return report;
 }

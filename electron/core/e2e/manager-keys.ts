@@ -8,7 +8,7 @@ import type { KeysApi } from './keys-api';
 import { clearRecoveryToPrint, issuedSecret, markSecretUsed, recoveryToPrint, rosterVersion, saveRecoveryToPrint, saveRosterVersion, type DeviceKeys, type IssuedSecret } from './local-state';
 import { markEncryptionRequired } from './mode';
 import { formatRecoveryKey, newRecoverySeed, parseRecoveryKey } from './recovery-key';
-import { admittedKey, mergeRoster, openRoster, rosterEntries, sealRoster, type RosterEntry } from './roster';
+import { admittedKey, markRosterShared, mergeRoster, openRoster, rosterEntries, sealRoster, type RosterEntry } from './roster';
 import { wrapEpochsFor } from './wraps';
 
 export interface ManagerCtx {
@@ -87,7 +87,10 @@ export async function shareRoster(c: ManagerCtx, remoteVersion: number): Promise
   const sealed = sealRoster(rosterEntries(c.db), c.organisationId, current.epoch, current.key, version);
   try {
     await c.api.putRoster({ epoch: current.epoch, version, sealed });
-    saveRosterVersion(c.db, version);
+    c.db.transaction(() => {
+      saveRosterVersion(c.db, version);
+      markRosterShared(c.db);
+    }).immediate();
   } catch (e) {
     if (!isConflict(e)) throw e;
   }

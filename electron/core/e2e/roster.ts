@@ -39,6 +39,15 @@ export function admittedKey(db: Db, deviceId: string): { publicKey: string; remo
   return r ? { publicKey: r.public_key.toString('base64url'), removed: r.removed_at !== null } : null;
 }
 
+/**
+ * Set when this laptop's roster has changed since it last shared it, so a share the service
+ * refused (another manager's was newer) is made again at the next sync, after merging theirs.
+ */
+const DIRTY = 'e2e_roster_unshared';
+export const rosterUnshared = (db: Db) => db.prepare('SELECT 1 FROM meta WHERE key = ?').get(DIRTY) !== undefined;
+export const markRosterShared = (db: Db) => db.prepare('DELETE FROM meta WHERE key = ?').run(DIRTY);
+const markUnshared = (db: Db) => db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO NOTHING").run(DIRTY);
+
 /** Adds or takes off entries; an admitted key is never replaced, and a removal is never undone. Returns whether anything changed. */
 export function mergeRoster(db: Db, entries: RosterEntry[]): boolean {
   const add = db.prepare('INSERT INTO e2e_roster (device_id, public_key, user_id, admitted_by, how, admitted_at, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO NOTHING');
@@ -50,11 +59,14 @@ export function mergeRoster(db: Db, entries: RosterEntry[]): boolean {
     changed = add.run(e.deviceId, key, e.userId, e.admittedBy, e.how, e.admittedAt, e.removedAt).changes === 1 || changed;
     if (e.removedAt) changed = remove.run(e.removedAt, e.deviceId).changes === 1 || changed;
   }
+  if (changed) markUnshared(db);
   return changed;
 }
 
 export function removeFromRoster(db: Db, deviceId: string, now: Date): boolean {
-  return db.prepare('UPDATE e2e_roster SET removed_at = ? WHERE device_id = ? AND removed_at IS NULL').run(now.toISOString(), deviceId).changes === 1;
+  const changed = db.prepare('UPDATE e2e_roster SET removed_at = ? WHERE device_id = ? AND removed_at IS NULL').run(now.toISOString(), deviceId).changes === 1;
+  if (changed) markUnshared(db);
+  return changed;
 }
 
 function rosterKey(key: Buffer, organisationId: string): Buffer {
