@@ -13,6 +13,7 @@ import {
 import { authenticate, type DeviceIdentity } from './auth/authenticate';
 import { confirmWiped, enrol, refresh } from './auth/enrol';
 import { ServiceError, badRequest } from './errors';
+import { registerKeyRoutes } from './keys/routes';
 import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
 import { DEFAULT_BYTES_PER_DEVICE_PER_DAY, DeviceByteQuota } from './sync/byte-quota';
 import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits, type RateLimit } from './sync/device-limits';
@@ -27,6 +28,7 @@ export interface ServerOptions {
   authRateLimit?: number;
   logger?: boolean;
   /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
+<<<<<<< HEAD
   deviceRateLimits?: DeviceRateLimits;
   /** How many new cases one device may make in an hour, and what a former holder's edits may leave. */
   accessLimits?: Partial<AccessLimits>;
@@ -34,6 +36,11 @@ export interface ServerOptions {
   signInFailures?: RateLimit;
   /** Bytes of pushes one device may send in a UTC day (429 until the next day beyond them). */
   bytesPerDevicePerDay?: number;
+=======
+  deviceRateLimits?: Partial<DeviceRateLimits>;
+  /** How many new cases one device may make in an hour. */
+  accessLimits?: AccessLimits;
+>>>>>>> wip/keys
   https?: { key: Buffer; cert: Buffer } | null;
 }
 
@@ -77,10 +84,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
+<<<<<<< HEAD
   const limiter = new DeviceRateLimiter(options.deviceRateLimits ?? DEFAULT_DEVICE_RATE_LIMITS);
   const accessLimits = { ...DEFAULT_ACCESS_LIMITS, ...options.accessLimits };
   const failures = new SignInFailures(options.signInFailures ?? DEFAULT_SIGN_IN_FAILURES);
   const quota = new DeviceByteQuota(options.bytesPerDevicePerDay ?? DEFAULT_BYTES_PER_DEVICE_PER_DAY);
+=======
+  const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
+  const accessLimits = options.accessLimits ?? DEFAULT_ACCESS_LIMITS;
+>>>>>>> wip/keys
   const authLimit = { rateLimit: { max: options.authRateLimit ?? 20, timeWindow: '1 minute' } };
 
   app.decorateRequest('audit', null as never);
@@ -198,6 +210,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     req.audit.done = out.audited;
     return out.body;
   });
+
+  registerKeyRoutes(app, { pool, now, signedIn: async (req) => {
+    const who = await signedIn(req);
+    limiter.take('keys', who.deviceId, now().getTime());
+    return who;
+  }, parse });
 
   return app;
 }

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { uuidv7 } from '../../shared/domain/ids';
 import { ENROLMENT_CODE_TTL_MS, type Role } from '../../shared/sync/protocol';
 import { hashSecret, newEnrolmentCode, normaliseCode } from '../auth/secrets';
+import { markRotationDueIfHolder } from '../keys/rotation-due';
 import { allocateCase } from '../sync/allocate';
 
 /** What the admin CLI (and the tests) do to the service. Each is one transaction or one statement. */
@@ -59,6 +60,7 @@ export async function listDevices(pool: Pool, organisationId: string): Promise<D
 /**
  * Revoke: the device can no longer sync and deletes its records when it next connects.
  * Wipe: the same, and it confirms the deletion back to the service.
+ * Either way, if it held the organisation's current key a rotation falls due (docs/e2e.md).
  */
 export async function setDeviceStatus(pool: Pool, deviceId: string, status: 'revoked' | 'wipe', reason = 'admin'): Promise<void> {
   const r = await pool.query<{ organisation_id: string; user_id: string }>(
@@ -67,6 +69,7 @@ export async function setDeviceStatus(pool: Pool, deviceId: string, status: 'rev
   );
   const row = r.rows[0];
   if (!row) throw new Error('No such device (or it has already been wiped).');
+  await markRotationDueIfHolder(pool, deviceId);
   await audit(pool, row.organisation_id, row.user_id, deviceId, `admin: ${status === 'wipe' ? 'wipe' : 'revoke'} device`);
 }
 

@@ -1,7 +1,7 @@
 import { ServiceError } from '../errors';
 
 /**
- * Per-device request limits on push and pull: a token bucket per device and endpoint, so a
+ * Per-device request limits on push, pull and the keys endpoints: a token bucket per device and endpoint, so a
  * laptop catching up can send a burst of pages, but one device (a stolen laptop with a live
  * token, a colleague scripting requests) cannot keep the service busy for everyone else. Kept in
  * the service's memory: a restart forgets the buckets, which only ever lets a device in sooner.
@@ -16,11 +16,14 @@ export interface RateLimit {
 export interface DeviceRateLimits {
   push: RateLimit;
   pull: RateLimit;
+  /** The keys endpoints (server/keys): one status a sync, a few more on a manager's laptop. */
+  keys: RateLimit;
 }
 
 export const DEFAULT_DEVICE_RATE_LIMITS: DeviceRateLimits = {
   push: { burst: 30, perMinute: 60 },
   pull: { burst: 60, perMinute: 240 },
+  keys: { burst: 60, perMinute: 120 },
 };
 
 interface Bucket {

@@ -47,7 +47,7 @@ export const syncMethods = {
   'sync.connect': method(
     z.object({
       serviceUrl: z.string().trim().min(1, 'Enter the service address.').max(2048),
-      code: z.string().trim().min(8, 'Enter the enrolment code from your manager.').max(40),
+      code: z.string().trim().min(8, 'Enter the enrolment code from your manager.').max(100),
     }).strict(),
     syncStatusSchema,
     { audit: notAudited('enrols this computer with the service; nothing about a child') },

@@ -229,6 +229,8 @@ export const syncErrorCodes = [
   'device_revoked',
   'device_wipe',
   'forbidden',
+  'not_found',
+  'conflict',
   'rate_limited',
   'internal',
 ] as const;

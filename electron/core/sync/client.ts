@@ -16,6 +16,9 @@ import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
+import { asAppError, type OutboxRow } from './client-types';
+import { prepareEnrolment } from '../e2e/enrolment';
+import { syncKeys } from '../e2e/key-sync';
 
 export interface SyncDeps {
   db(): Db;
@@ -88,15 +91,27 @@ export class SyncClient {
     if (!url) throw new AppError('invalid_input', 'The service address must start with https:// (or be this computer, for a trial).', { fields: { serviceUrl: 'Not a secure service address.' } });
     if (this.account()) throw new AppError('conflict', 'This computer is already connected to a service.');
     const api = new SyncApi(this.deps.transport, url);
+    const enrolment = await prepareEnrolment(code);
     let enrolled;
     try {
-      enrolled = await api.enrol(code, this.deps.deviceName ?? hostname());
+      enrolled = await api.enrol(enrolment.serviceCode, this.deps.deviceName ?? hostname());
     } catch (e) {
       throw asAppError(e);
     }
     const db = this.deps.db();
-    db.transaction(() => saveEnrolment(db, url, enrolled, this.deps.now())).immediate();
+    db.transaction(() => {
+      saveEnrolment(db, url, enrolled, this.deps.now());
+      enrolment.save(db, this.deps.now());
+    }).immediate();
     return this.account()!;
+  }
+
+  /** A signed-in call to the service outside a sync run (the managers' Laptops screen). */
+  async withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
+    const acct = this.account();
+    if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
+    const api = new SyncApi(this.deps.transport, acct.service_url);
+    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => Promise.reject(asAppError(e)));
   }
 
   /**
@@ -146,6 +161,8 @@ export class SyncClient {
       throw new AppError('forbidden', message, { retryAfterMs: waitMs });
     }
     try {
+      // Keys first: a laptop learns whether its organisation seals values before it sends any.
+      await syncKeys(db, acct, (fn) => this.withAccess(api, (t) => fn(api, t)), this.deps.now);
       replayParked(db, this.registry);
       await this.pushAll(api, report);
       await this.pullAll(api, report);
@@ -374,26 +391,4 @@ export class SyncClient {
     }, delay);
     this.timer.unref();
   }
-}
-
-interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  entity: string;
-  entity_id: string;
-  case_id: string | null;
-  field: string;
-  value: string | null;
-  base_version: number;
-  hlc: string;
-}
-
-function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e;
-  if (e instanceof SyncHttpError) {
-    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
-    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
-    return new AppError('internal', e.message);
-  }
-  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
 }
