@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VALUE_BYTES } from './safe-json';
 
 /**
  * A sealed value as it travels and as the service stores it (docs/e2e.md, Values). Every synced
@@ -11,8 +12,12 @@ export const ENVELOPE_VERSION = 1;
 /** AES-GCM's 12-byte nonce and a 16-byte truncated HMAC, in base64url. */
 const NONCE_CHARS = 16;
 const MAC_CHARS = 22;
-/** A 5 MB push holds at most this much ciphertext in one value (base64url of ~3 MB). */
-export const MAX_SEALED_CHARS = 4 * 1024 * 1024;
+/**
+ * The most ciphertext one value may carry: a value the service takes plain (MAX_VALUE_BYTES),
+ * with room for its JSON escaping doubling it, plus the tag, in base64url. A sealed value is
+ * thus held to the same bound as a plain one, within what encoding adds.
+ */
+export const MAX_SEALED_CHARS = Math.ceil((2 * MAX_VALUE_BYTES + 64) / 3) * 4;
 
 const b64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+$/);
 

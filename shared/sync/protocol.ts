@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { claimsEnvelope, isEnvelope } from './envelope';
-import { MAX_JSON_DEPTH, jsonProblem, storableText } from './safe-json';
+import { MAX_SEALED_CHARS, claimsEnvelope, isEnvelope } from './envelope';
+import { MAX_JSON_DEPTH, MAX_VALUE_BYTES, jsonProblem, storableText } from './safe-json';
 
 /**
  * The wire format between a desktop and the central service (docs/architecture.md, Sync). Every request and
@@ -29,6 +29,7 @@ const jsonValue = z.custom<Json>((v) => v !== undefined, { message: 'A value is 
 export const valueProblemMessages = {
   too_deep: `A change held a value nested more than ${MAX_JSON_DEPTH} levels deep, which the service does not accept.`,
   unstorable_text: 'A change held a character the service cannot store (such as a null character or half of an emoji).',
+  too_large: `A change held a value larger than ${MAX_VALUE_BYTES / 1024} KB, which the service does not accept for one field. Shorten it or split it into several notes.`,
   bad_envelope: 'A change held a sealed value in a form the service does not accept.',
 } as const;
 
@@ -36,7 +37,9 @@ export const valueProblemMessages = {
 const storedValue = jsonValue.superRefine((v, ctx) => {
   // A sealed value (docs/e2e.md) is checked whole: bounded base64url strings, nothing else.
   if (claimsEnvelope(v)) {
-    if (!isEnvelope(v)) ctx.addIssue({ code: 'custom', message: valueProblemMessages.bad_envelope, params: { valueProblem: 'bad_envelope' } });
+    const sealedTooLarge = typeof v.c === 'string' && v.c.length > MAX_SEALED_CHARS;
+    const problem = sealedTooLarge ? 'too_large' : isEnvelope(v) ? null : 'bad_envelope';
+    if (problem) ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
     return;
   }
   const problem = jsonProblem(v);
@@ -235,6 +238,8 @@ export const syncErrorCodes = [
   'device_revoked',
   'device_wipe',
   'forbidden',
+  'not_found',
+  'conflict',
   'rate_limited',
   'internal',
 ] as const;

@@ -101,6 +101,6 @@ describe('values tampered with in PostgreSQL are refused by the laptop', () => {
     // (which reach a new holder before the case's state) gave it.
     expect(bilal.row('t_notes', 'n1')).toMatchObject({ title: 'New title (replaced by a plain value)', status: 'Placement stable' });
     expect(bilal.row('t_notes', 'n2')).toMatchObject({ title: 'Alpha two' });
-    expect(bilal.client.account()!.last_error).toMatch(/2 changes from the service could not be verified/);
+    expect(bilal.client.account()!.last_error).toMatch(/The service sent 2 changes that could not be verified/);
   });
 });

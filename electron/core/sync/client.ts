@@ -17,6 +17,9 @@ import { pullPages, type PullDeps } from './pull-pages';
 import { pushOutbox } from './push-outbox';
 import { emptyReport, type SyncReport, type SyncRun } from './sync-run';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
+import { asAppError } from './client-types';
+import { prepareEnrolment } from '../e2e/enrolment';
+import { syncKeys } from '../e2e/key-sync';
 
 export interface SyncDeps {
   db(): Db;
@@ -74,15 +77,27 @@ export class SyncClient {
     if (!url) throw new AppError('invalid_input', 'The service address must start with https:// (or be this computer, for a trial).', { fields: { serviceUrl: 'Not a secure service address.' } });
     if (this.account()) throw new AppError('conflict', 'This computer is already connected to a service.');
     const api = new SyncApi(this.deps.transport, url);
+    const enrolment = await prepareEnrolment(code);
     let enrolled;
     try {
-      enrolled = await api.enrol(code, this.deps.deviceName ?? hostname());
+      enrolled = await api.enrol(enrolment.serviceCode, this.deps.deviceName ?? hostname());
     } catch (e) {
       throw asAppError(e);
     }
     const db = this.deps.db();
-    db.transaction(() => saveEnrolment(db, url, enrolled, this.deps.now())).immediate();
+    db.transaction(() => {
+      saveEnrolment(db, url, enrolled, this.deps.now());
+      enrolment.save(db, this.deps.now());
+    }).immediate();
     return this.account()!;
+  }
+
+  /** A signed-in call to the service outside a sync run (the managers' Laptops screen). */
+  async withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
+    const acct = this.account();
+    if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
+    const api = new SyncApi(this.deps.transport, acct.service_url);
+    return this.tokens.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => Promise.reject(asAppError(e)));
   }
 
   /**
@@ -131,17 +146,19 @@ export class SyncClient {
       recordResult(db, null, message);
       throw new AppError('forbidden', message, { retryAfterMs: waitMs });
     }
-    // The organisation has a key this laptop has not been given: nothing is sent or fetched, and
-    // what was typed waits in the outbox (docs/e2e.md, Admitting a laptop).
-    const mode = e2eMode(db);
-    if (mode === 'waiting') {
-      recordResult(db, null, WAITING_FOR_KEY_NOTICE);
-      this.progress('Waiting for a manager', 1, 1);
-      return report;
-    }
-    const run: SyncRun = { db, api, withAccess: (fn) => this.tokens.withAccess(api, fn), progress: (l, d, t) => this.progress(l, d, t), keys: mode === 'sealed' ? ValueKeyring.load(db, acct.organisation_id) : null };
     const pull: PullDeps = { registry: this.registry, isUnlocked: () => this.deps.isUnlocked(), now: this.deps.now, emit: (e) => this.deps.emit(e), pageSize: this.deps.pullPageSize, record: (e) => this.record(e), clock: () => this.clock() };
     try {
+      // Keys first: a laptop learns whether its organisation seals values before it sends any.
+      await syncKeys(db, acct, (fn) => this.tokens.withAccess(api, (t) => fn(api, t)), this.deps.now);
+      // The organisation has a key this laptop has not been given: no content is sent or
+      // fetched, and what was typed waits in the outbox (docs/e2e.md, Admitting a laptop).
+      const mode = e2eMode(db);
+      if (mode === 'waiting') {
+        recordResult(db, null, WAITING_FOR_KEY_NOTICE);
+        this.progress('Waiting for a manager', 1, 1);
+        return report;
+      }
+      const run: SyncRun = { db, api, withAccess: (fn) => this.tokens.withAccess(api, fn), progress: (l, d, t) => this.progress(l, d, t), keys: mode === 'sealed' ? ValueKeyring.load(db, acct.organisation_id) : null };
       replayParked(db, this.registry);
       await pushOutbox(run, report);
       await pullPages(run, pull, report);
@@ -254,12 +271,3 @@ export class SyncClient {
   }
 }
 
-function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e;
-  if (e instanceof SyncHttpError) {
-    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
-    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
-    return new AppError('internal', e.message);
-  }
-  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
-}
