@@ -28,19 +28,13 @@ export interface ServerOptions {
   authRateLimit?: number;
   logger?: boolean;
   /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
-<<<<<<< HEAD
-  deviceRateLimits?: DeviceRateLimits;
+  deviceRateLimits?: Partial<DeviceRateLimits>;
   /** How many new cases one device may make in an hour, and what a former holder's edits may leave. */
   accessLimits?: Partial<AccessLimits>;
   /** Refused sign-ins to push or pull one address may cause before it is turned away unchecked. */
   signInFailures?: RateLimit;
   /** Bytes of pushes one device may send in a UTC day (429 until the next day beyond them). */
   bytesPerDevicePerDay?: number;
-=======
-  deviceRateLimits?: Partial<DeviceRateLimits>;
-  /** How many new cases one device may make in an hour. */
-  accessLimits?: AccessLimits;
->>>>>>> wip/keys
   https?: { key: Buffer; cert: Buffer } | null;
 }
 
@@ -84,15 +78,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
-<<<<<<< HEAD
-  const limiter = new DeviceRateLimiter(options.deviceRateLimits ?? DEFAULT_DEVICE_RATE_LIMITS);
+  const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
   const accessLimits = { ...DEFAULT_ACCESS_LIMITS, ...options.accessLimits };
   const failures = new SignInFailures(options.signInFailures ?? DEFAULT_SIGN_IN_FAILURES);
   const quota = new DeviceByteQuota(options.bytesPerDevicePerDay ?? DEFAULT_BYTES_PER_DEVICE_PER_DAY);
-=======
-  const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
-  const accessLimits = options.accessLimits ?? DEFAULT_ACCESS_LIMITS;
->>>>>>> wip/keys
   const authLimit = { rateLimit: { max: options.authRateLimit ?? 20, timeWindow: '1 minute' } };
 
   app.decorateRequest('audit', null as never);
@@ -116,7 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
    * checked here, before the body (up to 5 MB) is read, so a stranger or a device over its limits
    * costs the service a lookup at most.
    */
-  const signedInGate = (endpoint: 'push' | 'pull') => async (req: FastifyRequest) => {
+  const signedInGate = (endpoint: keyof DeviceRateLimits) => async (req: FastifyRequest) => {
     const at = now();
     const address = req.ip;
     try {
@@ -211,11 +200,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return out.body;
   });
 
-  registerKeyRoutes(app, { pool, now, signedIn: async (req) => {
-    const who = await signedIn(req);
-    limiter.take('keys', who.deviceId, now().getTime());
-    return who;
-  }, parse });
+  // Key requests are small (the default 64 KB body limit), so their gate runs once the body is read.
+  const keysGate = signedInGate('keys');
+  registerKeyRoutes(app, {
+    pool,
+    now,
+    signedIn: async (req) => {
+      await keysGate(req);
+      return signedIn(req);
+    },
+    parse,
+  });
 
   return app;
 }

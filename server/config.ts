@@ -48,13 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of requests, at least 1.`);
     return { perMinute: n, burst: Math.max(1, Math.round(n / 2)) };
   };
-<<<<<<< HEAD
-  const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull) };
+  const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull), keys: DEFAULT_DEVICE_RATE_LIMITS.keys };
   const mb = Number(env.HEARD_DEVICE_MB_PER_DAY ?? DEFAULT_BYTES_PER_DEVICE_PER_DAY / MB);
   if (!Number.isInteger(mb) || mb < 1) throw new Error('HEARD_DEVICE_MB_PER_DAY must be a whole number of megabytes, at least 1.');
   return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits, bytesPerDevicePerDay: mb * MB };
-=======
-  const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull), keys: DEFAULT_DEVICE_RATE_LIMITS.keys };
-  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits };
->>>>>>> wip/keys
 }
