@@ -26,6 +26,11 @@ export interface ServerOptions {
   now?: () => Date;
   /** Requests per minute per address on the enrolment and token endpoints. */
   authRateLimit?: number;
+  /**
+   * The keys endpoints (docs/e2e.md); on unless false. Without them the service is one from before
+   * encryption, and laptops sync in plain mode (or are given keys directly, as tests do).
+   */
+  keys?: boolean;
   /** Fastify's logger; a stream to capture its lines (tests check that no record's words reach them). */
   logger?: boolean | { level?: string; stream: { write(line: string): void } };
   /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
@@ -203,7 +208,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // Key requests are small (the default 64 KB body limit), so their gate runs once the body is read.
   const keysGate = signedInGate('keys');
-  registerKeyRoutes(app, {
+  if (options.keys !== false) registerKeyRoutes(app, {
     pool,
     now,
     signedIn: async (req) => {

@@ -51,9 +51,15 @@ export interface Service {
  */
 const ROOMY = { burst: 100_000, perMinute: 100_000 };
 
-export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits' | 'logger'>> = {}): Promise<Service> {
+/**
+ * `keys`: the service's keys endpoints, off unless asked for. With them a manager's laptop makes
+ * the organisation's key at its first sync and every other laptop then waits to be admitted, so
+ * tests of anything but the keys would first have to admit each laptop; tests of sealed values
+ * give laptops the key directly instead (e2e-setup.ts).
+ */
+export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits' | 'logger' | 'keys'>> = {}): Promise<Service> {
   const db = await createTestDatabase();
-  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY, keys: ROOMY }, ...options });
+  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY, keys: ROOMY }, keys: false, ...options });
   const org = await ops.createOrganisation(db.pool, 'Test Advocacy Service');
   const service: Service = {
     db,
