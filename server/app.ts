@@ -17,6 +17,8 @@ import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
 import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits } from './sync/device-limits';
 import { applyPush } from './sync/push';
 import { pullPage } from './sync/pull';
+import { registerIntakeRoutes } from './forms/intake-routes';
+import { DEFAULT_PUBLIC_FORM_LIMITS, registerPublicForms, type PublicFormLimits } from './forms/routes';
 
 export interface ServerOptions {
   pool: Pool;
@@ -29,6 +31,8 @@ export interface ServerOptions {
   /** How many new cases one device may make in an hour. */
   accessLimits?: AccessLimits;
   https?: { key: Buffer; cert: Buffer } | null;
+  /** Limits on the public referral and feedback forms. */
+  publicFormLimits?: PublicFormLimits;
 }
 
 interface AuditInfo {
@@ -61,11 +65,14 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   return r.data;
 }
 
+/** A feedback link's token is a secret: the log names the route, never the token. */
+const LOGGER = { serializers: { req: (r: { method: string; url: string }) => ({ method: r.method, url: r.url.replace(/\/feedback\/[^/?]+/, '/feedback/[link]') }) } };
+
 /** The central sync service. Every request is validated against shared/sync and written to the audit table. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { pool } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
+  const app = Fastify({ logger: options.logger ? LOGGER : false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
   const limiter = new DeviceRateLimiter(options.deviceRateLimits ?? DEFAULT_DEVICE_RATE_LIMITS);
   const accessLimits = options.accessLimits ?? DEFAULT_ACCESS_LIMITS;
@@ -151,6 +158,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     req.audit.done = out.audited;
     return out.body;
   });
+
+  registerIntakeRoutes(app, pool, now);
+  await registerPublicForms(app, pool, now, options.publicFormLimits ?? DEFAULT_PUBLIC_FORM_LIMITS);
 
   return app;
 }
