@@ -34,8 +34,8 @@ const html = (reply: FastifyReply, status: number, body: string) => reply.status
  * The public pages: no account, so every limit is here (body size, rate per address, honeypot,
  * a daily cap per organisation), each refused in words the person filling in the form can act on.
  */
-export function registerPublicForms(app: FastifyInstance, pool: Pool, now: () => Date, limits: PublicFormLimits): Promise<void> {
-  return app.register(async (forms) => {
+export async function registerPublicForms(app: FastifyInstance, pool: Pool, now: () => Date, limits: PublicFormLimits): Promise<void> {
+  await app.register(async (forms) => {
     forms.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
       const e = (err ?? {}) as { statusCode?: number };
       if (err instanceof ServiceError) return reply.status(err.status).send(err.body());

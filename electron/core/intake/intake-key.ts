@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { hkdfSync, type webcrypto } from 'node:crypto';
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { INTAKE_SEED_INFO, intakeAad, intakeInfo } from '../../../shared/intake/online-forms';
 
@@ -7,6 +7,8 @@ import { INTAKE_SEED_INFO, intakeAad, intakeInfo } from '../../../shared/intake/
  * key, so every holder of that key can open what the public forms sealed and nothing is stored.
  * The same suite as the browser's (seal.js on the service).
  */
+export type CryptoKeyPair = webcrypto.CryptoKeyPair;
+
 const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const toArrayBuffer = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;

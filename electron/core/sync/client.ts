@@ -16,6 +16,8 @@ import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
+import type { SyncStep } from './sync-step';
+import type { z } from 'zod';
 
 export interface SyncDeps {
   db(): Db;
@@ -32,6 +34,8 @@ export interface SyncDeps {
   audit?(entries: NewAuditEntry[]): void;
   /** This computer's clock for new edits (a case sent again under a new id); one is made if absent. */
   clock?(): HlcClock;
+  /** Run after each pull (online forms); see sync-step.ts. */
+  steps?: SyncStep[];
 }
 
 /** What started a run, as the audit trail names it. */
@@ -154,11 +158,12 @@ export class SyncClient {
         await this.pushAll(api, report);
         await this.pullAll(api, report);
       }
+      const stepNotices = await this.runSteps(api);
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
       // Synced, but the person should know what the service did not take, in plain words.
-      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null].filter(Boolean).join(' ');
+      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null, ...stepNotices].filter(Boolean).join(' ');
       if (notice) recordResult(db, null, notice);
       this.failures = 0;
       this.audit(trigger, report, null);
@@ -201,6 +206,29 @@ export class SyncClient {
       this.deps.audit?.(entries);
     } catch {
       // The trail reports its own failures; a sync that happened is not undone by them.
+    }
+  }
+
+  private async runSteps(api: SyncApi): Promise<string[]> {
+    const notices: string[] = [];
+    for (const step of this.deps.steps ?? []) {
+      if (!this.deps.isUnlocked()) break;
+      const out = await step({ account: this.account()!, request: (path, body, schema) => this.withAccess(api, (t) => api.request(path, body, schema, t)) });
+      for (const entity of out.changed) this.deps.emit({ type: 'changed', entity });
+      if (out.notice) notices.push(out.notice);
+    }
+    return notices;
+  }
+
+  /** One authenticated request outside a run (a feedback link), with the run's token handling and errors. */
+  async request<S extends z.ZodType>(path: string, body: Record<string, unknown>, schema: S): Promise<z.output<S>> {
+    const acct = this.account();
+    if (!acct) throw new AppError('conflict', 'This computer is not connected to a service. Connect it on the Sync screen first.');
+    const api = new SyncApi(this.deps.transport, acct.service_url);
+    try {
+      return await this.withAccess(api, (t) => api.request(path, body, schema, t));
+    } catch (e) {
+      throw asAppError(e);
     }
   }
 
