@@ -47,6 +47,7 @@ function decide(ctx: CoreContext, caseId: string, decision: 'confirmed' | 'dismi
     if (decision === 'confirmed' && !known) throw new AppError('not_found', 'The young person this referral may match has since been removed, so it cannot be joined to them.');
     w.upsert('referral', caseId, caseId, decision === 'confirmed' ? { person_id: r.possible_match, match_decision: 'confirmed' } : { match_decision: 'dismissed' });
   });
+  ctx.emit({ type: 'changed', entity: 'referral' });
   return info(ctx.db(), caseId);
 }
 
