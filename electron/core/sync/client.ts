@@ -16,8 +16,9 @@ import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
-import type { SyncStep } from './sync-step';
-import type { z } from 'zod';
+import { runSteps, type SyncStep, type SyncStepIo } from './sync-step';
+import { asAppError } from './app-error';
+import type { OutboxRow } from './outbox-row';
 
 export interface SyncDeps {
   db(): Db;
@@ -158,7 +159,7 @@ export class SyncClient {
         await this.pushAll(api, report);
         await this.pullAll(api, report);
       }
-      const stepNotices = await this.runSteps(api);
+      const stepNotices = await runSteps(this.deps, { account: this.account()!, request: this.signedRequest });
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
@@ -209,28 +210,17 @@ export class SyncClient {
     }
   }
 
-  private async runSteps(api: SyncApi): Promise<string[]> {
-    const notices: string[] = [];
-    for (const step of this.deps.steps ?? []) {
-      if (!this.deps.isUnlocked()) break;
-      const out = await step({ account: this.account()!, request: (path, body, schema) => this.withAccess(api, (t) => api.request(path, body, schema, t)) });
-      for (const entity of out.changed) this.deps.emit({ type: 'changed', entity });
-      if (out.notice) notices.push(out.notice);
-    }
-    return notices;
-  }
+  /** A signed-in request beside the change log (the online forms'), with this client's token handling. */
+  private signedRequest: SyncStepIo['request'] = (path, body, schema) => {
+    const api = new SyncApi(this.deps.transport, this.account()!.service_url);
+    return this.withAccess(api, (t) => api.request(path, body, schema, t));
+  };
 
-  /** One authenticated request outside a run (a feedback link), with the run's token handling and errors. */
-  async request<S extends z.ZodType>(path: string, body: Record<string, unknown>, schema: S): Promise<z.output<S>> {
-    const acct = this.account();
-    if (!acct) throw new AppError('conflict', 'This computer is not connected to a service. Connect it on the Sync screen first.');
-    const api = new SyncApi(this.deps.transport, acct.service_url);
-    try {
-      return await this.withAccess(api, (t) => api.request(path, body, schema, t));
-    } catch (e) {
-      throw asAppError(e);
-    }
-  }
+  /** The same, outside a run (a feedback link), its errors in plain words. */
+  request: SyncStepIo['request'] = (path, body, schema) => {
+    if (!this.account()) return Promise.reject(new AppError('conflict', 'This computer is not connected to a service. Connect it on the Sync screen first.'));
+    return this.signedRequest(path, body, schema).catch((e: unknown) => Promise.reject(asAppError(e)));
+  };
 
   /**
    * A short wait the service asks for (a laptop catching up sends pages faster than one device
@@ -402,26 +392,4 @@ export class SyncClient {
     }, delay);
     this.timer.unref();
   }
-}
-
-interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  entity: string;
-  entity_id: string;
-  case_id: string | null;
-  field: string;
-  value: string | null;
-  base_version: number;
-  hlc: string;
-}
-
-function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e;
-  if (e instanceof SyncHttpError) {
-    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
-    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
-    return new AppError('internal', e.message);
-  }
-  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
 }

@@ -18,3 +18,15 @@ export interface SyncStepResult {
 }
 
 export type SyncStep = (io: SyncStepIo) => Promise<SyncStepResult>;
+
+/** Runs each step after a pull while the store stays unlocked; answers the notices they gave. */
+export async function runSteps(deps: { steps?: SyncStep[]; isUnlocked(): boolean; emit(e: { type: 'changed'; entity: string }): void }, io: SyncStepIo): Promise<string[]> {
+  const notices: string[] = [];
+  for (const step of deps.steps ?? []) {
+    if (!deps.isUnlocked()) break;
+    const out = await step(io);
+    for (const entity of out.changed) deps.emit({ type: 'changed', entity });
+    if (out.notice) notices.push(out.notice);
+  }
+  return notices;
+}
