@@ -41,7 +41,10 @@ export function read(form, fields, choices) {
 /** Shows problems next to their questions and in a summary that takes the focus. */
 export function showErrors(form, problems) {
   for (const el of form.querySelectorAll('.error')) el.hidden = true;
-  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const el of form.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    el.setAttribute('aria-describedby', el.dataset.hint ?? '');
+  }
   const summary = form.querySelector('#form-errors');
   if (!problems.length) {
     summary.hidden = true;
@@ -55,8 +58,10 @@ export function showErrors(form, problems) {
     }
     const control = form.querySelector(`[data-field="${id}"]`);
     if (control) {
+      // The problem is read out with the question (aria-describedby), after any hint it had.
+      control.dataset.hint ??= control.getAttribute('aria-describedby') ?? '';
       control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-errormessage', `${id}-error`);
+      control.setAttribute('aria-describedby', `${control.dataset.hint} ${id}-error`.trim());
     }
   }
   summary.textContent = problems.length === 1 ? problems[0][1] : `Please check ${problems.length} answers: ${problems.map((p) => p[1]).join(' ')}`;
