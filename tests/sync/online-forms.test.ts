@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import { saveOrgKey } from '../../electron/core/e2e/keyring';
-import { sealForIntake } from '../../electron/core/intake/intake-key';
+import { deriveIntakeKeyPair, sealForIntake } from '../../electron/core/intake/intake-key';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { createTestCore, type TestCore } from '../helpers/test-core';
 import { SERVICE_URL, startService, type Service } from './harness';
@@ -97,5 +97,32 @@ describe("online forms reach a manager's laptop at sync", () => {
     // Only the young person's questions are kept, whatever else the answers held.
     expect(forms[0]).toMatchObject({ kind: 'young_person', listenedTo: 'happy', useAgain: 'ok', thingsChanged: null, voiceHeard: null, comment: 'Kind and patient', mayQuote: true });
     expect(await count('intake_submissions')).toBe(0);
+  });
+
+  it("leaves what it cannot open on the service, and an advocate's laptop never collects", async () => {
+    // A newer epoch's key, published by another manager's laptop that holds it; this one does not.
+    const newer = await deriveIntakeKeyPair(Buffer.alloc(32, 4), service.org);
+    const device = (await service.db.pool.query<{ id: string }>('SELECT id FROM devices LIMIT 1')).rows[0]!.id;
+    await service.db.pool.query('INSERT INTO intake_keys (organisation_id, epoch, public_key, published_by, published_at) VALUES ($1, 2, $2, $3, now())', [service.org, newer.publicKey, device]);
+    const sealed = await sealForIntake(newer.publicKey, { organisationId: service.org, kind: 'referral', linkId: null }, { form: 'referral', firstName: 'Nia', request: 'Help at her review', referrerRole: 'young_person' });
+    expect((await service.app.inject({ method: 'POST', url: `/v1/public/referrals/${service.org}`, payload: { v: PROTOCOL_VERSION, epoch: 2, ...sealed } })).statusCode).toBe(200);
+    const before = (await manager.call('caseload.triage', {})).length;
+    await manager.call('sync.now', {});
+    expect(await manager.call('caseload.triage', {})).toHaveLength(before);
+    expect(await count('intake_submissions')).toBe(1);
+
+    const advocateId = await ops.createUser(service.db.pool, service.org, 'Sam Carter', 'sam@example.org', 'advocate');
+    const advocate = await createTestCore({ syncTransport: service.transport, autoSync: false });
+    try {
+      const { code } = await ops.issueEnrolmentCode(service.db.pool, advocateId);
+      await advocate.call('sync.connect', { serviceUrl: SERVICE_URL, code });
+      saveOrgKey(advocate.core.vault.database(), { epoch: 2, key: Buffer.alloc(32, 4) }, new Date());
+      await advocate.call('sync.now', {});
+      expect(await count('intake_submissions')).toBe(1);
+      const asked = await service.db.pool.query("SELECT count(*)::int AS n FROM audit WHERE user_id = $1 AND action LIKE '%/v1/intake/%'", [advocateId]);
+      expect(asked.rows[0].n).toBe(0);
+    } finally {
+      advocate.dispose();
+    }
   });
 });
