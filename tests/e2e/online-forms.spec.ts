@@ -62,7 +62,9 @@ async function fillReferral(form: Page): Promise<void> {
   await form.getByLabel(/^If yes, what is happening and when/).fill('Moves on 12 December');
 }
 
-test('a referral sent from the public form arrives decrypted in the manager’s triage marked online; a feedback link works once', async ({ unlockedApp: page, host, browser }) => {
+test('a referral sent from the public form arrives decrypted in the manager’s triage marked online; a feedback link works once, and so does the laptop handed over', async ({ unlockedApp: page, host, browser }) => {
+  // Three browsers' worth of pages and four syncs, with scrypt twice in the passphrase checks.
+  test.slow();
   const sync = new SyncPage(page);
   await sync.open();
   const { code } = await ops.issueEnrolmentCode(db.pool, manager);
@@ -114,6 +116,7 @@ test('a referral sent from the public form arrives decrypted in the manager’s 
   await waitForAppState(page, 'feedback-link-made');
   const url = await page.getByTestId('feedback-link-url').inputValue();
   expect(url.startsWith(`${serviceUrl}/feedback/`)).toBe(true);
+  await page.getByRole('button', { name: 'Done' }).click();
   const phone = await visitor.newPage();
   await phone.goto(url);
   await expect(phone.getByRole('heading', { level: 1, name: 'Tell us what you thought' })).toBeVisible();
@@ -126,4 +129,37 @@ test('a referral sent from the public form arrives decrypted in the manager’s 
   await expect(phone.getByRole('heading', { level: 1, name: 'This feedback link has already been used' })).toBeVisible();
   await expectAccessible(phone);
   await visitor.close();
+
+  // Or the laptop handed over: only the questions, and leaving needs the advocate's passphrase.
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Hand over the laptop' }).click();
+  await waitForAppState(page, 'feedback-mode');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('radiogroup', { name: 'Would you use us again?' }).getByRole('radio', { name: /Yes/ }).check();
+  await page.getByRole('button', { name: 'Save my answers' }).click();
+  await waitForAppState(page, 'feedback-mode-saved');
+  await page.goto(`${host.url}#/caseload`);
+  await waitForAppState(page, 'feedback-mode');
+  await page.getByRole('button', { name: 'Finished' }).click();
+  await page.getByLabel('Advocate’s passphrase').fill('not my passphrase');
+  await page.getByRole('button', { name: 'Leave', exact: true }).click();
+  await expect(page.getByText('That passphrase is not right.')).toBeVisible({ timeout: 30_000 });
+  // Wrong attempts are throttled: if asked to wait, try again once the message says so.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.getByLabel('Advocate’s passphrase').fill(E2E_PASSPHRASE);
+    await page.getByRole('button', { name: 'Leave', exact: true }).click();
+    const outcome = await Promise.race([
+      page.getByTestId('feedback-mode').waitFor({ state: 'detached' }).then(() => 'left', () => 'gone'),
+      page.getByText(/Please wait/).waitFor().then(() => 'wait', () => 'gone'),
+    ]);
+    if (outcome !== 'wait') break;
+  }
+  await expect(page.getByRole('button', { name: 'Send a feedback link' })).toBeVisible();
+  await sync.open();
+  await sync.syncNow();
+  await page.goto(`${host.url}#/caseload/${caseId}?tab=feedback`);
+  // The young person's answers from the laptop and from the link are both on the case.
+  await expect(page.getByTestId('feedback-entry')).toHaveCount(2);
+  await expect(page.getByText('What could we do better? Nothing, she was great')).toBeVisible();
 });
