@@ -30,8 +30,18 @@ export async function intakeKeyFor(pool: Pool, organisationId: string): Promise<
   return { organisationName: row.name, epoch: row.epoch, publicKey: row.public_key };
 }
 
-/** Set once per epoch: a second, different key for the same epoch is refused, never swapped in. */
+/**
+ * Set once per epoch: a second, different key for the same epoch is refused, never swapped in.
+ * Once the organisation has key epochs, only one of them may have an intake key, so a laptop
+ * cannot point the page at an epoch nobody holds.
+ */
 export async function publishIntakeKey(pool: Pool, who: { organisationId: string; deviceId: string }, epoch: number, publicKey: string, now: Date): Promise<void> {
+  const epochs = await pool.query<{ known: boolean; any: boolean }>(
+    'SELECT bool_or(epoch = $2) AS known, count(*) > 0 AS any FROM key_epochs WHERE organisation_id = $1',
+    [who.organisationId, epoch],
+  );
+  const e = epochs.rows[0]!;
+  if (e.any && !e.known) throw new ServiceError(409, 'conflict', `The service has no key epoch ${epoch} for this organisation, so no intake key was published for it.`);
   await pool.query('INSERT INTO intake_keys (organisation_id, epoch, public_key, published_by, published_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [who.organisationId, epoch, publicKey, who.deviceId, now]);
   const held = await pool.query<{ public_key: string }>('SELECT public_key FROM intake_keys WHERE organisation_id = $1 AND epoch = $2', [who.organisationId, epoch]);
   if (held.rows[0]?.public_key !== publicKey) throw new ServiceError(409, 'conflict', `The service already holds a different intake key for key epoch ${epoch}. Nothing was changed.`);

@@ -101,6 +101,12 @@ describe('online referral and feedback forms on the service', () => {
     const other = await deriveIntakeKeyPair(Buffer.alloc(32, 9), org);
     const swapped = await post('/v1/intake/key', { v: PROTOCOL_VERSION, epoch: 1, publicKey: other.publicKey }, token);
     expect(swapped.statusCode).toBe(409);
+    // Once the organisation has key epochs, an intake key for an epoch nobody holds is refused.
+    const device = (await db.pool.query<{ id: string }>('SELECT published_by AS id FROM intake_keys WHERE organisation_id = $1', [org])).rows[0]!.id;
+    await db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now()) ON CONFLICT DO NOTHING', [org, device]);
+    const invented = await post('/v1/intake/key', { v: PROTOCOL_VERSION, epoch: 7, publicKey: other.publicKey }, token);
+    expect(invented.statusCode).toBe(409);
+    expect(invented.json().error.message).toMatch(/no key epoch 7/);
 
     expect((await post(`/v1/public/referrals/${org}`, { v: PROTOCOL_VERSION, epoch: 1, ...sealed })).statusCode).toBe(200);
     const adv = await rawDevice(app, db.pool, advocate);
@@ -168,6 +174,8 @@ describe('online referral and feedback forms on the service', () => {
     const sub = pulled.submissions.find((s) => s.link?.id === link.linkId)!;
     expect(sub.link).toEqual({ id: link.linkId, caseId, audience: 'young_person' });
     expect(JSON.parse(await openSubmission(keyPair, { organisationId: org, kind: 'feedback', linkId: link.linkId }, sub)).comment).toBe('Kezia was brilliant');
+    // Moved by the service to another link, it does not open.
+    await expect(openSubmission(keyPair, { organisationId: org, kind: 'feedback', linkId: '01900000-0000-7000-8000-0000000000ff' }, sub)).rejects.toThrow();
     await post('/v1/intake/ack', { v: PROTOCOL_VERSION, ids: [sub.id] }, token);
 
     const otherAdvocate = await rawDevice(app, db.pool, await ops.createUser(db.pool, org, 'Lee', 'l@example.org', 'advocate'));

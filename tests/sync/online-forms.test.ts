@@ -49,6 +49,8 @@ describe("online forms reach a manager's laptop at sync", () => {
     const sent = await submit(`/v1/public/referrals/${service.org}`, sealed);
     expect(sent.statusCode).toBe(200);
     const { reference } = sent.json() as { reference: string };
+    // The same ciphertext delivered again (a replay) becomes no second referral.
+    expect((await submit(`/v1/public/referrals/${service.org}`, sealed)).statusCode).toBe(200);
     // A submission that is not the form's (sealed to nothing the laptop holds) is removed with a notice.
     await service.db.pool.query(
       "INSERT INTO intake_submissions (id, organisation_id, kind, reference, epoch, enc, ciphertext, received_at) VALUES (gen_random_uuid(), $1, 'referral', 'W26-JUNK00', 1, $2, $3, now())",
@@ -57,6 +59,7 @@ describe("online forms reach a manager's laptop at sync", () => {
 
     await manager.call('sync.now', {});
     const triage = await manager.call('caseload.triage', {});
+    expect(triage.filter((r) => r.receivedOnline)).toHaveLength(1);
     const online = triage.find((r) => r.reference === reference)!;
     expect(online).toMatchObject({ displayName: 'Zeb', urgency: 'high', urgencyReason: 'Placement move on Friday', serviceUserType: 'CIC' });
     const detail = await manager.call('caseload.case.get', { caseId: online.caseId });

@@ -11,13 +11,14 @@ import { newReference } from '../caseload/referrals';
 import { findPossibleMatch } from './match';
 
 /**
- * Record ids for what a submission becomes, derived from the submission and its sealed key
- * (which the browser chose and HPKE binds): two managers' laptops collecting the same
- * submission write the same records with the same values, and a service cannot make one collide
- * with a case that exists.
+ * Record ids for what a submission becomes, derived from its encapsulated key: fresh in each
+ * browser's sealing and bound by HPKE to the ciphertext, so nobody without the sender's
+ * ephemeral key can reuse it for other words. Two managers' laptops collecting the same
+ * submission write the same records, the same ciphertext delivered twice (a replay) is written
+ * once, and a service cannot make one collide with a case that exists.
  */
-export function idFor(what: 'case' | 'person' | 'feedback', sub: Pick<Submission, 'id' | 'enc'>): string {
-  const h = createHash('sha256').update(`heard/intake/${what}|${sub.id}|${sub.enc}`).digest();
+export function idFor(what: 'case' | 'person' | 'feedback', sub: Pick<Submission, 'enc'>): string {
+  const h = createHash('sha256').update(`heard/intake/${what}|${sub.enc}`).digest();
   h[6] = (h[6]! & 0x0f) | 0x80;
   h[8] = (h[8]! & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
