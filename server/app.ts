@@ -33,6 +33,8 @@ export interface ServerOptions {
   https?: { key: Buffer; cert: Buffer } | null;
   /** Limits on the public referral and feedback forms. */
   publicFormLimits?: PublicFormLimits;
+  /** The reverse proxy's addresses (HEARD_TRUST_PROXY), so limits per address see the sender's, not the proxy's. */
+  trustProxy?: string | false;
 }
 
 interface AuditInfo {
@@ -72,7 +74,7 @@ const LOGGER = { serializers: { req: (r: { method: string; url: string }) => ({ 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { pool } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ? LOGGER : false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
+  const app = Fastify({ logger: options.logger ? LOGGER : false, trustProxy: options.trustProxy ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
   const limiter = new DeviceRateLimiter(options.deviceRateLimits ?? DEFAULT_DEVICE_RATE_LIMITS);
   const accessLimits = options.accessLimits ?? DEFAULT_ACCESS_LIMITS;

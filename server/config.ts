@@ -13,6 +13,8 @@ export interface ServerConfig {
   newCasesPerHour: number;
   /** Requests one device may send each minute (HEARD_PUSH_PER_MINUTE, HEARD_PULL_PER_MINUTE); half a minute's worth at once. */
   deviceRateLimits: DeviceRateLimits;
+  /** HEARD_TRUST_PROXY: addresses of a reverse proxy in front (comma-separated), whose X-Forwarded-For is believed. */
+  trustProxy: string | false;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     return { perMinute: n, burst: Math.max(1, Math.round(n / 2)) };
   };
   const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull) };
-  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits };
+  const trustProxy = env.HEARD_TRUST_PROXY?.trim() || false;
+  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits, trustProxy };
 }

@@ -45,7 +45,7 @@ export function page(title: string, body: string, script?: string): string {
 ${scripts}
 </head>
 <body>
-<a class="skip" href="#main">Skip to the form</a>
+<a class="skip" href="#main">Skip to main content</a>
 <main id="main">
 ${body}
 </main>

@@ -71,11 +71,16 @@ test('a referral sent from the public form arrives decrypted in the manager’s 
   await sync.connect(serviceUrl, code);
   await giveOrgKey(host.dataDir);
   await sync.syncNow();
+  // The manager's Today screen gives the referral page's address to share.
+  await page.goto(`${host.url}#/`);
+  const pageUrl = (await page.getByTestId('referral-page-url').textContent())!;
+  expect(pageUrl).toBe(`${serviceUrl}/refer/${org}`);
+  await sync.open();
 
   // The referrer, on the service's public page in a browser of their own.
   const visitor = await browser.newContext({ locale: 'en-GB' });
   const form = await visitor.newPage();
-  await form.goto(`${serviceUrl}/refer/${org}`);
+  await form.goto(pageUrl);
   await expect(form.getByRole('heading', { level: 1, name: 'Ask for an advocate' })).toBeVisible();
   await expect(form.getByRole('heading', { name: 'What is an advocate?' })).toBeVisible();
   await expectAccessible(form);

@@ -146,6 +146,20 @@ describe('online referral and feedback forms on the service', () => {
     await limited.close();
   });
 
+  it('behind a trusted reverse proxy, counts each sender by the address the proxy forwards', async () => {
+    clock = new Date('2026-12-04T10:00:00Z');
+    const { publicKey } = await publishedKey();
+    const proxied = await buildServer({ pool: db.pool, now: () => clock, trustProxy: '10.9.9.9', publicFormLimits: { perAddressPerHour: 1, dailyCap: 100 } });
+    const send = async (sender: string) => {
+      const sealed = await sealForIntake(publicKey, { organisationId: org, kind: 'referral', linkId: null }, referral());
+      return proxied.inject({ method: 'POST', url: `/v1/public/referrals/${org}`, remoteAddress: '10.9.9.9', headers: { 'x-forwarded-for': sender }, payload: { v: PROTOCOL_VERSION, epoch: 1, ...sealed } });
+    };
+    expect((await send('203.0.113.1')).statusCode).toBe(200);
+    expect((await send('203.0.113.2')).statusCode).toBe(200);
+    expect((await send('203.0.113.1')).statusCode).toBe(429);
+    await proxied.close();
+  });
+
   it('a feedback link works once, then says it was used; another expires after 30 days; only the case holder may make one', async () => {
     const { token, keyPair, publicKey } = await publishedKey();
     const caseId = '01900000-0000-7000-8000-00000000ca5e';

@@ -25,6 +25,7 @@ describe("online forms reach a manager's laptop at sync", () => {
     manager = await createTestCore({ syncTransport: service.transport, autoSync: false });
     const { code } = await ops.issueEnrolmentCode(service.db.pool, managerId);
     await manager.call('sync.connect', { serviceUrl: SERVICE_URL, code });
+    expect(await manager.call('intake.status', {})).toEqual({ state: 'waiting_for_key', pageUrl: null });
     saveOrgKey(manager.core.vault.database(), { epoch: 1, key: dataKey }, new Date());
     // The young person is already known from an earlier referral.
     await manager.call('caseload.referrals.create', {
@@ -37,6 +38,11 @@ describe("online forms reach a manager's laptop at sync", () => {
   afterAll(async () => {
     manager.dispose();
     await service.close();
+  });
+
+  it('opens the referral page once the key is published, and gives its address', async () => {
+    expect(await manager.call('intake.status', {})).toEqual({ state: 'open', pageUrl: `${SERVICE_URL}/refer/${service.org}` });
+    expect((await service.app.inject({ method: 'GET', url: `/refer/${service.org}` })).statusCode).toBe(200);
   });
 
   it('publishes the intake key, then opens a referral sent in the browser, writes it for triage marked online and flags the known young person', async () => {
@@ -121,6 +127,7 @@ describe("online forms reach a manager's laptop at sync", () => {
       await advocate.call('sync.connect', { serviceUrl: SERVICE_URL, code });
       saveOrgKey(advocate.core.vault.database(), { epoch: 2, key: Buffer.alloc(32, 4) }, new Date());
       await advocate.call('sync.now', {});
+      expect(await advocate.call('intake.status', {})).toEqual({ state: 'not_manager', pageUrl: null });
       expect(await count('intake_submissions')).toBe(1);
       const asked = await service.db.pool.query("SELECT count(*)::int AS n FROM audit WHERE user_id = $1 AND action LIKE '%/v1/intake/%'", [advocateId]);
       expect(asked.rows[0].n).toBe(0);

@@ -9,7 +9,8 @@ import { deriveIntakeKeyPair, openSubmission, type CryptoKeyPair } from './intak
 import { writeOnlineFeedback } from './online-feedback';
 import { writeOnlineReferral } from './online-referral';
 
-const PUBLISHED_KEY = 'intake_key_published';
+/** `epoch:public key` last published by this laptop, so it is sent once per epoch. */
+export const PUBLISHED_KEY = 'intake_key_published';
 const okSchema = z.object({ ok: z.literal(true) });
 
 export interface CollectCounts {

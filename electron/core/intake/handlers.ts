@@ -4,6 +4,7 @@ import type { intakeMethods, OnlineReferralInfo } from '../../../shared/ipc/inta
 import { feedbackLinkResponseSchema } from '../../../shared/sync/intake';
 import type { Db } from '../db/database';
 import type { CoreContext, HandlersFor } from '../ipc/handler-types';
+import { PUBLISHED_KEY } from './collect-forms';
 
 interface Row {
   person_id: string | null;
@@ -52,6 +53,13 @@ function decide(ctx: CoreContext, caseId: string, decision: 'confirmed' | 'dismi
 }
 
 export const intakeHandlers: HandlersFor<keyof typeof intakeMethods> = {
+  'intake.status': (_input, ctx) => {
+    const a = ctx.sync.account();
+    if (!a) return { state: 'not_connected', pageUrl: null };
+    if (a.role === 'advocate') return { state: 'not_manager', pageUrl: null };
+    const published = ctx.db().prepare('SELECT 1 FROM meta WHERE key = ?').get(PUBLISHED_KEY);
+    return published ? { state: 'open', pageUrl: `${a.service_url}/refer/${a.organisation_id}` } : { state: 'waiting_for_key', pageUrl: null };
+  },
   'intake.referralInfo': (input, ctx) => info(ctx.db(), input.caseId),
   'intake.decideMatch': (input, ctx) => decide(ctx, input.caseId, input.decision),
   'intake.feedbackLink': async (input, ctx) => {
