@@ -124,6 +124,16 @@ describe('online referral and feedback forms on the service', () => {
     await post('/v1/intake/ack', { v: PROTOCOL_VERSION, ids: mine.submissions.map((s) => s.id) }, token);
   });
 
+  it("shows an organisation's name as text, never as markup", async () => {
+    const evil = await ops.createOrganisation(db.pool, '<script>alert(1)</script> & "Co"');
+    const m = await rawDevice(app, db.pool, await ops.createUser(db.pool, evil, 'Kim', 'k@example.org', 'manager'));
+    const { publicKey } = await deriveIntakeKeyPair(dataKey, evil);
+    expect((await post('/v1/intake/key', { v: PROTOCOL_VERSION, epoch: 1, publicKey }, m.token)).statusCode).toBe(200);
+    const page = await app.inject({ method: 'GET', url: `/refer/${evil}` });
+    expect(page.body).not.toContain('<script>alert');
+    expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
+  });
+
   it('limits each address per hour and each organisation per day, in words the sender can act on', async () => {
     const limited = await buildServer({ pool: db.pool, now: () => clock, publicFormLimits: { perAddressPerHour: 2, dailyCap: 3 } });
     const { publicKey } = await publishedKey();
