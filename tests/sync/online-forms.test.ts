@@ -106,6 +106,11 @@ describe("online forms reach a manager's laptop at sync", () => {
     // Only the young person's questions are kept, whatever else the answers held.
     expect(forms[0]).toMatchObject({ kind: 'young_person', listenedTo: 'happy', useAgain: 'ok', thingsChanged: null, voiceHeard: null, comment: 'Kind and patient', mayQuote: true });
     expect(await count('intake_submissions')).toBe(0);
+    // The quarterly report counts it with the rest of the quarter's feedback.
+    const received = forms[0]!.receivedDate;
+    const report = await manager.call('reports.quarterly', { period: { from: received, to: received } });
+    expect(report.feedback.received.young_person).toBe(1);
+    expect(report.feedback.youngPerson.listened_to.happy).toBe(1);
   });
 
   it("leaves what it cannot open on the service, and an advocate's laptop never collects", async () => {
