@@ -93,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
     audit: (entries) => call.recordNow(entries),
     clock: () => context.clock(),
     // A manager's laptop collects the online forms at each sync (docs/e2e.md, Online forms).
-    steps: [(io) => collectOnlineForms(context)(io)],
+    steps: [(io) => collectOnlineForms(context, (entries) => call.recordNow(entries))(io)],
   });
 
   const context: CoreContext = {

@@ -78,6 +78,8 @@ describe("online forms reach a manager's laptop at sync", () => {
     expect(info.match!.references).toHaveLength(1);
     expect(await count('intake_submissions')).toBe(0);
     expect((await manager.call('sync.status', {})).lastError).toMatch(/1 online form could not be opened/);
+    const trail = await manager.call('audit.list', { caseId: online.caseId });
+    expect(trail.entries.find((e) => e.action === 'received-online')).toMatchObject({ caseReference: reference, description: 'Received through the online form: a referral' });
 
     // The referral syncs like any other: the service now holds it under the manager's push.
     await manager.call('sync.now', {});

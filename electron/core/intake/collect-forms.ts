@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { onlineFeedbackSchema, onlineReferralSchema } from '../../../shared/intake/online-forms';
 import { intakeAckResponseSchema, intakePullResponseSchema, type Submission } from '../../../shared/sync/intake';
 import { currentOrgKey, orgKeyFor } from '../e2e/keyring';
+import type { NewAuditEntry } from '../audit/audit-log';
 import type { CoreContext } from '../ipc/handler-types';
 import type { SyncStep, SyncStepResult } from '../sync/sync-step';
 import { SyncHttpError } from '../sync/transport';
@@ -30,7 +31,7 @@ export function collectNotice(c: CollectCounts): string | null {
  * public key for the newest epoch, collect sealed submissions, open them here, write them through
  * the Writer, and only then tell the service to delete them. Advocates' laptops do nothing here.
  */
-export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'>, counts?: (c: CollectCounts) => void): SyncStep {
+export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'>, audit: (entries: NewAuditEntry[]) => void = () => {}): SyncStep {
   return async ({ account, request }): Promise<SyncStepResult> => {
     const none = { changed: [], notice: null };
     if (account.role === 'advocate') return none;
@@ -55,7 +56,7 @@ export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'
           if (!pair && key) pairs.set(sub.epoch, (pair = (await deriveIntakeKeyPair(key, account.organisation_id)).keyPair));
           // An epoch this laptop was never given: left for a laptop that holds it.
           if (!pair) continue;
-          const outcome = await take(ctx, pair, account.organisation_id, sub, c);
+          const outcome = await take(ctx, pair, account.organisation_id, sub, c, audit);
           if (outcome !== 'keep') done.push(sub.id);
         }
         if (done.length) await request('/v1/intake/ack', { ids: done }, intakeAckResponseSchema);
@@ -66,14 +67,16 @@ export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'
       const why = e instanceof SyncHttpError ? e.message : 'a problem on this computer';
       return { changed: changedOf(c), notice: `Online forms could not all be collected this time (${why}). They are kept on the service and Heard will try again.` };
     }
-    counts?.(c);
     return { changed: changedOf(c), notice: collectNotice(c) };
   };
 }
 
 const changedOf = (c: CollectCounts): string[] => [...(c.referrals ? ['referral', 'person'] : []), ...(c.feedback ? ['feedback_form'] : [])];
 
-async function take(ctx: Pick<CoreContext, 'write' | 'now'>, pair: CryptoKeyPair, organisationId: string, sub: Submission, c: CollectCounts): Promise<'done' | 'keep'> {
+type Audit = (entries: NewAuditEntry[]) => void;
+const METHOD = 'sync.online-forms';
+
+async function take(ctx: Pick<CoreContext, 'write' | 'now'>, pair: CryptoKeyPair, organisationId: string, sub: Submission, c: CollectCounts, audit: Audit): Promise<'done' | 'keep'> {
   let answers: unknown;
   try {
     answers = JSON.parse(await openSubmission(pair, { organisationId, kind: sub.kind, linkId: sub.link?.id ?? null }, sub));
@@ -84,12 +87,19 @@ async function take(ctx: Pick<CoreContext, 'write' | 'now'>, pair: CryptoKeyPair
   if (sub.kind === 'referral') {
     const r = onlineReferralSchema.safeParse(answers);
     if (!r.success) return (c.unreadable++, 'done');
-    if (writeOnlineReferral(ctx, sub, r.data).written) c.referrals++;
+    const made = writeOnlineReferral(ctx, sub, r.data);
+    if (made.written) {
+      c.referrals++;
+      audit([{ action: 'received-online', method: METHOD, caseId: made.caseId, detail: 'a referral' }]);
+    }
     return 'done';
   }
   const f = onlineFeedbackSchema.safeParse(answers);
   if (!f.success || !sub.link) return (c.unreadable++, 'done');
   const out = writeOnlineFeedback(ctx, sub, f.data);
-  if (out === 'written') c.feedback++;
+  if (out === 'written') {
+    c.feedback++;
+    audit([{ action: 'received-online', method: METHOD, caseId: sub.link.caseId, detail: 'a feedback form' }]);
+  }
   return out === 'case_not_here' ? 'keep' : 'done';
 }
