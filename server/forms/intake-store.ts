@@ -110,12 +110,17 @@ export async function findLink(pool: Pool, token: string, now: Date): Promise<Li
 
 /**
  * A one-time link for a case's feedback. An advocate may ask only for a case allocated to them;
- * a manager for any case the service knows in their organisation.
+ * a manager for any case the service knows in their organisation and has not erased.
  */
 export async function createLink(pool: Pool, who: { organisationId: string; userId: string; deviceId: string; role: string }, caseId: string, audience: FeedbackAudience, now: Date) {
-  const held = await pool.query<{ user_id: string }>('SELECT user_id FROM allocations WHERE organisation_id = $1 AND case_id = $2', [who.organisationId, caseId]);
-  const holder = held.rows[0]?.user_id;
-  const mayAsk = who.role === 'advocate' ? holder === who.userId : holder !== undefined;
+  const facts = await pool.query<{ holder: string | null; live: boolean }>(
+    `SELECT (SELECT user_id FROM allocations WHERE organisation_id = $1 AND case_id = $2) AS holder,
+            EXISTS (SELECT 1 FROM case_origins WHERE organisation_id = $1 AND case_id = $2)
+              AND NOT EXISTS (SELECT 1 FROM erased_cases WHERE organisation_id = $1 AND case_id = $2) AS live`,
+    [who.organisationId, caseId],
+  );
+  const { holder, live } = facts.rows[0]!;
+  const mayAsk = who.role === 'advocate' ? holder === who.userId : holder !== null || live;
   if (!mayAsk) throw new ServiceError(403, 'forbidden', 'A feedback link can only be made for a case you hold that has been synced. Sync, then try again.');
   const id = randomUUID();
   const token = newSecret();

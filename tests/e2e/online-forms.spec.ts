@@ -114,7 +114,6 @@ test('a referral sent from the public form arrives decrypted in the manager’s 
   // A one-time feedback link for the case, answered on the young person's own phone.
   await sync.open();
   await sync.syncNow();
-  await ops.allocate(db.pool, org, caseId, manager);
   await page.goto(`${host.url}#/caseload/${caseId}?tab=feedback`);
   await page.getByRole('button', { name: 'Send a feedback link' }).click();
   await page.getByRole('button', { name: 'Make the link' }).click();

@@ -205,6 +205,12 @@ describe('online referral and feedback forms on the service', () => {
     const otherAdvocate = await rawDevice(app, db.pool, await ops.createUser(db.pool, org, 'Lee', 'l@example.org', 'advocate'));
     expect((await post('/v1/feedback-links', { v: PROTOCOL_VERSION, caseId, audience: 'parent' }, otherAdvocate.token)).statusCode).toBe(403);
     expect((await post('/v1/feedback-links', { v: PROTOCOL_VERSION, caseId: 'never-synced', audience: 'parent' }, token)).statusCode).toBe(403);
+    // A manager may ask for any case the service knows, but not one it has erased.
+    await db.pool.query("INSERT INTO case_origins (organisation_id, case_id, created_at) VALUES ($1, 'pushed-case', now()), ($1, 'erased-case', now())", [org]);
+    await db.pool.query("INSERT INTO erased_cases (organisation_id, case_id, erased_at, rule) VALUES ($1, 'erased-case', now(), 'test')", [org]);
+    expect((await post('/v1/feedback-links', { v: PROTOCOL_VERSION, caseId: 'pushed-case', audience: 'professional' }, token)).statusCode).toBe(200);
+    expect((await post('/v1/feedback-links', { v: PROTOCOL_VERSION, caseId: 'erased-case', audience: 'professional' }, token)).statusCode).toBe(403);
+    expect((await post('/v1/feedback-links', { v: PROTOCOL_VERSION, caseId: 'pushed-case', audience: 'professional' }, adv.token)).statusCode).toBe(403);
 
     const later = (await post('/v1/feedback-links', { v: PROTOCOL_VERSION, caseId, audience: 'carer' }, adv.token)).json() as { token: string; linkId: string };
     clock = new Date(clock.getTime() + 30 * DAY + 1000);
