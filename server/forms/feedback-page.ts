@@ -5,9 +5,10 @@ import { HONEYPOT, NOSCRIPT, esc, input, messagePage, page, radios } from './pag
 
 /** The faces a young child can answer without reading a scale (the same three as the paper form). */
 const FACES = [
-  { value: 'happy', label: `😀 ${smileyLabels.happy}` },
-  { value: 'ok', label: `😐 ${smileyLabels.ok}` },
-  { value: 'sad', label: `🙁 ${smileyLabels.sad}` },
+  { value: 'happy', label: smileyLabels.happy, face: '😀' },
+  { value: 'ok', label: smileyLabels.ok, face: '😐' },
+  // U+2639: in the common text fonts too, so it shows where no colour emoji font is installed.
+  { value: 'sad', label: smileyLabels.sad, face: '☹' },
 ];
 
 const YOUNG: Record<YoungPersonQuestion, string> = { listened_to: 'listenedTo', things_changed: 'thingsChanged', use_again: 'useAgain' };

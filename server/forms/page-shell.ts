@@ -64,12 +64,14 @@ export const NOSCRIPT = '<noscript><p class="alert" role="alert">This form needs
 export interface Choice {
   value: string;
   label: string;
+  /** A picture beside the words (a face), hidden from screen readers, which read the words. */
+  face?: string;
 }
 
 export const radios = (name: string, legend: string, choices: Choice[], hint?: string): string => `
 <fieldset>
 <legend>${esc(legend)}</legend>${hint ? `\n<p class="hint" id="${name}-hint">${esc(hint)}</p>` : ''}
-${choices.map((c, i) => `<div class="choice"><input type="radio" id="${name}-${i}" data-name="${name}" name="${name}" value="${esc(c.value)}"${hint ? ` aria-describedby="${name}-hint"` : ''}><label for="${name}-${i}">${esc(c.label)}</label></div>`).join('\n')}
+${choices.map((c, i) => `<div class="choice"><input type="radio" id="${name}-${i}" data-name="${name}" name="${name}" value="${esc(c.value)}"${hint ? ` aria-describedby="${name}-hint"` : ''}><label for="${name}-${i}">${c.face ? `<span class="face" aria-hidden="true">${esc(c.face)}</span> ` : ''}${esc(c.label)}</label></div>`).join('\n')}
 </fieldset>`;
 
 export const input = (id: string, label: string, o: { hint?: string; type?: string; autocomplete?: string; required?: boolean; long?: boolean; max?: number } = {}): string => {
