@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Page } from '@playwright/test';
 import { createCore } from '../../electron/core/app-core';
-import { saveOrgKey } from '../../electron/core/e2e/keyring';
+import { currentOrgKey, saveOrgKey } from '../../electron/core/e2e/keyring';
 import { buildServer } from '../../server/app';
 import * as ops from '../../server/admin/ops';
 import { createTestDatabase, type TestDatabase } from '../server/pg-harness';
@@ -32,13 +32,13 @@ test.afterAll(async () => {
 });
 
 /**
- * The organisation's data key, put in the laptop's store as a manager's laptop holds it once the
- * key work has given it one (docs/e2e.md, Keys).
+ * The organisation's data key in the laptop's store, as the first manager's laptop holds it
+ * (docs/e2e.md, Keys); given here only when the laptop did not make one itself on connecting.
  */
 async function giveOrgKey(dataDir: string): Promise<void> {
   const core = createCore({ dataDir, autoSync: false });
   await core.vault.unlock(E2E_PASSPHRASE);
-  saveOrgKey(core.vault.database(), { epoch: 1, key: Buffer.alloc(32, 5) }, new Date());
+  if (!currentOrgKey(core.vault.database())) saveOrgKey(core.vault.database(), { epoch: 1, key: Buffer.alloc(32, 5) }, new Date());
   core.close();
 }
 
