@@ -16,7 +16,9 @@ export const situations = ['in_care', 'care_leaver', 'child_protection', 'child_
 export type Situation = (typeof situations)[number];
 
 const text = (max: number) => z.string().trim().max(max).default('');
-const isoDateOrEmpty = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default('');
+/** A real calendar day (2012-02-30 is refused), or nothing. */
+const realDay = (s: string): boolean => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isoDateOrEmpty = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(realDay)]).default('');
 
 export const onlineReferralSchema = z
   .object({

@@ -19,11 +19,17 @@ export interface CollectCounts {
   feedback: number;
   /** Could not be opened or read with a key this laptop holds: damaged, or not made by the form. */
   unreadable: number;
+  /** Opened but not written here (a problem on this computer): kept on the service for next time. */
+  failed: number;
 }
 
 export function collectNotice(c: CollectCounts): string | null {
-  if (!c.unreadable) return null;
-  return `${c.unreadable} online form${c.unreadable === 1 ? '' : 's'} could not be opened: ${c.unreadable === 1 ? 'it was' : 'they were'} damaged or not sent by the service's form, and ${c.unreadable === 1 ? 'has' : 'have'} been removed from the service.`;
+  const one = (n: number, a: string, b: string) => (n === 1 ? a : b);
+  const parts = [
+    c.unreadable ? `${c.unreadable} online form${one(c.unreadable, '', 's')} could not be opened: ${one(c.unreadable, 'it was', 'they were')} damaged or not sent by the service's form, and ${one(c.unreadable, 'has', 'have')} been removed from the service.` : null,
+    c.failed ? `${c.failed} online form${one(c.failed, '', 's')} could not be saved on this computer; ${one(c.failed, 'it is', 'they are')} kept on the service and Heard will try again.` : null,
+  ];
+  return parts.filter(Boolean).join(' ') || null;
 }
 
 /**
@@ -38,7 +44,7 @@ export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'
     const db = ctx.db();
     const current = currentOrgKey(db);
     if (!current) return none;
-    const c: CollectCounts = { referrals: 0, feedback: 0, unreadable: 0 };
+    const c: CollectCounts = { referrals: 0, feedback: 0, unreadable: 0, failed: 0 };
     try {
       const mine = await deriveIntakeKeyPair(current.key, account.organisation_id);
       const stamp = `${current.epoch}:${mine.publicKey}`;
@@ -56,7 +62,8 @@ export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'
           if (!pair && key) pairs.set(sub.epoch, (pair = (await deriveIntakeKeyPair(key, account.organisation_id)).keyPair));
           // An epoch this laptop was never given: left for a laptop that holds it.
           if (!pair) continue;
-          const outcome = await take(ctx, pair, account.organisation_id, sub, c, audit);
+          // One form that cannot be written here does not hold back the others.
+          const outcome = await take(ctx, pair, account.organisation_id, sub, c, audit).catch(() => (c.failed++, 'keep' as const));
           if (outcome !== 'keep') done.push(sub.id);
         }
         if (done.length) await request('/v1/intake/ack', { ids: done }, intakeAckResponseSchema);
