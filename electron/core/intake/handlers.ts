@@ -64,7 +64,7 @@ export const intakeHandlers: HandlersFor<keyof typeof intakeMethods> = {
   'intake.decideMatch': (input, ctx) => decide(ctx, input.caseId, input.decision),
   'intake.feedbackLink': async (input, ctx) => {
     referralRow(ctx.db(), input.caseId);
-    const out = await ctx.sync.request('/v1/feedback-links', { caseId: input.caseId, audience: input.audience }, feedbackLinkResponseSchema);
+    const out = await ctx.sync.withService((api, t) => api.post('/v1/feedback-links', { caseId: input.caseId, audience: input.audience }, feedbackLinkResponseSchema, t));
     return { url: `${ctx.sync.account()!.service_url}/feedback/${out.token}`, expiresAt: out.expiresAt };
   },
 };

@@ -16,9 +16,10 @@ import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
-import { runSteps, type SyncStep, type SyncStepIo } from './sync-step';
-import { asAppError } from './app-error';
-import type { OutboxRow } from './outbox-row';
+import { runSteps, type SyncStep } from './sync-step';
+import { asAppError, type OutboxRow } from './client-types';
+import { prepareEnrolment } from '../e2e/enrolment';
+import { syncKeys } from '../e2e/key-sync';
 
 export interface SyncDeps {
   db(): Db;
@@ -93,15 +94,27 @@ export class SyncClient {
     if (!url) throw new AppError('invalid_input', 'The service address must start with https:// (or be this computer, for a trial).', { fields: { serviceUrl: 'Not a secure service address.' } });
     if (this.account()) throw new AppError('conflict', 'This computer is already connected to a service.');
     const api = new SyncApi(this.deps.transport, url);
+    const enrolment = await prepareEnrolment(code);
     let enrolled;
     try {
-      enrolled = await api.enrol(code, this.deps.deviceName ?? hostname());
+      enrolled = await api.enrol(enrolment.serviceCode, this.deps.deviceName ?? hostname());
     } catch (e) {
       throw asAppError(e);
     }
     const db = this.deps.db();
-    db.transaction(() => saveEnrolment(db, url, enrolled, this.deps.now())).immediate();
+    db.transaction(() => {
+      saveEnrolment(db, url, enrolled, this.deps.now());
+      enrolment.save(db, this.deps.now());
+    }).immediate();
     return this.account()!;
+  }
+
+  /** A signed-in call to the service outside a sync run (the managers' Laptops screen). */
+  async withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
+    const acct = this.account();
+    if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
+    const api = new SyncApi(this.deps.transport, acct.service_url);
+    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => Promise.reject(asAppError(e)));
   }
 
   /**
@@ -151,6 +164,8 @@ export class SyncClient {
       throw new AppError('forbidden', message, { retryAfterMs: waitMs });
     }
     try {
+      // Keys first: a laptop learns whether its organisation seals values before it sends any.
+      await syncKeys(db, acct, (fn) => this.withAccess(api, (t) => fn(api, t)), this.deps.now);
       replayParked(db, this.registry);
       await this.pushAll(api, report);
       await this.pullAll(api, report);
@@ -159,7 +174,7 @@ export class SyncClient {
         await this.pushAll(api, report);
         await this.pullAll(api, report);
       }
-      const stepNotices = await runSteps(this.deps, { account: this.account()!, request: this.signedRequest });
+      const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.withAccess(api, (t) => api.post(path, body, schema, t)) });
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
@@ -209,18 +224,6 @@ export class SyncClient {
       // The trail reports its own failures; a sync that happened is not undone by them.
     }
   }
-
-  /** A signed-in request beside the change log (the online forms'), with this client's token handling. */
-  private signedRequest: SyncStepIo['request'] = (path, body, schema) => {
-    const api = new SyncApi(this.deps.transport, this.account()!.service_url);
-    return this.withAccess(api, (t) => api.request(path, body, schema, t));
-  };
-
-  /** The same, outside a run (a feedback link), its errors in plain words. */
-  request: SyncStepIo['request'] = (path, body, schema) => {
-    if (!this.account()) return Promise.reject(new AppError('conflict', 'This computer is not connected to a service. Connect it on the Sync screen first.'));
-    return this.signedRequest(path, body, schema).catch((e: unknown) => Promise.reject(asAppError(e)));
-  };
 
   /**
    * A short wait the service asks for (a laptop catching up sends pages faster than one device

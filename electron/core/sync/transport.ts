@@ -65,8 +65,8 @@ export class SyncApi {
     throw new SyncHttpError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `The service refused the request (status ${res.status}).`, retryAfter);
   }
 
-  /** Another signed-in endpoint (the online forms'); the body gets the protocol version. */
-  request<S extends z.ZodType>(path: string, body: Record<string, unknown>, schema: S, accessToken: string): Promise<z.output<S>> {
+  /** A signed-in request to any other endpoint (the keys endpoints, electron/core/e2e/keys-api.ts). */
+  post<S extends z.ZodType>(path: string, body: object, schema: S, accessToken: string): Promise<z.output<S>> {
     return this.call(path, { v: PROTOCOL_VERSION, ...body }, schema, accessToken);
   }
 
