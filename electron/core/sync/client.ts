@@ -17,6 +17,7 @@ import { pullPages, type PullDeps } from './pull-pages';
 import { pushOutbox } from './push-outbox';
 import { emptyReport, type SyncReport, type SyncRun } from './sync-run';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
+import { runSteps, type SyncStep } from './sync-step';
 import { asAppError } from './client-types';
 import { prepareEnrolment } from '../e2e/enrolment';
 import { syncKeys } from '../e2e/key-sync';
@@ -36,6 +37,8 @@ export interface SyncDeps {
   audit?(entries: NewAuditEntry[]): void;
   /** This computer's clock for new edits (a case sent again under a new id); one is made if absent. */
   clock?(): HlcClock;
+  /** Run after each pull (online forms); see sync-step.ts. */
+  steps?: SyncStep[];
 }
 
 /** What started a run, as the audit trail names it. */
@@ -167,11 +170,12 @@ export class SyncClient {
         await pushOutbox(run, report);
         await pullPages(run, pull, report);
       }
+      const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.tokens.withAccess(api, (t) => api.post(path, body, schema, t)) });
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
       // Synced, but the person should know what the service did not take, in plain words.
-      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null, report.unreadable ? unreadableNotice(report.unreadable) : null].filter(Boolean).join(' ');
+      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null, report.unreadable ? unreadableNotice(report.unreadable) : null, ...stepNotices].filter(Boolean).join(' ');
       if (notice) recordResult(db, null, notice);
       this.failures = 0;
       this.audit(trigger, report, null);
