@@ -91,7 +91,8 @@ const LOGGER = { serializers: { req: (r: { method: string; url: string }) => ({ 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { pool } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ? LOGGER : false, trustProxy: options.trustProxy ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
+  const logger = options.logger ? { ...LOGGER, ...(typeof options.logger === 'object' ? options.logger : {}) } : false;
+  const app = Fastify({ logger, trustProxy: options.trustProxy ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
   const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
   const accessLimits = { ...DEFAULT_ACCESS_LIMITS, ...options.accessLimits };
