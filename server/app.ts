@@ -1,7 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
-import type { z } from 'zod';
 import {
   MAX_PUSH_BYTES,
   PROTOCOL_VERSION,
@@ -13,6 +12,8 @@ import {
 import { authenticate, type DeviceIdentity } from './auth/authenticate';
 import { confirmWiped, enrol, refresh } from './auth/enrol';
 import { ServiceError, badRequest } from './errors';
+import { parse } from './parse-body';
+import { registerTeamRoutes } from './team/routes';
 import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
 import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits } from './sync/device-limits';
 import { applyPush } from './sync/push';
@@ -44,21 +45,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     audit: AuditInfo;
   }
-}
-
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  if (body && typeof body === 'object' && 'v' in body && (body as { v: unknown }).v !== PROTOCOL_VERSION) {
-    throw new ServiceError(400, 'unsupported_version', `This service speaks sync protocol version ${PROTOCOL_VERSION}. Please update Heard.`);
-  }
-  const r = schema.safeParse(body);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const where = issue?.path.join('.') || 'body';
-    // A value the service cannot store gets its own words, so the person knows what to change.
-    if (issue?.code === 'custom' && issue.params?.valueProblem) throw badRequest(`${issue.message} Nothing was changed (at ${where}).`);
-    throw badRequest(`The request was not in the expected form (at ${where}). Nothing was changed.`);
-  }
-  return r.data;
 }
 
 /** The central sync service. Every request is validated against shared/sync and written to the audit table. */
@@ -142,6 +128,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     req.audit.done = out.audited;
     return out.body;
   });
+
+  registerTeamRoutes(app, { pool, now, signedIn, limiter });
 
   app.post('/v1/pull', async (req) => {
     const who = await signedIn(req);
