@@ -99,6 +99,18 @@ export class SyncClient {
     return this.account()!;
   }
 
+  /** A request to the service outside a sync run (the managers' People screen), with this device's access token. */
+  async callService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
+    const acct = this.account();
+    if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
+    const api = new SyncApi(this.deps.transport, acct.service_url);
+    try {
+      return await this.withAccess(api, (t) => fn(api, t));
+    } catch (e) {
+      throw asAppError(e);
+    }
+  }
+
   /**
    * Runs one sync (push, then pull until up to date). A run already under way may have sent its
    * changes before the caller's latest edit, so a call during a run gets one more run after it;
@@ -393,6 +405,8 @@ function asAppError(e: unknown): AppError {
   if (e instanceof SyncHttpError) {
     if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
     if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
+    if (e.status === 409) return new AppError('conflict', e.message);
+    if (e.status === 404) return new AppError('not_found', e.message);
     return new AppError('internal', e.message);
   }
   return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');

@@ -65,6 +65,11 @@ export class SyncApi {
     throw new SyncHttpError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `The service refused the request (status ${res.status}).`, retryAfter);
   }
 
+  /** A managers' endpoint (server/team), with its answer checked against `schema`. */
+  post<S extends z.ZodType>(path: string, body: object, schema: S, accessToken: string): Promise<z.output<S>> {
+    return this.call(path, { v: PROTOCOL_VERSION, ...body }, schema, accessToken);
+  }
+
   enrol(code: string, deviceName: string): Promise<EnrolResponse> {
     return this.call('/v1/enrol', { v: PROTOCOL_VERSION, code, deviceName }, enrolResponseSchema);
   }

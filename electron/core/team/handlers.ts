@@ -1,0 +1,14 @@
+import type { teamMethods } from '../../../shared/ipc/team';
+import type { HandlersFor } from '../ipc/handler-types';
+import { teamOverview } from './overview';
+import { addPerson, deactivatePerson, listPeople, requireManagerLaptop } from './people';
+
+export const teamHandlers: HandlersFor<keyof typeof teamMethods> = {
+  'team.overview': (_input, ctx) => {
+    requireManagerLaptop(ctx);
+    return teamOverview(ctx);
+  },
+  'team.people.list': (_input, ctx) => listPeople(ctx),
+  'team.people.add': (input, ctx) => addPerson(ctx, input),
+  'team.people.deactivate': (input, ctx) => deactivatePerson(ctx, input.userId),
+};

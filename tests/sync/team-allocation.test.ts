@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ops from '../../server/admin/ops';
+import type { Transport } from '../../electron/core/sync/transport';
+import { createTestCore, type TestCore } from '../helpers/test-core';
+import { SERVICE_URL, startService, type Service } from './harness';
+
+/**
+ * Three laptops on one service: a manager's, advocate A's and advocate B's. The manager's
+ * allocation is the service's: the case moves to the new holder's laptop and leaves the old one,
+ * and made offline it waits on the manager's laptop until it can be sent.
+ */
+describe("a manager's allocation moves the case between advocates' laptops", () => {
+  let service: Service;
+  let manager: TestCore;
+  let lapA: TestCore;
+  let lapB: TestCore;
+  let users: { m: string; a: string; b: string };
+  let managerOnline = true;
+  let caseId: string;
+
+  beforeAll(async () => {
+    service = await startService();
+    const pool = service.db.pool;
+    users = {
+      m: await ops.createUser(pool, service.org, 'Morgan Manager', 'm@example.org', 'manager'),
+      a: await ops.createUser(pool, service.org, 'Ada Advocate', 'a@example.org', 'advocate'),
+      b: await ops.createUser(pool, service.org, 'Bola Advocate', 'b@example.org', 'advocate'),
+    };
+    const managerTransport: Transport = (url, init) => (managerOnline ? service.transport(url, init) : Promise.reject(new Error('offline')));
+    manager = await createTestCore({ syncTransport: managerTransport, autoSync: false });
+    lapA = await createTestCore({ syncTransport: service.transport, autoSync: false });
+    lapB = await createTestCore({ syncTransport: service.transport, autoSync: false });
+    for (const [t, u] of [[manager, users.m], [lapA, users.a], [lapB, users.b]] as const) {
+      const { code } = await ops.issueEnrolmentCode(pool, u);
+      await t.call('sync.connect', { serviceUrl: SERVICE_URL, code });
+    }
+  });
+  afterAll(async () => {
+    for (const t of [manager, lapA, lapB]) t.dispose();
+    await service.close();
+  });
+
+  const syncAll = async (...laptops: TestCore[]) => {
+    for (const t of laptops) await t.call('sync.now', {});
+  };
+  const holds = async (t: TestCore, id: string) => (await t.call('caseload.list', {})).rows.some((c) => c.caseId === id);
+
+  it("gives every laptop the service's people as its list of advocates", async () => {
+    await syncAll(manager, lapA, lapB);
+    const names = (await manager.call('caseload.advocates.list', {})).map((a) => a.name);
+    expect(names).toEqual(['Ada Advocate', 'Bola Advocate', 'Morgan Manager']);
+    expect((await lapA.call('caseload.me.get', {})).advocate).toMatchObject({ id: users.a, name: 'Ada Advocate' });
+    await expect(manager.call('caseload.advocates.add', { name: 'Typed Name', role: 'advocate' })).rejects.toThrow(/People screen/);
+  });
+
+  it("moves A's case to B's laptop whole and purges it from A's", async () => {
+    ({ caseId } = await lapA.call('caseload.referrals.create', {
+      person: { firstName: 'Tiana', lastName: 'Brookes', dateOfBirth: '2012-03-04' },
+      referral: { referralDate: '2026-11-20', serviceUserType: 'CIC', urgency: 'urgent' },
+      issues: [{ code: 'PLACEMENT' }],
+    }));
+    await lapA.call('caseload.allocate', { caseId, advocateId: users.a, date: '2026-11-21' });
+    await syncAll(lapA, manager);
+    expect((await manager.call('caseload.case.get', { caseId }))?.referral.allocatedTo).toBe(users.a);
+
+    await manager.call('caseload.allocate', { caseId, advocateId: users.b, date: '2026-11-22' });
+    await syncAll(manager, lapB, lapA);
+    const atB = await lapB.call('caseload.case.get', { caseId });
+    expect(atB?.person).toMatchObject({ firstName: 'Tiana', lastName: 'Brookes', dateOfBirth: '2012-03-04' });
+    expect(atB?.referral).toMatchObject({ allocatedTo: users.b, allocationDate: '2026-11-21' });
+    expect(await holds(lapB, caseId)).toBe(true);
+    expect(await holds(lapA, caseId)).toBe(false);
+  });
+
+  it("an advocate's laptop cannot allocate, see the Team screen or the service's people", async () => {
+    await expect(lapB.call('caseload.allocate', { caseId, advocateId: users.a, date: '2026-11-23' })).rejects.toThrow(/^forbidden/);
+    for (const call of [() => lapB.call('team.overview', {}), () => lapB.call('team.people.list', {})]) await expect(call()).rejects.toThrow(/^forbidden/);
+    await syncAll(lapB, lapA);
+    expect(await holds(lapB, caseId)).toBe(true);
+    expect(await holds(lapA, caseId)).toBe(false);
+  });
+
+  it('made offline, the allocation waits on the manager’s laptop as "waiting to send", then lands', async () => {
+    managerOnline = false;
+    await manager.call('caseload.allocate', { caseId, advocateId: users.a, date: '2026-11-24' });
+    await expect(manager.call('sync.now', {})).rejects.toThrow();
+    const waiting = await manager.call('team.overview', {});
+    expect(waiting.waitingToSend).toEqual([{ caseId, reference: expect.any(String), name: 'Tiana Brookes', advocateName: 'Ada Advocate' }]);
+    await syncAll(lapA, lapB);
+    expect(await holds(lapA, caseId)).toBe(false);
+    expect(await holds(lapB, caseId)).toBe(true);
+
+    managerOnline = true;
+    await syncAll(manager, lapA, lapB);
+    expect((await manager.call('team.overview', {})).waitingToSend).toEqual([]);
+    expect(await holds(lapA, caseId)).toBe(true);
+    expect(await holds(lapB, caseId)).toBe(false);
+    expect((await lapA.call('caseload.case.get', { caseId }))?.person?.firstName).toBe('Tiana');
+  });
+
+  it('shows the manager the team: open cases per advocate, and adds a person through the service', async () => {
+    const overview = await manager.call('team.overview', {});
+    expect(overview.advocates).toEqual([
+      { advocateId: users.a, name: 'Ada Advocate', onService: 'active', open: 1 },
+      { advocateId: users.b, name: 'Bola Advocate', onService: 'active', open: 0 },
+      { advocateId: users.m, name: 'Morgan Manager', onService: 'active', open: 0 },
+    ]);
+    const sam = await manager.call('team.people.add', { name: 'Sam Patel', email: 'sam@example.org', role: 'advocate' });
+    await syncAll(manager);
+    expect((await manager.call('caseload.advocates.list', {})).map((a) => a.id)).toContain(sam.id);
+    await expect(manager.call('team.people.add', { name: 'Sam Again', email: 'SAM@example.org', role: 'advocate' })).rejects.toThrow(/^conflict/);
+    await manager.call('team.people.deactivate', { userId: sam.id });
+    await syncAll(manager);
+    expect((await manager.call('caseload.advocates.list', {})).map((a) => a.id)).not.toContain(sam.id);
+    expect((await manager.call('team.people.list', {})).find((p) => p.id === sam.id)).toMatchObject({ active: false });
+  });
+});
