@@ -9,6 +9,7 @@ import { SyncRoutes } from './features/sync/SyncPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { LettersRoutes } from './features/letters/LettersPage';
 import { DataProtectionPage } from './features/data-protection/DataProtectionPage';
+import { PeopleRoute, TeamRoute } from './features/team/TeamRoutes';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
 export function appRoutes(onSettingsChanged: (s: Settings) => void) {
@@ -22,6 +23,8 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
       <Route path="sync/*" element={<SyncRoutes />} />
       <Route path="fieldwork/*" element={<FieldworkRoutes />} />
       <Route path="data-protection" element={<DataProtectionPage />} />
+      <Route path="team" element={<TeamRoute />} />
+      <Route path="people" element={<PeopleRoute />} />
       <Route path="settings" element={<SettingsPage onSettingsChanged={onSettingsChanged} />} />
     </>
   );

@@ -20,8 +20,8 @@ export const teamOverviewSchema = z.object({
   waiting: z.array(triageRowSchema),
   /** Urgent referrals not yet allocated, longest wait first. */
   urgentUnallocated: z.array(triageRowSchema),
-  overdueComplaints: z.array(teamCaseSchema.extend({ dueOn: z.string(), stage: z.string() })),
-  overdueActions: z.array(teamCaseSchema.extend({ dueOn: z.string(), description: z.string() })),
+  overdueComplaints: z.array(teamCaseSchema.extend({ id: z.string(), dueOn: z.string(), stage: z.string() })),
+  overdueActions: z.array(teamCaseSchema.extend({ id: z.string(), dueOn: z.string(), description: z.string() })),
   /** Allocations made on this laptop that the service has not received yet. */
   waitingToSend: z.array(teamCaseSchema),
 });

@@ -48,10 +48,11 @@ export function teamOverview(ctx: CoreContext): TeamOverview {
 
   const waiting = triageQueue(db, now).sort((a, b) => (b.waitingDays ?? -1) - (a.waitingDays ?? -1));
 
-  const complaints = overdueComplaints(db, today).map((c) => ({ caseId: c.caseId, ...named(c.caseId), dueOn: c.nextDue ?? today, stage: c.stage }));
+  const complaints = overdueComplaints(db, today).map((c) => ({ id: c.id, caseId: c.caseId, ...named(c.caseId), dueOn: c.nextDue ?? today, stage: c.stage }));
   const actions = dueActions(ctx, 0)
     .filter((a) => a.overdue)
-    .map((a) => ({ caseId: a.caseId, ...named(a.caseId), dueOn: a.dueOn, description: a.description }));
+    
+    .map((a) => ({ id: a.id, caseId: a.caseId, ...named(a.caseId), dueOn: a.dueOn, description: a.description }));
 
   const unsent = db.prepare('SELECT DISTINCT entity_id FROM outbox WHERE entity = ? ORDER BY entity_id').pluck().all(ALLOCATION_ENTITY) as string[];
   return {

@@ -14,14 +14,17 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
   const [date, setDate] = useState<string | null>(todayIso());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Connected to a service, the list is the service's people and a name typed here would reach no laptop.
+  const [connected, setConnected] = useState(false);
 
   useEffect(() => {
     if (!caseId) return;
     setError(null);
     setDate(todayIso());
-    void Promise.all([send('caseload.advocates.list', {}), send('caseload.me.get', {})]).then(([list, me]) => {
+    void Promise.all([send('caseload.advocates.list', {}), send('caseload.me.get', {}), send('sync.status', {})]).then(([list, me, status]) => {
       setAdvocates(list);
       setAdvocateId(me.advocate.id);
+      setConnected(status.connected);
     });
   }, [caseId]);
 
@@ -61,12 +64,16 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
           searchable
           required
         />
-        <Group align="flex-end">
-          <TextInput label="Or add an advocate" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Button variant="default" onClick={() => void addAdvocate()} disabled={!newName.trim()}>
-            Add
-          </Button>
-        </Group>
+        {connected ? (
+          <Text size="sm">Their laptop receives the whole case the next time it syncs. Add advocates on the People screen.</Text>
+        ) : (
+          <Group align="flex-end">
+            <TextInput label="Or add an advocate" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button variant="default" onClick={() => void addAdvocate()} disabled={!newName.trim()}>
+              Add
+            </Button>
+          </Group>
+        )}
         <DateField label="Allocation date" value={date} onChange={setDate} required notAfter={notFuture("An allocation date can't be in the future.")} />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
