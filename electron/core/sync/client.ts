@@ -16,6 +16,7 @@ import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
+import { asAppError } from './app-error';
 
 export interface SyncDeps {
   db(): Db;
@@ -104,11 +105,7 @@ export class SyncClient {
     const acct = this.account();
     if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
     const api = new SyncApi(this.deps.transport, acct.service_url);
-    try {
-      return await this.withAccess(api, (t) => fn(api, t));
-    } catch (e) {
-      throw asAppError(e);
-    }
+    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => Promise.reject(asAppError(e)));
   }
 
   /**
@@ -398,16 +395,4 @@ interface OutboxRow {
   value: string | null;
   base_version: number;
   hlc: string;
-}
-
-function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e;
-  if (e instanceof SyncHttpError) {
-    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
-    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
-    if (e.status === 409) return new AppError('conflict', e.message);
-    if (e.status === 404) return new AppError('not_found', e.message);
-    return new AppError('internal', e.message);
-  }
-  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
 }
