@@ -80,7 +80,7 @@ test("a manager allocates a referral to an advocate: the advocate's laptop recei
   await expect(people).toContainText('Ada Okafor');
   await expect(people).toContainText('bola@example.org');
   await expectAccessible(page);
-  await page.getByLabel('Name', { exact: true }).fill('Sam Patel');
+  await page.getByRole('textbox', { name: /^Name/ }).fill('Sam Patel');
   await page.getByLabel('Email address').fill('sam@example.org');
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(people).toContainText('Sam Patel');

@@ -53,7 +53,7 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
   };
 
   return (
-    <Modal opened={caseId !== null} onClose={onClose} title="Allocate this referral">
+    <Modal opened={caseId !== null} onClose={onClose} title="Allocate this referral" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         <Text size="sm">Allocating opens the case for {who}. The date is kept to show how long they waited.</Text>
         <Select

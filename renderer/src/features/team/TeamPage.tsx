@@ -37,7 +37,7 @@ export function TeamPage() {
   useAppEvents(useCallback((e) => e.type === 'changed' && load(), [load]));
 
   const allocateButton = (r: Waiting) => (
-    <Button size="xs" variant="light" onClick={() => setAllocating(r)} aria-label={`Allocate ${r.displayName} (${r.reference})`}>
+    <Button size="xs" variant="default" onClick={() => setAllocating(r)} aria-label={`Allocate ${r.displayName} (${r.reference})`}>
       Allocate
     </Button>
   );
