@@ -114,4 +114,36 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
     expect((await manager.call('caseload.advocates.list', {})).map((a) => a.id)).not.toContain(sam.id);
     expect((await manager.call('team.people.list', {})).find((p) => p.id === sam.id)).toMatchObject({ active: false });
   });
+
+  it("runs the service-wide quarterly report on the manager's laptop over every advocate's cases", async () => {
+    await lapB.call('caseload.referrals.create', {
+      person: { firstName: 'Rhys' },
+      referral: { referralDate: '2026-11-25', serviceUserType: 'CIC' },
+      issues: [{ code: 'PLACEMENT' }],
+    });
+    await syncAll(lapB, manager);
+    const period = { from: '2026-10-01', to: '2026-12-31' };
+    expect((await manager.call('reports.quarterly', { period })).newReferrals).toBe(2);
+    expect((await lapB.call('reports.quarterly', { period })).newReferrals).toBe(1);
+  });
+
+  it('a laptop used before it was connected keeps its cases: those allocated to its "Me" follow its user on the service', async () => {
+    const pool = service.db.pool;
+    const cleo = await ops.createUser(pool, service.org, 'Cleo Advocate', 'c@example.org', 'advocate');
+    const lapC = await createTestCore({ syncTransport: service.transport, autoSync: false });
+    try {
+      const me = (await lapC.call('caseload.me.get', {})).advocate.id;
+      const made = await lapC.call('caseload.referrals.create', { person: { firstName: 'Ola' }, referral: { referralDate: '2026-11-26', serviceUserType: 'CIC' }, issues: [{ code: 'PLACEMENT' }] });
+      await lapC.call('caseload.allocate', { caseId: made.caseId, advocateId: me, date: '2026-11-26' });
+      await lapC.call('sync.connect', { serviceUrl: SERVICE_URL, code: (await ops.issueEnrolmentCode(pool, cleo)).code });
+      await syncAll(lapC, manager);
+      expect((await lapC.call('caseload.list', { mine: true })).rows.map((r) => r.caseId)).toEqual([made.caseId]);
+      expect((await manager.call('caseload.case.get', { caseId: made.caseId }))?.referral.allocatedTo).toBe(cleo);
+      expect((await pool.query('SELECT user_id FROM allocations WHERE case_id = $1', [made.caseId])).rows[0]?.user_id).toBe(cleo);
+      // The old "Me" is still there, kept among the names typed on this laptop.
+      expect((await lapC.call('caseload.me.get', {})).advocate).toMatchObject({ id: cleo, name: 'Cleo Advocate' });
+    } finally {
+      lapC.dispose();
+    }
+  });
 });
