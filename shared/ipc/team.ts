@@ -39,6 +39,10 @@ const notAboutAChild = (what: string) => notAudited(`${what}; nothing about a ch
 
 export const teamMethods = {
   'team.overview': method(z.object({}).strict(), teamOverviewSchema, { audit: notAudited('figures across the team; opening any one case is recorded') }),
+  /** For the case page's badge: whether this laptop's allocation of the case has yet to reach the service. */
+  'team.allocationWaiting': method(z.object({ caseId: z.string().min(1).max(64) }).strict(), z.object({ waiting: z.boolean() }), {
+    audit: notAudited('whether an allocation is still to be sent; nothing about a child'),
+  }),
   'team.people.list': method(z.object({}).strict(), z.array(personSchema), { audit: notAboutAChild("the service's people") }),
   'team.people.add': method(addPersonInputSchema, personSchema, { audit: notAboutAChild('adds a person to the service') }),
   'team.people.deactivate': method(z.object({ userId: z.string().uuid() }).strict(), personSchema, { audit: notAboutAChild("closes a person's account on the service") }),

@@ -1,5 +1,6 @@
 import type { teamMethods } from '../../../shared/ipc/team';
 import type { HandlersFor } from '../ipc/handler-types';
+import { allocationWaiting } from '../caseload/allocation';
 import { teamOverview } from './overview';
 import { addPerson, deactivatePerson, listPeople, requireManagerLaptop } from './people';
 
@@ -8,6 +9,7 @@ export const teamHandlers: HandlersFor<keyof typeof teamMethods> = {
     requireManagerLaptop(ctx);
     return teamOverview(ctx);
   },
+  'team.allocationWaiting': (input, ctx) => ({ waiting: allocationWaiting(ctx, input.caseId) }),
   'team.people.list': (_input, ctx) => listPeople(ctx),
   'team.people.add': (input, ctx) => addPerson(ctx, input),
   'team.people.deactivate': (input, ctx) => deactivatePerson(ctx, input.userId),

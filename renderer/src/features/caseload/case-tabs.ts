@@ -3,6 +3,7 @@ import { meetingsCaseTabs } from '../meetings/tabs';
 import { lettersCaseBanners, lettersCaseTabs } from '../letters/tabs';
 import { fieldworkCaseBadges, fieldworkTabs } from '../fieldwork/tabs';
 import { dataProtectionCaseTabs } from '../data-protection/tabs';
+import { teamCaseBadges } from '../team/tabs';
 import type { CaseBadge, CaseBanner, CaseTab } from './case-page-extensions';
 
 export type { CaseBadge, CaseBanner, CaseTab } from './case-page-extensions';
@@ -21,4 +22,4 @@ export const caseTabs: CaseTab[] = [
 
 export const caseBanners: CaseBanner[] = [...lettersCaseBanners];
 
-export const caseBadges: CaseBadge[] = [...fieldworkCaseBadges];
+export const caseBadges: CaseBadge[] = [...fieldworkCaseBadges, ...teamCaseBadges];
