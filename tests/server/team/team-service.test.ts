@@ -96,6 +96,22 @@ describe('the service decides who may allocate and who may see or change its peo
     expect(await holder(caseA)).toBe(users.b);
   });
 
+  it("no laptop, not even a manager's, can rewrite the service's people in the list of advocates, and odd ids answer a refusal, not an error", async () => {
+    const attempts = [
+      { entity: 'advocate', entityId: users.a, caseId: null, field: 'name', value: 'Renamed', baseVersion: 5 },
+      { entity: 'advocate', entityId: users.b, caseId: null, field: 'role', value: 'manager', baseVersion: 5 },
+      { entity: 'advocate', entityId: uuidv7(), caseId: null, field: 'service_status', value: 'active' },
+    ];
+    for (const attempt of attempts) expect((await manager.push([attempt])).body).toMatchObject({ results: [{ outcome: 'refused', reason: 'organisation_record' }] });
+    // A name typed by hand on a manager's laptop (not one of the service's people) still syncs.
+    expect((await manager.push([{ entity: 'advocate', entityId: uuidv7(), caseId: null, field: 'name', value: 'Typed by hand' }])).body).toMatchObject({ results: [{ outcome: 'applied' }] });
+    const odd = await manager.push([allocation(caseA, '------------------------------------', 1)]);
+    expect(odd.status).toBe(200);
+    expect(odd.body).toMatchObject({ results: [{ outcome: 'refused', reason: 'unknown_person' }] });
+    const names = await db.pool.query("SELECT value FROM field_state WHERE entity = 'advocate' AND entity_id = $1 AND field = 'name'", [users.a]);
+    expect(names.rows).toEqual([{ value: 'Ada' }]);
+  });
+
   it("a hostile advocate's laptop cannot list the service's people or add or deactivate anyone", async () => {
     const before = (await db.pool.query('SELECT count(*)::int AS n FROM users')).rows[0].n;
     const attempts = [
