@@ -49,12 +49,14 @@ export async function loadAllocationFacts(client: PoolClient, organisationId: st
  * advocate or manager of this organisation. Only `user_id` may be written: an allocation is
  * changed by allocating again, never deleted.
  */
-export function allocationRefusal(c: OutgoingChange, facts: AllocationFacts | null, createdInBatch: ReadonlySet<string>): RefusalReason | null {
+export function allocationRefusal(who: DeviceIdentity, c: OutgoingChange, facts: AllocationFacts | null, createdInBatch: ReadonlySet<string>): RefusalReason | null {
   // The service's people are the service's to describe: no laptop renames one, changes their
   // role in the list, or marks anyone as on the service.
-  if (isRoster(c)) return c.field === 'service_status' || facts?.roster.has(c.entityId) ? 'organisation_record' : null;
+  if (isRoster(c)) return c.caseId !== null || c.field === 'service_status' || facts?.roster.has(c.entityId) ? 'organisation_record' : null;
   if (!isAllocation(c)) return null;
-  if (!facts || c.field !== ALLOCATION_FIELD) return 'organisation_record';
+  // Checked here as well as by the access model, which lets a device write any record under a
+  // case it holds: an allocation pushed under an advocate's own case must not pass as theirs.
+  if (!facts || who.role === 'advocate' || c.caseId !== null || c.field !== ALLOCATION_FIELD) return 'organisation_record';
   if (facts.erased.has(c.entityId) || !(facts.known.has(c.entityId) || createdInBatch.has(c.entityId))) return 'not_held';
   if (typeof c.value !== 'string' || !facts.people.has(c.value)) return 'unknown_person';
   return null;

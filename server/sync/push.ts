@@ -57,7 +57,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       const cur = state.fields.get(key(c.entity, c.entityId, c.field));
       const entityCase = state.entityCase.get(key(c.entity, c.entityId));
       const decision = access.decide(c, entityCase);
-      const allocationProblem = decision.ok ? allocationRefusal(c, allocationFacts, access.created) : null;
+      const allocationProblem = decision.ok ? allocationRefusal(who, c, allocationFacts, access.created) : null;
       if (allocationProblem) {
         outcomes.set(c.mutationId, { outcome: 'refused', reason: allocationProblem });
         rows.push(logRow(who, c, 'refused', allocationProblem, 0));

@@ -65,6 +65,13 @@ describe('the service decides who may allocate and who may see or change its peo
       const res = await a.push([allocation(caseA, to)]);
       expect(res.body).toMatchObject({ results: [{ outcome: 'refused', reason: 'organisation_record' }] });
     }
+    // Nor by pushing the allocation under a case it holds, as if it were one of the case's records.
+    const caseB = uuidv7();
+    expect((await b.push([{ entity: 'referral', entityId: caseB, caseId: caseB, field: 'reference', value: 'REF-0002' }])).status).toBe(200);
+    for (const entityId of [caseA, caseB]) {
+      const res = await b.push([{ ...allocation(entityId, users.b), caseId: caseB }]);
+      expect(res.body).toMatchObject({ results: [{ outcome: 'refused', reason: 'organisation_record' }] });
+    }
     expect(await holder(caseA)).toBe(users.a);
     // B hears nothing of A's case, and nothing of who holds what.
     const { changes } = await b.pullAll();
