@@ -16,15 +16,18 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
   const [busy, setBusy] = useState(false);
   // Connected to a service, the list is the service's people and a name typed here would reach no laptop.
   const [connected, setConnected] = useState(false);
+  const [advocateLaptop, setAdvocateLaptop] = useState(false);
 
   useEffect(() => {
     if (!caseId) return;
     setError(null);
     setDate(todayIso());
     void Promise.all([send('caseload.advocates.list', {}), send('caseload.me.get', {}), send('sync.status', {})]).then(([list, me, status]) => {
-      setAdvocates(list);
+      // An advocate's laptop may only take a case itself; giving it to someone else is a manager's decision.
+      setAdvocates(status.connected && status.role === 'advocate' ? [me.advocate] : list);
       setAdvocateId(me.advocate.id);
       setConnected(status.connected);
+      setAdvocateLaptop(status.connected && status.role === 'advocate');
     });
   }, [caseId]);
 
@@ -65,7 +68,11 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
           required
         />
         {connected ? (
-          <Text size="sm">Their laptop receives the whole case the next time it syncs. Add advocates on the People screen.</Text>
+          <Text size="sm">
+            {advocateLaptop
+              ? 'You can take this case yourself. Only a manager can allocate it to someone else.'
+              : 'Their laptop receives the whole case the next time it syncs. Add advocates on the People screen.'}
+          </Text>
         ) : (
           <Group align="flex-end">
             <TextInput label="Or add an advocate" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} style={{ flex: 1 }} />
