@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { triageRowSchema } from './caseload';
 import { personSchema, teamRoleSchema } from '../sync/team-protocol';
-import { notAudited } from './audit-spec';
+import { changes, notAudited } from './audit-spec';
 import { method } from './define';
 
 /**
@@ -42,6 +42,10 @@ export const teamMethods = {
   /** For the case page's badge: whether this laptop's allocation of the case has yet to reach the service. */
   'team.allocationWaiting': method(z.object({ caseId: z.string().min(1).max(64) }).strict(), z.object({ waiting: z.boolean() }), {
     audit: notAudited('whether an allocation is still to be sent; nothing about a child'),
+  }),
+  /** Gives the open cases of a name typed on this laptop (before it was connected) to one of the service's people. */
+  'team.moveTypedCases': method(z.object({ typedId: z.string().min(1).max(64), userId: z.string().uuid() }).strict(), z.object({ moved: z.number().int() }), {
+    audit: changes("the allocation of the cases held by a name typed on this laptop", null),
   }),
   'team.people.list': method(z.object({}).strict(), z.array(personSchema), { audit: notAboutAChild("the service's people") }),
   'team.people.add': method(addPersonInputSchema, personSchema, { audit: notAboutAChild('adds a person to the service') }),

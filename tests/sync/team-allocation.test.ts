@@ -146,4 +146,27 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
       lapC.dispose();
     }
   });
+
+  it("a manager's laptop used before it was connected gives a typed name's open cases to one of the service's people in one step", async () => {
+    const pool = service.db.pool;
+    const dee = await ops.createUser(pool, service.org, 'Dee Manager', 'd@example.org', 'manager');
+    const lapD = await createTestCore({ syncTransport: service.transport, autoSync: false });
+    try {
+      const typed = await lapD.call('caseload.advocates.add', { name: 'Ada (typed)', role: 'advocate' });
+      const open = await lapD.call('caseload.referrals.create', { person: { firstName: 'Yusuf' }, referral: { referralDate: '2026-11-10', serviceUserType: 'CIC' }, issues: [{ code: 'PLACEMENT' }] });
+      await lapD.call('caseload.allocate', { caseId: open.caseId, advocateId: typed.id, date: '2026-11-11' });
+      await lapD.call('sync.connect', { serviceUrl: SERVICE_URL, code: (await ops.issueEnrolmentCode(pool, dee)).code });
+      await syncAll(lapD);
+      // Kept, with its case, and flagged as not on the service.
+      expect((await lapD.call('team.overview', {})).advocates).toContainEqual({ advocateId: typed.id, name: 'Ada (typed)', onService: null, open: 1 });
+      await expect(lapD.call('team.moveTypedCases', { typedId: typed.id, userId: users.b })).resolves.toEqual({ moved: 1 });
+      await expect(lapD.call('team.moveTypedCases', { typedId: users.a, userId: users.b })).rejects.toThrow(/^not_found/);
+      await syncAll(lapD, lapB);
+      expect(await holds(lapB, open.caseId)).toBe(true);
+      expect((await lapB.call('caseload.case.get', { caseId: open.caseId }))?.referral).toMatchObject({ allocatedTo: users.b, allocationDate: '2026-11-11' });
+      await expect(lapB.call('team.moveTypedCases', { typedId: typed.id, userId: users.b })).rejects.toThrow(/^forbidden/);
+    } finally {
+      lapD.dispose();
+    }
+  });
 });

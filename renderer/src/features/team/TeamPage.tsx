@@ -8,6 +8,7 @@ import { AllocateModal } from '../caseload/AllocateModal';
 import { urgencyLabels } from '../caseload/labels';
 import { PageHeader } from '../shell/PageHeader';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { MoveTypedCasesModal, type TypedName } from './MoveTypedCasesModal';
 import { CaseLink, TeamSection } from './TeamSection';
 
 type Waiting = TeamOverview['waiting'][number];
@@ -23,6 +24,8 @@ export function TeamPage() {
   const [team, setTeam] = useState<TeamOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [allocating, setAllocating] = useState<Waiting | null>(null);
+  const [moving, setMoving] = useState<TypedName | null>(null);
+  const [done, setDone] = useState<string | null>(null);
 
   const load = useCallback(() => {
     send('team.overview', {}).then(
@@ -53,6 +56,11 @@ export function TeamPage() {
     <>
       <PageHeader title="Team" description="Open cases, waiting referrals and passed deadlines across your service." />
       <ProblemAlert problem={error} />
+      {done ? (
+        <Text role="status" size="sm" mb="md">
+          {done}
+        </Text>
+      ) : null}
       {team ? (
         <Stack gap="xl">
           {team.waitingToSend.length > 0 ? (
@@ -79,7 +87,16 @@ export function TeamPage() {
               {
                 label: 'On the service',
                 cell: (a) =>
-                  a.onService === 'active' ? 'Yes' : a.onService === 'inactive' ? <Badge color="orange">Account closed: allocate their cases again</Badge> : <Badge color="gray">Typed on this laptop: allocate their cases again</Badge>,
+                  a.onService === 'active' ? 'Yes' : a.onService === 'inactive' ? <Badge color="orange">Account closed: allocate their cases again</Badge> : <Badge color="gray">Typed on this laptop</Badge>,
+              },
+              {
+                label: 'Action',
+                cell: (a) =>
+                  a.onService === null && a.open > 0 ? (
+                    <Button size="xs" variant="default" onClick={() => setMoving(a)} aria-label={`Give ${a.name}'s cases to someone on the service`}>
+                      Give their cases to…
+                    </Button>
+                  ) : null,
               },
             ]}
           />
@@ -115,6 +132,15 @@ export function TeamPage() {
           />
         </Stack>
       ) : null}
+      <MoveTypedCasesModal
+        typed={moving}
+        onClose={() => setMoving(null)}
+        onDone={(moved, to) => {
+          setMoving(null);
+          setDone(`${moved} case${moved === 1 ? '' : 's'} allocated to ${to}. They are sent at the next sync.`);
+          load();
+        }}
+      />
       <AllocateModal
         caseId={allocating?.caseId ?? null}
         who={allocating?.displayName ?? ''}
