@@ -1,7 +1,8 @@
-import { ALLOCATION_ENTITY, ALLOCATION_FIELD } from '../../../shared/sync/team-protocol';
+import { caseAllocationRecord } from '../../../shared/domain/records/team-records';
+import { entitySpecOf } from '../../../shared/domain/records/define';
 import type { EntitySpec } from '../db/entities';
 
-/** A manager's allocation of a case, sent to the service as its own (migration 0023; record id = the case id). */
+/** A manager's allocation of a case, sent to the service as its own, read from its definition. */
 export const teamEntities = {
-  [ALLOCATION_ENTITY]: { table: 'case_allocations', fields: [ALLOCATION_FIELD] },
+  [caseAllocationRecord.entity]: entitySpecOf(caseAllocationRecord),
 } satisfies Record<string, EntitySpec>;
