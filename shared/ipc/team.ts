@@ -43,7 +43,7 @@ export const teamMethods = {
   'team.allocationWaiting': method(z.object({ caseId: z.string().min(1).max(64) }).strict(), z.object({ waiting: z.boolean() }), {
     audit: notAudited('whether an allocation is still to be sent; nothing about a child'),
   }),
-  /** Gives the open cases of a name typed on this laptop (before it was connected) to one of the service's people. */
+  /** Gives the open cases of a name typed on this laptop (before it was connected), or of a closed account, to one of the service's active people. */
   'team.moveTypedCases': method(z.object({ typedId: z.string().min(1).max(64), userId: z.string().uuid() }).strict(), z.object({ moved: z.number().int() }), {
     audit: changes("the allocation of the cases held by a name typed on this laptop", null),
   }),

@@ -109,9 +109,16 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
     await syncAll(manager);
     expect((await manager.call('caseload.advocates.list', {})).map((a) => a.id)).toContain(sam.id);
     await expect(manager.call('team.people.add', { name: 'Sam Again', email: 'SAM@example.org', role: 'advocate' })).rejects.toThrow(/^conflict/);
+    // Sam takes a case, then leaves: the case is shown under a closed account and given to Bola in one step.
+    const samsCase = (await manager.call('caseload.referrals.create', { person: { firstName: 'Nia' }, referral: { referralDate: '2026-11-20', serviceUserType: 'CIC' }, issues: [{ code: 'PLACEMENT' }] })).caseId;
+    await manager.call('caseload.allocate', { caseId: samsCase, advocateId: sam.id, date: '2026-11-21' });
     await manager.call('team.people.deactivate', { userId: sam.id });
     await syncAll(manager);
     expect((await manager.call('caseload.advocates.list', {})).map((a) => a.id)).not.toContain(sam.id);
+    expect((await manager.call('team.overview', {})).advocates).toContainEqual({ advocateId: sam.id, name: 'Sam Patel', onService: 'inactive', open: 1 });
+    await expect(manager.call('team.moveTypedCases', { typedId: sam.id, userId: users.b })).resolves.toEqual({ moved: 1 });
+    await syncAll(manager, lapB);
+    expect(await holds(lapB, samsCase)).toBe(true);
     expect((await manager.call('team.people.list', {})).find((p) => p.id === sam.id)).toMatchObject({ active: false });
   });
 
@@ -123,8 +130,9 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
     });
     await syncAll(lapB, manager);
     const period = { from: '2026-10-01', to: '2026-12-31' };
-    expect((await manager.call('reports.quarterly', { period })).newReferrals).toBe(2);
-    expect((await lapB.call('reports.quarterly', { period })).newReferrals).toBe(1);
+    // Every referral of the service (Tiana's, now Ada's; Nia's and Rhys's, Bola's), against Bola's own two.
+    expect((await manager.call('reports.quarterly', { period })).newReferrals).toBe(3);
+    expect((await lapB.call('reports.quarterly', { period })).newReferrals).toBe(2);
   });
 
   it('a laptop used before it was connected keeps its cases: those allocated to its "Me" follow its user on the service', async () => {

@@ -5,14 +5,15 @@ import type { CoreContext } from '../ipc/handler-types';
 
 /**
  * Cases this laptop allocated, before it was connected, to a name typed by hand reach nobody's
- * laptop: the service has no such person. A manager gives that name's open cases to one of the
- * service's people in one step; each becomes the service's allocation as if allocated one by
- * one (the first allocation date is kept). Closed cases keep the typed name, as history.
+ * laptop: the service has no such person. Nor do the cases of someone whose account was closed.
+ * A manager gives that person's open cases to one of the service's active people in one step;
+ * each becomes the service's allocation as if allocated one by one (the first allocation date is
+ * kept). Closed cases keep the name they had, as history.
  */
 export function moveTypedNameCases(ctx: CoreContext, typedId: string, userId: string): { moved: number } {
   return ctx.write((w, db) => {
     const typed = getAdvocate(db, typedId);
-    if (!typed || typed.serviceStatus !== null) throw new AppError('not_found', 'That name typed on this laptop could not be found.');
+    if (!typed || typed.serviceStatus === 'active') throw new AppError('not_found', 'That name could not be found among those typed on this laptop or whose account is closed.');
     const target = getAdvocate(db, userId);
     if (!target || target.serviceStatus !== 'active') {
       throw new AppError('invalid_input', 'Choose someone from your service: only their laptops can receive the cases.', { fields: { userId: 'Not on your service.' } });

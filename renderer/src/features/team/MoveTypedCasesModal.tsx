@@ -8,6 +8,8 @@ export interface TypedName {
   advocateId: string;
   name: string;
   open: number;
+  /** A closed account rather than a name typed on this laptop. */
+  closed: boolean;
 }
 
 /**
@@ -45,7 +47,9 @@ export function MoveTypedCasesModal({ typed, onClose, onDone }: { typed: TypedNa
     <Modal opened={typed !== null} onClose={onClose} title="Give these cases to someone on the service" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         <Text size="sm">
-          {typed ? `${typed.name} was typed on this laptop and is not one of the service's people, so no laptop receives their ${typed.open} open case${typed.open === 1 ? '' : 's'}.` : ''}
+          {typed
+            ? `${typed.name} ${typed.closed ? "no longer has an account with the service" : "was typed on this laptop and is not one of the service's people"}, so no laptop receives their ${typed.open} open case${typed.open === 1 ? '' : 's'}.`
+            : ''}
         </Text>
         <Select label="Give them to" data={people.map((p) => ({ value: p.id, label: p.name }))} value={userId} onChange={setUserId} searchable required />
         {chosen && typed ? (

@@ -87,13 +87,13 @@ export function TeamPage() {
               {
                 label: 'On the service',
                 cell: (a) =>
-                  a.onService === 'active' ? 'Yes' : a.onService === 'inactive' ? <Badge color="orange">Account closed: allocate their cases again</Badge> : <Badge color="gray">Typed on this laptop</Badge>,
+                  a.onService === 'active' ? 'Yes' : a.onService === 'inactive' ? <Badge color="orange">Account closed</Badge> : <Badge color="gray">Typed on this laptop</Badge>,
               },
               {
                 label: 'Action',
                 cell: (a) =>
-                  a.onService === null && a.open > 0 ? (
-                    <Button size="xs" variant="default" onClick={() => setMoving(a)} aria-label={`Give ${a.name}'s cases to someone on the service`}>
+                  a.onService !== 'active' && a.open > 0 ? (
+                    <Button size="xs" variant="default" onClick={() => setMoving({ ...a, closed: a.onService === 'inactive' })} aria-label={`Give ${a.name}'s cases to someone on the service`}>
                       Give their cases to…
                     </Button>
                   ) : null,
