@@ -16,6 +16,7 @@ import { backupMethods } from './backup';
 import { retentionMethods } from './retention';
 import { subjectAccessMethods } from './subject-access';
 import { syncMethods } from './sync';
+import { laptopsMethods } from './laptops';
 import { teamMethods } from './team';
 
 /**
@@ -38,6 +39,7 @@ export const contract = {
   ...retentionMethods,
   ...subjectAccessMethods,
   ...syncMethods,
+  ...laptopsMethods,
   ...teamMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -12,6 +12,7 @@ import { backupHandlers } from '../backup/backup-handlers';
 import { retentionHandlers } from '../retention/retention-handlers';
 import { subjectAccessHandlers } from '../subject-access/subject-access-handlers';
 import { syncHandlers } from '../sync/handlers';
+import { laptopHandlers } from '../e2e/laptop-handlers';
 import { teamHandlers } from '../team/handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -32,5 +33,6 @@ export const handlers: Handlers = {
   ...retentionHandlers,
   ...subjectAccessHandlers,
   ...syncHandlers,
+  ...laptopHandlers,
   ...teamHandlers,
 };

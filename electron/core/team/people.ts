@@ -15,12 +15,12 @@ export function requireManagerLaptop(ctx: CoreContext): void {
 
 export async function listPeople(ctx: CoreContext): Promise<ServicePerson[]> {
   requireManagerLaptop(ctx);
-  return (await ctx.sync.callService((api, token) => api.post('/v1/team/people/list', {}, peopleResponseSchema, token))).people;
+  return (await ctx.sync.withService((api, token) => api.post('/v1/team/people/list', {}, peopleResponseSchema, token))).people;
 }
 
 export async function addPerson(ctx: CoreContext, input: { name: string; email: string; role: TeamRole }): Promise<ServicePerson> {
   requireManagerLaptop(ctx);
-  const { person } = await ctx.sync.callService((api, token) => api.post('/v1/team/people/add', input, personResponseSchema, token));
+  const { person } = await ctx.sync.withService((api, token) => api.post('/v1/team/people/add', input, personResponseSchema, token));
   // Their name reaches this laptop's list of advocates with the next sync.
   ctx.sync.syncNow('sync.automatic').catch(() => {});
   return person;
@@ -28,7 +28,7 @@ export async function addPerson(ctx: CoreContext, input: { name: string; email: 
 
 export async function deactivatePerson(ctx: CoreContext, userId: string): Promise<ServicePerson> {
   requireManagerLaptop(ctx);
-  const { person } = await ctx.sync.callService((api, token) => api.post('/v1/team/people/deactivate', { userId }, personResponseSchema, token));
+  const { person } = await ctx.sync.withService((api, token) => api.post('/v1/team/people/deactivate', { userId }, personResponseSchema, token));
   ctx.sync.syncNow('sync.automatic').catch(() => {});
   return person;
 }

@@ -1,8 +1,9 @@
-import { Alert, Paper, Stack } from '@mantine/core';
+import { Alert, Button, Paper, Stack } from '@mantine/core';
 import { useEffect } from 'react';
-import { Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { announce } from '../../api/events';
 import { PageHeader } from '../shell/PageHeader';
+import { OwnKeyNotice } from '../laptops/OwnKeyNotice';
 import { ConflictsPage } from './ConflictsPage';
 import { ConnectForm } from './ConnectForm';
 import { StatusCard } from './StatusCard';
@@ -30,9 +31,17 @@ export function SyncPage() {
       <PageHeader title="Sync" description="Send your records to your service and receive your allocated cases." />
       <Stack maw={640}>
         {status === null ? null : status.connected ? (
-          <Paper withBorder p="md">
-            <StatusCard status={status} progress={progress} onSynced={refresh} />
-          </Paper>
+          <>
+            <OwnKeyNotice refreshKey={status} />
+            <Paper withBorder p="md">
+              <StatusCard status={status} progress={progress} onSynced={refresh} />
+            </Paper>
+            {status.role !== 'advocate' ? (
+              <Button component={Link} to="/laptops" variant="default" w="fit-content">
+                Laptops and keys
+              </Button>
+            ) : null}
+          </>
         ) : (
           <>
             <Alert color="gray">Not connected to a service. Until you connect, everything stays on this computer.</Alert>

@@ -1,7 +1,20 @@
 import { AppError } from '../../../shared/ipc/errors';
 import { SyncHttpError } from './transport';
 
-/** A failure talking to the service, in the words and codes the screens show. */
+/** An outbox row as the push reads it (electron/core/sync/client.ts). */
+export interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  entity: string;
+  entity_id: string;
+  case_id: string | null;
+  field: string;
+  value: string | null;
+  base_version: number;
+  hlc: string;
+}
+
+/** A sync failure in the words the person sees; a refusal that ends the device stays `forbidden`. */
 export function asAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof SyncHttpError) {
