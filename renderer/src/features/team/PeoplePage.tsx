@@ -1,5 +1,6 @@
 import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { ServicePerson } from '../../../../shared/sync/team-protocol';
 import { errorMessage, send } from '../../api/client';
@@ -52,7 +53,15 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader title="People" description="Your service's advocates and managers. Everyone here is in every laptop's list of advocates." />
+      <PageHeader
+        title="People"
+        description="Your service's advocates and managers. Everyone here is in every laptop's list of advocates."
+        actions={
+          <Button component={Link} to="/laptops" variant="default">
+            Laptops and enrolment codes
+          </Button>
+        }
+      />
       <Stack gap="xl">
         <ProblemAlert problem={error} />
         {done ? (
@@ -93,7 +102,7 @@ export function PeoplePage() {
         ) : null}
         <AddPersonForm
           onAdded={(p) => {
-            setDone(`${p.name} is added. Issue them an enrolment code to connect their laptop.`);
+            setDone(`${p.name} is added. Give them an enrolment code from the Laptops screen to connect their laptop.`);
             load();
           }}
         />
