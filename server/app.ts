@@ -21,6 +21,8 @@ import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type D
 import { applyPush } from './sync/push';
 import { pullPage } from './sync/pull';
 import { DEFAULT_SIGN_IN_FAILURES, SignInFailures } from './sync/sign-in-failures';
+import { registerIntakeRoutes } from './forms/intake-routes';
+import { DEFAULT_PUBLIC_FORM_LIMITS, registerPublicForms, type PublicFormLimits } from './forms/routes';
 
 export interface ServerOptions {
   pool: Pool;
@@ -37,6 +39,10 @@ export interface ServerOptions {
   /** Bytes of pushes one device may send in a UTC day (429 until the next day beyond them). */
   bytesPerDevicePerDay?: number;
   https?: { key: Buffer; cert: Buffer } | null;
+  /** Limits on the public referral and feedback forms. */
+  publicFormLimits?: PublicFormLimits;
+  /** The reverse proxy's addresses (HEARD_TRUST_PROXY), so limits per address see the sender's, not the proxy's. */
+  trustProxy?: string | false;
 }
 
 interface AuditInfo {
@@ -58,11 +64,14 @@ declare module 'fastify' {
   }
 }
 
+/** A feedback link's token is a secret: the log names the route, never the token. */
+const LOGGER = { serializers: { req: (r: { method: string; url: string }) => ({ method: r.method, url: r.url.replace(/\/feedback\/[^/?]+/, '/feedback/[link]') }) } };
+
 /** The central sync service. Every request is validated against shared/sync and written to the audit table. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { pool } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
+  const app = Fastify({ logger: options.logger ? LOGGER : false, trustProxy: options.trustProxy ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
   const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
   const accessLimits = { ...DEFAULT_ACCESS_LIMITS, ...options.accessLimits };
@@ -186,27 +195,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return out.body;
   });
 
-  // Key requests are small (the default 64 KB body limit), so their gate runs once the body is read.
+  // Key and intake requests are small (the default 64 KB body limit), so their gate runs once the body is read.
   const keysGate = signedInGate('keys');
-  registerKeyRoutes(app, {
-    pool,
-    now,
-    signedIn: async (req) => {
-      await keysGate(req);
-      return signedIn(req);
-    },
-    parse,
-  });
+  const smallRequest = async (req: FastifyRequest): Promise<DeviceIdentity> => {
+    await keysGate(req);
+    return signedIn(req);
+  };
+  registerKeyRoutes(app, { pool, now, signedIn: smallRequest, parse });
+
+  registerIntakeRoutes(app, pool, now, smallRequest);
+  await registerPublicForms(app, pool, now, options.publicFormLimits ?? DEFAULT_PUBLIC_FORM_LIMITS);
 
   // The managers' People endpoints share the keys endpoints' allowance: both are the managers' screens.
-  registerTeamRoutes(app, {
-    pool,
-    now,
-    signedIn: async (req) => {
-      await keysGate(req);
-      return signedIn(req);
-    },
-  });
+  registerTeamRoutes(app, { pool, now, signedIn: smallRequest });
 
   return app;
 }

@@ -17,6 +17,7 @@ import { retentionMethods } from './retention';
 import { subjectAccessMethods } from './subject-access';
 import { syncMethods } from './sync';
 import { laptopsMethods } from './laptops';
+import { intakeMethods } from './intake';
 import { teamMethods } from './team';
 
 /**
@@ -40,6 +41,7 @@ export const contract = {
   ...subjectAccessMethods,
   ...syncMethods,
   ...laptopsMethods,
+  ...intakeMethods,
   ...teamMethods,
 } satisfies Record<string, MethodSpec>;
 

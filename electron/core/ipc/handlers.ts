@@ -13,6 +13,7 @@ import { retentionHandlers } from '../retention/retention-handlers';
 import { subjectAccessHandlers } from '../subject-access/subject-access-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { laptopHandlers } from '../e2e/laptop-handlers';
+import { intakeHandlers } from '../intake/handlers';
 import { teamHandlers } from '../team/handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -34,5 +35,6 @@ export const handlers: Handlers = {
   ...subjectAccessHandlers,
   ...syncHandlers,
   ...laptopHandlers,
+  ...intakeHandlers,
   ...teamHandlers,
 };
