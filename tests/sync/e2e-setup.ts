@@ -6,6 +6,7 @@ import { openPage } from '../../electron/core/e2e/open-page';
 import { ValueKeyring } from '../../electron/core/e2e/value-keys';
 import { openValue, sealValue } from '../../electron/core/e2e/values';
 import { claimsEnvelope } from '../../shared/sync/envelope';
+import { staysPlain } from '../../shared/sync/plain-fields';
 import type { OutgoingChange, PullResponse } from '../../shared/sync/protocol';
 import { change } from '../server/service-client';
 import type { Device } from './harness';
@@ -60,7 +61,7 @@ export class TestOrgKey {
   /** A raw device's change with its value sealed, as a member's laptop would send it. */
   sealed(org: string, over: Partial<OutgoingChange>): OutgoingChange {
     const c = change(over);
-    if (c.field === 'deleted_at') return c;
+    if (staysPlain(c.entity, c.field)) return c;
     const ring = this.ring(org);
     return { ...c, value: sealValue(ring.current()!, { organisationId: org, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId }, c.mutationId, c.value) as never };
   }
@@ -78,6 +79,9 @@ export class TestOrgKey {
   }
 }
 
+/** Rows whose values must be sealed: all but deleted_at, allocations and the service's own people (plain-fields.ts). */
+const SEALED_ONLY = "field <> 'deleted_at' AND entity NOT IN ('case_allocation', 'advocate')";
+
 /**
  * Sealing really happened: no value but deleted_at (and codes on rows that carry no value) is
  * plain on the service. Returns how many sealed values the service holds, for a test to show it
@@ -85,9 +89,9 @@ export class TestOrgKey {
  */
 export async function expectSealed(pool: Pool, org: string): Promise<number> {
   const plain = await pool.query<{ src: string; field: string }>(
-    `SELECT 'field_state' AS src, field FROM field_state WHERE organisation_id = $1 AND field <> 'deleted_at' AND NOT (value ? '$e2e')
-     UNION ALL SELECT 'changes', field FROM changes WHERE organisation_id = $1 AND kind IN ('change', 'noop', 'superseded', 'conflict') AND field <> 'deleted_at' AND value IS NOT NULL AND NOT (value ? '$e2e') AND NOT (kind = 'conflict' AND version = 0)
-     UNION ALL SELECT 'conflicts', field FROM conflicts WHERE organisation_id = $1 AND field <> 'deleted_at' AND (NOT (edit_value ? '$e2e') OR NOT (kept_value ? '$e2e') AND kept_version > 0)`,
+    `SELECT 'field_state' AS src, field FROM field_state WHERE organisation_id = $1 AND ${SEALED_ONLY} AND NOT (value ? '$e2e')
+     UNION ALL SELECT 'changes', field FROM changes WHERE organisation_id = $1 AND kind IN ('change', 'noop', 'superseded', 'conflict') AND ${SEALED_ONLY} AND value IS NOT NULL AND NOT (value ? '$e2e') AND NOT (kind = 'conflict' AND version = 0)
+     UNION ALL SELECT 'conflicts', field FROM conflicts WHERE organisation_id = $1 AND ${SEALED_ONLY} AND (NOT (edit_value ? '$e2e') OR NOT (kept_value ? '$e2e') AND kept_version > 0)`,
     [org],
   );
   expect(plain.rows, 'plain values on the service').toEqual([]);

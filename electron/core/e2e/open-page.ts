@@ -1,4 +1,5 @@
-import { PLAIN_FIELD, claimsEnvelope, plainDeletedAtSchema } from '../../../shared/sync/envelope';
+import { claimsEnvelope } from '../../../shared/sync/envelope';
+import { plainValueFits, staysPlain, writtenByService } from '../../../shared/sync/plain-fields';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
 import type { E2eMode } from './mode';
 import type { ValueKeyring } from './value-keys';
@@ -21,8 +22,8 @@ const VALUE_KINDS = new Set(['change', 'noop', 'superseded', 'conflict', 'purged
  * Opens every sealed value of a pulled page in place, before it is applied (docs/e2e.md, Values).
  * A row with a value that does not open becomes kind `unreadable`, which the apply step skips
  * (acknowledging this laptop's own mutation, so it is not sent again, and keeping this laptop's
- * copy of the field). In sealed mode a plain value is refused for every field but deleted_at,
- * since a hostile service could inject one; in plain mode an envelope cannot be opened and is
+ * copy of the field). In sealed mode a plain value is refused for every field but the few that
+ * stay plain (plain-fields.ts) and the service's own people, since a hostile service could inject one; in plain mode an envelope cannot be opened and is
  * refused too, never written into a record as if it were the value.
  */
 export function openPage(page: PullResponse, mode: Exclude<E2eMode, 'waiting'>, keys: ValueKeyring | null): UnreadableRow[] {
@@ -45,11 +46,11 @@ function openRow(c: IncomingChange, place: ValuePlace, mode: Exclude<E2eMode, 'w
   // conflicts carry the value the service kept, sealed under the mutation that wrote it.
   const own = c.kind === 'change' ? c.mutationId : null;
   const open = (v: unknown, mid: string | null): { ok: true; value: unknown } | { ok: false; why: OpenFailure } => {
-    if (place.field === PLAIN_FIELD) {
+    if (staysPlain(place.entity, place.field)) {
       if (claimsEnvelope(v)) return { ok: false, why: 'malformed' };
-      return mode === 'plain' || plainDeletedAtSchema.safeParse(v ?? null).success ? { ok: true, value: v ?? null } : { ok: false, why: 'malformed' };
+      return mode === 'plain' || plainValueFits(place.field, v) ? { ok: true, value: v ?? null } : { ok: false, why: 'malformed' };
     }
-    if (mode === 'plain') return claimsEnvelope(v) ? { ok: false, why: 'unknown_epoch' } : { ok: true, value: v ?? null };
+    if (mode === 'plain' || (writtenByService(place.entity) && !claimsEnvelope(v))) return claimsEnvelope(v) ? { ok: false, why: 'unknown_epoch' } : { ok: true, value: v ?? null };
     if (!keys) return { ok: false, why: 'unknown_epoch' };
     return openValue(keys.keyFor, place, v, mid);
   };
