@@ -120,6 +120,19 @@ describe('pushes with encryption on', () => {
     });
   }
 
+  it('takes an allocation plain, as the service must read it, and only a person of the organisation in it', async () => {
+    const allocation = (value: unknown) => key.sealed(org, { entity: 'case_allocation', entityId: CASE, caseId: null, field: 'user_id', value });
+    const ok = await raw.push([allocation(aliceUser)]);
+    expect(ok.status).toBe(200);
+    expect((ok.body.results as { outcome: string }[])[0]!.outcome).toBe('applied');
+    const words = await raw.push([allocation('Give this to the social worker who knows Tallulah')]);
+    expect(words.status).toBe(400);
+    expect((words.body.error as { message: string }).message).toMatch(/allocation was not in the form/);
+    const sealedOne = { ...allocation(aliceUser) };
+    const res = await raw.push([{ ...sealedOne, value: key.sealed(org, { ...sealedOne, field: 'title' }).value }]);
+    expect(res.status).toBe(400);
+  });
+
   it('takes a sealed value and a plain deletion', async () => {
     const res = await raw.push([key.sealed(org, { entity: 't_notes', entityId: 'r2', caseId: CASE, field: 'title', value: 'Sealed' }), key.sealed(org, { entity: 't_notes', entityId: 'r2', caseId: CASE, field: 'deleted_at', value: '2026-03-01T09:00:00.000Z' })]);
     expect(res.status).toBe(200);
