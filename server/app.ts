@@ -29,7 +29,13 @@ export interface ServerOptions {
   now?: () => Date;
   /** Requests per minute per address on the enrolment and token endpoints. */
   authRateLimit?: number;
-  logger?: boolean;
+  /**
+   * The keys endpoints (docs/e2e.md); on unless false. Without them the service is one from before
+   * encryption, and laptops sync in plain mode (or are given keys directly, as tests do).
+   */
+  keys?: boolean;
+  /** Fastify's logger; a stream to capture its lines (tests check that no record's words reach them). */
+  logger?: boolean | { level?: string; stream: { write(line: string): void } };
   /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
   deviceRateLimits?: Partial<DeviceRateLimits>;
   /** How many new cases one device may make in an hour, and what a former holder's edits may leave. */
@@ -71,7 +77,8 @@ const LOGGER = { serializers: { req: (r: { method: string; url: string }) => ({ 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { pool } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ? LOGGER : false, trustProxy: options.trustProxy ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
+  const logger = options.logger ? { ...LOGGER, ...(typeof options.logger === 'object' ? options.logger : {}) } : false;
+  const app = Fastify({ logger, trustProxy: options.trustProxy ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
   const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
   const accessLimits = { ...DEFAULT_ACCESS_LIMITS, ...options.accessLimits };
@@ -201,7 +208,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await keysGate(req);
     return signedIn(req);
   };
-  registerKeyRoutes(app, { pool, now, signedIn: smallRequest, parse });
+  if (options.keys !== false) registerKeyRoutes(app, { pool, now, signedIn: smallRequest, parse });
 
   registerIntakeRoutes(app, pool, now, smallRequest);
   await registerPublicForms(app, pool, now, options.publicFormLimits ?? DEFAULT_PUBLIC_FORM_LIMITS);

@@ -5,7 +5,8 @@ import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction } from '../db/tx';
 import { CASE_FACTS_SQL, DEFAULT_ACCESS_LIMITS, accessFor, formerHolderBudget, caseFactsParams, readCaseFact, type AccessLimits, type CaseFactsRead } from './access';
 import type { ChangeRow } from './change-rows';
-import { canonicalJson, jsonEqual } from './json-equal';
+import { canonicalJson, sameValue } from './json-equal';
+import { checkSealing } from './sealed-values';
 import { resolveConflicts } from './resolve';
 import { allocationRefusal, applyAllocations, loadAllocationFacts } from './allocation-push';
 import { ALLOCATION_ENTITY } from '../../shared/sync/team-protocol';
@@ -34,7 +35,9 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
   const cases = [...new Set(req.changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
   return inOrgTransaction(pool, who.organisationId, async (client) => {
     // Mutations seen before and the current state of every record in the batch, in one round trip.
-    const { seen, taken, state, facts } = await loadSeenAndState(client, who, req.changes, now, limits);
+    const { seen, taken, state, facts, epochs } = await loadSeenAndState(client, who, req.changes, now, limits);
+    // Before anything is written: a refusal leaves the organisation as it was.
+    checkSealing(req.changes, epochs);
     const fresh: OutgoingChange[] = [];
     const inBatch = new Set<string>();
     for (const c of req.changes) {
@@ -90,11 +93,11 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       }
       let reason: ConflictReason | null = null;
       const tomb = state.fields.get(key(c.entity, c.entityId, 'deleted_at'));
-      if (c.field !== 'deleted_at' && tomb && tomb.value !== null && !(cur && jsonEqual(cur.value, c.value))) reason = 'deleted';
+      if (c.field !== 'deleted_at' && tomb && tomb.value !== null && !(cur && sameValue(cur.value, c.value))) reason = 'deleted';
       let outcome: PushOutcome;
       if (reason) outcome = 'conflict';
       else if (!cur || c.baseVersion >= cur.version) outcome = 'applied';
-      else if (jsonEqual(cur.value, c.value)) outcome = 'noop';
+      else if (sameValue(cur.value, c.value)) outcome = 'noop';
       // The same device writing a field twice before hearing back is not a conflict with itself;
       // its clock orders its own edits even when requests arrive out of order.
       else if (cur.deviceId === who.deviceId) outcome = (c.hlc > (cur.hlc ?? '') ? 'applied' : 'superseded');
@@ -154,6 +157,7 @@ async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes
   const taken = new Set<string>();
   const fields = new Map<string, FieldState>();
   const entityCase = new Map<string, string | null>();
+  const epochs = new Set<number>();
   if (changes.length) {
     const pairs = [...new Map(changes.map((c) => [key(c.entity, c.entityId), c])).values()];
     // Each lookup is fenced (OFFSET 0) so it walks the primary key or the mutation index row by
@@ -166,11 +170,18 @@ async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes
        UNION ALL
        SELECT 'm', NULL, l.mutation_id::text, l.kind, l.value, NULL, l.user_id, l.device_id, NULL, NULL
          FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind, CASE WHEN kind = 'refused' THEN value END AS value, user_id, device_id FROM changes WHERE organisation_id = $1 AND mutation_id = m.id OFFSET 0) l
+       UNION ALL
+       -- The organisation's key epochs: with any, only sealed values (and plain deletions) are taken.
+       SELECT 'e', NULL, NULL, NULL, NULL, k.epoch::text, NULL, NULL, NULL, NULL FROM key_epochs k WHERE k.organisation_id = $1
        UNION ALL${CASE_FACTS_SQL}`,
       [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId), ...caseFactsParams(who, changes, now, limits)],
     );
     for (const row of r.rows) {
       if (readCaseFact(facts, row)) continue;
+      if (row.t === 'e') {
+        epochs.add(Number(row.version));
+        continue;
+      }
       if (row.t === 'm') {
         // Another person's mutation id: refused with the neutral code and nothing logged, so its
         // outcome stays theirs. The same person's other device (a laptop restored and enrolled
@@ -188,7 +199,7 @@ async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes
       entityCase.set(key(row.entity, row.entity_id), row.case_id);
     }
   }
-  return { seen, taken, state: { fields, entityCase }, facts };
+  return { seen, taken, state: { fields, entityCase }, facts, epochs };
 }
 
 /**

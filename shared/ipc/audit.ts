@@ -12,6 +12,8 @@ export const auditActionSchema = z.enum([
   'printed',
   'letter-sent',
   'synced',
+  /** A change the service sent did not open under the organisation's key (or came unsealed); not applied. Ids only. */
+  'sync-refused-value',
   'unlocked',
   'unlock-failed',
   'retention-deleted',
@@ -32,6 +34,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   printed: 'Printed',
   'letter-sent': 'Sent a letter',
   synced: 'Synced with the service',
+  'sync-refused-value': 'Refused a change from the service that could not be verified',
   unlocked: 'Unlocked Heard',
   'unlock-failed': 'Wrong passphrase entered',
   'retention-deleted': 'Deleted at the end of its retention period',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SEALED_CHARS, claimsEnvelope, isEnvelope } from './envelope';
 import { MAX_JSON_DEPTH, MAX_VALUE_BYTES, jsonProblem, storableText } from './safe-json';
 
 /**
@@ -29,10 +30,18 @@ export const valueProblemMessages = {
   too_deep: `A change held a value nested more than ${MAX_JSON_DEPTH} levels deep, which the service does not accept.`,
   unstorable_text: 'A change held a character the service cannot store (such as a null character or half of an emoji).',
   too_large: `A change held a value larger than ${MAX_VALUE_BYTES / 1024} KB, which the service does not accept for one field. Shorten it or split it into several notes.`,
+  bad_envelope: 'A change held a sealed value in a form the service does not accept.',
 } as const;
 
 /** A value a device sends: checked here, so nothing the database would refuse (and quote in its log) reaches it. */
 const storedValue = jsonValue.superRefine((v, ctx) => {
+  // A sealed value (docs/e2e.md) is checked whole: bounded base64url strings, nothing else.
+  if (claimsEnvelope(v)) {
+    const sealedTooLarge = typeof v.c === 'string' && v.c.length > MAX_SEALED_CHARS;
+    const problem = sealedTooLarge ? 'too_large' : isEnvelope(v) ? null : 'bad_envelope';
+    if (problem) ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
+    return;
+  }
   const problem = jsonProblem(v);
   if (problem) ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
 });

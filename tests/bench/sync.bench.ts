@@ -13,7 +13,7 @@ const CATCH_UP_CHANGES = 100_000;
 const FIELDS = ['title', 'body', 'status'] as const;
 
 /** Rows shaped like a device's edits: new notes, three fields each, in one case per 300 notes. */
-function makeChanges(n: number, prefix: string): OutgoingChange[] {
+export function makeChanges(n: number, prefix: string): OutgoingChange[] {
   const out: OutgoingChange[] = [];
   // New case ids are UUIDs, as laptops make them (the service refuses any other id for a new case).
   const cases: string[] = [];
@@ -36,7 +36,7 @@ function makeChanges(n: number, prefix: string): OutgoingChange[] {
 }
 
 /** The practical ceiling: the same rows, batched INSERTs of 1,000 into a plain copy of the change log. Returns ms. */
-async function baselineInsert(pool: pg.Pool, org: string, changes: OutgoingChange[], table: string, firstSeq = 1): Promise<number> {
+export async function baselineInsert(pool: pg.Pool, org: string, changes: OutgoingChange[], table: string, firstSeq = 1): Promise<number> {
   await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (LIKE changes INCLUDING ALL)`);
   const t0 = performance.now();
   for (let i = 0; i < changes.length; i += MAX_PUSH_CHANGES) {

@@ -2,11 +2,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import { Device, startService, type Service } from './harness';
+import { ENCRYPTION_MODES, expectSealed, TestOrgKey, valueReader } from './e2e-setup';
 import { FaultyNetwork, seeded } from './faulty-network';
 import { addFaults, connectDevices, expectFaultsHappened, expectUnchangedOutcomesCarryValues, heal, networkActions, noFaults, runNetworkAction, type NetworkAction } from './property-run';
 
 const CASE = '01900000-0000-7000-8000-0000000000f1';
 const NOTES = ['n0', 'n1', 'n2'];
+
+type Row = { entity: string; entity_id: string; field: string; case_id: string | null; value: unknown };
 
 type Action =
   | { t: 'edit'; d: number; rec: number; field: 'title' | 'status' | 'body'; value: number }
@@ -26,8 +29,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   ...networkActions,
 );
 
-describe('three devices with a lossy, reordering, partitioned network', () => {
+describe.each(ENCRYPTION_MODES)('three devices with a lossy, reordering, partitioned network ($name)', ({ sealed }) => {
   let service: Service;
+  const e2e = sealed ? new TestOrgKey() : null;
+  let sealedValues = 0;
   const devices: Device[] = [];
 
   beforeAll(async () => {
@@ -53,7 +58,8 @@ describe('three devices with a lossy, reordering, partitioned network', () => {
         await ops.allocate(pool, org, CASE, alice);
         const net = new FaultyNetwork(service.transport, seeded(seed));
         {
-          await connectDevices(pool, devices, [alice, alice, morgan], net);
+          await connectDevices(pool, devices, [alice, alice, morgan], net, e2e);
+          const read = valueReader(e2e, org);
           for (const a of actions) {
             // A status is chosen from a few words, so two laptops often set the same one (a no-op
             // for whichever arrives second); a title is each laptop's own.
@@ -65,9 +71,9 @@ describe('three devices with a lossy, reordering, partitioned network', () => {
           await heal(devices, net);
           addFaults(faults, net);
 
-          const state = await pool.query<{ entity_id: string; field: string; value: unknown }>("SELECT entity_id, field, value FROM field_state WHERE organisation_id = $1 AND entity = 't_notes'", [org]);
+          const state = await pool.query<Row>("SELECT entity, entity_id, field, case_id, value FROM field_state WHERE organisation_id = $1 AND entity = 't_notes'", [org]);
           const expected = new Map<string, Record<string, unknown>>();
-          for (const r of state.rows) expected.set(r.entity_id, { ...expected.get(r.entity_id), [r.field]: r.value });
+          for (const r of state.rows) expected.set(r.entity_id, { ...expected.get(r.entity_id), [r.field]: read(r) });
           for (const d of devices) {
             expect(d.outboxCount()).toBe(0);
             const local = d.rows('t_notes');
@@ -78,10 +84,10 @@ describe('three devices with a lossy, reordering, partitioned network', () => {
           }
 
           const written = devices.flatMap((d) => d.written);
-          const logged = await pool.query<{ mutation_id: string; kind: string; value: unknown }>('SELECT mutation_id, kind, value FROM changes WHERE organisation_id = $1 AND mutation_id = ANY($2::uuid[])', [org, written.map((w) => w.mutationId)]);
-          const conflicts = await pool.query<{ edit_mutation_id: string; edit_value: unknown }>('SELECT edit_mutation_id, edit_value FROM conflicts WHERE organisation_id = $1', [org]);
-          const byId = new Map(logged.rows.map((r) => [r.mutation_id, r]));
-          const kept = new Map(conflicts.rows.map((r) => [r.edit_mutation_id, r.edit_value]));
+          const logged = await pool.query<Row & { mutation_id: string; kind: string }>('SELECT mutation_id, kind, entity, entity_id, field, case_id, value FROM changes WHERE organisation_id = $1 AND mutation_id = ANY($2::uuid[])', [org, written.map((w) => w.mutationId)]);
+          const conflicts = await pool.query<Row & { edit_mutation_id: string }>('SELECT edit_mutation_id, entity, entity_id, field, case_id, edit_value AS value FROM conflicts WHERE organisation_id = $1', [org]);
+          const byId = new Map(logged.rows.map((r) => [r.mutation_id, { ...r, value: r.kind === 'change' ? read(r) : r.value }]));
+          const kept = new Map(conflicts.rows.map((r) => [r.edit_mutation_id, read(r)]));
           for (const w of written) {
             const row = byId.get(w.mutationId);
             expect(row, `edit ${w.mutationId} reached the service`).toBeDefined();
@@ -90,7 +96,8 @@ describe('three devices with a lossy, reordering, partitioned network', () => {
             else if (row!.kind === 'conflict') expect(kept.get(w.mutationId)).toEqual(value);
             else expect(['noop', 'superseded']).toContain(row!.kind);
           }
-          const unchanged = await expectUnchangedOutcomesCarryValues(pool, org, devices);
+          const unchanged = await expectUnchangedOutcomesCarryValues(pool, org, devices, e2e);
+          if (e2e) sealedValues += await expectSealed(pool, org);
           acknowledged.noop += unchanged.noop;
           acknowledged.superseded += unchanged.superseded;
         }
@@ -99,6 +106,7 @@ describe('three devices with a lossy, reordering, partitioned network', () => {
       { numRuns: Number(process.env.HEARD_SYNC_RUNS ?? 20), endOnFailure: true, examples: [[SAME_STATUS, 1]] },
     );
     expectFaultsHappened(faults);
+    if (e2e) expect(sealedValues, 'values were sealed').toBeGreaterThan(0);
     // The checks of what an unchanged outcome carries did run.
     expect(acknowledged.noop).toBeGreaterThan(0);
   }, 600_000);

@@ -5,6 +5,7 @@ import { Writer, type FieldValue } from '../../electron/core/db/mutations';
 import { SyncClient } from '../../electron/core/sync/client';
 import type { Transport } from '../../electron/core/sync/transport';
 import { wipeLocalData } from '../../electron/core/sync/wipe';
+import { appendAudit } from '../../electron/core/audit/audit-log';
 import { buildServer, type ServerOptions } from '../../server/app';
 import * as ops from '../../server/admin/ops';
 import { createTestCore, type TestCore } from '../helpers/test-core';
@@ -14,11 +15,13 @@ import { createTestDatabase, type TestDatabase } from '../server/pg-harness';
 export const testRegistry: Record<string, EntitySpec> = {
   t_cases: { table: 't_cases', fields: ['name', 'status'] },
   t_notes: { table: 't_notes', fields: ['title', 'body', 'status'], jsonFields: ['body'] },
+  t_people: { table: 't_people', fields: ['first_name', 'last_name', 'date_of_birth'] },
 };
 
 const TEST_TABLES = `
   CREATE TABLE IF NOT EXISTS t_cases (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT, deleted_at TEXT) STRICT;
   CREATE TABLE IF NOT EXISTS t_notes (id TEXT PRIMARY KEY, title TEXT, body TEXT, status TEXT, deleted_at TEXT) STRICT;
+  CREATE TABLE IF NOT EXISTS t_people (id TEXT PRIMARY KEY, first_name TEXT, last_name TEXT, date_of_birth TEXT, deleted_at TEXT) STRICT;
 `;
 
 /** Calls the in-process server without sockets, as a device's transport would over HTTPS. */
@@ -48,9 +51,15 @@ export interface Service {
  */
 const ROOMY = { burst: 100_000, perMinute: 100_000 };
 
-export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits'>> = {}): Promise<Service> {
+/**
+ * `keys`: the service's keys endpoints, off unless asked for. With them a manager's laptop makes
+ * the organisation's key at its first sync and every other laptop then waits to be admitted, so
+ * tests of anything but the keys would first have to admit each laptop; tests of sealed values
+ * give laptops the key directly instead (e2e-setup.ts).
+ */
+export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits' | 'logger' | 'keys'>> = {}): Promise<Service> {
   const db = await createTestDatabase();
-  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY, keys: ROOMY }, ...options });
+  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY, keys: ROOMY }, keys: false, ...options });
   const org = await ops.createOrganisation(db.pool, 'Test Advocacy Service');
   const service: Service = {
     db,
@@ -99,6 +108,8 @@ export class Device {
       wipe: (kind, message) => wipeLocalData(core.vault, { kind, message, at: new Date().toISOString() }),
       deviceName: 'test laptop',
       clock: () => core.context.clock(),
+      // As the app does, so tests can read what the trail says of a sync.
+      audit: (entries) => appendAudit(core.vault.database(), 'test-laptop', new Date(), entries),
     });
   }
 
@@ -141,7 +152,7 @@ export class Device {
 
   /** Back to a fresh, unconnected store (cheaper than a new vault for property-test runs). */
   reset(transport?: Transport): void {
-    this.db.exec(`DELETE FROM t_cases; DELETE FROM t_notes; DELETE FROM outbox; DELETE FROM field_versions; DELETE FROM sync_account;
+    this.db.exec(`DELETE FROM t_cases; DELETE FROM t_notes; DELETE FROM t_people; DELETE FROM org_keys; DELETE FROM meta WHERE key = 'e2e_required'; DELETE FROM outbox; DELETE FROM field_versions; DELETE FROM sync_account;
       DELETE FROM sync_record_cases; DELETE FROM sync_parked; DELETE FROM sync_conflicts; DELETE FROM sync_pending_purges; DELETE FROM sync_pending_tombstones;`);
     this.written.length = 0;
     if (transport) this.transport.current = transport;

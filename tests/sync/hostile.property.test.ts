@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import { uuidv7 } from '../../shared/domain/ids';
+import type { OutgoingChange } from '../../shared/sync/protocol';
 import { rawDevice, type RawDevice } from '../server/service-client';
 import { Device, startService, type Service } from './harness';
+import { ENCRYPTION_MODES, expectSealed, TestOrgKey, valueReader } from './e2e-setup';
 import { FaultyNetwork, seeded } from './faulty-network';
 import { connectDevices, heal, networkActions, runNetworkAction, type NetworkAction } from './property-run';
 
@@ -44,6 +46,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   ...networkActions,
 );
 
+type Row = { entity: string; entity_id: string; field: string; case_id: string | null; value: unknown };
+
 const at = <T,>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 
 /**
@@ -52,8 +56,13 @@ const at = <T,>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
  * ids of cases Alice has made but not yet sent, ids guessed from references, her own case, no
  * case at all, and resolutions of conflicts she has heard of.
  */
-describe('an enrolled device acting in bad faith among three honest laptops', () => {
+describe.each(ENCRYPTION_MODES)('an enrolled device acting in bad faith among three honest laptops ($name)', ({ sealed }) => {
   let service: Service;
+  // With encryption on, Eve is a member and holds the key: she seals what she sends, and opens
+  // whatever she is sent, so what she hears is checked opened.
+  const e2e = sealed ? new TestOrgKey() : null;
+  let sealedValues = 0;
+  let eveReadOwn = 0;
   const devices: Device[] = [];
   const faults = { dropped: 0, lostReplies: 0, duplicated: 0, delayed: 0, attacks: 0, refusedAttacks: 0, replayed: 0 };
 
@@ -85,12 +94,16 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
         // The honest notes exist before Eve starts: a record id can only be known once it exists
         // (ids are random); one pushed first by someone else is theirs.
         const seeder = await rawDevice(service.app, pool, users[2]!);
-        await seeder.push(NOTES.map((n) => ({ entity: 't_notes', entityId: n.id, caseId: n.caseId, field: 'title', value: `HONEST seed ${n.id}` })));
+        if (e2e) await e2e.enable(pool, org);
+        const seal = (c: Partial<OutgoingChange>) => (e2e ? e2e.sealed(org, c) : c);
+        await seeder.push(NOTES.map((n) => seal({ entity: 't_notes', entityId: n.id, caseId: n.caseId, field: 'title', value: `HONEST seed ${n.id}` })));
         const net = new FaultyNetwork(service.transport, seeded(seed));
-        await connectDevices(pool, devices, users, net);
+        await connectDevices(pool, devices, users, net, e2e);
         const eve: RawDevice = await rawDevice(service.app, pool, eveUser);
+        const hear = (raw: string) => (e2e ? e2e.reveal(org, raw) : raw);
         /** Everything the service said to Eve. */
         const heard: string[] = [];
+        const read = valueReader(e2e, org);
         /**
          * Cases Alice made here, sent or not: Eve is assumed to know (or guess) their ids all
          * along, and the ids of the notes in them once the service has them.
@@ -128,7 +141,7 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
             const value = entity === 'case_allocation' ? at([eveUser, ...users], a.value) : `EVIL ${a.value}`;
             const colleagues = a.reuse === 0 ? (await pool.query<{ id: string }>('SELECT mutation_id AS id FROM changes WHERE organisation_id = $1 AND mutation_id IS NOT NULL AND device_id <> $2 ORDER BY seq', [org, eve.deviceId])).rows : [];
             const stolen = colleagues.length ? at(colleagues, a.value).id : null;
-            const res = await eve.push([{ ...(stolen ? { mutationId: stolen } : {}), entity, entityId: at(await recordIds(), a.record), caseId: at(caseIds(), a.kase), field, value, baseVersion: a.base }]);
+            const res = await eve.push([seal({ ...(stolen ? { mutationId: stolen } : {}), entity, entityId: at(await recordIds(), a.record), caseId: at(caseIds(), a.kase), field, value, baseVersion: a.base })]);
             heard.push(JSON.stringify(res.body));
             if (stolen) {
               // The colleague's change stays theirs: no outcome of it, no duplicate, nothing applied.
@@ -137,7 +150,7 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
             }
             if ((res.body.results as { outcome: string }[] | undefined)?.[0]?.outcome === 'refused') faults.refusedAttacks++;
           } else if (a.t === 'spy') {
-            heard.push((await eve.pullAll()).raw);
+            heard.push(hear((await eve.pullAll()).raw));
           } else if (a.t === 'meddle') {
             const known = await pool.query<{ id: string }>('SELECT id FROM conflicts WHERE organisation_id = $1 ORDER BY id', [org]);
             if (known.rows.length) {
@@ -148,11 +161,13 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
         }
 
         await heal(devices, net);
-        heard.push((await eve.pullAll()).raw);
+        heard.push(hear((await eve.pullAll()).raw));
         for (const k of ['dropped', 'lostReplies', 'duplicated', 'delayed'] as const) faults[k] += net.stats[k];
 
         // Nothing Eve heard holds anything an honest laptop wrote.
         expect(heard.join('\n')).not.toContain('HONEST');
+        // With encryption on, what she heard was read opened: her own words in her own case show it.
+        if (heard.join('\n').includes('EVIL')) eveReadOwn++;
 
         // Nothing Eve sent changed a record outside the cases she holds.
         const eveCases = (await pool.query<{ case_id: string }>('SELECT case_id FROM allocations WHERE organisation_id = $1 AND user_id = $2', [org, eveUser])).rows.map((r) => r.case_id);
@@ -174,13 +189,13 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
         for (const [i, d] of devices.entries()) {
           expect(d.outboxCount(), `device ${i} sent everything`).toBe(0);
           for (const entity of ['t_notes', 't_cases']) {
-            const state = await pool.query<{ entity_id: string; field: string; value: unknown }>(
-              `SELECT s.entity_id, s.field, s.value FROM field_state s LEFT JOIN allocations a ON a.organisation_id = s.organisation_id AND a.case_id = s.case_id
+            const state = await pool.query<Row>(
+              `SELECT s.entity, s.entity_id, s.field, s.case_id, s.value FROM field_state s LEFT JOIN allocations a ON a.organisation_id = s.organisation_id AND a.case_id = s.case_id
                 WHERE s.organisation_id = $1 AND s.entity = $2 AND ($3 OR a.user_id = $4)`,
               [org, entity, i === 2, users[i]],
             );
             const expected = new Map<string, Record<string, unknown>>();
-            for (const r of state.rows) expected.set(r.entity_id, { ...expected.get(r.entity_id), [r.field]: r.value });
+            for (const r of state.rows) expected.set(r.entity_id, { ...expected.get(r.entity_id), [r.field]: read(r) });
             const local = d.rows(entity);
             expect(local.map((r) => r.id).sort(), `device ${i} ${entity}`).toEqual([...expected.keys()].sort());
             for (const row of local) for (const [field, value] of Object.entries(expected.get(row.id as string)!)) expect(row[field]).toEqual(value);
@@ -193,8 +208,13 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
         const written = devices.flatMap((d) => d.written);
         const logged = await pool.query<{ mutation_id: string; kind: string }>('SELECT mutation_id, kind FROM changes WHERE organisation_id = $1 AND mutation_id = ANY($2::uuid[])', [org, written.map((w) => w.mutationId)]);
         const kinds = new Map(logged.rows.map((r) => [r.mutation_id, r.kind]));
-        const values = await pool.query<{ value: unknown }>('SELECT value FROM field_state WHERE organisation_id = $1 UNION ALL SELECT edit_value FROM conflicts WHERE organisation_id = $1 UNION ALL SELECT value FROM changes WHERE organisation_id = $1', [org]);
-        const onService = new Set(values.rows.map((r) => JSON.stringify(r.value)));
+        const values = await pool.query<Row>(
+          `SELECT entity, entity_id, field, case_id, value FROM field_state WHERE organisation_id = $1 UNION ALL SELECT entity, entity_id, field, case_id, edit_value FROM conflicts WHERE organisation_id = $1
+           UNION ALL SELECT entity, entity_id, field, case_id, value FROM changes WHERE organisation_id = $1 AND kind IN ('change', 'conflict', 'noop', 'superseded')`,
+          [org],
+        );
+        const onService = new Set(values.rows.map((r) => JSON.stringify(read(r))));
+        if (e2e) sealedValues += await expectSealed(pool, org);
         for (const w of written) {
           const kind = kinds.get(w.mutationId);
           if (kind === 'refused') {
@@ -210,6 +230,8 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
     expect(faults.duplicated).toBeGreaterThan(0);
     expect(faults.delayed).toBeGreaterThan(0);
     expect(faults.refusedAttacks).toBeGreaterThan(0);
+    if (e2e) expect(sealedValues, 'values were sealed').toBeGreaterThan(0);
+    expect(eveReadOwn, 'Eve read back her own words').toBeGreaterThan(0);
     expect(faults.replayed).toBeGreaterThan(0);
   }, 900_000);
 });

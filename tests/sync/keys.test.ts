@@ -17,7 +17,7 @@ let managerUser: string;
 let manager: Device;
 
 beforeEach(async () => {
-  service = await startService();
+  service = await startService({ keys: true });
   managerUser = await ops.createUser(service.db.pool, service.org, 'Maya Manager', 'maya@example.org', 'manager');
   manager = await service.enrolledDevice(managerUser);
   await manager.client.syncNow();
@@ -276,7 +276,7 @@ describe('who may call the keys endpoints', () => {
 
 describe('keys endpoints under load', () => {
   it('a laptop asking for its keys too often is asked to wait, like push and pull', async () => {
-    const busy = await startService({ deviceRateLimits: { keys: { burst: 2, perMinute: 1 } } });
+    const busy = await startService({ keys: true, deviceRateLimits: { keys: { burst: 2, perMinute: 1 } } });
     try {
       const laptop = await busy.enrolledDevice(await ops.createUser(busy.db.pool, busy.org, 'Ann', 'ann@example.org', 'advocate'));
       await laptop.client.syncNow();
@@ -291,7 +291,7 @@ describe('keys endpoints under load', () => {
 
 describe('keys over a network that loses answers', () => {
   it('a first key made while its answer was lost is taken back, with the recovery key that goes with it', async () => {
-    const other = await startService();
+    const other = await startService({ keys: true });
     try {
       const user = await ops.createUser(other.db.pool, other.org, 'Maya', 'maya@example.org', 'manager');
       let dropEpochAnswer = true;
@@ -322,7 +322,7 @@ describe('keys over a network that loses answers', () => {
   });
 
   it('a roster share the service turned away is made again at the next sync', async () => {
-    const other = await startService();
+    const other = await startService({ keys: true });
     try {
       const user = await ops.createUser(other.db.pool, other.org, 'Maya', 'maya@example.org', 'manager');
       let refuseRoster = true;
@@ -348,13 +348,17 @@ describe('keys over a network that loses answers', () => {
   });
 
   it('a service from before encryption, without the keys endpoints, still syncs in plain mode', async () => {
-    const plain: Transport = async (url, init) => (url.includes('/v1/keys/') ? { status: 404, json: async () => ({ v: 1, error: { code: 'not_found', message: 'No such endpoint.' } }) } : service.transport(url, init));
-    const laptop = await Device.create(plain);
-    service.devices.push(laptop);
-    await laptop.enrol(service, await advocateUser('Old Service'));
-    laptop.write('t_cases', 'case-plain', 'case-plain', { name: 'Plain case', status: 'open' });
-    await laptop.client.syncNow();
-    expect(laptop.outboxCount()).toBe(0);
-    expect(e2eMode(laptop.db)).toBe('plain');
+    // Its own service: one from before encryption has no epochs either (this file's service has,
+    // and refuses plain values once it has).
+    const old = await startService();
+    try {
+      const laptop = await old.enrolledDevice(await ops.createUser(old.db.pool, old.org, 'Old Service', 'oldservice@example.org', 'advocate'));
+      laptop.write('t_cases', 'case-plain', 'case-plain', { name: 'Plain case', status: 'open' });
+      await laptop.client.syncNow();
+      expect(laptop.outboxCount()).toBe(0);
+      expect(e2eMode(laptop.db)).toBe('plain');
+    } finally {
+      await old.close();
+    }
   });
 });

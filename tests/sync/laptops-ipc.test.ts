@@ -11,7 +11,7 @@ describe('laptops through the app', () => {
   let ann: string;
 
   beforeAll(async () => {
-    service = await startService();
+    service = await startService({ keys: true });
     const maya = await ops.createUser(service.db.pool, service.org, 'Maya', 'maya@example.org', 'manager');
     ann = await ops.createUser(service.db.pool, service.org, 'Ann', 'ann@example.org', 'advocate');
     manager = await createTestCore({ syncTransport: service.transport, autoSync: false });

@@ -20,14 +20,19 @@ describe("online forms reach a manager's laptop at sync", () => {
     service.app.inject({ method: 'POST', url, payload: { v: PROTOCOL_VERSION, epoch: 1, ...sealed } });
 
   beforeAll(async () => {
-    service = await startService();
+    service = await startService({ keys: true });
     managerId = await ops.createUser(service.db.pool, service.org, 'Morgan Ellis', 'morgan@example.org', 'manager');
     manager = await createTestCore({ syncTransport: service.transport, autoSync: false });
     const { code } = await ops.issueEnrolmentCode(service.db.pool, managerId);
     await manager.call('sync.connect', { serviceUrl: SERVICE_URL, code });
     if (!currentOrgKey(manager.core.vault.database())) expect(await manager.call('intake.status', {})).toEqual({ state: 'waiting_for_key', pageUrl: null });
     // The first manager's laptop holds epoch 1 (made here unless connecting already made it).
-    if (!currentOrgKey(manager.core.vault.database())) saveOrgKey(manager.core.vault.database(), { epoch: 1, key: dataKey }, new Date());
+    if (!currentOrgKey(manager.core.vault.database())) {
+      saveOrgKey(manager.core.vault.database(), { epoch: 1, key: dataKey }, new Date());
+      // The service knows the epoch too, or it would refuse the values sealed under it.
+      const deviceId = manager.core.vault.database().prepare('SELECT device_id FROM sync_account').pluck().get() as string;
+      await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now()) ON CONFLICT DO NOTHING', [service.org, deviceId]);
+    }
     // The young person is already known from an earlier referral.
     await manager.call('caseload.referrals.create', {
       person: { kind: 'young_person', firstName: 'Zeb', lastName: 'Quartermaine', dateOfBirth: '2012-03-27' },

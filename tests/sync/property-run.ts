@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { Pool } from 'pg';
 import * as ops from '../../server/admin/ops';
 import type { FaultyNetwork } from './faulty-network';
+import { valueReader, type TestOrgKey } from './e2e-setup';
 import { SERVICE_URL, type Device } from './harness';
 
 /** What the network and the laptops' sync buttons do in the property tests, besides editing. */
@@ -26,12 +27,20 @@ export async function runNetworkAction(a: NetworkAction, devices: readonly Devic
   else await net.deliverLate(1);
 }
 
-/** Each device as a fresh store on its own link of the network, connected as the user at its index. */
-export async function connectDevices(pool: Pool, devices: readonly Device[], users: readonly string[], net: FaultyNetwork): Promise<void> {
+/**
+ * Each device as a fresh store on its own link of the network, connected as the user at its index.
+ * With `e2e`, the organisation has a key and every laptop holds it, so every value but deleted_at
+ * travels and rests sealed.
+ */
+export async function connectDevices(pool: Pool, devices: readonly Device[], users: readonly string[], net: FaultyNetwork, e2e: TestOrgKey | null = null): Promise<void> {
   for (const [i, d] of devices.entries()) {
     d.reset(net.forDevice(i));
     const { code } = await ops.issueEnrolmentCode(pool, users[i]!);
     await d.client.connect(SERVICE_URL, code);
+  }
+  if (e2e) {
+    const org = await pool.query<{ organisation_id: string }>('SELECT organisation_id FROM users WHERE id = $1', [users[0]]);
+    await e2e.enable(pool, org.rows[0]!.organisation_id, devices);
   }
 }
 
@@ -73,12 +82,16 @@ export function expectFaultsHappened(totals: FaultTotals): void {
  * device sent (it was already there), `superseded` a value the same device wrote to the same field
  * (its own later edit, which got there first).
  */
-export async function expectUnchangedOutcomesCarryValues(pool: Pool, org: string, devices: readonly Device[]): Promise<{ noop: number; superseded: number }> {
+export async function expectUnchangedOutcomesCarryValues(pool: Pool, org: string, devices: readonly Device[], e2e: TestOrgKey | null = null): Promise<{ noop: number; superseded: number }> {
   const seen = { noop: 0, superseded: 0 };
+  const read = valueReader(e2e, org);
   for (const d of devices) {
     const ids = d.written.map((w) => w.mutationId);
-    const rows = await pool.query<{ mutation_id: string; kind: string; value: unknown }>("SELECT mutation_id, kind, value FROM changes WHERE organisation_id = $1 AND mutation_id = ANY($2::uuid[]) AND kind IN ('noop', 'superseded')", [org, ids]);
-    const byId = new Map(rows.rows.map((r) => [r.mutation_id, r]));
+    const rows = await pool.query<{ mutation_id: string; kind: string; entity: string; entity_id: string; field: string; case_id: string | null; value: unknown }>(
+      "SELECT mutation_id, kind, entity, entity_id, field, case_id, value FROM changes WHERE organisation_id = $1 AND mutation_id = ANY($2::uuid[]) AND kind IN ('noop', 'superseded')",
+      [org, ids],
+    );
+    const byId = new Map(rows.rows.map((r) => [r.mutation_id, { ...r, value: read(r) }]));
     for (const w of d.written) {
       const row = byId.get(w.mutationId);
       if (!row) continue;

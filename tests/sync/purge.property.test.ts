@@ -7,6 +7,7 @@ import { openConflicts, resolveConflict } from '../../electron/core/sync/conflic
 import { AppError } from '../../shared/ipc/errors';
 import { Device, startService, testRegistry, type Service } from './harness';
 import { FaultyNetwork, seeded } from './faulty-network';
+import { ENCRYPTION_MODES, expectSealed, TestOrgKey, valueReader } from './e2e-setup';
 import { addFaults, connectDevices, expectFaultsHappened, heal, networkActions, noFaults, runNetworkAction, type NetworkAction } from './property-run';
 
 const CASE = '01900000-0000-7000-8000-0000000000f2';
@@ -34,8 +35,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
  * every device holds what the service holds: a purged record is gone, or still kept deleted
  * because a conflict about it is open.
  */
-describe('purging deleted records while devices edit on a lossy network', () => {
+describe.each(ENCRYPTION_MODES)('purging deleted records while devices edit on a lossy network ($name)', ({ sealed }) => {
   let service: Service;
+  const e2e = sealed ? new TestOrgKey() : null;
+  let sealedValues = 0;
   const devices: Device[] = [];
 
   beforeAll(async () => {
@@ -60,7 +63,8 @@ describe('purging deleted records while devices edit on a lossy network', () => 
         await ops.allocate(pool, org, CASE, alice);
         const net = new FaultyNetwork(service.transport, seeded(seed));
         const purge = () => purgeDeleted(pool, org, new Date(Date.now() + 60_000));
-        await connectDevices(pool, devices, [alice, alice, morgan], net);
+        await connectDevices(pool, devices, [alice, alice, morgan], net, e2e);
+        const read = valueReader(e2e, org);
         for (const a of actions) {
           if (a.t === 'edit') devices[a.d]!.write('t_notes', NOTES[a.rec]!, CASE, { [a.field]: a.field === 'body' ? { text: `body ${a.value}` } : `title ${a.value} from ${a.d}` });
           else if (a.t === 'delete') devices[a.d]!.write('t_notes', NOTES[a.rec]!, CASE, { deleted_at: `2026-01-0${a.d + 1}T00:00:00.000Z` });
@@ -83,9 +87,10 @@ describe('purging deleted records while devices edit on a lossy network', () => 
         addFaults(faults, net);
         for (const d of devices) await d.client.syncNow();
 
-        const state = await pool.query<{ entity_id: string; field: string; value: unknown }>("SELECT entity_id, field, value FROM field_state WHERE organisation_id = $1 AND entity = 't_notes'", [org]);
+        const state = await pool.query<{ entity: string; entity_id: string; field: string; case_id: string | null; value: unknown }>("SELECT entity, entity_id, field, case_id, value FROM field_state WHERE organisation_id = $1 AND entity = 't_notes'", [org]);
         const held = new Map<string, Record<string, unknown>>();
-        for (const r of state.rows) held.set(r.entity_id, { ...held.get(r.entity_id), [r.field]: r.value });
+        for (const r of state.rows) held.set(r.entity_id, { ...held.get(r.entity_id), [r.field]: read(r) });
+        if (e2e) sealedValues += await expectSealed(pool, org);
         const purged = (fields: Record<string, unknown>) => Object.keys(fields).length === 1 && fields.deleted_at !== undefined && fields.deleted_at !== null;
         for (const d of devices) {
           expect(d.outboxCount()).toBe(0);
@@ -110,5 +115,6 @@ describe('purging deleted records while devices edit on a lossy network', () => 
       { numRuns: Number(process.env.HEARD_SYNC_RUNS ?? 20), endOnFailure: true },
     );
     expectFaultsHappened(faults);
+    if (e2e) expect(sealedValues, 'values were sealed').toBeGreaterThan(0);
   }, 600_000);
 });

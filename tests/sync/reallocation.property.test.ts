@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import { Device, startService, type Service } from './harness';
 import { FaultyNetwork, seeded } from './faulty-network';
+import { ENCRYPTION_MODES, expectSealed, TestOrgKey, valueReader } from './e2e-setup';
 import { addFaults, connectDevices, expectFaultsHappened, expectUnchangedOutcomesCarryValues, heal, networkActions, noFaults, runNetworkAction, type NetworkAction } from './property-run';
 
 const CASES = ['01900000-0000-7000-8000-0000000000b1', '01900000-0000-7000-8000-0000000000b2'];
@@ -28,8 +29,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   ...networkActions,
 );
 
-describe('reallocating cases while two advocates and a manager edit over a bad network', () => {
+describe.each(ENCRYPTION_MODES)('reallocating cases while two advocates and a manager edit over a bad network ($name)', ({ sealed }) => {
   let service: Service;
+  const e2e = sealed ? new TestOrgKey() : null;
+  let sealedValues = 0;
   const devices: Device[] = [];
 
   beforeAll(async () => {
@@ -58,7 +61,8 @@ describe('reallocating cases while two advocates and a manager edit over a bad n
         await ops.allocate(pool, org, CASES[0]!, holder[0]!);
         await ops.allocate(pool, org, CASES[1]!, holder[1]!);
         const net = new FaultyNetwork(service.transport, seeded(seed));
-        await connectDevices(pool, devices, users, net);
+        await connectDevices(pool, devices, users, net, e2e);
+        const read = valueReader(e2e, org);
         for (const a of actions) {
           if (a.t === 'edit') {
             const note = NOTES[a.rec]!;
@@ -76,13 +80,13 @@ describe('reallocating cases while two advocates and a manager edit over a bad n
         addFaults(faults, net);
 
         for (const [i, d] of devices.entries()) {
-          const state = await pool.query<{ entity_id: string; field: string; value: unknown }>(
-            `SELECT s.entity_id, s.field, s.value FROM field_state s JOIN allocations a ON a.organisation_id = s.organisation_id AND a.case_id = s.case_id
+          const state = await pool.query<{ entity: string; entity_id: string; field: string; case_id: string | null; value: unknown }>(
+            `SELECT s.entity, s.entity_id, s.field, s.case_id, s.value FROM field_state s JOIN allocations a ON a.organisation_id = s.organisation_id AND a.case_id = s.case_id
               WHERE s.organisation_id = $1 AND s.entity = 't_notes' AND ($2 OR a.user_id = $3)`,
             [org, i === 2, users[i]],
           );
           const expected = new Map<string, Record<string, unknown>>();
-          for (const r of state.rows) expected.set(r.entity_id, { ...expected.get(r.entity_id), [r.field]: r.value });
+          for (const r of state.rows) expected.set(r.entity_id, { ...expected.get(r.entity_id), [r.field]: read(r) });
           expect(d.outboxCount()).toBe(0);
           const local = d.rows('t_notes');
           expect(local.map((r) => r.id).sort(), `device ${i}`).toEqual([...expected.keys()].sort());
@@ -101,11 +105,13 @@ describe('reallocating cases while two advocates and a manager edit over a bad n
           // as a conflict for the case's new holder: never lost.
           if (kind === 'conflict' || kind === 'refused') expect(kept.has(w.mutationId)).toBe(true);
         }
-        await expectUnchangedOutcomesCarryValues(pool, org, devices);
+        await expectUnchangedOutcomesCarryValues(pool, org, devices, e2e);
+        if (e2e) sealedValues += await expectSealed(pool, org);
       }),
       // HEARD_EXAMPLE='[actions, seed]' replays one counterexample.
       { numRuns: Number(process.env.HEARD_SYNC_RUNS ?? 20), endOnFailure: true, ...(process.env.HEARD_EXAMPLE ? { examples: [JSON.parse(process.env.HEARD_EXAMPLE) as [Action[], number]], numRuns: 1 } : {}) },
     );
     expectFaultsHappened(faults);
+    if (e2e) expect(sealedValues, 'values were sealed').toBeGreaterThan(0);
   }, 600_000);
 });

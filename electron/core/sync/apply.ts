@@ -1,10 +1,10 @@
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
 import { eraseCase, optimizeSearchIndexes } from '../retention/erase-case';
 import { forgetTombstone, purgeCase, recordsOfCase } from './purge';
-import { columnFromSync, type Column } from '../db/columns';
+import { canonicalJson } from '../../../shared/sync/canonical-json';
+import { RowWriter, statements } from './apply-rows';
 
 /** Meta key set when an erasure has left freed pages to clear; cleared once the store is compacted. */
 export const COMPACT_DUE_KEY = 'compact_due';
@@ -19,6 +19,11 @@ export interface ApplyOutcome {
   tombstones: number;
   /** This device's changes the service refused, with the reason code; the local value is kept. */
   refused: { entity: string; entityId: string; caseId: string | null; reason: string }[];
+  /**
+   * This device's changes the service called a no-op although the value it holds is not the one
+   * sent (a MAC that lied, docs/e2e.md): not converged to, the local value is kept.
+   */
+  unverified: { seq: number; entity: string; entityId: string; field: string; caseId: string | null }[];
   entities: Set<string>;
 }
 
@@ -34,10 +39,12 @@ export interface ApplyOptions {
   /** The core's clock, so tests and a device with a wrong clock record the same times as the rest of the core. */
   now(): Date;
   onErased?(caseId: string): void;
+  /** Runs inside the page's transaction once it is applied (the audit entries for refused values). */
+  onApplied?(out: ApplyOutcome): void;
 }
 
 export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, opts: ApplyOptions): ApplyOutcome {
-  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, refused: [], entities: new Set() };
+  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, refused: [], unverified: [], entities: new Set() };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
   const recorded = new Set<string>();
@@ -49,6 +56,8 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
       // Ours if this device sent it, or if it is still in our outbox: a change made here under an
       // earlier enrolment (a restored backup) is acknowledged under that enrolment's device.
       const own = c.mutationId !== null && c.kind !== 'resolved' && (c.deviceId === selfDevice || (anyPending && q.inOutbox.get(c.mutationId) !== undefined));
+      // What this device sent, for a no-op to be checked against before the outbox row goes.
+      const sent = own && c.kind === 'noop' ? (q.sentValue.get(c.mutationId) as string | null | undefined) : undefined;
       if (own) {
         q.ack.run(c.mutationId);
         // A record made here belongs to its case even if the service never took it, so a purge finds it.
@@ -62,7 +71,12 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
           break;
         case 'noop':
         case 'superseded':
-          if (own && field(c)) setField(c, true);
+          if (!own || !field(c)) break;
+          if (sent !== undefined && canonicalJson(JSON.parse(sent ?? 'null')) !== canonicalJson(c.value ?? null)) {
+            out.unverified.push({ seq: c.seq, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId });
+            break;
+          }
+          setField(c, true);
           break;
         case 'conflict': {
           const k = c.conflict;
@@ -141,6 +155,7 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     // The search index keeps a removed note's words in its segments until they are merged.
     if (out.tombstones > 0) optimizeSearchIndexes(db);
     q.cursor.run(page.cursor, page.head ?? page.cursor);
+    opts.onApplied?.(out);
   }).immediate();
   for (const e of writer.entities) out.entities.add(e);
   return out;
@@ -204,130 +219,5 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     }
     writer.set(c.entity, c.entityId, c.caseId, c.field, c.value ?? null, c.version);
     return true;
-  }
-}
-
-type StatementName = 'ack' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
-type Statements = Record<StatementName, Statement<unknown[]>>;
-
-function statements(db: Db): Statements {
-  return {
-    ack: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
-    versionNewer: db.prepare(
-      'INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version WHERE excluded.version > field_versions.version',
-    ),
-    versionAtLeast: db.prepare(
-      'INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version WHERE excluded.version >= field_versions.version',
-    ),
-    pending: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = ? LIMIT 1').pluck(),
-    inOutbox: db.prepare('SELECT 1 FROM outbox WHERE mutation_id = ?').pluck(),
-    anyOutbox: db.prepare('SELECT 1 FROM outbox LIMIT 1').pluck(),
-    recordCase: db.prepare('INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET case_id = excluded.case_id'),
-    conflict: db.prepare(
-      `INSERT INTO sync_conflicts (id, entity, entity_id, case_id, field, reason, mine, edit_value, edit_user, edit_device, edit_hlc, kept_value, kept_version, kept_user, kept_device, kept_hlc, seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ),
-    resolved: db.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?'),
-    outboxForCase: db.prepare('SELECT 1 FROM outbox WHERE case_id = ? LIMIT 1').pluck(),
-    deferPurge: db.prepare('INSERT INTO sync_pending_purges (case_id) VALUES (?) ON CONFLICT DO NOTHING'),
-    cancelPurge: db.prepare('DELETE FROM sync_pending_purges WHERE case_id = ?'),
-    held: db.prepare("SELECT case_id, value, version FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'"),
-    dropHeld: db.prepare("DELETE FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'"),
-    dropVersion: db.prepare('DELETE FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?'),
-    anyVersion: db.prepare('SELECT 1 FROM field_versions WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
-    anyPendingForRecord: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
-    dropRecordCase: db.prepare('DELETE FROM sync_record_cases WHERE entity = ? AND entity_id = ?'),
-    cursor: db.prepare('UPDATE sync_account SET cursor = ?, head = ?'),
-    park: db.prepare(
-      `INSERT INTO sync_parked (entity, entity_id, field, case_id, value, version, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET value = excluded.value, version = excluded.version, reason = excluded.reason, case_id = excluded.case_id`,
-    ),
-    parkedIncomplete: db.prepare("SELECT field, value FROM sync_parked WHERE entity = ? AND entity_id = ? AND reason = 'incomplete'"),
-    dropIncomplete: db.prepare("DELETE FROM sync_parked WHERE entity = ? AND entity_id = ? AND reason = 'incomplete'"),
-  };
-}
-
-
-/**
- * Collects field writes per record and writes each record once (one UPDATE, or one INSERT for a
- * record new here): far fewer statements than one per field during a large catch-up.
- */
-export class RowWriter {
-  private readonly rows = new Map<string, { entity: string; id: string; fields: Map<string, Column> }>();
-  private readonly prepared = new Map<string, Statement<unknown[]>>();
-  readonly entities = new Set<string>();
-
-  constructor(
-    private readonly db: Db,
-    private readonly registry: Record<string, EntitySpec>,
-    private readonly q: Statements,
-  ) {}
-
-  set(entity: string, id: string, caseId: string | null, field: string, value: unknown, version: number): void {
-    const spec = this.registry[entity];
-    if (!spec || (field !== 'deleted_at' && !spec.fields.includes(field))) {
-      this.q.park.run(entity, id, field, caseId, JSON.stringify(value), version, 'unknown');
-      return;
-    }
-    const k = `${entity}\u0000${id}`;
-    let row = this.rows.get(k);
-    if (!row) this.rows.set(k, (row = { entity, id, fields: new Map() }));
-    row.fields.set(field, columnFromSync(spec, field, value));
-    void caseId;
-  }
-
-  /**
-   * Empties a field of a record this device holds. Unlike `set`, never creates the record: a
-   * field the service has no value for gives no reason to (e.g. an edit to an erased case).
-   */
-  clear(entity: string, id: string, field: string): void {
-    const spec = this.registry[entity];
-    const pending = this.rows.get(`${entity}\u0000${id}`);
-    if (!spec || (field !== 'deleted_at' && !spec.fields.includes(field))) this.set(entity, id, null, field, null, 0);
-    // A column the record cannot be without (a note's body) keeps its words: emptying it would fail
-    // and stop every later sync. This happens when a late edit meets a purged record; the
-    // conflict holds both sides for a person.
-    else if (this.required(spec.table).has(field)) return;
-    else if (pending) pending.fields.set(field, null);
-    else if (this.prepare(`UPDATE ${spec.table} SET ${field} = NULL WHERE id = ?`).run(id).changes > 0) this.entities.add(entity);
-  }
-
-  flush(): void {
-    for (const row of this.rows.values()) this.write(row.entity, row.id, row.fields);
-    this.rows.clear();
-  }
-
-  private readonly notNull = new Map<string, Set<string>>();
-
-  private required(table: string): Set<string> {
-    let cols = this.notNull.get(table);
-    if (!cols) this.notNull.set(table, (cols = new Set(this.db.prepare('SELECT name FROM pragma_table_info(?) WHERE "notnull" = 1').pluck().all(table) as string[])));
-    return cols;
-  }
-
-  private prepare(sql: string): Statement<unknown[]> {
-    let st = this.prepared.get(sql);
-    if (!st) this.prepared.set(sql, (st = this.db.prepare<unknown[]>(sql)));
-    return st;
-  }
-
-  private write(entity: string, id: string, fields: Map<string, Column>): void {
-    const spec = this.registry[entity]!;
-    this.entities.add(entity);
-    const names = [...fields.keys()];
-    const update = this.prepare(`UPDATE ${spec.table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`);
-    if (update.run(...[...fields.values(), id]).changes > 0) return;
-    // A record new to this device: bring in any fields parked while it was incomplete.
-    const all = new Map<string, Column>();
-    for (const p of this.q.parkedIncomplete.all(entity, id) as { field: string; value: string }[]) all.set(p.field, columnFromSync(spec, p.field, JSON.parse(p.value)));
-    for (const [f, v] of fields) all.set(f, v);
-    const cols = ['id', ...all.keys()];
-    try {
-      this.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...[id, ...all.values()]);
-      this.q.dropIncomplete.run(entity, id);
-    } catch (e) {
-      if (!(e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT'))) throw e;
-      for (const [f, v] of fields) this.q.park.run(entity, id, f, null, JSON.stringify(v), 0, 'incomplete');
-    }
   }
 }

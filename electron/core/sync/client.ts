@@ -1,23 +1,24 @@
 import { hostname } from 'node:os';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AppEvent } from '../../../shared/ipc/events';
-import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, type OutgoingChange, type Resolution } from '../../../shared/sync/protocol';
 import { HlcClock } from '../../../shared/domain/hlc';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import { entityRegistry } from '../db/entity-registry';
-import { Writer } from '../db/mutations';
-import { checkServiceUrl, readAccount, recordClockOffset, recordResult, saveEnrolment, saveTokens, type Account } from './account';
+import { checkServiceUrl, readAccount, recordResult, saveEnrolment, type Account } from './account';
+import { AccessTokens } from './access-tokens';
 import type { NewAuditEntry } from '../audit/audit-log';
-import { compactAfterErase } from '../retention/erase-case';
-import { applyPage, COMPACT_DUE_KEY } from './apply';
+import { e2eMode } from '../e2e/mode';
+import { ValueKeyring } from '../e2e/value-keys';
 import { runDeferredPurges, runDeferredTombstones } from './purge';
 import { replayParked } from './parked';
-import { settleRefusals } from './rekey-case';
-import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
+import { caseLimitNotice, rateLimitNotice, refusedNotice, unreadableNotice, WAITING_FOR_KEY_NOTICE } from './notices';
+import { pullPages, type PullDeps } from './pull-pages';
+import { pushOutbox } from './push-outbox';
+import { emptyReport, type SyncReport, type SyncRun } from './sync-run';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
 import { runSteps, type SyncStep } from './sync-step';
-import { asAppError, type OutboxRow } from './client-types';
+import { asAppError } from './client-types';
 import { prepareEnrolment } from '../e2e/enrolment';
 import { syncKeys } from '../e2e/key-sync';
 
@@ -41,27 +42,11 @@ export interface SyncDeps {
 }
 
 /** What started a run, as the audit trail names it. */
+export type { SyncReport } from './sync-run';
+
 export type SyncTrigger = 'sync.now' | 'sync.connect' | 'sync.resolve' | 'sync.automatic';
 
-export interface SyncReport {
-  pushed: number;
-  pulled: number;
-  conflicts: number;
-  purged: number;
-  /** Deleted records whose last trace was removed, as the service purged them. */
-  deletedRemoved: number;
-  /** Changes of this computer the service refused (kept here; see notices.ts). */
-  refused: number;
-  /** Changes to new cases held back by the service's hourly limit; sent again later. */
-  deferred: number;
-  /** Cases made here given a new id because the service already knew theirs. */
-  rekeyed: number;
-}
-
 const MIN_BACKOFF_MS = 5_000;
-/** Waits the service asks for up to this long are waited out within a run, this many times. */
-const SHORT_WAIT_S = 5;
-const MAX_SHORT_WAITS = 20;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 /**
@@ -73,7 +58,7 @@ export class SyncClient {
   private running: Promise<SyncReport> | null = null;
   private queued: Promise<SyncReport> | null = null;
   private queuedTrigger: SyncTrigger | null = null;
-  private refreshing: Promise<Account> | null = null;
+  private readonly tokens: AccessTokens;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private stopped = true;
@@ -83,6 +68,7 @@ export class SyncClient {
 
   constructor(private readonly deps: SyncDeps) {
     this.registry = deps.registry ?? entityRegistry;
+    this.tokens = new AccessTokens(deps.db, deps.now);
   }
 
   account(): Account | null {
@@ -114,7 +100,7 @@ export class SyncClient {
     const acct = this.account();
     if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
     const api = new SyncApi(this.deps.transport, acct.service_url);
-    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => Promise.reject(asAppError(e)));
+    return this.tokens.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => Promise.reject(asAppError(e)));
   }
 
   /**
@@ -149,7 +135,7 @@ export class SyncClient {
   }
 
   private async cycle(trigger: SyncTrigger): Promise<SyncReport> {
-    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, purged: 0, deletedRemoved: 0, refused: 0, deferred: 0, rekeyed: 0 };
+    const report = emptyReport();
     // A run queued behind one that ended in a lock or a wipe has nothing to do.
     if (!this.deps.isUnlocked()) return report;
     const acct = this.account();
@@ -163,23 +149,33 @@ export class SyncClient {
       recordResult(db, null, message);
       throw new AppError('forbidden', message, { retryAfterMs: waitMs });
     }
+    const pull: PullDeps = { registry: this.registry, isUnlocked: () => this.deps.isUnlocked(), now: this.deps.now, emit: (e) => this.deps.emit(e), pageSize: this.deps.pullPageSize, record: (e) => this.record(e), clock: () => this.clock() };
     try {
       // Keys first: a laptop learns whether its organisation seals values before it sends any.
-      await syncKeys(db, acct, (fn) => this.withAccess(api, (t) => fn(api, t)), this.deps.now);
+      await syncKeys(db, acct, (fn) => this.tokens.withAccess(api, (t) => fn(api, t)), this.deps.now);
+      // The organisation has a key this laptop has not been given: no content is sent or
+      // fetched, and what was typed waits in the outbox (docs/e2e.md, Admitting a laptop).
+      const mode = e2eMode(db);
+      if (mode === 'waiting') {
+        recordResult(db, null, WAITING_FOR_KEY_NOTICE);
+        this.progress('Waiting for a manager', 1, 1);
+        return report;
+      }
+      const run: SyncRun = { db, api, withAccess: (fn) => this.tokens.withAccess(api, fn), progress: (l, d, t) => this.progress(l, d, t), keys: mode === 'sealed' ? ValueKeyring.load(db, acct.organisation_id) : null };
       replayParked(db, this.registry);
-      await this.pushAll(api, report);
-      await this.pullAll(api, report);
+      await pushOutbox(run, report);
+      await pullPages(run, pull, report);
       // A case given a new id is sent (and acknowledged) in the same run.
       if (report.rekeyed > 0) {
-        await this.pushAll(api, report);
-        await this.pullAll(api, report);
+        await pushOutbox(run, report);
+        await pullPages(run, pull, report);
       }
-      const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.withAccess(api, (t) => api.post(path, body, schema, t)) });
+      const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.tokens.withAccess(api, (t) => api.post(path, body, schema, t)) });
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
       // Synced, but the person should know what the service did not take, in plain words.
-      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null, ...stepNotices].filter(Boolean).join(' ');
+      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null, report.unreadable ? unreadableNotice(report.unreadable) : null, ...stepNotices].filter(Boolean).join(' ');
       if (notice) recordResult(db, null, notice);
       this.failures = 0;
       this.audit(trigger, report, null);
@@ -223,124 +219,6 @@ export class SyncClient {
     } catch {
       // The trail reports its own failures; a sync that happened is not undone by them.
     }
-  }
-
-  /**
-   * A short wait the service asks for (a laptop catching up sends pages faster than one device
-   * may) is waited out within the run, so a long catch-up carries on; a longer one ends the run.
-   */
-  private async withAccess<T>(api: SyncApi, fn: (token: string) => Promise<T>): Promise<T> {
-    let waited = 0;
-    for (;;) {
-      try {
-        return await this.withToken(api, fn);
-      } catch (e) {
-        if (!(e instanceof SyncHttpError && e.retryAfter !== null && e.retryAfter <= SHORT_WAIT_S && waited < MAX_SHORT_WAITS)) throw e;
-        waited++;
-        await new Promise((resolve) => setTimeout(resolve, e.retryAfter! * 1000));
-      }
-    }
-  }
-
-  private async withToken<T>(api: SyncApi, fn: (token: string) => Promise<T>): Promise<T> {
-    const db = this.deps.db();
-    let acct = this.account()!;
-    // Expiry is on the service's clock; judged on this computer's clock alone, a clock a day
-    // ahead would renew the token before every request, and one behind would never renew it.
-    const serviceNow = this.deps.now().getTime() - (acct.clock_offset_ms ?? 0);
-    const fresh = acct.access_token && acct.access_expires_at && Date.parse(acct.access_expires_at) - serviceNow > 60_000;
-    if (!fresh) acct = await this.refresh(api, db);
-    try {
-      return await fn(acct.access_token!);
-    } catch (e) {
-      if (!(e instanceof SyncHttpError && e.status === 401 && e.code === 'unauthorised')) throw e;
-      acct = await this.refresh(api, db);
-      return fn(acct.access_token!);
-    }
-  }
-
-  /** One refresh at a time: presenting the same refresh token twice would revoke this device. */
-  private refresh(api: SyncApi, db: Db): Promise<Account> {
-    this.refreshing ??= (async () => {
-      const tokens = await api.refresh(this.account()!.refresh_token);
-      db.transaction(() => saveTokens(db, tokens)).immediate();
-      return this.account()!;
-    })().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
-  }
-
-  private async pushAll(api: SyncApi, report: SyncReport): Promise<void> {
-    const db = this.deps.db();
-    const batch = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
-    const resolutions = (db.prepare("SELECT id AS conflictId, resolution AS choice FROM sync_conflicts WHERE resolution IS NOT NULL AND resolved_at IS NULL").all() as Resolution[]).slice(0, MAX_PUSH_CHANGES);
-    let after = 0;
-    let first = true;
-    for (;;) {
-      const rows = batch.all(after, MAX_PUSH_CHANGES) as OutboxRow[];
-      if (!rows.length && !(first && resolutions.length)) return;
-      const changes: OutgoingChange[] = rows.map((r) => ({ mutationId: r.mutation_id, entity: r.entity, entityId: r.entity_id, caseId: r.case_id, field: r.field, value: r.value === null ? null : (JSON.parse(r.value) as OutgoingChange['value']), baseVersion: r.base_version, hlc: r.hlc }));
-      const res = await this.withAccess(api, (t) => api.push(t, { changes, ...(first && resolutions.length ? { resolutions } : {}) }));
-      // Held back by the hourly limit on new cases: still in the outbox, sent again next time.
-      report.deferred += res.results.filter((r) => r.outcome === 'refused' && r.reason === 'case_limit').length;
-      report.pushed += rows.length;
-      first = false;
-      if (!rows.length) return;
-      after = rows[rows.length - 1]!.seq;
-      this.progress('Sending changes', report.pushed, report.pushed + (db.prepare('SELECT count(*) FROM outbox WHERE seq > ?').pluck().get(after) as number));
-    }
-  }
-
-  private async pullAll(api: SyncApi, report: SyncReport): Promise<void> {
-    const db = this.deps.db();
-    const start = this.account()!.cursor;
-    const entities = new Set<string>();
-    // `applied` is read when the request leaves, so it never claims the page still being applied.
-    const fetchAfter = (cursor: number) =>
-      this.withAccess(api, (t) => api.pull(t, { after: cursor, limit: this.deps.pullPageSize ?? MAX_PULL_PAGE, sentAt: this.deps.now(), applied: this.account()!.cursor }));
-    const sentAt = this.deps.now().getTime();
-    let next = fetchAfter(this.account()!.cursor);
-    let first = true;
-    for (;;) {
-      const page = await next;
-      // The clocks are compared once a sync, as the first page arrives (a round trip is far
-      // smaller than the day that matters).
-      if (first && page.serverTime && this.deps.isUnlocked()) recordClockOffset(db, sentAt - Date.parse(page.serverTime));
-      first = false;
-      // The next page is fetched while this one is applied; a failure discards it unused.
-      if (page.more) {
-        next = fetchAfter(page.cursor);
-        next.catch(() => {});
-        // Let the request leave before the synchronous apply below holds the event loop.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (!this.deps.isUnlocked()) return;
-      const acct = this.account()!;
-      const out = applyPage(db, this.registry, acct.device_id, page, {
-        now: this.deps.now,
-        onErased: (caseId) => this.record([{ action: 'retention-deleted', method: 'sync.erased', caseId, detail: 'erased by the service at the end of its retention period' }]),
-      });
-      report.pulled += page.changes.length;
-      report.conflicts += out.conflicts;
-      report.purged += out.purged + out.erased.length;
-      report.deletedRemoved += out.tombstones;
-      for (const e of out.entities) entities.add(e);
-      const refusals = settleRefusals(db, this.registry, () => new Writer(db, this.clock(), this.registry, this.deps.now), out.refused);
-      report.rekeyed += refusals.rekeyed;
-      report.refused += refusals.toTell;
-      if (refusals.rekeyed) entities.add('referral');
-      const head = Math.max(page.head ?? page.cursor, page.cursor);
-      this.progress('Receiving changes', page.cursor - start, Math.max(1, head - start));
-      if (!page.more) break;
-    }
-    // As after the desktop's own retention erasure: no freed page or search segment keeps the
-    // words. Flagged with the erasure, so a sync cut short still compacts the next time.
-    if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(COMPACT_DUE_KEY)) {
-      compactAfterErase(db);
-      db.prepare('DELETE FROM meta WHERE key = ?').run(COMPACT_DUE_KEY);
-    }
-    for (const entity of entities) this.deps.emit({ type: 'changed', entity });
   }
 
   private clock(): HlcClock {
@@ -396,3 +274,4 @@ export class SyncClient {
     this.timer.unref();
   }
 }
+

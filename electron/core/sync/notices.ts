@@ -29,5 +29,14 @@ export function refusedNotice(changes: number): string {
  */
 export function syncMessageKind(message: string | null): 'failed' | 'notice' | null {
   if (!message) return null;
-  return message.startsWith(CASE_LIMIT_OPENING) || message.startsWith(REFUSED_OPENING) ? 'notice' : 'failed';
+  return [CASE_LIMIT_OPENING, REFUSED_OPENING, UNREADABLE_OPENING].some((o) => message.startsWith(o)) ? 'notice' : 'failed';
+}
+
+export const WAITING_FOR_KEY_NOTICE =
+  "Waiting for a manager to let this laptop read the organisation's records. Your changes are kept on this computer and will be sent once a manager has done so.";
+
+const UNREADABLE_OPENING = 'The service sent';
+
+export function unreadableNotice(changes: number): string {
+  return `${UNREADABLE_OPENING} ${plural(changes, 'change', 'changes')} that could not be verified as written by your organisation's laptops, so ${changes === 1 ? 'it was' : 'they were'} not applied. This computer keeps its own copy. Please tell your administrator.`;
 }
