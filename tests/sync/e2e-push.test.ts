@@ -5,7 +5,7 @@ import { tableCounts } from '../server/pg-harness';
 import { rawDevice, type RawDevice } from '../server/service-client';
 import { TestOrgKey } from './e2e-setup';
 import type { Transport } from '../../electron/core/sync/transport';
-import type { PullResponse } from '../../shared/sync/protocol';
+import type { Json, PullResponse } from '../../shared/sync/protocol';
 import { Device, startService, type Service } from './harness';
 
 const CASE = '01900000-0000-7000-8000-00000000ec01';
@@ -121,7 +121,7 @@ describe('pushes with encryption on', () => {
   }
 
   it('takes an allocation plain, as the service must read it, and only a person of the organisation in it', async () => {
-    const allocation = (value: unknown) => key.sealed(org, { entity: 'case_allocation', entityId: CASE, caseId: null, field: 'user_id', value });
+    const allocation = (value: Json) => key.sealed(org, { entity: 'case_allocation', entityId: CASE, caseId: null, field: 'user_id', value });
     const ok = await raw.push([allocation(aliceUser)]);
     expect(ok.status).toBe(200);
     expect((ok.body.results as { outcome: string }[])[0]!.outcome).toBe('applied');
