@@ -17,6 +17,7 @@ import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
 import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits } from './sync/device-limits';
 import { applyPush } from './sync/push';
 import { pullPage } from './sync/pull';
+import { registerManagerRoutes } from './manager-routes';
 
 export interface ServerOptions {
   pool: Pool;
@@ -46,7 +47,7 @@ declare module 'fastify' {
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+export function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   if (body && typeof body === 'object' && 'v' in body && (body as { v: unknown }).v !== PROTOCOL_VERSION) {
     throw new ServiceError(400, 'unsupported_version', `This service speaks sync protocol version ${PROTOCOL_VERSION}. Please update Heard.`);
   }
@@ -152,5 +153,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return out.body;
   });
 
+  registerManagerRoutes(app, { pool, now, limiter, signedIn, parse });
   return app;
 }

@@ -9,10 +9,6 @@ export function deviceLine(d: DeviceRow): string {
   return `${d.id}  ${d.status.padEnd(8)}  ${forTerminal(d.user_name)} <${forTerminal(d.email)}>  "${forTerminal(d.name)}"  last seen ${seen}${clock ? `  ${clock}` : ''}`;
 }
 
-export function retentionLine(d: { caseId: string; reference: string; closureDate: string; dueOn: string; ruleUsed: string }): string {
-  return `${forTerminal(d.caseId)}  ${forTerminal(d.reference)}  closed ${forTerminal(d.closureDate)}  due ${d.dueOn} (${d.ruleUsed} rule)`;
-}
-
 export function heldBackLine(d: { deviceId: string; deviceName: string; userName: string; lastSeenAt: Date | null }): string {
   return `  ${d.deviceId}  ${forTerminal(d.deviceName)} (${forTerminal(d.userName)})  last seen ${d.lastSeenAt?.toISOString() ?? 'never'}`;
 }

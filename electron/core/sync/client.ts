@@ -15,7 +15,8 @@ import { runDeferredPurges, runDeferredTombstones } from './purge';
 import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
-import { SyncApi, SyncHttpError, type Transport } from './transport';
+import { convertPlaintextIfDue } from './convert-plaintext';
+import { SyncApi, SyncHttpError, asAppError, type Transport } from './transport';
 
 export interface SyncDeps {
   db(): Db;
@@ -154,6 +155,7 @@ export class SyncClient {
         await this.pushAll(api, report);
         await this.pullAll(api, report);
       }
+      await convertPlaintextIfDue({ db: this.deps.db, registry: this.registry, call: (fn) => this.withAccess(api, (t) => fn(api, t)), progress: (l, d, t) => this.progress(l, d, t), audit: (e) => this.record(e), now: this.deps.now });
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
@@ -202,6 +204,15 @@ export class SyncClient {
     } catch {
       // The trail reports its own failures; a sync that happened is not undone by them.
     }
+  }
+
+  /** A manager's own request (an erasure) with this laptop's sign-in, outside a sync run. */
+  withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
+    const api = new SyncApi(this.deps.transport, this.account()!.service_url);
+    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => {
+      if (e instanceof SyncHttpError && e.endsDevice) this.endDevice(api, e);
+      throw asAppError(e);
+    });
   }
 
   /**
@@ -386,14 +397,4 @@ interface OutboxRow {
   value: string | null;
   base_version: number;
   hlc: string;
-}
-
-function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e;
-  if (e instanceof SyncHttpError) {
-    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
-    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
-    return new AppError('internal', e.message);
-  }
-  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
 }

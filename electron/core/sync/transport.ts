@@ -12,6 +12,7 @@ import {
   type TokenResponse,
 } from '../../../shared/sync/protocol';
 import type { z } from 'zod';
+import { AppError } from '../../../shared/ipc/errors';
 
 /** The part of `fetch` sync uses. Tests pass one that calls an in-process server (and can drop or repeat requests). */
 export type Transport = (
@@ -44,7 +45,8 @@ export class SyncApi {
     private readonly baseUrl: string,
   ) {}
 
-  private async call<S extends z.ZodType>(path: string, body: unknown, schema: S, accessToken?: string): Promise<z.output<S>> {
+  /** One request to the service, its answer checked against `schema` (also for manager-api.ts). */
+  async call<S extends z.ZodType>(path: string, body: unknown, schema: S, accessToken?: string): Promise<z.output<S>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     let res: Awaited<ReturnType<Transport>>;
@@ -85,4 +87,15 @@ export class SyncApi {
     const { after, limit, sentAt, applied } = req;
     return this.call('/v1/pull', { v: PROTOCOL_VERSION, after, ...(limit ? { limit } : {}), sentAt: sentAt.toISOString(), applied }, pullResponseSchema, accessToken);
   }
+}
+
+/** A failure as the person is told it: the service's own words where it gave them. */
+export function asAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (e instanceof SyncHttpError) {
+    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
+    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
+    return new AppError('internal', e.message);
+  }
+  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
 }

@@ -1,0 +1,46 @@
+import { AppError } from '../../../shared/ipc/errors';
+import type { Db } from '../db/database';
+import type { CoreContext } from '../ipc/handler-types';
+import { managerApi } from '../sync/manager-api';
+import { checkErasable, eraseHere } from './retention-service';
+
+/**
+ * Erasing cases at the end of their retention period. The service cannot read records, so the
+ * review runs here, on a manager's laptop that holds every case; a laptop connected to a service
+ * then asks the service to erase each case everywhere (every laptop that holds it erases its copy
+ * when it next syncs) before erasing its own. Unreachable service: nothing is erased anywhere, so
+ * the case is never gone here yet alive on the others.
+ */
+export async function eraseDueCasesEverywhere(ctx: CoreContext, caseIds: string[], confirmCount: number): Promise<{ erased: number; rowsRemoved: number }> {
+  const unique = checkErasable(ctx, caseIds, confirmCount);
+  if (ctx.sync.account()) {
+    const keep = keptRecords(ctx.db(), unique);
+    try {
+      await ctx.sync.withService((api, token) => managerApi.erase(api, token, { caseIds: unique, keep }));
+    } catch (e) {
+      const why = e instanceof AppError ? e.message : 'The service could not be reached.';
+      throw new AppError('conflict', `${why} Nothing was deleted: the cases must be erased from the service too, so every laptop erases them. Try again when this computer is online.`);
+    }
+  }
+  return eraseHere(ctx, unique);
+}
+
+/**
+ * A young person of an erased case who also belongs to a case that stays is kept (as the local
+ * erasure keeps them). When the service has them under an erased case, it is asked to move them
+ * to the staying case instead of erasing them.
+ */
+function keptRecords(db: Db, erasing: string[]): { entity: string; entityId: string; toCase: string }[] {
+  const has = (t: string) => Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+  if (!has('people') || !has('sync_record_cases')) return [];
+  const marks = erasing.map(() => '?').join(', ');
+  return db
+    .prepare(
+      `SELECT 'person' AS entity, s.entity_id AS entityId, min(other.id) AS toCase
+         FROM sync_record_cases s
+         JOIN referrals other ON other.person_id = s.entity_id AND other.id NOT IN (${marks})
+        WHERE s.entity = 'person' AND s.case_id IN (${marks})
+        GROUP BY s.entity_id`,
+    )
+    .all(...erasing, ...erasing) as { entity: string; entityId: string; toCase: string }[];
+}

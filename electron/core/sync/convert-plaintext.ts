@@ -1,0 +1,108 @@
+import { uuidv7 } from '../../../shared/domain/ids';
+import { MAX_CONVERSION_PAGE, type FinishResponse, type PendingItem, type ResealRequest } from '../../../shared/sync/offservice';
+import type { NewAuditEntry } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import type { EntitySpec } from '../db/entities';
+import { currentOrgKey } from '../e2e/keyring';
+import { e2eMode } from '../e2e/mode';
+import { sealValue } from '../e2e/seal-value';
+import { readAccount } from './account';
+import { managerApi } from './manager-api';
+import type { SyncApi } from './transport';
+
+/** Set once the service says no value from before encryption is left, so this laptop stops asking. */
+export const CONVERTED_KEY = 'plaintext_converted';
+/** The last conversion's figures, as JSON, for the sync screen. */
+export const CONVERSION_RESULT_KEY = 'plaintext_conversion';
+
+export interface ConversionDeps {
+  db(): Db;
+  registry: Record<string, EntitySpec>;
+  /** One request with this laptop's sign-in. */
+  call<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T>;
+  progress(label: string, done: number, total: number): void;
+  audit(entries: NewAuditEntry[]): void;
+  now(): Date;
+}
+
+/**
+ * Run after each sync of a manager's laptop that holds the organisation's key, until the service
+ * says it is done (docs/e2e.md, Converting a service). The laptop has just pulled, so it holds every
+ * case at the service's versions: it seals each value the service still keeps in the clear and
+ * sends it back at the same version, then asks the service to remove the plain history. A value
+ * this laptop cannot match (an edit of its own still waiting, a record it does not hold) is left
+ * for a later run; interrupted, it starts again where the service says values are still plain.
+ */
+export async function convertPlaintextIfDue(d: ConversionDeps): Promise<FinishResponse | null> {
+  const db = d.db();
+  const acct = readAccount(db);
+  const key = currentOrgKey(db);
+  if (!acct || !key || e2eMode(db) !== 'sealed' || acct.role === 'advocate') return null;
+  if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(CONVERTED_KEY)) return null;
+  const status = await d.call((api, t) => managerApi.conversionStatus(api, t));
+  if (!status.due) {
+    markConverted(db);
+    return null;
+  }
+  let next: { afterField: PendingRequestCursor['afterField']; afterConflict: string | null } | null = { afterField: null, afterConflict: null };
+  let sent = 0;
+  while (next) {
+    const cursor: PendingRequestCursor = next;
+    const page = await d.call((api, t) => managerApi.pending(api, t, { ...cursor, limit: MAX_CONVERSION_PAGE }));
+    const body = sealPage(db, d.registry, acct.organisation_id, key, page.items);
+    if (body.fields.length || body.conflicts.length) await d.call((api, t) => managerApi.reseal(api, t, body));
+    sent += page.items.length;
+    d.progress('Sealing the service’s records', sent, sent + Math.max(0, page.remaining - (body.fields.length + body.conflicts.length)));
+    next = page.next;
+  }
+  const done = await d.call((api, t) => managerApi.finish(api, t));
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CONVERSION_RESULT_KEY, JSON.stringify({ ...done, at: d.now().toISOString() }));
+  if (done.done) markConverted(db);
+  d.audit([{ action: 'synced', method: 'sync.convert', detail: `service records sealed: ${done.converted}; plain values removed from the service: ${done.removed}; still to seal: ${done.remaining}` }]);
+  return done;
+}
+
+type PendingRequestCursor = { afterField: { entity: string; entityId: string; field: string } | null; afterConflict: string | null };
+
+function markConverted(db: Db): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING").run(CONVERTED_KEY);
+}
+
+/** Seals what this laptop holds at the service's version; anything else is left out of the request. */
+function sealPage(db: Db, registry: Record<string, EntitySpec>, organisationId: string, key: { epoch: number; key: Buffer }, items: PendingItem[]): Omit<ResealRequest, 'v'> {
+  const out: Omit<ResealRequest, 'v'> = { fields: [], conflicts: [] };
+  const waiting = db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = ? LIMIT 1');
+  const version = db.prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?').pluck();
+  const parked = db.prepare('SELECT value, version FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ?');
+  const conflict = db.prepare('SELECT edit_value, kept_value, kept_version FROM sync_conflicts WHERE id = ?');
+  for (const it of items) {
+    const place = { organisationId, entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, mutationId: it.mutationId ?? uuidv7() };
+    if (it.kind === 'conflict') {
+      const c = conflict.get(it.conflictId) as { edit_value: string; kept_value: string; kept_version: number } | undefined;
+      if (!c || c.kept_version !== it.version) continue;
+      const value = JSON.parse(it.side === 'edit' ? c.edit_value : c.kept_value) as unknown;
+      out.conflicts.push({ conflictId: it.conflictId, side: it.side, value: sealValue(key, place, value) });
+      continue;
+    }
+    if (waiting.get(it.entity, it.entityId, it.field)) continue;
+    const held = localValue(db, registry, it, version, parked);
+    if (held) out.fields.push({ entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, version: it.version, value: sealValue(key, place, held.value) });
+  }
+  return out;
+}
+
+type Stmt = { get(...a: unknown[]): unknown };
+
+/**
+ * The value as the service holds it: sync carries each field as stored, so the column's content
+ * is the value. A field parked (unknown to this version, or held aside) is read from where it
+ * is parked, at its own version.
+ */
+function localValue(db: Db, registry: Record<string, EntitySpec>, it: Extract<PendingItem, { kind: 'field' }>, version: Stmt, parked: Stmt): { value: unknown } | null {
+  const p = parked.get(it.entity, it.entityId, it.field) as { value: string; version: number } | undefined;
+  if (p) return p.version === it.version ? { value: JSON.parse(p.value) as unknown } : null;
+  const spec = registry[it.entity];
+  if (!spec || !spec.fields.includes(it.field) || version.get(it.entity, it.entityId, it.field) !== it.version) return null;
+  const row = db.prepare(`SELECT "${it.field}" AS v FROM "${spec.table}" WHERE id = ?`).get(it.entityId) as { v: unknown } | undefined;
+  return row ? { value: row.v ?? null } : null;
+}
