@@ -4,8 +4,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { saveOrgKey } from '../../electron/core/e2e/keyring';
+import { buildServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { Device } from '../sync/harness';
+import { migrateServer } from '../../server/db/migrate';
+import { prepareTrial, startTrialDatabase } from '../../server/trial';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { sealedValueSchema } from '../../shared/sync/offservice';
+import { Device, SERVICE_URL, injectTransport } from '../sync/harness';
 
 const CASE = '01900000-0000-7000-8000-0000000000f1';
 
@@ -80,6 +88,48 @@ describe('a one-command trial on the embedded database', () => {
       expect(spare.row('t_cases', CASE)).toMatchObject({ name: 'Tried on the trial service' });
     } finally {
       await stop(second.child);
+    }
+  }, 120_000);
+
+  it('runs the encryption migrations, converts what a manager synced before the key, and erases a case, on the embedded database', async () => {
+    const trialDir = mkdtempSync(join(tmpdir(), 'heard-trial-e2e-'));
+    const trial = await startTrialDatabase(trialDir);
+    const pool = new pg.Pool({ connectionString: trial.url, max: 1 });
+    try {
+      await migrateServer(pool);
+      const versions = (await pool.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r: { version: number }) => r.version);
+      expect(versions).toEqual(expect.arrayContaining([8, 9]));
+      const app = await buildServer({ pool });
+      const { organisationId, code } = await prepareTrial(pool);
+      const manager = await Device.create(injectTransport(app));
+      devices.push(manager);
+      await manager.client.connect(SERVICE_URL, code);
+      manager.write('t_cases', CASE, CASE, { name: 'Tried before the key' });
+      manager.write('t_cases', CASE, CASE, { name: 'Tried again before the key' });
+      await manager.client.syncNow();
+
+      // The organisation's key, as the first manager's laptop makes it (helper "keys").
+      await pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [organisationId, manager.client.account()!.device_id]);
+      saveOrgKey(manager.db, { epoch: 1, key: randomBytes(32) }, new Date());
+      await manager.client.syncNow();
+      const held = await pool.query("SELECT value FROM field_state WHERE field <> 'deleted_at' UNION ALL SELECT value FROM changes WHERE value IS NOT NULL AND kind <> 'refused'");
+      expect(held.rows.length).toBeGreaterThan(0);
+      for (const r of held.rows) expect(sealedValueSchema.safeParse(r.value).success).toBe(true);
+      expect((await pool.query('SELECT plaintext_converted_at IS NOT NULL AS done FROM organisations')).rows).toEqual([{ done: true }]);
+
+      const erase = await injectTransport(app)(`${SERVICE_URL}/v1/erase`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${manager.client.account()!.access_token}` },
+        body: JSON.stringify({ v: PROTOCOL_VERSION, caseIds: [CASE] }),
+      });
+      expect(await erase.json()).toMatchObject({ erased: 1 });
+      await manager.client.syncNow();
+      expect(manager.row('t_cases', CASE)).toBeUndefined();
+      await app.close();
+    } finally {
+      await pool.end();
+      await trial.stop();
+      rmSync(trialDir, { recursive: true, force: true });
     }
   }, 120_000);
 
