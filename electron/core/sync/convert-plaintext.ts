@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../../shared/domain/ids';
+import { syncStatusSchema, type SyncStatus } from '../../../shared/ipc/sync';
 import { MAX_CONVERSION_PAGE, type FinishResponse, type PendingItem, type ResealRequest } from '../../../shared/sync/offservice';
 import type { NewAuditEntry } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -56,10 +57,18 @@ export async function convertPlaintextIfDue(d: ConversionDeps): Promise<FinishRe
     next = page.next;
   }
   const done = await d.call((api, t) => managerApi.finish(api, t));
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CONVERSION_RESULT_KEY, JSON.stringify({ ...done, at: d.now().toISOString() }));
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CONVERSION_RESULT_KEY, JSON.stringify({ converted: done.converted, removed: done.removed, remaining: done.remaining, done: done.done, at: d.now().toISOString() }));
   if (done.done) markConverted(db);
   d.audit([{ action: 'synced', method: 'sync.convert', detail: `service records sealed: ${done.converted}; plain values removed from the service: ${done.removed}; still to seal: ${done.remaining}` }]);
   return done;
+}
+
+/** What the sync screen shows of the last conversion; null where none has run (or its record is unreadable). */
+export function lastConversion(db: Db): SyncStatus['conversion'] {
+  const raw = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CONVERSION_RESULT_KEY) as string | undefined;
+  if (!raw) return null;
+  const parsed = syncStatusSchema.shape.conversion.safeParse(JSON.parse(raw));
+  return parsed.success ? (parsed.data ?? null) : null;
 }
 
 type PendingRequestCursor = { afterField: { entity: string; entityId: string; field: string } | null; afterConflict: string | null };

@@ -4,6 +4,7 @@ import { entityRegistry } from '../db/entity-registry';
 import type { CoreContext, HandlersFor } from '../ipc/handler-types';
 import { countOpenConflicts, openConflicts, resolveConflict } from './conflicts';
 import { clearNotice, readNotice } from './wipe';
+import { lastConversion } from './convert-plaintext';
 
 function status(ctx: CoreContext): SyncStatus {
   const db = ctx.db();
@@ -19,6 +20,7 @@ function status(ctx: CoreContext): SyncStatus {
     conflicts: countOpenConflicts(db),
     lastError: a?.last_error ?? null,
     clockOffsetMs: a?.clock_offset_ms ?? null,
+    conversion: a ? lastConversion(db) : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { announce } from '../../api/events';
 import { PageHeader } from '../shell/PageHeader';
 import { ConflictsPage } from './ConflictsPage';
 import { ConnectForm } from './ConnectForm';
+import { ConversionNotice } from './ConversionNotice';
 import { StatusCard } from './StatusCard';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -30,9 +31,12 @@ export function SyncPage() {
       <PageHeader title="Sync" description="Send your records to your service and receive your allocated cases." />
       <Stack maw={640}>
         {status === null ? null : status.connected ? (
-          <Paper withBorder p="md">
-            <StatusCard status={status} progress={progress} onSynced={refresh} />
-          </Paper>
+          <>
+            <Paper withBorder p="md">
+              <StatusCard status={status} progress={progress} onSynced={refresh} />
+            </Paper>
+            {status.conversion ? <ConversionNotice conversion={status.conversion} /> : null}
+          </>
         ) : (
           <>
             <Alert color="gray">Not connected to a service. Until you connect, everything stays on this computer.</Alert>
