@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveOrgKey } from '../../electron/core/e2e/keyring';
 import * as ops from '../../server/admin/ops';
 import { allocateCase } from '../../server/sync/allocate';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
@@ -108,7 +110,14 @@ describe("erasing a case at the end of its retention period, from a manager's la
       expect(res.status).toBe(400);
       answers.push(await res.json());
     }
+    // A record to keep that is not of an erased case (here another organisation's) refuses the whole request too.
+    const keepElsewhere = await post(managerToken, { v: PROTOCOL_VERSION, caseIds: [OPEN], keep: [{ entity: 'referral', entityId: OLD_CASE, toCase: DUE }] });
+    expect(keepElsewhere.status).toBe(400);
+    answers.push(await keepElsewhere.json());
     expect(answers[0]).toEqual(answers[1]);
+    expect(answers[2]).toEqual(answers[1]);
+    expect(referralIds(office)).toContain(OPEN);
+    expect((await service.db.pool.query('SELECT count(*)::int AS n FROM field_state WHERE case_id = $1', [OPEN])).rows[0].n).toBeGreaterThan(0);
     expect(JSON.stringify(answers[0])).not.toContain(OLD_CASE);
     expect(await erasedOnService()).toEqual([DUE]);
     expect((await service.db.pool.query('SELECT count(*)::int AS n FROM field_state WHERE case_id = $1', [OLD_CASE])).rows[0].n).toBeGreaterThan(0);
@@ -130,7 +139,10 @@ describe("erasing a case at the end of its retention period, from a manager's la
     expect(referralIds(laptop)).not.toContain(FORMER);
   });
 
-  it('keeps a young person whose other case stays, on the service and on every laptop', async () => {
+  it('keeps a young person whose other case stays, on the service and on every laptop, sent again under that case once values are sealed', async () => {
+    // Encryption on: the organisation has a key, and the manager's laptop holds it.
+    await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [service.org, office.core.context.sync.account()!.device_id]);
+    saveOrgKey(office.core.context.db(), { epoch: 1, key: randomBytes(32) }, new Date());
     laptop.core.context.write((w) => {
       w.upsert('person', SHARED_PERSON, OLD_CASE, { first_name: 'Ilse', last_name: 'Test', kind: 'young_person', date_of_birth: '1985-06-01' });
       w.upsert('referral', OLD_CASE, OLD_CASE, { reference: 'HRD-0103', person_id: SHARED_PERSON, status: 'closed', closure_date: '2015-03-01' });
@@ -145,5 +157,10 @@ describe("erasing a case at the end of its retention period, from a manager's la
     expect(referralIds(laptop)).toEqual([OPEN, NEW_CASE]);
     expect(laptop.core.context.db().prepare('SELECT id FROM people').pluck().all()).toEqual([SHARED_PERSON]);
     expect(office.core.context.db().prepare('SELECT id FROM people').pluck().all()).toEqual([SHARED_PERSON]);
+    // Sent again whole from the manager's laptop, filed under the case that stays.
+    await office.call('sync.now', {});
+    const resent = await service.db.pool.query("SELECT DISTINCT field FROM changes WHERE entity_id = $1 AND kind = 'change' AND case_id = $2 AND device_id = $3 ORDER BY field", [SHARED_PERSON, NEW_CASE, office.core.context.sync.account()!.device_id]);
+    expect(resent.rows.map((r: { field: string }) => r.field)).toEqual(expect.arrayContaining(['date_of_birth', 'first_name', 'last_name']));
+    expect(office.core.context.db().prepare("SELECT case_id FROM sync_record_cases WHERE entity = 'person' AND entity_id = ?").pluck().get(SHARED_PERSON)).toBe(NEW_CASE);
   });
 });

@@ -1,5 +1,8 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { Db } from '../db/database';
+import { fromColumn } from '../db/columns';
+import { entityRegistry } from '../db/entity-registry';
+import { e2eMode } from '../e2e/mode';
 import type { CoreContext } from '../ipc/handler-types';
 import { managerApi } from '../sync/manager-api';
 import { checkErasable, eraseHere } from './retention-service';
@@ -13,16 +16,38 @@ import { checkErasable, eraseHere } from './retention-service';
  */
 export async function eraseDueCasesEverywhere(ctx: CoreContext, caseIds: string[], confirmCount: number): Promise<{ erased: number; rowsRemoved: number }> {
   const unique = checkErasable(ctx, caseIds, confirmCount);
-  if (ctx.sync.account()) {
-    const keep = keptRecords(ctx.db(), unique);
-    try {
-      await ctx.sync.withService((api, token) => managerApi.erase(api, token, { caseIds: unique, keep }));
-    } catch (e) {
-      const why = e instanceof AppError ? e.message : 'The service could not be reached.';
-      throw new AppError('conflict', `${why} Nothing was deleted: the cases must be erased from the service too, so every laptop erases them. Try again when this computer is online.`);
-    }
+  if (!ctx.sync.account()) return eraseHere(ctx, unique);
+  const keep = keptRecords(ctx.db(), unique);
+  try {
+    await ctx.sync.withService((api, token) => managerApi.erase(api, token, { caseIds: unique, keep }));
+  } catch (e) {
+    const why = e instanceof AppError ? e.message : 'The service could not be reached.';
+    throw new AppError('conflict', `${why} Nothing was deleted: the cases must be erased from the service too, so every laptop erases them. Try again when this computer is online.`);
   }
-  return eraseHere(ctx, unique);
+  const out = eraseHere(ctx, unique);
+  resendMoved(ctx, keep);
+  return out;
+}
+
+/**
+ * The service moved each kept record to its new case, but a sealed value stays bound to the case
+ * it was sealed under (docs/e2e.md, Values) and would not open there. So this laptop sends the
+ * record again whole, sealed under its new case, and notes the case the service now files it under.
+ */
+function resendMoved(ctx: CoreContext, keep: { entity: string; entityId: string; toCase: string }[]): void {
+  if (!keep.length) return;
+  ctx.write((w, db) => {
+    for (const k of keep) {
+      db.prepare('UPDATE sync_record_cases SET case_id = ? WHERE entity = ? AND entity_id = ?').run(k.toCase, k.entity, k.entityId);
+      const spec = entityRegistry[k.entity];
+      if (!spec || e2eMode(db) !== 'sealed') continue;
+      const row = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(k.entityId) as Record<string, unknown> | undefined;
+      if (!row) continue;
+      const fields = Object.fromEntries(spec.fields.filter((f) => row[f] !== null && row[f] !== undefined).map((f) => [f, fromColumn(spec, f, row[f])]));
+      w.upsert(k.entity, k.entityId, k.toCase, fields, true);
+    }
+  });
+  ctx.sync.syncNow('sync.now').catch(() => {});
 }
 
 /**
