@@ -68,6 +68,7 @@ export async function pendingPage(pool: Pool, who: DeviceIdentity, req: PendingR
   await mustBeDue(pool, who);
   const org = who.organisationId;
   const items: PendingResponse['items'] = [];
+  const counted = req.afterField === null && req.afterConflict === null ? { remaining: await remainingPlain(pool, org) } : {};
   let lastField = req.afterField;
   if (req.afterConflict === null) {
     const a = req.afterField;
@@ -82,7 +83,7 @@ export async function pendingPage(pool: Pool, who: DeviceIdentity, req: PendingR
     for (const f of r.rows) items.push({ kind: 'field', entity: f.entity, entityId: f.entity_id, field: f.field, caseId: f.case_id, version: Number(f.version), mutationId: f.mutation_id });
     const last = r.rows[r.rows.length - 1];
     if (last) lastField = { entity: last.entity, entityId: last.entity_id, field: last.field };
-    if (r.rows.length === req.limit) return { v: PROTOCOL_VERSION, items, next: { afterField: lastField, afterConflict: null }, remaining: await remainingPlain(pool, org) };
+    if (r.rows.length === req.limit) return { v: PROTOCOL_VERSION, items, next: { afterField: lastField, afterConflict: null }, ...counted };
   }
   // Conflicts get a page of their own size (two sides each, so at least two rows to make progress).
   const room = Math.max(2, req.limit);
@@ -104,5 +105,5 @@ export async function pendingPage(pool: Pool, who: DeviceIdentity, req: PendingR
   const full = c.rows.length === room;
   const lastConflict = full ? (c.rows.at(-1)!.side === 'kept' ? c.rows.at(-1)!.id : c.rows.at(-2)?.id ?? req.afterConflict) : null;
   const next = full ? { afterField: lastField, afterConflict: lastConflict ?? '00000000-0000-0000-0000-000000000000' } : null;
-  return { v: PROTOCOL_VERSION, items, next, remaining: await remainingPlain(pool, org) };
+  return { v: PROTOCOL_VERSION, items, next, ...counted };
 }

@@ -84,8 +84,11 @@ export const pendingResponseSchema = z.object({
   v: version,
   items: z.array(pendingItemSchema),
   next: z.object({ afterField: fieldKey.nullable(), afterConflict: z.string().nullable() }).nullable(),
-  /** Plain values left on the service (fields and conflict sides), for progress. */
-  remaining: z.number().int().min(0),
+  /**
+   * Plain values left on the service (fields and conflict sides), for progress: counted on the
+   * first page only (counting means reading every field), absent on the others.
+   */
+  remaining: z.number().int().min(0).optional(),
 });
 export type PendingResponse = z.infer<typeof pendingResponseSchema>;
 

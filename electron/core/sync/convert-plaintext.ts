@@ -47,13 +47,15 @@ export async function convertPlaintextIfDue(d: ConversionDeps): Promise<FinishRe
   }
   let next: { afterField: PendingRequestCursor['afterField']; afterConflict: string | null } | null = { afterField: null, afterConflict: null };
   let sent = 0;
+  let total = 0;
   while (next) {
     const cursor: PendingRequestCursor = next;
     const page = await d.call((api, t) => managerApi.pending(api, t, { ...cursor, limit: MAX_CONVERSION_PAGE }));
     const body = sealPage(db, d.registry, acct.organisation_id, key, page.items);
     if (body.fields.length || body.conflicts.length) await d.call((api, t) => managerApi.reseal(api, t, body));
+    total = page.remaining ?? total;
     sent += page.items.length;
-    d.progress('Sealing the service’s records', sent, sent + Math.max(0, page.remaining - (body.fields.length + body.conflicts.length)));
+    d.progress('Sealing the service’s records', Math.min(sent, total), Math.max(total, 1));
     next = page.next;
   }
   const done = await d.call((api, t) => managerApi.finish(api, t));
