@@ -54,8 +54,9 @@ export async function reseal(pool: Pool, who: DeviceIdentity, req: ResealRequest
  * Removes every plain value the service still keeps in its history, but deleted_at: log rows of
  * older versions, acknowledgements that carried the current value, and both sides of resolved
  * conflicts. A log row a laptop may still need as the acknowledgement of its own change keeps its
- * mutation id and becomes `acked` (no value; laptops skip kinds they do not use but acknowledge
- * their own); one without a mutation id is removed. Current values still in the clear are left
+ * mutation id and becomes `acked`, its value replaced by the push's outcome (applied, noop,
+ * superseded, conflict) so a retried push is answered as before; laptops skip kinds they do not
+ * use but acknowledge their own. One without a mutation id is removed. Current values still in the clear are left
  * (no word is dropped) and counted: the conversion is done when none is left. Safe to run again.
  */
 export async function finishConversion(pool: Pool, who: DeviceIdentity, now: Date): Promise<FinishResponse> {
@@ -67,7 +68,7 @@ export async function finishConversion(pool: Pool, who: DeviceIdentity, now: Dat
       AND l.kind IN ('change', 'noop', 'superseded', 'conflict')
       AND NOT EXISTS (SELECT 1 FROM field_state f WHERE f.organisation_id = l.organisation_id AND f.seq = l.seq AND f.entity = l.entity AND f.entity_id = l.entity_id AND f.field = l.field)
       AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE l.kind = 'conflict' AND c.id = l.conflict_id AND c.resolved_at IS NULL AND c.reason <> 'wrong_case')`;
-    const acked = await client.query(`UPDATE changes l SET kind = 'acked', value = NULL WHERE ${history} AND l.mutation_id IS NOT NULL`, [org]);
+    const acked = await client.query(`UPDATE changes l SET kind = 'acked', value = to_jsonb(CASE WHEN l.kind = 'change' THEN 'applied' ELSE l.kind END) WHERE ${history} AND l.mutation_id IS NOT NULL`, [org]);
     const dropped = await client.query(`DELETE FROM changes l WHERE ${history} AND l.mutation_id IS NULL`, [org]);
     const sides = await client.query(
       `UPDATE conflicts c SET edit_value = CASE WHEN ${PLAIN('c.edit_value')} THEN 'null'::jsonb ELSE c.edit_value END,

@@ -26,6 +26,10 @@ describe('converting a service that holds plain values from before encryption', 
   let managerId: string;
   /** Fails the next `finish`, as a laptop closed mid-conversion would. */
   let dropFinish = false;
+  let aliceWaiting = '';
+  let alicePush = '';
+  const pushAsAlice = () =>
+    service.transport(`${SERVICE_URL}/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.client.account()!.access_token}` }, body: alicePush });
 
   /**
    * What a laptop holds of a field, opened where it is sealed: laptops that open values on arrival
@@ -68,12 +72,13 @@ describe('converting a service that holds plain values from before encryption', 
     // An edit of Alice's that the service took but whose acknowledgement she has not pulled yet.
     alice.write('t_notes', 'n1', C1, { title: 'periwinkle and tangerine' });
     const row = alice.db.prepare('SELECT * FROM outbox').get() as { mutation_id: string; entity: string; entity_id: string; case_id: string; field: string; value: string; base_version: number; hlc: string };
-    const pushed = await service.transport(`${SERVICE_URL}/v1/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.client.account()!.access_token}` },
-      body: JSON.stringify({ v: PROTOCOL_VERSION, changes: [{ mutationId: row.mutation_id, entity: row.entity, entityId: row.entity_id, caseId: row.case_id, field: row.field, value: JSON.parse(row.value), baseVersion: row.base_version, hlc: row.hlc }] }),
-    });
+    alicePush = JSON.stringify({ v: PROTOCOL_VERSION, changes: [{ mutationId: row.mutation_id, entity: row.entity, entityId: row.entity_id, caseId: row.case_id, field: row.field, value: JSON.parse(row.value), baseVersion: row.base_version, hlc: row.hlc }] });
+    const pushed = await pushAsAlice();
     expect(pushed.status).toBe(200);
+    aliceWaiting = row.mutation_id;
+    // The manager then writes over it, so Alice's change is history by the time she hears of it.
+    await manager.client.syncNow();
+    manager.write('t_notes', 'n1', C1, { title: 'hollyhock and marmalade' });
     await manager.client.syncNow();
   });
   afterAll(() => service.close());
@@ -119,7 +124,11 @@ describe('converting a service that holds plain values from before encryption', 
   it('leaves every laptop converged: the waiting acknowledgement arrives, nothing is sent again, and a new laptop receives sealed values that open to what the others hold', async () => {
     await alice.client.syncNow();
     expect(alice.outboxCount()).toBe(0);
-    expect(plainOf(alice.row('t_notes', 'n1')!.title, { entity: 't_notes', entityId: 'n1', field: 'title', caseId: C1 })).toBe('periwinkle and tangerine');
+    expect(plainOf(alice.row('t_notes', 'n1')!.title, { entity: 't_notes', entityId: 'n1', field: 'title', caseId: C1 })).toBe('hollyhock and marmalade');
+    // Her change's log row lost its value (it keeps the outcome) but still acknowledged it.
+    expect((await service.db.pool.query('SELECT kind, value FROM changes WHERE mutation_id = $1', [aliceWaiting])).rows).toEqual([{ kind: 'acked', value: 'applied' }]);
+    // Sent again (a retry whose answer was lost): answered as the first time, nothing applied.
+    expect(await (await pushAsAlice()).json()).toMatchObject({ results: [{ mutationId: aliceWaiting, outcome: 'applied', duplicate: true }] });
     await bob.client.syncNow();
     expect(bob.row('t_cases', C2)).toMatchObject({ name: 'Ottoline Brackenbury' });
     expect(bob.outboxCount()).toBe(0);
