@@ -22,6 +22,11 @@ export async function reseal(pool: Pool, who: DeviceIdentity, req: ResealRequest
     const known = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM key_epochs WHERE organisation_id = $1 AND epoch = ANY($2::int[])', [org, [...epochs]]);
     if (known.rows[0]!.n !== epochs.size) throw new ServiceError(400, 'bad_request', 'A sealed value named a key the service does not know. Nothing was changed.');
     const f = req.fields;
+    // Each value is found by its key: with the batch's thousand keys the planner otherwise hashed
+    // the organisation's whole state for every request (160 ms a request at 60,000 fields, 18 ms
+    // by key). Only for this transaction.
+    await client.query('SET LOCAL enable_hashjoin = off');
+    await client.query('SET LOCAL enable_mergejoin = off');
     const fields = await client.query<{ n: number }>(
       `WITH u AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::jsonb[]) AS u(entity, entity_id, field, case_id, version, value)),
        s AS (UPDATE field_state f SET value = u.value FROM u

@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import { currentOrgKey } from '../e2e/keyring';
 import { e2eMode } from '../e2e/mode';
-import { sealValue } from '../e2e/seal-value';
+import { sealerFor } from '../e2e/seal-value';
 import { readAccount } from './account';
 import { managerApi } from './manager-api';
 import type { SyncApi } from './transport';
@@ -86,18 +86,26 @@ function sealPage(db: Db, registry: Record<string, EntitySpec>, organisationId: 
   const version = db.prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?').pluck();
   const parked = db.prepare('SELECT value, version FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ?');
   const conflict = db.prepare('SELECT edit_value, kept_value, kept_version FROM sync_conflicts WHERE id = ?');
+  const sealValue = sealerFor(key, organisationId);
+  const columns = new Map<string, Stmt>();
+  const column = (table: string, field: string): Stmt => {
+    const k = `${table}.${field}`;
+    let stmt = columns.get(k);
+    if (!stmt) columns.set(k, (stmt = db.prepare(`SELECT "${field}" AS v FROM "${table}" WHERE id = ?`)));
+    return stmt;
+  };
   for (const it of items) {
     const place = { organisationId, entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, mutationId: it.mutationId ?? uuidv7() };
     if (it.kind === 'conflict') {
       const c = conflict.get(it.conflictId) as { edit_value: string; kept_value: string; kept_version: number } | undefined;
       if (!c || c.kept_version !== it.version) continue;
       const value = JSON.parse(it.side === 'edit' ? c.edit_value : c.kept_value) as unknown;
-      out.conflicts.push({ conflictId: it.conflictId, side: it.side, value: sealValue(key, place, value) });
+      out.conflicts.push({ conflictId: it.conflictId, side: it.side, value: sealValue(place, value) });
       continue;
     }
     if (waiting.get(it.entity, it.entityId, it.field)) continue;
-    const held = localValue(db, registry, it, version, parked);
-    if (held) out.fields.push({ entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, version: it.version, value: sealValue(key, place, held.value) });
+    const held = localValue(registry, it, { version, parked, column });
+    if (held) out.fields.push({ entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, version: it.version, value: sealValue(place, held.value) });
   }
   return out;
 }
@@ -109,11 +117,16 @@ type Stmt = { get(...a: unknown[]): unknown };
  * is the value. A field parked (unknown to this version, or held aside) is read from where it
  * is parked, at its own version.
  */
-function localValue(db: Db, registry: Record<string, EntitySpec>, it: Extract<PendingItem, { kind: 'field' }>, version: Stmt, parked: Stmt): { value: unknown } | null {
-  const p = parked.get(it.entity, it.entityId, it.field) as { value: string; version: number } | undefined;
+function localValue(
+  registry: Record<string, EntitySpec>,
+  it: Extract<PendingItem, { kind: 'field' }>,
+  q: { version: Stmt; parked: Stmt; column(table: string, field: string): Stmt },
+): { value: unknown } | null {
+  const p = q.parked.get(it.entity, it.entityId, it.field) as { value: string; version: number } | undefined;
   if (p) return p.version === it.version ? { value: JSON.parse(p.value) as unknown } : null;
   const spec = registry[it.entity];
-  if (!spec || !spec.fields.includes(it.field) || version.get(it.entity, it.entityId, it.field) !== it.version) return null;
-  const row = db.prepare(`SELECT "${it.field}" AS v FROM "${spec.table}" WHERE id = ?`).get(it.entityId) as { v: unknown } | undefined;
+  // Only a declared field is read, so the column named in the statement is one of the table's own.
+  if (!spec || !spec.fields.includes(it.field) || q.version.get(it.entity, it.entityId, it.field) !== it.version) return null;
+  const row = q.column(spec.table, it.field).get(it.entityId) as { v: unknown } | undefined;
   return row ? { value: row.v ?? null } : null;
 }
