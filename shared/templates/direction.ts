@@ -57,6 +57,6 @@ export function isolatedRuns(text: string, direction: Direction = paragraphDirec
   return runs;
 }
 
-/** First strong isolate and pop directional isolate (UAX #9), as the PDF layout feeds them to bidi. */
+/** First strong isolate and pop directional isolate (Unicode's bidirectional algorithm, UAX #9), as the PDF layout feeds them to bidi. */
 export const RLI = '\u2067';
 export const PDI = '\u2069';

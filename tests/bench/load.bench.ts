@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import * as ops from '../../server/admin/ops';
 import { enrol } from '../../server/auth/enrol';
+import { seededRandom } from '../../shared/domain/seeded-random';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { createTestDatabase } from '../server/pg-harness';
 import { SimLaptop, newStats, valuesEqual, type LoadStats } from './load-laptop';
@@ -21,17 +22,6 @@ const SYNC_EVERY_MS = 3000;
 const REALLOCATE_EVERY_MS = 3000;
 const CASES_EACH = 3;
 
-/** A small seeded generator, so two runs make the same choices. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function enrolLaptops(pool: pg.Pool, org: string, url: string, stats: LoadStats): Promise<{ laptops: SimLaptop[]; users: string[] }> {
   const laptops: SimLaptop[] = [];
   const users: string[] = [];
@@ -41,14 +31,15 @@ async function enrolLaptops(pool: pg.Pool, org: string, url: string, stats: Load
     // Straight to the enrolment code path: the HTTP endpoint allows 20 a minute from one address.
     const out = await enrol(pool, { v: PROTOCOL_VERSION, code, deviceName: `load laptop ${i}` }, new Date());
     users.push(user);
-    laptops.push(new SimLaptop(`L${i}`, out.body.deviceId, url, out.body.accessToken, stats, seeded(1000 + i)));
+    laptops.push(new SimLaptop(`L${i}`, out.body.deviceId, url, out.body.accessToken, stats, seededRandom(1000 + i)));
   }
   return { laptops, users };
 }
 
 /** A manager giving a random case to another advocate, as the admin CLI does. */
 async function reallocateUntil(pool: pg.Pool, org: string, laptops: SimLaptop[], users: string[], until: number): Promise<number> {
-  const random = seeded(7);
+  // Seeded, so two runs make the same choices.
+  const random = seededRandom(7);
   let done = 0;
   while (Date.now() < until) {
     await new Promise((r) => setTimeout(r, REALLOCATE_EVERY_MS));

@@ -82,7 +82,8 @@ export function withAudit(ctx: CoreContext, call: Call, log: Logger, specOf: (me
       if (last !== undefined && nowMs - last < REOPEN_WINDOW_MS) return result;
       lastOpened.set(key, nowMs);
     }
-    safely(() => append([{ action: c.action, method, caseId: c.caseId, changed: changes.groups() }]));
+    const text = changes.correction?.reasonGiven ? 'reason given' : null;
+    safely(() => append([{ action: c.action, method, caseId: c.caseId, changed: changes.groups(), detail: text }]));
     return result;
   };
   return Object.assign(audited, { recordNow: (entries: NewAuditEntry[]) => append(entries) });

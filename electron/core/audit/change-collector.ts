@@ -21,6 +21,7 @@ export interface ChangedGroup {
 export class ChangeSet {
   private readonly byEntity = new Map<string, { ids: Set<string>; fields: Set<string> }>();
   private readonly cases = new Set<string | null>();
+  private correctionNoted: { reasonGiven: boolean } | null = null;
 
   add(c: RecordChange): void {
     const g = this.byEntity.get(c.entity) ?? { ids: new Set<string>(), fields: new Set<string>() };
@@ -28,6 +29,15 @@ export class ChangeSet {
     g.fields.add(c.field);
     this.byEntity.set(c.entity, g);
     this.cases.add(c.caseId);
+  }
+
+  /** The call kept a correction of a saved detail: its entry says "corrected", not "changed". */
+  noteCorrection(reasonGiven: boolean): void {
+    this.correctionNoted = { reasonGiven: reasonGiven || (this.correctionNoted?.reasonGiven ?? false) };
+  }
+
+  get correction(): { reasonGiven: boolean } | null {
+    return this.correctionNoted;
   }
 
   get isEmpty(): boolean {
@@ -79,4 +89,12 @@ export function noteChangesOf<T>(db: Db, fn: () => T): T {
     .iterate(before) as IterableIterator<RecordChange>;
   for (const row of rows) collector.add(row);
   return result;
+}
+
+/**
+ * Notes that the current call corrected a saved detail, so its one audit entry is a correction
+ * (with whether a reason was given) rather than a plain change. Outside an audited call it does nothing.
+ */
+export function noteCorrection(reasonGiven: boolean): void {
+  calls.getStore()?.noteCorrection(reasonGiven);
 }

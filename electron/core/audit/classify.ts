@@ -51,5 +51,7 @@ export function classifyCall(
   if (spec.kind === 'reads') return caseId === null ? null : { action: 'case-opened', caseId };
   // A change to no case that changed nothing (an import refused for its problems) did not happen.
   if (spec.kind === 'changes' && caseId === null && changes.isEmpty) return null;
+  // A change that kept a correction is one entry, the correction, not an edit beside it.
+  if (spec.kind === 'changes' && changes.correction) return { action: 'corrected', caseId };
   return { action: ACTION[spec.kind], caseId };
 }

@@ -46,10 +46,10 @@ function describeGroup(g: ChangedGroup): Phrase {
   return { kind: 'changed', text: many ? `${fields} of ${many}` : `the ${thing}'s ${fields}` };
 }
 
-/** "added a person, a referral and a referral issue; changed the note's title". */
-/** Records that are themselves an account of a change (a correction with its reason) have their own entry in the trail. */
+/** Records that are themselves an account of a change (a correction with its reason): the entry's verb already says so. */
 const SELF_DESCRIBING = new Set(['correction']);
 
+/** "added a person, a referral and a referral issue; changed the note's title". */
 function describeChanges(all: readonly ChangedGroup[]): string {
   const groups = all.filter((g) => !SELF_DESCRIBING.has(g.entity));
   const phrases = groups.map(describeGroup);
@@ -69,6 +69,7 @@ function describeChanges(all: readonly ChangedGroup[]): string {
 const VERB: Partial<Record<AuditActionName, string>> = {
   'case-opened': 'Opened',
   edited: 'Changed',
+  corrected: 'Corrected',
   exported: 'Exported',
   printed: 'Printed',
   'letter-sent': 'Sent',

@@ -1,6 +1,6 @@
 import { correctedEntities, type CorrectedEntity, type Correction, type FieldChange, type StoredValue } from '../../../shared/domain/corrections';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { appendAudit } from '../audit/audit-log';
+import { noteCorrection } from '../audit/change-collector';
 import type { Db } from '../db/database';
 import type { Writer } from '../db/mutations';
 import { entityRegistry } from '../db/entity-registry';
@@ -44,16 +44,15 @@ export interface CorrectionInput {
   /** The row after the change, as stored; null when the record was removed. */
   after: Row | null;
   reason?: string | null | undefined;
-  /** The method that made it, for the audit trail. */
-  method: string;
 }
 
 /**
- * Keeps a correction as a new synced row and notes it in the audit trail (field names only:
- * the trail never holds a record's contents). Nothing is kept when nothing changed. Call inside
- * the same write transaction as the change itself, so the two cannot part.
+ * Keeps a correction as a new synced row, and marks the call as a correction so that its one audit
+ * entry says "corrected" with the fields changed (names only: the trail never holds a record's
+ * contents). Nothing is kept when nothing changed. Call inside the same write transaction as the
+ * change itself, so the two cannot part.
  */
-export function keepCorrection(w: Writer, db: Db, ctx: CoreContext, who: Corrector, c: CorrectionInput): FieldChange[] {
+export function keepCorrection(w: Writer, ctx: CoreContext, who: Corrector, c: CorrectionInput): FieldChange[] {
   const fields = (entityRegistry[c.entity]?.fields ?? []).filter((f) => !BOOKKEEPING.has(f));
   const changes: FieldChange[] = [];
   if (c.after === null) {
@@ -80,8 +79,7 @@ export function keepCorrection(w: Writer, db: Db, ctx: CoreContext, who: Correct
     reason: c.reason?.trim() || null,
     changes,
   });
-  const what = c.after === null ? `${c.entity} removed` : `${c.entity}: ${changes.map((x) => x.field).join(', ')}`;
-  appendAudit(db, ctx.deviceId(), ctx.now(), [{ action: 'corrected', method: c.method, caseId: c.caseId, detail: c.reason?.trim() ? `${what}; reason given` : what }]);
+  noteCorrection(Boolean(c.reason?.trim()));
   return changes;
 }
 

@@ -85,7 +85,7 @@ export function updateReferral(ctx: CoreContext, caseId: string, fields: Referra
     if (date && before.closure_date && before.closure_date < date) throw new AppError('invalid_input', 'The referral date cannot be after the case was closed.');
     w.upsert('referral', caseId, caseId, toColumns(referralRecord, fields));
     const after = getReferralRow(db, caseId);
-    keepCorrection(w, db, ctx, who, { entity: 'referral', recordId: caseId, caseId, before: { ...before }, after: { ...after }, reason, method: 'caseload.referrals.update' });
+    keepCorrection(w, ctx, who, { entity: 'referral', recordId: caseId, caseId, before: { ...before }, after: { ...after }, reason });
     return toReferral(after);
   });
 }
@@ -99,7 +99,7 @@ export function updatePerson(ctx: CoreContext, personId: string, caseId: string,
     checkName(fields, before);
     w.upsert('person', personId, caseId, toColumns(personRecord, fields));
     const after = db.prepare('SELECT * FROM people WHERE id = ?').get(personId) as PersonRow;
-    keepCorrection(w, db, ctx, who, { entity: 'person', recordId: personId, caseId, before: { ...before }, after: { ...after }, reason, method: 'caseload.people.update' });
+    keepCorrection(w, ctx, who, { entity: 'person', recordId: personId, caseId, before: { ...before }, after: { ...after }, reason });
     return toPerson(after);
   });
 }
@@ -168,7 +168,7 @@ export function updateIssue(
     const closedOn = fields.status === 'resolved' && before.status !== 'resolved' ? todayIso(ctx.now()) : fields.status === 'open' ? null : undefined;
     w.upsert('referral_issue', issueId, before.referral_id, { ...toColumns(issueRecord, fields), ...(closedOn === undefined ? {} : { closed_on: closedOn }) });
     const after = getIssueRow(db, issueId);
-    keepCorrection(w, db, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: { ...after }, reason, method: 'caseload.issues.update' });
+    keepCorrection(w, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: { ...after }, reason });
     return toIssue(after);
   });
 }
@@ -178,7 +178,7 @@ export function removeIssue(ctx: CoreContext, issueId: string, reason?: string):
   return ctx.write((w, db) => {
     const before = getIssueRow(db, issueId);
     w.remove('referral_issue', issueId, before.referral_id);
-    keepCorrection(w, db, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: null, reason, method: 'caseload.issues.remove' });
+    keepCorrection(w, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: null, reason });
     return true;
   });
 }

@@ -60,7 +60,7 @@ export function saveAction(ctx: CoreContext, caseId: string, id: string | undefi
       updated_at: at,
     });
     const after = db.prepare('SELECT * FROM case_actions WHERE id = ?').get(actionId) as ActionRow & Record<string, unknown>;
-    if (before && who) keepCorrection(w, db, ctx, who, { entity: 'case_action', recordId: actionId, caseId, before, after, reason, method: 'fieldwork.actions.save' });
+    if (before && who) keepCorrection(w, ctx, who, { entity: 'case_action', recordId: actionId, caseId, before, after, reason });
     return toAction(after);
   });
 }
@@ -72,7 +72,7 @@ export function removeAction(ctx: CoreContext, id: string, reason?: string): { r
     const caseId = caseOf(db, 'case_actions', id, 'action');
     const before = db.prepare('SELECT * FROM case_actions WHERE id = ?').get(id) as Record<string, unknown>;
     w.remove('case_action', id, caseId);
-    keepCorrection(w, db, ctx, who, { entity: 'case_action', recordId: id, caseId, before, after: null, reason, method: 'fieldwork.actions.remove' });
+    keepCorrection(w, ctx, who, { entity: 'case_action', recordId: id, caseId, before, after: null, reason });
     return { removed: true };
   });
 }

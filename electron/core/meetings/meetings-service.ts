@@ -84,7 +84,7 @@ export function saveMeeting(ctx: CoreContext, input: ParsedInput<'meetings.save'
     });
     if (before && who) {
       const after = meetingRow(wdb, id);
-      keepCorrection(w, wdb, ctx, who, { entity: 'meeting', recordId: id, caseId: input.caseId, before: { ...before }, after: { ...after }, reason: input.reason, method: 'meetings.save' });
+      keepCorrection(w, ctx, who, { entity: 'meeting', recordId: id, caseId: input.caseId, before: { ...before }, after: { ...after }, reason: input.reason });
     }
   });
   ctx.emit({ type: 'changed', entity: 'meeting' });
@@ -95,9 +95,9 @@ export function removeMeeting(ctx: CoreContext, id: string, reason?: string): bo
   const row = ctx.db().prepare('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as MeetingRow | undefined;
   if (!row) return false;
   const who = whoCorrects(ctx);
-  ctx.write((w, db) => {
+  ctx.write((w) => {
     w.remove('meeting', id, row.case_id);
-    keepCorrection(w, db, ctx, who, { entity: 'meeting', recordId: id, caseId: row.case_id, before: { ...row }, after: null, reason, method: 'meetings.remove' });
+    keepCorrection(w, ctx, who, { entity: 'meeting', recordId: id, caseId: row.case_id, before: { ...row }, after: null, reason });
   });
   ctx.emit({ type: 'changed', entity: 'meeting' });
   return true;

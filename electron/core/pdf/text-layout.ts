@@ -5,7 +5,7 @@ import { fontFor, isFormatChar, scriptFamily, textWidth, notdefCount, type Famil
 /*
  * Lays a paragraph of styled text out into lines no wider than the space given. Words are
  * measured with the fonts that will draw them; the Unicode bidi algorithm runs over the paragraph
- * and each line is reordered on its own (UAX #9 L1-L2), so "Name: محمد 123" reads correctly.
+ * and each line is reordered on its own (rules L1-L2 of UAX #9, that algorithm), so "Name: محمد 123" reads correctly.
  *
  * pdf-lib hands each string to fontkit, which shapes it and, for Arabic script, reverses the glyphs
  * itself. So a right-to-left run that contains Arabic letters is passed in logical order (fontkit

@@ -7,7 +7,7 @@ import { isIsoDate } from '../dates';
  * A definition lists each field once, with what it is; the zod schemas, the stored columns, the
  * row mapping, the form's starting values and the words on screen are all read from it.
  */
-export type FieldKind = 'text' | 'longText' | 'date' | 'yesNo' | 'integer' | 'code' | 'codes' | 'json';
+export type FieldKind = 'text' | 'longText' | 'date' | 'yesNo' | 'integer' | 'number' | 'code' | 'codes' | 'json';
 
 interface FieldOptions {
   /** Never empty in the record (the store or the service fills it); a form cannot clear it. */
@@ -70,6 +70,8 @@ export const field = {
   yesNo: <const O extends FieldOptions>(label: string, o: O & { answers?: { yes: string; no: string }; initial?: boolean | null } = {} as O) =>
     make('yesNo', z.boolean(), z.boolean(), label, o, { initial: o.initial === undefined ? null : o.initial, ...(o.answers ? { answers: o.answers } : {}) }),
   integer: <const O extends FieldOptions>(label: string, o: O = {} as O) => make('integer', z.number().int(), z.number().int(), label, o, { initial: null }),
+  /** A measure that may have a fraction (miles). */
+  number: <const O extends FieldOptions>(label: string, o: O = {} as O) => make('number', z.number(), z.number(), label, o, { initial: null }),
   code: <const C extends string, const O extends FieldOptions>(codes: readonly [C, ...C[]], choices: Record<C, string>, label: string, o: O & { initial?: C } = {} as O) =>
     make('code', z.enum(codes), z.enum(codes), label, o, { choices, initial: o.initial ?? null }),
   codes: <const C extends string, const O extends FieldOptions>(codes: readonly [C, ...C[]], choices: Record<C, string>, label: string, o: O = {} as O) =>
@@ -98,7 +100,7 @@ export function defineRecord<const F extends Fields>(entity: string, table: stri
 type Value<S> = S extends FieldSpec<infer Z> ? z.infer<Z> : never;
 type Snake<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}` : S;
 type ColumnName<F, K extends keyof F & string> = F[K] extends { column: infer C extends string } ? C : Snake<K>;
-type Stored<S> = S extends { kind: 'yesNo' | 'integer' } ? number : string;
+type Stored<S> = S extends { kind: 'yesNo' | 'integer' | 'number' } ? number : string;
 
 /** The record as the app sees it. */
 export type RecordOf<F> = { id: string } & { -readonly [K in keyof F]: F[K] extends { required: true } ? Value<F[K]> : Value<F[K]> | null };

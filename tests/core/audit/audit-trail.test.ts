@@ -49,10 +49,12 @@ describe('audit trail', () => {
     });
     await t.call('caseload.referrals.update', { caseId: made.caseId, fields: { urgency: 'urgent', urgencyReason: 'Placement ends Friday' } });
     const { entries } = await t.call('audit.list', { caseId: made.caseId });
-    const latest = entries.find((e) => e.method === 'caseload.referrals.update' && e.action === 'edited');
+    // Editing a saved referral keeps a correction in the case's history: one entry says so.
+    const updates = entries.filter((e) => e.method === 'caseload.referrals.update');
     const created = entries.find((e) => e.method === 'caseload.referrals.create');
-    expect(latest).toMatchObject({ action: 'edited', person: 'Sam Okafor', caseReference: made.reference });
-    expect(latest!.description).toBe('Changed the referral: urgency and urgency reason');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ action: 'corrected', person: 'Sam Okafor', caseReference: made.reference });
+    expect(updates[0]!.description).toBe('Corrected the referral: urgency and urgency reason');
     expect(created!.description).toBe('Changed a new referral: added a person, a referral and a referral issue');
     const all = JSON.stringify(rows().slice(-3));
     for (const secret of ['Zainab', 'Haidari', 'Placement ends Friday', 'nearer her sister']) expect(all).not.toContain(secret);

@@ -47,11 +47,13 @@ describe('correcting saved details', () => {
     expect(after.byAgeBand['16-17']).toBe(1);
   });
 
-  it('notes each correction in the audit trail by field name, never by value', async () => {
+  it('notes each correction in the audit trail once, by field name, never by value', async () => {
     const { entries } = await t.call('audit.list', { caseId, limit: 50 });
-    const corrected = entries.filter((e) => e.action === 'corrected');
-    expect(corrected).toHaveLength(1);
-    expect(corrected[0]!.description).toBe('Corrected a saved detail: person: date_of_birth, gender; reason given');
+    // One entry for the call: the correction, with who made it; no second "changed" entry beside it.
+    const fromUpdate = entries.filter((e) => e.method === 'caseload.people.update');
+    expect(fromUpdate.map((e) => e.action)).toEqual(['corrected']);
+    expect(fromUpdate[0]).toMatchObject({ person: 'Sam Okafor' });
+    expect(fromUpdate[0]!.description).toBe("Corrected the young person's details: date of birth and gender; reason given");
     expect(JSON.stringify(entries)).not.toMatch(/female|2009-04-01|Typed in error/);
   });
 
@@ -125,5 +127,20 @@ describe('correcting saved details', () => {
     await t.call('caseload.people.update', { personId, caseId: second.caseId, fields: { preferredName: 'Mira' } });
     const history = await t.call('caseload.case.history', { caseId });
     expect(history[0]).toMatchObject({ entity: 'person', caseId: second.caseId, changes: [{ field: 'preferred_name', before: null, after: 'Mira' }] });
+  });
+
+  it('a correction without a reason, and a removal, are one entry each too', async () => {
+    const lastSeq = (await t.call('audit.list', { limit: 1 })).entries[0]!.seq;
+    const action = await t.call('fieldwork.actions.save', { caseId, action: { owner: 'advocate', description: 'Book the visit', dueOn: '2026-12-10' } });
+    await t.call('fieldwork.actions.save', { caseId, id: action.id, action: { owner: 'advocate', description: 'Book the visit', dueOn: '2026-12-11' } });
+    await t.call('fieldwork.actions.remove', { id: action.id, reason: 'Done already' });
+    const added = (await t.call('audit.list', { limit: 50 })).entries.filter((e) => e.seq > lastSeq).reverse();
+    expect(added.map((e) => [e.action, e.method])).toEqual([
+      ['edited', 'fieldwork.actions.save'],
+      ['corrected', 'fieldwork.actions.save'],
+      ['corrected', 'fieldwork.actions.remove'],
+    ]);
+    expect(added[1]!.description).toBe('Corrected an action: due on');
+    expect(added[2]!.description).toBe('Corrected an action: deleted a case action; reason given');
   });
 });

@@ -1,26 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unmatchedCouncils } from '../../../electron/core/caseload/councils';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import type { Db } from '../../../electron/core/db/database';
 import { migrate } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations/index';
 import { m0011 } from '../../../electron/core/db/migrations/0011-council-codes';
+import { migrationStores, storeUpgrade } from '../../helpers/migrations';
 
-let dir: string;
+const stores = migrationStores();
+const { before, through } = storeUpgrade(m0011);
 let db: Db;
 
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 function storeAt10(): void {
-  dir = mkdtempSync(join(tmpdir(), 'heard-m0011-'));
-  db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-  migrate(db, migrations.filter((m) => m.version < 11));
+  db = stores.open(before);
   db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', 'laptop-1')").run();
   const person = db.prepare('INSERT INTO people (id, first_name, local_authority) VALUES (?, ?, ?)');
   const referral = db.prepare("INSERT INTO referrals (id, reference, person_id, created_at) VALUES (?, ?, ?, '2026-01-01T09:00:00Z')");
@@ -39,7 +29,7 @@ function storeAt10(): void {
 describe('migration 0011 council codes', () => {
   it('keeps a council typed so that it names one council as its ONS code, and sends the change like an edit', () => {
     storeAt10();
-    migrate(db, [...migrations.filter((m) => m.version < 11), m0011]);
+    migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(11);
     const stored = Object.fromEntries((db.prepare('SELECT id, local_authority FROM people ORDER BY id').all() as Array<{ id: string; local_authority: string | null }>).map((r) => [r.id, r.local_authority]));
     expect(stored).toEqual({ p1: 'E10000017', p2: 'E10000017', p3: 'E10000017', p4: 'Lancshire', p5: 'Cumbria', p6: null, p7: 'E09000020' });
@@ -55,7 +45,7 @@ describe('migration 0011 council codes', () => {
 
   it('leaves a misspelt council, or one that covers several, as typed and lists it for the advocate to choose', () => {
     storeAt10();
-    migrate(db, [...migrations.filter((m) => m.version < 11), m0011]);
+    migrate(db, through);
     expect(unmatchedCouncils(db).map((u) => [u.reference, u.typed, u.suggestions])).toEqual([
       ['REF-p4', 'Lancshire', ['E10000017']],
       ['REF-p5', 'Cumbria', ['E06000063', 'E06000064']],
@@ -63,9 +53,7 @@ describe('migration 0011 council codes', () => {
   });
 
   it('runs on a new store with nothing to change, and makes no device id it does not need', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0011-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-    migrate(db, migrations.filter((m) => m.version <= 11));
+    db = stores.open(through);
     expect(db.pragma('user_version', { simple: true })).toBe(11);
     expect(db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
     expect(db.prepare("SELECT count(*) FROM meta WHERE key = 'device_id'").pluck().get()).toBe(0);

@@ -1,29 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations/index';
 import { m0013 } from '../../../electron/core/db/migrations/0013-corrections';
+import { migrationStores, storeUpgrade } from '../../helpers/migrations';
 
-let dir: string;
-let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const stores = migrationStores();
+const { before, through } = storeUpgrade(m0013);
 
 describe('migration 0013 corrections', () => {
   it('keeps existing people, and a correction once written cannot be rewritten or tombstoned', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0013-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-    const before = migrations.filter((m) => m.version < 13);
-    migrate(db, before);
+    const db = stores.open(before);
     db.prepare("INSERT INTO people (id, first_name, gender) VALUES ('p1', 'Amira', 'male')").run();
-    migrate(db, [...before, m0013]);
+    migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(13);
     expect(db.prepare('SELECT first_name, gender FROM people').all()).toEqual([{ first_name: 'Amira', gender: 'male' }]);
 

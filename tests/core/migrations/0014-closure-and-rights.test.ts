@@ -1,29 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations/index';
+import { m0014 } from '../../../electron/core/db/migrations/0014-closure-and-rights';
+import { migrationStores, storeUpgrade } from '../../helpers/migrations';
 
-let dir: string;
-let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const stores = migrationStores();
+const { before, through } = storeUpgrade(m0014);
 
 describe('migration 0014 closure and rights', () => {
   it('keeps referrals and open actions as they were, with nothing cancelled, carried or told yet', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0014-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-    const before = migrations.filter((m) => m.version < 14);
-    migrate(db, before);
+    const db = stores.open(before);
     db.prepare("INSERT INTO referrals (id, reference, status) VALUES ('r1', 'R26-AAAAA', 'open')").run();
     db.prepare("INSERT INTO case_actions (id, case_id, owner, description, due_on) VALUES ('a1', 'r1', 'advocate', 'Ring the IRO', '2026-12-10')").run();
-    migrate(db, migrations.filter((m) => m.version <= 14));
+    migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(14);
     expect(db.prepare('SELECT status, closure_checklist, closure_told, social_worker_told_on FROM referrals').get()).toEqual({
       status: 'open', closure_checklist: null, closure_told: null, social_worker_told_on: null,

@@ -1,32 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations/index';
 import { m0015 } from '../../../electron/core/db/migrations/0015-letter-versions';
+import { migrationStores, storeUpgrade } from '../../helpers/migrations';
 
-let dir: string;
-let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const stores = migrationStores();
+const { before, through } = storeUpgrade(m0015);
 
 describe('migration 0015 letter versions', () => {
   it('keeps every letter as it was, as a first version with nothing left in it yet', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0015-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-    const before = migrations.filter((m) => m.version < 15);
-    migrate(db, before);
+    const db = stores.open(before);
     db.prepare(
       `INSERT INTO letters (id, case_id, template_id, complaint_id, title, body, sent_on, sent_method)
        VALUES ('l1', 'c1', 'stage1-complaint', 'k1', 'Stage 1 complaint', '{"type":"doc","content":[]}', '2026-03-02', 'email')`,
     ).run();
-    migrate(db, [...before, m0015]);
+    migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(15);
     expect(db.prepare('SELECT id, title, sent_on, version, version_of, change_note, placeholders_left FROM letters').all()).toEqual([
       { id: 'l1', title: 'Stage 1 complaint', sent_on: '2026-03-02', version: null, version_of: null, change_note: null, placeholders_left: null },

@@ -1,30 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations/index';
 import { m0017 } from '../../../electron/core/db/migrations/0017-equality-facts';
+import { migrationStores, storeUpgrade } from '../../helpers/migrations';
 
-let dir: string;
-let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const stores = migrationStores();
+const { before, through } = storeUpgrade(m0017);
 
 describe('migration 0017 equality facts', () => {
   it('keeps every person and issue, with no ethnicity, disability status or closing day yet', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0017-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-    const before = migrations.filter((m) => m.version < 17);
-    migrate(db, before);
+    const db = stores.open(before);
     db.prepare("INSERT INTO people (id, first_name, disability) VALUES ('p1', 'Amira', 'Deaf; uses BSL')").run();
     db.prepare("INSERT INTO referral_issues (id, referral_id, code, status, outcome) VALUES ('i1', 'r1', 'PLACEMENT', 'resolved', 'achieved')").run();
-    migrate(db, [...before, m0017]);
+    migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(17);
     expect(db.prepare('SELECT first_name, disability, ethnicity, disability_status FROM people').get()).toEqual({
       first_name: 'Amira', disability: 'Deaf; uses BSL', ethnicity: null, disability_status: null,

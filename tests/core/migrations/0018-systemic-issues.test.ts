@@ -1,27 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted, type Db } from '../../../electron/core/db/database';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations/index';
+import { m0018 } from '../../../electron/core/db/migrations/0018-systemic-issues';
+import { migrationStores, storeUpgrade } from '../../helpers/migrations';
 
-let dir: string;
-let db: Db;
-
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const stores = migrationStores();
+const { before, through } = storeUpgrade(m0018);
 
 describe('migration 0018 systemic issues', () => {
   it('adds an empty log that needs an area, an issue and a date, and keeps existing contacts', () => {
-    dir = mkdtempSync(join(tmpdir(), 'heard-m0018-'));
-    db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-    migrate(db, migrations.filter((m) => m.version < 18));
+    const db = stores.open(before);
     db.prepare("INSERT INTO contacts (id, case_id, type, occurred_at) VALUES ('k1', 'c1', 'visit', '2026-05-01T10:00')").run();
-    migrate(db, migrations);
+    migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(18);
     expect(db.prepare('SELECT count(*) FROM systemic_issues').pluck().get()).toBe(0);
     expect(db.prepare('SELECT id FROM contacts').pluck().all()).toEqual(['k1']);

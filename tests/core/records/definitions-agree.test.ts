@@ -11,6 +11,18 @@ import { fromColumn, toColumn } from '../../../electron/core/db/columns';
 import { advocateRecord, issueRecord, personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
 import { columnOf, editableFields, entitySpecOf, fieldsSchema, formDefaults, recordFromRow, recordSchema, toColumns, type RecordDef } from '../../../shared/domain/records/define';
 import { advocateSchema, issueSchema, personFieldsSchema, personSchema, referralFieldsSchema, referralSchema } from '../../../shared/domain/caseload';
+import { actionInputSchema, actionSchema, contactInputSchema, contactSchema, noteSchema, observationInputSchema, observationSchema, wishesInputSchema, wishesSchema } from '../../../shared/domain/fieldwork';
+import { amendmentSchema, safeguardingInputSchema, safeguardingRecordSchema } from '../../../shared/domain/fieldwork-safeguarding';
+import { fieldworkRecords, actionRecord, contactRecord, noteRecord, observationRecord, safeguardingAmendmentRecord, safeguardingRecord, wishesRecord } from '../../../shared/domain/records/fieldwork-records';
+import { meetingsRecords, debriefRecord, meetingRecord, statementRecord, statementVersionRecord } from '../../../shared/domain/records/meetings-records';
+import { lettersRecords, complaintRecord, letterRecord } from '../../../shared/domain/records/letters-records';
+import { debriefFieldsSchema, debriefSchema, meetingFieldsSchema, meetingSchema, statementSchema, versionSummarySchema } from '../../../shared/ipc/meetings';
+import { complaintFieldsSchema, complaintSchema, letterSchema } from '../../../shared/ipc/letters';
+import { reportsRecords, feedbackFormRecord, systemicIssueRecord } from '../../../shared/domain/records/reports-records';
+import { correctionRecord } from '../../../shared/domain/records/correction-record';
+import { correctionSchema } from '../../../shared/domain/corrections';
+import { feedbackFormInputSchema, feedbackFormSchema } from '../../../shared/ipc/reports';
+import { systemicIssueInputSchema, systemicIssueSchema } from '../../../shared/ipc/systemic-issues';
 
 const db = openEncrypted(join(mkdtempSync(join(tmpdir(), 'heard-defs-')), 'test.db'), randomBytes(32));
 migrate(db, migrations);
@@ -18,6 +30,7 @@ afterAll(() => db.close());
 
 const tableColumns = (table: string) => db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
 const definitions: RecordDef[] = [personRecord, referralRecord, issueRecord, advocateRecord];
+const otherDefinitions: RecordDef[] = [...fieldworkRecords, ...meetingsRecords, ...lettersRecords, ...reportsRecords, correctionRecord];
 
 describe('every synced entity agrees with its table', () => {
   it.each(Object.entries(entityRegistry))('%s: each field it syncs is a column, and each column of its table is synced', (entity, spec) => {
@@ -91,5 +104,74 @@ describe('the caseload definitions are the registry and the schemas', () => {
     const long = 'x'.repeat(6000);
     expect(() => issueSchema.parse({ id: 'i', caseId: 'c', code: 'OTHER', description: long, wantedOutcome: null, status: 'open', outcome: null, outcomeNote: null, closedOn: null })).not.toThrow();
     expect(() => recordSchema(issueRecord).parse({ id: 'i', caseId: 'c', code: 'NOPE', description: null, wantedOutcome: null, status: 'open', outcome: null, outcomeNote: null, closedOn: null })).toThrow();
+  });
+});
+
+const keysOf = (schema: unknown): string[] => Object.keys((schema as { shape: object }).shape).sort();
+
+/**
+ * Field work's, meetings', letters' and the report's records, and the corrections history: each definition is the registry entry, and the
+ * schema the app reads each record with has exactly the definition's fields, apart from figures
+ * worked out when it is read (`computed`) and columns the screens show another way (`hidden`).
+ */
+const recordSchemas: Array<[RecordDef, unknown, { computed?: string[]; hidden?: string[] }]> = [
+  [contactRecord, contactSchema, { computed: ['noteCount'] }],
+  [noteRecord, noteSchema, { computed: ['versionCount'] }],
+  [wishesRecord, wishesSchema, {}],
+  [observationRecord, observationSchema, {}],
+  [actionRecord, actionSchema, {}],
+  [safeguardingRecord, safeguardingRecordSchema, { computed: ['amendmentCount'] }],
+  [safeguardingAmendmentRecord, amendmentSchema, { hidden: ['recordId', 'caseId'] }],
+  [meetingRecord, meetingSchema, { computed: ['caseLabel', 'statementCount', 'debriefed'] }],
+  // The agreement is returned as one object, and whether it still matches the words.
+  [statementRecord, statementSchema, { computed: ['versionCount', 'agreement', 'canExport', 'readability'], hidden: ['agreedVersionId', 'agreedOn', 'agreedHow', 'agreementNote', 'createdAt'] }],
+  // Versions are listed as summaries; their words are opened one version at a time.
+  [statementVersionRecord, versionSummarySchema, { computed: ['number', 'words', 'agreed'], hidden: ['caseId', 'statementId', 'sections', 'presenter'] }],
+  // A meeting has one debrief, found by the meeting's id.
+  [debriefRecord, debriefSchema, { computed: ['outcome'], hidden: ['id'] }],
+  [complaintRecord, complaintSchema, { computed: ['letters', 'deadlines', 'overdue', 'nextDue', 'nextStep'] }],
+  [letterRecord, letterSchema, { computed: ['correctedBy'] }],
+  [feedbackFormRecord, feedbackFormSchema, {}],
+  [systemicIssueRecord, systemicIssueSchema, {}],
+  [correctionRecord, correctionSchema, {}],
+];
+
+/** What a form may send for each record: every key is one of the definition's fields. */
+const inputSchemas: Array<[RecordDef, unknown]> = [
+  [contactRecord, contactInputSchema],
+  [wishesRecord, wishesInputSchema],
+  [observationRecord, observationInputSchema],
+  [actionRecord, actionInputSchema],
+  [safeguardingRecord, safeguardingInputSchema],
+  [meetingRecord, meetingFieldsSchema],
+  [debriefRecord, debriefFieldsSchema],
+  [complaintRecord, complaintFieldsSchema],
+  [feedbackFormRecord, feedbackFormInputSchema],
+  [systemicIssueRecord, systemicIssueInputSchema],
+];
+
+describe("the other features' definitions are the registry and agree with the schemas", () => {
+  it.each(otherDefinitions.map((d) => [d.entity, d] as const))('%s: the registry entry is read from the definition', (entity, def) => {
+    expect(entityRegistry[entity]).toEqual(entitySpecOf(def));
+  });
+
+  it('every synced record has one definition, and every definition is in the registry', () => {
+    const defined = [...definitions, ...otherDefinitions].map((d) => d.entity);
+    expect(new Set(defined).size).toBe(defined.length);
+    // A record listed in the registry by hand, without a definition, would be kept in step by hand again.
+    expect(Object.keys(entityRegistry).sort()).toEqual([...defined].sort());
+  });
+
+  it.each(recordSchemas.map(([def, schema, extra]) => [def.entity, def, schema, extra] as const))(
+    '%s: the record the app reads has the definition’s fields',
+    (_entity, def, schema, { computed = [], hidden = [] }) => {
+      const expected = ['id', ...Object.keys(def.fields), ...computed].filter((k) => !hidden.includes(k)).sort();
+      expect(keysOf(schema)).toEqual(expected);
+    },
+  );
+
+  it.each(inputSchemas.map(([def, schema]) => [def.entity, def, schema] as const))('%s: a form sends only fields of the definition', (_entity, def, schema) => {
+    const known = ['id', ...Object.keys(def.fields)];
+    expect(keysOf(schema).filter((k) => !known.includes(k))).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ export function RecordFields<F extends Fields>(props: {
 /** "A date of birth can't be in the future.", in words that fit the field. */
 const notFutureWords = (label: string): string => (/^date\b|\bdate$/i.test(label) ? `A ${label.toLowerCase()} can't be in the future.` : "This date can't be in the future.");
 
-const isShort = (spec: FieldSpec) => (spec.kind === 'code' && !(spec.required && Object.keys(spec.choices ?? {}).length <= 2)) || spec.kind === 'text' || spec.kind === 'date' || spec.kind === 'integer' || spec.kind === 'yesNo';
+const isShort = (spec: FieldSpec) => (spec.kind === 'code' && !(spec.required && Object.keys(spec.choices ?? {}).length <= 2)) || spec.kind === 'text' || spec.kind === 'date' || spec.kind === 'integer' || spec.kind === 'number' || spec.kind === 'yesNo';
 
 /** One field's input, chosen by its kind. JSON fields have no general input: their form draws them. */
 export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) => void, error: string | undefined, today: string, id?: string, onDateProblem?: (problem: string | null) => void): ReactNode {
@@ -86,7 +86,8 @@ export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) =>
         />
       );
     case 'integer':
-      return <NumberInput id={id} label={spec.label} value={(value as number | null) ?? ''} onChange={(v) => set(typeof v === 'number' ? v : null)} allowDecimal={false} error={error} />;
+    case 'number':
+      return <NumberInput id={id} label={spec.label} value={(value as number | null) ?? ''} onChange={(v) => set(typeof v === 'number' ? v : null)} allowDecimal={spec.kind === 'number'} error={error} />;
     case 'yesNo':
       if (spec.answers) {
         const data = [
