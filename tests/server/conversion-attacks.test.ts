@@ -75,6 +75,26 @@ describe('the conversion endpoints against a hostile device', () => {
     expect(log.rows).toEqual([{ value: once }]);
   });
 
+  it("never lists or touches another organisation's values", async () => {
+    const otherOrg = await ops.createOrganisation(service.db.pool, 'Other Advocacy');
+    const OTHER = '01900000-0000-7000-8000-0000000000cc';
+    await service.db.pool.query("INSERT INTO field_state (organisation_id, entity, entity_id, field, case_id, value, version, seq) VALUES ($1, 't_cases', $2, 'name', $2, '\"Theirs\"', 1, 1)", [otherOrg, OTHER]);
+    const conflictId = '01900000-0000-7000-8000-0000000000cd';
+    await service.db.pool.query(
+      "INSERT INTO conflicts (id, organisation_id, entity, entity_id, case_id, field, reason, edit_mutation_id, edit_value, kept_value, kept_version) VALUES ($1, $2, 't_cases', $3, $3, 'name', 'concurrent_edit', $1, '\"Their edit\"', '\"Theirs\"', 1)",
+      [conflictId, otherOrg, OTHER],
+    );
+    const page = await call(manager, '/v1/convert/pending', { afterField: null, afterConflict: null, limit: 1000 });
+    expect(JSON.stringify(page.body)).not.toContain(OTHER);
+    const r = await call(manager, '/v1/convert/reseal', {
+      fields: [{ entity: 't_cases', entityId: OTHER, field: 'name', caseId: OTHER, version: 1, value: sealed(OTHER, 'x') }],
+      conflicts: [{ conflictId, side: 'edit', value: sealed(OTHER, 'x') }],
+    });
+    expect(r.body).toMatchObject({ converted: 0, skipped: 2 });
+    const theirs = await service.db.pool.query('SELECT f.value, c.edit_value FROM field_state f, conflicts c WHERE f.organisation_id = $1 AND c.id = $2', [otherOrg, conflictId]);
+    expect(theirs.rows).toEqual([{ value: 'Theirs', edit_value: 'Their edit' }]);
+  });
+
   it('finishes once nothing is left in the clear, and then refuses every further replacement', async () => {
     const done = await call(manager, '/v1/convert/finish', {});
     expect(done.body).toMatchObject({ done: true, remaining: 0, converted: 1 });

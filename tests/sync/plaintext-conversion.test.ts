@@ -87,10 +87,10 @@ describe('converting a service that holds plain values from before encryption', 
     expect(wordsIn(dump())).toEqual(WORDS);
     // Encryption switched on: the organisation has an epoch, and the manager's laptop holds its key.
     await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [service.org, manager.client.account()!.device_id]);
-    await bob.client.syncNow();
-    expect(wordsIn(dump())).toEqual(WORDS);
     // Every laptop is given the key (helper "keys" wraps it to each); only a manager's converts.
     for (const d of [manager, alice, bob]) saveOrgKey(d.db, { epoch: 1, key: KEY }, new Date());
+    await bob.client.syncNow();
+    expect(wordsIn(dump())).toEqual(WORDS);
   });
 
   it('seals every current value and open conflict in place, and after an interruption removes the plain history when run again', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveOrgKey } from '../../electron/core/e2e/keyring';
+import { lastConversion } from '../../electron/core/sync/convert-plaintext';
 import * as ops from '../../server/admin/ops';
 import { allocateCase } from '../../server/sync/allocate';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
@@ -140,9 +141,6 @@ describe("erasing a case at the end of its retention period, from a manager's la
   });
 
   it('keeps a young person whose other case stays, on the service and on every laptop, sent again under that case once values are sealed', async () => {
-    // Encryption on: the organisation has a key, and the manager's laptop holds it.
-    await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [service.org, office.core.context.sync.account()!.device_id]);
-    saveOrgKey(office.core.context.db(), { epoch: 1, key: randomBytes(32) }, new Date());
     laptop.core.context.write((w) => {
       w.upsert('person', SHARED_PERSON, OLD_CASE, { first_name: 'Ilse', last_name: 'Test', kind: 'young_person', date_of_birth: '1985-06-01' });
       w.upsert('referral', OLD_CASE, OLD_CASE, { reference: 'HRD-0103', person_id: SHARED_PERSON, status: 'closed', closure_date: '2015-03-01' });
@@ -150,6 +148,10 @@ describe("erasing a case at the end of its retention period, from a manager's la
     });
     await laptop.call('sync.now', {});
     await office.call('sync.now', {});
+    // Encryption on: the organisation has a key, and every laptop holds it.
+    await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [service.org, office.core.context.sync.account()!.device_id]);
+    const key = { epoch: 1, key: randomBytes(32) };
+    for (const t of [office, laptop]) saveOrgKey(t.core.context.db(), key, new Date());
     expect(await office.call('retention.erase', { caseIds: [OLD_CASE], confirmCount: 1 })).toMatchObject({ erased: 1 });
     const person = await service.db.pool.query('SELECT DISTINCT case_id FROM field_state WHERE entity_id = $1', [SHARED_PERSON]);
     expect(person.rows).toEqual([{ case_id: NEW_CASE }]);
@@ -162,5 +164,13 @@ describe("erasing a case at the end of its retention period, from a manager's la
     const resent = await service.db.pool.query("SELECT DISTINCT field FROM changes WHERE entity_id = $1 AND kind = 'change' AND case_id = $2 AND device_id = $3 ORDER BY field", [SHARED_PERSON, NEW_CASE, office.core.context.sync.account()!.device_id]);
     expect(resent.rows.map((r: { field: string }) => r.field)).toEqual(expect.arrayContaining(['date_of_birth', 'first_name', 'last_name']));
     expect(office.core.context.db().prepare("SELECT case_id FROM sync_record_cases WHERE entity = 'person' AND entity_id = ?").pluck().get(SHARED_PERSON)).toBe(NEW_CASE);
+    // With the key, the manager's laptop also sealed everything the service held of the app's own records.
+    expect(lastConversion(office.core.context.db())).toMatchObject({ done: true, remaining: 0 });
+    const plain = await service.db.pool.query(
+      "SELECT count(*)::int AS n FROM field_state WHERE organisation_id = $1 AND field <> 'deleted_at' AND NOT (jsonb_typeof(value) = 'object' AND value ? '$e2e')",
+      [service.org],
+    );
+    expect(plain.rows[0].n).toBe(0);
+    expect((await office.call('sync.status', {})).conversion).toMatchObject({ done: true });
   });
 });
