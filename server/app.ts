@@ -13,10 +13,13 @@ import {
 import { authenticate, type DeviceIdentity } from './auth/authenticate';
 import { confirmWiped, enrol, refresh } from './auth/enrol';
 import { ServiceError, badRequest } from './errors';
+import { registerKeyRoutes } from './keys/routes';
 import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
-import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits } from './sync/device-limits';
+import { DEFAULT_BYTES_PER_DEVICE_PER_DAY, DeviceByteQuota } from './sync/byte-quota';
+import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits, type RateLimit } from './sync/device-limits';
 import { applyPush } from './sync/push';
 import { pullPage } from './sync/pull';
+import { DEFAULT_SIGN_IN_FAILURES, SignInFailures } from './sync/sign-in-failures';
 import { registerManagerRoutes } from './manager-routes';
 
 export interface ServerOptions {
@@ -25,10 +28,14 @@ export interface ServerOptions {
   /** Requests per minute per address on the enrolment and token endpoints. */
   authRateLimit?: number;
   logger?: boolean;
-  /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
-  deviceRateLimits?: DeviceRateLimits;
-  /** How many new cases one device may make in an hour. */
-  accessLimits?: AccessLimits;
+  /** Per-device limits on push, pull and keys requests (429 with Retry-After beyond them). */
+  deviceRateLimits?: Partial<DeviceRateLimits>;
+  /** How many new cases one device may make in an hour, and what a former holder's edits may leave. */
+  accessLimits?: Partial<AccessLimits>;
+  /** Refused sign-ins to push or pull one address may cause before it is turned away unchecked. */
+  signInFailures?: RateLimit;
+  /** Bytes of pushes one device may send in a UTC day (429 until the next day beyond them). */
+  bytesPerDevicePerDay?: number;
   https?: { key: Buffer; cert: Buffer } | null;
 }
 
@@ -39,11 +46,15 @@ interface AuditInfo {
   cases: string[];
   /** Already written inside the request's own transaction. */
   done?: boolean;
+  /** A refused sign-in: counted per address (sign-in-failures.ts), not written a row each. */
+  counted?: boolean;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     audit: AuditInfo;
+    /** Who sent a push or pull, checked before its body was read. */
+    who: DeviceIdentity | null;
   }
 }
 
@@ -68,18 +79,56 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
-  const limiter = new DeviceRateLimiter(options.deviceRateLimits ?? DEFAULT_DEVICE_RATE_LIMITS);
-  const accessLimits = options.accessLimits ?? DEFAULT_ACCESS_LIMITS;
+  const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
+  const accessLimits = { ...DEFAULT_ACCESS_LIMITS, ...options.accessLimits };
+  const failures = new SignInFailures(options.signInFailures ?? DEFAULT_SIGN_IN_FAILURES);
+  const quota = new DeviceByteQuota(options.bytesPerDevicePerDay ?? DEFAULT_BYTES_PER_DEVICE_PER_DAY);
   const authLimit = { rateLimit: { max: options.authRateLimit ?? 20, timeWindow: '1 minute' } };
 
   app.decorateRequest('audit', null as never);
+  app.decorateRequest('who', null);
   app.addHook('onRequest', async (req) => {
     req.audit = { organisationId: null, userId: null, deviceId: null, cases: [] };
   });
+  const writeFailureSummaries = async (all: boolean) => {
+    const done = failures.drain(now().getTime(), all);
+    if (!done.length) return;
+    await pool
+      .query(
+        `INSERT INTO audit (action, status, detail) SELECT 'sign-in refused', 401, x FROM unnest($1::text[]) AS x`,
+        [done.map((f) => `${f.refused} refused sign-in(s) to push or pull from ${f.address} since ${f.since.toISOString()}${f.turnedAway ? `; ${f.turnedAway} more turned away unchecked` : ''}`)],
+      )
+      .catch((e: unknown) => app.log.error({ kind: e instanceof Error ? e.name : typeof e }, 'audit write failed'));
+  };
+  app.addHook('onClose', () => writeFailureSummaries(true));
+  /**
+   * Push and pull: the token, the per-address and per-device limits and the day's byte quota are
+   * checked here, before the body (up to 5 MB) is read, so a stranger or a device over its limits
+   * costs the service a lookup at most.
+   */
+  const signedInGate = (endpoint: 'push' | 'pull') => async (req: FastifyRequest) => {
+    const at = now();
+    const address = req.ip;
+    try {
+      failures.check(address, at.getTime());
+      req.who = await authenticate(pool, req.headers.authorization, at);
+    } catch (e) {
+      if (e instanceof ServiceError && (e.status === 401 || e instanceof RateLimitedError)) {
+        if (e.status === 401) failures.record(address, at.getTime());
+        req.audit.counted = true;
+        await writeFailureSummaries(false);
+      }
+      throw e;
+    }
+    const who = req.who;
+    Object.assign(req.audit, { organisationId: who.organisationId, userId: who.userId, deviceId: who.deviceId });
+    limiter.take(endpoint, who.deviceId, at.getTime());
+    if (endpoint === 'push') quota.check(who.deviceId, at.getTime());
+  };
   // Written before the answer leaves, so nothing a device is told goes unrecorded.
   app.addHook('onSend', async (req, reply, payload) => {
     const a = req.audit;
-    if (a.done && reply.raw.statusCode < 400) return payload;
+    if ((a.done && reply.raw.statusCode < 400) || a.counted) return payload;
     // One row a request, naming its case when it touched exactly one.
     try {
       await pool.query(
@@ -109,10 +158,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setNotFoundHandler((_req, reply) => reply.status(404).send({ v: PROTOCOL_VERSION, error: { code: 'not_found', message: 'No such endpoint.' } }));
 
-  const signedIn = async (req: FastifyRequest): Promise<DeviceIdentity> => {
-    const who = await authenticate(pool, req.headers.authorization, now());
-    Object.assign(req.audit, { organisationId: who.organisationId, userId: who.userId, deviceId: who.deviceId });
-    return who;
+  const signedIn = (req: FastifyRequest): DeviceIdentity => {
+    if (!req.who) throw new ServiceError(401, 'unauthorised', 'This device is not signed in to the service.');
+    return req.who;
   };
 
   app.get('/v1/health', async () => ({ v: PROTOCOL_VERSION, ok: true }));
@@ -135,24 +183,34 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return out.body;
   });
 
-  app.post('/v1/push', { bodyLimit: MAX_PUSH_BYTES }, async (req) => {
-    const who = await signedIn(req);
-    limiter.take('push', who.deviceId, now().getTime());
+  app.post('/v1/push', { bodyLimit: MAX_PUSH_BYTES, onRequest: signedInGate('push') }, async (req) => {
+    const who = signedIn(req);
+    // What the device sent counts against its day's quota whatever becomes of it.
+    quota.add(who.deviceId, Number(req.headers['content-length']) || Buffer.byteLength(JSON.stringify(req.body ?? null)), now().getTime());
     const out = await applyPush(pool, who, parse(pushRequestSchema, req.body), now(), accessLimits);
     req.audit.cases = out.cases;
     req.audit.done = out.audited;
     return out.body;
   });
 
-  app.post('/v1/pull', async (req) => {
-    const who = await signedIn(req);
-    limiter.take('pull', who.deviceId, now().getTime());
+  app.post('/v1/pull', { onRequest: signedInGate('pull') }, async (req) => {
+    const who = signedIn(req);
     const out = await pullPage(pool, who, parse(pullRequestSchema, req.body), now());
     req.audit.cases = out.cases;
     req.audit.done = out.audited;
     return out.body;
   });
 
-  registerManagerRoutes(app, { pool, now, limiter, signedIn, parse });
+  // The keys and managers' endpoints are signed in here (push and pull have their gate above), then
+  // held to the device's limit for them.
+  const signedInFor = (limit: 'keys' | 'push') => async (req: FastifyRequest): Promise<DeviceIdentity> => {
+    const who = await authenticate(pool, req.headers.authorization, now());
+    Object.assign(req.audit, { organisationId: who.organisationId, userId: who.userId, deviceId: who.deviceId });
+    limiter.take(limit, who.deviceId, now().getTime());
+    return who;
+  };
+  registerKeyRoutes(app, { pool, now, signedIn: signedInFor('keys'), parse });
+  registerManagerRoutes(app, { pool, now, signedIn: signedInFor('push'), parse });
+
   return app;
 }

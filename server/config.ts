@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ACCESS_LIMITS } from './sync/access';
+import { DEFAULT_BYTES_PER_DEVICE_PER_DAY } from './sync/byte-quota';
 import { DEFAULT_DEVICE_RATE_LIMITS, type DeviceRateLimits, type RateLimit } from './sync/device-limits';
 
 export interface ServerConfig {
@@ -13,13 +14,16 @@ export interface ServerConfig {
   newCasesPerHour: number;
   /** Requests one device may send each minute (HEARD_PUSH_PER_MINUTE, HEARD_PULL_PER_MINUTE); half a minute's worth at once. */
   deviceRateLimits: DeviceRateLimits;
+  /** Megabytes of pushes one device may send in a UTC day (HEARD_DEVICE_MB_PER_DAY). */
+  bytesPerDevicePerDay: number;
 }
 
+const MB = 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /**
  * Reads DATABASE_URL, HOST, PORT, TLS_CERT_PATH, TLS_KEY_PATH, HEARD_TRIAL_DIR, and the limits
- * HEARD_NEW_CASES_PER_HOUR, HEARD_PUSH_PER_MINUTE and HEARD_PULL_PER_MINUTE. Plain HTTP is
+ * HEARD_NEW_CASES_PER_HOUR, HEARD_PUSH_PER_MINUTE, HEARD_PULL_PER_MINUTE and HEARD_DEVICE_MB_PER_DAY. Plain HTTP is
  * refused unless the service listens on loopback only: advocates' devices must never send records
  * unencrypted. Without DATABASE_URL the service runs on an embedded trial database, which is for
  * trying Heard on one computer and so is refused anywhere but loopback too.
@@ -44,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of requests, at least 1.`);
     return { perMinute: n, burst: Math.max(1, Math.round(n / 2)) };
   };
-  const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull) };
-  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits };
+  const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull), keys: DEFAULT_DEVICE_RATE_LIMITS.keys };
+  const mb = Number(env.HEARD_DEVICE_MB_PER_DAY ?? DEFAULT_BYTES_PER_DEVICE_PER_DAY / MB);
+  if (!Number.isInteger(mb) || mb < 1) throw new Error('HEARD_DEVICE_MB_PER_DAY must be a whole number of megabytes, at least 1.');
+  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits, bytesPerDevicePerDay: mb * MB };
 }

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { MAX_PUSH_BYTES } from '../shared/sync/protocol';
 import { eraseRequestSchema, finishRequestSchema, pendingRequestSchema, resealRequestSchema, statusRequestSchema } from '../shared/sync/offservice';
 import type { DeviceIdentity } from './auth/authenticate';
-import type { DeviceRateLimiter } from './sync/device-limits';
 import { conversionStatus, pendingPage } from './sync/convert';
 import { finishConversion, reseal } from './sync/convert-apply';
 import { eraseCases } from './sync/erase-cases';
@@ -12,7 +11,7 @@ import { eraseCases } from './sync/erase-cases';
 export interface ManagerRouteDeps {
   pool: Pool;
   now(): Date;
-  limiter: DeviceRateLimiter;
+  /** Signs the device in and holds it to its push limit. */
   signedIn(req: FastifyRequest): Promise<DeviceIdentity>;
   parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S>;
 }
@@ -23,11 +22,7 @@ export interface ManagerRouteDeps {
  * values held from before encryption. Every one is validated, limited like a push, and audited.
  */
 export function registerManagerRoutes(app: FastifyInstance, d: ManagerRouteDeps): void {
-  const limited = async (req: FastifyRequest) => {
-    const who = await d.signedIn(req);
-    d.limiter.take('push', who.deviceId, d.now().getTime());
-    return who;
-  };
+  const limited = (req: FastifyRequest) => d.signedIn(req);
 
   app.post('/v1/erase', async (req) => {
     const who = await limited(req);

@@ -6,6 +6,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { CalendarRoutes } from './features/calendar/CalendarPage';
 import { HomePage } from './features/shell/HomePage';
 import { SyncRoutes } from './features/sync/SyncPage';
+import { LaptopsPage } from './features/laptops/LaptopsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { LettersRoutes } from './features/letters/LettersPage';
 import { DataProtectionPage } from './features/data-protection/DataProtectionPage';
@@ -20,6 +21,7 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
       <Route path="letters/*" element={<LettersRoutes />} />
       <Route path="reports/*" element={<ReportsPage />} />
       <Route path="sync/*" element={<SyncRoutes />} />
+      <Route path="laptops" element={<LaptopsPage />} />
       <Route path="fieldwork/*" element={<FieldworkRoutes />} />
       <Route path="data-protection" element={<DataProtectionPage />} />
       <Route path="settings" element={<SettingsPage onSettingsChanged={onSettingsChanged} />} />

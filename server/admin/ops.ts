@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { uuidv7 } from '../../shared/domain/ids';
 import { ENROLMENT_CODE_TTL_MS, type Role } from '../../shared/sync/protocol';
 import { hashSecret, newEnrolmentCode, normaliseCode } from '../auth/secrets';
+import { markRotationDueIfHolder } from '../keys/rotation-due';
 import { allocateCase } from '../sync/allocate';
 
 /** What the admin CLI (and the tests) do to the service. Each is one transaction or one statement. */
@@ -41,11 +42,15 @@ export interface DeviceRow {
   last_seen_at: Date | null;
   /** The device's clock minus the service's when it last pulled; null before its first pull. */
   clock_offset_ms: number | null;
+  /** How far it says it has applied the log, and how far the service has sent it (purges wait for the first). */
+  synced_seq: number;
+  sent_seq: number;
 }
 
 export async function listDevices(pool: Pool, organisationId: string): Promise<DeviceRow[]> {
   const r = await pool.query<DeviceRow>(
-    `SELECT d.id, d.name, d.status, u.name AS user_name, u.email, d.created_at, d.last_seen_at, d.clock_offset_ms::float8 AS clock_offset_ms
+    `SELECT d.id, d.name, d.status, u.name AS user_name, u.email, d.created_at, d.last_seen_at, d.clock_offset_ms::float8 AS clock_offset_ms,
+            d.synced_seq::float8 AS synced_seq, d.sent_seq::float8 AS sent_seq
        FROM devices d JOIN users u ON u.id = d.user_id WHERE d.organisation_id = $1 ORDER BY u.name, d.created_at`,
     [organisationId],
   );
@@ -55,6 +60,7 @@ export async function listDevices(pool: Pool, organisationId: string): Promise<D
 /**
  * Revoke: the device can no longer sync and deletes its records when it next connects.
  * Wipe: the same, and it confirms the deletion back to the service.
+ * Either way, if it held the organisation's current key a rotation falls due (docs/e2e.md).
  */
 export async function setDeviceStatus(pool: Pool, deviceId: string, status: 'revoked' | 'wipe', reason = 'admin'): Promise<void> {
   const r = await pool.query<{ organisation_id: string; user_id: string }>(
@@ -63,6 +69,7 @@ export async function setDeviceStatus(pool: Pool, deviceId: string, status: 'rev
   );
   const row = r.rows[0];
   if (!row) throw new Error('No such device (or it has already been wiped).');
+  await markRotationDueIfHolder(pool, deviceId);
   await audit(pool, row.organisation_id, row.user_id, deviceId, `admin: ${status === 'wipe' ? 'wipe' : 'revoke'} device`);
 }
 

@@ -5,6 +5,7 @@ import { inTransaction } from '../db/tx';
 import { ServiceError, unauthorised } from '../errors';
 import { deviceStatusError } from './authenticate';
 import { hashSecret, normaliseCode, secretMatches } from './secrets';
+import { markRotationDueIfHolder } from '../keys/rotation-due';
 import { dropDeviceTokens, issueTokens } from './tokens';
 
 export interface AuthOutcome<T> {
@@ -87,6 +88,8 @@ export async function refresh(pool: Pool, refreshToken: string, now: Date): Prom
     if (row.used_at) {
       await client.query("UPDATE devices SET status = 'revoked', status_reason = 'token_reused', status_changed_at = $2 WHERE id = $1", [row.device_id, now]);
       await dropDeviceTokens(client, row.device_id);
+      // A copied sign-in may have come with the laptop's keys: the key it held is retired too.
+      await markRotationDueIfHolder(client, row.device_id);
       reused = { body: null, audit };
       return null;
     }

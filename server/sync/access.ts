@@ -1,4 +1,5 @@
 import { ORGANISATION_RECORD_KINDS, type OutgoingChange, type RefusalReason } from '../../shared/sync/protocol';
+import type { PoolClient } from 'pg';
 import type { DeviceIdentity } from '../auth/authenticate';
 
 /**
@@ -17,13 +18,21 @@ import type { DeviceIdentity } from '../auth/authenticate';
  */
 export interface AccessLimits {
   newCasesPerHour: number;
+  /** How long after a case is taken from an advocate their edits to it are still kept for its holder. */
+  formerHolderDays: number;
+  /** How many such edits one device may leave for holders in a day; beyond it they are refused only. */
+  formerHolderEditsPerDay: number;
 }
 
-export const DEFAULT_ACCESS_LIMITS: AccessLimits = { newCasesPerHour: 200 };
+export const DEFAULT_ACCESS_LIMITS: AccessLimits = { newCasesPerHour: 200, formerHolderDays: 14, formerHolderEditsPerDay: 100 };
 
 export type Decision =
   | { ok: true; newCase: boolean }
-  /** `keepForHolder`: an advocate who once held the case; the edit is kept as a conflict for its holder to decide. */
+  /**
+   * `keepForHolder`: an advocate the case was taken from in the last `formerHolderDays`; an edit
+   * of theirs is kept as a conflict for the holder to decide (up to `formerHolderEditsPerDay` a
+   * device, see formerHolderBudget), after which it is refused only.
+   */
   | { ok: false; reason: RefusalReason; keepForHolder: boolean };
 
 interface CaseFacts {
@@ -40,26 +49,41 @@ export interface Access {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 const ALLOWED_OLD: Decision = { ok: true, newCase: false };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The facts access needs, as arms of the push's one state lookup (so a push costs no extra round
  * trip): per case named, its holder (`user_id`) and flags in `field` (k: the service knows the id,
- * e: erased, h: this user held it once), and the device's new cases this hour (`version`).
- * Parameters: $1 organisation, $5 user, $6 case ids, $7 device, $8 an hour ago.
+ * e: erased, h: it was taken from this user since $9), and the device's new cases this hour (`version`).
+ * Parameters: $1 organisation, $5 user, $6 case ids, $7 device, $8 an hour ago, $9 the former-holder cutoff.
  */
 export const CASE_FACTS_SQL = `
        SELECT 'c', NULL, NULL,
               CASE WHEN EXISTS (SELECT 1 FROM case_origins o WHERE o.organisation_id = $1 AND o.case_id = c.id) OR a.user_id IS NOT NULL THEN 'k' ELSE '' END
               || CASE WHEN EXISTS (SELECT 1 FROM erased_cases e WHERE e.organisation_id = $1 AND e.case_id = c.id) THEN 'ke' ELSE '' END
-              || CASE WHEN EXISTS (SELECT 1 FROM changes l WHERE l.organisation_id = $1 AND l.kind = 'allocation' AND l.case_id = c.id AND $5::uuid IN (l.from_user, l.to_user)) THEN 'h' ELSE '' END,
+              || CASE WHEN EXISTS (SELECT 1 FROM changes l WHERE l.organisation_id = $1 AND l.kind = 'allocation' AND l.case_id = c.id AND l.from_user = $5::uuid AND l.created_at > $9) THEN 'h' ELSE '' END,
               NULL, NULL, a.user_id, NULL, NULL, c.id
          FROM unnest($6::text[]) AS c(id) LEFT JOIN allocations a ON a.organisation_id = $1 AND a.case_id = c.id
        UNION ALL
        SELECT 'n', NULL, NULL, NULL, NULL, count(*)::text, NULL, NULL, NULL, NULL FROM case_origins WHERE device_id = $7 AND created_at > $8`;
 
-export function caseFactsParams(who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date): unknown[] {
-  return [who.userId, [...new Set(changes.map((c) => c.caseId).filter((c): c is string => c !== null))], who.deviceId, new Date(now.getTime() - HOUR_MS)];
+export function caseFactsParams(who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date, limits: AccessLimits): unknown[] {
+  const cutoff = new Date(now.getTime() - limits.formerHolderDays * DAY_MS);
+  return [who.userId, [...new Set(changes.map((c) => c.caseId).filter((c): c is string => c !== null))], who.deviceId, new Date(now.getTime() - HOUR_MS), cutoff];
+}
+
+/**
+ * How many more edits from a former holder this device may leave for a case's holder today. Read
+ * only when a push has such an edit, so an ordinary push pays nothing for it.
+ */
+export async function formerHolderBudget(client: PoolClient, who: DeviceIdentity, now: Date, limits: AccessLimits): Promise<number> {
+  const r = await client.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM conflicts WHERE edit_device = $2 AND reason = 'not_allocated' AND created_at > $3 AND organisation_id = $1",
+    [who.organisationId, who.deviceId, new Date(now.getTime() - DAY_MS)],
+  );
+  return Math.max(0, limits.formerHolderEditsPerDay - (r.rows[0]?.n ?? 0));
 }
 
 /** Collects a CASE_FACTS_SQL row; returns false for rows that are not its own. */
@@ -88,12 +112,15 @@ export function accessFor(who: DeviceIdentity, read: CaseFactsRead, limits: Acce
 
   const decideCase = (caseId: string): Decision => {
     const f = facts.get(caseId)!;
-    if (f.erased) return { ok: false, reason: 'not_held', keepForHolder: false };
-    if (f.known) {
-      if (manager || f.holder === who.userId) return ALLOWED_OLD;
-      return { ok: false, reason: 'not_held', keepForHolder: f.heldBefore && f.holder !== null };
-    }
+    if (!f.erased && f.known && (manager || f.holder === who.userId)) return ALLOWED_OLD;
+    // Over the hourly cap every case this device may not write gets the same answer, known or
+    // not: otherwise the cap would tell an id the service knows from one it has never met.
     if (madeThisHour + created.size >= limits.newCasesPerHour) return { ok: false, reason: 'case_limit', keepForHolder: false };
+    if (f.erased) return { ok: false, reason: 'not_held', keepForHolder: false };
+    if (f.known) return { ok: false, reason: 'not_held', keepForHolder: f.heldBefore && f.holder !== null };
+    // New cases get random UUIDs, so no one can claim an id another laptop will make; the laptop
+    // recovers from this refusal as from a taken id (a new id, the same reference).
+    if (!UUID.test(caseId)) return { ok: false, reason: 'not_held', keepForHolder: false };
     created.add(caseId);
     return { ok: true, newCase: true };
   };

@@ -1,7 +1,7 @@
 import { ServiceError } from '../errors';
 
 /**
- * Per-device request limits on push and pull: a token bucket per device and endpoint, so a
+ * Per-device request limits on push, pull and the keys endpoints: a token bucket per device and endpoint, so a
  * laptop catching up can send a burst of pages, but one device (a stolen laptop with a live
  * token, a colleague scripting requests) cannot keep the service busy for everyone else. Kept in
  * the service's memory: a restart forgets the buckets, which only ever lets a device in sooner.
@@ -16,11 +16,14 @@ export interface RateLimit {
 export interface DeviceRateLimits {
   push: RateLimit;
   pull: RateLimit;
+  /** The keys endpoints (server/keys): one status a sync, a few more on a manager's laptop. */
+  keys: RateLimit;
 }
 
 export const DEFAULT_DEVICE_RATE_LIMITS: DeviceRateLimits = {
   push: { burst: 30, perMinute: 60 },
   pull: { burst: 60, perMinute: 240 },
+  keys: { burst: 60, perMinute: 120 },
 };
 
 interface Bucket {
@@ -63,8 +66,11 @@ export class DeviceRateLimiter {
 }
 
 export class RateLimitedError extends ServiceError {
-  constructor(readonly retryAfter: number) {
-    super(429, 'rate_limited', `This computer has sent the service more requests than it accepts in a short time. Heard will try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`);
+  constructor(
+    readonly retryAfter: number,
+    message = `This computer has sent the service more requests than it accepts in a short time. Heard will try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`,
+  ) {
+    super(429, 'rate_limited', message);
   }
 
   override body(): { v: number; error: { code: string; message: string; retryAfter: number } } {

@@ -73,9 +73,15 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
      audited AS (
        INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status, case_count)
        SELECT $1, $4, $3, 'POST /v1/pull', CASE WHEN count(DISTINCT case_id) = 1 THEN min(case_id) END, 200, count(DISTINCT case_id) FROM page),
-     -- What the device says it has applied. The latest report stands, even if lower: a laptop
-     -- restored from an older backup is behind again.
-     synced AS (UPDATE devices SET synced_seq = $8::bigint WHERE id = $3 AND $8::bigint IS NOT NULL AND synced_seq <> $8::bigint)
+     -- How far this page takes the device (the cursor below, but never past the head: asking
+     -- for changes after ones that do not exist yet is not being sent them).
+     sent AS (SELECT CASE WHEN count(*) = $6 THEN max(seq) ELSE LEAST($2::bigint + $7, (SELECT last_seq FROM organisations WHERE id = $1)) END AS cursor FROM page),
+     -- What the device says it has applied, no further than it has been sent (a claim beyond
+     -- that would let a purge pass a deletion it never received). The latest report stands, even
+     -- if lower: a laptop restored from an older backup is behind again. What it has been sent is
+     -- kept beside it, so an administrator can tell a laptop that is behind from one that says so.
+     synced AS (UPDATE devices d SET synced_seq = CASE WHEN $8::bigint IS NULL THEN d.synced_seq ELSE LEAST($8::bigint, d.sent_seq) END, sent_seq = GREATEST(d.sent_seq, s.cursor)
+                  FROM sent s WHERE d.id = $3 AND (s.cursor > d.sent_seq OR ($8::bigint IS NOT NULL AND d.synced_seq <> LEAST($8::bigint, d.sent_seq))))
      SELECT h.head, page.* FROM (SELECT last_seq AS head FROM organisations WHERE id = $1) h LEFT JOIN page ON true ORDER BY page.seq`,
     [who.organisationId, req.after, who.deviceId, who.userId, all, limit, span, req.applied ?? null],
   );

@@ -2,6 +2,19 @@ import type { Pool } from 'pg';
 import { inTransaction, lockOrganisation, reserveSeqs } from '../db/tx';
 import { insertChanges } from './change-rows';
 
+/**
+ * A device holding purges back. `sentSeq` far above `syncedSeq` means it was sent the deletion
+ * and says it has not applied it: a laptop that is stuck, or one that will not say.
+ */
+export interface HeldBack {
+  deviceId: string;
+  deviceName: string;
+  userName: string;
+  lastSeenAt: Date | null;
+  syncedSeq: number;
+  sentSeq: number;
+}
+
 export interface PurgeDeletedResult {
   /** Records whose contents and history were removed. */
   records: number;
@@ -10,7 +23,7 @@ export interface PurgeDeletedResult {
   /** The seq every active device had reached; no deletion after it was purged. */
   floor: number;
   /** Active devices that have not applied a deletion old enough to purge, furthest behind first. */
-  heldBackBy: { deviceId: string; deviceName: string; userName: string; lastSeenAt: Date | null }[];
+  heldBackBy: HeldBack[];
 }
 
 /**
@@ -32,16 +45,16 @@ export async function purgeDeleted(pool: Pool, organisationId: string, deletedBe
     );
     const floor = Number(f.rows[0]!.floor);
     // Devices that have not applied the oldest deletion old enough to purge: they alone hold it back.
-    const behind = await client.query<{ id: string; name: string; user_name: string; last_seen_at: Date | null }>(
+    const behind = await client.query<{ id: string; name: string; user_name: string; last_seen_at: Date | null; synced_seq: string; sent_seq: string }>(
       `WITH waiting AS (
          SELECT min(t.seq) AS seq FROM field_state t JOIN changes d ON d.organisation_id = t.organisation_id AND d.seq = t.seq
           WHERE t.organisation_id = $1 AND t.field = 'deleted_at' AND t.value <> 'null'::jsonb AND t.seq > $2 AND d.created_at < $3)
-       SELECT d.id, d.name, u.name AS user_name, d.last_seen_at FROM devices d JOIN users u ON u.id = d.user_id, waiting w
+       SELECT d.id, d.name, u.name AS user_name, d.last_seen_at, d.synced_seq, d.sent_seq FROM devices d JOIN users u ON u.id = d.user_id, waiting w
         WHERE d.organisation_id = $1 AND d.status = 'active' AND d.synced_seq < w.seq
         ORDER BY d.synced_seq, d.last_seen_at NULLS FIRST`,
       [organisationId, floor, deletedBefore],
     );
-    const heldBackBy = behind.rows.map((d) => ({ deviceId: d.id, deviceName: d.name, userName: d.user_name, lastSeenAt: d.last_seen_at }));
+    const heldBackBy = behind.rows.map((d) => ({ deviceId: d.id, deviceName: d.name, userName: d.user_name, lastSeenAt: d.last_seen_at, syncedSeq: Number(d.synced_seq), sentSeq: Number(d.sent_seq) }));
     const due = await client.query<{ entity: string; entity_id: string; case_id: string | null; value: unknown; version: string }>(
       `SELECT t.entity, t.entity_id, t.case_id, t.value, t.version::text AS version
          FROM field_state t LEFT JOIN changes d ON d.organisation_id = t.organisation_id AND d.seq = t.seq

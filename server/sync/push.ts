@@ -3,7 +3,7 @@ import { uuidv7 } from '../../shared/domain/ids';
 import { PROTOCOL_VERSION, type ConflictReason, type OutgoingChange, type PushOutcome, type PushRequest, type PushResponse, type RefusalReason } from '../../shared/sync/protocol';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction } from '../db/tx';
-import { CASE_FACTS_SQL, DEFAULT_ACCESS_LIMITS, accessFor, caseFactsParams, readCaseFact, type AccessLimits, type CaseFactsRead } from './access';
+import { CASE_FACTS_SQL, DEFAULT_ACCESS_LIMITS, accessFor, formerHolderBudget, caseFactsParams, readCaseFact, type AccessLimits, type CaseFactsRead } from './access';
 import type { ChangeRow } from './change-rows';
 import { canonicalJson, jsonEqual } from './json-equal';
 import { resolveConflicts } from './resolve';
@@ -32,7 +32,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
   const cases = [...new Set(req.changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
   return inOrgTransaction(pool, who.organisationId, async (client) => {
     // Mutations seen before and the current state of every record in the batch, in one round trip.
-    const { seen, state, facts } = await loadSeenAndState(client, who, req.changes, now);
+    const { seen, taken, state, facts } = await loadSeenAndState(client, who, req.changes, now, limits);
     const fresh: OutgoingChange[] = [];
     const inBatch = new Set<string>();
     for (const c of req.changes) {
@@ -44,6 +44,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     const rows: Omit<ChangeRow, 'seq'>[] = [];
     const outcomes = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
     const conflicts: NewConflict[] = [];
+    let keepBudget: number | undefined;
     // Where each field's state stands after the batch: the row (1-based) of its last applied
     // change, and whether the service held the field before, so the write needs no upsert.
     const fieldWrites = new Map<string, { ord: number; existed: boolean }>();
@@ -58,7 +59,12 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
         if (decision.reason === 'case_limit') continue;
         // The device is told the code alone; the row's value is the code, never a record's value.
         rows.push(logRow(who, c, 'refused', decision.reason, 0));
-        if (decision.keepForHolder) {
+        // Only so many a day, and only for a while after the case moved (access.ts): a former
+        // holder must not be able to fill the new holder's conflicts for ever. A record the
+        // service does not hold yet counts too: a note typed offline before the case moved would
+        // otherwise be lost with the case's purge from the laptop.
+        if (decision.keepForHolder && (keepBudget ??= await formerHolderBudget(client, who, now, limits)) > 0) {
+          keepBudget--;
           // An edit from an advocate the case was taken from is not lost: its holder decides on
           // it. The holder's row has no mutation id, so it never reaches the sender as its own.
           const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
@@ -116,7 +122,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     }
     const results = req.changes.map((c) => {
       const r = seen.get(c.mutationId) ?? outcomes.get(c.mutationId)!;
-      return { mutationId: c.mutationId, outcome: r.outcome, duplicate: seen.has(c.mutationId), ...(r.reason ? { reason: r.reason } : {}) };
+      return { mutationId: c.mutationId, outcome: r.outcome, duplicate: seen.has(c.mutationId) && !taken.has(c.mutationId), ...(r.reason ? { reason: r.reason } : {}) };
     });
     return { body: { v: PROTOCOL_VERSION, results }, cases, audited };
   });
@@ -127,10 +133,12 @@ function logRow(who: DeviceIdentity, c: OutgoingChange, kind: string, value: unk
   return { kind, mutationId: c.mutationId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, value, version, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, conflictId, fromUser: null, toUser: null };
 }
 
-async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date) {
+async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date, limits: AccessLimits) {
   const org = who.organisationId;
   const facts: CaseFactsRead = { cases: new Map(), madeThisHour: 0 };
   const seen = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
+  /** Mutation ids another person sent first: refused, never reported as duplicates. */
+  const taken = new Set<string>();
   const fields = new Map<string, FieldState>();
   const entityCase = new Map<string, string | null>();
   if (changes.length) {
@@ -143,14 +151,22 @@ async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes
          FROM unnest($2::text[], $3::text[]) AS p(entity, entity_id)
          CROSS JOIN LATERAL (SELECT * FROM field_state f WHERE f.organisation_id = $1 AND f.entity = p.entity AND f.entity_id = p.entity_id OFFSET 0) s
        UNION ALL
-       SELECT 'm', NULL, l.mutation_id::text, l.kind, l.value, NULL, NULL, NULL, NULL, NULL
-         FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind, CASE WHEN kind IN ('refused', 'acked') THEN value END AS value FROM changes WHERE organisation_id = $1 AND mutation_id = m.id OFFSET 0) l
+       SELECT 'm', NULL, l.mutation_id::text, l.kind, l.value, NULL, l.user_id, l.device_id, NULL, NULL
+         FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind, CASE WHEN kind IN ('refused', 'acked') THEN value END AS value, user_id, device_id FROM changes WHERE organisation_id = $1 AND mutation_id = m.id OFFSET 0) l
        UNION ALL${CASE_FACTS_SQL}`,
-      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId), ...caseFactsParams(who, changes, now)],
+      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId), ...caseFactsParams(who, changes, now, limits)],
     );
     for (const row of r.rows) {
       if (readCaseFact(facts, row)) continue;
       if (row.t === 'm') {
+        // Another person's mutation id: refused with the neutral code and nothing logged, so its
+        // outcome stays theirs. The same person's other device (a laptop restored and enrolled
+        // again) hears it as a duplicate, as the laptop that sent it would.
+        if (row.device_id !== who.deviceId && row.user_id !== who.userId) {
+          seen.set(row.entity_id, { outcome: 'refused', reason: 'not_held' });
+          taken.add(row.entity_id);
+          continue;
+        }
         // An `acked` row (its value removed by the conversion) keeps its outcome as its value.
         const outcome = row.field === 'change' ? 'applied' : row.field === 'acked' ? (row.value as PushOutcome) : (row.field as PushOutcome);
         seen.set(row.entity_id, outcome === 'refused' ? { outcome, reason: row.value as RefusalReason } : { outcome });
@@ -160,7 +176,7 @@ async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes
       entityCase.set(key(row.entity, row.entity_id), row.case_id);
     }
   }
-  return { seen, state: { fields, entityCase }, facts };
+  return { seen, taken, state: { fields, entityCase }, facts };
 }
 
 /**

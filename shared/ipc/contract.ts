@@ -16,6 +16,7 @@ import { backupMethods } from './backup';
 import { retentionMethods } from './retention';
 import { subjectAccessMethods } from './subject-access';
 import { syncMethods } from './sync';
+import { laptopsMethods } from './laptops';
 
 /**
  * The whole IPC surface. Each feature adds its methods object here; nothing else needs to change
@@ -37,6 +38,7 @@ export const contract = {
   ...retentionMethods,
   ...subjectAccessMethods,
   ...syncMethods,
+  ...laptopsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,11 @@ export const syncStatusSchema = z.object({
   waiting: z.number().int(),
   conflicts: z.number().int(),
   lastError: z.string().nullable(),
+  /**
+   * 'notice': the last sync worked and `lastError` says what became of changes the service did
+   * not take (some will not be sent again); 'failed': it did not work, and what waits will be sent later.
+   */
+  lastErrorKind: z.enum(['failed', 'notice']).nullable(),
   /** This computer's clock minus the service's at the last sync; null before the first. */
   clockOffsetMs: z.number().nullable(),
   /**
@@ -50,7 +55,7 @@ export const syncMethods = {
   'sync.connect': method(
     z.object({
       serviceUrl: z.string().trim().min(1, 'Enter the service address.').max(2048),
-      code: z.string().trim().min(8, 'Enter the enrolment code from your manager.').max(40),
+      code: z.string().trim().min(8, 'Enter the enrolment code from your manager.').max(100),
     }).strict(),
     syncStatusSchema,
     { audit: notAudited('enrols this computer with the service; nothing about a child') },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_JSON_DEPTH, jsonProblem, storableText } from './safe-json';
+import { MAX_JSON_DEPTH, MAX_VALUE_BYTES, jsonProblem, storableText } from './safe-json';
 
 /**
  * The wire format between a desktop and the central service (docs/architecture.md, Sync). Every request and
@@ -28,6 +28,7 @@ const jsonValue = z.custom<Json>((v) => v !== undefined, { message: 'A value is 
 export const valueProblemMessages = {
   too_deep: `A change held a value nested more than ${MAX_JSON_DEPTH} levels deep, which the service does not accept.`,
   unstorable_text: 'A change held a character the service cannot store (such as a null character or half of an emoji).',
+  too_large: `A change held a value larger than ${MAX_VALUE_BYTES / 1024} KB, which the service does not accept for one field. Shorten it or split it into several notes.`,
 } as const;
 
 /** A value a device sends: checked here, so nothing the database would refuse (and quote in its log) reaches it. */
@@ -230,6 +231,8 @@ export const syncErrorCodes = [
   'device_revoked',
   'device_wipe',
   'forbidden',
+  'not_found',
+  'conflict',
   'rate_limited',
   'internal',
 ] as const;

@@ -15,6 +15,9 @@ const FIELDS = ['title', 'body', 'status'] as const;
 /** Rows shaped like a device's edits: new notes, three fields each, in one case per 300 notes. */
 function makeChanges(n: number, prefix: string): OutgoingChange[] {
   const out: OutgoingChange[] = [];
+  // New case ids are UUIDs, as laptops make them (the service refuses any other id for a new case).
+  const cases: string[] = [];
+  const caseFor = (i: number) => (cases[i] ??= uuidv7());
   for (let i = 0; i < n; i++) {
     const note = Math.floor(i / FIELDS.length);
     const field = FIELDS[i % FIELDS.length]!;
@@ -22,7 +25,7 @@ function makeChanges(n: number, prefix: string): OutgoingChange[] {
       mutationId: uuidv7(),
       entity: 't_notes',
       entityId: `${prefix}-${note}`,
-      caseId: `${prefix}-case-${Math.floor(note / 300)}`,
+      caseId: caseFor(Math.floor(note / 300)),
       field,
       value: field === 'body' ? JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Visit note ${i}, placement review discussed.` }] }] }) : `${field} ${i}`,
       baseVersion: 0,

@@ -57,7 +57,7 @@ describe('the admin CLI shows names as text, never as terminal commands', () => 
   });
 
   it('escapes the other lines that carry pushed or chosen text, and keeps ordinary names readable', () => {
-    expect(heldBackLine({ deviceId: 'd1', deviceName: 'laptop\nd2  fake', userName: 'Zoë Ó Briain', lastSeenAt: null })).toBe('  d1  laptop\\x0ad2  fake (Zoë Ó Briain)  last seen never');
+    expect(heldBackLine({ deviceId: 'd1', deviceName: 'laptop\nd2  fake', userName: 'Zoë Ó Briain', lastSeenAt: null, syncedSeq: 3, sentSeq: 3 })).toBe('  d1  laptop\\x0ad2  fake (Zoë Ó Briain)  last seen never  applied up to change 3');
     expect(forTerminal('محمد Nguyễn Wójcik')).toBe('محمد Nguyễn Wójcik');
     expect(forTerminal('a\\x1b')).toBe('a\\\\x1b');
     expect(forTerminal('\u0085\u009b31m\u2028\u200b\ufeff')).toBe('\\x85\\x9b31m\\u2028\\u200b\\ufeff');

@@ -127,6 +127,13 @@ describe('an enrolled device acting in bad faith can read, claim or plant nothin
     expect((orphan.body.results as Record<string, unknown>[])[0]).toMatchObject({ outcome: 'refused', reason: 'organisation_record' });
   });
 
+  it('a new case id that is not a UUID is refused (an id worked out from a reference could be claimed ahead)', async () => {
+    const res = await b.push([{ entity: 'referral', entityId: 'REF-0009', caseId: 'REF-0009', field: 'reference', value: 'REF-0009' }]);
+    expect((res.body.results as Record<string, unknown>[])[0]).toMatchObject({ outcome: 'refused', reason: 'not_held' });
+    const kept = await db.pool.query("SELECT (SELECT count(*)::int FROM case_origins WHERE case_id = 'REF-0009') AS origins, (SELECT count(*)::int FROM allocations WHERE case_id = 'REF-0009') AS held");
+    expect(kept.rows[0]).toEqual({ origins: 0, held: 0 });
+  });
+
   it('one push cannot make more new cases than the hourly limit; the rest are refused and nothing of them is kept', async () => {
     const ids = Array.from({ length: 60 }, () => uuidv7());
     const res = await b.push(ids.map((id) => ({ entity: 'referral', entityId: id, caseId: id, field: 'reference', value: 'spam' })));
@@ -139,6 +146,33 @@ describe('an enrolled device acting in bad faith can read, claim or plant nothin
     expect(kept.rows[0].n).toBe(50 - 2);
     const allocated = await db.pool.query('SELECT count(*)::int AS n FROM allocations WHERE case_id = ANY($1::text[])', [ids]);
     expect(allocated.rows[0].n).toBe(50 - 2);
+  });
+
+  it("over the hourly limit, a case id the service knows answers exactly as one it has never met", async () => {
+    // B is at the limit (the test above). A's case, a manager's, an erased one and a new id.
+    const erased = (await db.pool.query<{ case_id: string }>('SELECT case_id FROM erased_cases LIMIT 1')).rows[0]!.case_id;
+    const ids = [caseA, erased, uuidv7()];
+    const res = await b.push(ids.map((id) => ({ entity: 'referral', entityId: id, caseId: id, field: 'reference', value: 'probe' })));
+    expect((res.body.results as Record<string, unknown>[]).map((r) => [r.outcome, r.reason])).toEqual(ids.map(() => ['refused', 'case_limit']));
+    // B's own case is still B's to write.
+    const own = await b.push([{ entity: 'referral', entityId: caseB, caseId: caseB, field: 'status', value: 'open' }]);
+    expect((own.body.results as Record<string, unknown>[])[0]).toMatchObject({ outcome: 'applied' });
+  });
+
+  it("re-sending a colleague's mutation id learns nothing of their change and changes nothing; the sender's own re-send is a duplicate", async () => {
+    const mine = await a.push([{ entityId: personA, caseId: caseA, field: 'middle_name', value: 'Ifeoma', baseVersion: 0 }]);
+    const mutationId = (mine.body.results as { mutationId: string }[])[0]!.mutationId;
+    const before = await stateOfA();
+    const probe = await b.push([{ mutationId, entity: 'referral', entityId: caseB, caseId: caseB, field: 'reference', value: 'REF-0002b' }]);
+    expect(probe.status).toBe(200);
+    expect((probe.body.results as Record<string, unknown>[])[0]).toEqual({ mutationId, outcome: 'refused', duplicate: false, reason: 'not_held' });
+    expect(await stateOfA()).toEqual(before);
+    const ref = await db.pool.query("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'reference'", [caseB]);
+    expect(ref.rows).toEqual([{ value: 'REF-0002' }]);
+    expect((await b.pullAll()).raw).not.toContain(mutationId);
+    // A's own laptop sending it again (a lost answer) hears it as before.
+    const again = await a.push([{ mutationId, entityId: personA, caseId: caseA, field: 'middle_name', value: 'Ifeoma', baseVersion: 0 }]);
+    expect((again.body.results as Record<string, unknown>[])[0]).toMatchObject({ mutationId, outcome: 'applied', duplicate: true });
   });
 
   it('a mutation id used in one organisation tells a device of another nothing, and changes nothing there', async () => {

@@ -15,6 +15,9 @@ describe('service configuration', () => {
     expect(() => loadConfig({ HEARD_NEW_CASES_PER_HOUR: 'lots' })).toThrow(/HEARD_NEW_CASES_PER_HOUR/);
     expect(loadConfig({ HEARD_PULL_PER_MINUTE: '600' }).deviceRateLimits).toMatchObject({ pull: { perMinute: 600, burst: 300 }, push: { perMinute: 60, burst: 30 } });
     expect(() => loadConfig({ HEARD_PUSH_PER_MINUTE: '0' })).toThrow(/HEARD_PUSH_PER_MINUTE/);
+    expect(loadConfig({}).bytesPerDevicePerDay).toBe(100 * 1024 * 1024);
+    expect(loadConfig({ HEARD_DEVICE_MB_PER_DAY: '500' }).bytesPerDevicePerDay).toBe(500 * 1024 * 1024);
+    expect(() => loadConfig({ HEARD_DEVICE_MB_PER_DAY: '0.5' })).toThrow(/HEARD_DEVICE_MB_PER_DAY/);
   });
 
   it('needs both the TLS certificate and key', () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealValue } from '../../electron/core/e2e/seal-value';
 import * as ops from '../../server/admin/ops';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { SERVICE_URL, startService, type Device, type Service } from '../sync/harness';
+import { Device, SERVICE_URL, startService, type Service } from '../sync/harness';
+import { preEncryption } from '../sync/pre-encryption';
 
 const CASE = '01900000-0000-7000-8000-0000000000c9';
 const MID = '01900000-0000-7000-8000-0000000000ca';
@@ -28,7 +29,11 @@ describe('the conversion endpoints against a hostile device', () => {
   beforeAll(async () => {
     service = await startService();
     advocate = await service.enrolledDevice(await ops.createUser(service.db.pool, service.org, 'Alice', 'alice@example.org', 'advocate'));
-    manager = await service.enrolledDevice(await ops.createUser(service.db.pool, service.org, 'Morgan', 'morgan@example.org', 'manager'));
+    // The manager's laptop meets a service without keys endpoints, so it makes no key and converts
+    // nothing itself: these tests send the conversion's requests by hand.
+    manager = await Device.create(preEncryption(service.transport).transport);
+    await manager.enrol(service, await ops.createUser(service.db.pool, service.org, 'Morgan', 'morgan@example.org', 'manager'));
+    service.devices.push(manager);
     advocate.write('t_cases', CASE, CASE, { name: 'Case kept plain' });
     await advocate.client.syncNow();
     await manager.client.syncNow();

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { pendingResponseSchema, type PendingItem } from '../../shared/sync/offservice';
-import { SERVICE_URL, startService, type Device, type Service } from '../sync/harness';
+import { Device, SERVICE_URL, startService, type Service } from '../sync/harness';
+import { preEncryption } from '../sync/pre-encryption';
 
 const cases = ['01900000-0000-7000-8000-0000000000e1', '01900000-0000-7000-8000-0000000000e2', '01900000-0000-7000-8000-0000000000e3'];
 
@@ -13,7 +14,11 @@ describe('listing what is still plain, page by page', () => {
   beforeAll(async () => {
     service = await startService();
     const alice = await service.enrolledDevice(await ops.createUser(service.db.pool, service.org, 'Alice', 'alice@example.org', 'advocate'));
-    manager = await service.enrolledDevice(await ops.createUser(service.db.pool, service.org, 'Morgan', 'morgan@example.org', 'manager'));
+    // The manager's laptop meets a service without keys endpoints, so it makes no key and converts
+    // nothing itself: these tests send the conversion's requests by hand.
+    manager = await Device.create(preEncryption(service.transport).transport);
+    await manager.enrol(service, await ops.createUser(service.db.pool, service.org, 'Morgan', 'morgan@example.org', 'manager'));
+    service.devices.push(manager);
     for (const c of cases) alice.write('t_cases', c, c, { name: `Case ${c.slice(-2)}`, status: 'open' });
     await alice.client.syncNow();
     await manager.client.syncNow();

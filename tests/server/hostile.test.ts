@@ -112,10 +112,14 @@ describe('the service refuses malformed, oversized, replayed and forged requests
     await unchanged();
   });
 
-  it('writes every request, refused or not, to the audit table', async () => {
-    await post('/v1/pull', { v: PROTOCOL_VERSION, after: 0 }, {});
+  it('writes every signed-in request, refused or not, to the audit table; refused sign-ins are counted instead', async () => {
+    const pulls = async () => (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM audit WHERE action = 'POST /v1/pull'")).rows[0]!.n;
+    const before = await pulls();
+    expect((await post('/v1/pull', { v: PROTOCOL_VERSION, after: 0 }, {})).statusCode).toBe(401);
+    expect(await pulls()).toBe(before);
+    expect((await post('/v1/pull', { v: PROTOCOL_VERSION, after: 'x' })).statusCode).toBe(400);
     const r = await db.pool.query("SELECT action, status FROM audit WHERE action = 'POST /v1/pull' ORDER BY id DESC LIMIT 1");
-    expect(r.rows[0]).toEqual({ action: 'POST /v1/pull', status: 401 });
+    expect(r.rows[0]).toEqual({ action: 'POST /v1/pull', status: 400 });
     const pushes = await db.pool.query("SELECT count(*)::int AS n FROM audit WHERE action = 'POST /v1/push' AND status >= 400");
     expect(pushes.rows[0].n).toBeGreaterThan(5);
   });

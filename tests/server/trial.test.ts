@@ -4,9 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { saveOrgKey } from '../../electron/core/e2e/keyring';
 import { buildServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { migrateServer } from '../../server/db/migrate';
@@ -14,6 +12,10 @@ import { prepareTrial, startTrialDatabase } from '../../server/trial';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { sealedValueSchema } from '../../shared/sync/offservice';
 import { Device, SERVICE_URL, injectTransport } from '../sync/harness';
+import { preEncryption } from '../sync/pre-encryption';
+import { admitWaitingLaptops } from '../sync/keys-helpers';
+import { orgKeyFor } from '../../electron/core/e2e/keyring';
+import { openValue } from '../../electron/core/e2e/seal-value';
 
 const CASE = '01900000-0000-7000-8000-0000000000f1';
 
@@ -66,9 +68,9 @@ describe('a one-command trial on the embedded database', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const first = await startTrial(dir, port);
+    const laptop = await Device.create((u, init) => fetch(u, init));
+    devices.push(laptop);
     try {
-      const laptop = await Device.create((u, init) => fetch(u, init));
-      devices.push(laptop);
       const account = await laptop.client.connect(url, first.code);
       expect(account.organisation_name).toBe('Trial advocacy service');
       laptop.write('t_cases', CASE, CASE, { name: 'Tried on the trial service' });
@@ -85,13 +87,20 @@ describe('a one-command trial on the embedded database', () => {
       devices.push(spare);
       await spare.client.connect(url, second.code);
       await spare.client.syncNow();
-      expect(spare.row('t_cases', CASE)).toMatchObject({ name: 'Tried on the trial service' });
+      // The first laptop made the organisation's key; it gives it to the spare, which can then read the case.
+      expect(await admitWaitingLaptops(laptop)).toBe(1);
+      await spare.client.syncNow();
+      const name = spare.row('t_cases', CASE)!.name;
+      const sealed = typeof name === 'string' && name.startsWith('{') ? sealedValueSchema.safeParse(JSON.parse(name)) : null;
+      const place = { organisationId: spare.client.account()!.organisation_id, entity: 't_cases', entityId: CASE, field: 'name', caseId: CASE };
+      // Held as the words themselves where the laptop opens values on arrival, or sealed as received.
+      expect(sealed?.success ? openValue(orgKeyFor(spare.db, 1)!, place, sealed.data)?.value : name).toBe('Tried on the trial service');
     } finally {
       await stop(second.child);
     }
   }, 120_000);
 
-  it('runs the encryption migrations, converts what a manager synced before the key, and erases a case, on the embedded database', async () => {
+  it('runs the encryption migrations; a manager connecting makes the key, converts what was synced before it, and erases a case, on the embedded database', async () => {
     const trialDir = mkdtempSync(join(tmpdir(), 'heard-trial-e2e-'));
     const trial = await startTrialDatabase(trialDir);
     const pool = new pg.Pool({ connectionString: trial.url, max: 1 });
@@ -101,17 +110,19 @@ describe('a one-command trial on the embedded database', () => {
       expect(versions).toEqual(expect.arrayContaining([8, 9]));
       const app = await buildServer({ pool });
       const { organisationId, code } = await prepareTrial(pool);
-      const manager = await Device.create(injectTransport(app));
+      // A trial started before this version: its laptops met no keys endpoints.
+      const old = preEncryption(injectTransport(app));
+      const manager = await Device.create(old.transport);
       devices.push(manager);
       await manager.client.connect(SERVICE_URL, code);
       manager.write('t_cases', CASE, CASE, { name: 'Tried before the key' });
       manager.write('t_cases', CASE, CASE, { name: 'Tried again before the key' });
       await manager.client.syncNow();
 
-      // The organisation's key, as the first manager's laptop makes it (helper "keys").
-      await pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [organisationId, manager.client.account()!.device_id]);
-      saveOrgKey(manager.db, { epoch: 1, key: randomBytes(32) }, new Date());
+      // Upgraded: the manager's laptop makes the organisation's key at its next sync, then converts.
+      old.upgrade();
       await manager.client.syncNow();
+      expect((await pool.query('SELECT organisation_id, created_by FROM key_epochs')).rows).toEqual([{ organisation_id: organisationId, created_by: manager.client.account()!.device_id }]);
       const held = await pool.query("SELECT value FROM field_state WHERE field <> 'deleted_at' UNION ALL SELECT value FROM changes WHERE value IS NOT NULL AND kind NOT IN ('refused', 'acked')");
       expect(held.rows.length).toBeGreaterThan(0);
       for (const r of held.rows) expect(sealedValueSchema.safeParse(r.value).success).toBe(true);

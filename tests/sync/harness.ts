@@ -50,7 +50,7 @@ const ROOMY = { burst: 100_000, perMinute: 100_000 };
 
 export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits'>> = {}): Promise<Service> {
   const db = await createTestDatabase();
-  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY }, ...options });
+  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY, keys: ROOMY }, ...options });
   const org = await ops.createOrganisation(db.pool, 'Test Advocacy Service');
   const service: Service = {
     db,

@@ -27,7 +27,8 @@ type Action =
   | { t: 'edit'; d: number; rec: number; field: 'title' | 'status'; value: number }
   /** Alice opens a new case (a fresh random id) with a note in it. */
   | { t: 'newCase'; value: number }
-  | { t: 'attack'; entity: number; record: number; kase: number; field: number; value: number; base: number }
+  /** `reuse` 0: with the mutation id of a change a colleague has already sent (leaked to Eve). */
+  | { t: 'attack'; entity: number; record: number; kase: number; field: number; value: number; base: number; reuse: number }
   | { t: 'spy' }
   | { t: 'meddle'; pick: number; choice: number }
   | NetworkAction;
@@ -37,7 +38,7 @@ const pick = fc.nat({ max: 1000 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('edit' as const), d: device, rec: fc.integer({ min: 0, max: 2 }), field: fc.constantFrom('title' as const, 'status' as const), value: fc.nat({ max: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('newCase' as const), value: fc.nat({ max: 5 }) }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('attack' as const), entity: pick, record: pick, kase: pick, field: pick, value: fc.nat({ max: 5 }), base: fc.nat({ max: 3 }) }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('attack' as const), entity: pick, record: pick, kase: pick, field: pick, value: fc.nat({ max: 5 }), base: fc.nat({ max: 3 }), reuse: fc.nat({ max: 3 }) }) },
   { weight: 1, arbitrary: fc.constant({ t: 'spy' as const }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('meddle' as const), pick, choice: fc.nat({ max: 2 }) }) },
   ...networkActions,
@@ -54,7 +55,7 @@ const at = <T,>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 describe('an enrolled device acting in bad faith among three honest laptops', () => {
   let service: Service;
   const devices: Device[] = [];
-  const faults = { dropped: 0, lostReplies: 0, duplicated: 0, delayed: 0, attacks: 0, refusedAttacks: 0 };
+  const faults = { dropped: 0, lostReplies: 0, duplicated: 0, delayed: 0, attacks: 0, refusedAttacks: 0, replayed: 0 };
 
   beforeAll(async () => {
     service = await startService();
@@ -123,8 +124,15 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
             const entity = at(['t_notes', 't_cases', 'person', 'advocate'], a.entity);
             // Fields the entity has, so what Eve may write to her own cases makes whole records.
             const field = at(entity === 't_notes' ? ['title', 'status'] : entity === 't_cases' ? ['name'] : ['name', 'first_name'], a.field);
-            const res = await eve.push([{ entity, entityId: at(await recordIds(), a.record), caseId: at(caseIds(), a.kase), field, value: `EVIL ${a.value}`, baseVersion: a.base }]);
+            const colleagues = a.reuse === 0 ? (await pool.query<{ id: string }>('SELECT mutation_id AS id FROM changes WHERE organisation_id = $1 AND mutation_id IS NOT NULL AND device_id <> $2 ORDER BY seq', [org, eve.deviceId])).rows : [];
+            const stolen = colleagues.length ? at(colleagues, a.value).id : null;
+            const res = await eve.push([{ ...(stolen ? { mutationId: stolen } : {}), entity, entityId: at(await recordIds(), a.record), caseId: at(caseIds(), a.kase), field, value: `EVIL ${a.value}`, baseVersion: a.base }]);
             heard.push(JSON.stringify(res.body));
+            if (stolen) {
+              // The colleague's change stays theirs: no outcome of it, no duplicate, nothing applied.
+              faults.replayed++;
+              expect((res.body.results as unknown[])[0]).toEqual({ mutationId: stolen, outcome: 'refused', duplicate: false, reason: 'not_held' });
+            }
             if ((res.body.results as { outcome: string }[] | undefined)?.[0]?.outcome === 'refused') faults.refusedAttacks++;
           } else if (a.t === 'spy') {
             heard.push((await eve.pullAll()).raw);
@@ -196,5 +204,6 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
     expect(faults.duplicated).toBeGreaterThan(0);
     expect(faults.delayed).toBeGreaterThan(0);
     expect(faults.refusedAttacks).toBeGreaterThan(0);
+    expect(faults.replayed).toBeGreaterThan(0);
   }, 900_000);
 });

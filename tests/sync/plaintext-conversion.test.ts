@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveOrgKey } from '../../electron/core/e2e/keyring';
+import { orgKeyFor } from '../../electron/core/e2e/keyring';
 import { openValue } from '../../electron/core/e2e/seal-value';
 import { Writer } from '../../electron/core/db/mutations';
 import { resolveConflict } from '../../electron/core/sync/conflicts';
@@ -11,12 +10,13 @@ import * as ops from '../../server/admin/ops';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { sealedValueSchema } from '../../shared/sync/offservice';
 import { Device, SERVICE_URL, startService, testRegistry, type Service } from './harness';
+import { admitWaitingLaptops } from './keys-helpers';
+import { preEncryption } from './pre-encryption';
 
 const C1 = '01900000-0000-7000-8000-0000000000b1';
 const C2 = '01900000-0000-7000-8000-0000000000b2';
 /** Words only the laptops typed: none may be left in a dump of the service once it is converted. */
 const WORDS = ['Zephyrine', 'Quillfeather', 'Ottoline', 'Brackenbury', 'marmalade', 'periwinkle', 'tangerine', 'hollyhock', 'Wednesbury'];
-const KEY = randomBytes(32);
 
 describe('converting a service that holds plain values from before encryption', () => {
   let service: Service;
@@ -24,6 +24,16 @@ describe('converting a service that holds plain values from before encryption', 
   let bob: Device;
   let manager: Device;
   let managerId: string;
+  /** The service before its upgrade: no keys endpoints, so every laptop works in plain mode. */
+  let old: ReturnType<typeof preEncryption>;
+  /** The organisation's key, once the manager's laptop has made it. */
+  const key = () => orgKeyFor(manager.db, 1)!;
+  const enrolled = async (userId: string, transport = old.transport) => {
+    const d = await Device.create(transport);
+    await d.enrol(service, userId);
+    service.devices.push(d);
+    return d;
+  };
   /** Fails the next `finish`, as a laptop closed mid-conversion would. */
   let dropFinish = false;
   let aliceWaiting = '';
@@ -37,7 +47,7 @@ describe('converting a service that holds plain values from before encryption', 
    */
   const plainOf = (stored: unknown, place: { entity: string; entityId: string; field: string; caseId: string }) => {
     const sealed = typeof stored === 'string' && stored.startsWith('{') ? sealedValueSchema.safeParse(JSON.parse(stored)) : null;
-    return sealed?.success ? openValue(KEY, { organisationId: service.org, ...place }, sealed.data)?.value : stored;
+    return sealed?.success ? openValue(key(), { organisationId: service.org, ...place }, sealed.data)?.value : stored;
   };
   const dump = () => execFileSync('pg_dump', ['--data-only', '-d', service.db.url], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wordsIn = (text: string) => WORDS.filter((w) => text.includes(w));
@@ -47,11 +57,10 @@ describe('converting a service that holds plain values from before encryption', 
     const a = await ops.createUser(service.db.pool, service.org, 'Alice', 'alice@example.org', 'advocate');
     const b = await ops.createUser(service.db.pool, service.org, 'Bob', 'bob@example.org', 'advocate');
     managerId = await ops.createUser(service.db.pool, service.org, 'Morgan', 'morgan@example.org', 'manager');
-    alice = await service.enrolledDevice(a);
-    bob = await service.enrolledDevice(b);
-    manager = await Device.create(((url, init) => (dropFinish && url.endsWith('/v1/convert/finish') ? ((dropFinish = false), Promise.reject(new Error('lid closed'))) : service.transport(url, init))) as Transport);
-    await manager.enrol(service, managerId);
-    service.devices.push(manager);
+    old = preEncryption(service.transport);
+    alice = await enrolled(a);
+    bob = await enrolled(b);
+    manager = await enrolled(managerId, ((url, init) => (dropFinish && url.endsWith('/v1/convert/finish') ? ((dropFinish = false), Promise.reject(new Error('lid closed'))) : old.transport(url, init))) as Transport);
 
     // Before encryption: cases, notes edited more than once, one conflict left open and one resolved.
     alice.write('t_cases', C1, C1, { name: 'Zephyrine Quillfeather', status: 'open' });
@@ -85,10 +94,8 @@ describe('converting a service that holds plain values from before encryption', 
 
   it('holds the children’s names in the clear before, and keeps working for every laptop until a manager with the key converts it', async () => {
     expect(wordsIn(dump())).toEqual(WORDS);
-    // Encryption switched on: the organisation has an epoch, and the manager's laptop holds its key.
-    await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [service.org, manager.client.account()!.device_id]);
-    // Every laptop is given the key (helper "keys" wraps it to each); only a manager's converts.
-    for (const d of [manager, alice, bob]) saveOrgKey(d.db, { epoch: 1, key: KEY }, new Date());
+    // The service is upgraded; until a manager's laptop syncs it holds no key, and laptops carry on.
+    old.upgrade();
     await bob.client.syncNow();
     expect(wordsIn(dump())).toEqual(WORDS);
   });
@@ -98,13 +105,18 @@ describe('converting a service that holds plain values from before encryption', 
     const before = await versions();
     const head = (await service.db.pool.query('SELECT last_seq::int AS s FROM organisations WHERE id = $1', [service.org])).rows[0].s;
     dropFinish = true;
+    // The manager's laptop makes the organisation's key, then converts; the lid closes before the end.
     await expect(manager.client.syncNow()).rejects.toThrow();
+    expect(key()).toBeTruthy();
     // Current values are sealed, but the history still holds the words.
     const current = await service.db.pool.query("SELECT entity_id, field, case_id, value FROM field_state WHERE field <> 'deleted_at'");
     for (const r of current.rows) expect(sealedValueSchema.safeParse(r.value).success).toBe(true);
     expect(wordsIn(dump()).length).toBeGreaterThan(0);
 
-    await manager.client.syncNow();
+    // Alice's and Bob's laptops send their public keys; the manager's next sync finishes the
+    // conversion, and the manager gives them the key.
+    for (const d of [alice, bob]) await d.client.syncNow();
+    expect(await admitWaitingLaptops(manager)).toBe(2);
     // What the manager's sync screen shows.
     const result = lastConversion(manager.db)!;
     expect(result).toMatchObject({ done: true, remaining: 0 });
@@ -117,8 +129,8 @@ describe('converting a service that holds plain values from before encryption', 
     // Each sealed value opens at its own place only.
     const name = current.rows.find((r) => r.entity_id === C1 && r.field === 'name')!;
     const place = { organisationId: service.org, entity: 't_cases', entityId: C1, field: 'name', caseId: C1 };
-    expect(openValue(KEY, place, sealedValueSchema.parse(name.value))).toEqual({ value: 'Zephyrine Quillfeather' });
-    expect(openValue(KEY, { ...place, entityId: C2 }, sealedValueSchema.parse(name.value))).toBeNull();
+    expect(openValue(key(), place, sealedValueSchema.parse(name.value))).toEqual({ value: 'Zephyrine Quillfeather' });
+    expect(openValue(key(), { ...place, entityId: C2 }, sealedValueSchema.parse(name.value))).toBeNull();
   });
 
   it('leaves every laptop converged: the waiting acknowledgement arrives, nothing is sent again, and a new laptop receives sealed values that open to what the others hold', async () => {
@@ -133,11 +145,12 @@ describe('converting a service that holds plain values from before encryption', 
     expect(bob.row('t_cases', C2)).toMatchObject({ name: 'Ottoline Brackenbury' });
     expect(bob.outboxCount()).toBe(0);
 
-    const fresh = await Device.create(service.transport);
-    await fresh.enrol(service, managerId);
-    service.devices.push(fresh);
-    saveOrgKey(fresh.db, { epoch: 1, key: KEY }, new Date());
+    // Another manager's laptop, new: it sends its public key, is given the key, and catches up.
+    const fresh = await enrolled(managerId, service.transport);
     await fresh.client.syncNow();
+    expect(await admitWaitingLaptops(manager)).toBe(1);
+    await fresh.client.syncNow();
+    expect(orgKeyFor(fresh.db, 1)?.equals(key())).toBe(true);
     await manager.client.syncNow();
     expect(plainOf(manager.row('t_cases', C1)!.name, { entity: 't_cases', entityId: C1, field: 'name', caseId: C1 })).toBe('Zephyrine Quillfeather');
     for (const [table, id, caseId] of [['t_cases', C1, C1], ['t_cases', C2, C2], ['t_notes', 'n1', C1]] as const) {

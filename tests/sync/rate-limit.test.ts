@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from '../../server/admin/ops';
 import type { Transport } from '../../electron/core/sync/transport';
+import { syncMessageKind } from '../../electron/core/sync/notices';
 import { AppError } from '../../shared/ipc/errors';
+import { syncProblemText } from '../../renderer/src/features/sync/status-text';
 import { Device, startService, type Service } from './harness';
 
 const CASE = '01900000-0000-7000-8000-0000000000c1';
@@ -34,6 +36,7 @@ describe('a laptop the service asks to slow down', () => {
     expect((refused as AppError).retryAfterMs).toBeGreaterThan(0);
     const status = laptop.client.account()!.last_error!;
     expect(status).toMatch(/^The service is busy and asked this computer to wait before syncing again\. Heard will try again at \d\d:\d\d\.$/);
+    expect(syncProblemText(status, syncMessageKind(status))).toMatch(/will be sent when sync works again\.$/);
 
     const before = sent.length;
     await expect(laptop.client.syncNow()).rejects.toThrow(/asked this computer to wait/);
@@ -45,6 +48,10 @@ describe('a laptop the service asks to slow down', () => {
     expect(onService.rows).toEqual([{ value: 'Visit' }]);
   });
 });
+
+/** New case ids are UUIDs: the service refuses any other id for a new case. */
+const FIRST = '01900000-0000-7000-8000-0000000000f1';
+const SECOND = '01900000-0000-7000-8000-0000000000f2';
 
 describe('what the service did not take, in the sync status', () => {
   let service: Service;
@@ -61,27 +68,37 @@ describe('what the service did not take, in the sync status', () => {
   afterAll(() => service.close());
 
   it('a new case over the hourly limit waits on the laptop, and the status says it will be sent later', async () => {
-    laptop.write('t_cases', 'case-1', 'case-1', { name: 'First' });
-    laptop.write('t_cases', 'case-2', 'case-2', { name: 'Second' });
+    laptop.write('t_cases', FIRST, FIRST, { name: 'First' });
+    laptop.write('t_cases', SECOND, SECOND, { name: 'Second' });
     await laptop.client.syncNow();
     expect(laptop.client.account()!.last_error).toBe(
       'The service accepts only so many new cases from one computer in an hour, so 1 change to new cases will be sent later. They are kept on this computer.',
     );
     expect(laptop.outboxCount()).toBe(1);
+    const waiting = laptop.client.account()!.last_error!;
+    expect(syncProblemText(waiting, syncMessageKind(waiting))).toBe(waiting);
     const held = await service.db.pool.query("SELECT entity_id FROM field_state WHERE entity = 't_cases' ORDER BY entity_id");
-    expect(held.rows).toEqual([{ entity_id: 'case-1' }]);
+    expect(held.rows).toEqual([{ entity_id: FIRST }]);
   });
 
   it("a change to someone else's case is refused, kept on the laptop, and the status says so without naming anything", async () => {
-    // An hour passes.
+    // An hour passes, and the case held back by the limit goes.
+    await service.db.pool.query("UPDATE case_origins SET created_at = created_at - interval '2 hours'");
+    await laptop.client.syncNow();
+    expect(laptop.outboxCount()).toBe(0);
+    // And another. (Over the limit, a change to a case not held waits like one to a new case:
+    // the answer must not tell a case the service knows from one it does not.)
     await service.db.pool.query("UPDATE case_origins SET created_at = created_at - interval '2 hours'");
     laptop.write('t_notes', 'n-other', CASE, { title: 'Typed into the wrong case' });
     await laptop.client.syncNow();
     const status = laptop.client.account()!.last_error!;
     expect(status).toMatch(/^The service did not accept 1 change made on this computer: they were to a case not allocated to you/);
     expect(status).not.toContain('Typed');
+    // The sync screen says what became of it, and does not promise to send it.
+    const shown = syncProblemText(status, syncMessageKind(status))!;
+    expect(shown).toContain('Heard will not send it again');
+    expect(shown).not.toContain('will be sent when sync works again');
     expect(laptop.row('t_notes', 'n-other')!.title).toBe('Typed into the wrong case');
-    // The case held back by the limit went this time.
     expect(laptop.outboxCount()).toBe(0);
   });
 });

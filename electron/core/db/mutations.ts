@@ -4,6 +4,7 @@ import type { Db } from './database';
 import type { EntitySpec } from './entities';
 import { entityRegistry } from './entity-registry';
 import { toColumn, type FieldValue } from './columns';
+import { assertSendable } from './sendable';
 
 export type { FieldValue } from './columns';
 export { fromRow } from './columns';
@@ -41,6 +42,7 @@ export class Writer {
     const existing = this.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
     const stored = entries.map(([f, v]) => [f, toColumn(spec, f, v)] as const);
     const changed = existing ? stored.filter(([f, v]) => existing[f] !== v) : stored;
+    assertSendable((sendUnchanged ? stored : changed).map(([, v]) => v));
     if (!existing) {
       const cols = ['id', ...stored.map(([f]) => f)];
       this.db.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(id, ...stored.map(([, v]) => v));

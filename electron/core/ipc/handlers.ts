@@ -12,6 +12,7 @@ import { backupHandlers } from '../backup/backup-handlers';
 import { retentionHandlers } from '../retention/retention-handlers';
 import { subjectAccessHandlers } from '../subject-access/subject-access-handlers';
 import { syncHandlers } from '../sync/handlers';
+import { laptopHandlers } from '../e2e/laptop-handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
 /** Every method of the contract has exactly one handler; TypeScript fails the build otherwise. */
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...retentionHandlers,
   ...subjectAccessHandlers,
   ...syncHandlers,
+  ...laptopHandlers,
 };

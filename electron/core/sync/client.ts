@@ -16,7 +16,10 @@ import { replayParked } from './parked';
 import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { convertPlaintextIfDue } from './convert-plaintext';
-import { SyncApi, SyncHttpError, asAppError, type Transport } from './transport';
+import { SyncApi, SyncHttpError, type Transport } from './transport';
+import { asAppError, type OutboxRow } from './client-types';
+import { prepareEnrolment } from '../e2e/enrolment';
+import { syncKeys } from '../e2e/key-sync';
 
 export interface SyncDeps {
   db(): Db;
@@ -89,15 +92,31 @@ export class SyncClient {
     if (!url) throw new AppError('invalid_input', 'The service address must start with https:// (or be this computer, for a trial).', { fields: { serviceUrl: 'Not a secure service address.' } });
     if (this.account()) throw new AppError('conflict', 'This computer is already connected to a service.');
     const api = new SyncApi(this.deps.transport, url);
+    const enrolment = await prepareEnrolment(code);
     let enrolled;
     try {
-      enrolled = await api.enrol(code, this.deps.deviceName ?? hostname());
+      enrolled = await api.enrol(enrolment.serviceCode, this.deps.deviceName ?? hostname());
     } catch (e) {
       throw asAppError(e);
     }
     const db = this.deps.db();
-    db.transaction(() => saveEnrolment(db, url, enrolled, this.deps.now())).immediate();
+    db.transaction(() => {
+      saveEnrolment(db, url, enrolled, this.deps.now());
+      enrolment.save(db, this.deps.now());
+    }).immediate();
     return this.account()!;
+  }
+
+  /** A signed-in call to the service outside a sync run (the managers' Laptops screen, an erasure). */
+  async withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
+    const acct = this.account();
+    if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
+    const api = new SyncApi(this.deps.transport, acct.service_url);
+    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => {
+      // A revoked or wiped laptop learns it here as it would in a sync, and removes its records.
+      if (e instanceof SyncHttpError && e.endsDevice) this.endDevice(api, e);
+      return Promise.reject(asAppError(e));
+    });
   }
 
   /**
@@ -147,6 +166,8 @@ export class SyncClient {
       throw new AppError('forbidden', message, { retryAfterMs: waitMs });
     }
     try {
+      // Keys first: a laptop learns whether its organisation seals values before it sends any.
+      await syncKeys(db, acct, (fn) => this.withAccess(api, (t) => fn(api, t)), this.deps.now);
       replayParked(db, this.registry);
       await this.pushAll(api, report);
       await this.pullAll(api, report);
@@ -204,15 +225,6 @@ export class SyncClient {
     } catch {
       // The trail reports its own failures; a sync that happened is not undone by them.
     }
-  }
-
-  /** A manager's own request (an erasure) with this laptop's sign-in, outside a sync run. */
-  withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
-    const api = new SyncApi(this.deps.transport, this.account()!.service_url);
-    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => {
-      if (e instanceof SyncHttpError && e.endsDevice) this.endDevice(api, e);
-      throw asAppError(e);
-    });
   }
 
   /**
@@ -385,16 +397,4 @@ export class SyncClient {
     }, delay);
     this.timer.unref();
   }
-}
-
-interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  entity: string;
-  entity_id: string;
-  case_id: string | null;
-  field: string;
-  value: string | null;
-  base_version: number;
-  hlc: string;
 }

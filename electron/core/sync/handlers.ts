@@ -3,6 +3,7 @@ import type { syncMethods } from '../../../shared/ipc/sync';
 import { entityRegistry } from '../db/entity-registry';
 import type { CoreContext, HandlersFor } from '../ipc/handler-types';
 import { countOpenConflicts, openConflicts, resolveConflict } from './conflicts';
+import { syncMessageKind } from './notices';
 import { clearNotice, readNotice } from './wipe';
 import { lastConversion } from './convert-plaintext';
 
@@ -19,6 +20,7 @@ function status(ctx: CoreContext): SyncStatus {
     waiting: db.prepare('SELECT count(*) FROM outbox').pluck().get() as number,
     conflicts: countOpenConflicts(db),
     lastError: a?.last_error ?? null,
+    lastErrorKind: syncMessageKind(a?.last_error ?? null),
     clockOffsetMs: a?.clock_offset_ms ?? null,
     conversion: a ? lastConversion(db) : null,
   };

@@ -11,10 +11,23 @@ export function rateLimitNotice(until: Date): string {
   return `The service is busy and asked this computer to wait before syncing again. Heard will try again at ${clockTime(until)}.`;
 }
 
+const CASE_LIMIT_OPENING = 'The service accepts only so many new cases from one computer in an hour';
+const REFUSED_OPENING = 'The service did not accept';
+
 export function caseLimitNotice(changes: number): string {
-  return `The service accepts only so many new cases from one computer in an hour, so ${plural(changes, 'change', 'changes')} to new cases will be sent later. They are kept on this computer.`;
+  return `${CASE_LIMIT_OPENING}, so ${plural(changes, 'change', 'changes')} to new cases will be sent later. They are kept on this computer.`;
 }
 
 export function refusedNotice(changes: number): string {
-  return `The service did not accept ${plural(changes, 'change', 'changes')} made on this computer: they were to a case not allocated to you, or to records only a manager can change. What you typed is kept on this computer; ask your manager if you need the case.`;
+  return `${REFUSED_OPENING} ${plural(changes, 'change', 'changes')} made on this computer: they were to a case not allocated to you, or to records only a manager can change. What you typed is still on this computer, but Heard will not send it again; ask your manager if you need the case.`;
+}
+
+/**
+ * Whether the sync status's message follows a sync that worked ('notice': it says itself what
+ * became of the changes the service did not take) or one that did not ('failed': everything
+ * waiting will be sent when sync works again). The screen must not promise to send refused changes.
+ */
+export function syncMessageKind(message: string | null): 'failed' | 'notice' | null {
+  if (!message) return null;
+  return message.startsWith(CASE_LIMIT_OPENING) || message.startsWith(REFUSED_OPENING) ? 'notice' : 'failed';
 }

@@ -12,7 +12,6 @@ import {
   type TokenResponse,
 } from '../../../shared/sync/protocol';
 import type { z } from 'zod';
-import { AppError } from '../../../shared/ipc/errors';
 
 /** The part of `fetch` sync uses. Tests pass one that calls an in-process server (and can drop or repeat requests). */
 export type Transport = (
@@ -67,6 +66,11 @@ export class SyncApi {
     throw new SyncHttpError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `The service refused the request (status ${res.status}).`, retryAfter);
   }
 
+  /** A signed-in request to any other endpoint (the keys endpoints, electron/core/e2e/keys-api.ts). */
+  post<S extends z.ZodType>(path: string, body: object, schema: S, accessToken: string): Promise<z.output<S>> {
+    return this.call(path, { v: PROTOCOL_VERSION, ...body }, schema, accessToken);
+  }
+
   enrol(code: string, deviceName: string): Promise<EnrolResponse> {
     return this.call('/v1/enrol', { v: PROTOCOL_VERSION, code, deviceName }, enrolResponseSchema);
   }
@@ -87,15 +91,4 @@ export class SyncApi {
     const { after, limit, sentAt, applied } = req;
     return this.call('/v1/pull', { v: PROTOCOL_VERSION, after, ...(limit ? { limit } : {}), sentAt: sentAt.toISOString(), applied }, pullResponseSchema, accessToken);
   }
-}
-
-/** A failure as the person is told it: the service's own words where it gave them. */
-export function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e;
-  if (e instanceof SyncHttpError) {
-    if (e.code === 'rate_limited') return new AppError('forbidden', e.message);
-    if (e.status === 401 || e.status === 403 || e.endsDevice) return new AppError('forbidden', e.message);
-    return new AppError('internal', e.message);
-  }
-  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
 }

@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../../../shared/ipc/sync';
 import { clockSkewWarning } from '../../../../shared/sync/clock-skew';
 import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
+import { syncProblemText } from './status-text';
 import { formatSyncedAt, type SyncProgress } from './useSyncStatus';
 
 /** Where this computer stands with the service: last sync, what is waiting, progress, conflicts. */
@@ -25,6 +26,8 @@ export function StatusCard({ status, progress, onSynced }: { status: SyncStatus;
       onSynced();
     }
   };
+  // A failure of the button's own sync is always a failure; the stored message may be a notice.
+  const problem = error ? syncProblemText(error, 'failed') : syncProblemText(status.lastError, status.lastErrorKind);
   const pct = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
   return (
     <Stack gap="sm">
@@ -51,9 +54,9 @@ export function StatusCard({ status, progress, onSynced }: { status: SyncStatus;
           {clockSkewWarning(status.clockOffsetMs)}
         </Alert>
       ) : null}
-      {status.lastError || error ? (
-        <Alert color="yellow" role="status">
-          {error ?? status.lastError} Your changes are kept on this computer and will be sent when sync works again.
+      {problem ? (
+        <Alert color="yellow" role="status" data-testid="sync-problem">
+          {problem}
         </Alert>
       ) : null}
       <Group>

@@ -1,8 +1,9 @@
-import { Alert, Paper, Stack } from '@mantine/core';
+import { Alert, Button, Paper, Stack } from '@mantine/core';
 import { useEffect } from 'react';
-import { Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { announce } from '../../api/events';
 import { PageHeader } from '../shell/PageHeader';
+import { OwnKeyNotice } from '../laptops/OwnKeyNotice';
 import { ConflictsPage } from './ConflictsPage';
 import { ConnectForm } from './ConnectForm';
 import { ConversionNotice } from './ConversionNotice';
@@ -32,10 +33,16 @@ export function SyncPage() {
       <Stack maw={640}>
         {status === null ? null : status.connected ? (
           <>
+            <OwnKeyNotice refreshKey={status} />
             <Paper withBorder p="md">
               <StatusCard status={status} progress={progress} onSynced={refresh} />
             </Paper>
             {status.conversion ? <ConversionNotice conversion={status.conversion} /> : null}
+            {status.role !== 'advocate' ? (
+              <Button component={Link} to="/laptops" variant="default" w="fit-content">
+                Laptops and keys
+              </Button>
+            ) : null}
           </>
         ) : (
           <>

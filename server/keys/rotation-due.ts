@@ -1,0 +1,18 @@
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * A laptop that held the organisation's current epoch has left (revoked, wiped, or its sign-in
+ * copied): the next manager's laptop to sync makes a new epoch (docs/e2e.md, Rotation). Called
+ * with the device's new status already written, by the managers' endpoint and the admin CLI alike.
+ */
+export async function markRotationDueIfHolder(q: Pool | PoolClient, deviceId: string): Promise<void> {
+  await q.query(
+    `UPDATE organisations o SET key_rotation_due = true
+       FROM devices d
+      WHERE d.id = $1 AND o.id = d.organisation_id
+        AND EXISTS (SELECT 1 FROM wrapped_keys w
+                     WHERE w.organisation_id = o.id AND w.device_id = d.id
+                       AND w.epoch = (SELECT max(epoch) FROM key_epochs e WHERE e.organisation_id = o.id))`,
+    [deviceId],
+  );
+}
