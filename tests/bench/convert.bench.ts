@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { saveOrgKey } from '../../electron/core/e2e/keyring';
-import { lastConversion } from '../../electron/core/sync/convert-plaintext';
+import { lastConversion, enableConversion } from '../../electron/core/sync/convert-plaintext';
 import * as ops from '../../server/admin/ops';
 import { uuidv7 } from '../../shared/domain/ids';
 import { MAX_PUSH_CHANGES, PROTOCOL_VERSION, type OutgoingChange } from '../../shared/sync/protocol';
@@ -9,6 +9,9 @@ import { createTestDatabase } from '../server/pg-harness';
 import { Device } from '../sync/harness';
 import { startServerProcess } from './service-process';
 import type { BenchResult } from './types';
+
+// This Heard's laptops read what the conversion seals (see enableConversion).
+enableConversion();
 
 const NOTES = Number(process.env.HEARD_CONVERT_NOTES ?? 10_000);
 const FIELDS = ['title', 'body', 'status'] as const;

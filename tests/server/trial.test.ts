@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { enableConversion } from '../../electron/core/sync/convert-plaintext';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,9 @@ import { preEncryption } from '../sync/pre-encryption';
 import { admitWaitingLaptops } from '../sync/keys-helpers';
 import { orgKeyFor } from '../../electron/core/e2e/keyring';
 import { openValue } from '../../electron/core/e2e/seal-value';
+
+// This Heard's laptops read what the conversion seals (see enableConversion).
+enableConversion();
 
 const CASE = '01900000-0000-7000-8000-0000000000f1';
 

@@ -4,7 +4,7 @@ import { orgKeyFor } from '../../electron/core/e2e/keyring';
 import { openValue } from '../../electron/core/e2e/seal-value';
 import { Writer } from '../../electron/core/db/mutations';
 import { resolveConflict } from '../../electron/core/sync/conflicts';
-import { lastConversion } from '../../electron/core/sync/convert-plaintext';
+import { lastConversion, enableConversion } from '../../electron/core/sync/convert-plaintext';
 import type { Transport } from '../../electron/core/sync/transport';
 import * as ops from '../../server/admin/ops';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
@@ -12,6 +12,9 @@ import { sealedValueSchema } from '../../shared/sync/offservice';
 import { Device, SERVICE_URL, startService, testRegistry, type Service } from './harness';
 import { admitWaitingLaptops } from './keys-helpers';
 import { preEncryption } from './pre-encryption';
+
+// This Heard's laptops read what the conversion seals (see enableConversion).
+enableConversion();
 
 const C1 = '01900000-0000-7000-8000-0000000000b1';
 const C2 = '01900000-0000-7000-8000-0000000000b2';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastConversion } from '../../electron/core/sync/convert-plaintext';
+import { lastConversion, enableConversion } from '../../electron/core/sync/convert-plaintext';
 import * as ops from '../../server/admin/ops';
 import { allocateCase } from '../../server/sync/allocate';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
@@ -7,6 +7,9 @@ import type { Transport } from '../../electron/core/sync/transport';
 import { createTestCore, type TestCore } from '../helpers/test-core';
 import { SERVICE_URL, startService, type Service } from './harness';
 import { admitAllFrom } from './pre-encryption';
+
+// This Heard's laptops read what the conversion seals (see enableConversion).
+enableConversion();
 
 const DUE = '01900000-0000-7000-8000-0000000000a1';
 const OPEN = '01900000-0000-7000-8000-0000000000a2';
