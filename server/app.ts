@@ -20,7 +20,9 @@ import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type D
 import { applyPush } from './sync/push';
 import { pullPage } from './sync/pull';
 import { DEFAULT_SIGN_IN_FAILURES, SignInFailures } from './sync/sign-in-failures';
+import { registerIntakeRoutes } from './forms/intake-routes';
 import { registerManagerRoutes } from './manager-routes';
+import { DEFAULT_PUBLIC_FORM_LIMITS, registerPublicForms, type PublicFormLimits } from './forms/routes';
 
 export interface ServerOptions {
   pool: Pool;
@@ -28,7 +30,7 @@ export interface ServerOptions {
   /** Requests per minute per address on the enrolment and token endpoints. */
   authRateLimit?: number;
   logger?: boolean;
-  /** Per-device limits on push, pull and keys requests (429 with Retry-After beyond them). */
+  /** Per-device limits on push and pull requests (429 with Retry-After beyond them). */
   deviceRateLimits?: Partial<DeviceRateLimits>;
   /** How many new cases one device may make in an hour, and what a former holder's edits may leave. */
   accessLimits?: Partial<AccessLimits>;
@@ -37,6 +39,10 @@ export interface ServerOptions {
   /** Bytes of pushes one device may send in a UTC day (429 until the next day beyond them). */
   bytesPerDevicePerDay?: number;
   https?: { key: Buffer; cert: Buffer } | null;
+  /** Limits on the public referral and feedback forms. */
+  publicFormLimits?: PublicFormLimits;
+  /** The reverse proxy's addresses (HEARD_TRUST_PROXY), so limits per address see the sender's, not the proxy's. */
+  trustProxy?: string | false;
 }
 
 interface AuditInfo {
@@ -58,7 +64,7 @@ declare module 'fastify' {
   }
 }
 
-export function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   if (body && typeof body === 'object' && 'v' in body && (body as { v: unknown }).v !== PROTOCOL_VERSION) {
     throw new ServiceError(400, 'unsupported_version', `This service speaks sync protocol version ${PROTOCOL_VERSION}. Please update Heard.`);
   }
@@ -73,11 +79,14 @@ export function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S
   return r.data;
 }
 
+/** A feedback link's token is a secret: the log names the route, never the token. */
+const LOGGER = { serializers: { req: (r: { method: string; url: string }) => ({ method: r.method, url: r.url.replace(/\/feedback\/[^/?]+/, '/feedback/[link]') }) } };
+
 /** The central sync service. Every request is validated against shared/sync and written to the audit table. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { pool } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
+  const app = Fastify({ logger: options.logger ? LOGGER : false, trustProxy: options.trustProxy ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
   const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
   const accessLimits = { ...DEFAULT_ACCESS_LIMITS, ...options.accessLimits };
@@ -106,7 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
    * checked here, before the body (up to 5 MB) is read, so a stranger or a device over its limits
    * costs the service a lookup at most.
    */
-  const signedInGate = (endpoint: 'push' | 'pull') => async (req: FastifyRequest) => {
+  const signedInGate = (endpoint: keyof DeviceRateLimits) => async (req: FastifyRequest) => {
     const at = now();
     const address = req.ip;
     try {
@@ -201,16 +210,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return out.body;
   });
 
-  // The keys and managers' endpoints are signed in here (push and pull have their gate above), then
-  // held to the device's limit for them.
-  const signedInFor = (limit: 'keys' | 'push') => async (req: FastifyRequest): Promise<DeviceIdentity> => {
-    const who = await authenticate(pool, req.headers.authorization, now());
-    Object.assign(req.audit, { organisationId: who.organisationId, userId: who.userId, deviceId: who.deviceId });
-    limiter.take(limit, who.deviceId, now().getTime());
-    return who;
+  // Key and intake requests are small (the default 64 KB body limit), so their gate runs once the body is read.
+  const keysGate = signedInGate('keys');
+  const smallRequest = async (req: FastifyRequest): Promise<DeviceIdentity> => {
+    await keysGate(req);
+    return signedIn(req);
   };
-  registerKeyRoutes(app, { pool, now, signedIn: signedInFor('keys'), parse });
-  registerManagerRoutes(app, { pool, now, signedIn: signedInFor('push'), parse });
+  registerKeyRoutes(app, { pool, now, signedIn: smallRequest, parse });
+
+  registerIntakeRoutes(app, pool, now, smallRequest);
+  // A manager's erasure and conversion requests, held to the device's push limits.
+  const pushGate = signedInGate('push');
+  registerManagerRoutes(app, { pool, now, parse, signedIn: async (req) => {
+    await pushGate(req);
+    return signedIn(req);
+  } });
+  await registerPublicForms(app, pool, now, options.publicFormLimits ?? DEFAULT_PUBLIC_FORM_LIMITS);
 
   return app;
 }

@@ -16,6 +16,8 @@ export interface ServerConfig {
   deviceRateLimits: DeviceRateLimits;
   /** Megabytes of pushes one device may send in a UTC day (HEARD_DEVICE_MB_PER_DAY). */
   bytesPerDevicePerDay: number;
+  /** HEARD_TRUST_PROXY: addresses of a reverse proxy in front (comma-separated), whose X-Forwarded-For is believed. */
+  trustProxy: string | false;
 }
 
 const MB = 1024 * 1024;
@@ -23,7 +25,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /**
  * Reads DATABASE_URL, HOST, PORT, TLS_CERT_PATH, TLS_KEY_PATH, HEARD_TRIAL_DIR, and the limits
- * HEARD_NEW_CASES_PER_HOUR, HEARD_PUSH_PER_MINUTE, HEARD_PULL_PER_MINUTE and HEARD_DEVICE_MB_PER_DAY. Plain HTTP is
+ * HEARD_NEW_CASES_PER_HOUR, HEARD_PUSH_PER_MINUTE, HEARD_PULL_PER_MINUTE and HEARD_DEVICE_MB_PER_DAY, and HEARD_TRUST_PROXY. Plain HTTP is
  * refused unless the service listens on loopback only: advocates' devices must never send records
  * unencrypted. Without DATABASE_URL the service runs on an embedded trial database, which is for
  * trying Heard on one computer and so is refused anywhere but loopback too.
@@ -51,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull), keys: DEFAULT_DEVICE_RATE_LIMITS.keys };
   const mb = Number(env.HEARD_DEVICE_MB_PER_DAY ?? DEFAULT_BYTES_PER_DEVICE_PER_DAY / MB);
   if (!Number.isInteger(mb) || mb < 1) throw new Error('HEARD_DEVICE_MB_PER_DAY must be a whole number of megabytes, at least 1.');
-  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits, bytesPerDevicePerDay: mb * MB };
+  const trustProxy = env.HEARD_TRUST_PROXY?.trim() || false;
+  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits, bytesPerDevicePerDay: mb * MB, trustProxy };
 }

@@ -15,6 +15,7 @@ import { FileSettingsStore, type SettingsStore } from './settings/settings-store
 import { noKeychain, type Keychain } from './vault/keychain';
 import { Vault } from './vault/vault';
 import { SyncClient } from './sync/client';
+import { collectOnlineForms } from './intake/collect-forms';
 import type { Transport } from './sync/transport';
 import { wipeLocalData } from './sync/wipe';
 import { ChosenPaths, type FileDialogs } from './backup/file-dialogs';
@@ -91,6 +92,8 @@ export function createCore(options: CoreOptions): Core {
     // Each run records itself (with its trigger and counts), automatic ones included.
     audit: (entries) => call.recordNow(entries),
     clock: () => context.clock(),
+    // A manager's laptop collects the online forms at each sync (docs/e2e.md, Online forms).
+    steps: [(io) => collectOnlineForms(context, (entries) => call.recordNow(entries))(io)],
   });
 
   const context: CoreContext = {

@@ -15,6 +15,8 @@ import { UnlockScreen } from './features/vault/UnlockScreen';
 import { appRoutes } from './routes';
 import { YoungPersonGuard } from './features/meetings/young-person-lock';
 import { youngPersonRoute } from './features/meetings/youngPersonRoute';
+import { feedbackModeRoute } from './features/intake/feedbackModeRoute';
+import { FeedbackModeGuard } from './features/intake/feedback-mode-lock';
 
 type LockReason = 'user' | 'idle' | 'suspend' | 'lock-screen';
 
@@ -100,8 +102,11 @@ export function App() {
         <HashRouter>
           <Routes>
             {youngPersonRoute()}
+            {feedbackModeRoute()}
             <Route element={<YoungPersonGuard />}>
-              <Route element={<AppLayout onLock={() => void lockNow('user')} />}>{appRoutes(setSettings)}</Route>
+              <Route element={<FeedbackModeGuard />}>
+                <Route element={<AppLayout onLock={() => void lockNow('user')} />}>{appRoutes(setSettings)}</Route>
+              </Route>
             </Route>
           </Routes>
         </HashRouter>

@@ -16,7 +16,7 @@ export interface RateLimit {
 export interface DeviceRateLimits {
   push: RateLimit;
   pull: RateLimit;
-  /** The keys endpoints (server/keys): one status a sync, a few more on a manager's laptop. */
+  /** The keys and intake endpoints (server/keys, server/forms): a few a sync, more on a manager's laptop. */
   keys: RateLimit;
 }
 

@@ -18,6 +18,8 @@ export const auditActionSchema = z.enum([
   'backup-made',
   'restored',
   'subject-access-export',
+  /** A referral or feedback form written from the service's online form at a manager's sync. */
+  'received-online',
 ]);
 export type AuditActionName = z.infer<typeof auditActionSchema>;
 
@@ -36,6 +38,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'backup-made': 'Made a backup',
   restored: 'Restored from a backup',
   'subject-access-export': 'Exported for a subject access request',
+  'received-online': 'Received through the online form',
 };
 
 export const auditEntrySchema = z.object({

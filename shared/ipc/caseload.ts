@@ -34,7 +34,14 @@ export const caseDetailSchema = z.object({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
-export const triageRowSchema = caseRowSchema.extend({ waitingDays: z.number().int().nullable(), urgencyReason: z.string().nullable() });
+export const triageRowSchema = caseRowSchema.extend({
+  waitingDays: z.number().int().nullable(),
+  urgencyReason: z.string().nullable(),
+  /** Sent through the service's online referral form. */
+  receivedOnline: z.boolean(),
+  /** A young person already known may be this one; a manager has not yet said. */
+  possibleMatch: z.boolean(),
+});
 export type TriageRow = z.infer<typeof triageRowSchema>;
 
 export const caseListFilterSchema = z.object({

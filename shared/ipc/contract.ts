@@ -17,6 +17,7 @@ import { retentionMethods } from './retention';
 import { subjectAccessMethods } from './subject-access';
 import { syncMethods } from './sync';
 import { laptopsMethods } from './laptops';
+import { intakeMethods } from './intake';
 
 /**
  * The whole IPC surface. Each feature adds its methods object here; nothing else needs to change
@@ -39,6 +40,7 @@ export const contract = {
   ...subjectAccessMethods,
   ...syncMethods,
   ...laptopsMethods,
+  ...intakeMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -235,6 +235,12 @@ export const syncErrorCodes = [
   'conflict',
   'rate_limited',
   'internal',
+  /** An online form for an organisation or link that does not exist. */
+  'not_found',
+  /** A feedback link already used or past its date. */
+  'gone',
+  /** A different intake key for an epoch that already has one. */
+  'conflict',
 ] as const;
 export const syncErrorSchema = z.object({
   v: version,

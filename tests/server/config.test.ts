@@ -11,6 +11,8 @@ describe('service configuration', () => {
 
   it('reads how many new cases and requests one device may make, and refuses nonsense', () => {
     expect(loadConfig({}).newCasesPerHour).toBe(200);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ HEARD_TRUST_PROXY: '10.0.0.2, 10.0.0.3' }).trustProxy).toBe('10.0.0.2, 10.0.0.3');
     expect(loadConfig({ HEARD_NEW_CASES_PER_HOUR: '1000' }).newCasesPerHour).toBe(1000);
     expect(() => loadConfig({ HEARD_NEW_CASES_PER_HOUR: 'lots' })).toThrow(/HEARD_NEW_CASES_PER_HOUR/);
     expect(loadConfig({ HEARD_PULL_PER_MINUTE: '600' }).deviceRateLimits).toMatchObject({ pull: { perMinute: 600, burst: 300 }, push: { perMinute: 60, burst: 30 } });

@@ -108,9 +108,13 @@ export function triageQueue(db: Db, now: Date): TriageRow[] {
        ORDER BY ${URGENCY_RANK}, r.referral_date IS NULL, r.referral_date, r.created_at`,
     )
     .all() as RawRow[];
+  const online = new Map(
+    (db.prepare("SELECT id, possible_match IS NOT NULL AND match_decision IS NULL AS open FROM referrals WHERE received_via = 'online' AND status = 'awaiting_allocation'").all() as { id: string; open: number }[]).map((o) => [o.id, o.open === 1]),
+  );
   return raw.map((r) => {
     const row = shape(r);
-    return { ...row, waitingDays: row.referralDate ? Math.max(0, daysBetween(row.referralDate, today)) : null };
+    const waitingDays = row.referralDate ? Math.max(0, daysBetween(row.referralDate, today)) : null;
+    return { ...row, waitingDays, receivedOnline: online.has(row.caseId), possibleMatch: online.get(row.caseId) ?? false };
   });
 }
 

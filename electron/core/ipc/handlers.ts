@@ -13,6 +13,7 @@ import { retentionHandlers } from '../retention/retention-handlers';
 import { subjectAccessHandlers } from '../subject-access/subject-access-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { laptopHandlers } from '../e2e/laptop-handlers';
+import { intakeHandlers } from '../intake/handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
 /** Every method of the contract has exactly one handler; TypeScript fails the build otherwise. */
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...subjectAccessHandlers,
   ...syncHandlers,
   ...laptopHandlers,
+  ...intakeHandlers,
 };

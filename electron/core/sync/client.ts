@@ -17,6 +17,7 @@ import { settleRefusals } from './rekey-case';
 import { caseLimitNotice, rateLimitNotice, refusedNotice } from './notices';
 import { convertPlaintextIfDue } from './convert-plaintext';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
+import { runSteps, type SyncStep } from './sync-step';
 import { asAppError, type OutboxRow } from './client-types';
 import { prepareEnrolment } from '../e2e/enrolment';
 import { syncKeys } from '../e2e/key-sync';
@@ -36,6 +37,8 @@ export interface SyncDeps {
   audit?(entries: NewAuditEntry[]): void;
   /** This computer's clock for new edits (a case sent again under a new id); one is made if absent. */
   clock?(): HlcClock;
+  /** Run after each pull (online forms); see sync-step.ts. */
+  steps?: SyncStep[];
 }
 
 /** What started a run, as the audit trail names it. */
@@ -177,11 +180,12 @@ export class SyncClient {
         await this.pullAll(api, report);
       }
       await convertPlaintextIfDue({ db: this.deps.db, registry: this.registry, call: (fn) => this.withAccess(api, (t) => fn(api, t)), progress: (l, d, t) => this.progress(l, d, t), audit: (e) => this.record(e), now: this.deps.now });
+      const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.withAccess(api, (t) => api.post(path, body, schema, t)) });
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
       // Synced, but the person should know what the service did not take, in plain words.
-      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null].filter(Boolean).join(' ');
+      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null, ...stepNotices].filter(Boolean).join(' ');
       if (notice) recordResult(db, null, notice);
       this.failures = 0;
       this.audit(trigger, report, null);

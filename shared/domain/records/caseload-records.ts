@@ -11,6 +11,11 @@ import { closureToldSchema, keptDecisionSchema } from '../closure';
 import { disabilityLabels, disabilityStatuses, ethnicityCodes, ethnicityLabels } from '../equality';
 import { defineRecord, field } from './define';
 
+const receivedVia = ['online'] as const;
+const receivedViaLabels = { online: 'The online referral form' };
+const matchDecisions = ['confirmed', 'dismissed'] as const;
+const matchDecisionLabels = { confirmed: 'Confirmed as the same person', dismissed: 'Not the same person' };
+
 /*
  * The caseload's synced records, each field written once.
  *
@@ -99,6 +104,11 @@ export const referralRecord = defineRecord(
     /** For a young child or non-instructed advocacy: when the social worker was told an advocate is involved. */
     socialWorkerToldOn: field.date('Social worker told an advocate is involved on', { hint: 'For a young child or non-instructed advocacy' }),
     socialWorkerToldHow: field.text('How the social worker was told', { max: 500, hint: 'e.g. by phone' }),
+    /** 'online' for a referral sent through the service's public form. */
+    receivedVia: field.code(receivedVia, receivedViaLabels, 'Arrived by', { system: true }),
+    /** A person already known who may be this referral's young person, for a manager to confirm. */
+    possibleMatch: field.text('Possibly already known', { max: 100, system: true }),
+    possibleMatchDecision: field.code(matchDecisions, matchDecisionLabels, 'Possible match', { system: true, column: 'match_decision' }),
   },
   ['created_at'],
 );

@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { displayName } from '../../../../shared/domain/caseload';
 import type { CaseDetail } from '../../../../shared/ipc/caseload';
 import { errorMessage, send } from '../../api/client';
+import { useAppEvents } from '../../api/events';
 import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { AllocateModal } from './AllocateModal';
@@ -32,6 +33,8 @@ export function CaseDetailPage() {
       .catch((e) => setError(errorMessage(e)));
   }, [caseId]);
   useEffect(reload, [reload]);
+  // A banner's change to the referral (an online referral joined to a known young person) shows at once.
+  useAppEvents(useCallback((e) => (e.type === 'changed' && e.entity === 'referral' ? reload() : undefined), [reload]));
 
   if (error) return <ProblemAlert problem={error} />;
   if (detail === undefined) return null;

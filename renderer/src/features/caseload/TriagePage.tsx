@@ -7,6 +7,7 @@ import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { AllocateModal } from './AllocateModal';
+import { TriageMarks } from '../intake/TriageMarks';
 import { issueLabels, serviceUserTypeLabels, urgencyColors, urgencyLabels } from './labels';
 
 /** Referrals waiting for an advocate: most urgent first, then whoever has waited longest. */
@@ -75,6 +76,7 @@ export function TriagePage() {
                   <Anchor component={Link} to={`/caseload/${r.caseId}`}>
                     {r.displayName}
                   </Anchor>
+                  <TriageMarks receivedOnline={r.receivedOnline} possibleMatch={r.possibleMatch} />
                 </Table.Td>
                 <Table.Td>{r.reference}</Table.Td>
                 <Table.Td>{r.serviceUserType ? serviceUserTypeLabels[r.serviceUserType] : '—'}</Table.Td>

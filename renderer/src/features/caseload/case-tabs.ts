@@ -3,6 +3,7 @@ import { meetingsCaseTabs } from '../meetings/tabs';
 import { lettersCaseBanners, lettersCaseTabs } from '../letters/tabs';
 import { fieldworkCaseBadges, fieldworkTabs } from '../fieldwork/tabs';
 import { dataProtectionCaseTabs } from '../data-protection/tabs';
+import { intakeCaseBanners } from '../intake/tabs';
 import type { CaseBadge, CaseBanner, CaseTab } from './case-page-extensions';
 
 export type { CaseBadge, CaseBanner, CaseTab } from './case-page-extensions';
@@ -19,6 +20,6 @@ export const caseTabs: CaseTab[] = [
   ...dataProtectionCaseTabs,
 ];
 
-export const caseBanners: CaseBanner[] = [...lettersCaseBanners];
+export const caseBanners: CaseBanner[] = [...intakeCaseBanners, ...lettersCaseBanners];
 
 export const caseBadges: CaseBadge[] = [...fieldworkCaseBadges];

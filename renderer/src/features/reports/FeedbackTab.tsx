@@ -6,6 +6,7 @@ import { questionLabels, respondentRoleLabels, smileyLabels, type FeedbackFormKi
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { FeedbackForm } from './FeedbackForm';
+import { FeedbackHandover } from '../intake/FeedbackHandover';
 
 type Editing = { kind: FeedbackFormKind; form?: Form } | null;
 
@@ -51,6 +52,7 @@ export function FeedbackTab({ caseId }: { caseId: string }) {
           </Button>
         </Group>
       </Group>
+      <FeedbackHandover caseId={caseId} />
       {problem ? <Text c="red.8">{problem}</Text> : null}
       {forms && forms.length === 0 && !editing ? (
         <EmptyState title="No feedback yet" next="When the work ends, ask the young person (and the professionals or parents involved) how it went. Their answers are counted in the quarterly report." />
