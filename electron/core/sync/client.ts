@@ -110,16 +110,12 @@ export class SyncClient {
     return this.account()!;
   }
 
-  /** A signed-in call to the service outside a sync run (the managers' Laptops screen, an erasure). */
+  /** A signed-in call to the service outside a sync run (the managers' Laptops screen). */
   async withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
     const acct = this.account();
     if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');
     const api = new SyncApi(this.deps.transport, acct.service_url);
-    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => {
-      // A revoked or wiped laptop learns it here as it would in a sync, and removes its records.
-      if (e instanceof SyncHttpError && e.endsDevice) this.endDevice(api, e);
-      return Promise.reject(asAppError(e));
-    });
+    return this.withAccess(api, (t) => fn(api, t)).catch((e: unknown) => Promise.reject(asAppError(e)));
   }
 
   /**

@@ -44,8 +44,7 @@ export class SyncApi {
     private readonly baseUrl: string,
   ) {}
 
-  /** One request to the service, its answer checked against `schema` (also for manager-api.ts). */
-  async call<S extends z.ZodType>(path: string, body: unknown, schema: S, accessToken?: string): Promise<z.output<S>> {
+  private async call<S extends z.ZodType>(path: string, body: unknown, schema: S, accessToken?: string): Promise<z.output<S>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     let res: Awaited<ReturnType<Transport>>;
