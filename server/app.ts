@@ -1,7 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
-import type { z } from 'zod';
 import {
   MAX_PUSH_BYTES,
   PROTOCOL_VERSION,
@@ -13,7 +12,9 @@ import {
 import { authenticate, type DeviceIdentity } from './auth/authenticate';
 import { confirmWiped, enrol, refresh } from './auth/enrol';
 import { ServiceError, badRequest } from './errors';
+import { parse } from './parse-body';
 import { registerKeyRoutes } from './keys/routes';
+import { registerTeamRoutes } from './team/routes';
 import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
 import { DEFAULT_BYTES_PER_DEVICE_PER_DAY, DeviceByteQuota } from './sync/byte-quota';
 import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits, type RateLimit } from './sync/device-limits';
@@ -62,21 +63,6 @@ declare module 'fastify' {
     /** Who sent a push or pull, checked before its body was read. */
     who: DeviceIdentity | null;
   }
-}
-
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  if (body && typeof body === 'object' && 'v' in body && (body as { v: unknown }).v !== PROTOCOL_VERSION) {
-    throw new ServiceError(400, 'unsupported_version', `This service speaks sync protocol version ${PROTOCOL_VERSION}. Please update Heard.`);
-  }
-  const r = schema.safeParse(body);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const where = issue?.path.join('.') || 'body';
-    // A value the service cannot store gets its own words, so the person knows what to change.
-    if (issue?.code === 'custom' && issue.params?.valueProblem) throw badRequest(`${issue.message} Nothing was changed (at ${where}).`);
-    throw badRequest(`The request was not in the expected form (at ${where}). Nothing was changed.`);
-  }
-  return r.data;
 }
 
 /** A feedback link's token is a secret: the log names the route, never the token. */
@@ -226,6 +212,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return signedIn(req);
   } });
   await registerPublicForms(app, pool, now, options.publicFormLimits ?? DEFAULT_PUBLIC_FORM_LIMITS);
+
+  // The managers' People endpoints share the keys endpoints' allowance: both are the managers' screens.
+  registerTeamRoutes(app, { pool, now, signedIn: smallRequest });
 
   return app;
 }

@@ -10,6 +10,7 @@ import { LaptopsPage } from './features/laptops/LaptopsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { LettersRoutes } from './features/letters/LettersPage';
 import { DataProtectionPage } from './features/data-protection/DataProtectionPage';
+import { PeopleRoute, TeamRoute } from './features/team/TeamRoutes';
 
 /** The unlocked app's screens. Each feature replaces its placeholder with its own page. */
 export function appRoutes(onSettingsChanged: (s: Settings) => void) {
@@ -24,6 +25,8 @@ export function appRoutes(onSettingsChanged: (s: Settings) => void) {
       <Route path="laptops" element={<LaptopsPage />} />
       <Route path="fieldwork/*" element={<FieldworkRoutes />} />
       <Route path="data-protection" element={<DataProtectionPage />} />
+      <Route path="team" element={<TeamRoute />} />
+      <Route path="people" element={<PeopleRoute />} />
       <Route path="settings" element={<SettingsPage onSettingsChanged={onSettingsChanged} />} />
     </>
   );

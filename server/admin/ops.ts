@@ -4,6 +4,8 @@ import { ENROLMENT_CODE_TTL_MS, type Role } from '../../shared/sync/protocol';
 import { hashSecret, newEnrolmentCode, normaliseCode } from '../auth/secrets';
 import { markRotationDueIfHolder } from '../keys/rotation-due';
 import { allocateCase } from '../sync/allocate';
+import { inOrgTransaction } from '../db/tx';
+import { writeRosterRecord } from '../team/roster';
 
 /** What the admin CLI (and the tests) do to the service. Each is one transaction or one statement. */
 export async function createOrganisation(pool: Pool, name: string): Promise<string> {
@@ -15,7 +17,11 @@ export async function createOrganisation(pool: Pool, name: string): Promise<stri
 
 export async function createUser(pool: Pool, organisationId: string, name: string, email: string, role: Role): Promise<string> {
   const id = uuidv7();
-  await pool.query('INSERT INTO users (id, organisation_id, name, email, role) VALUES ($1, $2, $3, $4, $5)', [id, organisationId, name, email.toLowerCase(), role]);
+  // With the person's record in the change log, so every laptop's list of advocates has them.
+  await inOrgTransaction(pool, organisationId, async (client) => {
+    await client.query('INSERT INTO users (id, organisation_id, name, email, role) VALUES ($1, $2, $3, $4, $5)', [id, organisationId, name, email.toLowerCase(), role]);
+    await writeRosterRecord(client, organisationId, { id, name, role, active: true });
+  });
   await audit(pool, organisationId, id, null, `admin: create ${role}`);
   return id;
 }

@@ -4,7 +4,7 @@ import type { FinishResponse, ResealRequest, ResealResponse } from '../../shared
 import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction } from '../db/tx';
 import { ServiceError } from '../errors';
-import { CURRENT_PLAIN, PLAIN, conversionRow, managerOnly, mustBeDue, remainingPlain } from './convert';
+import { CURRENT_PLAIN, PLAIN, SERVICE_READ, conversionRow, managerOnly, mustBeDue, remainingPlain } from './convert';
 
 /**
  * Replaces plain values by the sealed ones a manager's laptop sent, at the same version. Only a
@@ -69,7 +69,7 @@ export async function finishConversion(pool: Pool, who: DeviceIdentity, now: Dat
   const org = who.organisationId;
   return inOrgTransaction(pool, org, async (client) => {
     await mustBeDue(client, who);
-    const history = `l.organisation_id = $1 AND l.field IS NOT NULL AND l.field <> 'deleted_at' AND l.value IS NOT NULL AND ${PLAIN('l.value')}
+    const history = `l.organisation_id = $1 AND l.field IS NOT NULL AND l.field <> 'deleted_at' AND l.entity <> ALL(${SERVICE_READ}) AND l.value IS NOT NULL AND ${PLAIN('l.value')}
       AND l.kind IN ('change', 'noop', 'superseded', 'conflict')
       AND NOT EXISTS (SELECT 1 FROM field_state f WHERE f.organisation_id = l.organisation_id AND f.seq = l.seq AND f.entity = l.entity AND f.entity_id = l.entity_id AND f.field = l.field)
       AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE l.kind = 'conflict' AND c.id = l.conflict_id AND c.resolved_at IS NULL AND c.reason <> 'wrong_case')`;
@@ -78,7 +78,7 @@ export async function finishConversion(pool: Pool, who: DeviceIdentity, now: Dat
     const sides = await client.query(
       `UPDATE conflicts c SET edit_value = CASE WHEN ${PLAIN('c.edit_value')} THEN 'null'::jsonb ELSE c.edit_value END,
                               kept_value = CASE WHEN ${PLAIN('c.kept_value')} THEN 'null'::jsonb ELSE c.kept_value END
-        WHERE c.organisation_id = $1 AND c.field <> 'deleted_at' AND (c.resolved_at IS NOT NULL OR c.reason = 'wrong_case')
+        WHERE c.organisation_id = $1 AND c.field <> 'deleted_at' AND c.entity <> ALL(${SERVICE_READ}) AND (c.resolved_at IS NOT NULL OR c.reason = 'wrong_case')
           AND ((${PLAIN('c.edit_value')} AND c.edit_value <> 'null'::jsonb) OR (${PLAIN('c.kept_value')} AND c.kept_value <> 'null'::jsonb))`,
       [org],
     );

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { ORGANISATION_RECORD_KINDS, PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { ConversionStatus, PendingRequest, PendingResponse } from '../../shared/sync/offservice';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { ServiceError } from '../errors';
@@ -16,10 +16,17 @@ import { ServiceError } from '../errors';
 /** A value is in the clear unless it is an envelope; deleted_at is always plain and stays so. */
 export const PLAIN = (col: string) => `NOT (jsonb_typeof(${col}) = 'object' AND ${col} ? '$e2e')`;
 
+/**
+ * The organisation's own records (its people, its allocations) stay readable by the service,
+ * which writes and reads them (server/team, allocation-push.ts): they are not a child's record.
+ * The kinds are the protocol's constants (lower-case names), so they are written into the SQL.
+ */
+export const SERVICE_READ = `ARRAY[${ORGANISATION_RECORD_KINDS.map((k) => `'${k.replace(/[^a-z_]/g, '')}'`).join(', ')}]::text[]`;
+
 /** Current fields still in the clear. */
-export const CURRENT_PLAIN = `f.organisation_id = $1 AND f.field <> 'deleted_at' AND ${PLAIN('f.value')}`;
+export const CURRENT_PLAIN = `f.organisation_id = $1 AND f.field <> 'deleted_at' AND f.entity <> ALL(${SERVICE_READ}) AND ${PLAIN('f.value')}`;
 /** Open conflicts a laptop holds (a wrong-case one reaches no laptop, so `finish` clears it instead). */
-export const OPEN_CONFLICT = `c.organisation_id = $1 AND c.resolved_at IS NULL AND c.reason <> 'wrong_case' AND c.field <> 'deleted_at'`;
+export const OPEN_CONFLICT = `c.organisation_id = $1 AND c.resolved_at IS NULL AND c.reason <> 'wrong_case' AND c.field <> 'deleted_at' AND c.entity <> ALL(${SERVICE_READ})`;
 
 export async function conversionRow(db: Pool | PoolClient, org: string) {
   const r = await db.query<{ keyed: boolean; converted_at: Date | null; converted: string; removed: string }>(

@@ -61,7 +61,8 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
           AND (
             l.device_id = $3 AND l.mutation_id IS NOT NULL
             OR (l.kind IN ('change', 'conflict', 'resolved', 'purged')
-                AND ($5 OR l.case_id IS NULL OR a.user_id = $4)
+                -- Who holds which case is for managers: an advocate's laptop is not sent allocations.
+                AND ($5 OR (l.case_id IS NULL AND l.entity IS DISTINCT FROM 'case_allocation') OR a.user_id = $4)
                 AND (l.kind <> 'conflict' OR c.reason <> 'wrong_case'))
             OR (l.kind = 'allocation' AND NOT $5 AND ($4 IN (l.to_user, l.from_user)))
             -- An erasure names the advocate who held the case (the allocation itself is gone).

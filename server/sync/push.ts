@@ -7,6 +7,8 @@ import { CASE_FACTS_SQL, DEFAULT_ACCESS_LIMITS, accessFor, formerHolderBudget, c
 import type { ChangeRow } from './change-rows';
 import { canonicalJson, jsonEqual } from './json-equal';
 import { resolveConflicts } from './resolve';
+import { allocationRefusal, applyAllocations, loadAllocationFacts } from './allocation-push';
+import { ALLOCATION_ENTITY } from '../../shared/sync/team-protocol';
 
 interface FieldState {
   value: unknown;
@@ -41,6 +43,9 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       fresh.push(c);
     }
     const access = accessFor(who, facts, limits);
+    const allocationFacts = await loadAllocationFacts(client, who.organisationId, fresh);
+    // Managers' allocations applied (or repeated) in this batch, made the service's own after it is written.
+    const allocations: OutgoingChange[] = [];
     const rows: Omit<ChangeRow, 'seq'>[] = [];
     const outcomes = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
     const conflicts: NewConflict[] = [];
@@ -53,6 +58,12 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       const cur = state.fields.get(key(c.entity, c.entityId, c.field));
       const entityCase = state.entityCase.get(key(c.entity, c.entityId));
       const decision = access.decide(c, entityCase);
+      const allocationProblem = decision.ok ? allocationRefusal(who, c, allocationFacts, access.created) : null;
+      if (allocationProblem) {
+        outcomes.set(c.mutationId, { outcome: 'refused', reason: allocationProblem });
+        rows.push(logRow(who, c, 'refused', allocationProblem, 0));
+        continue;
+      }
       if (!decision.ok) {
         outcomes.set(c.mutationId, { outcome: 'refused', reason: decision.reason });
         // Over the hourly limit nothing is recorded: the laptop keeps the change and tries later.
@@ -92,6 +103,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
         reason = 'concurrent_edit';
       }
       outcomes.set(c.mutationId, { outcome });
+      if (c.entity === ALLOCATION_ENTITY && (outcome === 'applied' || outcome === 'noop')) allocations.push(c);
       if (outcome === 'applied') {
         const next: FieldState = { value: c.value, version: (cur?.version ?? 0) + 1, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, caseId: c.caseId };
         state.fields.set(key(c.entity, c.entityId, c.field), next);
@@ -119,6 +131,7 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       await writeBatch(client, who, all, cases, fieldWrites.values(), access.created, now);
       audited = true;
       if (conflicts.length) await insertConflicts(client, who, conflicts);
+      if (allocations.length) await applyAllocations(client, who, allocations, now);
     }
     const results = req.changes.map((c) => {
       const r = seen.get(c.mutationId) ?? outcomes.get(c.mutationId)!;

@@ -18,6 +18,7 @@ import { subjectAccessMethods } from './subject-access';
 import { syncMethods } from './sync';
 import { laptopsMethods } from './laptops';
 import { intakeMethods } from './intake';
+import { teamMethods } from './team';
 
 /**
  * The whole IPC surface. Each feature adds its methods object here; nothing else needs to change
@@ -41,6 +42,7 @@ export const contract = {
   ...syncMethods,
   ...laptopsMethods,
   ...intakeMethods,
+  ...teamMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

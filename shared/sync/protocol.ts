@@ -115,12 +115,14 @@ export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
  *   (ORGANISATION_RECORD_KINDS), or one written from a device that is not a manager's.
  * - case_limit: this device has made as many new cases in the last hour as the service allows.
  *   Nothing is recorded: the laptop keeps the change and sends it again later.
+ * - unknown_person: a manager's allocation named someone who is not an active advocate or
+ *   manager of the organisation (shared/sync/team-protocol.ts).
  */
-export const refusalReasonSchema = z.enum(['not_held', 'organisation_record', 'case_limit']);
+export const refusalReasonSchema = z.enum(['not_held', 'organisation_record', 'case_limit', 'unknown_person']);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 
 /** The records that belong to the organisation rather than to a case; only managers write them. */
-export const ORGANISATION_RECORD_KINDS: readonly string[] = ['advocate'];
+export const ORGANISATION_RECORD_KINDS: readonly string[] = ['advocate', 'case_allocation'];
 
 export const pushResponseSchema = z.object({
   v: version,

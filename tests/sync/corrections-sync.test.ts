@@ -11,7 +11,8 @@ describe('corrections and closure decisions reach the advocate’s other laptop'
 
   beforeAll(async () => {
     service = await startService();
-    alice = await ops.createUser(service.db.pool, service.org, 'Alice', 'alice@example.org', 'advocate');
+    // On a connected laptop the advocate's name is the one the service holds.
+    alice = await ops.createUser(service.db.pool, service.org, 'Alice Ward', 'alice@example.org', 'advocate');
     laptop = await createTestCore({ syncTransport: service.transport, autoSync: false });
     spare = await createTestCore({ syncTransport: service.transport, autoSync: false });
     for (const t of [laptop, spare]) {
@@ -26,7 +27,6 @@ describe('corrections and closure decisions reach the advocate’s other laptop'
   });
 
   it('shows the same history, the same corrected details, and what was decided at closure', async () => {
-    await laptop.call('caseload.me.setName', { name: 'Alice Ward' });
     const { caseId } = await laptop.call('caseload.referrals.create', {
       person: { firstName: 'Amira', dateOfBirth: '2012-04-01', gender: 'male' },
       referral: { referralDate: '2026-11-02', serviceUserType: 'CIC' },

@@ -121,12 +121,14 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
             devices[0]!.write('t_notes', noteId, id, { title: `HONEST first visit #${stamp}` });
           } else if (a.t === 'attack') {
             faults.attacks++;
-            const entity = at(['t_notes', 't_cases', 'person', 'advocate'], a.entity);
+            const entity = at(['t_notes', 't_cases', 'person', 'advocate', 'case_allocation'], a.entity);
             // Fields the entity has, so what Eve may write to her own cases makes whole records.
-            const field = at(entity === 't_notes' ? ['title', 'status'] : entity === 't_cases' ? ['name'] : ['name', 'first_name'], a.field);
+            const field = at(entity === 't_notes' ? ['title', 'status'] : entity === 't_cases' ? ['name'] : entity === 'case_allocation' ? ['user_id'] : ['name', 'first_name'], a.field);
+            // An allocation names a person: Eve tries to give cases to herself or to move them between colleagues.
+            const value = entity === 'case_allocation' ? at([eveUser, ...users], a.value) : `EVIL ${a.value}`;
             const colleagues = a.reuse === 0 ? (await pool.query<{ id: string }>('SELECT mutation_id AS id FROM changes WHERE organisation_id = $1 AND mutation_id IS NOT NULL AND device_id <> $2 ORDER BY seq', [org, eve.deviceId])).rows : [];
             const stolen = colleagues.length ? at(colleagues, a.value).id : null;
-            const res = await eve.push([{ ...(stolen ? { mutationId: stolen } : {}), entity, entityId: at(await recordIds(), a.record), caseId: at(caseIds(), a.kase), field, value: `EVIL ${a.value}`, baseVersion: a.base }]);
+            const res = await eve.push([{ ...(stolen ? { mutationId: stolen } : {}), entity, entityId: at(await recordIds(), a.record), caseId: at(caseIds(), a.kase), field, value, baseVersion: a.base }]);
             heard.push(JSON.stringify(res.body));
             if (stolen) {
               // The colleague's change stays theirs: no outcome of it, no duplicate, nothing applied.
@@ -157,6 +159,10 @@ describe('an enrolled device acting in bad faith among three honest laptops', ()
         // Ids Eve pushed first are hers (Alice's laptop moved its case to a new id); the cases
         // she holds hold only what she wrote.
         for (const honest of [CASE_A, CASE_B]) expect(eveCases).not.toContain(honest);
+        // Nor did she allocate anything: every allocation in the log is the admin's, none hers.
+        const holders = await pool.query<{ case_id: string; user_id: string }>('SELECT case_id, user_id FROM allocations WHERE organisation_id = $1 AND case_id = ANY($2::text[]) ORDER BY case_id', [org, [CASE_A, CASE_B]]);
+        expect(holders.rows).toEqual([{ case_id: CASE_A, user_id: users[0] }, { case_id: CASE_B, user_id: users[1] }]);
+        expect((await pool.query("SELECT 1 FROM changes WHERE organisation_id = $1 AND kind = 'allocation' AND user_id = $2", [org, eveUser])).rows).toEqual([]);
         const mixed = await pool.query('SELECT entity_id FROM field_state WHERE organisation_id = $1 AND case_id = ANY($2::text[]) AND user_id <> $3', [org, eveCases, eveUser]);
         expect(mixed.rows).toEqual([]);
         const touched = await pool.query<{ entity_id: string; case_id: string | null }>('SELECT entity_id, case_id FROM field_state WHERE organisation_id = $1 AND user_id = $2', [org, eveUser]);

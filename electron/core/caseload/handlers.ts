@@ -8,7 +8,10 @@ import { runImport } from './import';
 import { findPeople, listCases, localAuthorities, triageQueue } from './queries';
 import { closeCase, openWork, reopenCase } from './closure';
 import { caseHistory } from './corrections';
-import { addIssue, allocate, createReferral, removeIssue, updateIssue, updatePerson, updateReferral } from './referrals';
+import { allocate } from './allocation';
+import { serviceAccount } from './service-identity';
+import { AppError } from '../../../shared/ipc/errors';
+import { addIssue, createReferral, removeIssue, updateIssue, updatePerson, updateReferral } from './referrals';
 import { todayIso } from '../../../shared/domain/dates';
 import { getReferralRow } from './referrals';
 
@@ -17,9 +20,14 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   'caseload.me.setName': (input, ctx) => setMyName(ctx, input.name),
   'caseload.advocates.list': (_input, ctx) => {
     currentAdvocate(ctx);
-    return listAdvocates(ctx.db());
+    return listAdvocates(ctx.db(), serviceAccount(ctx) !== null);
   },
-  'caseload.advocates.add': (input, ctx) => ctx.write((w, db) => addAdvocate(w, db, input.name, input.role, ctx.now().getTime())),
+  'caseload.advocates.add': (input, ctx) => {
+    // Connected, the list is the service's people: a name typed here would reach no laptop.
+    const account = serviceAccount(ctx);
+    if (account) throw new AppError('conflict', account.role === 'advocate' ? 'Advocates come from your service. Ask a manager to add them.' : 'Advocates come from your service. Add them on the People screen.');
+    return ctx.write((w, db) => addAdvocate(w, db, input.name, input.role, ctx.now().getTime()));
+  },
   'caseload.referrals.create': (input, ctx) => createReferral(ctx, input),
   'caseload.referrals.update': (input, ctx) => updateReferral(ctx, input.caseId, input.fields, input.reason),
   'caseload.people.update': (input, ctx) => updatePerson(ctx, input.personId, input.caseId, input.fields, input.reason),

@@ -7,7 +7,6 @@ import type { Writer } from '../db/mutations';
 import { issueRecord, personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
 import { requiredDefaults, toColumns } from '../../../shared/domain/records/define';
 import type { CoreContext } from '../ipc/handler-types';
-import { getAdvocate } from './advocates';
 import { keepCorrection, whoCorrects } from './corrections';
 import { toIssue, toPerson, toReferral, type IssueRow, type PersonRow, type ReferralRow } from './rows';
 
@@ -121,24 +120,6 @@ function checkDateOfBirth(dob: string | null | undefined, now: Date): void {
 /** Whole days between two ISO dates (b - a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-export function allocate(ctx: CoreContext, caseId: string, advocateId: string, date: string): Referral {
-  return ctx.write((w, db) => {
-    const r = getReferralRow(db, caseId);
-    if (!getAdvocate(db, advocateId)) throw new AppError('not_found', 'That advocate could not be found.');
-    if (r.status === 'closed') throw new AppError('conflict', 'This case is closed. Reopen it before allocating it.');
-    if (r.referral_date && date < r.referral_date) throw new AppError('invalid_input', 'The allocation date cannot be before the referral date.', { fields: { date: 'Before the referral date.' } });
-    // Reallocation keeps the first allocation date: time to allocation measures how long the young person waited.
-    const first = r.allocation_date ?? date;
-    w.upsert('referral', caseId, caseId, {
-      allocated_to: advocateId,
-      allocation_date: first,
-      days_to_allocation: r.referral_date ? daysBetween(r.referral_date, first) : null,
-      status: 'open',
-    });
-    return toReferral(getReferralRow(db, caseId));
-  });
 }
 
 const getIssueRow = (db: Db, issueId: string): IssueRow => {

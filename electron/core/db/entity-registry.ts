@@ -3,6 +3,7 @@ import { meetingsEntities } from '../meetings/entities';
 import { fieldworkEntities } from '../fieldwork/entities';
 import { reportEntities } from '../reports/entities';
 import { lettersEntities } from '../letters/entities';
+import { teamEntities } from '../team/entities';
 import type { EntitySpec } from './entities';
 
 /** Every synced entity, by the name used in the outbox and on the wire. Add yours here. */
@@ -12,4 +13,5 @@ export const entityRegistry: Record<string, EntitySpec> = {
   ...meetingsEntities,
   ...fieldworkEntities,
   ...reportEntities,
+  ...teamEntities,
 };

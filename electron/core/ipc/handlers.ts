@@ -14,6 +14,7 @@ import { subjectAccessHandlers } from '../subject-access/subject-access-handlers
 import { syncHandlers } from '../sync/handlers';
 import { laptopHandlers } from '../e2e/laptop-handlers';
 import { intakeHandlers } from '../intake/handlers';
+import { teamHandlers } from '../team/handlers';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
 /** Every method of the contract has exactly one handler; TypeScript fails the build otherwise. */
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...laptopHandlers,
   ...intakeHandlers,
+  ...teamHandlers,
 };

@@ -110,7 +110,7 @@ export class SyncClient {
     return this.account()!;
   }
 
-  /** A signed-in call to the service outside a sync run (the managers' Laptops screen). */
+  /** A signed-in call to the service outside a sync run (the managers' Laptops and People screens). */
   async withService<T>(fn: (api: SyncApi, token: string) => Promise<T>): Promise<T> {
     const acct = this.account();
     if (!acct) throw new AppError('conflict', 'This computer is not connected to a service.');

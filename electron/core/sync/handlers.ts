@@ -6,6 +6,7 @@ import { countOpenConflicts, openConflicts, resolveConflict } from './conflicts'
 import { syncMessageKind } from './notices';
 import { clearNotice, readNotice } from './wipe';
 import { lastConversion } from './convert-plaintext';
+import { currentAdvocate } from '../caseload/advocates';
 
 function status(ctx: CoreContext): SyncStatus {
   const db = ctx.db();
@@ -30,6 +31,8 @@ export const syncHandlers: HandlersFor<keyof typeof syncMethods> = {
   'sync.status': (_input, ctx) => status(ctx),
   'sync.connect': async (input, ctx) => {
     await ctx.sync.connect(input.serviceUrl, input.code);
+    // From now on this computer's user is the service's; cases allocated to the local "Me" follow them.
+    currentAdvocate(ctx);
     // The first sync runs in the background; its progress arrives as events.
     ctx.sync.syncNow('sync.connect').catch(() => {});
     return status(ctx);

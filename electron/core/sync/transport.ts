@@ -65,7 +65,7 @@ export class SyncApi {
     throw new SyncHttpError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `The service refused the request (status ${res.status}).`, retryAfter);
   }
 
-  /** A signed-in request to any other endpoint (the keys endpoints, electron/core/e2e/keys-api.ts). */
+  /** A signed-in request to any other endpoint (the keys endpoints, electron/core/e2e/keys-api.ts; the managers' server/team). */
   post<S extends z.ZodType>(path: string, body: object, schema: S, accessToken: string): Promise<z.output<S>> {
     return this.call(path, { v: PROTOCOL_VERSION, ...body }, schema, accessToken);
   }

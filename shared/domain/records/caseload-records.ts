@@ -133,4 +133,6 @@ export const issueRecord = defineRecord(
 export const advocateRecord = defineRecord('advocate', 'advocates', {
   name: field.text('Name', { max: 200, required: true }),
   role: field.code(advocateRoles, advocateRoleLabels, 'Role', { required: true, initial: 'advocate' }),
+  /** Set by the service for its own people (migration 0023); null for a name typed on this computer. */
+  serviceStatus: field.code(['active', 'inactive'], { active: 'Active', inactive: 'Account closed' }, 'On the service', { system: true }),
 });

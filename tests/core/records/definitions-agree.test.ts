@@ -20,6 +20,7 @@ import { debriefFieldsSchema, debriefSchema, meetingFieldsSchema, meetingSchema,
 import { complaintFieldsSchema, complaintSchema, letterSchema } from '../../../shared/ipc/letters';
 import { reportsRecords, feedbackFormRecord, systemicIssueRecord } from '../../../shared/domain/records/reports-records';
 import { correctionRecord } from '../../../shared/domain/records/correction-record';
+import { teamRecords } from '../../../shared/domain/records/team-records';
 import { correctionSchema } from '../../../shared/domain/corrections';
 import { feedbackFormInputSchema, feedbackFormSchema } from '../../../shared/ipc/reports';
 import { systemicIssueInputSchema, systemicIssueSchema } from '../../../shared/ipc/systemic-issues';
@@ -30,7 +31,7 @@ afterAll(() => db.close());
 
 const tableColumns = (table: string) => db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
 const definitions: RecordDef[] = [personRecord, referralRecord, issueRecord, advocateRecord];
-const otherDefinitions: RecordDef[] = [...fieldworkRecords, ...meetingsRecords, ...lettersRecords, ...reportsRecords, correctionRecord];
+const otherDefinitions: RecordDef[] = [...fieldworkRecords, ...meetingsRecords, ...lettersRecords, ...reportsRecords, correctionRecord, ...teamRecords];
 
 describe('every synced entity agrees with its table', () => {
   it.each(Object.entries(entityRegistry))('%s: each field it syncs is a column, and each column of its table is synced', (entity, spec) => {

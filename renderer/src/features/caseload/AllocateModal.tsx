@@ -14,14 +14,20 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
   const [date, setDate] = useState<string | null>(todayIso());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Connected to a service, the list is the service's people and a name typed here would reach no laptop.
+  const [connected, setConnected] = useState(false);
+  const [advocateLaptop, setAdvocateLaptop] = useState(false);
 
   useEffect(() => {
     if (!caseId) return;
     setError(null);
     setDate(todayIso());
-    void Promise.all([send('caseload.advocates.list', {}), send('caseload.me.get', {})]).then(([list, me]) => {
-      setAdvocates(list);
+    void Promise.all([send('caseload.advocates.list', {}), send('caseload.me.get', {}), send('sync.status', {})]).then(([list, me, status]) => {
+      // An advocate's laptop may only take a case itself; giving it to someone else is a manager's decision.
+      setAdvocates(status.connected && status.role === 'advocate' ? [me.advocate] : list);
       setAdvocateId(me.advocate.id);
+      setConnected(status.connected);
+      setAdvocateLaptop(status.connected && status.role === 'advocate');
     });
   }, [caseId]);
 
@@ -50,7 +56,7 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
   };
 
   return (
-    <Modal opened={caseId !== null} onClose={onClose} title="Allocate this referral">
+    <Modal opened={caseId !== null} onClose={onClose} title="Allocate this referral" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         <Text size="sm">Allocating opens the case for {who}. The date is kept to show how long they waited.</Text>
         <Select
@@ -61,12 +67,20 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
           searchable
           required
         />
-        <Group align="flex-end">
-          <TextInput label="Or add an advocate" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Button variant="default" onClick={() => void addAdvocate()} disabled={!newName.trim()}>
-            Add
-          </Button>
-        </Group>
+        {connected ? (
+          <Text size="sm">
+            {advocateLaptop
+              ? 'You can take this case yourself. Only a manager can allocate it to someone else.'
+              : 'Their laptop receives the whole case the next time it syncs. Add advocates on the People screen.'}
+          </Text>
+        ) : (
+          <Group align="flex-end">
+            <TextInput label="Or add an advocate" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button variant="default" onClick={() => void addAdvocate()} disabled={!newName.trim()}>
+              Add
+            </Button>
+          </Group>
+        )}
         <DateField label="Allocation date" value={date} onChange={setDate} required notAfter={notFuture("An allocation date can't be in the future.")} />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">

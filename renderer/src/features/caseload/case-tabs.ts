@@ -4,6 +4,7 @@ import { lettersCaseBanners, lettersCaseTabs } from '../letters/tabs';
 import { fieldworkCaseBadges, fieldworkTabs } from '../fieldwork/tabs';
 import { dataProtectionCaseTabs } from '../data-protection/tabs';
 import { intakeCaseBanners } from '../intake/tabs';
+import { teamCaseBadges } from '../team/tabs';
 import type { CaseBadge, CaseBanner, CaseTab } from './case-page-extensions';
 
 export type { CaseBadge, CaseBanner, CaseTab } from './case-page-extensions';
@@ -22,4 +23,4 @@ export const caseTabs: CaseTab[] = [
 
 export const caseBanners: CaseBanner[] = [...intakeCaseBanners, ...lettersCaseBanners];
 
-export const caseBadges: CaseBadge[] = [...fieldworkCaseBadges];
+export const caseBadges: CaseBadge[] = [...fieldworkCaseBadges, ...teamCaseBadges];

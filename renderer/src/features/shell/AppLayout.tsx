@@ -1,12 +1,15 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
-import { navItems } from './nav';
+import { managerNavItems, navItems } from './nav';
+import { useIsManager } from '../team/useManager';
 import { SyncBadge } from '../sync/SyncBadge';
 
 export function AppLayout({ onLock }: { onLock: () => void }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const manager = useIsManager();
+  const items = manager ? [...navItems.slice(0, 5), ...managerNavItems, ...navItems.slice(5)] : navItems;
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
@@ -23,7 +26,7 @@ export function AppLayout({ onLock }: { onLock: () => void }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
-        {navItems.map((item) => (
+        {items.map((item) => (
           <NavLink
             key={item.path}
             component={RouterLink}

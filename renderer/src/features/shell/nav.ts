@@ -9,3 +9,9 @@ export const navItems = [
   { path: '/data-protection', label: 'Data protection' },
   { path: '/settings', label: 'Settings' },
 ] as const;
+
+/** Shown only on a manager's laptop connected to a service (features/team). */
+export const managerNavItems = [
+  { path: '/team', label: 'Team' },
+  { path: '/people', label: 'People' },
+] as const;
