@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { saveOrgKey } from '../../electron/core/e2e/keyring';
 import { lastConversion, enableConversion } from '../../electron/core/sync/convert-plaintext';
 import * as ops from '../../server/admin/ops';
 import { uuidv7 } from '../../shared/domain/ids';
 import { MAX_PUSH_CHANGES, PROTOCOL_VERSION, type OutgoingChange } from '../../shared/sync/protocol';
 import { createTestDatabase } from '../server/pg-harness';
 import { Device } from '../sync/harness';
+import { preEncryption } from '../sync/pre-encryption';
 import { startServerProcess } from './service-process';
 import type { BenchResult } from './types';
 
@@ -21,7 +20,7 @@ function notes(n: number, round: number): OutgoingChange[] {
     const note = Math.floor(i / FIELDS.length);
     const field = FIELDS[i % FIELDS.length]!;
     return {
-      mutationId: uuidv7(), entity: 't_notes', entityId: `n-${note}`, caseId: `case-${Math.floor(note / 300)}`, field,
+      mutationId: uuidv7(), entity: 't_notes', entityId: `n-${note}`, caseId: `01900000-0000-7000-8000-${String(Math.floor(note / 300)).padStart(12, '0')}`, field,
       value: `${field} ${i} round ${round}`, baseVersion: round, hlc: `${String(Date.now()).padStart(15, '0')}-${String(i).padStart(6, '0')}-bench`,
     };
   });
@@ -36,7 +35,8 @@ export async function run(): Promise<BenchResult[]> {
   const db = await createTestDatabase();
   const service = await startServerProcess(db.url, { HEARD_PUSH_PER_MINUTE: '100000', HEARD_PULL_PER_MINUTE: '100000' });
   const spent = new Map<string, number>();
-  const laptop = await Device.create(async (u, init) => {
+  // A service from before encryption until `upgrade()`: the laptop catches up in plain mode first.
+  const old = preEncryption(async (u, init) => {
     const t = performance.now();
     try {
       return await fetch(u, init);
@@ -45,10 +45,13 @@ export async function run(): Promise<BenchResult[]> {
       spent.set(path, (spent.get(path) ?? 0) + performance.now() - t);
     }
   });
+  const laptop = await Device.create(old.transport);
   try {
     const org = await ops.createOrganisation(db.pool, 'Bench');
     const manager = await ops.createUser(db.pool, org, 'Manager', 'm@example.org', 'manager');
-    const { code } = await ops.issueEnrolmentCode(db.pool, manager);
+    // An advocate's laptop wrote the records before encryption; the manager's catches up and converts.
+    const advocate = await ops.createUser(db.pool, org, 'Advocate', 'a@example.org', 'advocate');
+    const { code } = await ops.issueEnrolmentCode(db.pool, advocate);
     const writer = await fetch(`${service.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'bench' }) });
     const token = ((await writer.json()) as { accessToken: string }).accessToken;
     // Two rounds, so there is history to strip as well as current values to seal.
@@ -64,8 +67,8 @@ export async function run(): Promise<BenchResult[]> {
     const caughtUp = await laptop.client.syncNow();
     const catchUpMs = performance.now() - t0;
 
-    await db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [org, laptop.client.account()!.device_id]);
-    saveOrgKey(laptop.db, { epoch: 1, key: randomBytes(32) }, new Date());
+    // Upgraded: the manager's laptop makes the organisation's key at its next sync, then converts.
+    old.upgrade();
     t0 = performance.now();
     await laptop.client.syncNow();
     const convertMs = performance.now() - t0;
