@@ -22,6 +22,7 @@ import { applyPush } from './sync/push';
 import { pullPage } from './sync/pull';
 import { DEFAULT_SIGN_IN_FAILURES, SignInFailures } from './sync/sign-in-failures';
 import { registerIntakeRoutes } from './forms/intake-routes';
+import { registerManagerRoutes } from './manager-routes';
 import { DEFAULT_PUBLIC_FORM_LIMITS, registerPublicForms, type PublicFormLimits } from './forms/routes';
 
 export interface ServerOptions {
@@ -211,6 +212,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.keys !== false) registerKeyRoutes(app, { pool, now, signedIn: smallRequest, parse });
 
   registerIntakeRoutes(app, pool, now, smallRequest);
+  // A manager's erasure and conversion requests, held to the device's push limits.
+  const pushGate = signedInGate('push');
+  registerManagerRoutes(app, { pool, now, parse, signedIn: async (req) => {
+    await pushGate(req);
+    return signedIn(req);
+  } });
   await registerPublicForms(app, pool, now, options.publicFormLimits ?? DEFAULT_PUBLIC_FORM_LIMITS);
 
   // The managers' People endpoints share the keys endpoints' allowance: both are the managers' screens.

@@ -3,12 +3,10 @@ import pg from 'pg';
 import { roleSchema } from '../../shared/sync/protocol';
 import { loadConfig } from '../config';
 import { migrateServer } from '../db/migrate';
-import { retentionBases, defaultRetentionPolicy, type RetentionPolicy } from '../../shared/domain/retention';
 import { purgeDeleted } from '../sync/purge-deleted';
-import { dueOnService, eraseOnService } from '../sync/retention';
 import * as ops from './ops';
-import { deviceLine, heldBackLine, retentionLine } from './print';
-import { reportCommand, reportOptions } from './report';
+import { deviceLine, heldBackLine } from './print';
+import { MOVED_TO_LAPTOP } from './moved';
 
 const HELP = `Heard service administration
 
@@ -19,33 +17,30 @@ const HELP = `Heard service administration
   npm run server-admin -- revoke-device --device DEVICE_ID
   npm run server-admin -- wipe-device --device DEVICE_ID
   npm run server-admin -- allocate --org ORG --case CASE_ID --user EMAIL   (also reallocates)
-  npm run server-admin -- report --org ORG --quarter 2026-Q2 [--format json|csv] [--out FILE]
-  npm run server-admin -- retention --org ORG [--basis later|closure|age25] [--years 6]   (closed cases due)
-  npm run server-admin -- retention-erase --org ORG --cases ID,ID --confirm N [--basis …] [--years …]
   npm run server-admin -- purge-deleted --org ORG --days N   (records deleted over N days ago,
                                                               once every active device has synced past)
 
-ORG is the organisation's name or id. The database comes from DATABASE_URL.`;
-
-function policyFrom(values: { basis?: string; years?: string }): RetentionPolicy {
-  const basis = values.basis ?? defaultRetentionPolicy.basis;
-  if (!(retentionBases as readonly string[]).includes(basis)) throw new Error(`--basis must be one of ${retentionBases.join(', ')}.`);
-  const years = values.years === undefined ? defaultRetentionPolicy.years : Number(values.years);
-  if (!Number.isInteger(years) || years < 1 || years > 100) throw new Error('--years must be a whole number of years from 1 to 100.');
-  return { basis: basis as RetentionPolicy['basis'], years };
-}
+ORG is the organisation's name or id. The database comes from DATABASE_URL.
+The quarterly report and the retention review run on a manager's laptop (the service cannot read records).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Before the options are read: an old script's options for these would be refused as unknown.
+  const moved = command ? MOVED_TO_LAPTOP[command] : undefined;
+  if (moved) {
+    console.error(moved);
+    return 2;
+  }
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, device: { type: 'string' }, case: { type: 'string' }, days: { type: 'string' }, basis: { type: 'string' }, years: { type: 'string' }, cases: { type: 'string' }, confirm: { type: 'string' }, ...reportOptions },
+    options: { name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, device: { type: 'string' }, case: { type: 'string' }, days: { type: 'string' } },
     strict: true,
   });
   if (!command || command === 'help' || command === '--help') {
     console.log(HELP);
     return 0;
   }
+
   const need = (k: keyof typeof values): string => {
     const v = values[k];
     if (!v) throw new Error(`--${k} is needed for ${command}.`);
@@ -90,19 +85,6 @@ async function main(argv: string[]): Promise<number> {
         console.log(!r.changed ? 'Already allocated to that user.' : r.from ? 'Case reallocated; the previous holder’s devices will remove it.' : 'Case allocated.');
         return 0;
       }
-      case 'retention': {
-        const due = await dueOnService(pool, await ops.findOrganisation(pool, need('org')), policyFrom(values), new Date().toISOString().slice(0, 10));
-        if (!due.length) console.log('No closed case is due for erasure under this policy.');
-        // References and dates only: never a name.
-        for (const d of due) console.log(retentionLine(d));
-        return 0;
-      }
-      case 'retention-erase': {
-        const cases = need('cases').split(',').map((c) => c.trim()).filter(Boolean);
-        const r = await eraseOnService(pool, await ops.findOrganisation(pool, need('org')), cases, Number(need('confirm')), policyFrom(values), new Date());
-        console.log(`${r.erased} case(s) erased from the service (${r.rowsRemoved} rows). Every laptop holding them erases its copy when it next syncs.`);
-        return 0;
-      }
       case 'purge-deleted': {
         const days = Number(need('days'));
         if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1.');
@@ -114,8 +96,6 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
-      case 'report':
-        return await reportCommand(pool, await ops.findOrganisation(pool, need('org')), values);
       default:
         console.error(`Unknown command "${command}".\n\n${HELP}`);
         return 2;

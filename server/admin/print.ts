@@ -10,10 +10,6 @@ export function deviceLine(d: DeviceRow): string {
   return `${d.id}  ${d.status.padEnd(8)}  ${forTerminal(d.user_name)} <${forTerminal(d.email)}>  "${forTerminal(d.name)}"  last seen ${seen}  applied ${d.synced_seq} of ${d.sent_seq} sent${clock ? `  ${clock}` : ''}`;
 }
 
-export function retentionLine(d: { caseId: string; reference: string; closureDate: string; dueOn: string; ruleUsed: string }): string {
-  return `${forTerminal(d.caseId)}  ${forTerminal(d.reference)}  closed ${forTerminal(d.closureDate)}  due ${d.dueOn} (${d.ruleUsed} rule)`;
-}
-
 export function heldBackLine(d: HeldBack): string {
   // A device sent far more than it says it applied is not just offline: it has the deletions and is stuck, or will not say.
   const says = d.sentSeq > d.syncedSeq ? `  says it applied up to change ${d.syncedSeq} of the ${d.sentSeq} it was sent` : `  applied up to change ${d.syncedSeq}`;

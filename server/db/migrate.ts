@@ -7,6 +7,7 @@ import { s0005 } from '../migrations/0005-erased-cases';
 import { s0006 } from '../migrations/0006-mutation-ids-per-organisation';
 import { s0007 } from '../migrations/0007-case-origins';
 import { s0008 } from '../migrations/0008-e2e-keys';
+import { s0009 } from '../migrations/0009-plaintext-conversion';
 import { s0011 } from '../migrations/0011-online-forms';
 import { s0012 } from '../migrations/0012-device-sent-seq';
 import { s0013 } from '../migrations/0013-e2e-roster-and-proofs';
@@ -17,7 +18,7 @@ import type { ServerMigration } from './server-migration';
 export type { ServerMigration } from './server-migration';
 
 /** In order; one file per migration under server/migrations. */
-export const serverMigrations: readonly ServerMigration[] = [s0001, s0002, s0003, s0004, s0005, s0006, s0007, s0008, s0011, s0012, s0013, s0015, s0016];
+export const serverMigrations: readonly ServerMigration[] = [s0001, s0002, s0003, s0004, s0005, s0006, s0007, s0008, s0009, s0011, s0012, s0013, s0015, s0016];
 
 /**
  * Applies pending migrations in one transaction. An advisory lock stops two servers starting at

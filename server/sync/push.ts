@@ -169,7 +169,7 @@ async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes
          CROSS JOIN LATERAL (SELECT * FROM field_state f WHERE f.organisation_id = $1 AND f.entity = p.entity AND f.entity_id = p.entity_id OFFSET 0) s
        UNION ALL
        SELECT 'm', NULL, l.mutation_id::text, l.kind, l.value, NULL, l.user_id, l.device_id, NULL, NULL
-         FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind, CASE WHEN kind = 'refused' THEN value END AS value, user_id, device_id FROM changes WHERE organisation_id = $1 AND mutation_id = m.id OFFSET 0) l
+         FROM unnest($4::uuid[]) AS m(id) CROSS JOIN LATERAL (SELECT mutation_id, kind, CASE WHEN kind IN ('refused', 'acked') THEN value END AS value, user_id, device_id FROM changes WHERE organisation_id = $1 AND mutation_id = m.id OFFSET 0) l
        UNION ALL
        -- The organisation's key epochs: with any, only sealed values (and plain deletions) are taken.
        SELECT 'e', NULL, NULL, NULL, NULL, k.epoch::text, NULL, NULL, NULL, NULL FROM key_epochs k WHERE k.organisation_id = $1
@@ -191,7 +191,8 @@ async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes
           taken.add(row.entity_id);
           continue;
         }
-        const outcome = row.field === 'change' ? 'applied' : (row.field as PushOutcome);
+        // An `acked` row (its value removed by the conversion) keeps its outcome as its value.
+        const outcome = row.field === 'change' ? 'applied' : row.field === 'acked' ? (row.value as PushOutcome) : (row.field as PushOutcome);
         seen.set(row.entity_id, outcome === 'refused' ? { outcome, reason: row.value as RefusalReason } : { outcome });
         continue;
       }

@@ -20,6 +20,14 @@ export const syncStatusSchema = z.object({
   lastErrorKind: z.enum(['failed', 'notice']).nullable(),
   /** This computer's clock minus the service's at the last sync; null before the first. */
   clockOffsetMs: z.number().nullable(),
+  /**
+   * On a manager's laptop: the last conversion of the service's records from before encryption
+   * (sealed here, plain copies removed from the service). Absent where none has run.
+   */
+  conversion: z
+    .object({ converted: z.number().int(), removed: z.number().int(), remaining: z.number().int(), done: z.boolean(), at: z.string() })
+    .nullable()
+    .optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

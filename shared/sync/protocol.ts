@@ -181,6 +181,8 @@ const sideSchema = z.object({
  *   deleted and remove it once both are settled.
  * - refused: this device's own change was refused (see refusalReasonSchema); only `mutationId`,
  *   the record's name and `reason` are filled in. Remove it from the outbox.
+ * - acked: this device's own change, whose value the service removed when it converted to
+ *   sealed values (server/sync/convert-apply.ts): an acknowledgement only, no value to apply.
  * Kinds a client does not know are skipped (a newer server may send them).
  */
 export const incomingChangeSchema = z.object({

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { heldBackLine, retentionLine } from '../../server/admin/print';
+import { heldBackLine } from '../../server/admin/print';
 import * as ops from '../../server/admin/ops';
 import { forTerminal } from '../../server/admin/terminal-text';
 import { buildServer } from '../../server/app';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { createTestDatabase, type TestDatabase } from './pg-harness';
+import { runAdmin } from './run-admin';
 
 /** Any of these reaching a terminal raw could redraw it, retitle it or reorder what it shows. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -14,20 +14,6 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066
 // a right-to-left override that makes "exe.txt" read as "txt.exe".
 const HOSTILE_DEVICE = '\u001b[2J\u001b[1;1HAll devices revoked\u0007\r';
 const HOSTILE_USER = 'Sam\u001b]0;owned\u0007 \u202eexe.txt';
-
-function runAdmin(args: string[], databaseUrl: string): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/admin/index.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
 
 describe('the admin CLI shows names as text, never as terminal commands', () => {
   let db: TestDatabase;
@@ -71,9 +57,6 @@ describe('the admin CLI shows names as text, never as terminal commands', () => 
   });
 
   it('escapes the other lines that carry pushed or chosen text, and keeps ordinary names readable', () => {
-    expect(retentionLine({ caseId: 'c1', reference: 'REF-1\u001b[8m', closureDate: '2019-01-01', dueOn: '2025-01-01', ruleUsed: 'later' })).toBe(
-      'c1  REF-1\\x1b[8m  closed 2019-01-01  due 2025-01-01 (later rule)',
-    );
     expect(heldBackLine({ deviceId: 'd1', deviceName: 'laptop\nd2  fake', userName: 'Zoë Ó Briain', lastSeenAt: null, syncedSeq: 3, sentSeq: 3 })).toBe('  d1  laptop\\x0ad2  fake (Zoë Ó Briain)  last seen never  applied up to change 3');
     expect(forTerminal('محمد Nguyễn Wójcik')).toBe('محمد Nguyễn Wójcik');
     expect(forTerminal('a\\x1b')).toBe('a\\\\x1b');

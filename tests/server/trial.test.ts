@@ -4,8 +4,19 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { buildServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { Device } from '../sync/harness';
+import { migrateServer } from '../../server/db/migrate';
+import { prepareTrial, startTrialDatabase } from '../../server/trial';
+import { ORGANISATION_RECORD_KINDS, PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { sealedValueSchema } from '../../shared/sync/offservice';
+import { Device, SERVICE_URL, injectTransport } from '../sync/harness';
+import { preEncryption } from '../sync/pre-encryption';
+import { admitWaitingLaptops } from '../sync/keys-helpers';
+import { orgKeyFor } from '../../electron/core/e2e/keyring';
+import { openValue } from '../helpers/sealing';
+
 
 const CASE = '01900000-0000-7000-8000-0000000000f1';
 
@@ -85,8 +96,63 @@ describe('a one-command trial on the embedded database', () => {
       await spare.client.syncNow();
       expect(spare.row('t_cases', CASE)).toBeUndefined();
       expect(spare.client.account()!.last_error).toMatch(/Waiting for a manager/);
+      // The first laptop made the organisation's key; it gives it to the spare, which then reads the case.
+      expect(await admitWaitingLaptops(laptop)).toBe(1);
+      await spare.client.syncNow();
+      expect(spare.row('t_cases', CASE)!.name).toBe('Tried on the trial service');
     } finally {
       await stop(second.child);
+    }
+  }, 120_000);
+
+  it('runs the encryption migrations; a manager connecting makes the key, converts what was synced before it, and erases a case, on the embedded database', async () => {
+    const trialDir = mkdtempSync(join(tmpdir(), 'heard-trial-e2e-'));
+    const trial = await startTrialDatabase(trialDir);
+    const pool = new pg.Pool({ connectionString: trial.url, max: 1 });
+    try {
+      await migrateServer(pool);
+      const versions = (await pool.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r: { version: number }) => r.version);
+      expect(versions).toEqual(expect.arrayContaining([8, 9]));
+      const app = await buildServer({ pool });
+      const { organisationId, code } = await prepareTrial(pool);
+      // A trial started before this version: its laptops met no keys endpoints.
+      const old = preEncryption(injectTransport(app));
+      const manager = await Device.create(old.transport);
+      devices.push(manager);
+      await manager.client.connect(SERVICE_URL, code);
+      manager.write('t_cases', CASE, CASE, { name: 'Tried before the key' });
+      manager.write('t_cases', CASE, CASE, { name: 'Tried again before the key' });
+      await manager.client.syncNow();
+
+      // Upgraded: the manager's laptop makes the organisation's key at its next sync, then converts.
+      old.upgrade();
+      await manager.client.syncNow();
+      expect((await pool.query('SELECT organisation_id, created_by FROM key_epochs')).rows).toEqual([{ organisation_id: organisationId, created_by: manager.client.account()!.device_id }]);
+      // Every value of a child's record; the organisation's own records (its people) stay readable to the service.
+      const held = await pool.query(
+        "SELECT value FROM field_state WHERE field <> 'deleted_at' AND entity <> ALL($1::text[]) UNION ALL SELECT value FROM changes WHERE value IS NOT NULL AND kind NOT IN ('refused', 'acked') AND entity <> ALL($1::text[])",
+        [ORGANISATION_RECORD_KINDS],
+      );
+      expect(held.rows.length).toBeGreaterThan(0);
+      for (const r of held.rows) expect(sealedValueSchema.safeParse(r.value).success).toBe(true);
+      // What is left beside them is the service's own words: the outcome an acknowledgement keeps.
+      const acked = await pool.query("SELECT DISTINCT value FROM changes WHERE kind = 'acked'");
+      expect(acked.rows).toEqual([{ value: 'applied' }]);
+      expect((await pool.query('SELECT plaintext_converted_at IS NOT NULL AS done FROM organisations')).rows).toEqual([{ done: true }]);
+
+      const erase = await injectTransport(app)(`${SERVICE_URL}/v1/erase`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${manager.client.account()!.access_token}` },
+        body: JSON.stringify({ v: PROTOCOL_VERSION, caseIds: [CASE] }),
+      });
+      expect(await erase.json()).toMatchObject({ erased: 1 });
+      await manager.client.syncNow();
+      expect(manager.row('t_cases', CASE)).toBeUndefined();
+      await app.close();
+    } finally {
+      await pool.end();
+      await trial.stop();
+      rmSync(trialDir, { recursive: true, force: true });
     }
   }, 120_000);
 

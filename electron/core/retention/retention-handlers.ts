@@ -1,7 +1,8 @@
 import { todayIso } from '../../../shared/domain/dates';
 import type { retentionMethods } from '../../../shared/ipc/retention';
 import type { HandlersFor } from '../ipc/handler-types';
-import { dueCases, eraseDueCases, getPolicy, setPolicy } from './retention-service';
+import { eraseDueCasesEverywhere } from './erase-everywhere';
+import { dueCases, getPolicy, setPolicy } from './retention-service';
 
 export const retentionHandlers: HandlersFor<keyof typeof retentionMethods> = {
   'retention.policy.get': (_input, ctx) => getPolicy(ctx.db()),
@@ -10,5 +11,5 @@ export const retentionHandlers: HandlersFor<keyof typeof retentionMethods> = {
     const today = todayIso(ctx.now());
     return { rows: dueCases(ctx.db(), today), today };
   },
-  'retention.erase': (input, ctx) => eraseDueCases(ctx, input.caseIds, input.confirmCount),
+  'retention.erase': (input, ctx) => eraseDueCasesEverywhere(ctx, input.caseIds, input.confirmCount),
 };

@@ -55,7 +55,11 @@ function mayErase(db: Db): boolean {
   return role === undefined || role === null || /manager|admin/i.test(role);
 }
 
-export function eraseDueCases(ctx: CoreContext, caseIds: string[], confirmCount: number): { erased: number; rowsRemoved: number } {
+/**
+ * Checks a request to erase: a manager, the number typed matching, and every case due here.
+ * Returns the cases, each once. Changes nothing.
+ */
+export function checkErasable(ctx: CoreContext, caseIds: string[], confirmCount: number): string[] {
   const db = ctx.db();
   if (!mayErase(db)) throw new AppError('forbidden', 'Only a manager can delete records at the end of their retention period.');
   const unique = [...new Set(caseIds)];
@@ -67,6 +71,12 @@ export function eraseDueCases(ctx: CoreContext, caseIds: string[], confirmCount:
   if (notDue.length > 0) {
     throw new AppError('conflict', `${notDue.length} of the chosen cases ${notDue.length === 1 ? 'is' : 'are'} not due for deletion under the retention policy. Nothing was deleted.`);
   }
+  return unique;
+}
+
+/** Erases checked cases from this computer, one audit entry each, then compacts the store. */
+export function eraseHere(ctx: CoreContext, unique: string[]): { erased: number; rowsRemoved: number } {
+  const db = ctx.db();
   let rowsRemoved = 0;
   db.transaction(() => {
     for (const caseId of unique) {

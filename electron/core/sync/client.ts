@@ -16,6 +16,7 @@ import { caseLimitNotice, rateLimitNotice, refusedNotice, unreadableNotice, WAIT
 import { pullPages, type PullDeps } from './pull-pages';
 import { pushOutbox } from './push-outbox';
 import { emptyReport, type SyncReport, type SyncRun } from './sync-run';
+import { convertPlaintextIfDue } from './convert-plaintext';
 import { SyncApi, SyncHttpError, type Transport } from './transport';
 import { runSteps, type SyncStep } from './sync-step';
 import { asAppError } from './client-types';
@@ -170,6 +171,7 @@ export class SyncClient {
         await pushOutbox(run, report);
         await pullPages(run, pull, report);
       }
+      await convertPlaintextIfDue({ db: this.deps.db, registry: this.registry, call: (fn) => this.tokens.withAccess(api, (t) => fn(api, t)), progress: (l, d, t) => this.progress(l, d, t), audit: (e) => this.record(e), now: this.deps.now });
       const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.tokens.withAccess(api, (t) => api.post(path, body, schema, t)) });
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);

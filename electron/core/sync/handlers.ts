@@ -5,6 +5,7 @@ import type { CoreContext, HandlersFor } from '../ipc/handler-types';
 import { countOpenConflicts, openConflicts, resolveConflict } from './conflicts';
 import { syncMessageKind } from './notices';
 import { clearNotice, readNotice } from './wipe';
+import { lastConversion } from './convert-plaintext';
 import { currentAdvocate } from '../caseload/advocates';
 
 function status(ctx: CoreContext): SyncStatus {
@@ -22,6 +23,7 @@ function status(ctx: CoreContext): SyncStatus {
     lastError: a?.last_error ?? null,
     lastErrorKind: syncMessageKind(a?.last_error ?? null),
     clockOffsetMs: a?.clock_offset_ms ?? null,
+    conversion: a ? lastConversion(db) : null,
   };
 }
 

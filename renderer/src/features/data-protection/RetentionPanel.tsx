@@ -22,6 +22,8 @@ export function RetentionPanel() {
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Connected to a service: the erasure reaches the service and every laptop too. */
+  const [connected, setConnected] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -29,6 +31,7 @@ export function RetentionPanel() {
       setBasis(policy.basis);
       setYears(policy.years);
       setDue((await send('retention.due', {})).rows);
+      setConnected((await send('sync.status', {})).connected);
       setChosen(new Set());
     } catch (e) {
       setError(errorMessage(e));
@@ -52,7 +55,8 @@ export function RetentionPanel() {
     setError(null);
     try {
       const r = await send('retention.erase', { caseIds: [...chosen], confirmCount: Number(typed) });
-      setMessage(`${r.erased} case${r.erased === 1 ? '' : 's'} deleted for good. The audit trail keeps that this happened.`);
+      const everywhere = connected ? ' Every other laptop that holds them deletes them when it next syncs.' : '';
+      setMessage(`${r.erased} case${r.erased === 1 ? '' : 's'} deleted for good.${everywhere} The audit trail keeps that this happened.`);
       setTyped('');
       await reload();
     } catch (e) {
@@ -120,7 +124,8 @@ export function RetentionPanel() {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Delete for good?">
         <Stack>
           <Text size="sm">
-            Every record of the {chosen.size} chosen case{chosen.size === 1 ? '' : 's'} (notes and their earlier versions, statements, letters, safeguarding records, meetings) will be removed from this computer and cannot be brought back except from a backup.
+            Every record of the {chosen.size} chosen case{chosen.size === 1 ? '' : 's'} (notes and their earlier versions, statements, letters, safeguarding records, meetings) will be removed from this computer
+            {connected ? ', from the service, and from every laptop that holds them when it next syncs. This computer must be online to do it. They' : ' and'} cannot be brought back except from a backup.
           </Text>
           <TextInput label={`Type ${chosen.size} to confirm`} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} inputMode="numeric" />
           <Group justify="flex-end">

@@ -6,6 +6,7 @@ import { PageHeader } from '../shell/PageHeader';
 import { OwnKeyNotice } from '../laptops/OwnKeyNotice';
 import { ConflictsPage } from './ConflictsPage';
 import { ConnectForm } from './ConnectForm';
+import { ConversionNotice } from './ConversionNotice';
 import { StatusCard } from './StatusCard';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -36,6 +37,7 @@ export function SyncPage() {
             <Paper withBorder p="md">
               <StatusCard status={status} progress={progress} onSynced={refresh} />
             </Paper>
+            {status.conversion ? <ConversionNotice conversion={status.conversion} /> : null}
             {status.role !== 'advocate' ? (
               <Button component={Link} to="/laptops" variant="default" w="fit-content">
                 Laptops and keys
