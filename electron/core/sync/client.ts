@@ -22,6 +22,7 @@ import { runSteps, type SyncStep } from './sync-step';
 import { asAppError } from './client-types';
 import { prepareEnrolment } from '../e2e/enrolment';
 import { syncKeys } from '../e2e/key-sync';
+import type { ServiceCall } from '../e2e/keys-api';
 
 export interface SyncDeps {
   db(): Db;
@@ -153,7 +154,8 @@ export class SyncClient {
     const pull: PullDeps = { registry: this.registry, isUnlocked: () => this.deps.isUnlocked(), now: this.deps.now, emit: (e) => this.deps.emit(e), pageSize: this.deps.pullPageSize, record: (e) => this.record(e), clock: () => this.clock() };
     try {
       // Keys first: a laptop learns whether its organisation seals values before it sends any.
-      await syncKeys(db, acct, (fn) => this.tokens.withAccess(api, (t) => fn(api, t)), this.deps.now);
+      const keyCall: ServiceCall = (fn) => this.tokens.withAccess(api, (t) => fn(api, t));
+      const keySync = await syncKeys(db, acct, keyCall, this.deps.now, { found: false });
       // The organisation has a key this laptop has not been given: no content is sent or
       // fetched, and what was typed waits in the outbox (docs/e2e.md, Admitting a laptop).
       const mode = e2eMode(db);
@@ -170,6 +172,15 @@ export class SyncClient {
       if (report.rekeyed > 0) {
         await pushOutbox(run, report);
         await pullPages(run, pull, report);
+      }
+      // A manager's laptop makes the organisation's first key only once it has fetched, in the
+      // clear, what the service holds from before encryption: it must hold every value to seal it
+      // (convert-plaintext.ts), and from then on it takes no plain value from the service. One more
+      // plain pull takes what other laptops sent in the clear before the service heard of the key
+      // (it refuses plain values after); nothing sealed exists yet for this run to miss.
+      if (keySync.foundingDue) {
+        await syncKeys(db, acct, keyCall, this.deps.now);
+        if (e2eMode(db) === 'sealed') await pullPages(run, pull, report);
       }
       await convertPlaintextIfDue({ db: this.deps.db, registry: this.registry, call: (fn) => this.tokens.withAccess(api, (t) => fn(api, t)), progress: (l, d, t) => this.progress(l, d, t), audit: (e) => this.record(e), now: this.deps.now });
       const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.tokens.withAccess(api, (t) => api.post(path, body, schema, t)) });
