@@ -37,6 +37,8 @@ describe('converting a service that holds plain values from before encryption', 
   };
   /** Fails the next `finish`, as a laptop closed mid-conversion would. */
   let dropFinish = false;
+  /** Every push body the manager's laptop sent. */
+  const managerPushes: string[] = [];
   let aliceWaiting = '';
   let alicePush = '';
   const pushAsAlice = () =>
@@ -57,7 +59,10 @@ describe('converting a service that holds plain values from before encryption', 
     old = preEncryption(service.transport);
     alice = await enrolled(a);
     bob = await enrolled(b);
-    manager = await enrolled(managerId, ((url, init) => (dropFinish && url.endsWith('/v1/convert/finish') ? ((dropFinish = false), Promise.reject(new Error('lid closed'))) : old.transport(url, init))) as Transport);
+    manager = await enrolled(managerId, ((url, init) => {
+      if (url.endsWith('/v1/push')) managerPushes.push(String(init?.body ?? ''));
+      return dropFinish && url.endsWith('/v1/convert/finish') ? ((dropFinish = false), Promise.reject(new Error('lid closed'))) : old.transport(url, init);
+    }) as Transport);
 
     // Before encryption: cases, notes edited more than once, one conflict left open and one resolved.
     alice.write('t_cases', C1, C1, { name: 'Zephyrine Quillfeather', status: 'open' });
@@ -98,17 +103,27 @@ describe('converting a service that holds plain values from before encryption', 
   });
 
   it('seals every current value and open conflict in place, and after an interruption removes the plain history when run again', async () => {
-    const versions = async () => (await service.db.pool.query('SELECT entity_id, field, version::int FROM field_state ORDER BY 1, 2')).rows;
+    // The manager's new note (n2) aside, which its push writes as any edit.
+    const versions = async () => (await service.db.pool.query("SELECT entity_id, field, version::int FROM field_state WHERE entity_id <> 'n2' ORDER BY 1, 2")).rows;
     const before = await versions();
     const head = (await service.db.pool.query('SELECT last_seq::int AS s FROM organisations WHERE id = $1', [service.org])).rows[0].s;
+    // Typed on the manager's laptop as the service is upgraded: it goes sealed, never in the clear.
+    manager.write('t_notes', 'n2', C1, { title: 'Written as the key is made' });
+    const pushesBefore = managerPushes.length;
     dropFinish = true;
-    // The manager's laptop makes the organisation's key, then converts; the lid closes before the end.
+    // The manager's laptop fetches what the service holds, makes the organisation's key, then
+    // converts; the lid closes before the end.
     await expect(manager.client.syncNow()).rejects.toThrow();
     expect(key()).toBeTruthy();
     // Current values are sealed, but the history still holds the words.
     // Every value of a child's record, that is: the organisation's own records stay as the service wrote them.
-    const current = await service.db.pool.query("SELECT entity_id, field, case_id, value FROM field_state WHERE field <> 'deleted_at' AND entity <> ALL($1::text[])", [ORGANISATION_RECORD_KINDS]);
+    const current = await service.db.pool.query("SELECT entity_id, field, case_id, value FROM field_state WHERE field <> 'deleted_at' AND entity <> ALL($1::text[]) AND entity_id <> 'n2'", [ORGANISATION_RECORD_KINDS]);
     for (const r of current.rows) expect(sealedValueSchema.safeParse(r.value).success).toBe(true);
+    const sent = managerPushes.slice(pushesBefore).join();
+    expect(sent).toContain('n2');
+    expect(sent).not.toContain('Written as the key is made');
+    const n2 = await service.db.pool.query("SELECT value FROM field_state WHERE entity_id = 'n2' AND field = 'title'");
+    expect(openValue(key(), { organisationId: service.org, entity: 't_notes', entityId: 'n2', field: 'title', caseId: C1 }, sealedValueSchema.parse(n2.rows[0].value))).toEqual({ value: 'Written as the key is made' });
     expect(wordsIn(dump()).length).toBeGreaterThan(0);
 
     // Alice's and Bob's laptops send their public keys; the manager's next sync finishes the
@@ -126,7 +141,7 @@ describe('converting a service that holds plain values from before encryption', 
     expect(people.rows.map((r: { value: unknown }) => r.value)).toEqual(['Alice', 'Bob', 'Morgan']);
     // No version bumped, nothing new in the log for laptops to fetch.
     expect(await versions()).toEqual(before);
-    expect((await service.db.pool.query('SELECT last_seq::int AS s FROM organisations WHERE id = $1', [service.org])).rows[0].s).toBe(head);
+    expect((await service.db.pool.query("SELECT count(*)::int AS n FROM changes WHERE organisation_id = $1 AND seq > $2 AND entity_id IS DISTINCT FROM 'n2'", [service.org, head])).rows[0].n).toBe(0);
     // Each sealed value opens at its own place only.
     const name = current.rows.find((r) => r.entity_id === C1 && r.field === 'name')!;
     const place = { organisationId: service.org, entity: 't_cases', entityId: C1, field: 'name', caseId: C1 };

@@ -156,6 +156,17 @@ export class SyncClient {
       // Keys first: a laptop learns whether its organisation seals values before it sends any.
       const keyCall: ServiceCall = (fn) => this.tokens.withAccess(api, (t) => fn(api, t));
       const keySync = await syncKeys(db, acct, keyCall, this.deps.now, { found: false });
+      const plain: SyncRun = { db, api, withAccess: (fn) => this.tokens.withAccess(api, fn), progress: (l, d, t) => this.progress(l, d, t), keys: null };
+      // A manager's laptop makes the organisation's first key only once it has fetched, in the
+      // clear, what the service holds from before encryption: it must hold every value to seal it
+      // (convert-plaintext.ts), and from then on it takes no plain value from the service. Its own
+      // outbox waits to go sealed. One more plain pull takes what other laptops sent in the clear
+      // before the service heard of the key (it refuses plain values after); nothing sealed exists yet.
+      if (keySync.foundingDue) {
+        await pullPages(plain, pull, report);
+        await syncKeys(db, acct, keyCall, this.deps.now);
+        if (e2eMode(db) === 'sealed') await pullPages(plain, pull, report);
+      }
       // The organisation has a key this laptop has not been given: no content is sent or
       // fetched, and what was typed waits in the outbox (docs/e2e.md, Admitting a laptop).
       const mode = e2eMode(db);
@@ -164,7 +175,7 @@ export class SyncClient {
         this.progress('Waiting for a manager', 1, 1);
         return report;
       }
-      const run: SyncRun = { db, api, withAccess: (fn) => this.tokens.withAccess(api, fn), progress: (l, d, t) => this.progress(l, d, t), keys: mode === 'sealed' ? ValueKeyring.load(db, acct.organisation_id) : null };
+      const run: SyncRun = { ...plain, keys: mode === 'sealed' ? ValueKeyring.load(db, acct.organisation_id) : null };
       replayParked(db, this.registry);
       await pushOutbox(run, report);
       await pullPages(run, pull, report);
@@ -172,15 +183,6 @@ export class SyncClient {
       if (report.rekeyed > 0) {
         await pushOutbox(run, report);
         await pullPages(run, pull, report);
-      }
-      // A manager's laptop makes the organisation's first key only once it has fetched, in the
-      // clear, what the service holds from before encryption: it must hold every value to seal it
-      // (convert-plaintext.ts), and from then on it takes no plain value from the service. One more
-      // plain pull takes what other laptops sent in the clear before the service heard of the key
-      // (it refuses plain values after); nothing sealed exists yet for this run to miss.
-      if (keySync.foundingDue) {
-        await syncKeys(db, acct, keyCall, this.deps.now);
-        if (e2eMode(db) === 'sealed') await pullPages(run, pull, report);
       }
       await convertPlaintextIfDue({ db: this.deps.db, registry: this.registry, call: (fn) => this.tokens.withAccess(api, (t) => fn(api, t)), progress: (l, d, t) => this.progress(l, d, t), audit: (e) => this.record(e), now: this.deps.now });
       const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.tokens.withAccess(api, (t) => api.post(path, body, schema, t)) });
