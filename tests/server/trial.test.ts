@@ -14,8 +14,6 @@ import { sealedValueSchema } from '../../shared/sync/offservice';
 import { Device, SERVICE_URL, injectTransport } from '../sync/harness';
 import { preEncryption } from '../sync/pre-encryption';
 import { admitWaitingLaptops } from '../sync/keys-helpers';
-import { orgKeyFor } from '../../electron/core/e2e/keyring';
-import { openValue } from '../helpers/sealing';
 
 
 const CASE = '01900000-0000-7000-8000-0000000000f1';
