@@ -36,8 +36,12 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
   return inOrgTransaction(pool, who.organisationId, async (client) => {
     // Mutations seen before and the current state of every record in the batch, in one round trip.
     const { seen, taken, state, facts, epochs } = await loadSeenAndState(client, who, req.changes, now, limits);
-    // Before anything is written: a refusal leaves the organisation as it was.
-    checkSealing(req.changes, epochs);
+    // Before anything is written: a refusal leaves the organisation as it was. A mutation this
+    // device (or person) sent before is answered as before and writes nothing, so its value is not
+    // judged again: a push sent in the clear before the organisation had a key, whose answer was
+    // lost, still hears its outcome. Every other change, another person's mutation id included
+    // (so a refusal cannot tell whether an id was taken), must be sealed.
+    checkSealing(req.changes.filter((c) => !seen.has(c.mutationId) || taken.has(c.mutationId)), epochs);
     const fresh: OutgoingChange[] = [];
     const inBatch = new Set<string>();
     for (const c of req.changes) {
