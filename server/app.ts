@@ -214,7 +214,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerIntakeRoutes(app, pool, now, smallRequest);
   // A manager's erasure and conversion requests, held to the device's push limits.
   const pushGate = signedInGate('push');
-  registerManagerRoutes(app, { pool, now, parse, signedIn: async (req) => {
+  registerManagerRoutes(app, { pool, now, parse, eraseCasesPerDay: accessLimits.eraseCasesPerDay, signedIn: async (req) => {
     await pushGate(req);
     return signedIn(req);
   } });

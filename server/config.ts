@@ -12,6 +12,8 @@ export interface ServerConfig {
   tls: { key: Buffer; cert: Buffer } | null;
   /** New cases one device may make in an hour (HEARD_NEW_CASES_PER_HOUR; raise it for a large import). */
   newCasesPerHour: number;
+  /** Cases one organisation may erase from the service in any 24 hours. */
+  eraseCasesPerDay: number;
   /** Requests one device may send each minute (HEARD_PUSH_PER_MINUTE, HEARD_PULL_PER_MINUTE); half a minute's worth at once. */
   deviceRateLimits: DeviceRateLimits;
   /** Megabytes of pushes one device may send in a UTC day (HEARD_DEVICE_MB_PER_DAY). */
@@ -44,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!databaseUrl && !LOOPBACK.has(host)) throw new Error(`Refusing to serve ${host} from the embedded trial database: set DATABASE_URL to a PostgreSQL database.`);
   const newCasesPerHour = Number(env.HEARD_NEW_CASES_PER_HOUR ?? DEFAULT_ACCESS_LIMITS.newCasesPerHour);
   if (!Number.isInteger(newCasesPerHour) || newCasesPerHour < 1) throw new Error('HEARD_NEW_CASES_PER_HOUR must be a whole number of cases, at least 1.');
+  const eraseCasesPerDay = Number(env.HEARD_ERASE_CASES_PER_DAY ?? DEFAULT_ACCESS_LIMITS.eraseCasesPerDay);
+  if (!Number.isInteger(eraseCasesPerDay) || eraseCasesPerDay < 1) throw new Error('HEARD_ERASE_CASES_PER_DAY must be a whole number of cases, at least 1.');
   const perMinute = (name: string, fallback: RateLimit): RateLimit => {
     if (env[name] === undefined) return fallback;
     const n = Number(env[name]);
@@ -54,5 +58,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const mb = Number(env.HEARD_DEVICE_MB_PER_DAY ?? DEFAULT_BYTES_PER_DEVICE_PER_DAY / MB);
   if (!Number.isInteger(mb) || mb < 1) throw new Error('HEARD_DEVICE_MB_PER_DAY must be a whole number of megabytes, at least 1.');
   const trustProxy = env.HEARD_TRUST_PROXY?.trim() || false;
-  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, deviceRateLimits, bytesPerDevicePerDay: mb * MB, trustProxy };
+  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, eraseCasesPerDay, deviceRateLimits, bytesPerDevicePerDay: mb * MB, trustProxy };
 }

@@ -11,6 +11,8 @@ import { eraseCases } from './sync/erase-cases';
 export interface ManagerRouteDeps {
   pool: Pool;
   now(): Date;
+  /** Cases one organisation may erase in any 24 hours. */
+  eraseCasesPerDay: number;
   /** Signs the device in and holds it to its push limit. */
   signedIn(req: FastifyRequest): Promise<DeviceIdentity>;
   parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S>;
@@ -26,7 +28,7 @@ export function registerManagerRoutes(app: FastifyInstance, d: ManagerRouteDeps)
 
   app.post('/v1/erase', async (req) => {
     const who = await limited(req);
-    const out = await eraseCases(d.pool, who, d.parse(eraseRequestSchema, req.body), d.now());
+    const out = await eraseCases(d.pool, who, d.parse(eraseRequestSchema, req.body), d.now(), d.eraseCasesPerDay);
     req.audit.cases = out.cases;
     return out.body;
   });

@@ -22,9 +22,11 @@ export interface AccessLimits {
   formerHolderDays: number;
   /** How many such edits one device may leave for holders in a day; beyond it they are refused only. */
   formerHolderEditsPerDay: number;
+  /** Cases one organisation may erase from the service in any 24 hours (sync/erase-guard.ts). */
+  eraseCasesPerDay: number;
 }
 
-export const DEFAULT_ACCESS_LIMITS: AccessLimits = { newCasesPerHour: 200, formerHolderDays: 14, formerHolderEditsPerDay: 100 };
+export const DEFAULT_ACCESS_LIMITS: AccessLimits = { newCasesPerHour: 200, formerHolderDays: 14, formerHolderEditsPerDay: 100, eraseCasesPerDay: 50 };
 
 export type Decision =
   | { ok: true; newCase: boolean }

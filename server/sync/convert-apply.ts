@@ -6,6 +6,8 @@ import { inOrgTransaction } from '../db/tx';
 import { ServiceError } from '../errors';
 import { CURRENT_PLAIN, PLAIN, SERVICE_READ, conversionRow, managerOnly, mustBeDue, remainingPlain } from './convert';
 
+const MOVED = 'A sealed value was sealed for another change than the one that wrote the value it replaces. Nothing was changed.';
+
 /**
  * Replaces plain values by the sealed ones a manager's laptop sent, at the same version. Only a
  * value still in the clear at exactly that version and case is replaced, so a sealed value is
@@ -27,20 +29,31 @@ export async function reseal(pool: Pool, who: DeviceIdentity, req: ResealRequest
     // by key). Only for this transaction.
     await client.query('SET LOCAL enable_hashjoin = off');
     await client.query('SET LOCAL enable_mergejoin = off');
-    const fields = await client.query<{ n: number }>(
+    const fields = await client.query<{ n: number; moved: number }>(
       `WITH u AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::jsonb[]) AS u(entity, entity_id, field, case_id, version, value)),
        s AS (UPDATE field_state f SET value = u.value FROM u
               WHERE ${CURRENT_PLAIN} AND f.entity = u.entity AND f.entity_id = u.entity_id AND f.field = u.field
                 AND f.version = u.version AND f.case_id IS NOT DISTINCT FROM u.case_id
               RETURNING f.entity, f.entity_id, f.field, f.seq, f.value),
        l AS (UPDATE changes l SET value = s.value FROM s
-              WHERE l.organisation_id = $1 AND l.seq = s.seq AND l.entity = s.entity AND l.entity_id = s.entity_id AND l.field = s.field)
-       SELECT count(*)::int AS n FROM s`,
+              WHERE l.organisation_id = $1 AND l.seq = s.seq AND l.entity = s.entity AND l.entity_id = s.entity_id AND l.field = s.field),
+       -- Every laptop opens a change row's value only under that row's mutation id: a value sealed
+       -- under another would be stored and then refused everywhere (the statement sees the log as
+       -- it was, and a mutation id is never changed here).
+       m AS (SELECT 1 FROM s JOIN changes l ON l.organisation_id = $1 AND l.seq = s.seq AND l.entity = s.entity AND l.entity_id = s.entity_id AND l.field = s.field
+              WHERE l.mutation_id IS NOT NULL AND l.mutation_id::text IS DISTINCT FROM s.value->>'mid')
+       SELECT (SELECT count(*)::int FROM s) AS n, (SELECT count(*)::int FROM m) AS moved`,
       [org, f.map((x) => x.entity), f.map((x) => x.entityId), f.map((x) => x.field), f.map((x) => x.caseId), f.map((x) => x.version), f.map((x) => JSON.stringify(x.value))],
     );
+    // Thrown inside the transaction, so nothing of the batch is kept.
+    if (fields.rows[0]!.moved > 0) throw new ServiceError(400, 'bad_request', MOVED);
     let conflicts = 0;
     for (const c of req.conflicts) {
       const col = c.side === 'edit' ? 'edit_value' : 'kept_value';
+      if (c.side === 'edit') {
+        const other = await client.query('SELECT 1 FROM conflicts WHERE organisation_id = $1 AND id = $2 AND edit_mutation_id::text <> $3', [org, c.conflictId, c.value.mid]);
+        if (other.rowCount) throw new ServiceError(400, 'bad_request', MOVED);
+      }
       const r = await client.query(
         `UPDATE conflicts c SET ${col} = $3::jsonb WHERE c.organisation_id = $1 AND c.id = $2 AND c.resolved_at IS NULL AND ${PLAIN(`c.${col}`)}`,
         [org, c.conflictId, JSON.stringify(c.value)],

@@ -5,6 +5,7 @@ import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction, reserveSeqs } from '../db/tx';
 import { ServiceError } from '../errors';
 import { insertChanges } from './change-rows';
+import { checkMayErase, DEFAULT_ERASE_CASES_PER_DAY, ERASED_ON_REVIEW } from './erase-guard';
 
 /** The same words whichever case was wrong, so a device learns nothing about ids it does not hold. */
 const NOT_KNOWN = 'The service does not hold one or more of these cases (or a record to keep), so nothing was erased. Sync, then review the cases again.';
@@ -12,20 +13,22 @@ const NOT_KNOWN = 'The service does not hold one or more of these cases (or a re
 /**
  * Erases cases a manager's laptop found due at the end of their retention period. The laptop
  * decided, from the records it holds; the service reads no value: it checks only that the device
- * is a manager's and every id is a case of this organisation, then removes every logged change,
+ * is a manager's holding the current key, that every id is a case of this organisation and that
+ * the organisation's daily allowance (erase-guard.ts) is not spent, then removes every logged change,
  * field, conflict and allocation of each case, keeps its id in `erased_cases` so a late edit
  * cannot bring it back, and logs an `erased` row for each advocate who has held it, so every
  * laptop holding it erases its copy. Records the laptop names in `keep` (a young person another
  * case still needs) move to that case instead. Idempotent: a case already erased is counted, not
  * refused, so a retry after a lost answer succeeds.
  */
-export async function eraseCases(pool: Pool, who: DeviceIdentity, req: EraseRequest, now: Date): Promise<{ body: EraseResponse; cases: string[] }> {
+export async function eraseCases(pool: Pool, who: DeviceIdentity, req: EraseRequest, now: Date, perDay = DEFAULT_ERASE_CASES_PER_DAY): Promise<{ body: EraseResponse; cases: string[] }> {
   if (who.role === 'advocate') throw new ServiceError(403, 'forbidden', 'Only a manager’s laptop can erase cases at the end of their retention period.');
   const org = who.organisationId;
   const named = [...new Set(req.caseIds)];
   return inOrgTransaction(pool, org, async (client) => {
     const gone = new Set((await client.query<{ case_id: string }>('SELECT case_id FROM erased_cases WHERE organisation_id = $1 AND case_id = ANY($2::text[])', [org, named])).rows.map((r) => r.case_id));
     const cases = named.filter((c) => !gone.has(c));
+    await checkMayErase(client, who, cases.length, now, perDay);
     const known = await knownCases(client, org, [...cases, ...req.keep.map((k) => k.toCase)]);
     if (cases.some((c) => !known.has(c))) throw new ServiceError(400, 'bad_request', NOT_KNOWN);
     await moveKept(client, org, cases, req.keep, known);
@@ -35,7 +38,7 @@ export async function eraseCases(pool: Pool, who: DeviceIdentity, req: EraseRequ
       const r = await client.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND case_id = ANY($2::text[])`, [org, cases]);
       rowsRemoved += r.rowCount ?? 0;
     }
-    await client.query("INSERT INTO erased_cases (organisation_id, case_id, erased_at, rule) SELECT $1, c, $3, 'retention review on a manager''s laptop' FROM unnest($2::text[]) AS c", [org, cases, now]);
+    await client.query('INSERT INTO erased_cases (organisation_id, case_id, erased_at, rule) SELECT $1, c, $3, $4 FROM unnest($2::text[]) AS c', [org, cases, now, ERASED_ON_REVIEW]);
     const first = await reserveSeqs(client, org, notices.length);
     await insertChanges(
       client,

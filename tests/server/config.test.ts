@@ -15,6 +15,9 @@ describe('service configuration', () => {
     expect(loadConfig({ HEARD_TRUST_PROXY: '10.0.0.2, 10.0.0.3' }).trustProxy).toBe('10.0.0.2, 10.0.0.3');
     expect(loadConfig({ HEARD_NEW_CASES_PER_HOUR: '1000' }).newCasesPerHour).toBe(1000);
     expect(() => loadConfig({ HEARD_NEW_CASES_PER_HOUR: 'lots' })).toThrow(/HEARD_NEW_CASES_PER_HOUR/);
+    expect(loadConfig({}).eraseCasesPerDay).toBe(50);
+    expect(loadConfig({ HEARD_ERASE_CASES_PER_DAY: '200' }).eraseCasesPerDay).toBe(200);
+    expect(() => loadConfig({ HEARD_ERASE_CASES_PER_DAY: '0' })).toThrow(/HEARD_ERASE_CASES_PER_DAY/);
     expect(loadConfig({ HEARD_PULL_PER_MINUTE: '600' }).deviceRateLimits).toMatchObject({ pull: { perMinute: 600, burst: 300 }, push: { perMinute: 60, burst: 30 } });
     expect(() => loadConfig({ HEARD_PUSH_PER_MINUTE: '0' })).toThrow(/HEARD_PUSH_PER_MINUTE/);
     expect(loadConfig({}).bytesPerDevicePerDay).toBe(100 * 1024 * 1024);

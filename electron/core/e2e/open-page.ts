@@ -28,9 +28,13 @@ const VALUE_KINDS = new Set(['change', 'noop', 'superseded', 'conflict', 'purged
  */
 export function openPage(page: PullResponse, mode: Exclude<E2eMode, 'waiting'>, keys: ValueKeyring | null): UnreadableRow[] {
   const unreadable: UnreadableRow[] = [];
+  // A case's state sent on allocation comes right after the `allocated` row, at its seq: the one
+  // kind of change row that names no mutation (server/sync/pull.ts, caseSnapshot).
+  const snapshots = new Set(page.changes.filter((c) => c.kind === 'allocated').map((c) => `${c.seq}|${c.caseId}`));
   for (const c of page.changes) {
     if (!VALUE_KINDS.has(c.kind) || c.entity === null || c.entityId === null || c.field === null) continue;
-    const why = openRow(c, { organisationId: keys?.organisationId ?? '', entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId }, mode, keys);
+    const snapshot = snapshots.has(`${c.seq}|${c.caseId}`);
+    const why = openRow(c, { organisationId: keys?.organisationId ?? '', entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId }, mode, keys, snapshot);
     if (why) {
       unreadable.push({ seq: c.seq, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId, why });
       c.kind = 'unreadable';
@@ -41,7 +45,7 @@ export function openPage(page: PullResponse, mode: Exclude<E2eMode, 'waiting'>, 
   return unreadable;
 }
 
-function openRow(c: IncomingChange, place: ValuePlace, mode: Exclude<E2eMode, 'waiting'>, keys: ValueKeyring | null): OpenFailure | null {
+function openRow(c: IncomingChange, place: ValuePlace, mode: Exclude<E2eMode, 'waiting'>, keys: ValueKeyring | null, snapshot: boolean): OpenFailure | null {
   // Only a change row's value was written by the row's own mutation; acknowledgements and
   // conflicts carry the value the service kept, sealed under the mutation that wrote it.
   const own = c.kind === 'change' ? c.mutationId : null;
@@ -52,6 +56,9 @@ function openRow(c: IncomingChange, place: ValuePlace, mode: Exclude<E2eMode, 'w
     }
     if (mode === 'plain' || (writtenByService(place.entity) && !claimsEnvelope(v))) return claimsEnvelope(v) ? { ok: false, why: 'unknown_epoch' } : { ok: true, value: v ?? null };
     if (!keys) return { ok: false, why: 'unknown_epoch' };
+    // A change row is written by its own mutation; without one (but in a case's state on
+    // allocation) the service could replay any older value of the field as the newest.
+    if (c.kind === 'change' && c.mutationId === null && !snapshot) return { ok: false, why: 'moved' };
     return openValue(keys.keyFor, place, v, mid);
   };
   if (c.kind === 'conflict') {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
+import { MAX_VALUE_BYTES } from '../../../shared/sync/safe-json';
 import { ENVELOPE_VERSION, isEnvelope, type Envelope } from '../../../shared/sync/envelope';
 
 /**
@@ -27,6 +28,7 @@ export interface EpochValueKeys {
 const TAG_BYTES = 16;
 const NONCE_BYTES = 12;
 const MAC_BYTES = 16;
+const MAX_PADDED_BYTES = 2 * MAX_VALUE_BYTES + 64 - TAG_BYTES;
 
 export function deriveValueKeys(organisationId: string, epoch: number, dataKey: Buffer): EpochValueKeys {
   if (dataKey.length !== 32) throw new Error('An organisation key is 32 bytes.');
@@ -60,15 +62,36 @@ function macOf(keys: EpochValueKeys, p: ValuePlace, valueJson: string): Buffer {
   return createHmac('sha256', keys.mac).update(JSON.stringify([p.entity, p.entityId, p.field, p.caseId, valueJson]), 'utf8').digest().subarray(0, MAC_BYTES);
 }
 
+/**
+ * Padded with trailing spaces (JSON.parse ignores them, so opening is unchanged) to a size bucket,
+ * because the ciphertext length would otherwise tell the service short coded values apart:
+ * "high" from "standard", true from false, "open" from "closed". Multiples of 32 bytes up to 256,
+ * then powers of two, so a long note gives away at most its order of size.
+ */
+export function paddedLength(bytes: number): number {
+  if (bytes <= 256) return Math.max(32, Math.ceil(bytes / 32) * 32);
+  // Never past what an envelope may carry (MAX_SEALED_CHARS less the tag), so padding cannot make a
+  // value the service would take too big to send.
+  return Math.max(bytes, Math.min(2 ** Math.ceil(Math.log2(bytes)), MAX_PADDED_BYTES));
+}
+
+function padded(json: string): Buffer {
+  const raw = Buffer.from(json, 'utf8');
+  const out = Buffer.alloc(paddedLength(raw.length), 0x20);
+  raw.copy(out);
+  return out;
+}
+
 /** Seals `value` (any JSON, null included) for its place, under the epoch `keys` belong to. */
 export function sealValue(keys: EpochValueKeys, place: ValuePlace, mutationId: string, value: unknown): Envelope {
-  // Canonical, so two laptops sealing the same value get the same MAC however they built it.
+  // Canonical, so two laptops sealing the same value get the same MAC however they built it; the
+  // MAC is over the unpadded JSON so equal values still compare equal.
   const json = canonicalJson(value);
   const m = macOf(keys, place, json).toString('base64url');
   const nonce = freshNonce();
   const cipher = createCipheriv('aes-256-gcm', keys.enc, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(place, mutationId, m));
-  const c = Buffer.concat([cipher.update(json, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const c = Buffer.concat([cipher.update(padded(json)), cipher.final(), cipher.getAuthTag()]);
   return { $e2e: ENVELOPE_VERSION, ep: keys.epoch, mid: mutationId, n: nonce.toString('base64url'), c: c.toString('base64url'), m };
 }
 

@@ -21,6 +21,9 @@ export async function eraseDueCasesEverywhere(ctx: CoreContext, caseIds: string[
   try {
     await ctx.sync.withService((api, token) => managerApi.erase(api, token, { caseIds: unique, keep }));
   } catch (e) {
+    // A refusal (no key on this laptop, or the organisation's daily allowance spent) already says
+    // why and when to try again; only a service that did not answer calls for being online.
+    if (e instanceof AppError && e.code === 'forbidden') throw new AppError('forbidden', `${e.message} Nothing was deleted on this laptop either.`);
     const why = e instanceof AppError ? e.message : 'The service could not be reached.';
     throw new AppError('conflict', `${why} Nothing was deleted: the cases must be erased from the service too, so every laptop erases them. Try again when this computer is online.`);
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deriveValueKeys, openValue, sealValue, type ValuePlace } from '../../../electron/core/e2e/values';
 import { envelopeSchema, isEnvelope } from '../../../shared/sync/envelope';
+import { MAX_VALUE_BYTES } from '../../../shared/sync/safe-json';
 
 const ORG = '01900000-0000-7000-8000-00000000aaaa';
 const MID = '01900000-0000-7000-8000-00000000bbbb';
@@ -55,5 +56,34 @@ describe('sealing values', () => {
       // The hand-written check and the schema agree.
       expect(envelopeSchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('padding before sealing (attack finding 9)', () => {
+  const sizeOf = (v: unknown) => sealValue(k1, place, MID, v).c.length;
+
+  it('gives short coded values ciphertexts of equal length, so their length does not tell them apart', () => {
+    const coded: unknown[] = ['high', 'standard', true, false, 'open', 'closed', 'awaiting_allocation', 'young_person', 'professional', 'CIC', 'CL', null];
+    const sizes = new Set(coded.map(sizeOf));
+    expect(sizes.size).toBe(1);
+  });
+
+  it('still opens to the very value sealed, and equal values keep equal MACs', () => {
+    for (const v of ['high', { b: 1, a: ['x', null] }, 'é'.repeat(300), 42]) {
+      const e = sealValue(k1, place, MID, v);
+      expect(openValue(keyFor, place, e, MID)).toEqual({ ok: true, value: v });
+      expect(sealValue(k1, place, MID, v).m).toBe(e.m);
+    }
+  });
+
+  it('pads longer text to buckets: notes a few characters apart share a length', () => {
+    expect(sizeOf('a'.repeat(300))).toBe(sizeOf('a'.repeat(500)));
+    expect(sizeOf('a'.repeat(40))).toBe(sizeOf('a'.repeat(60)));
+    expect(sizeOf('a'.repeat(40))).toBeLessThan(sizeOf('a'.repeat(300)));
+  });
+
+  it('never pads past what an envelope may carry', () => {
+    const big = 'a'.repeat(MAX_VALUE_BYTES - 2);
+    expect(isEnvelope(sealValue(k1, place, MID, big))).toBe(true);
   });
 });
