@@ -25,10 +25,24 @@ export function shimSource(): string {
     }).then((r) => r.json()).catch(() => unreachable);
   const api = {};
   for (const name of ${JSON.stringify(methodNames)}) api[name] = (input) => call(name, input);
+  // One event stream for every listener: a browser keeps at most six connections to a host, so
+  // a stream per listener left a screen with many listeners unable to make any other request.
+  const listeners = new Set();
+  let source = null;
   api.onEvent = (listener) => {
-    const source = new EventSource('/events?token=' + encodeURIComponent(token));
-    source.onmessage = (m) => { try { listener(JSON.parse(m.data)); } catch {} };
-    return () => source.close();
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource('/events?token=' + encodeURIComponent(token));
+      source.onmessage = (m) => {
+        let event;
+        try { event = JSON.parse(m.data); } catch { return; }
+        for (const l of [...listeners]) { try { l(event); } catch {} }
+      };
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && source) { source.close(); source = null; }
+    };
   };
   Object.defineProperty(window, 'heard', { value: Object.freeze(api), enumerable: true });
 })();
