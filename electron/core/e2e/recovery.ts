@@ -35,8 +35,10 @@ export async function restoreFromRecovery(c: LaptopsCtx, typed: string): Promise
     markEncryptionRequired(c.db);
     mergeRoster(c.db, [{ deviceId: m.deviceId, publicKey: m.keys.publicKey.toString('base64url'), userId: m.userId, admittedBy: m.deviceId, how: 'recovery', admittedAt: c.now().toISOString(), removedAt: null }]);
   }).immediate();
+  // Wrapped to this laptop's own key pair, never to the public key the service says is ours: a
+  // hostile service would name its own and open every epoch (docs/e2e.md, Recovery).
   const self = (status.devices ?? []).find((d) => d.deviceId === m.deviceId);
-  const own = self ? await wrapEpochsFor(c.db, org, m.deviceId, self.publicKey, (self.heldEpoch ?? 0) + 1, null) : [];
+  const own = await wrapEpochsFor(c.db, org, m.deviceId, m.keys.publicKey.toString('base64url'), (self?.heldEpoch ?? 0) + 1, null);
   if (own.length) await m.api.addWraps(own);
   takeSharedRoster(m, status.roster ?? null);
   await shareRoster(m, status.roster?.version ?? 0);
