@@ -3,6 +3,7 @@ import type { CreateEpochRequest, DeviceWrap, RosterRequest, UploadPublicKeyRequ
 import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction, inTransaction } from '../db/tx';
 import { ServiceError, badRequest } from '../errors';
+import { holdsCurrentEpoch, notKeyHolderMessage } from './rotation-due';
 
 const conflict = (message: string) => new ServiceError(409, 'conflict', message);
 
@@ -55,6 +56,9 @@ export async function createEpoch(pool: Pool, who: DeviceIdentity, req: CreateEp
     const cur = await client.query<{ epoch: number | null }>('SELECT max(epoch) AS epoch FROM key_epochs WHERE organisation_id = $1', [org]);
     const next = (cur.rows[0]?.epoch ?? 0) + 1;
     if (req.epoch !== next) throw conflict('Another manager’s laptop has just made a new key. Heard will carry on with that one.');
+    // The first epoch is made by whichever manager's laptop comes first (docs/e2e.md); every later
+    // one only by a laptop holding the one before.
+    if (next > 1 && !(await holdsCurrentEpoch(client, org, who.deviceId))) throw new ServiceError(403, 'forbidden', notKeyHolderMessage);
     if (req.wraps.some((w) => w.epoch !== req.epoch)) throw badRequest('Every key must be for the new epoch. Nothing was changed.');
     if (!req.wraps.some((w) => w.deviceId === who.deviceId)) throw badRequest('The new key must also be wrapped for the laptop that made it. Nothing was changed.');
     if (req.recoveryPublicKey) {

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deviceWrapInfo, publicKeyFromSeed, unwrapKey } from '../../electron/core/e2e/hpke-wrap';
+import { issueLaptopCode } from '../../electron/core/e2e/laptops';
 import { pendingSecret, recoveryToPrint } from '../../electron/core/e2e/local-state';
 import { e2eMode } from '../../electron/core/e2e/mode';
 import { restoreFromRecovery } from '../../electron/core/e2e/recovery';
 import * as ops from '../../server/admin/ops';
+import { intakeKeyFor } from '../../server/forms/intake-store';
 import { startService, type Device, type Service } from './harness';
-import { connectWith, keyOf, laptopsCtx, randomKey, seedOf } from './keys-helpers';
+import { connectWith, keyOf, laptopsCtx, randomKey, rawPost, seedOf } from './keys-helpers';
 
 // Attacks a hostile service (or a hostile laptop with a manager's token) makes on the key steps;
 // each was shown to work before it was closed (the attacker's review, findings 2, 4, 6, 10).
@@ -65,5 +67,65 @@ describe('a service that hides its keys endpoints from a laptop enrolled with a 
     expect(rows).toEqual([]);
     expect(e2eMode(laptop.db)).toBe('waiting');
     expect(laptop.outboxCount()).toBeGreaterThan(0);
+  });
+});
+
+describe('a manager’s sign-in without the organisation’s key', () => {
+  let service: Service;
+  let manager: Device;
+  let rogue: Device;
+  beforeEach(async () => {
+    service = await startService({ keys: true });
+    const mu = await ops.createUser(service.db.pool, service.org, 'Maya Manager', 'maya@example.org', 'manager');
+    manager = await service.enrolledDevice(mu);
+    await manager.client.syncNow();
+    const ru = await ops.createUser(service.db.pool, service.org, 'Rory Manager', 'rory@example.org', 'manager');
+    rogue = await service.enrolledDevice(ru); // a manager's token, never admitted to any key
+    await rogue.client.syncNow();
+  });
+  afterEach(() => service.close());
+
+  it('cannot make the next epoch nor point the public referral page at its own key; admission carries on', async () => {
+    const b = () => randomKey().toString('base64url');
+    const w = () => Buffer.concat([randomKey(), randomKey(), randomKey().subarray(0, 16)]).toString('base64url');
+    const id = rogue.client.account()!.device_id;
+    const r = await rawPost(service, rogue, '/v1/keys/epochs', { epoch: 2, wraps: [{ epoch: 2, deviceId: id, wrapped: w(), proof: b() }], recoveryWrap: w() });
+    expect(r.status).toBe(403);
+    expect(JSON.stringify(r.body)).toContain('current key');
+    const evilPub = (await publicKeyFromSeed(randomKey())).toString('base64url');
+    const k = await rawPost(service, rogue, '/v1/intake/key', { epoch: 1, publicKey: evilPub });
+    expect(k.status).toBe(403);
+    await manager.client.syncNow();
+    expect((await intakeKeyFor(service.db.pool, service.org))?.publicKey).not.toBe(evilPub);
+    const au = await ops.createUser(service.db.pool, service.org, 'Ann', 'ann@example.org', 'advocate');
+    const { code } = await issueLaptopCode(laptopsCtx(manager), au);
+    const ann = await connectWith(service, code);
+    await ann.client.syncNow();
+    await manager.client.syncNow();
+    await ann.client.syncNow();
+    expect(keyOf(ann, 1)).toBe(keyOf(manager, 1));
+  });
+
+  it('closing the account of a person whose laptop holds the key makes a new key at the next manager sync', async () => {
+    const au = await ops.createUser(service.db.pool, service.org, 'Ann', 'ann@example.org', 'advocate');
+    const { code } = await issueLaptopCode(laptopsCtx(manager), au);
+    const ann = await connectWith(service, code);
+    await ann.client.syncNow();
+    await manager.client.syncNow();
+    await ann.client.syncNow();
+    expect(keyOf(ann, 1)).not.toBeNull();
+    const closed = await rawPost(service, manager, '/v1/team/people/deactivate', { userId: au });
+    expect(closed.status).toBe(200);
+    await manager.client.syncNow();
+    expect(keyOf(manager, 2)).not.toBeNull();
+    const annId = ann.client.account()!.device_id;
+    expect((await service.db.pool.query('SELECT 1 FROM wrapped_keys WHERE device_id = $1 AND epoch = 2', [annId])).rows).toEqual([]);
+  });
+
+  it('closing the account of someone whose laptop never held the key does not rotate', async () => {
+    const closed = await rawPost(service, manager, '/v1/team/people/deactivate', { userId: rogue.client.account()!.user_id });
+    expect(closed.status).toBe(200);
+    await manager.client.syncNow();
+    expect(keyOf(manager, 2)).toBeNull();
   });
 });
