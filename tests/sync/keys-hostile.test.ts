@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deviceWrapInfo, publicKeyFromSeed, unwrapKey } from '../../electron/core/e2e/hpke-wrap';
-import { issueLaptopCode } from '../../electron/core/e2e/laptops';
+import { deviceWrapInfo, publicKeyFromSeed, recoveryWrapInfo, unwrapKey } from '../../electron/core/e2e/hpke-wrap';
+import { issueLaptopCode, listLaptops } from '../../electron/core/e2e/laptops';
 import { pendingSecret, recoveryToPrint } from '../../electron/core/e2e/local-state';
 import { e2eMode } from '../../electron/core/e2e/mode';
 import { restoreFromRecovery } from '../../electron/core/e2e/recovery';
@@ -127,5 +127,64 @@ describe('a manager’s sign-in without the organisation’s key', () => {
     expect(closed.status).toBe(200);
     await manager.client.syncNow();
     expect(keyOf(manager, 2)).toBeNull();
+  });
+});
+
+describe('a service that swaps the organisation’s recovery public key', () => {
+  let service: Service;
+  let manager: Device;
+  let mu: string;
+  beforeEach(async () => {
+    service = await startService({ keys: true });
+    mu = await ops.createUser(service.db.pool, service.org, 'Maya Manager', 'maya@example.org', 'manager');
+    manager = await service.enrolledDevice(mu);
+    await manager.client.syncNow();
+  });
+  afterEach(() => service.close());
+
+  async function swapRecoveryKey(): Promise<Buffer> {
+    const evilSeed = randomKey();
+    const evilPub = (await publicKeyFromSeed(evilSeed)).toString('base64url');
+    await service.db.pool.query('UPDATE recovery_keys SET public_key = $2 WHERE organisation_id = $1', [service.org, evilPub]);
+    return evilSeed;
+  }
+
+  it('gets no new epoch wrapped to its key: the founder refuses to rotate, says why, and keeps the page to print', async () => {
+    const printed = recoveryToPrint(manager.db);
+    expect(printed).not.toBeNull();
+    const evilSeed = await swapRecoveryKey();
+    await service.db.pool.query('UPDATE organisations SET key_rotation_due = true WHERE id = $1', [service.org]);
+    await manager.client.syncNow();
+    expect(keyOf(manager, 2)).toBeNull();
+    const wraps = (await service.db.pool.query('SELECT epoch, wrapped FROM recovery_wraps WHERE organisation_id = $1 ORDER BY epoch', [service.org])).rows;
+    for (const w of wraps) expect(await unwrapKey(evilSeed, recoveryWrapInfo(service.org, w.epoch), w.wrapped)).toBeNull();
+    // Finding 14: the founder's own recovery key is still there to print.
+    expect(recoveryToPrint(manager.db)).toBe(printed);
+    const list = await listLaptops(laptopsCtx(manager));
+    expect(list.recoveryKeyProblem).toMatch(/different recovery key/);
+  });
+
+  it('a second manager’s laptop learns the recovery key from the sealed roster, not the service, and refuses too', async () => {
+    const su = await ops.createUser(service.db.pool, service.org, 'Sam Manager', 'sam@example.org', 'manager');
+    const { code } = await issueLaptopCode(laptopsCtx(manager), su);
+    const sam = await connectWith(service, code);
+    await sam.client.syncNow();
+    await manager.client.syncNow();
+    await sam.client.syncNow();
+    expect(keyOf(sam, 1)).toBe(keyOf(manager, 1));
+    await swapRecoveryKey();
+    manager.dispose();
+    service.devices.splice(service.devices.indexOf(manager), 1);
+    await service.db.pool.query('UPDATE organisations SET key_rotation_due = true WHERE id = $1', [service.org]);
+    await sam.client.syncNow();
+    expect(keyOf(sam, 2)).toBeNull();
+    expect((await listLaptops(laptopsCtx(sam))).recoveryKeyProblem).toMatch(/different recovery key/);
+  });
+
+  it('with the organisation’s own recovery key, rotation carries on and says nothing', async () => {
+    await service.db.pool.query('UPDATE organisations SET key_rotation_due = true WHERE id = $1', [service.org]);
+    await manager.client.syncNow();
+    expect(keyOf(manager, 2)).not.toBeNull();
+    expect((await listLaptops(laptopsCtx(manager))).recoveryKeyProblem).toBeNull();
   });
 });
