@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deviceWrapInfo, publicKeyFromSeed, recoveryWrapInfo, unwrapKey } from '../../electron/core/e2e/hpke-wrap';
-import { issueLaptopCode, listLaptops } from '../../electron/core/e2e/laptops';
+import { issueLaptopCode, listLaptops, setLaptopStatus } from '../../electron/core/e2e/laptops';
 import { pendingSecret, recoveryToPrint } from '../../electron/core/e2e/local-state';
 import { e2eMode } from '../../electron/core/e2e/mode';
 import { restoreFromRecovery } from '../../electron/core/e2e/recovery';
+import { sealRoster } from '../../electron/core/e2e/roster';
+import { uuidv7 } from '../../shared/domain/ids';
 import * as ops from '../../server/admin/ops';
 import { intakeKeyFor } from '../../server/forms/intake-store';
 import { startService, type Device, type Service } from './harness';
@@ -186,5 +188,48 @@ describe('a service that swaps the organisation’s recovery public key', () => 
     await manager.client.syncNow();
     expect(keyOf(manager, 2)).not.toBeNull();
     expect((await listLaptops(laptopsCtx(manager))).recoveryKeyProblem).toBeNull();
+  });
+});
+
+describe('a revoked laptop colluding with the service', () => {
+  let service: Service;
+  let manager: Device;
+  beforeEach(async () => {
+    service = await startService({ keys: true });
+    const mu = await ops.createUser(service.db.pool, service.org, 'Maya Manager', 'maya@example.org', 'manager');
+    manager = await service.enrolledDevice(mu);
+    await manager.client.syncNow();
+  });
+  afterEach(() => service.close());
+
+  it('cannot get back in with a roster sealed under the epoch it held before the rotation', async () => {
+    const pool = service.db.pool;
+    const org = service.org;
+    const au = await ops.createUser(pool, org, 'Ann', 'ann@example.org', 'advocate');
+    const { code } = await issueLaptopCode(laptopsCtx(manager), au);
+    const ann = await connectWith(service, code);
+    await ann.client.syncNow();
+    await manager.client.syncNow();
+    await ann.client.syncNow();
+    const stolen1 = Buffer.from(keyOf(ann, 1)!, 'hex');
+    await setLaptopStatus(laptopsCtx(manager), ann.client.account()!.device_id, 'revoke');
+    await manager.client.syncNow();
+    expect(keyOf(manager, 2)).not.toBeNull();
+    const evilSeed = randomKey();
+    const evilPub = (await publicKeyFromSeed(evilSeed)).toString('base64url');
+    const fakeId = uuidv7();
+    await pool.query("INSERT INTO devices (id, organisation_id, user_id, name) VALUES ($1, $2, $3, 'x')", [fakeId, org, au]);
+    await pool.query('INSERT INTO device_public_keys (device_id, organisation_id, public_key, created_at) VALUES ($1, $2, $3, now())', [fakeId, org, evilPub]);
+    const v = Number((await pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [org])).rows[0].version) + 1;
+    const sealed = sealRoster([{ deviceId: fakeId, publicKey: evilPub, userId: au, admittedBy: fakeId, how: 'code', admittedAt: new Date().toISOString(), removedAt: null }], org, 1, stolen1, v);
+    await pool.query('UPDATE key_rosters SET epoch = 1, version = $2, sealed = $3 WHERE organisation_id = $1', [org, v, sealed]);
+    await manager.client.syncNow();
+    const w = (await pool.query('SELECT epoch FROM wrapped_keys WHERE device_id = $1', [fakeId])).rows;
+    expect(w).toEqual([]);
+    // The forged entry never reaches the manager's own roster, so no later rotation wraps to it either.
+    await pool.query('UPDATE organisations SET key_rotation_due = true WHERE id = $1', [org]);
+    await manager.client.syncNow();
+    expect(keyOf(manager, 3)).not.toBeNull();
+    expect((await pool.query('SELECT epoch FROM wrapped_keys WHERE device_id = $1', [fakeId])).rows).toEqual([]);
   });
 });

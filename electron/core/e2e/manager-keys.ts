@@ -3,7 +3,7 @@ import type { KeyStatus, KeyedDevice } from '../../../shared/sync/keys-protocol'
 import type { Db } from '../db/database';
 import { chainKey, enrolmentTag, macEquals, secretKey, wrapProof } from './admission';
 import { deviceWrapInfo, publicKeyFromSeed, recoveryWrapInfo, wrapKey } from './hpke-wrap';
-import { currentOrgKey, orgKeyFor, saveOrgKey } from './keyring';
+import { currentOrgKey, saveOrgKey } from './keyring';
 import type { KeysApi } from './keys-api';
 import { clearRecoveryToPrint, issuedSecret, markSecretUsed, recoveryToPrint, rosterVersion, saveRecoveryToPrint, saveRosterVersion, type DeviceKeys, type IssuedSecret } from './local-state';
 import { markEncryptionRequired } from './mode';
@@ -79,7 +79,11 @@ function selfEntry(c: ManagerCtx, how: RosterEntry['how']): RosterEntry {
 /** Takes in the roster other managers' laptops have shared, when it is newer than the one seen here. */
 export function takeSharedRoster(c: ManagerCtx, shared: KeyStatus['roster']): boolean {
   if (!shared || shared.version <= rosterVersion(c.db)) return false;
-  const key = orgKeyFor(c.db, shared.epoch);
+  // Only under the newest epoch held: a laptop shut out by a rotation still holds the older ones
+  // and could, with the service, seal a roster that lets itself back in.
+  const newest = currentOrgKey(c.db);
+  if (!newest || shared.epoch !== newest.epoch) return false;
+  const key = newest.key;
   const whole = key ? openRosterWhole(shared.sealed, c.organisationId, shared.epoch, key, shared.version) : null;
   if (!whole) return false;
   return c.db.transaction(() => {
