@@ -233,3 +233,60 @@ describe('a revoked laptop colluding with the service', () => {
     expect((await pool.query('SELECT epoch FROM wrapped_keys WHERE device_id = $1', [fakeId])).rows).toEqual([]);
   });
 });
+
+describe('a manager’s sign-in without the key, against the roster and waiting laptops', () => {
+  let service: Service;
+  let manager: Device;
+  let rogue: Device;
+  beforeEach(async () => {
+    service = await startService({ keys: true });
+    const mu = await ops.createUser(service.db.pool, service.org, 'Maya Manager', 'maya@example.org', 'manager');
+    manager = await service.enrolledDevice(mu);
+    await manager.client.syncNow();
+    rogue = await service.enrolledDevice(await ops.createUser(service.db.pool, service.org, 'Rory Manager', 'rory@example.org', 'manager'));
+    await rogue.client.syncNow();
+  });
+  afterEach(() => service.close());
+
+  it('cannot set the roster version out of reach of every other manager', async () => {
+    const sealed = randomKey().toString('base64url');
+    const far = await rawPost(service, rogue, '/v1/keys/roster', { epoch: 1, version: Number.MAX_SAFE_INTEGER, sealed });
+    expect(far.status).toBe(409);
+    const version = Number((await service.db.pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [service.org])).rows[0].version);
+    expect(version).toBeLessThan(10);
+  });
+
+  it('cannot block a waiting laptop with junk wraps put there first', async () => {
+    const au = await ops.createUser(service.db.pool, service.org, 'Ann', 'ann@example.org', 'advocate');
+    const { code } = await issueLaptopCode(laptopsCtx(manager), au);
+    const ann = await connectWith(service, code);
+    await ann.client.syncNow();
+    const annId = ann.client.account()!.device_id;
+    const junk = Buffer.concat([randomKey(), randomKey(), randomKey().subarray(0, 16)]).toString('base64url');
+    const put = await rawPost(service, rogue, '/v1/keys/wraps', { wraps: [{ epoch: 1, deviceId: annId, wrapped: junk, proof: randomKey().toString('base64url') }] });
+    expect(put.status).toBe(403);
+    // Nor pass as a key holder by wrapping junk to itself while a manager's laptop holds the key.
+    const self = await rawPost(service, rogue, '/v1/keys/wraps', { wraps: [{ epoch: 1, deviceId: rogue.client.account()!.device_id, wrapped: junk, proof: randomKey().toString('base64url') }] });
+    expect(self.status).toBe(403);
+    await manager.client.syncNow();
+    await ann.client.syncNow();
+    expect(keyOf(ann, 1)).toBe(keyOf(manager, 1));
+  });
+});
+
+describe('recovery while a manager’s laptop still holds the key', () => {
+  let service: Service;
+  afterEach(() => service.close());
+
+  it('is refused, in words that say what to do, and gives the recovering laptop nothing', async () => {
+    service = await startService({ keys: true });
+    const mu = await ops.createUser(service.db.pool, service.org, 'Maya Manager', 'maya@example.org', 'manager');
+    const manager = await service.enrolledDevice(mu);
+    await manager.client.syncNow();
+    const fresh = await service.enrolledDevice(mu);
+    await fresh.client.syncNow();
+    await expect(restoreFromRecovery(laptopsCtx(fresh), recoveryToPrint(manager.db)!)).rejects.toThrow(/still holds your organisation’s key/);
+    const id = fresh.client.account()!.device_id;
+    expect((await service.db.pool.query('SELECT 1 FROM wrapped_keys WHERE device_id = $1', [id])).rows).toEqual([]);
+  });
+});
