@@ -37,18 +37,16 @@ describe('converting a service that holds plain values from before encryption', 
   };
   /** Fails the next `finish`, as a laptop closed mid-conversion would. */
   let dropFinish = false;
+  /** Every push body the manager's laptop sent. */
+  const managerPushes: string[] = [];
   let aliceWaiting = '';
   let alicePush = '';
   const pushAsAlice = () =>
     service.transport(`${SERVICE_URL}/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.client.account()!.access_token}` }, body: alicePush });
 
-  /**
-   * What a laptop holds of a field, opened where it is sealed: laptops that open values on arrival
-   * (docs/e2e.md, Values) hold the words themselves, the others the sealed value as received.
-   */
-  const plainOf = (stored: unknown, place: { entity: string; entityId: string; field: string; caseId: string }) => {
-    const sealed = typeof stored === 'string' && stored.startsWith('{') ? sealedValueSchema.safeParse(JSON.parse(stored)) : null;
-    return sealed?.success ? openValue(key(), { organisationId: service.org, ...place }, sealed.data)?.value : stored;
+  /** A laptop opens every value on arrival (docs/e2e.md, Values): its records hold words, never an envelope. */
+  const holdsWords = (d: Device) => {
+    for (const table of ['t_cases', 't_notes']) for (const r of d.rows(table)) expect(JSON.stringify(r)).not.toContain('$e2e');
   };
   const dump = () => execFileSync('pg_dump', ['--data-only', '-d', service.db.url], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wordsIn = (text: string) => WORDS.filter((w) => text.includes(w));
@@ -61,7 +59,10 @@ describe('converting a service that holds plain values from before encryption', 
     old = preEncryption(service.transport);
     alice = await enrolled(a);
     bob = await enrolled(b);
-    manager = await enrolled(managerId, ((url, init) => (dropFinish && url.endsWith('/v1/convert/finish') ? ((dropFinish = false), Promise.reject(new Error('lid closed'))) : old.transport(url, init))) as Transport);
+    manager = await enrolled(managerId, ((url, init) => {
+      if (url.endsWith('/v1/push')) managerPushes.push(String(init?.body ?? ''));
+      return dropFinish && url.endsWith('/v1/convert/finish') ? ((dropFinish = false), Promise.reject(new Error('lid closed'))) : old.transport(url, init);
+    }) as Transport);
 
     // Before encryption: cases, notes edited more than once, one conflict left open and one resolved.
     alice.write('t_cases', C1, C1, { name: 'Zephyrine Quillfeather', status: 'open' });
@@ -102,17 +103,27 @@ describe('converting a service that holds plain values from before encryption', 
   });
 
   it('seals every current value and open conflict in place, and after an interruption removes the plain history when run again', async () => {
-    const versions = async () => (await service.db.pool.query('SELECT entity_id, field, version::int FROM field_state ORDER BY 1, 2')).rows;
+    // The manager's new note (n2) aside, which its push writes as any edit.
+    const versions = async () => (await service.db.pool.query("SELECT entity_id, field, version::int FROM field_state WHERE entity_id <> 'n2' ORDER BY 1, 2")).rows;
     const before = await versions();
     const head = (await service.db.pool.query('SELECT last_seq::int AS s FROM organisations WHERE id = $1', [service.org])).rows[0].s;
+    // Typed on the manager's laptop as the service is upgraded: it goes sealed, never in the clear.
+    manager.write('t_notes', 'n2', C1, { title: 'Written as the key is made' });
+    const pushesBefore = managerPushes.length;
     dropFinish = true;
-    // The manager's laptop makes the organisation's key, then converts; the lid closes before the end.
+    // The manager's laptop fetches what the service holds, makes the organisation's key, then
+    // converts; the lid closes before the end.
     await expect(manager.client.syncNow()).rejects.toThrow();
     expect(key()).toBeTruthy();
     // Current values are sealed, but the history still holds the words.
     // Every value of a child's record, that is: the organisation's own records stay as the service wrote them.
-    const current = await service.db.pool.query("SELECT entity_id, field, case_id, value FROM field_state WHERE field <> 'deleted_at' AND entity <> ALL($1::text[])", [ORGANISATION_RECORD_KINDS]);
+    const current = await service.db.pool.query("SELECT entity_id, field, case_id, value FROM field_state WHERE field <> 'deleted_at' AND entity <> ALL($1::text[]) AND entity_id <> 'n2'", [ORGANISATION_RECORD_KINDS]);
     for (const r of current.rows) expect(sealedValueSchema.safeParse(r.value).success).toBe(true);
+    const sent = managerPushes.slice(pushesBefore).join();
+    expect(sent).toContain('n2');
+    expect(sent).not.toContain('Written as the key is made');
+    const n2 = await service.db.pool.query("SELECT value FROM field_state WHERE entity_id = 'n2' AND field = 'title'");
+    expect(openValue(key(), { organisationId: service.org, entity: 't_notes', entityId: 'n2', field: 'title', caseId: C1 }, sealedValueSchema.parse(n2.rows[0].value))).toEqual({ value: 'Written as the key is made' });
     expect(wordsIn(dump()).length).toBeGreaterThan(0);
 
     // Alice's and Bob's laptops send their public keys; the manager's next sync finishes the
@@ -130,7 +141,7 @@ describe('converting a service that holds plain values from before encryption', 
     expect(people.rows.map((r: { value: unknown }) => r.value)).toEqual(['Alice', 'Bob', 'Morgan']);
     // No version bumped, nothing new in the log for laptops to fetch.
     expect(await versions()).toEqual(before);
-    expect((await service.db.pool.query('SELECT last_seq::int AS s FROM organisations WHERE id = $1', [service.org])).rows[0].s).toBe(head);
+    expect((await service.db.pool.query("SELECT count(*)::int AS n FROM changes WHERE organisation_id = $1 AND seq > $2 AND entity_id IS DISTINCT FROM 'n2'", [service.org, head])).rows[0].n).toBe(0);
     // Each sealed value opens at its own place only.
     const name = current.rows.find((r) => r.entity_id === C1 && r.field === 'name')!;
     const place = { organisationId: service.org, entity: 't_cases', entityId: C1, field: 'name', caseId: C1 };
@@ -141,11 +152,22 @@ describe('converting a service that holds plain values from before encryption', 
   it('leaves every laptop converged: the waiting acknowledgement arrives, nothing is sent again, and a new laptop receives sealed values that open to what the others hold', async () => {
     await alice.client.syncNow();
     expect(alice.outboxCount()).toBe(0);
-    expect(plainOf(alice.row('t_notes', 'n1')!.title, { entity: 't_notes', entityId: 'n1', field: 'title', caseId: C1 })).toBe('hollyhock and marmalade');
+    expect(alice.row('t_notes', 'n1')!.title).toBe('hollyhock and marmalade');
+    holdsWords(alice);
     // Her change's log row lost its value (it keeps the outcome) but still acknowledged it.
     expect((await service.db.pool.query('SELECT kind, value FROM changes WHERE mutation_id = $1', [aliceWaiting])).rows).toEqual([{ kind: 'acked', value: 'applied' }]);
     // Sent again (a retry whose answer was lost): answered as the first time, nothing applied.
     expect(await (await pushAsAlice()).json()).toMatchObject({ results: [{ mutationId: aliceWaiting, outcome: 'applied', duplicate: true }] });
+    // Only an answer given before: a new value in the clear beside the retry is refused, the whole
+    // push with it, and so is the same plain change under another person's sign-in.
+    const retry = JSON.parse(alicePush) as { v: number; changes: { mutationId: string; value: unknown }[] };
+    const withNew = { ...retry, changes: [...retry.changes, { ...retry.changes[0]!, mutationId: '01900000-0000-7000-8000-0000000000c1', value: 'Ottoline again' }] };
+    const headers = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+    const refused = await service.transport(`${SERVICE_URL}/v1/push`, { method: 'POST', headers: headers(alice.client.account()!.access_token!), body: JSON.stringify(withNew) });
+    expect(refused.status).toBe(400);
+    const asBob = await service.transport(`${SERVICE_URL}/v1/push`, { method: 'POST', headers: headers(bob.client.account()!.access_token!), body: alicePush });
+    expect(asBob.status).toBe(400);
+    expect(wordsIn(dump())).toEqual([]);
     await bob.client.syncNow();
     expect(bob.row('t_cases', C2)).toMatchObject({ name: 'Ottoline Brackenbury' });
     expect(bob.outboxCount()).toBe(0);
@@ -157,15 +179,14 @@ describe('converting a service that holds plain values from before encryption', 
     await fresh.client.syncNow();
     expect(orgKeyFor(fresh.db, 1)?.equals(key())).toBe(true);
     await manager.client.syncNow();
-    expect(plainOf(manager.row('t_cases', C1)!.name, { entity: 't_cases', entityId: C1, field: 'name', caseId: C1 })).toBe('Zephyrine Quillfeather');
-    for (const [table, id, caseId] of [['t_cases', C1, C1], ['t_cases', C2, C2], ['t_notes', 'n1', C1]] as const) {
+    expect(manager.row('t_cases', C1)!.name).toBe('Zephyrine Quillfeather');
+    for (const [table, id] of [['t_cases', C1], ['t_cases', C2], ['t_notes', 'n1']] as const) {
       const mine = manager.row(table, id)!;
       const got = fresh.row(table, id)!;
-      for (const field of testRegistry[table]!.fields) {
-        const place = { entity: table, entityId: id, field, caseId };
-        expect(plainOf(got[field], place)).toEqual(plainOf(mine[field], place));
-      }
+      for (const field of testRegistry[table]!.fields) expect(got[field]).toEqual(mine[field]);
     }
+    expect(fresh.row('t_cases', C2)!.name).toBe('Ottoline Brackenbury');
+    for (const d of [manager, fresh, bob]) holdsWords(d);
     // Running it again has nothing to do.
     expect((await service.db.pool.query('SELECT plaintext_converted_at IS NOT NULL AS done FROM organisations WHERE id = $1', [service.org])).rows[0].done).toBe(true);
     const token = manager.client.account()!.access_token!;

@@ -20,6 +20,11 @@ export interface KeySyncReport {
   /** Laptops waiting for a manager to compare fingerprints. */
   waiting: number;
   epochMade: number | null;
+  /**
+   * A manager's laptop found no key anywhere and was asked not to make it yet: the caller makes it
+   * (`found: true`) once it has fetched what the service holds in the clear.
+   */
+  foundingDue: boolean;
 }
 
 /**
@@ -27,8 +32,8 @@ export interface KeySyncReport {
  * take the keys wrapped to it, and on a manager's laptop make the first key, share the roster,
  * rotate when due and admit laptops enrolled with a code it issued.
  */
-export async function syncKeys(db: Db, account: Account, call: ServiceCall, now: () => Date): Promise<KeySyncReport> {
-  const report: KeySyncReport = { received: 0, refused: 0, admitted: 0, waiting: 0, epochMade: null };
+export async function syncKeys(db: Db, account: Account, call: ServiceCall, now: () => Date, opts: { found: boolean } = { found: true }): Promise<KeySyncReport> {
+  const report: KeySyncReport = { received: 0, refused: 0, admitted: 0, waiting: 0, epochMade: null, foundingDue: false };
   const api = keysApi(call);
   const keys = await ensureDeviceKeys(db, now());
   let status;
@@ -55,7 +60,9 @@ export async function syncKeys(db: Db, account: Account, call: ServiceCall, now:
   await dropStaleRecoveryKey(db, status.recoveryPublicKey);
   if (status.currentEpoch === null) {
     // A laptop that already holds a key while the service claims none is not believed.
-    if (currentOrgKey(db) || !(await foundOrganisationKey(c, secret))) return report;
+    if (currentOrgKey(db)) return report;
+    if (!opts.found) return { ...report, foundingDue: true };
+    if (!(await foundOrganisationKey(c, secret))) return report;
     report.epochMade = 1;
     await shareRoster(c, 0);
     return report;

@@ -22,6 +22,7 @@ import { runSteps, type SyncStep } from './sync-step';
 import { asAppError } from './client-types';
 import { prepareEnrolment } from '../e2e/enrolment';
 import { syncKeys } from '../e2e/key-sync';
+import type { ServiceCall } from '../e2e/keys-api';
 
 export interface SyncDeps {
   db(): Db;
@@ -153,7 +154,19 @@ export class SyncClient {
     const pull: PullDeps = { registry: this.registry, isUnlocked: () => this.deps.isUnlocked(), now: this.deps.now, emit: (e) => this.deps.emit(e), pageSize: this.deps.pullPageSize, record: (e) => this.record(e), clock: () => this.clock() };
     try {
       // Keys first: a laptop learns whether its organisation seals values before it sends any.
-      await syncKeys(db, acct, (fn) => this.tokens.withAccess(api, (t) => fn(api, t)), this.deps.now);
+      const keyCall: ServiceCall = (fn) => this.tokens.withAccess(api, (t) => fn(api, t));
+      const keySync = await syncKeys(db, acct, keyCall, this.deps.now, { found: false });
+      const plain: SyncRun = { db, api, withAccess: (fn) => this.tokens.withAccess(api, fn), progress: (l, d, t) => this.progress(l, d, t), keys: null };
+      // A manager's laptop makes the organisation's first key only once it has fetched, in the
+      // clear, what the service holds from before encryption: it must hold every value to seal it
+      // (convert-plaintext.ts), and from then on it takes no plain value from the service. Its own
+      // outbox waits to go sealed. One more plain pull takes what other laptops sent in the clear
+      // before the service heard of the key (it refuses plain values after); nothing sealed exists yet.
+      if (keySync.foundingDue) {
+        await pullPages(plain, pull, report);
+        await syncKeys(db, acct, keyCall, this.deps.now);
+        if (e2eMode(db) === 'sealed') await pullPages(plain, pull, report);
+      }
       // The organisation has a key this laptop has not been given: no content is sent or
       // fetched, and what was typed waits in the outbox (docs/e2e.md, Admitting a laptop).
       const mode = e2eMode(db);
@@ -162,7 +175,7 @@ export class SyncClient {
         this.progress('Waiting for a manager', 1, 1);
         return report;
       }
-      const run: SyncRun = { db, api, withAccess: (fn) => this.tokens.withAccess(api, fn), progress: (l, d, t) => this.progress(l, d, t), keys: mode === 'sealed' ? ValueKeyring.load(db, acct.organisation_id) : null };
+      const run: SyncRun = { ...plain, keys: mode === 'sealed' ? ValueKeyring.load(db, acct.organisation_id) : null };
       replayParked(db, this.registry);
       await pushOutbox(run, report);
       await pullPages(run, pull, report);
