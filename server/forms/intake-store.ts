@@ -5,6 +5,7 @@ import type { PublicSubmission, Submission } from '../../shared/sync/intake';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { ServiceError } from '../errors';
 import { inTransaction } from '../db/tx';
+import { holdsCurrentEpoch, notKeyHolderMessage } from '../keys/rotation-due';
 
 /**
  * The service's side of the online forms: it keeps ciphertext, public keys and hashes of link
@@ -42,6 +43,7 @@ export async function publishIntakeKey(pool: Pool, who: { organisationId: string
   );
   const e = epochs.rows[0]!;
   if (e.any && !e.known) throw new ServiceError(409, 'conflict', `The service has no key epoch ${epoch} for this organisation, so no intake key was published for it.`);
+  if (e.any && !(await holdsCurrentEpoch(pool, who.organisationId, who.deviceId))) throw new ServiceError(403, 'forbidden', notKeyHolderMessage);
   await pool.query('INSERT INTO intake_keys (organisation_id, epoch, public_key, published_by, published_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [who.organisationId, epoch, publicKey, who.deviceId, now]);
   const held = await pool.query<{ public_key: string }>('SELECT public_key FROM intake_keys WHERE organisation_id = $1 AND epoch = $2', [who.organisationId, epoch]);
   if (held.rows[0]?.public_key !== publicKey) throw new ServiceError(409, 'conflict', `The service already holds a different intake key for key epoch ${epoch}. Nothing was changed.`);

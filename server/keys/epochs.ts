@@ -3,6 +3,7 @@ import type { CreateEpochRequest, DeviceWrap, RosterRequest, UploadPublicKeyRequ
 import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction, inTransaction } from '../db/tx';
 import { ServiceError, badRequest } from '../errors';
+import { holdsCurrentEpoch, notKeyHolderMessage } from './rotation-due';
 
 const conflict = (message: string) => new ServiceError(409, 'conflict', message);
 
@@ -55,6 +56,9 @@ export async function createEpoch(pool: Pool, who: DeviceIdentity, req: CreateEp
     const cur = await client.query<{ epoch: number | null }>('SELECT max(epoch) AS epoch FROM key_epochs WHERE organisation_id = $1', [org]);
     const next = (cur.rows[0]?.epoch ?? 0) + 1;
     if (req.epoch !== next) throw conflict('Another manager’s laptop has just made a new key. Heard will carry on with that one.');
+    // The first epoch is made by whichever manager's laptop comes first (docs/e2e.md); every later
+    // one only by a laptop holding the one before.
+    if (next > 1 && !(await holdsCurrentEpoch(client, org, who.deviceId))) throw new ServiceError(403, 'forbidden', notKeyHolderMessage);
     if (req.wraps.some((w) => w.epoch !== req.epoch)) throw badRequest('Every key must be for the new epoch. Nothing was changed.');
     if (!req.wraps.some((w) => w.deviceId === who.deviceId)) throw badRequest('The new key must also be wrapped for the laptop that made it. Nothing was changed.');
     if (req.recoveryPublicKey) {
@@ -71,9 +75,31 @@ export async function createEpoch(pool: Pool, who: DeviceIdentity, req: CreateEp
   });
 }
 
-/** A manager's laptop gives existing epochs to a laptop it has admitted. */
+/**
+ * Only a laptop holding an epoch may wrap it for another, so a manager's sign-in without the key
+ * cannot put junk first and block a waiting laptop. Wraps to oneself are how a laptop recovering
+ * with the recovery key becomes a holder: allowed only while no other manager's laptop holds the
+ * current epoch (every one is lost), so they cannot be used to pass as a holder beside them.
+ */
+async function checkSender(client: PoolClient, who: DeviceIdentity, wraps: DeviceWrap[]): Promise<void> {
+  const org = who.organisationId;
+  const held = await client.query<{ epoch: number }>('SELECT epoch FROM wrapped_keys WHERE organisation_id = $1 AND device_id = $2', [org, who.deviceId]);
+  const mine = new Set(held.rows.map((r) => r.epoch));
+  if (wraps.some((w) => w.deviceId !== who.deviceId && !mine.has(w.epoch))) throw new ServiceError(403, 'forbidden', 'Only a laptop that holds a key can give it to another. Nothing was changed.');
+  if (!wraps.some((w) => w.deviceId === who.deviceId && !mine.has(w.epoch))) return;
+  const others = await client.query(
+    `SELECT 1 FROM wrapped_keys w JOIN devices d ON d.id = w.device_id JOIN users u ON u.id = d.user_id
+      WHERE w.organisation_id = $1 AND w.device_id <> $2 AND d.status = 'active' AND u.active AND u.role = 'manager'
+        AND w.epoch = (SELECT max(epoch) FROM key_epochs e WHERE e.organisation_id = $1)`,
+    [org, who.deviceId],
+  );
+  if (others.rows.length) throw new ServiceError(403, 'forbidden', 'Another manager’s laptop still holds your organisation’s key. Ask that manager to give the key to this laptop or, if that laptop is lost, to have it disconnected first. Nothing was changed.');
+}
+
+/** A manager's laptop gives existing epochs to a laptop it has admitted, or to itself on recovery. */
 export async function addWraps(pool: Pool, who: DeviceIdentity, wraps: DeviceWrap[], now: Date): Promise<void> {
   await inOrgTransaction(pool, who.organisationId, async (client) => {
+    await checkSender(client, who, wraps);
     await checkWraps(client, who.organisationId, wraps);
     await insertWraps(client, who, wraps, now);
   });
@@ -83,6 +109,9 @@ export async function putRoster(pool: Pool, who: DeviceIdentity, req: RosterRequ
   await inOrgTransaction(pool, who.organisationId, async (client) => {
     const known = await client.query('SELECT 1 FROM key_epochs WHERE organisation_id = $1 AND epoch = $2', [who.organisationId, req.epoch]);
     if (!known.rows.length) throw badRequest('The roster names an epoch this organisation does not have. Nothing was changed.');
+    // One step at a time: a version far ahead would refuse every other manager's next share.
+    const cur = await client.query<{ version: string }>('SELECT version FROM key_rosters WHERE organisation_id = $1 FOR UPDATE', [who.organisationId]);
+    if (req.version !== Number(cur.rows[0]?.version ?? 0) + 1) throw conflict('The list of laptops on the service has changed. Heard will merge it and try again.');
     const r = await client.query(
       `INSERT INTO key_rosters (organisation_id, epoch, version, sealed, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (organisation_id) DO UPDATE SET epoch = $2, version = $3, sealed = $4, updated_by = $5, updated_at = $6

@@ -16,3 +16,21 @@ export async function markRotationDueIfHolder(q: Pool | PoolClient, deviceId: st
     [deviceId],
   );
 }
+
+/**
+ * Whether this laptop holds a wrap for the organisation's newest epoch: only such a laptop (a key
+ * holder a manager admitted) may make the next epoch or publish the intake key, so a manager's
+ * sign-in alone, without the key, cannot capture the public forms or block key management.
+ */
+export async function holdsCurrentEpoch(q: Pool | PoolClient, organisationId: string, deviceId: string): Promise<boolean> {
+  const r = await q.query(
+    `SELECT 1 FROM wrapped_keys w
+      WHERE w.organisation_id = $1 AND w.device_id = $2
+        AND w.epoch = (SELECT max(epoch) FROM key_epochs e WHERE e.organisation_id = $1)`,
+    [organisationId, deviceId],
+  );
+  return r.rows.length > 0;
+}
+
+export const notKeyHolderMessage =
+  'Only a manager’s laptop that already holds your organisation’s current key can do this. Nothing was changed.';

@@ -4,6 +4,7 @@ import type { AddPersonRequest, ServicePerson } from '../../shared/sync/team-pro
 import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction } from '../db/tx';
 import { ServiceError } from '../errors';
+import { markRotationDueIfHolder } from '../keys/rotation-due';
 import { writeRosterRecord } from './roster';
 
 /**
@@ -84,6 +85,9 @@ export async function deactivatePerson(pool: Pool, who: DeviceIdentity, userId: 
     // The same answer for someone in another organisation as for no one, so ids cannot be probed.
     if (!row) throw new ServiceError(404, 'not_found', 'That person could not be found in your service.');
     await writeRosterRecord(client, who.organisationId, { id: row.id, name: row.name, role: row.role, active: false });
+    // Their laptops keep the key they were given: a new one is made, as when a laptop is revoked.
+    const laptops = await client.query<{ id: string }>('SELECT id FROM devices WHERE user_id = $1 AND organisation_id = $2', [row.id, who.organisationId]);
+    for (const d of laptops.rows) await markRotationDueIfHolder(client, d.id);
     await client.query("INSERT INTO audit (organisation_id, user_id, device_id, action, status, detail) VALUES ($1, $2, $3, 'team: deactivate person', 200, $4)", [
       who.organisationId,
       who.userId,

@@ -29,6 +29,8 @@ export type LaptopView = z.infer<typeof laptopViewSchema>;
 export const laptopsListSchema = z.object({
   laptops: z.array(laptopViewSchema),
   currentEpoch: z.number().int().nullable(),
+  /** Set, in words, when the service names a recovery key other than the one this laptop keeps. */
+  recoveryKeyProblem: z.string().nullable(),
   users: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
 });
 export type LaptopsList = z.infer<typeof laptopsListSchema>;

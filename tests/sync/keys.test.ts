@@ -312,6 +312,8 @@ describe('keys over a network that loses answers', () => {
       await laptop.client.syncNow();
       expect(keyOf(laptop, 1)).not.toBeNull();
       expect(recoveryToPrint(laptop.db)).toBe(shown);
+      // Recovery is for when every manager's laptop is lost: this one is disconnected first.
+      await ops.setDeviceStatus(other.db.pool, laptop.client.account()!.device_id, 'wipe');
       const fresh = await other.enrolledDevice(user);
       await fresh.client.syncNow();
       expect(await restoreFromRecovery(laptopsCtx(fresh), shown)).toEqual({ epochs: 1 });

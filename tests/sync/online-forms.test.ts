@@ -32,6 +32,8 @@ describe("online forms reach a manager's laptop at sync", () => {
       // The service knows the epoch too, or it would refuse the values sealed under it.
       const deviceId = manager.core.vault.database().prepare('SELECT device_id FROM sync_account').pluck().get() as string;
       await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now()) ON CONFLICT DO NOTHING', [service.org, deviceId]);
+      // It holds the epoch as far as the service knows, as only a key holder may publish the intake key.
+      await service.db.pool.query("INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, proof, wrapped_by, created_at) VALUES ($1, 1, $2, 'held', 'held', $2, now()) ON CONFLICT DO NOTHING", [service.org, deviceId]);
     }
     // The young person is already known from an earlier referral.
     await manager.call('caseload.referrals.create', {

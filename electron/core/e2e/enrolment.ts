@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { splitEnrolmentCode } from './admission';
 import { newDeviceKeys, saveDeviceKeys, savePendingSecret } from './local-state';
+import { markEncryptionRequired } from './mode';
 
 /**
  * What connecting adds for encryption (docs/e2e.md, Admitting a laptop): the code's service part
@@ -14,7 +15,11 @@ export async function prepareEnrolment(code: string): Promise<{ serviceCode: str
     serviceCode,
     save(db, now) {
       saveDeviceKeys(db, keys, now);
-      if (secret) savePendingSecret(db, secret);
+      if (!secret) return;
+      savePendingSecret(db, secret);
+      // Only a manager's laptop that holds the key issues a secret part, so the organisation has a
+      // key: a service that then answers "no keys" is lying, and this laptop never sends plain.
+      markEncryptionRequired(db);
     },
   };
 }

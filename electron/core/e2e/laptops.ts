@@ -6,6 +6,7 @@ import { currentOrgKey } from './keyring';
 import { keysApi, type ServiceCall } from './keys-api';
 import { ensureDeviceKeys, issuedSecret, markSecretUsed, saveIssuedSecret } from './local-state';
 import { shareRoster, tagMatches, type ManagerCtx } from './manager-keys';
+import { recoveryKeyDiffers, recoveryKeyDiffersMessage } from './recovery-pin';
 import { admittedKey, mergeRoster, removeFromRoster } from './roster';
 import { wrapEpochsFor } from './wraps';
 
@@ -52,7 +53,7 @@ export interface LaptopView {
   thisLaptop: boolean;
 }
 
-export async function listLaptops(c: LaptopsCtx): Promise<{ laptops: LaptopView[]; currentEpoch: number | null; users: { id: string; name: string; role: string }[] }> {
+export async function listLaptops(c: LaptopsCtx): Promise<{ laptops: LaptopView[]; currentEpoch: number | null; recoveryKeyProblem: string | null; users: { id: string; name: string; role: string }[] }> {
   const m = await managerCtx(c);
   const [status, laptops, users] = await Promise.all([m.api.status(), m.api.laptops(), m.api.users()]);
   const current = status.currentEpoch;
@@ -78,7 +79,8 @@ export async function listLaptops(c: LaptopsCtx): Promise<{ laptops: LaptopView[
       thisLaptop: l.deviceId === m.deviceId,
     };
   });
-  return { laptops: views, currentEpoch: current, users };
+  const recoveryKeyProblem = current !== null && recoveryKeyDiffers(c.db, status.recoveryPublicKey) ? recoveryKeyDiffersMessage : null;
+  return { laptops: views, currentEpoch: current, recoveryKeyProblem, users };
 }
 
 /**

@@ -3,12 +3,13 @@ import type { KeyStatus, KeyedDevice } from '../../../shared/sync/keys-protocol'
 import type { Db } from '../db/database';
 import { chainKey, enrolmentTag, macEquals, secretKey, wrapProof } from './admission';
 import { deviceWrapInfo, publicKeyFromSeed, recoveryWrapInfo, wrapKey } from './hpke-wrap';
-import { currentOrgKey, orgKeyFor, saveOrgKey } from './keyring';
+import { currentOrgKey, saveOrgKey } from './keyring';
 import type { KeysApi } from './keys-api';
 import { clearRecoveryToPrint, issuedSecret, markSecretUsed, recoveryToPrint, rosterVersion, saveRecoveryToPrint, saveRosterVersion, type DeviceKeys, type IssuedSecret } from './local-state';
 import { markEncryptionRequired } from './mode';
 import { formatRecoveryKey, newRecoverySeed, parseRecoveryKey } from './recovery-key';
-import { admittedKey, markRosterShared, mergeRoster, openRoster, rosterEntries, sealRoster, type RosterEntry } from './roster';
+import { pinRecoveryKey, pinnedRecoveryKey, recoveryKeyDiffers } from './recovery-pin';
+import { admittedKey, markRosterShared, mergeRoster, openRosterWhole, rosterEntries, sealRoster, type RosterEntry } from './roster';
 import { wrapEpochsFor } from './wraps';
 
 export interface ManagerCtx {
@@ -50,17 +51,25 @@ export async function foundOrganisationKey(c: ManagerCtx, secret: string | null)
   c.db.transaction(() => {
     saveOrgKey(c.db, { epoch: 1, key }, c.now());
     markEncryptionRequired(c.db);
+    pinRecoveryKey(c.db, recoveryPublicKey.toString('base64url'));
     mergeRoster(c.db, [selfEntry(c, 'founder')]);
   }).immediate();
   return true;
 }
 
-/** A recovery key waiting to be printed that is not the organisation's (another manager's laptop was first) is dropped. */
+/**
+ * A recovery key waiting to be printed that is not the organisation's (another manager's laptop was
+ * first while this one's answer was lost) is dropped. The founder's own, kept when the service took
+ * it, is never dropped because the service later names another: that is the service's doing.
+ */
 export async function dropStaleRecoveryKey(db: Db, recoveryPublicKey: string | null): Promise<void> {
   const text = recoveryToPrint(db);
-  const seed = text ? parseRecoveryKey(text) : null;
   if (!text || !recoveryPublicKey) return;
-  if (!seed || (await publicKeyFromSeed(seed)).toString('base64url') !== recoveryPublicKey) clearRecoveryToPrint(db);
+  const seed = parseRecoveryKey(text);
+  const mine = seed ? (await publicKeyFromSeed(seed)).toString('base64url') : null;
+  // A first key made while its answer was lost, now confirmed by the service: this laptop founded it.
+  if (mine === recoveryPublicKey && !pinnedRecoveryKey(db)) pinRecoveryKey(db, mine);
+  if (mine !== recoveryPublicKey && mine !== pinnedRecoveryKey(db)) clearRecoveryToPrint(db);
 }
 
 function selfEntry(c: ManagerCtx, how: RosterEntry['how']): RosterEntry {
@@ -70,12 +79,17 @@ function selfEntry(c: ManagerCtx, how: RosterEntry['how']): RosterEntry {
 /** Takes in the roster other managers' laptops have shared, when it is newer than the one seen here. */
 export function takeSharedRoster(c: ManagerCtx, shared: KeyStatus['roster']): boolean {
   if (!shared || shared.version <= rosterVersion(c.db)) return false;
-  const key = orgKeyFor(c.db, shared.epoch);
-  const entries = key ? openRoster(shared.sealed, c.organisationId, shared.epoch, key, shared.version) : null;
-  if (!entries) return false;
+  // Only under the newest epoch held: a laptop shut out by a rotation still holds the older ones
+  // and could, with the service, seal a roster that lets itself back in.
+  const newest = currentOrgKey(c.db);
+  if (!newest || shared.epoch !== newest.epoch) return false;
+  const key = newest.key;
+  const whole = key ? openRosterWhole(shared.sealed, c.organisationId, shared.epoch, key, shared.version) : null;
+  if (!whole) return false;
   return c.db.transaction(() => {
     saveRosterVersion(c.db, shared.version);
-    return mergeRoster(c.db, entries);
+    if (whole.recoveryPublicKey) pinRecoveryKey(c.db, whole.recoveryPublicKey);
+    return mergeRoster(c.db, whole.entries);
   }).immediate();
 }
 
@@ -84,7 +98,7 @@ export async function shareRoster(c: ManagerCtx, remoteVersion: number): Promise
   const current = currentOrgKey(c.db);
   if (!current) return;
   const version = Math.max(rosterVersion(c.db), remoteVersion) + 1;
-  const sealed = sealRoster(rosterEntries(c.db), c.organisationId, current.epoch, current.key, version);
+  const sealed = sealRoster(rosterEntries(c.db), c.organisationId, current.epoch, current.key, version, pinnedRecoveryKey(c.db));
   try {
     await c.api.putRoster({ epoch: current.epoch, version, sealed });
     c.db.transaction(() => {
@@ -104,6 +118,10 @@ export async function shareRoster(c: ManagerCtx, remoteVersion: number): Promise
 export async function rotate(c: ManagerCtx, status: KeyStatus): Promise<boolean> {
   const current = currentOrgKey(c.db);
   if (!current || current.epoch !== status.currentEpoch) return false;
+  // Never wrapped to a recovery key other than the organisation's (the Laptops screen says why).
+  if (recoveryKeyDiffers(c.db, status.recoveryPublicKey)) return false;
+  // A manager's laptop from before the roster carried it takes the service's word once, as it took the roster's first key.
+  if (status.recoveryPublicKey) pinRecoveryKey(c.db, status.recoveryPublicKey);
   const org = c.organisationId;
   const epoch = current.epoch + 1;
   const key = randomBytes(32);

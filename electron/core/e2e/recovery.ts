@@ -5,6 +5,7 @@ import { managerCtx, type LaptopsCtx } from './laptops';
 import { shareRoster, takeSharedRoster } from './manager-keys';
 import { markEncryptionRequired } from './mode';
 import { parseRecoveryKey } from './recovery-key';
+import { pinRecoveryKey } from './recovery-pin';
 import { mergeRoster } from './roster';
 import { wrapEpochsFor } from './wraps';
 
@@ -33,10 +34,14 @@ export async function restoreFromRecovery(c: LaptopsCtx, typed: string): Promise
   c.db.transaction(() => {
     for (const k of opened) if (!orgKeyFor(c.db, k.epoch)) saveOrgKey(c.db, k, c.now());
     markEncryptionRequired(c.db);
+    // The printed page is the truth: this laptop now keeps the recovery key the manager typed.
+    pinRecoveryKey(c.db, publicKey.toString('base64url'));
     mergeRoster(c.db, [{ deviceId: m.deviceId, publicKey: m.keys.publicKey.toString('base64url'), userId: m.userId, admittedBy: m.deviceId, how: 'recovery', admittedAt: c.now().toISOString(), removedAt: null }]);
   }).immediate();
+  // Wrapped to this laptop's own key pair, never to the public key the service says is ours: a
+  // hostile service would name its own and open every epoch (docs/e2e.md, Recovery).
   const self = (status.devices ?? []).find((d) => d.deviceId === m.deviceId);
-  const own = self ? await wrapEpochsFor(c.db, org, m.deviceId, self.publicKey, (self.heldEpoch ?? 0) + 1, null) : [];
+  const own = await wrapEpochsFor(c.db, org, m.deviceId, m.keys.publicKey.toString('base64url'), (self?.heldEpoch ?? 0) + 1, null);
   if (own.length) await m.api.addWraps(own);
   takeSharedRoster(m, status.roster ?? null);
   await shareRoster(m, status.roster?.version ?? 0);

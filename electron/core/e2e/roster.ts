@@ -75,16 +75,27 @@ function rosterKey(key: Buffer, organisationId: string): Buffer {
 
 const aad = (organisationId: string, epoch: number, version: number) => Buffer.from(JSON.stringify(['heard/roster/v1', organisationId, epoch, version]));
 
-export function sealRoster(entries: RosterEntry[], organisationId: string, epoch: number, key: Buffer, version: number): string {
+/**
+ * The recovery public key travels with the entries, so a manager's laptop that did not make it
+ * learns it from another manager's, never from the service (docs/e2e.md, Recovery).
+ */
+export function sealRoster(entries: RosterEntry[], organisationId: string, epoch: number, key: Buffer, version: number, recoveryPublicKey: string | null = null): string {
   const nonce = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', rosterKey(key, organisationId), nonce);
   c.setAAD(aad(organisationId, epoch, version));
-  const ct = Buffer.concat([c.update(JSON.stringify(entries), 'utf8'), c.final()]);
+  const body = recoveryPublicKey ? { entries, recoveryPublicKey } : entries;
+  const ct = Buffer.concat([c.update(JSON.stringify(body), 'utf8'), c.final()]);
   return Buffer.concat([nonce, ct, c.getAuthTag()]).toString('base64url');
 }
 
-/** The entries, or null when the roster was altered, moved or sealed under another key. */
-export function openRoster(sealed: string, organisationId: string, epoch: number, key: Buffer, version: number): RosterEntry[] | null {
+// A roster shared before it carried the recovery key is a bare array of entries.
+const wholeSchema = z.union([
+  z.array(entrySchema).transform((entries) => ({ entries, recoveryPublicKey: null })),
+  z.object({ entries: z.array(entrySchema), recoveryPublicKey: z.string().length(43) }),
+]);
+
+/** The entries and recovery public key, or null when the roster was altered, moved or sealed under another key. */
+export function openRosterWhole(sealed: string, organisationId: string, epoch: number, key: Buffer, version: number): { entries: RosterEntry[]; recoveryPublicKey: string | null } | null {
   const bytes = Buffer.from(sealed, 'base64url');
   if (bytes.length < 29) return null;
   try {
@@ -92,9 +103,14 @@ export function openRoster(sealed: string, organisationId: string, epoch: number
     d.setAAD(aad(organisationId, epoch, version));
     d.setAuthTag(bytes.subarray(bytes.length - 16));
     const text = Buffer.concat([d.update(bytes.subarray(12, bytes.length - 16)), d.final()]).toString('utf8');
-    const parsed = z.array(entrySchema).safeParse(JSON.parse(text));
+    const parsed = wholeSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+/** The entries, or null when the roster was altered, moved or sealed under another key. */
+export function openRoster(sealed: string, organisationId: string, epoch: number, key: Buffer, version: number): RosterEntry[] | null {
+  return openRosterWhole(sealed, organisationId, epoch, key, version)?.entries ?? null;
 }

@@ -43,6 +43,7 @@ function ManagerLaptops() {
       <PageHeader title="Laptops" description="Connect new laptops, give them your organisation’s key, and disconnect lost ones." />
       <Stack maw={960}>
         {problem ? <Alert color="yellow">{problem} Check this laptop is online, then open this screen again.</Alert> : null}
+        {list?.recoveryKeyProblem ? <Alert color="red">{list.recoveryKeyProblem}</Alert> : null}
         {recoveryKey ? (
           <Paper withBorder p="md">
             <RecoveryKeyCard recoveryKey={recoveryKey} onPrinted={printed} />
