@@ -15,11 +15,24 @@ const restrict = (message, paths, patterns = []) => [
  * The layering rules (docs/architecture.md, Layers), enforced here and by tests/architecture/layering.test.ts.
  */
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'release/**', 'out/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.tsbuild/**',
+      'test-results/**',
+      'playwright-report/**',
+      'release/**',
+      'out/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       'no-console': 'off',
     },
   },
@@ -56,7 +69,11 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict('server/ imports shared/ and Node only.', ['electron'], ['**/electron/**', '**/renderer/**']),
+      'no-restricted-imports': restrict(
+        'server/ imports shared/ and Node only.',
+        ['electron'],
+        ['**/electron/**', '**/renderer/**'],
+      ),
     },
   },
 );

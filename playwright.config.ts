@@ -18,7 +18,9 @@ export default defineConfig({
   // One retry in CI, where a missed click under load would otherwise throw away a whole submission;
   // the list reporter still names any test that passed only on its retry as "flaky", to be fixed.
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: `playwright-report/run-${process.env.HEARD_PW_RUN}` }]] : 'list',
+  reporter: process.env.CI
+    ? [['list'], ['html', { open: 'never', outputFolder: `playwright-report/run-${process.env.HEARD_PW_RUN}` }]]
+    : 'list',
   outputDir: `test-results/run-${process.env.HEARD_PW_RUN}`,
   use: {
     browserName: 'chromium',

@@ -17,7 +17,13 @@ import { registerKeyRoutes } from './keys/routes';
 import { registerTeamRoutes } from './team/routes';
 import { DEFAULT_ACCESS_LIMITS, type AccessLimits } from './sync/access';
 import { DEFAULT_BYTES_PER_DEVICE_PER_DAY, DeviceByteQuota } from './sync/byte-quota';
-import { DEFAULT_DEVICE_RATE_LIMITS, DeviceRateLimiter, RateLimitedError, type DeviceRateLimits, type RateLimit } from './sync/device-limits';
+import {
+  DEFAULT_DEVICE_RATE_LIMITS,
+  DeviceRateLimiter,
+  RateLimitedError,
+  type DeviceRateLimits,
+  type RateLimit,
+} from './sync/device-limits';
 import { applyPush } from './sync/push';
 import { pullPage } from './sync/pull';
 import { DEFAULT_SIGN_IN_FAILURES, SignInFailures } from './sync/sign-in-failures';
@@ -72,14 +78,26 @@ declare module 'fastify' {
 }
 
 /** A feedback link's token is a secret: the log names the route, never the token. */
-const LOGGER = { serializers: { req: (r: { method: string; url: string }) => ({ method: r.method, url: r.url.replace(/\/feedback\/[^/?]+/, '/feedback/[link]') }) } };
+const LOGGER = {
+  serializers: {
+    req: (r: { method: string; url: string }) => ({
+      method: r.method,
+      url: r.url.replace(/\/feedback\/[^/?]+/, '/feedback/[link]'),
+    }),
+  },
+};
 
 /** The central sync service. Every request is validated against shared/sync and written to the audit table. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { pool } = options;
   const now = options.now ?? (() => new Date());
   const logger = options.logger ? { ...LOGGER, ...(typeof options.logger === 'object' ? options.logger : {}) } : false;
-  const app = Fastify({ logger, trustProxy: options.trustProxy ?? false, bodyLimit: 64 * 1024, ...(options.https ? { https: options.https } : {}) } as never) as unknown as FastifyInstance;
+  const app = Fastify({
+    logger,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 64 * 1024,
+    ...(options.https ? { https: options.https } : {}),
+  } as never) as unknown as FastifyInstance;
   await app.register(rateLimit, { global: false });
   const limiter = new DeviceRateLimiter({ ...DEFAULT_DEVICE_RATE_LIMITS, ...options.deviceRateLimits });
   const accessLimits = { ...DEFAULT_ACCESS_LIMITS, ...options.accessLimits };
@@ -98,7 +116,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await pool
       .query(
         `INSERT INTO audit (action, status, detail) SELECT 'sign-in refused', 401, x FROM unnest($1::text[]) AS x`,
-        [done.map((f) => `${f.refused} refused sign-in(s) to push or pull from ${f.address} since ${f.since.toISOString()}${f.turnedAway ? `; ${f.turnedAway} more turned away unchecked` : ''}`)],
+        [
+          done.map(
+            (f) =>
+              `${f.refused} refused sign-in(s) to push or pull from ${f.address} since ${f.since.toISOString()}${f.turnedAway ? `; ${f.turnedAway} more turned away unchecked` : ''}`,
+          ),
+        ],
       )
       .catch((e: unknown) => app.log.error({ kind: e instanceof Error ? e.name : typeof e }, 'audit write failed'));
   };
@@ -135,7 +158,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     try {
       await pool.query(
         'INSERT INTO audit (organisation_id, user_id, device_id, action, case_id, status, case_count) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [a.organisationId, a.userId, a.deviceId, `${req.method} ${req.routeOptions.url ?? 'unknown'}`, a.cases.length === 1 ? a.cases[0] : null, reply.raw.statusCode, a.cases.length],
+        [
+          a.organisationId,
+          a.userId,
+          a.deviceId,
+          `${req.method} ${req.routeOptions.url ?? 'unknown'}`,
+          a.cases.length === 1 ? a.cases[0] : null,
+          reply.raw.statusCode,
+          a.cases.length,
+        ],
       );
     } catch (e) {
       req.log.error({ err: e }, 'audit write failed');
@@ -149,16 +180,39 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfter));
     if (err instanceof ServiceError) return reply.status(err.status).send(err.body());
     const status = e.statusCode ?? 500;
-    if (status === 413) return reply.status(413).send(new ServiceError(413, 'too_large', 'The request was too large. Nothing was changed.').body());
-    if (status === 429) return reply.status(429).send(new ServiceError(429, 'rate_limited', 'Too many attempts. Please wait a minute and try again.').body());
-    if (status >= 400 && status < 500) return reply.status(status).send(badRequest('The request could not be read. Nothing was changed.').body());
+    if (status === 413)
+      return reply
+        .status(413)
+        .send(new ServiceError(413, 'too_large', 'The request was too large. Nothing was changed.').body());
+    if (status === 429)
+      return reply
+        .status(429)
+        .send(new ServiceError(429, 'rate_limited', 'Too many attempts. Please wait a minute and try again.').body());
+    if (status >= 400 && status < 500)
+      return reply.status(status).send(badRequest('The request could not be read. Nothing was changed.').body());
     // PostgreSQL text a record could not be stored as (a null character in a note, say).
-    if (e.code === '22P05' || e.code === '22021') return reply.status(400).send(badRequest('A change held a character the service cannot store (such as a null character). Nothing was changed.').body());
+    if (e.code === '22P05' || e.code === '22021')
+      return reply
+        .status(400)
+        .send(
+          badRequest(
+            'A change held a character the service cannot store (such as a null character). Nothing was changed.',
+          ).body(),
+        );
     // The kind and code only: a database error's detail can quote the values it was given.
-    req.log.error({ kind: err instanceof Error ? err.name : typeof err, code: typeof e.code === 'string' ? e.code : undefined }, 'request failed');
-    return reply.status(500).send(new ServiceError(500, 'internal', 'The service had a problem. Nothing was changed; try again later.').body());
+    req.log.error(
+      { kind: err instanceof Error ? err.name : typeof err, code: typeof e.code === 'string' ? e.code : undefined },
+      'request failed',
+    );
+    return reply
+      .status(500)
+      .send(
+        new ServiceError(500, 'internal', 'The service had a problem. Nothing was changed; try again later.').body(),
+      );
   });
-  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ v: PROTOCOL_VERSION, error: { code: 'not_found', message: 'No such endpoint.' } }));
+  app.setNotFoundHandler((_req, reply) =>
+    reply.status(404).send({ v: PROTOCOL_VERSION, error: { code: 'not_found', message: 'No such endpoint.' } }),
+  );
 
   const signedIn = (req: FastifyRequest): DeviceIdentity => {
     if (!req.who) throw new ServiceError(401, 'unauthorised', 'This device is not signed in to the service.');
@@ -188,7 +242,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.post('/v1/push', { bodyLimit: MAX_PUSH_BYTES, onRequest: signedInGate('push') }, async (req) => {
     const who = signedIn(req);
     // What the device sent counts against its day's quota whatever becomes of it.
-    quota.add(who.deviceId, Number(req.headers['content-length']) || Buffer.byteLength(JSON.stringify(req.body ?? null)), now().getTime());
+    quota.add(
+      who.deviceId,
+      Number(req.headers['content-length']) || Buffer.byteLength(JSON.stringify(req.body ?? null)),
+      now().getTime(),
+    );
     const out = await applyPush(pool, who, parse(pushRequestSchema, req.body), now(), accessLimits);
     req.audit.cases = out.cases;
     req.audit.done = out.audited;
@@ -214,10 +272,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerIntakeRoutes(app, pool, now, smallRequest);
   // A manager's erasure and conversion requests, held to the device's push limits.
   const pushGate = signedInGate('push');
-  registerManagerRoutes(app, { pool, now, parse, eraseCasesPerDay: accessLimits.eraseCasesPerDay, signedIn: async (req) => {
-    await pushGate(req);
-    return signedIn(req);
-  } });
+  registerManagerRoutes(app, {
+    pool,
+    now,
+    parse,
+    eraseCasesPerDay: accessLimits.eraseCasesPerDay,
+    signedIn: async (req) => {
+      await pushGate(req);
+      return signedIn(req);
+    },
+  });
   await registerPublicForms(app, pool, now, options.publicFormLimits ?? DEFAULT_PUBLIC_FORM_LIMITS);
 
   // The managers' People endpoints share the keys endpoints' allowance: both are the managers' screens.

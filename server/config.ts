@@ -42,21 +42,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const keyPath = env.TLS_KEY_PATH;
   if (Boolean(certPath) !== Boolean(keyPath)) throw new Error('Set both TLS_CERT_PATH and TLS_KEY_PATH, or neither.');
   const tls = certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : null;
-  if (!tls && !LOOPBACK.has(host)) throw new Error(`Refusing plain HTTP on ${host}: set TLS_CERT_PATH and TLS_KEY_PATH, or listen on 127.0.0.1.`);
-  if (!databaseUrl && !LOOPBACK.has(host)) throw new Error(`Refusing to serve ${host} from the embedded trial database: set DATABASE_URL to a PostgreSQL database.`);
+  if (!tls && !LOOPBACK.has(host))
+    throw new Error(`Refusing plain HTTP on ${host}: set TLS_CERT_PATH and TLS_KEY_PATH, or listen on 127.0.0.1.`);
+  if (!databaseUrl && !LOOPBACK.has(host))
+    throw new Error(
+      `Refusing to serve ${host} from the embedded trial database: set DATABASE_URL to a PostgreSQL database.`,
+    );
   const newCasesPerHour = Number(env.HEARD_NEW_CASES_PER_HOUR ?? DEFAULT_ACCESS_LIMITS.newCasesPerHour);
-  if (!Number.isInteger(newCasesPerHour) || newCasesPerHour < 1) throw new Error('HEARD_NEW_CASES_PER_HOUR must be a whole number of cases, at least 1.');
+  if (!Number.isInteger(newCasesPerHour) || newCasesPerHour < 1)
+    throw new Error('HEARD_NEW_CASES_PER_HOUR must be a whole number of cases, at least 1.');
   const eraseCasesPerDay = Number(env.HEARD_ERASE_CASES_PER_DAY ?? DEFAULT_ACCESS_LIMITS.eraseCasesPerDay);
-  if (!Number.isInteger(eraseCasesPerDay) || eraseCasesPerDay < 1) throw new Error('HEARD_ERASE_CASES_PER_DAY must be a whole number of cases, at least 1.');
+  if (!Number.isInteger(eraseCasesPerDay) || eraseCasesPerDay < 1)
+    throw new Error('HEARD_ERASE_CASES_PER_DAY must be a whole number of cases, at least 1.');
   const perMinute = (name: string, fallback: RateLimit): RateLimit => {
     if (env[name] === undefined) return fallback;
     const n = Number(env[name]);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of requests, at least 1.`);
     return { perMinute: n, burst: Math.max(1, Math.round(n / 2)) };
   };
-  const deviceRateLimits = { push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push), pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull), keys: DEFAULT_DEVICE_RATE_LIMITS.keys };
+  const deviceRateLimits = {
+    push: perMinute('HEARD_PUSH_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.push),
+    pull: perMinute('HEARD_PULL_PER_MINUTE', DEFAULT_DEVICE_RATE_LIMITS.pull),
+    keys: DEFAULT_DEVICE_RATE_LIMITS.keys,
+  };
   const mb = Number(env.HEARD_DEVICE_MB_PER_DAY ?? DEFAULT_BYTES_PER_DEVICE_PER_DAY / MB);
-  if (!Number.isInteger(mb) || mb < 1) throw new Error('HEARD_DEVICE_MB_PER_DAY must be a whole number of megabytes, at least 1.');
+  if (!Number.isInteger(mb) || mb < 1)
+    throw new Error('HEARD_DEVICE_MB_PER_DAY must be a whole number of megabytes, at least 1.');
   const trustProxy = env.HEARD_TRUST_PROXY?.trim() || false;
-  return { databaseUrl, trialDir, host, port, tls, newCasesPerHour, eraseCasesPerDay, deviceRateLimits, bytesPerDevicePerDay: mb * MB, trustProxy };
+  return {
+    databaseUrl,
+    trialDir,
+    host,
+    port,
+    tls,
+    newCasesPerHour,
+    eraseCasesPerDay,
+    deviceRateLimits,
+    bytesPerDevicePerDay: mb * MB,
+    trustProxy,
+  };
 }

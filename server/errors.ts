@@ -19,5 +19,6 @@ export class ServiceError extends Error {
 }
 
 export const badRequest = (message: string) => new ServiceError(400, 'bad_request', message);
-export const unauthorised = (message = 'This device is not signed in to the service. Connect it again with a new enrolment code.') =>
-  new ServiceError(401, 'unauthorised', message);
+export const unauthorised = (
+  message = 'This device is not signed in to the service. Connect it again with a new enrolment code.',
+) => new ServiceError(401, 'unauthorised', message);

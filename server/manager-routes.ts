@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { MAX_PUSH_BYTES } from '../shared/sync/protocol';
-import { eraseRequestSchema, finishRequestSchema, pendingRequestSchema, resealRequestSchema, statusRequestSchema } from '../shared/sync/offservice';
+import {
+  eraseRequestSchema,
+  finishRequestSchema,
+  pendingRequestSchema,
+  resealRequestSchema,
+  statusRequestSchema,
+} from '../shared/sync/offservice';
 import type { DeviceIdentity } from './auth/authenticate';
 import { conversionStatus, pendingPage } from './sync/convert';
 import { finishConversion, reseal } from './sync/convert-apply';

@@ -10,7 +10,15 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: config.databaseUrl ?? trial!.url, ...(trial ? { max: 1 } : {}) });
   const applied = await migrateServer(pool);
   if (applied.length) console.log(`Applied server migrations: ${applied.join(', ')}`);
-  const app = await buildServer({ pool, logger: true, https: config.tls, accessLimits: { newCasesPerHour: config.newCasesPerHour, eraseCasesPerDay: config.eraseCasesPerDay }, deviceRateLimits: config.deviceRateLimits, bytesPerDevicePerDay: config.bytesPerDevicePerDay, trustProxy: config.trustProxy });
+  const app = await buildServer({
+    pool,
+    logger: true,
+    https: config.tls,
+    accessLimits: { newCasesPerHour: config.newCasesPerHour, eraseCasesPerDay: config.eraseCasesPerDay },
+    deviceRateLimits: config.deviceRateLimits,
+    bytesPerDevicePerDay: config.bytesPerDevicePerDay,
+    trustProxy: config.trustProxy,
+  });
   await app.listen({ host: config.host, port: config.port });
   if (trial) {
     const { code, expiresAt } = await prepareTrial(pool);

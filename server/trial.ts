@@ -34,13 +34,21 @@ const TRIAL_ORGANISATION = 'Trial advocacy service';
  * A trial needs someone to enrol as: on first start, an organisation and a manager (who may
  * write any case); on every start, a fresh one-time enrolment code for that manager.
  */
-export async function prepareTrial(pool: Pool, now: Date = new Date()): Promise<{ organisationId: string; code: string; expiresAt: Date }> {
+export async function prepareTrial(
+  pool: Pool,
+  now: Date = new Date(),
+): Promise<{ organisationId: string; code: string; expiresAt: Date }> {
   const existing = await pool.query<{ id: string }>('SELECT id FROM organisations ORDER BY created_at LIMIT 1');
   let organisationId = existing.rows[0]?.id;
   let managerId: string;
   if (organisationId) {
-    const m = await pool.query<{ id: string }>("SELECT id FROM users WHERE organisation_id = $1 AND role = 'manager' AND active ORDER BY created_at LIMIT 1", [organisationId]);
-    managerId = m.rows[0]?.id ?? (await ops.createUser(pool, organisationId, 'Trial manager', 'trial-manager@example.invalid', 'manager'));
+    const m = await pool.query<{ id: string }>(
+      "SELECT id FROM users WHERE organisation_id = $1 AND role = 'manager' AND active ORDER BY created_at LIMIT 1",
+      [organisationId],
+    );
+    managerId =
+      m.rows[0]?.id ??
+      (await ops.createUser(pool, organisationId, 'Trial manager', 'trial-manager@example.invalid', 'manager'));
   } else {
     organisationId = await ops.createOrganisation(pool, TRIAL_ORGANISATION);
     managerId = await ops.createUser(pool, organisationId, 'Trial manager', 'trial-manager@example.invalid', 'manager');

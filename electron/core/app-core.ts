@@ -53,7 +53,10 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   preparePrivateFolder(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const vault = new Vault(options.dataDir, { keychain: options.keychain ?? noKeychain, nativeBinding: options.nativeBinding });
+  const vault = new Vault(options.dataDir, {
+    keychain: options.keychain ?? noKeychain,
+    nativeBinding: options.nativeBinding,
+  });
   const settings = options.settings ?? new FileSettingsStore(join(options.dataDir, 'settings.json'));
   const listeners = new Set<(event: AppEvent) => void>();
   const log = options.log ?? (() => {});

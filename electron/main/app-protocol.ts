@@ -16,7 +16,14 @@ export const privilegedSchemes = [
   {
     scheme: APP_SCHEME,
     // bypassCSP stays false: our own CSP must apply to our own pages.
-    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, bypassCSP: false, stream: false },
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      corsEnabled: false,
+      bypassCSP: false,
+      stream: false,
+    },
   },
 ];
 
@@ -89,7 +96,9 @@ export interface ProtocolHandlerOptions {
 }
 
 /** The function given to `protocol.handle(APP_SCHEME, …)`. */
-export function createProtocolHandler(options: ProtocolHandlerOptions): (request: { url: string; method?: string }) => Promise<Response> {
+export function createProtocolHandler(
+  options: ProtocolHandlerOptions,
+): (request: { url: string; method?: string }) => Promise<Response> {
   const read = options.read ?? ((path: string) => readFile(path));
   return async (request) => {
     const headers = securityHeaders();
@@ -100,7 +109,10 @@ export function createProtocolHandler(options: ProtocolHandlerOptions): (request
     if (!path) return new Response(null, { status: 404, headers });
     try {
       const body = await read(path);
-      return new Response(new Uint8Array(body), { status: 200, headers: { ...headers, 'content-type': contentTypeFor(path) } });
+      return new Response(new Uint8Array(body), {
+        status: 200,
+        headers: { ...headers, 'content-type': contentTypeFor(path) },
+      });
     } catch {
       return new Response(null, { status: 404, headers });
     }

@@ -31,9 +31,14 @@ type Headers = Record<string, string | string[]>;
 
 export interface WebRequestLike {
   onHeadersReceived(
-    listener: (details: { responseHeaders?: Headers }, callback: (response: { responseHeaders?: Headers }) => void) => void,
+    listener: (
+      details: { responseHeaders?: Headers },
+      callback: (response: { responseHeaders?: Headers }) => void,
+    ) => void,
   ): void;
-  onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
+  onBeforeRequest(
+    listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void,
+  ): void;
 }
 
 /** Schemes the window may load anything from; everything else (http, https, file, ftp, ws) is cancelled. */

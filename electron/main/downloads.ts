@@ -4,7 +4,12 @@ import { isAppUrl } from './app-protocol';
 export interface DownloadItemLike {
   getURL(): string;
   getFilename(): string;
-  setSaveDialogOptions(options: { title: string; defaultPath: string; buttonLabel: string; filters: { name: string; extensions: string[] }[] }): void;
+  setSaveDialogOptions(options: {
+    title: string;
+    defaultPath: string;
+    buttonLabel: string;
+    filters: { name: string; extensions: string[] }[];
+  }): void;
 }
 
 export interface DownloadSessionLike {
@@ -12,7 +17,11 @@ export interface DownloadSessionLike {
 }
 
 const kinds: Record<string, string> = {
-  '.pdf': 'PDF document', '.csv': 'Spreadsheet (CSV)', '.xlsx': 'Excel workbook', '.json': 'JSON file', '.txt': 'Text file',
+  '.pdf': 'PDF document',
+  '.csv': 'Spreadsheet (CSV)',
+  '.xlsx': 'Excel workbook',
+  '.json': 'JSON file',
+  '.txt': 'Text file',
 };
 
 /** A letter or report the page made itself (`blob:heard://app/…`), never a file from elsewhere. */

@@ -3,7 +3,19 @@
  * file (each tested with fakes in tests/main). Nothing here decides policy; it only connects.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import Store from 'electron-store';
 import { methodNames } from '../../shared/ipc/contract';
 import { createCore, type Core } from '../core/app-core';
@@ -56,7 +68,10 @@ if (claimSingleInstance(app, liveWindow)) {
     .whenReady()
     .then(start)
     .catch(() => {
-      showStartupFailure(dialog, { title: 'Heard cannot start', message: 'Heard stopped while starting. Your records have not been changed. Please start Heard again.' });
+      showStartupFailure(dialog, {
+        title: 'Heard cannot start',
+        message: 'Heard stopped while starting. Your records have not been changed. Please start Heard again.',
+      });
       app.exit(1);
     });
 }
@@ -122,7 +137,9 @@ function start(): void {
 function createMainWindow(): BrowserWindow {
   const windowState = new Store<Record<string, unknown>>({ name: 'window-state' });
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
-  const win = new BrowserWindow(mainWindowOptions(restoreBounds(windowState, workAreas), paths.preload, !app.isPackaged));
+  const win = new BrowserWindow(
+    mainWindowOptions(restoreBounds(windowState, workAreas), paths.preload, !app.isPackaged),
+  );
   win.once('ready-to-show', () => win.show());
   win.on('close', () => saveBounds(windowState, win.getNormalBounds()));
   win.on('closed', () => {

@@ -47,8 +47,19 @@ export function lockOnSuspendAndScreenLock(powerMonitor: PowerMonitorLike, core:
 }
 
 export interface SaveDialogLike {
-  showSaveDialog(options: { title: string; defaultPath: string; buttonLabel: string; filters: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
-  showOpenDialog(options: { title: string; defaultPath: string; buttonLabel: string; properties: ['openFile']; filters: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    buttonLabel: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
+  showOpenDialog(options: {
+    title: string;
+    defaultPath: string;
+    buttonLabel: string;
+    properties: ['openFile'];
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
 }
 
 /**
@@ -59,11 +70,22 @@ export function backupFileDialogs(dialog: SaveDialogLike, documentsDir: () => st
   const filters = [{ name: 'Heard backup', extensions: [BACKUP_EXTENSION] }];
   return {
     chooseSaveFile: async ({ title, defaultName }) => {
-      const r = await dialog.showSaveDialog({ title, defaultPath: join(documentsDir(), defaultName), buttonLabel: 'Save backup', filters });
+      const r = await dialog.showSaveDialog({
+        title,
+        defaultPath: join(documentsDir(), defaultName),
+        buttonLabel: 'Save backup',
+        filters,
+      });
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     chooseOpenFile: async ({ title }) => {
-      const r = await dialog.showOpenDialog({ title, defaultPath: documentsDir(), buttonLabel: 'Restore this backup', properties: ['openFile'], filters });
+      const r = await dialog.showOpenDialog({
+        title,
+        defaultPath: documentsDir(),
+        buttonLabel: 'Restore this backup',
+        properties: ['openFile'],
+        filters,
+      });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
   };

@@ -17,7 +17,10 @@ export interface FocusableWindowLike {
  * throttle. The second copy quits; the first comes to the front instead.
  * Returns false when this process is the second copy (and is quitting).
  */
-export function claimSingleInstance(app: SingleInstanceAppLike, existingWindow: () => FocusableWindowLike | null | undefined): boolean {
+export function claimSingleInstance(
+  app: SingleInstanceAppLike,
+  existingWindow: () => FocusableWindowLike | null | undefined,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;

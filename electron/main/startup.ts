@@ -50,7 +50,9 @@ export function bootCore<C>(options: BootOptions<C>): StartupResult<C> {
   try {
     nativeBinding = chooseNativeBinding(options.versions, options.resourcesDir, options.exists);
   } catch (e) {
-    log(`Start-up failed: ${e instanceof Error ? e.message : String(e)} (scripts/build-electron-sqlite.sh makes this file).`);
+    log(
+      `Start-up failed: ${e instanceof Error ? e.message : String(e)} (scripts/build-electron-sqlite.sh makes this file).`,
+    );
     return {
       ok: false,
       failure: {
@@ -62,9 +64,14 @@ export function bootCore<C>(options: BootOptions<C>): StartupResult<C> {
     };
   }
   try {
-    return { ok: true, value: options.createCore({ dataDir: options.dataDir, keychain: options.keychain, nativeBinding }) };
+    return {
+      ok: true,
+      value: options.createCore({ dataDir: options.dataDir, keychain: options.keychain, nativeBinding }),
+    };
   } catch (e) {
-    log(`Start-up failed while preparing ${options.dataDir}: ${e instanceof Error && 'code' in e ? String(e.code) : 'unknown error'}`);
+    log(
+      `Start-up failed while preparing ${options.dataDir}: ${e instanceof Error && 'code' in e ? String(e.code) : 'unknown error'}`,
+    );
     return {
       ok: false,
       failure: {

@@ -25,7 +25,11 @@ export function secureWebPreferences(preloadPath: string, allowDevTools: boolean
   };
 }
 
-export function mainWindowOptions(bounds: Bounds, preloadPath: string, allowDevTools: boolean): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  bounds: Bounds,
+  preloadPath: string,
+  allowDevTools: boolean,
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 800,

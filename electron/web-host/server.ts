@@ -30,7 +30,8 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.json': 'application/json',
 };
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /**
  * Development and test host (never packaged): the real core behind loopback HTTP, so the real app
@@ -44,7 +45,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return g.length === expected.length && timingSafeEqual(g, expected);
   };
   let port = 0;
-  const hostOk = (req: IncomingMessage): boolean => req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+  const hostOk = (req: IncomingMessage): boolean =>
+    req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -58,14 +60,40 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
-      if (!tokenOk(header(req, 'x-heard-token'))) return send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'This page is not allowed to use Heard. Open the address Heard printed.' } }));
+      if (!tokenOk(header(req, 'x-heard-token')))
+        return send(
+          res,
+          401,
+          'application/json',
+          JSON.stringify({
+            ok: false,
+            error: {
+              code: 'forbidden',
+              message: 'This page is not allowed to use Heard. Open the address Heard printed.',
+            },
+          }),
+        );
       const body = await readBody(req);
-      if (body === null) return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'That was too large to save in one go.' } }));
+      if (body === null)
+        return send(
+          res,
+          413,
+          'application/json',
+          JSON.stringify({
+            ok: false,
+            error: { code: 'invalid_input', message: 'That was too large to save in one go.' },
+          }),
+        );
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body);
       } catch {
-        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.' } }));
+        return send(
+          res,
+          400,
+          'application/json',
+          JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.' } }),
+        );
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const envelope = await options.core.call(method, input);
@@ -73,7 +101,11 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname === '/events') {
       if (!tokenOk(url.searchParams.get('token'))) return send(res, 401, 'text/plain', 'Forbidden');
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       const off = options.core.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
       req.on('close', off);
@@ -86,7 +118,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function serveStatic(pathname: string, res: ServerResponse): void {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     const file = join(options.staticDir, relative === '' ? 'index.html' : relative);
-    if (!file.startsWith(options.staticDir + sep) && file !== options.staticDir) return send(res, 404, 'text/plain', 'Not found');
+    if (!file.startsWith(options.staticDir + sep) && file !== options.staticDir)
+      return send(res, 404, 'text/plain', 'Not found');
     let target = file;
     try {
       if (!statSync(target).isFile()) target = join(options.staticDir, 'index.html');
@@ -115,10 +148,11 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       resolve({
         url: `http://127.0.0.1:${port}/`,
         server,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

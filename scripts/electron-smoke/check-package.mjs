@@ -15,7 +15,9 @@ const { build, Platform } = require('electron-builder');
 
 for (const built of ['dist/renderer/index.html', 'dist/electron/main.js']) {
   if (!existsSync(join(root, built))) {
-    process.stdout.write(`PACKAGE_CONTENTS_FAILED\n${built} is missing: run npm run build:renderer and npm run build:electron first.\n`);
+    process.stdout.write(
+      `PACKAGE_CONTENTS_FAILED\n${built} is missing: run npm run build:renderer and npm run build:electron first.\n`,
+    );
     process.exit(1);
   }
 }
@@ -35,14 +37,32 @@ try {
   await build({
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir'),
-    config: { ...config, electronDist: fakeDist, electronFuses: null, directories: { ...config.directories, output: join(work, 'out') } },
+    config: {
+      ...config,
+      electronDist: fakeDist,
+      electronFuses: null,
+      directories: { ...config.directories, output: join(work, 'out') },
+    },
   });
   const resources = join(work, 'out', 'linux-unpacked', 'resources');
   const files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replaceAll('\\', '/'));
-  for (const needed of ['/package.json', '/dist/electron/main.js', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js']) {
+  for (const needed of [
+    '/package.json',
+    '/dist/electron/main.js',
+    '/dist/electron/preload.cjs',
+    '/dist/renderer/index.html',
+    '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js',
+  ]) {
     if (!files.includes(needed)) problems.push(`app.asar lacks ${needed}`);
   }
-  const strays = files.filter((f) => /^\/node_modules\/(?!better-sqlite3-multiple-ciphers(\/|$))/.test(f) || f.endsWith('.node') || f.endsWith('.map') || f.startsWith('/electron/') || f.startsWith('/tests/'));
+  const strays = files.filter(
+    (f) =>
+      /^\/node_modules\/(?!better-sqlite3-multiple-ciphers(\/|$))/.test(f) ||
+      f.endsWith('.node') ||
+      f.endsWith('.map') ||
+      f.startsWith('/electron/') ||
+      f.startsWith('/tests/'),
+  );
   if (strays.length) problems.push(`app.asar holds files it should not: ${strays.slice(0, 10).join(', ')}`);
   if (!existsSync(join(resources, 'fonts', 'NotoSans-Regular.ttf'))) problems.push('resources/fonts was not copied');
   process.stdout.write(`app.asar: ${files.length} entries\n`);

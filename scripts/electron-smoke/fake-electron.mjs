@@ -17,7 +17,11 @@ class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
     seen.preload = options.webPreferences.preload;
-    this.webContents = { mainFrame: { url: '', parent: null, processId: 1, routingId: 1 }, isDestroyed: () => false, send() {} };
+    this.webContents = {
+      mainFrame: { url: '', parent: null, processId: 1, routingId: 1 },
+      isDestroyed: () => false,
+      send() {},
+    };
   }
   isDestroyed() {
     return false;
@@ -26,8 +30,12 @@ class BrowserWindow extends EventEmitter {
     return { x: 0, y: 0, width: 1200, height: 800 };
   }
   async loadURL(url) {
-    const ok = url === 'heard://app/index.html' && seen.protocol && seen.handlers > 0 && seen.preload.endsWith('preload.cjs');
-    finish(ok ? 0 : 1, ok ? `ELECTRON_BUNDLE_OK ${seen.handlers} IPC handlers` : `ELECTRON_BUNDLE_FAILED ${JSON.stringify(seen)}`);
+    const ok =
+      url === 'heard://app/index.html' && seen.protocol && seen.handlers > 0 && seen.preload.endsWith('preload.cjs');
+    finish(
+      ok ? 0 : 1,
+      ok ? `ELECTRON_BUNDLE_OK ${seen.handlers} IPC handlers` : `ELECTRON_BUNDLE_FAILED ${JSON.stringify(seen)}`,
+    );
   }
 }
 
@@ -78,4 +86,16 @@ export const safeStorage = {
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 export const Menu = { buildFromTemplate: (template) => template, setApplicationMenu() {} };
 export { BrowserWindow };
-export default { app, protocol, ipcMain, session, dialog, shell, powerMonitor, safeStorage, screen, BrowserWindow, Menu };
+export default {
+  app,
+  protocol,
+  ipcMain,
+  session,
+  dialog,
+  shell,
+  powerMonitor,
+  safeStorage,
+  screen,
+  BrowserWindow,
+  Menu,
+};

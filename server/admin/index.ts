@@ -33,7 +33,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, device: { type: 'string' }, case: { type: 'string' }, days: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      org: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      user: { type: 'string' },
+      device: { type: 'string' },
+      case: { type: 'string' },
+      days: { type: 'string' },
+    },
     strict: true,
   });
   if (!command || command === 'help' || command === '--help') {
@@ -48,7 +57,10 @@ async function main(argv: string[]): Promise<number> {
   };
   const databaseUrl = loadConfig().databaseUrl;
   // The trial database lives inside the running service's process; the service sets it up itself.
-  if (!databaseUrl) throw new Error('Set DATABASE_URL to the service\'s PostgreSQL database. (A trial service started without one sets itself up and prints an enrolment code.)');
+  if (!databaseUrl)
+    throw new Error(
+      "Set DATABASE_URL to the service's PostgreSQL database. (A trial service started without one sets itself up and prints an enrolment code.)",
+    );
   const pool = new pg.Pool({ connectionString: databaseUrl });
   try {
     await migrateServer(pool);
@@ -65,7 +77,9 @@ async function main(argv: string[]): Promise<number> {
       case 'enrolment-code': {
         const org = await ops.findOrganisation(pool, need('org'));
         const { code, expiresAt } = await ops.issueEnrolmentCode(pool, await ops.findUser(pool, org, need('user')));
-        console.log(`Enrolment code: ${code}\nUse it once, before ${expiresAt.toISOString()}. It is not stored and cannot be shown again.`);
+        console.log(
+          `Enrolment code: ${code}\nUse it once, before ${expiresAt.toISOString()}. It is not stored and cannot be shown again.`,
+        );
         return 0;
       }
       case 'devices': {
@@ -77,19 +91,35 @@ async function main(argv: string[]): Promise<number> {
       case 'revoke-device':
       case 'wipe-device':
         await ops.setDeviceStatus(pool, need('device'), command === 'wipe-device' ? 'wipe' : 'revoked');
-        console.log(command === 'wipe-device' ? 'The device will delete its records the next time it connects.' : 'The device can no longer sync and will delete its records when it next connects.');
+        console.log(
+          command === 'wipe-device'
+            ? 'The device will delete its records the next time it connects.'
+            : 'The device can no longer sync and will delete its records when it next connects.',
+        );
         return 0;
       case 'allocate': {
         const org = await ops.findOrganisation(pool, need('org'));
         const r = await ops.allocate(pool, org, need('case'), await ops.findUser(pool, org, need('user')));
-        console.log(!r.changed ? 'Already allocated to that user.' : r.from ? 'Case reallocated; the previous holder’s devices will remove it.' : 'Case allocated.');
+        console.log(
+          !r.changed
+            ? 'Already allocated to that user.'
+            : r.from
+              ? 'Case reallocated; the previous holder’s devices will remove it.'
+              : 'Case allocated.',
+        );
         return 0;
       }
       case 'purge-deleted': {
         const days = Number(need('days'));
         if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1.');
-        const r = await purgeDeleted(pool, await ops.findOrganisation(pool, need('org')), new Date(Date.now() - days * 24 * 60 * 60 * 1000));
-        console.log(`${r.records} deleted record(s) purged (${r.changes} logged change(s) removed). Every active device had synced up to change ${r.floor}; anything deleted after that is kept until they have.`);
+        const r = await purgeDeleted(
+          pool,
+          await ops.findOrganisation(pool, need('org')),
+          new Date(Date.now() - days * 24 * 60 * 60 * 1000),
+        );
+        console.log(
+          `${r.records} deleted record(s) purged (${r.changes} logged change(s) removed). Every active device had synced up to change ${r.floor}; anything deleted after that is kept until they have.`,
+        );
         if (r.heldBackBy.length) {
           console.log('Furthest behind (if one of these is lost or no longer used, revoke it so purges can go on):');
           for (const d of r.heldBackBy) console.log(heldBackLine(d));

@@ -12,6 +12,9 @@ export function deviceLine(d: DeviceRow): string {
 
 export function heldBackLine(d: HeldBack): string {
   // A device sent far more than it says it applied is not just offline: it has the deletions and is stuck, or will not say.
-  const says = d.sentSeq > d.syncedSeq ? `  says it applied up to change ${d.syncedSeq} of the ${d.sentSeq} it was sent` : `  applied up to change ${d.syncedSeq}`;
+  const says =
+    d.sentSeq > d.syncedSeq
+      ? `  says it applied up to change ${d.syncedSeq} of the ${d.sentSeq} it was sent`
+      : `  applied up to change ${d.syncedSeq}`;
   return `  ${d.deviceId}  ${forTerminal(d.deviceName)} (${forTerminal(d.userName)})  last seen ${d.lastSeenAt?.toISOString() ?? 'never'}${says}`;
 }

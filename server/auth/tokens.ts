@@ -16,8 +16,17 @@ export async function issueTokens(client: PoolClient, deviceId: string, now: Dat
   const accessToken = newSecret();
   const expires = new Date(now.getTime() + ACCESS_TOKEN_TTL_MS);
   const refreshId = uuidv7();
-  await client.query('INSERT INTO refresh_tokens (id, device_id, token_hash, created_at) VALUES ($1, $2, $3, $4)', [refreshId, deviceId, hashSecret(refreshToken), now]);
-  await client.query('INSERT INTO access_tokens (token_hash, device_id, expires_at) VALUES ($1, $2, $3)', [hashSecret(accessToken), deviceId, expires]);
+  await client.query('INSERT INTO refresh_tokens (id, device_id, token_hash, created_at) VALUES ($1, $2, $3, $4)', [
+    refreshId,
+    deviceId,
+    hashSecret(refreshToken),
+    now,
+  ]);
+  await client.query('INSERT INTO access_tokens (token_hash, device_id, expires_at) VALUES ($1, $2, $3)', [
+    hashSecret(accessToken),
+    deviceId,
+    expires,
+  ]);
   // Expired access tokens are useless; clearing them here keeps the table small without a job.
   await client.query('DELETE FROM access_tokens WHERE device_id = $1 AND expires_at < $2', [deviceId, now]);
   return { refreshId, refreshToken, accessToken, accessExpiresAt: expires.toISOString() };

@@ -18,20 +18,40 @@ import type { ServerMigration } from './server-migration';
 export type { ServerMigration } from './server-migration';
 
 /** In order; one file per migration under server/migrations. */
-export const serverMigrations: readonly ServerMigration[] = [s0001, s0002, s0003, s0004, s0005, s0006, s0007, s0008, s0009, s0011, s0012, s0013, s0015, s0016];
+export const serverMigrations: readonly ServerMigration[] = [
+  s0001,
+  s0002,
+  s0003,
+  s0004,
+  s0005,
+  s0006,
+  s0007,
+  s0008,
+  s0009,
+  s0011,
+  s0012,
+  s0013,
+  s0015,
+  s0016,
+];
 
 /**
  * Applies pending migrations in one transaction. An advisory lock stops two servers starting at
  * once from both migrating.
  */
-export async function migrateServer(pool: Pool, migrations: readonly ServerMigration[] = serverMigrations): Promise<number[]> {
+export async function migrateServer(
+  pool: Pool,
+  migrations: readonly ServerMigration[] = serverMigrations,
+): Promise<number[]> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(7007, 1)');
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const done = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+    );
     const applied: number[] = [];
     for (const m of migrations) {
       if (done.has(m.version)) continue;

@@ -11,14 +11,22 @@ const require = createRequire(import.meta.url);
 const ROOTS: Record<string, string> = {
   own: join(import.meta.dirname, 'public'),
   core: join(dirname(require.resolve('@hpke/core/package.json')), 'esm'),
-  common: join(dirname(require.resolve('@hpke/common/package.json', { paths: [dirname(require.resolve('@hpke/core/package.json'))] })), 'esm'),
+  common: join(
+    dirname(
+      require.resolve('@hpke/common/package.json', { paths: [dirname(require.resolve('@hpke/core/package.json'))] }),
+    ),
+    'esm',
+  ),
 };
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 const cache = new Map<string, Buffer>();
 
 /** A file under one of the roots, or null: only .js and .css, never a path that climbs out. */
-export async function asset(root: 'own' | 'core' | 'common', path: string): Promise<{ body: Buffer; type: string } | null> {
+export async function asset(
+  root: 'own' | 'core' | 'common',
+  path: string,
+): Promise<{ body: Buffer; type: string } | null> {
   const ext = path.slice(path.lastIndexOf('.'));
   const type = TYPES[ext];
   const base = ROOTS[root]!;

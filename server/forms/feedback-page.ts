@@ -1,5 +1,10 @@
 import { intakeAad, intakeInfo, type FeedbackAudience } from '../../shared/intake/online-forms';
-import { questionLabels, smileyLabels, type ProfessionalQuestion, type YoungPersonQuestion } from '../../shared/reports/feedback';
+import {
+  questionLabels,
+  smileyLabels,
+  type ProfessionalQuestion,
+  type YoungPersonQuestion,
+} from '../../shared/reports/feedback';
 import type { IntakeKey } from './intake-store';
 import { HONEYPOT, NOSCRIPT, esc, input, messagePage, page, radios } from './page-shell';
 
@@ -11,11 +16,23 @@ const FACES = [
   { value: 'sad', label: smileyLabels.sad, face: '☹' },
 ];
 
-const YOUNG: Record<YoungPersonQuestion, string> = { listened_to: 'listenedTo', things_changed: 'thingsChanged', use_again: 'useAgain' };
-const OTHERS: Record<ProfessionalQuestion, string> = { voice_heard: 'voiceHeard', kept_informed: 'keptInformed', recommend: 'recommend' };
+const YOUNG: Record<YoungPersonQuestion, string> = {
+  listened_to: 'listenedTo',
+  things_changed: 'thingsChanged',
+  use_again: 'useAgain',
+};
+const OTHERS: Record<ProfessionalQuestion, string> = {
+  voice_heard: 'voiceHeard',
+  kept_informed: 'keptInformed',
+  recommend: 'recommend',
+};
 
 /** A one-time feedback form for one case, sealed in the browser like the referral form. */
-export function feedbackPage(link: { id: string; organisationId: string; audience: FeedbackAudience }, key: IntakeKey, token: string): string {
+export function feedbackPage(
+  link: { id: string; organisationId: string; audience: FeedbackAudience },
+  key: IntakeKey,
+  token: string,
+): string {
   const young = link.audience === 'young_person';
   const questions = Object.entries(young ? YOUNG : OTHERS) as [YoungPersonQuestion | ProfessionalQuestion, string][];
   const role =
@@ -50,13 +67,24 @@ ${HONEYPOT}
 }
 
 export const usedLinkPage = () =>
-  messagePage('This feedback link has already been used', ['Someone has already sent answers with this link, so it cannot be used again.', 'If you want to add something, please contact the advocacy service and ask for a new link.']);
+  messagePage('This feedback link has already been used', [
+    'Someone has already sent answers with this link, so it cannot be used again.',
+    'If you want to add something, please contact the advocacy service and ask for a new link.',
+  ]);
 
 export const expiredLinkPage = () =>
-  messagePage('This feedback link has expired', ['Feedback links work for 30 days. This one is older than that.', 'If you still want to tell us what you thought, please contact the advocacy service and ask for a new link.']);
+  messagePage('This feedback link has expired', [
+    'Feedback links work for 30 days. This one is older than that.',
+    'If you still want to tell us what you thought, please contact the advocacy service and ask for a new link.',
+  ]);
 
 export const unknownLinkPage = () =>
-  messagePage('This link does not work', ['Please check you copied the whole link. If it still does not work, contact the advocacy service and ask for a new one.']);
+  messagePage('This link does not work', [
+    'Please check you copied the whole link. If it still does not work, contact the advocacy service and ask for a new one.',
+  ]);
 
 export const noReferralsPage = () =>
-  messagePage('Online referrals are not open', ['This service is not taking referrals online at the moment.', 'Please phone or email the advocacy service to make a referral.']);
+  messagePage('Online referrals are not open', [
+    'This service is not taking referrals online at the moment.',
+    'Please phone or email the advocacy service to make a referral.',
+  ]);

@@ -2,14 +2,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { feedbackLinkRequestSchema, intakeAckRequestSchema, intakeKeyRequestSchema, intakePullRequestSchema } from '../../shared/sync/intake';
+import {
+  feedbackLinkRequestSchema,
+  intakeAckRequestSchema,
+  intakeKeyRequestSchema,
+  intakePullRequestSchema,
+} from '../../shared/sync/intake';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { ServiceError, badRequest } from '../errors';
 import { acknowledge, createLink, publishIntakeKey, waitingSubmissions } from './intake-store';
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const r = schema.safeParse(body);
-  if (!r.success) throw badRequest(`The request was not in the expected form (at ${r.error.issues[0]?.path.join('.') || 'body'}). Nothing was changed.`);
+  if (!r.success)
+    throw badRequest(
+      `The request was not in the expected form (at ${r.error.issues[0]?.path.join('.') || 'body'}). Nothing was changed.`,
+    );
   return r.data;
 }
 
@@ -20,7 +28,12 @@ const notManager = () => new ServiceError(403, 'forbidden', 'Only a manager’s 
  * are for managers' laptops only (they hold every case); a feedback link may be asked for by the
  * advocate who holds the case. The organisation is always the device's own, never one it names.
  */
-export function registerIntakeRoutes(app: FastifyInstance, pool: Pool, now: () => Date, device: (req: FastifyRequest) => Promise<DeviceIdentity>): void {
+export function registerIntakeRoutes(
+  app: FastifyInstance,
+  pool: Pool,
+  now: () => Date,
+  device: (req: FastifyRequest) => Promise<DeviceIdentity>,
+): void {
   // `device` is the service's sign-in gate: token, refused sign-ins per address, the device's rate limit.
   const signedIn = async (req: FastifyRequest, managerOnly: boolean): Promise<DeviceIdentity> => {
     const who = await device(req);

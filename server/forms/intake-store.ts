@@ -36,17 +36,40 @@ export async function intakeKeyFor(pool: Pool, organisationId: string): Promise<
  * Once the organisation has key epochs, only one of them may have an intake key, so a laptop
  * cannot point the page at an epoch nobody holds.
  */
-export async function publishIntakeKey(pool: Pool, who: { organisationId: string; deviceId: string }, epoch: number, publicKey: string, now: Date): Promise<void> {
+export async function publishIntakeKey(
+  pool: Pool,
+  who: { organisationId: string; deviceId: string },
+  epoch: number,
+  publicKey: string,
+  now: Date,
+): Promise<void> {
   const epochs = await pool.query<{ known: boolean; any: boolean }>(
     'SELECT bool_or(epoch = $2) AS known, count(*) > 0 AS any FROM key_epochs WHERE organisation_id = $1',
     [who.organisationId, epoch],
   );
   const e = epochs.rows[0]!;
-  if (e.any && !e.known) throw new ServiceError(409, 'conflict', `The service has no key epoch ${epoch} for this organisation, so no intake key was published for it.`);
-  if (e.any && !(await holdsCurrentEpoch(pool, who.organisationId, who.deviceId))) throw new ServiceError(403, 'forbidden', notKeyHolderMessage);
-  await pool.query('INSERT INTO intake_keys (organisation_id, epoch, public_key, published_by, published_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [who.organisationId, epoch, publicKey, who.deviceId, now]);
-  const held = await pool.query<{ public_key: string }>('SELECT public_key FROM intake_keys WHERE organisation_id = $1 AND epoch = $2', [who.organisationId, epoch]);
-  if (held.rows[0]?.public_key !== publicKey) throw new ServiceError(409, 'conflict', `The service already holds a different intake key for key epoch ${epoch}. Nothing was changed.`);
+  if (e.any && !e.known)
+    throw new ServiceError(
+      409,
+      'conflict',
+      `The service has no key epoch ${epoch} for this organisation, so no intake key was published for it.`,
+    );
+  if (e.any && !(await holdsCurrentEpoch(pool, who.organisationId, who.deviceId)))
+    throw new ServiceError(403, 'forbidden', notKeyHolderMessage);
+  await pool.query(
+    'INSERT INTO intake_keys (organisation_id, epoch, public_key, published_by, published_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+    [who.organisationId, epoch, publicKey, who.deviceId, now],
+  );
+  const held = await pool.query<{ public_key: string }>(
+    'SELECT public_key FROM intake_keys WHERE organisation_id = $1 AND epoch = $2',
+    [who.organisationId, epoch],
+  );
+  if (held.rows[0]?.public_key !== publicKey)
+    throw new ServiceError(
+      409,
+      'conflict',
+      `The service already holds a different intake key for key epoch ${epoch}. Nothing was changed.`,
+    );
 }
 
 const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -79,11 +102,27 @@ export async function acceptSubmission(
       [target.organisationId, day],
     );
     if (counted.rows[0]!.accepted > dailyCap) throw new ServiceError(429, 'rate_limited', dailyCapMessage);
-    const known = await c.query('SELECT 1 FROM intake_keys WHERE organisation_id = $1 AND epoch = $2', [target.organisationId, body.epoch]);
-    if (!known.rowCount) throw new ServiceError(409, 'conflict', 'This form was made for an older key. Please reload the page and send it again.');
+    const known = await c.query('SELECT 1 FROM intake_keys WHERE organisation_id = $1 AND epoch = $2', [
+      target.organisationId,
+      body.epoch,
+    ]);
+    if (!known.rowCount)
+      throw new ServiceError(
+        409,
+        'conflict',
+        'This form was made for an older key. Please reload the page and send it again.',
+      );
     if (target.linkId) {
-      const used = await c.query('UPDATE feedback_links SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2', [target.linkId, now]);
-      if (!used.rowCount) throw new ServiceError(410, 'gone', 'This feedback link has already been used or has expired, so nothing was sent. Thank you for trying.');
+      const used = await c.query(
+        'UPDATE feedback_links SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2',
+        [target.linkId, now],
+      );
+      if (!used.rowCount)
+        throw new ServiceError(
+          410,
+          'gone',
+          'This feedback link has already been used or has expired, so nothing was sent. Thank you for trying.',
+        );
     }
     const reference = newReference(now);
     await c.query(
@@ -94,15 +133,22 @@ export async function acceptSubmission(
   });
 }
 
-export type LinkState = { state: 'open'; id: string; organisationId: string; audience: FeedbackAudience } | { state: 'used' | 'expired' | 'unknown' };
+export type LinkState =
+  | { state: 'open'; id: string; organisationId: string; audience: FeedbackAudience }
+  | { state: 'used' | 'expired' | 'unknown' };
 
 /** What a feedback link's token opens; the token itself is never stored, only its hash. */
 export async function findLink(pool: Pool, token: string, now: Date): Promise<LinkState> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: 'unknown' };
-  const r = await pool.query<{ id: string; organisation_id: string; audience: FeedbackAudience; expires_at: Date; used_at: Date | null }>(
-    'SELECT id, organisation_id, audience, expires_at, used_at FROM feedback_links WHERE token_hash = $1',
-    [hashSecret(token)],
-  );
+  const r = await pool.query<{
+    id: string;
+    organisation_id: string;
+    audience: FeedbackAudience;
+    expires_at: Date;
+    used_at: Date | null;
+  }>('SELECT id, organisation_id, audience, expires_at, used_at FROM feedback_links WHERE token_hash = $1', [
+    hashSecret(token),
+  ]);
   const row = r.rows[0];
   if (!row) return { state: 'unknown' };
   if (row.used_at) return { state: 'used' };
@@ -114,7 +160,13 @@ export async function findLink(pool: Pool, token: string, now: Date): Promise<Li
  * A one-time link for a case's feedback. An advocate may ask only for a case allocated to them;
  * a manager for any case the service knows in their organisation and has not erased.
  */
-export async function createLink(pool: Pool, who: { organisationId: string; userId: string; deviceId: string; role: string }, caseId: string, audience: FeedbackAudience, now: Date) {
+export async function createLink(
+  pool: Pool,
+  who: { organisationId: string; userId: string; deviceId: string; role: string },
+  caseId: string,
+  audience: FeedbackAudience,
+  now: Date,
+) {
   const facts = await pool.query<{ holder: string | null; live: boolean }>(
     `SELECT (SELECT user_id FROM allocations WHERE organisation_id = $1 AND case_id = $2) AS holder,
             EXISTS (SELECT 1 FROM case_origins WHERE organisation_id = $1 AND case_id = $2)
@@ -123,7 +175,12 @@ export async function createLink(pool: Pool, who: { organisationId: string; user
   );
   const { holder, live } = facts.rows[0]!;
   const mayAsk = who.role === 'advocate' ? holder === who.userId : holder !== null || live;
-  if (!mayAsk) throw new ServiceError(403, 'forbidden', 'A feedback link can only be made for a case you hold that has been synced. Sync, then try again.');
+  if (!mayAsk)
+    throw new ServiceError(
+      403,
+      'forbidden',
+      'A feedback link can only be made for a case you hold that has been synced. Sync, then try again.',
+    );
   const id = randomUUID();
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + FEEDBACK_LINK_TTL_MS);
@@ -135,8 +192,23 @@ export async function createLink(pool: Pool, who: { organisationId: string; user
 }
 
 /** Sealed submissions waiting for the organisation's managers, oldest first. */
-export async function waitingSubmissions(pool: Pool, organisationId: string, limit: number): Promise<{ submissions: Submission[]; more: boolean }> {
-  const r = await pool.query<{ id: string; kind: 'referral' | 'feedback'; reference: string; epoch: number; enc: string; ciphertext: string; received_at: Date; link_id: string | null; case_id: string | null; audience: FeedbackAudience | null }>(
+export async function waitingSubmissions(
+  pool: Pool,
+  organisationId: string,
+  limit: number,
+): Promise<{ submissions: Submission[]; more: boolean }> {
+  const r = await pool.query<{
+    id: string;
+    kind: 'referral' | 'feedback';
+    reference: string;
+    epoch: number;
+    enc: string;
+    ciphertext: string;
+    received_at: Date;
+    link_id: string | null;
+    case_id: string | null;
+    audience: FeedbackAudience | null;
+  }>(
     `SELECT s.id, s.kind, s.reference, s.epoch, s.enc, s.ciphertext, s.received_at, s.link_id, l.case_id, l.audience
        FROM intake_submissions s LEFT JOIN feedback_links l ON l.id = s.link_id
       WHERE s.organisation_id = $1 ORDER BY s.received_at, s.id LIMIT $2`,
@@ -160,6 +232,9 @@ export async function waitingSubmissions(pool: Pool, organisationId: string, lim
 
 /** Deletes what a manager's laptop has safely stored; ids of another organisation are ignored. */
 export async function acknowledge(pool: Pool, organisationId: string, ids: string[]): Promise<number> {
-  const r = await pool.query('DELETE FROM intake_submissions WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [organisationId, ids]);
+  const r = await pool.query('DELETE FROM intake_submissions WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [
+    organisationId,
+    ids,
+  ]);
   return r.rowCount ?? 0;
 }

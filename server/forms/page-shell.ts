@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-export const IMPORT_MAP = JSON.stringify({ imports: { '@hpke/core': '/forms/vendor/core/mod.js', '@hpke/common': '/forms/vendor/common/mod.js' } });
+export const IMPORT_MAP = JSON.stringify({
+  imports: { '@hpke/core': '/forms/vendor/core/mod.js', '@hpke/common': '/forms/vendor/common/mod.js' },
+});
 const importMapHash = createHash('sha256').update(IMPORT_MAP).digest('base64');
 
 export const CONTENT_SECURITY_POLICY = [
@@ -33,7 +35,9 @@ export const PAGE_HEADERS: Record<string, string> = {
 };
 
 export function page(title: string, body: string, script?: string): string {
-  const scripts = script ? `<script type="importmap">${IMPORT_MAP}</script><script type="module" src="/forms/${script}"></script>` : '';
+  const scripts = script
+    ? `<script type="importmap">${IMPORT_MAP}</script><script type="module" src="/forms/${script}"></script>`
+    : '';
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -59,7 +63,8 @@ export function messagePage(title: string, paragraphs: string[]): string {
 }
 
 /** Without JavaScript nothing is encrypted, so nothing is sent: the form says so instead of posting words. */
-export const NOSCRIPT = '<noscript><p class="alert" role="alert">This form needs JavaScript switched on, because it locks your answers in your browser before they are sent. Please switch it on, or contact the service another way.</p></noscript>';
+export const NOSCRIPT =
+  '<noscript><p class="alert" role="alert">This form needs JavaScript switched on, because it locks your answers in your browser before they are sent. Please switch it on, or contact the service another way.</p></noscript>';
 
 export interface Choice {
   value: string;
@@ -74,7 +79,11 @@ export const radios = (name: string, legend: string, choices: Choice[], hint?: s
 ${choices.map((c, i) => `<div class="choice"><input type="radio" id="${name}-${i}" data-name="${name}" name="${name}" value="${esc(c.value)}"${hint ? ` aria-describedby="${name}-hint"` : ''}><label for="${name}-${i}">${c.face ? `<span class="face" aria-hidden="true">${esc(c.face)}</span> ` : ''}${esc(c.label)}</label></div>`).join('\n')}
 </fieldset>`;
 
-export const input = (id: string, label: string, o: { hint?: string; type?: string; autocomplete?: string; required?: boolean; long?: boolean; max?: number } = {}): string => {
+export const input = (
+  id: string,
+  label: string,
+  o: { hint?: string; type?: string; autocomplete?: string; required?: boolean; long?: boolean; max?: number } = {},
+): string => {
   const described = o.hint ? ` aria-describedby="${id}-hint"` : '';
   const req = o.required ? ' required aria-required="true"' : '';
   const max = o.max ? ` maxlength="${o.max}"` : '';
@@ -86,4 +95,5 @@ export const input = (id: string, label: string, o: { hint?: string; type?: stri
 };
 
 /** Hidden from people (off screen, out of the tab order); a program that fills every box fills it. */
-export const HONEYPOT = '<div class="trap" aria-hidden="true"><label for="website">Leave this box empty</label><input id="website" data-field="website" type="text" tabindex="-1" autocomplete="off"></div>';
+export const HONEYPOT =
+  '<div class="trap" aria-hidden="true"><label for="website">Leave this box empty</label><input id="website" data-field="website" type="text" tabindex="-1" autocomplete="off"></div>';

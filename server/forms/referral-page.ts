@@ -33,13 +33,13 @@ ${NOSCRIPT}
 <div class="alert" id="form-errors" role="alert" tabindex="-1" hidden></div>
 <h2>About you</h2>
 ${radios('referrerRole', 'Who are you?', [
-    { value: 'young_person', label: 'I am the young person' },
-    { value: 'social_worker', label: 'Social worker' },
-    { value: 'foster_carer', label: 'Foster carer' },
-    { value: 'carer', label: "Carer or keyworker (for example in a children's home)" },
-    { value: 'parent', label: 'Parent' },
-    { value: 'other', label: 'Someone else' },
-  ])}
+  { value: 'young_person', label: 'I am the young person' },
+  { value: 'social_worker', label: 'Social worker' },
+  { value: 'foster_carer', label: 'Foster carer' },
+  { value: 'carer', label: "Carer or keyworker (for example in a children's home)" },
+  { value: 'parent', label: 'Parent' },
+  { value: 'other', label: 'Someone else' },
+])}
 <p class="error" id="referrerRole-error" hidden></p>
 ${input('referrerName', 'Your name', { autocomplete: 'name', max: 200 })}
 ${input('referrerContact', 'Your phone number or email', { hint: 'So the manager can ask you a question. Young people can leave this empty.', autocomplete: 'email', max: 300 })}
@@ -50,27 +50,32 @@ ${input('preferredName', 'The name they like to be called', { max: 200 })}
 ${input('dateOfBirth', 'Date of birth', { type: 'date', hint: 'For example 27 3 2012. Leave it empty if you do not know.' })}
 ${input('localAuthority', 'Which council looks after them or supports them?', { hint: 'For example Medway Council', max: 200 })}
 ${radios('situation', 'Which of these fits best?', [
-    { value: 'in_care', label: 'In care (looked after)' },
-    { value: 'care_leaver', label: 'Care leaver' },
-    { value: 'child_protection', label: 'Child protection plan' },
-    { value: 'child_in_need', label: 'Child in need plan' },
-    { value: 'homeless', label: 'Aged 16 or 17 and homeless' },
-    { value: 'not_sure', label: 'Not sure' },
-  ])}
+  { value: 'in_care', label: 'In care (looked after)' },
+  { value: 'care_leaver', label: 'Care leaver' },
+  { value: 'child_protection', label: 'Child protection plan' },
+  { value: 'child_in_need', label: 'Child in need plan' },
+  { value: 'homeless', label: 'Aged 16 or 17 and homeless' },
+  { value: 'not_sure', label: 'Not sure' },
+])}
 ${input('communication', 'Anything that helps them talk to us', { long: true, hint: 'For example a disability, a way of communicating, or things that make them anxious', max: 2000 })}
 ${input('interpreterLanguage', 'Do they need an interpreter? Which language?', { max: 100 })}
 <h2>What they want help with</h2>
 ${input('request', 'What would they like an advocate to help with?', { long: true, required: true, hint: 'In their words if you can', max: 5000 })}
 ${radios('urgent', 'Is there a date soon, like a meeting or a move?', [
-    { value: 'yes', label: 'Yes' },
-    { value: 'no', label: 'No' },
-  ])}
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+])}
 ${input('urgentWhy', 'If yes, what is happening and when?', { long: true, max: 2000 })}
-${radios('knowsAboutReferral', 'Does the young person know about this referral and want an advocate?', [
+${radios(
+  'knowsAboutReferral',
+  'Does the young person know about this referral and want an advocate?',
+  [
     { value: 'yes', label: 'Yes' },
     { value: 'no', label: 'No' },
     { value: 'not_sure', label: 'Not sure' },
-  ], 'An advocate will always ask the young person first.')}
+  ],
+  'An advocate will always ask the young person first.',
+)}
 ${input('contactYoungPerson', 'How can the advocate contact the young person safely?', { long: true, hint: 'For example through their foster carer, at school, or a mobile number', max: 1000 })}
 ${HONEYPOT}
 <button type="submit" id="send">Send referral</button>

@@ -18,9 +18,11 @@ export interface PublicFormLimits {
 }
 export const DEFAULT_PUBLIC_FORM_LIMITS: PublicFormLimits = { perAddressPerHour: 10, dailyCap: 200 };
 
-export const HONEYPOT_MESSAGE = 'This form could not be sent, because the box marked "Leave this box empty" was filled in. Please leave it empty and send again.';
+export const HONEYPOT_MESSAGE =
+  'This form could not be sent, because the box marked "Leave this box empty" was filled in. Please leave it empty and send again.';
 const TOO_LARGE = 'Your answers are too long to send. Please shorten the longest answers and try again.';
-const TOO_MANY = 'Several forms have been sent from this internet connection in the last hour. Please wait an hour and try again, or phone the service.';
+const TOO_MANY =
+  'Several forms have been sent from this internet connection in the last hour. Please wait an hour and try again, or phone the service.';
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const r = schema.safeParse(body);
@@ -28,22 +30,39 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   return r.data;
 }
 
-const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(body);
+const html = (reply: FastifyReply, status: number, body: string) =>
+  reply.status(status).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(body);
 
 /**
  * The public pages: no account, so every limit is here (body size, rate per address, honeypot,
  * a daily cap per organisation), each refused in words the person filling in the form can act on.
  */
-export async function registerPublicForms(app: FastifyInstance, pool: Pool, now: () => Date, limits: PublicFormLimits): Promise<void> {
+export async function registerPublicForms(
+  app: FastifyInstance,
+  pool: Pool,
+  now: () => Date,
+  limits: PublicFormLimits,
+): Promise<void> {
   await app.register(async (forms) => {
     forms.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
       const e = (err ?? {}) as { statusCode?: number };
       if (err instanceof ServiceError) return reply.status(err.status).send(err.body());
       if (e.statusCode === 413) return reply.status(413).send(new ServiceError(413, 'too_large', TOO_LARGE).body());
       if (e.statusCode === 429) return reply.status(429).send(new ServiceError(429, 'rate_limited', TOO_MANY).body());
-      if (e.statusCode && e.statusCode < 500) return reply.status(400).send(badRequest('The form could not be read. Please reload the page and try again.').body());
+      if (e.statusCode && e.statusCode < 500)
+        return reply
+          .status(400)
+          .send(badRequest('The form could not be read. Please reload the page and try again.').body());
       req.log.error({ kind: err instanceof Error ? err.name : typeof err }, 'public form failed');
-      return reply.status(500).send(new ServiceError(500, 'internal', 'The service had a problem, so the form was not sent. Please try again later.').body());
+      return reply
+        .status(500)
+        .send(
+          new ServiceError(
+            500,
+            'internal',
+            'The service had a problem, so the form was not sent. Please try again later.',
+          ).body(),
+        );
     });
     const submitLimit = { rateLimit: { max: limits.perAddressPerHour, timeWindow: '1 hour' } };
 
@@ -58,9 +77,20 @@ export async function registerPublicForms(app: FastifyInstance, pool: Pool, now:
       const org = (req.params as { org: string }).org;
       const body = parse(publicSubmissionSchema, req.body);
       if (body.website !== '') throw badRequest(HONEYPOT_MESSAGE);
-      if (!uuidSchema.safeParse(org).success || !(await intakeKeyFor(pool, org))) throw new ServiceError(404, 'not_found', 'This service is not taking referrals online. Please phone or email them.');
+      if (!uuidSchema.safeParse(org).success || !(await intakeKeyFor(pool, org)))
+        throw new ServiceError(
+          404,
+          'not_found',
+          'This service is not taking referrals online. Please phone or email them.',
+        );
       req.audit.organisationId = org;
-      const reference = await acceptSubmission(pool, { organisationId: org, kind: 'referral', linkId: null }, body, now(), limits.dailyCap);
+      const reference = await acceptSubmission(
+        pool,
+        { organisationId: org, kind: 'referral', linkId: null },
+        body,
+        now(),
+        limits.dailyCap,
+      );
       return { v: PROTOCOL_VERSION, reference };
     });
 
@@ -80,11 +110,32 @@ export async function registerPublicForms(app: FastifyInstance, pool: Pool, now:
       const body = parse(publicSubmissionSchema, req.body);
       if (body.website !== '') throw badRequest(HONEYPOT_MESSAGE);
       const link = await findLink(pool, token, now());
-      if (link.state === 'used') throw new ServiceError(410, 'gone', 'This feedback link has already been used, so nothing was sent. Thank you for trying.');
-      if (link.state === 'expired') throw new ServiceError(410, 'gone', 'This feedback link has expired (links work for 30 days), so nothing was sent.');
-      if (link.state !== 'open') throw new ServiceError(404, 'not_found', 'This feedback link does not work. Please ask the service for a new one.');
+      if (link.state === 'used')
+        throw new ServiceError(
+          410,
+          'gone',
+          'This feedback link has already been used, so nothing was sent. Thank you for trying.',
+        );
+      if (link.state === 'expired')
+        throw new ServiceError(
+          410,
+          'gone',
+          'This feedback link has expired (links work for 30 days), so nothing was sent.',
+        );
+      if (link.state !== 'open')
+        throw new ServiceError(
+          404,
+          'not_found',
+          'This feedback link does not work. Please ask the service for a new one.',
+        );
       req.audit.organisationId = link.organisationId;
-      const reference = await acceptSubmission(pool, { organisationId: link.organisationId, kind: 'feedback', linkId: link.id }, body, now(), limits.dailyCap);
+      const reference = await acceptSubmission(
+        pool,
+        { organisationId: link.organisationId, kind: 'feedback', linkId: link.id },
+        body,
+        now(),
+        limits.dailyCap,
+      );
       return { v: PROTOCOL_VERSION, reference };
     });
 

@@ -10,7 +10,10 @@ import { markRotationDueIfHolder } from './rotation-due';
 
 /** The organisation's people, for a manager choosing whom a code is for. Nothing of another organisation. */
 export async function listUsers(pool: Pool, who: DeviceIdentity): Promise<{ id: string; name: string; role: Role }[]> {
-  const r = await pool.query<{ id: string; name: string; role: Role }>('SELECT id, name, role FROM users WHERE organisation_id = $1 AND active ORDER BY name', [who.organisationId]);
+  const r = await pool.query<{ id: string; name: string; role: Role }>(
+    'SELECT id, name, role FROM users WHERE organisation_id = $1 AND active ORDER BY name',
+    [who.organisationId],
+  );
   return r.rows;
 }
 
@@ -27,25 +30,44 @@ export async function listLaptops(pool: Pool, who: DeviceIdentity): Promise<Serv
 }
 
 /** The service's part of a manager-issued code; the manager's laptop adds a secret part of its own. */
-export async function issueCode(pool: Pool, who: DeviceIdentity, userId: string, now: Date): Promise<{ codeId: string; code: string; expiresAt: string }> {
-  const u = await pool.query('SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active', [userId, who.organisationId]);
+export async function issueCode(
+  pool: Pool,
+  who: DeviceIdentity,
+  userId: string,
+  now: Date,
+): Promise<{ codeId: string; code: string; expiresAt: string }> {
+  const u = await pool.query('SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active', [
+    userId,
+    who.organisationId,
+  ]);
   if (!u.rows.length) throw new ServiceError(404, 'not_found', 'There is no such person at your service.');
   const code = newEnrolmentCode();
   const codeId = uuidv7();
   const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_TTL_MS);
-  await pool.query('INSERT INTO enrolment_codes (id, organisation_id, user_id, code_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [codeId, who.organisationId, userId, hashSecret(normaliseCode(code)), expiresAt, now]);
+  await pool.query(
+    'INSERT INTO enrolment_codes (id, organisation_id, user_id, code_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [codeId, who.organisationId, userId, hashSecret(normaliseCode(code)), expiresAt, now],
+  );
   return { codeId, code, expiresAt: expiresAt.toISOString() };
 }
 
 /** Revoke or wipe a laptop of the manager's own organisation; a rotation falls due if it held the current key. */
-export async function deviceAction(pool: Pool, who: DeviceIdentity, deviceId: string, action: 'revoke' | 'wipe', now: Date): Promise<void> {
-  if (deviceId === who.deviceId) throw badRequest('This is the laptop you are using. Use another manager’s laptop to disconnect it.');
+export async function deviceAction(
+  pool: Pool,
+  who: DeviceIdentity,
+  deviceId: string,
+  action: 'revoke' | 'wipe',
+  now: Date,
+): Promise<void> {
+  if (deviceId === who.deviceId)
+    throw badRequest('This is the laptop you are using. Use another manager’s laptop to disconnect it.');
   await inTransaction(pool, async (client) => {
     const r = await client.query(
       "UPDATE devices SET status = $3, status_reason = 'manager', status_changed_at = $4 WHERE id = $1 AND organisation_id = $2 AND status = 'active'",
       [deviceId, who.organisationId, action === 'wipe' ? 'wipe' : 'revoked', now],
     );
-    if (r.rowCount !== 1) throw new ServiceError(404, 'not_found', 'There is no such connected laptop at your service.');
+    if (r.rowCount !== 1)
+      throw new ServiceError(404, 'not_found', 'There is no such connected laptop at your service.');
     await markRotationDueIfHolder(client, deviceId);
   });
 }

@@ -22,7 +22,11 @@ export async function markRotationDueIfHolder(q: Pool | PoolClient, deviceId: st
  * holder a manager admitted) may make the next epoch or publish the intake key, so a manager's
  * sign-in alone, without the key, cannot capture the public forms or block key management.
  */
-export async function holdsCurrentEpoch(q: Pool | PoolClient, organisationId: string, deviceId: string): Promise<boolean> {
+export async function holdsCurrentEpoch(
+  q: Pool | PoolClient,
+  organisationId: string,
+  deviceId: string,
+): Promise<boolean> {
   const r = await q.query(
     `SELECT 1 FROM wrapped_keys w
       WHERE w.organisation_id = $1 AND w.device_id = $2

@@ -34,9 +34,15 @@ export async function keyStatus(pool: Pool, who: DeviceIdentity): Promise<KeySta
   };
   if (!isManager(who)) return status;
   status.devices = await keyedDevices(pool, org);
-  const rec = await pool.query<{ epoch: number; wrapped: string }>('SELECT epoch, wrapped FROM recovery_wraps WHERE organisation_id = $1 ORDER BY epoch', [org]);
+  const rec = await pool.query<{ epoch: number; wrapped: string }>(
+    'SELECT epoch, wrapped FROM recovery_wraps WHERE organisation_id = $1 ORDER BY epoch',
+    [org],
+  );
   status.recoveryWraps = rec.rows;
-  const roster = await pool.query<{ epoch: number; version: string; sealed: string }>('SELECT epoch, version, sealed FROM key_rosters WHERE organisation_id = $1', [org]);
+  const roster = await pool.query<{ epoch: number; version: string; sealed: string }>(
+    'SELECT epoch, version, sealed FROM key_rosters WHERE organisation_id = $1',
+    [org],
+  );
   const r = roster.rows[0];
   status.roster = r ? { epoch: r.epoch, version: Number(r.version), sealed: r.sealed } : null;
   return status;

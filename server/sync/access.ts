@@ -26,7 +26,12 @@ export interface AccessLimits {
   eraseCasesPerDay: number;
 }
 
-export const DEFAULT_ACCESS_LIMITS: AccessLimits = { newCasesPerHour: 200, formerHolderDays: 14, formerHolderEditsPerDay: 100, eraseCasesPerDay: 50 };
+export const DEFAULT_ACCESS_LIMITS: AccessLimits = {
+  newCasesPerHour: 200,
+  formerHolderDays: 14,
+  formerHolderEditsPerDay: 100,
+  eraseCasesPerDay: 50,
+};
 
 export type Decision =
   | { ok: true; newCase: boolean }
@@ -71,16 +76,32 @@ export const CASE_FACTS_SQL = `
        UNION ALL
        SELECT 'n', NULL, NULL, NULL, NULL, count(*)::text, NULL, NULL, NULL, NULL FROM case_origins WHERE device_id = $7 AND created_at > $8`;
 
-export function caseFactsParams(who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date, limits: AccessLimits): unknown[] {
+export function caseFactsParams(
+  who: DeviceIdentity,
+  changes: readonly OutgoingChange[],
+  now: Date,
+  limits: AccessLimits,
+): unknown[] {
   const cutoff = new Date(now.getTime() - limits.formerHolderDays * DAY_MS);
-  return [who.userId, [...new Set(changes.map((c) => c.caseId).filter((c): c is string => c !== null))], who.deviceId, new Date(now.getTime() - HOUR_MS), cutoff];
+  return [
+    who.userId,
+    [...new Set(changes.map((c) => c.caseId).filter((c): c is string => c !== null))],
+    who.deviceId,
+    new Date(now.getTime() - HOUR_MS),
+    cutoff,
+  ];
 }
 
 /**
  * How many more edits from a former holder this device may leave for a case's holder today. Read
  * only when a push has such an edit, so an ordinary push pays nothing for it.
  */
-export async function formerHolderBudget(client: PoolClient, who: DeviceIdentity, now: Date, limits: AccessLimits): Promise<number> {
+export async function formerHolderBudget(
+  client: PoolClient,
+  who: DeviceIdentity,
+  now: Date,
+  limits: AccessLimits,
+): Promise<number> {
   const r = await client.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM conflicts WHERE edit_device = $2 AND reason = 'not_allocated' AND created_at > $3 AND organisation_id = $1",
     [who.organisationId, who.deviceId, new Date(now.getTime() - DAY_MS)],
@@ -89,14 +110,22 @@ export async function formerHolderBudget(client: PoolClient, who: DeviceIdentity
 }
 
 /** Collects a CASE_FACTS_SQL row; returns false for rows that are not its own. */
-export function readCaseFact(facts: CaseFactsRead, row: { t: string; field: string | null; version: string | null; user_id: string | null; case_id: string | null }): boolean {
+export function readCaseFact(
+  facts: CaseFactsRead,
+  row: { t: string; field: string | null; version: string | null; user_id: string | null; case_id: string | null },
+): boolean {
   if (row.t === 'n') {
     facts.madeThisHour = Number(row.version ?? 0);
     return true;
   }
   if (row.t !== 'c') return false;
   const flags = row.field ?? '';
-  facts.cases.set(row.case_id!, { holder: row.user_id, known: flags.includes('k'), erased: flags.includes('e'), heldBefore: flags.includes('h') });
+  facts.cases.set(row.case_id!, {
+    holder: row.user_id,
+    known: flags.includes('k'),
+    erased: flags.includes('e'),
+    heldBefore: flags.includes('h'),
+  });
   return true;
 }
 
@@ -117,7 +146,8 @@ export function accessFor(who: DeviceIdentity, read: CaseFactsRead, limits: Acce
     if (!f.erased && f.known && (manager || f.holder === who.userId)) return ALLOWED_OLD;
     // Over the hourly cap every case this device may not write gets the same answer, known or
     // not: otherwise the cap would tell an id the service knows from one it has never met.
-    if (madeThisHour + created.size >= limits.newCasesPerHour) return { ok: false, reason: 'case_limit', keepForHolder: false };
+    if (madeThisHour + created.size >= limits.newCasesPerHour)
+      return { ok: false, reason: 'case_limit', keepForHolder: false };
     if (f.erased) return { ok: false, reason: 'not_held', keepForHolder: false };
     if (f.known) return { ok: false, reason: 'not_held', keepForHolder: f.heldBefore && f.holder !== null };
     // New cases get random UUIDs, so no one can claim an id another laptop will make; the laptop
@@ -132,9 +162,11 @@ export function accessFor(who: DeviceIdentity, read: CaseFactsRead, limits: Acce
     decide(c, recordCase) {
       // Checked before the record's case, so the answer to a device that may not write records
       // without a case never depends on whether the record exists.
-      if (c.caseId === null && !(manager && ORGANISATION_RECORD_KINDS.includes(c.entity))) return { ok: false, reason: 'organisation_record', keepForHolder: false };
+      if (c.caseId === null && !(manager && ORGANISATION_RECORD_KINDS.includes(c.entity)))
+        return { ok: false, reason: 'organisation_record', keepForHolder: false };
       // A record already on the service stays where it is: under its case, or under none.
-      if (recordCase !== undefined && recordCase !== c.caseId) return { ok: false, reason: 'not_held', keepForHolder: false };
+      if (recordCase !== undefined && recordCase !== c.caseId)
+        return { ok: false, reason: 'not_held', keepForHolder: false };
       if (c.caseId === null) return ALLOWED_OLD;
       let d = decided.get(c.caseId);
       if (!d) {

@@ -15,7 +15,13 @@ export class AllocationRefused extends Error {
  * in order with everything else: the new holder's devices receive the whole case at that point,
  * the old holder's devices are told to purge it.
  */
-export async function allocateCase(pool: Pool, organisationId: string, caseId: string, userId: string, now: Date): Promise<{ from: string | null; changed: boolean }> {
+export async function allocateCase(
+  pool: Pool,
+  organisationId: string,
+  caseId: string,
+  userId: string,
+  now: Date,
+): Promise<{ from: string | null; changed: boolean }> {
   return inTransaction(pool, async (client) => {
     await lockOrganisation(client, organisationId);
     return allocateLocked(client, organisationId, caseId, userId, now, null);
@@ -28,10 +34,23 @@ export async function allocateCase(pool: Pool, organisationId: string, caseId: s
  * organisation may hold a case: a closed account's laptops are refused, so a case given to it
  * would reach nobody.
  */
-export async function allocateLocked(client: PoolClient, organisationId: string, caseId: string, userId: string, now: Date, byUser: string | null): Promise<{ from: string | null; changed: boolean }> {
-  const u = await client.query("SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active AND role IN ('advocate', 'manager')", [userId, organisationId]);
+export async function allocateLocked(
+  client: PoolClient,
+  organisationId: string,
+  caseId: string,
+  userId: string,
+  now: Date,
+  byUser: string | null,
+): Promise<{ from: string | null; changed: boolean }> {
+  const u = await client.query(
+    "SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active AND role IN ('advocate', 'manager')",
+    [userId, organisationId],
+  );
   if (!u.rowCount) throw new AllocationRefused('unknown_person');
-  const cur = await client.query<{ user_id: string }>('SELECT user_id FROM allocations WHERE organisation_id = $1 AND case_id = $2 FOR UPDATE', [organisationId, caseId]);
+  const cur = await client.query<{ user_id: string }>(
+    'SELECT user_id FROM allocations WHERE organisation_id = $1 AND case_id = $2 FOR UPDATE',
+    [organisationId, caseId],
+  );
   const from = cur.rows[0]?.user_id ?? null;
   if (from === userId) return { from, changed: false };
   await client.query(
@@ -41,14 +60,28 @@ export async function allocateLocked(client: PoolClient, organisationId: string,
   );
   const seq = await reserveSeqs(client, organisationId, 1);
   await insertChanges(client, organisationId, [
-    { seq, kind: 'allocation', mutationId: null, entity: null, entityId: null, caseId, field: null, value: null, version: null, userId: byUser, deviceId: null, hlc: null, conflictId: null, fromUser: from, toUser: userId },
+    {
+      seq,
+      kind: 'allocation',
+      mutationId: null,
+      entity: null,
+      entityId: null,
+      caseId,
+      field: null,
+      value: null,
+      version: null,
+      userId: byUser,
+      deviceId: null,
+      hlc: null,
+      conflictId: null,
+      fromUser: from,
+      toUser: userId,
+    },
   ]);
   // The audit row names who allocated (a manager, or null for the admin command line) and the new holder in its detail.
-  await client.query("INSERT INTO audit (organisation_id, user_id, action, case_id, detail) VALUES ($1, $2, 'allocate', $3, $4)", [
-    organisationId,
-    byUser ?? userId,
-    caseId,
-    `${from ? 'reallocated' : 'allocated'} to ${userId}`,
-  ]);
+  await client.query(
+    "INSERT INTO audit (organisation_id, user_id, action, case_id, detail) VALUES ($1, $2, 'allocate', $3, $4)",
+    [organisationId, byUser ?? userId, caseId, `${from ? 'reallocated' : 'allocated'} to ${userId}`],
+  );
   return { from, changed: true };
 }

@@ -22,7 +22,11 @@ const isRoster = (c: OutgoingChange) => c.entity === ROSTER_ENTITY;
 const asUuid = (v: unknown): string | null => (typeof v === 'string' && uuidSchema.safeParse(v).success ? v : null);
 
 /** What the checks need, read only when the batch holds an allocation or a list entry (a push without one costs nothing more). */
-export async function loadAllocationFacts(client: PoolClient, organisationId: string, changes: readonly OutgoingChange[]): Promise<AllocationFacts | null> {
+export async function loadAllocationFacts(
+  client: PoolClient,
+  organisationId: string,
+  changes: readonly OutgoingChange[],
+): Promise<AllocationFacts | null> {
   const named = changes.filter(isAllocation);
   const listed = changes.filter(isRoster);
   if (!named.length && !listed.length) return null;
@@ -49,21 +53,36 @@ export async function loadAllocationFacts(client: PoolClient, organisationId: st
  * advocate or manager of this organisation. Only `user_id` may be written: an allocation is
  * changed by allocating again, never deleted.
  */
-export function allocationRefusal(who: DeviceIdentity, c: OutgoingChange, facts: AllocationFacts | null, createdInBatch: ReadonlySet<string>): RefusalReason | null {
+export function allocationRefusal(
+  who: DeviceIdentity,
+  c: OutgoingChange,
+  facts: AllocationFacts | null,
+  createdInBatch: ReadonlySet<string>,
+): RefusalReason | null {
   // The service's people are the service's to describe: no laptop renames one, changes their
   // role in the list, or marks anyone as on the service.
-  if (isRoster(c)) return c.caseId !== null || c.field === 'service_status' || facts?.roster.has(c.entityId) ? 'organisation_record' : null;
+  if (isRoster(c))
+    return c.caseId !== null || c.field === 'service_status' || facts?.roster.has(c.entityId)
+      ? 'organisation_record'
+      : null;
   if (!isAllocation(c)) return null;
   // Checked here as well as by the access model, which lets a device write any record under a
   // case it holds: an allocation pushed under an advocate's own case must not pass as theirs.
-  if (!facts || who.role === 'advocate' || c.caseId !== null || c.field !== ALLOCATION_FIELD) return 'organisation_record';
-  if (facts.erased.has(c.entityId) || !(facts.known.has(c.entityId) || createdInBatch.has(c.entityId))) return 'not_held';
+  if (!facts || who.role === 'advocate' || c.caseId !== null || c.field !== ALLOCATION_FIELD)
+    return 'organisation_record';
+  if (facts.erased.has(c.entityId) || !(facts.known.has(c.entityId) || createdInBatch.has(c.entityId)))
+    return 'not_held';
   if (typeof c.value !== 'string' || !facts.people.has(c.value)) return 'unknown_person';
   return null;
 }
 
 /** Makes each applied allocation the service's own, in push order (the last one for a case wins). */
-export async function applyAllocations(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date): Promise<string[]> {
+export async function applyAllocations(
+  client: PoolClient,
+  who: DeviceIdentity,
+  changes: readonly OutgoingChange[],
+  now: Date,
+): Promise<string[]> {
   const touched: string[] = [];
   for (const c of changes) {
     const r = await allocateLocked(client, who.organisationId, c.entityId, c.value as string, now, who.userId);

@@ -20,7 +20,10 @@ export class DeviceByteQuota {
   check(deviceId: string, nowMs: number): void {
     if ((this.today(nowMs).get(deviceId) ?? 0) < this.bytesPerDay) return;
     const wait = Math.max(1, Math.ceil(((this.day + 1) * DAY_MS - nowMs) / 1000));
-    throw new RateLimitedError(wait, `This computer has sent the service as much as it accepts from one computer in a day (${Math.round(this.bytesPerDay / (1024 * 1024))} MB). Your changes are kept on this computer and will be sent tomorrow.`);
+    throw new RateLimitedError(
+      wait,
+      `This computer has sent the service as much as it accepts from one computer in a day (${Math.round(this.bytesPerDay / (1024 * 1024))} MB). Your changes are kept on this computer and will be sent tomorrow.`,
+    );
   }
 
   add(deviceId: string, bytes: number, nowMs: number): void {

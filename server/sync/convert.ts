@@ -39,19 +39,26 @@ export async function conversionRow(db: Pool | PoolClient, org: string) {
 }
 
 export function managerOnly(who: DeviceIdentity): void {
-  if (who.role === 'advocate') throw new ServiceError(403, 'forbidden', 'Only a manager’s laptop converts the service’s records.');
+  if (who.role === 'advocate')
+    throw new ServiceError(403, 'forbidden', 'Only a manager’s laptop converts the service’s records.');
 }
 
 export async function mustBeDue(db: Pool | PoolClient, who: DeviceIdentity): Promise<void> {
   const row = await conversionRow(db, who.organisationId);
   // Sealing needs a key; after the conversion nothing may replace a value without a new version.
-  if (!row.keyed || row.converted_at) throw new ServiceError(400, 'bad_request', 'The service has nothing to convert. Nothing was changed.');
+  if (!row.keyed || row.converted_at)
+    throw new ServiceError(400, 'bad_request', 'The service has nothing to convert. Nothing was changed.');
 }
 
 export async function conversionStatus(pool: Pool, who: DeviceIdentity): Promise<ConversionStatus> {
   managerOnly(who);
   const row = await conversionRow(pool, who.organisationId);
-  return { v: PROTOCOL_VERSION, due: row.keyed && !row.converted_at, converted: Number(row.converted), removed: Number(row.removed) };
+  return {
+    v: PROTOCOL_VERSION,
+    due: row.keyed && !row.converted_at,
+    converted: Number(row.converted),
+    removed: Number(row.removed),
+  };
 }
 
 /** Plain current values and plain sides of open conflicts. */
@@ -64,7 +71,14 @@ export async function remainingPlain(db: Pool | PoolClient, org: string): Promis
   return Number(r.rows[0]!.n);
 }
 
-type Row = { entity: string; entity_id: string; field: string; case_id: string | null; version: string; mutation_id: string | null };
+type Row = {
+  entity: string;
+  entity_id: string;
+  field: string;
+  case_id: string | null;
+  version: string;
+  mutation_id: string | null;
+};
 
 /**
  * One page of the places still in the clear: current fields in key order, then the sides of open
@@ -75,7 +89,8 @@ export async function pendingPage(pool: Pool, who: DeviceIdentity, req: PendingR
   await mustBeDue(pool, who);
   const org = who.organisationId;
   const items: PendingResponse['items'] = [];
-  const counted = req.afterField === null && req.afterConflict === null ? { remaining: await remainingPlain(pool, org) } : {};
+  const counted =
+    req.afterField === null && req.afterConflict === null ? { remaining: await remainingPlain(pool, org) } : {};
   let lastField = req.afterField;
   if (req.afterConflict === null) {
     const a = req.afterField;
@@ -87,10 +102,20 @@ export async function pendingPage(pool: Pool, who: DeviceIdentity, req: PendingR
         ORDER BY f.entity, f.entity_id, f.field LIMIT $5`,
       [org, a?.entity ?? null, a?.entityId ?? null, a?.field ?? null, req.limit],
     );
-    for (const f of r.rows) items.push({ kind: 'field', entity: f.entity, entityId: f.entity_id, field: f.field, caseId: f.case_id, version: Number(f.version), mutationId: f.mutation_id });
+    for (const f of r.rows)
+      items.push({
+        kind: 'field',
+        entity: f.entity,
+        entityId: f.entity_id,
+        field: f.field,
+        caseId: f.case_id,
+        version: Number(f.version),
+        mutationId: f.mutation_id,
+      });
     const last = r.rows[r.rows.length - 1];
     if (last) lastField = { entity: last.entity, entityId: last.entity_id, field: last.field };
-    if (r.rows.length === req.limit) return { v: PROTOCOL_VERSION, items, next: { afterField: lastField, afterConflict: null }, ...counted };
+    if (r.rows.length === req.limit)
+      return { v: PROTOCOL_VERSION, items, next: { afterField: lastField, afterConflict: null }, ...counted };
   }
   // Conflicts get a page of their own size (two sides each, so at least two rows to make progress).
   const room = Math.max(2, req.limit);
@@ -106,11 +131,27 @@ export async function pendingPage(pool: Pool, who: DeviceIdentity, req: PendingR
     [org, req.afterConflict, room],
   );
   for (const x of c.rows) {
-    items.push({ kind: 'conflict', conflictId: x.id, side: x.side, entity: x.entity, entityId: x.entity_id, field: x.field, caseId: x.case_id, version: Number(x.version), mutationId: x.mutation_id });
+    items.push({
+      kind: 'conflict',
+      conflictId: x.id,
+      side: x.side,
+      entity: x.entity,
+      entityId: x.entity_id,
+      field: x.field,
+      caseId: x.case_id,
+      version: Number(x.version),
+      mutationId: x.mutation_id,
+    });
   }
   // A conflict's two sides come together, so a page cut between them lists the rest again.
   const full = c.rows.length === room;
-  const lastConflict = full ? (c.rows.at(-1)!.side === 'kept' ? c.rows.at(-1)!.id : c.rows.at(-2)?.id ?? req.afterConflict) : null;
-  const next = full ? { afterField: lastField, afterConflict: lastConflict ?? '00000000-0000-0000-0000-000000000000' } : null;
+  const lastConflict = full
+    ? c.rows.at(-1)!.side === 'kept'
+      ? c.rows.at(-1)!.id
+      : (c.rows.at(-2)?.id ?? req.afterConflict)
+    : null;
+  const next = full
+    ? { afterField: lastField, afterConflict: lastConflict ?? '00000000-0000-0000-0000-000000000000' }
+    : null;
   return { v: PROTOCOL_VERSION, items, next, ...counted };
 }

@@ -11,7 +11,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NO_KEY =
   'Only a manager’s laptop that holds the organisation’s current key can erase cases. Sync this laptop so a manager’s laptop can give it the key, then try again. Nothing was erased.';
 
-const ukTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const ukTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /**
  * Erasure cannot be undone, so a stolen manager's sign-in alone must not be enough to wipe an
@@ -21,7 +28,13 @@ const ukTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day
  * before someone notices. Runs inside the organisation's locked transaction, so two requests
  * cannot both spend the same allowance.
  */
-export async function checkMayErase(client: PoolClient, who: DeviceIdentity, count: number, now: Date, perDay: number): Promise<void> {
+export async function checkMayErase(
+  client: PoolClient,
+  who: DeviceIdentity,
+  count: number,
+  now: Date,
+  perDay: number,
+): Promise<void> {
   const held = await client.query<{ epochs: boolean; holds: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM key_epochs WHERE organisation_id = $1) AS epochs,
             EXISTS (SELECT 1 FROM wrapped_keys w WHERE w.organisation_id = $1 AND w.device_id = $2
@@ -31,7 +44,11 @@ export async function checkMayErase(client: PoolClient, who: DeviceIdentity, cou
   if (held.rows[0]!.epochs && !held.rows[0]!.holds) throw new ServiceError(403, 'forbidden', NO_KEY);
   if (count === 0) return;
   if (count > perDay) {
-    throw new ServiceError(429, 'rate_limited', `The service erases at most ${perDay} cases a day for an organisation, and this was ${count}. Erase them in smaller groups over several days. Nothing was erased.`);
+    throw new ServiceError(
+      429,
+      'rate_limited',
+      `The service erases at most ${perDay} cases a day for an organisation, and this was ${count}. Erase them in smaller groups over several days. Nothing was erased.`,
+    );
   }
   const since = new Date(now.getTime() - DAY_MS);
   const recent = await client.query<{ at: Date }>(

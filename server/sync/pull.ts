@@ -1,5 +1,11 @@
 import type { Pool } from 'pg';
-import { MAX_PULL_PAGE, PROTOCOL_VERSION, type IncomingChange, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
+import {
+  MAX_PULL_PAGE,
+  PROTOCOL_VERSION,
+  type IncomingChange,
+  type PullRequest,
+  type PullResponse,
+} from '../../shared/sync/protocol';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { recordDeviceClock } from '../auth/device-clock';
 
@@ -37,7 +43,12 @@ interface LogRow {
  * its own mutations, and allocation events that concern its user. An allocation to the user
  * expands into the case's whole current state; an allocation away becomes a purge.
  */
-export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest, now: Date): Promise<{ body: PullResponse; cases: string[]; audited: boolean }> {
+export async function pullPage(
+  pool: Pool,
+  who: DeviceIdentity,
+  req: PullRequest,
+  now: Date,
+): Promise<{ body: PullResponse; cases: string[]; audited: boolean }> {
   const limit = Math.min(req.limit ?? 1000, MAX_PULL_PAGE);
   const all = who.role !== 'advocate';
   // A page reads at most `span` seqs of the log, so its cost never grows with the log's length:
@@ -98,7 +109,11 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
       continue;
     }
     if (row.kind === 'allocation') {
-      if (row.to_user === who.userId) changes.push(blank(seq, 'allocated', row.case_id), ...(await caseSnapshot(pool, who.organisationId, row.case_id!, seq)));
+      if (row.to_user === who.userId)
+        changes.push(
+          blank(seq, 'allocated', row.case_id),
+          ...(await caseSnapshot(pool, who.organisationId, row.case_id!, seq)),
+        );
       else changes.push(blank(seq, 'purge', row.case_id));
       continue;
     }
@@ -113,18 +128,43 @@ export async function pullPage(pool: Pool, who: DeviceIdentity, req: PullRequest
   }
   // A full page ends at its last row; otherwise everything up to the end of the span (or the
   // head) has been read, even where none of it was for this device.
-  const cursor = rows.length === limit ? Number(rows[rows.length - 1]!.seq) : Math.max(req.after, Math.min(req.after + span, head));
+  const cursor =
+    rows.length === limit ? Number(rows[rows.length - 1]!.seq) : Math.max(req.after, Math.min(req.after + span, head));
   if (req.sentAt) await recordDeviceClock(pool, who.deviceId, Date.parse(req.sentAt) - now.getTime(), now);
-  return { body: { v: PROTOCOL_VERSION, changes, cursor, more: cursor < head, head, serverTime: now.toISOString() }, cases: [...cases], audited: true };
+  return {
+    body: { v: PROTOCOL_VERSION, changes, cursor, more: cursor < head, head, serverTime: now.toISOString() },
+    cases: [...cases],
+    audited: true,
+  };
 }
 
 function blank(seq: number, kind: string, caseId: string | null): IncomingChange {
-  return { seq, kind, mutationId: null, entity: null, entityId: null, caseId, field: null, version: null, userId: null, deviceId: null, hlc: null };
+  return {
+    seq,
+    kind,
+    mutationId: null,
+    entity: null,
+    entityId: null,
+    caseId,
+    field: null,
+    version: null,
+    userId: null,
+    deviceId: null,
+    hlc: null,
+  };
 }
 
 function refusal(seq: number, row: LogRow): IncomingChange {
   const reason = row.kind === 'refused' && typeof row.value === 'string' ? row.value : 'not_held';
-  return { ...blank(seq, 'refused', row.case_id), mutationId: row.mutation_id, entity: row.entity, entityId: row.entity_id, field: row.field, deviceId: row.device_id, reason };
+  return {
+    ...blank(seq, 'refused', row.case_id),
+    mutationId: row.mutation_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    field: row.field,
+    deviceId: row.device_id,
+    reason,
+  };
 }
 
 function toIncoming(row: LogRow, seq: number): IncomingChange {
@@ -146,8 +186,19 @@ function toIncoming(row: LogRow, seq: number): IncomingChange {
     out.conflict = {
       id: row.conflict_id!,
       reason: row.c_reason ?? 'concurrent_edit',
-      edit: { value: (row.c_edit_value ?? null) as never, userId: row.c_edit_user, deviceId: row.c_edit_device, hlc: row.c_edit_hlc },
-      kept: { value: (row.c_kept_value ?? null) as never, version: Number(row.version ?? 0), userId: row.c_kept_user, deviceId: row.c_kept_device, hlc: row.c_kept_hlc },
+      edit: {
+        value: (row.c_edit_value ?? null) as never,
+        userId: row.c_edit_user,
+        deviceId: row.c_edit_device,
+        hlc: row.c_edit_hlc,
+      },
+      kept: {
+        value: (row.c_kept_value ?? null) as never,
+        version: Number(row.version ?? 0),
+        userId: row.c_kept_user,
+        deviceId: row.c_kept_device,
+        hlc: row.c_kept_hlc,
+      },
     };
   } else if (row.kind === 'resolved') {
     out.conflictId = row.conflict_id;
@@ -157,7 +208,16 @@ function toIncoming(row: LogRow, seq: number): IncomingChange {
 
 /** The case's current state, every field, given the allocation's seq so it sorts where the allocation happened. */
 async function caseSnapshot(pool: Pool, org: string, caseId: string, seq: number): Promise<IncomingChange[]> {
-  const r = await pool.query<{ entity: string; entity_id: string; field: string; value: unknown; version: string; user_id: string | null; device_id: string | null; hlc: string | null }>(
+  const r = await pool.query<{
+    entity: string;
+    entity_id: string;
+    field: string;
+    value: unknown;
+    version: string;
+    user_id: string | null;
+    device_id: string | null;
+    hlc: string | null;
+  }>(
     // A purged record (nothing left but its deletion) is not sent: the log's `purged` notice tells
     // any device that still has it to remove it.
     `SELECT entity, entity_id, field, value, version, user_id, device_id, hlc FROM field_state f
@@ -166,7 +226,20 @@ async function caseSnapshot(pool: Pool, org: string, caseId: string, seq: number
       ORDER BY entity, entity_id, field`,
     [org, caseId],
   );
-  const out: IncomingChange[] = r.rows.map((s) => ({ seq, kind: 'change', mutationId: null, entity: s.entity, entityId: s.entity_id, caseId, field: s.field, value: s.value as never, version: Number(s.version), userId: s.user_id, deviceId: s.device_id, hlc: s.hlc }));
+  const out: IncomingChange[] = r.rows.map((s) => ({
+    seq,
+    kind: 'change',
+    mutationId: null,
+    entity: s.entity,
+    entityId: s.entity_id,
+    caseId,
+    field: s.field,
+    value: s.value as never,
+    version: Number(s.version),
+    userId: s.user_id,
+    deviceId: s.device_id,
+    hlc: s.hlc,
+  }));
   // Conflicts still waiting for a person travel with the case, so the new holder can resolve them.
   const open = await pool.query<LogRow>(
     `SELECT 0 AS seq, 'conflict' AS kind, NULL::uuid AS mutation_id, c.entity, c.entity_id, c.case_id, c.field, c.kept_value AS value, c.kept_version AS version,

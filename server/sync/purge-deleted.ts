@@ -35,7 +35,11 @@ export interface PurgeDeletedResult {
  * waiting for a person, or with anything logged after the floor, is left alone. Each purged
  * record is logged as `purged`, so the laptops holding its case remove their tombstone too.
  */
-export async function purgeDeleted(pool: Pool, organisationId: string, deletedBefore: Date): Promise<PurgeDeletedResult> {
+export async function purgeDeleted(
+  pool: Pool,
+  organisationId: string,
+  deletedBefore: Date,
+): Promise<PurgeDeletedResult> {
   return inTransaction(pool, async (client) => {
     await lockOrganisation(client, organisationId);
     const f = await client.query<{ floor: string }>(
@@ -45,7 +49,14 @@ export async function purgeDeleted(pool: Pool, organisationId: string, deletedBe
     );
     const floor = Number(f.rows[0]!.floor);
     // Devices that have not applied the oldest deletion old enough to purge: they alone hold it back.
-    const behind = await client.query<{ id: string; name: string; user_name: string; last_seen_at: Date | null; synced_seq: string; sent_seq: string }>(
+    const behind = await client.query<{
+      id: string;
+      name: string;
+      user_name: string;
+      last_seen_at: Date | null;
+      synced_seq: string;
+      sent_seq: string;
+    }>(
       `WITH waiting AS (
          SELECT min(t.seq) AS seq FROM field_state t JOIN changes d ON d.organisation_id = t.organisation_id AND d.seq = t.seq
           WHERE t.organisation_id = $1 AND t.field = 'deleted_at' AND t.value <> 'null'::jsonb AND t.seq > $2 AND d.created_at < $3)
@@ -54,8 +65,21 @@ export async function purgeDeleted(pool: Pool, organisationId: string, deletedBe
         ORDER BY d.synced_seq, d.last_seen_at NULLS FIRST`,
       [organisationId, floor, deletedBefore],
     );
-    const heldBackBy = behind.rows.map((d) => ({ deviceId: d.id, deviceName: d.name, userName: d.user_name, lastSeenAt: d.last_seen_at, syncedSeq: Number(d.synced_seq), sentSeq: Number(d.sent_seq) }));
-    const due = await client.query<{ entity: string; entity_id: string; case_id: string | null; value: unknown; version: string }>(
+    const heldBackBy = behind.rows.map((d) => ({
+      deviceId: d.id,
+      deviceName: d.name,
+      userName: d.user_name,
+      lastSeenAt: d.last_seen_at,
+      syncedSeq: Number(d.synced_seq),
+      sentSeq: Number(d.sent_seq),
+    }));
+    const due = await client.query<{
+      entity: string;
+      entity_id: string;
+      case_id: string | null;
+      value: unknown;
+      version: string;
+    }>(
       `SELECT t.entity, t.entity_id, t.case_id, t.value, t.version::text AS version
          FROM field_state t LEFT JOIN changes d ON d.organisation_id = t.organisation_id AND d.seq = t.seq
         WHERE t.organisation_id = $1 AND t.field = 'deleted_at' AND t.value <> 'null'::jsonb
@@ -78,16 +102,41 @@ export async function purgeDeleted(pool: Pool, organisationId: string, deletedBe
     const ids = due.rows.map((r) => r.entity_id);
     const target = `FROM unnest($2::text[], $3::text[]) AS p(entity, entity_id)`;
     // Earlier `purged` notices stay: a laptop restored from an old backup learns from them.
-    const removed = await client.query(`DELETE FROM changes l USING (SELECT * ${target}) p WHERE l.organisation_id = $1 AND l.entity = p.entity AND l.entity_id = p.entity_id AND l.kind <> 'purged'`, [organisationId, entities, ids]);
-    await client.query(`DELETE FROM field_state s USING (SELECT * ${target}) p WHERE s.organisation_id = $1 AND s.entity = p.entity AND s.entity_id = p.entity_id AND s.field <> 'deleted_at'`, [organisationId, entities, ids]);
-    await client.query(`DELETE FROM conflicts c USING (SELECT * ${target}) p WHERE c.organisation_id = $1 AND c.entity = p.entity AND c.entity_id = p.entity_id`, [organisationId, entities, ids]);
+    const removed = await client.query(
+      `DELETE FROM changes l USING (SELECT * ${target}) p WHERE l.organisation_id = $1 AND l.entity = p.entity AND l.entity_id = p.entity_id AND l.kind <> 'purged'`,
+      [organisationId, entities, ids],
+    );
+    await client.query(
+      `DELETE FROM field_state s USING (SELECT * ${target}) p WHERE s.organisation_id = $1 AND s.entity = p.entity AND s.entity_id = p.entity_id AND s.field <> 'deleted_at'`,
+      [organisationId, entities, ids],
+    );
+    await client.query(
+      `DELETE FROM conflicts c USING (SELECT * ${target}) p WHERE c.organisation_id = $1 AND c.entity = p.entity AND c.entity_id = p.entity_id`,
+      [organisationId, entities, ids],
+    );
     const first = await reserveSeqs(client, organisationId, due.rows.length);
     await insertChanges(
       client,
       organisationId,
       // The notice carries the deletion itself: a laptop that never received it (its log rows are
       // gone) learns it, and can bring the record back from there if a person chooses to.
-      due.rows.map((r, i) => ({ seq: first + i, kind: 'purged', mutationId: null, entity: r.entity, entityId: r.entity_id, caseId: r.case_id, field: 'deleted_at', value: r.value, version: Number(r.version), userId: null, deviceId: null, hlc: null, conflictId: null, fromUser: null, toUser: null })),
+      due.rows.map((r, i) => ({
+        seq: first + i,
+        kind: 'purged',
+        mutationId: null,
+        entity: r.entity,
+        entityId: r.entity_id,
+        caseId: r.case_id,
+        field: 'deleted_at',
+        value: r.value,
+        version: Number(r.version),
+        userId: null,
+        deviceId: null,
+        hlc: null,
+        conflictId: null,
+        fromUser: null,
+        toUser: null,
+      })),
     );
     await client.query(
       `INSERT INTO audit (organisation_id, action, case_id, detail) SELECT $1, 'purge-deleted', case_id, count(*) || ' deleted record(s) purged' FROM unnest($2::text[]) AS x(case_id) GROUP BY case_id`,

@@ -13,14 +13,21 @@ export interface FieldState {
   caseId: string | null;
 }
 
-export const key = (entity: string, id: string, field?: string) => (field === undefined ? `${entity}\u0000${id}` : `${entity}\u0000${id}\u0000${field}`);
+export const key = (entity: string, id: string, field?: string) =>
+  field === undefined ? `${entity}\u0000${id}` : `${entity}\u0000${id}\u0000${field}`;
 
 /**
  * Everything a push decides on, read in one round trip under the organisation's lock: mutations
  * seen before, the current state of every record in the batch, the case facts the access model
  * needs and the organisation's key epochs.
  */
-export async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, changes: readonly OutgoingChange[], now: Date, limits: AccessLimits) {
+export async function loadSeenAndState(
+  client: PoolClient,
+  who: DeviceIdentity,
+  changes: readonly OutgoingChange[],
+  now: Date,
+  limits: AccessLimits,
+) {
   const org = who.organisationId;
   const facts: CaseFactsRead = { cases: new Map(), madeThisHour: 0 };
   const seen = new Map<string, { outcome: PushOutcome; reason?: RefusalReason }>();
@@ -34,7 +41,18 @@ export async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, 
     // Each lookup is fenced (OFFSET 0) so it walks the primary key or the mutation index row by
     // row whatever the planner believes about table sizes: with stale statistics it chose hash
     // joins over the organisation's whole state, which grew slower with every push.
-    const r = await client.query<{ t: string; entity: string; entity_id: string; field: string; value: unknown; version: string; user_id: string | null; device_id: string | null; hlc: string | null; case_id: string | null }>(
+    const r = await client.query<{
+      t: string;
+      entity: string;
+      entity_id: string;
+      field: string;
+      value: unknown;
+      version: string;
+      user_id: string | null;
+      device_id: string | null;
+      hlc: string | null;
+      case_id: string | null;
+    }>(
       `SELECT 's' AS t, s.entity, s.entity_id, s.field, s.value, s.version::text AS version, s.user_id, s.device_id, s.hlc, s.case_id
          FROM unnest($2::text[], $3::text[]) AS p(entity, entity_id)
          CROSS JOIN LATERAL (SELECT * FROM field_state f WHERE f.organisation_id = $1 AND f.entity = p.entity AND f.entity_id = p.entity_id OFFSET 0) s
@@ -45,7 +63,13 @@ export async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, 
        -- The organisation's key epochs: with any, only sealed values (and plain deletions) are taken.
        SELECT 'e', NULL, NULL, NULL, NULL, k.epoch::text, NULL, NULL, NULL, NULL FROM key_epochs k WHERE k.organisation_id = $1
        UNION ALL${CASE_FACTS_SQL}`,
-      [org, pairs.map((c) => c.entity), pairs.map((c) => c.entityId), changes.map((c) => c.mutationId), ...caseFactsParams(who, changes, now, limits)],
+      [
+        org,
+        pairs.map((c) => c.entity),
+        pairs.map((c) => c.entityId),
+        changes.map((c) => c.mutationId),
+        ...caseFactsParams(who, changes, now, limits),
+      ],
     );
     for (const row of r.rows) {
       if (readCaseFact(facts, row)) continue;
@@ -63,14 +87,25 @@ export async function loadSeenAndState(client: PoolClient, who: DeviceIdentity, 
           continue;
         }
         // An `acked` row (its value removed by the conversion) keeps its outcome as its value.
-        const outcome = row.field === 'change' ? 'applied' : row.field === 'acked' ? (row.value as PushOutcome) : (row.field as PushOutcome);
+        const outcome =
+          row.field === 'change'
+            ? 'applied'
+            : row.field === 'acked'
+              ? (row.value as PushOutcome)
+              : (row.field as PushOutcome);
         seen.set(row.entity_id, outcome === 'refused' ? { outcome, reason: row.value as RefusalReason } : { outcome });
         continue;
       }
-      fields.set(key(row.entity, row.entity_id, row.field), { value: row.value, version: Number(row.version), userId: row.user_id, deviceId: row.device_id, hlc: row.hlc, caseId: row.case_id });
+      fields.set(key(row.entity, row.entity_id, row.field), {
+        value: row.value,
+        version: Number(row.version),
+        userId: row.user_id,
+        deviceId: row.device_id,
+        hlc: row.hlc,
+        caseId: row.case_id,
+      });
       entityCase.set(key(row.entity, row.entity_id), row.case_id);
     }
   }
   return { seen, taken, state: { fields, entityCase }, facts, epochs };
 }
-

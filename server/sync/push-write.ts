@@ -7,7 +7,15 @@ import type { ChangeRow } from './change-rows';
  * four, which is most of the cost of a push on a busy server. Runs under the organisation lock,
  * so which fields exist is known from the load and new ones are plain INSERTs, not upserts.
  */
-export async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: Omit<ChangeRow, 'seq'>[], cases: string[], fieldWrites: Iterable<{ ord: number; existed: boolean }>, created: ReadonlySet<string>, now: Date) {
+export async function writeBatch(
+  client: PoolClient,
+  who: DeviceIdentity,
+  rows: Omit<ChangeRow, 'seq'>[],
+  cases: string[],
+  fieldWrites: Iterable<{ ord: number; existed: boolean }>,
+  created: ReadonlySet<string>,
+  now: Date,
+) {
   // Per row: 'i' makes the field's state, 'u' replaces it, null leaves it (not its last change).
   const state: ('i' | 'u' | null)[] = rows.map(() => null);
   for (const w of fieldWrites) state[w.ord - 1] = w.existed ? 'u' : 'i';
@@ -15,7 +23,24 @@ export async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: 
   // object keys in one order itself). Each value is wrapped in an array so that a JSON null stays
   // a JSON null instead of becoming SQL NULL.
   const doc = JSON.stringify(
-    rows.map((r, i) => ({ kind: r.kind, mutationId: r.mutationId, entity: r.entity, entityId: r.entityId, caseId: r.caseId, field: r.field, value: r.value === undefined ? null : [r.value], version: r.version, userId: r.userId, deviceId: r.deviceId, hlc: r.hlc, conflictId: r.conflictId, fromUser: r.fromUser, toUser: r.toUser, st: state[i], ord: i + 1 })),
+    rows.map((r, i) => ({
+      kind: r.kind,
+      mutationId: r.mutationId,
+      entity: r.entity,
+      entityId: r.entityId,
+      caseId: r.caseId,
+      field: r.field,
+      value: r.value === undefined ? null : [r.value],
+      version: r.version,
+      userId: r.userId,
+      deviceId: r.deviceId,
+      hlc: r.hlc,
+      conflictId: r.conflictId,
+      fromUser: r.fromUser,
+      toUser: r.toUser,
+      st: state[i],
+      ord: i + 1,
+    })),
   );
   await client.query(
     `WITH s AS (UPDATE organisations SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq - $2 AS base),
@@ -31,7 +56,18 @@ export async function writeBatch(client: PoolClient, who: DeviceIdentity, rows: 
      o AS (INSERT INTO case_origins (organisation_id, case_id, device_id, created_at) SELECT $1, x, $5, $9 FROM unnest($8::text[]) AS x),
      al AS (INSERT INTO allocations (organisation_id, case_id, user_id, allocated_at) SELECT $1, x, $4, $9 FROM unnest($8::text[]) AS x WHERE $10)
      SELECT base FROM s`,
-    [who.organisationId, rows.length, doc, who.userId, who.deviceId, cases.length === 1 ? cases[0] : null, cases.length, [...created], now, who.role === 'advocate'],
+    [
+      who.organisationId,
+      rows.length,
+      doc,
+      who.userId,
+      who.deviceId,
+      cases.length === 1 ? cases[0] : null,
+      cases.length,
+      [...created],
+      now,
+      who.role === 'advocate',
+    ],
   );
 }
 
@@ -54,7 +90,22 @@ export interface NewConflict {
 }
 
 /** In the order of the unnest below. */
-const conflictColumns = ['id', 'entity', 'entityId', 'caseId', 'field', 'reason', 'editMutationId', 'editValue', 'editHlc', 'keptValue', 'keptVersion', 'keptUser', 'keptDevice', 'keptHlc'] as const satisfies readonly (keyof NewConflict)[];
+const conflictColumns = [
+  'id',
+  'entity',
+  'entityId',
+  'caseId',
+  'field',
+  'reason',
+  'editMutationId',
+  'editValue',
+  'editHlc',
+  'keptValue',
+  'keptVersion',
+  'keptUser',
+  'keptDevice',
+  'keptHlc',
+] as const satisfies readonly (keyof NewConflict)[];
 
 export async function insertConflicts(client: PoolClient, who: DeviceIdentity, rows: readonly NewConflict[]) {
   await client.query(

@@ -1,6 +1,14 @@
 import type { Pool } from 'pg';
 import { uuidv7 } from '../../shared/domain/ids';
-import { PROTOCOL_VERSION, type ConflictReason, type OutgoingChange, type PushOutcome, type PushRequest, type PushResponse, type RefusalReason } from '../../shared/sync/protocol';
+import {
+  PROTOCOL_VERSION,
+  type ConflictReason,
+  type OutgoingChange,
+  type PushOutcome,
+  type PushRequest,
+  type PushResponse,
+  type RefusalReason,
+} from '../../shared/sync/protocol';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { inOrgTransaction } from '../db/tx';
 import { DEFAULT_ACCESS_LIMITS, accessFor, formerHolderBudget, type AccessLimits } from './access';
@@ -13,7 +21,6 @@ import { resolveConflicts } from './resolve';
 import { allocationRefusal, applyAllocations, loadAllocationFacts } from './allocation-push';
 import { ALLOCATION_ENTITY } from '../../shared/sync/team-protocol';
 
-
 /**
  * Applies a batch in one transaction under the organisation's lock. First the access model
  * (access.ts) decides whether this device may write each change; a refused change is logged as
@@ -23,7 +30,13 @@ import { ALLOCATION_ENTITY } from '../../shared/sync/team-protocol';
  * seen before (in this organisation) answers as before and changes nothing, so a retried or
  * duplicated push is harmless.
  */
-export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushRequest, now: Date, limits: AccessLimits = DEFAULT_ACCESS_LIMITS): Promise<{ body: PushResponse; cases: string[]; audited: boolean }> {
+export async function applyPush(
+  pool: Pool,
+  who: DeviceIdentity,
+  req: PushRequest,
+  now: Date,
+  limits: AccessLimits = DEFAULT_ACCESS_LIMITS,
+): Promise<{ body: PushResponse; cases: string[]; audited: boolean }> {
   const cases = [...new Set(req.changes.map((c) => c.caseId).filter((c): c is string => c !== null))];
   return inOrgTransaction(pool, who.organisationId, async (client) => {
     // Mutations seen before and the current state of every record in the batch, in one round trip.
@@ -33,7 +46,10 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     // judged again: a push sent in the clear before the organisation had a key, whose answer was
     // lost, still hears its outcome. Every other change, another person's mutation id included
     // (so a refusal cannot tell whether an id was taken), must be sealed.
-    checkSealing(req.changes.filter((c) => !seen.has(c.mutationId) || taken.has(c.mutationId)), epochs);
+    checkSealing(
+      req.changes.filter((c) => !seen.has(c.mutationId) || taken.has(c.mutationId)),
+      epochs,
+    );
     const fresh: OutgoingChange[] = [];
     const inBatch = new Set<string>();
     for (const c of req.changes) {
@@ -80,8 +96,20 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
           const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
           const conflictId = uuidv7();
           conflicts.push({
-            id: conflictId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, reason: 'not_allocated', editMutationId: c.mutationId, editValue: canonicalJson(c.value), editHlc: c.hlc,
-            keptValue: canonicalJson(kept.value), keptVersion: kept.version, keptUser: kept.userId, keptDevice: kept.deviceId, keptHlc: kept.hlc,
+            id: conflictId,
+            entity: c.entity,
+            entityId: c.entityId,
+            caseId: c.caseId,
+            field: c.field,
+            reason: 'not_allocated',
+            editMutationId: c.mutationId,
+            editValue: canonicalJson(c.value),
+            editHlc: c.hlc,
+            keptValue: canonicalJson(kept.value),
+            keptVersion: kept.version,
+            keptUser: kept.userId,
+            keptDevice: kept.deviceId,
+            keptHlc: kept.hlc,
           });
           rows.push({ ...logRow(who, c, 'conflict', kept.value, kept.version, conflictId), mutationId: null });
         }
@@ -89,14 +117,15 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       }
       let reason: ConflictReason | null = null;
       const tomb = state.fields.get(key(c.entity, c.entityId, 'deleted_at'));
-      if (c.field !== 'deleted_at' && tomb && tomb.value !== null && !(cur && sameValue(cur.value, c.value))) reason = 'deleted';
+      if (c.field !== 'deleted_at' && tomb && tomb.value !== null && !(cur && sameValue(cur.value, c.value)))
+        reason = 'deleted';
       let outcome: PushOutcome;
       if (reason) outcome = 'conflict';
       else if (!cur || c.baseVersion >= cur.version) outcome = 'applied';
       else if (sameValue(cur.value, c.value)) outcome = 'noop';
       // The same device writing a field twice before hearing back is not a conflict with itself;
       // its clock orders its own edits even when requests arrive out of order.
-      else if (cur.deviceId === who.deviceId) outcome = (c.hlc > (cur.hlc ?? '') ? 'applied' : 'superseded');
+      else if (cur.deviceId === who.deviceId) outcome = c.hlc > (cur.hlc ?? '') ? 'applied' : 'superseded';
       else {
         outcome = 'conflict';
         reason = 'concurrent_edit';
@@ -104,7 +133,14 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
       outcomes.set(c.mutationId, { outcome });
       if (c.entity === ALLOCATION_ENTITY && (outcome === 'applied' || outcome === 'noop')) allocations.push(c);
       if (outcome === 'applied') {
-        const next: FieldState = { value: c.value, version: (cur?.version ?? 0) + 1, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, caseId: c.caseId };
+        const next: FieldState = {
+          value: c.value,
+          version: (cur?.version ?? 0) + 1,
+          userId: who.userId,
+          deviceId: who.deviceId,
+          hlc: c.hlc,
+          caseId: c.caseId,
+        };
         state.fields.set(key(c.entity, c.entityId, c.field), next);
         if (entityCase === undefined) state.entityCase.set(key(c.entity, c.entityId), c.caseId);
         rows.push(logRow(who, c, 'change', c.value, next.version));
@@ -114,8 +150,20 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
         const kept = cur ?? { value: null, version: 0, userId: null, deviceId: null, hlc: null, caseId: c.caseId };
         const conflictId = uuidv7();
         conflicts.push({
-          id: conflictId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, reason, editMutationId: c.mutationId, editValue: canonicalJson(c.value), editHlc: c.hlc,
-          keptValue: canonicalJson(kept.value), keptVersion: kept.version, keptUser: kept.userId, keptDevice: kept.deviceId, keptHlc: kept.hlc,
+          id: conflictId,
+          entity: c.entity,
+          entityId: c.entityId,
+          caseId: c.caseId,
+          field: c.field,
+          reason,
+          editMutationId: c.mutationId,
+          editValue: canonicalJson(c.value),
+          editHlc: c.hlc,
+          keptValue: canonicalJson(kept.value),
+          keptVersion: kept.version,
+          keptUser: kept.userId,
+          keptDevice: kept.deviceId,
+          keptHlc: kept.hlc,
         });
         rows.push(logRow(who, c, 'conflict', kept.value, kept.version, conflictId));
       } else {
@@ -134,13 +182,40 @@ export async function applyPush(pool: Pool, who: DeviceIdentity, req: PushReques
     }
     const results = req.changes.map((c) => {
       const r = seen.get(c.mutationId) ?? outcomes.get(c.mutationId)!;
-      return { mutationId: c.mutationId, outcome: r.outcome, duplicate: seen.has(c.mutationId) && !taken.has(c.mutationId), ...(r.reason ? { reason: r.reason } : {}) };
+      return {
+        mutationId: c.mutationId,
+        outcome: r.outcome,
+        duplicate: seen.has(c.mutationId) && !taken.has(c.mutationId),
+        ...(r.reason ? { reason: r.reason } : {}),
+      };
     });
     return { body: { v: PROTOCOL_VERSION, results }, cases, audited };
   });
 }
 
 /** A literal, not a spread of a shared base: spreading a dozen keys per row cost ~2 µs a row. */
-function logRow(who: DeviceIdentity, c: OutgoingChange, kind: string, value: unknown, version: number, conflictId: string | null = null): Omit<ChangeRow, 'seq'> {
-  return { kind, mutationId: c.mutationId, entity: c.entity, entityId: c.entityId, caseId: c.caseId, field: c.field, value, version, userId: who.userId, deviceId: who.deviceId, hlc: c.hlc, conflictId, fromUser: null, toUser: null };
+function logRow(
+  who: DeviceIdentity,
+  c: OutgoingChange,
+  kind: string,
+  value: unknown,
+  version: number,
+  conflictId: string | null = null,
+): Omit<ChangeRow, 'seq'> {
+  return {
+    kind,
+    mutationId: c.mutationId,
+    entity: c.entity,
+    entityId: c.entityId,
+    caseId: c.caseId,
+    field: c.field,
+    value,
+    version,
+    userId: who.userId,
+    deviceId: who.deviceId,
+    hlc: c.hlc,
+    conflictId,
+    fromUser: null,
+    toUser: null,
+  };
 }

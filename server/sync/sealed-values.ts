@@ -30,7 +30,11 @@ export function checkSealing(changes: readonly OutgoingChange[], epochs: Readonl
         "This organisation's records are encrypted, but this computer sent a change that was not. Nothing was changed: your changes are kept on this computer. Update Heard, or ask a manager to let this laptop read the organisation's records.",
       );
     }
-    if (!isEnvelope(v) || v.mid !== c.mutationId) throw badRequest('A change was sealed in a form the service does not accept. Nothing was changed.');
-    if (!epochs.has(v.ep)) throw badRequest("A change was sealed under a key this organisation does not have. Nothing was changed; ask a manager to check this laptop's access.");
+    if (!isEnvelope(v) || v.mid !== c.mutationId)
+      throw badRequest('A change was sealed in a form the service does not accept. Nothing was changed.');
+    if (!epochs.has(v.ep))
+      throw badRequest(
+        "A change was sealed under a key this organisation does not have. Nothing was changed; ask a manager to check this laptop's access.",
+      );
   }
 }

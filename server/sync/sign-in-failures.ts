@@ -42,7 +42,10 @@ export class SignInFailures {
     if (s.tokens >= 1) return;
     s.turnedAway++;
     const perMs = this.limit.perMinute / 60_000;
-    throw new RateLimitedError(Math.max(1, Math.ceil((1 - s.tokens) / perMs / 1000)), 'This address has sent the service too many requests it could not sign in. Please wait and try again.');
+    throw new RateLimitedError(
+      Math.max(1, Math.ceil((1 - s.tokens) / perMs / 1000)),
+      'This address has sent the service too many requests it could not sign in. Please wait and try again.',
+    );
   }
 
   record(address: string, nowMs: number): void {
@@ -69,7 +72,8 @@ export class SignInFailures {
       const early = i++ < overfull;
       if (!all && !early && nowMs - s.since < WINDOW_MS) continue;
       this.byAddress.delete(address);
-      if (s.refused + s.turnedAway > 0) out.push({ address, since: new Date(s.since), refused: s.refused, turnedAway: s.turnedAway });
+      if (s.refused + s.turnedAway > 0)
+        out.push({ address, since: new Date(s.since), refused: s.refused, turnedAway: s.turnedAway });
     }
     return out;
   }

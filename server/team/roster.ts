@@ -18,7 +18,11 @@ export interface RosterPerson {
  * Admins run the service and are not allocated cases, so they are not on the list. The caller
  * holds the organisation's lock.
  */
-export async function writeRosterRecord(client: PoolClient, organisationId: string, person: RosterPerson): Promise<void> {
+export async function writeRosterRecord(
+  client: PoolClient,
+  organisationId: string,
+  person: RosterPerson,
+): Promise<void> {
   if (person.role !== 'advocate' && person.role !== 'manager') return;
   const status: ServiceStatus = person.active ? 'active' : 'inactive';
   const wanted: Record<string, unknown> = { name: person.name, role: person.role, service_status: status };
@@ -27,7 +31,9 @@ export async function writeRosterRecord(client: PoolClient, organisationId: stri
     [organisationId, ROSTER_ENTITY, person.id],
   );
   const held = new Map(cur.rows.map((r) => [r.field, r]));
-  const changed = Object.entries(wanted).filter(([field, value]) => !held.has(field) || !jsonEqual(held.get(field)!.value, value));
+  const changed = Object.entries(wanted).filter(
+    ([field, value]) => !held.has(field) || !jsonEqual(held.get(field)!.value, value),
+  );
   if (!changed.length) return;
   const first = await reserveSeqs(client, organisationId, changed.length);
   const rows: ChangeRow[] = changed.map(([field, value], i) => ({

@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { addPersonRequestSchema, deactivatePersonRequestSchema, type PeopleResponse, type PersonResponse } from '../../shared/sync/team-protocol';
+import {
+  addPersonRequestSchema,
+  deactivatePersonRequestSchema,
+  type PeopleResponse,
+  type PersonResponse,
+} from '../../shared/sync/team-protocol';
 import { z } from 'zod';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { parse } from '../parse-body';

@@ -62,7 +62,8 @@ export function parseCsv(text: string): CsvRecord[] {
       continue;
     }
     if (c === '"') {
-      if (field !== '') throw new CsvSyntaxError(line, 'A quote appears in the middle of a field that does not start with a quote.');
+      if (field !== '')
+        throw new CsvSyntaxError(line, 'A quote appears in the middle of a field that does not start with a quote.');
       quoted = true;
       i++;
     } else if (c === ',') {

@@ -9,7 +9,15 @@ import { fieldsSchema, recordSchema, type FieldsOf, type RecordOf } from './reco
  */
 export { isoDateSchema } from './records/define';
 export { keyContactSchema, type KeyContact } from './records/caseload-records';
-export { personKinds, statusTags, contactRoles, advocacyTypes, referralStatuses, issueStatuses, advocateRoles } from './codes';
+export {
+  personKinds,
+  statusTags,
+  contactRoles,
+  advocacyTypes,
+  referralStatuses,
+  issueStatuses,
+  advocateRoles,
+} from './codes';
 export type { StatusTag, ReferralStatus } from './codes';
 
 /** What a form may set on a person. */
@@ -55,7 +63,11 @@ export const caseRowSchema = z.object({
 export type CaseRow = z.infer<typeof caseRowSchema>;
 
 /** Shown name: the name the young person chose, else their legal name. */
-export function displayName(p: { preferredName?: string | null; firstName?: string | null; lastName?: string | null }): string {
+export function displayName(p: {
+  preferredName?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+}): string {
   const legal = [p.firstName, p.lastName].filter((s) => s && s.trim()).join(' ');
   return p.preferredName?.trim() || legal || 'Name not recorded';
 }

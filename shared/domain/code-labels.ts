@@ -1,6 +1,18 @@
 import type {
-  AdvocacyType, AdvocateRole, ClosureOutcome, ContactRole, Gender, IssueCode, IssueOutcome, IssueStatus, PersonKind, ReferralSource, ReferralStatus,
-  ServiceUserType, StatusTag, Urgency,
+  AdvocacyType,
+  AdvocateRole,
+  ClosureOutcome,
+  ContactRole,
+  Gender,
+  IssueCode,
+  IssueOutcome,
+  IssueStatus,
+  PersonKind,
+  ReferralSource,
+  ReferralStatus,
+  ServiceUserType,
+  StatusTag,
+  Urgency,
 } from './codes';
 
 /**
@@ -94,7 +106,11 @@ export const issueOutcomeLabels: Record<IssueOutcome, string> = {
 };
 
 export const issueStatusLabels: Record<IssueStatus, string> = { open: 'Open', resolved: 'Resolved' };
-export const statusLabels: Record<ReferralStatus, string> = { awaiting_allocation: 'Awaiting allocation', open: 'Open', closed: 'Closed' };
+export const statusLabels: Record<ReferralStatus, string> = {
+  awaiting_allocation: 'Awaiting allocation',
+  open: 'Open',
+  closed: 'Closed',
+};
 
 export const statusTagLabels: Record<StatusTag, string> = {
   CIC: 'Child in care (CIC)',

@@ -6,8 +6,22 @@ export const serviceUserTypes = ['CIC', 'CP', 'CIN', 'CL', 'FGC', 'JA', 'PARENT'
 export type ServiceUserType = (typeof serviceUserTypes)[number];
 
 export const issueCodes = [
-  'FGC', 'CP_MEETINGS', 'PLACEMENT', 'HOUSING', 'SOCIAL_WORKER', 'EDUCATION', 'SUPPORT_AT_MEETINGS', 'PA',
-  'YOUNG_PARENT', 'CONTACT', 'DISABILITY', 'COMPLAINT', 'LEAVING_CARE', 'HEALTH', 'IMMIGRATION', 'OTHER',
+  'FGC',
+  'CP_MEETINGS',
+  'PLACEMENT',
+  'HOUSING',
+  'SOCIAL_WORKER',
+  'EDUCATION',
+  'SUPPORT_AT_MEETINGS',
+  'PA',
+  'YOUNG_PARENT',
+  'CONTACT',
+  'DISABILITY',
+  'COMPLAINT',
+  'LEAVING_CARE',
+  'HEALTH',
+  'IMMIGRATION',
+  'OTHER',
 ] as const;
 export type IssueCode = (typeof issueCodes)[number];
 
@@ -20,7 +34,13 @@ export type ReferralSource = (typeof referralSources)[number];
 export const urgencies = ['urgent', 'high', 'standard'] as const;
 export type Urgency = (typeof urgencies)[number];
 
-export const closureOutcomes = ['all_issues_resolved', 'outstanding_issues', 'outcome_unknown', 'lost_contact', 'did_not_take_up'] as const;
+export const closureOutcomes = [
+  'all_issues_resolved',
+  'outstanding_issues',
+  'outcome_unknown',
+  'lost_contact',
+  'did_not_take_up',
+] as const;
 export type ClosureOutcome = (typeof closureOutcomes)[number];
 
 export const issueOutcomes = ['achieved', 'partly_achieved', 'not_achieved', 'withdrawn'] as const;
@@ -33,8 +53,21 @@ export type AgeBand = (typeof ageBands)[number];
 export const personKinds = ['young_person', 'parent'] as const;
 export type PersonKind = (typeof personKinds)[number];
 export const statusTags = [
-  'CIC', 'CP', 'CIN', 'CL', 'FGC', 'JA', 'UASC', 'SEND', 'YOUNG_CARER', 'IN_CUSTODY', 'DETAINED_MHA',
-  'CHILDRENS_HOME', 'MISSING_FROM_CARE', 'LACKS_CAPACITY', 'ADULT_CARE_NEEDS',
+  'CIC',
+  'CP',
+  'CIN',
+  'CL',
+  'FGC',
+  'JA',
+  'UASC',
+  'SEND',
+  'YOUNG_CARER',
+  'IN_CUSTODY',
+  'DETAINED_MHA',
+  'CHILDRENS_HOME',
+  'MISSING_FROM_CARE',
+  'LACKS_CAPACITY',
+  'ADULT_CARE_NEEDS',
 ] as const;
 export type StatusTag = (typeof statusTags)[number];
 export const contactRoles = ['social_worker', 'iro', 'personal_adviser', 'carer', 'school', 'other'] as const;

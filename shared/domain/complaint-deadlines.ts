@@ -117,12 +117,22 @@ function deadlinesOf(c: ComplaintDates, today: string): Deadline[] {
   return [
     deadline('panel', 'Review panel meets', addWorkingDays(c.received, stage3Limits.panel), panel, today),
     deadline('panelReport', "Panel's report", panel ? addWorkingDays(panel, stage3Limits.report) : null, report, today),
-    deadline('councilResponse', "Council's response to the report", report ? addWorkingDays(report, stage3Limits.councilResponse) : null, response, today),
+    deadline(
+      'councilResponse',
+      "Council's response to the report",
+      report ? addWorkingDays(report, stage3Limits.councilResponse) : null,
+      response,
+      today,
+    ),
   ];
 }
 
 const steps = {
-  wait: (due: string | null): NextStep => ({ kind: 'wait', text: due ? 'Wait for the council: nothing is late yet.' : 'Wait for the council.', templateId: null }),
+  wait: (due: string | null): NextStep => ({
+    kind: 'wait',
+    text: due ? 'Wait for the council: nothing is late yet.' : 'Wait for the council.',
+    templateId: null,
+  }),
   stage2Late: {
     kind: 'stage2',
     text: 'The Stage 1 response is late. Ask for a Stage 2 investigation; the council should not keep the young person waiting.',
@@ -135,7 +145,7 @@ const steps = {
   },
   stage2LateHelp: {
     kind: 'help_at_hand',
-    text: 'The Stage 2 investigation is late. Ask the Children\'s Commissioner\'s Help at Hand service to step in, and consider asking for a review panel.',
+    text: "The Stage 2 investigation is late. Ask the Children's Commissioner's Help at Hand service to step in, and consider asking for a review panel.",
     templateId: 'help-at-hand',
   },
   stage3: {
@@ -158,7 +168,11 @@ const steps = {
     text: 'The complaint is resolved. Tell the young person what was achieved.',
     templateId: 'closing-letter',
   },
-  chase: { kind: 'chase', text: 'The response has arrived. Record the outcome with the young person.', templateId: null },
+  chase: {
+    kind: 'chase',
+    text: 'The response has arrived. Record the outcome with the young person.',
+    templateId: null,
+  },
   none: { kind: 'none', text: 'Nothing more to do on this complaint.', templateId: null },
 } satisfies Record<string, NextStep | ((due: string | null) => NextStep)>;
 
@@ -166,9 +180,29 @@ function nextStepOf(c: ComplaintDates, overdue: boolean, nextDue: string | null)
   if (c.outcome === 'withdrawn') return steps.none;
   if (c.outcome === 'resolved') return steps.close;
   const unresolved = c.outcome === 'not_resolved' || c.outcome === 'partly_resolved';
-  if (c.stage === 'stage1') return overdue ? steps.stage2Late : unresolved ? steps.stage2Unresolved : c.responseReceived ? steps.chase : steps.wait(nextDue);
-  if (c.stage === 'stage2') return overdue ? steps.stage2LateHelp : unresolved ? steps.stage3 : c.responseReceived ? steps.chase : steps.wait(nextDue);
-  return overdue ? steps.stage3Late : unresolved ? steps.ombudsman : c.responseReceived ? steps.chase : steps.wait(nextDue);
+  if (c.stage === 'stage1')
+    return overdue
+      ? steps.stage2Late
+      : unresolved
+        ? steps.stage2Unresolved
+        : c.responseReceived
+          ? steps.chase
+          : steps.wait(nextDue);
+  if (c.stage === 'stage2')
+    return overdue
+      ? steps.stage2LateHelp
+      : unresolved
+        ? steps.stage3
+        : c.responseReceived
+          ? steps.chase
+          : steps.wait(nextDue);
+  return overdue
+    ? steps.stage3Late
+    : unresolved
+      ? steps.ombudsman
+      : c.responseReceived
+        ? steps.chase
+        : steps.wait(nextDue);
 }
 
 /** Every due date of a complaint's current stage, what is late today, and what the advocate should do next. */

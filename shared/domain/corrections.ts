@@ -11,7 +11,14 @@ export type CorrectedEntity = (typeof correctedEntities)[number];
 export const correctionKinds = ['changed', 'removed'] as const;
 
 /** A value as it was stored: text, a number, yes/no, a list (status tags), or nothing. */
-export const storedValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+export const storedValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.unknown()),
+  z.record(z.string(), z.unknown()),
+]);
 export type StoredValue = z.infer<typeof storedValueSchema>;
 
 export const fieldChangeSchema = z.object({ field: z.string(), before: storedValueSchema, after: storedValueSchema });

@@ -26,20 +26,59 @@ export function normaliseCouncilText(text: string): string {
 }
 
 const prefixes = [
-  'the ', 'london borough of ', 'royal borough of ', 'metropolitan borough of ', 'city and county of ', 'county borough of ', 'borough of ',
-  'city of ', 'county of ', 'council of the ', 'council of ', 'lb ', 'rb ', 'county ',
+  'the ',
+  'london borough of ',
+  'royal borough of ',
+  'metropolitan borough of ',
+  'city and county of ',
+  'county borough of ',
+  'borough of ',
+  'city of ',
+  'county of ',
+  'council of the ',
+  'council of ',
+  'lb ',
+  'rb ',
+  'county ',
 ];
 const suffixes = [
-  ' metropolitan borough council', ' metropolitan district council', ' county borough council', ' borough council', ' district council',
-  ' county council', ' city council', ' unitary authority', ' council', ' childrens services', ' children services', ' childrens social care',
-  ' childrens social services', ' childrens services department', ' social services', ' social care', ' local authority', ' metropolitan borough',
-  ' city of', ' county of', ' corporation', ' county', ' city', ' borough', ' mbc', ' mdc', ' lbc', ' cc', ' bc', ' ua', ' la',
+  ' metropolitan borough council',
+  ' metropolitan district council',
+  ' county borough council',
+  ' borough council',
+  ' district council',
+  ' county council',
+  ' city council',
+  ' unitary authority',
+  ' council',
+  ' childrens services',
+  ' children services',
+  ' childrens social care',
+  ' childrens social services',
+  ' childrens services department',
+  ' social services',
+  ' social care',
+  ' local authority',
+  ' metropolitan borough',
+  ' city of',
+  ' county of',
+  ' corporation',
+  ' county',
+  ' city',
+  ' borough',
+  ' mbc',
+  ' mdc',
+  ' lbc',
+  ' cc',
+  ' bc',
+  ' ua',
+  ' la',
 ];
 
 /** The name with the words around it ("London Borough of", "County Council", "children's services") taken off. */
 export function councilCore(normalised: string): string {
   let s = normalised;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const p of prefixes) {
       // "City of London" is a council; "London" alone is every London borough.

@@ -27,7 +27,20 @@ export interface DateRules {
   notBefore?: DateLimit | undefined;
 }
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const months = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const monthNames = months.map((m) => m[0]!.toUpperCase() + m.slice(1));
 const EXAMPLE = 'Type the date as dd/mm/yyyy, for example 07/03/2026.';
 
@@ -52,16 +65,23 @@ function fullYear(text: string, today: string): number {
 }
 
 function build(day: number, month: number, year: number, monthFirstPossible: boolean): DateReading {
-  if (year < 1900 || year > 2100) return fail('year_range', 'The year must be between 1900 and 2100, with four digits (or two, as in 07/03/26).');
+  if (year < 1900 || year > 2100)
+    return fail('year_range', 'The year must be between 1900 and 2100, with four digits (or two, as in 07/03/26).');
   if (month < 1 || month > 12) {
     if (monthFirstPossible && day >= 1 && day <= 12 && month <= 31) {
-      return fail('month_first', `This looks like the month first, as in the US. Put the day first: ${pad(month)}/${pad(day)}/${year}.`);
+      return fail(
+        'month_first',
+        `This looks like the month first, as in the US. Put the day first: ${pad(month)}/${pad(day)}/${year}.`,
+      );
     }
     return fail('no_such_month', `There is no month ${month}. Put the day first, then the month: dd/mm/yyyy.`);
   }
   const last = daysIn(year, month);
   if (day < 1 || day > last) {
-    return fail('no_such_day', `${pad(day)}/${pad(month)} is not a date: ${monthNames[month - 1]} ${year} has ${last} days.`);
+    return fail(
+      'no_such_day',
+      `${pad(day)}/${pad(month)} is not a date: ${monthNames[month - 1]} ${year} has ${last} days.`,
+    );
   }
   return { ok: true, iso: `${year}-${pad(month)}-${pad(day)}` };
 }
@@ -102,7 +122,8 @@ export function parseDateText(text: string, rules: DateRules): DateReading {
 }
 
 /** A stored ISO date as it is shown in a date field. */
-export const dateForField = (iso: string | null | undefined): string => (iso && isIsoDate(iso.slice(0, 10)) ? formatUkDate(iso) : '');
+export const dateForField = (iso: string | null | undefined): string =>
+  iso && isIsoDate(iso.slice(0, 10)) ? formatUkDate(iso) : '';
 
 export type TimeReading = { ok: true; time: string } | { ok: false; message: string };
 
@@ -115,7 +136,8 @@ export function readTime(text: string): TimeReading {
   let hour = Number(m[1]);
   const minute = m[2] === undefined ? 0 : Number(m[2]);
   if (m[3]) {
-    if (hour < 1 || hour > 12) return { ok: false, message: `There is no ${hour} o'clock ${m[3]}. Use the 24-hour clock, for example 14:30.` };
+    if (hour < 1 || hour > 12)
+      return { ok: false, message: `There is no ${hour} o'clock ${m[3]}. Use the 24-hour clock, for example 14:30.` };
     hour = (hour % 12) + (m[3] === 'pm' ? 12 : 0);
   }
   if (hour > 23) return { ok: false, message: `There is no hour ${hour}: the 24-hour clock runs from 00:00 to 23:59.` };

@@ -4,8 +4,26 @@
  * a figure can be set beside the council's own.
  */
 export const ethnicityCodes = [
-  'WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH',
-  'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
+  'WBRI',
+  'WIRI',
+  'WIRT',
+  'WOTH',
+  'WROM',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
 ] as const;
 export type EthnicityCode = (typeof ethnicityCodes)[number];
 
@@ -34,7 +52,11 @@ export const ethnicityLabels: Record<EthnicityCode, string> = {
 
 export const disabilityStatuses = ['yes', 'no', 'not_known'] as const;
 export type DisabilityStatus = (typeof disabilityStatuses)[number];
-export const disabilityLabels: Record<DisabilityStatus, string> = { yes: 'Disabled', no: 'Not disabled', not_known: 'Not known' };
+export const disabilityLabels: Record<DisabilityStatus, string> = {
+  yes: 'Disabled',
+  no: 'Not disabled',
+  not_known: 'Not known',
+};
 
 /** Where a child is placed, against the council that looks after them. Stored as `placement_in_area`. */
 export const placementAreas = ['in_area', 'out_of_area'] as const;
@@ -55,19 +77,37 @@ export const systemicAreaLabels: Record<SystemicArea, string> = {
 
 /** Extra words people write in spreadsheets for these codes, beside the labels above. */
 const synonyms: Record<string, string> = {
-  y: 'yes', n: 'no', unknown: 'not_known', 'not known': 'not_known', disabled: 'yes', 'not disabled': 'no',
-  instructed: 'instructed', 'non instructed': 'non_instructed', 'non-instructed': 'non_instructed',
-  'in area': 'in_area', 'out of area': 'out_of_area', in: 'in_area', out: 'out_of_area',
+  y: 'yes',
+  n: 'no',
+  unknown: 'not_known',
+  'not known': 'not_known',
+  disabled: 'yes',
+  'not disabled': 'no',
+  instructed: 'instructed',
+  'non instructed': 'non_instructed',
+  'non-instructed': 'non_instructed',
+  'in area': 'in_area',
+  'out of area': 'out_of_area',
+  in: 'in_area',
+  out: 'out_of_area',
 };
 
-const fold = (s: string): string => s.trim().toLowerCase().replace(/[_\s]+/g, ' ');
+const fold = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ');
 
 /**
  * A code from a spreadsheet cell that holds either the code or its words ("WBRI" or "White
  * British", "out_of_area" or "Out of area"), ignoring case, spaces and underscores; undefined when
  * it is neither.
  */
-export function matchCode<T extends string>(list: readonly T[], labels: Partial<Record<T, string>>, value: string): T | undefined {
+export function matchCode<T extends string>(
+  list: readonly T[],
+  labels: Partial<Record<T, string>>,
+  value: string,
+): T | undefined {
   const v = fold(value);
   if (!v) return undefined;
   const byCode = list.find((c) => fold(c) === v);

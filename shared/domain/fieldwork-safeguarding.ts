@@ -35,7 +35,15 @@ export const safeguardingInputSchema = z
 export type SafeguardingInput = z.input<typeof safeguardingInputSchema>;
 
 /** The fields an amendment may change. */
-export const safeguardingFields = ['disclosedAt', 'disclosure', 'decision', 'reason', 'told', 'outcome', 'status'] as const;
+export const safeguardingFields = [
+  'disclosedAt',
+  'disclosure',
+  'decision',
+  'reason',
+  'told',
+  'outcome',
+  'status',
+] as const;
 export type SafeguardingField = (typeof safeguardingFields)[number];
 export const safeguardingFieldLabels: Record<SafeguardingField, string> = {
   disclosedAt: 'When it was disclosed',

@@ -55,12 +55,16 @@ export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
     type: z.string().min(1).max(60),
     text: z.string().optional(),
     attrs: z.record(z.string(), z.unknown()).optional(),
-    marks: z.array(z.object({ type: z.string().min(1).max(60), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    marks: z
+      .array(z.object({ type: z.string().min(1).max(60), attrs: z.record(z.string(), z.unknown()).optional() }))
+      .optional(),
     content: z.array(richNodeSchema).optional(),
   }),
 );
 
-export const richDocSchema = richNodeSchema.refine((n) => n.type === 'doc', { message: 'A note must be a whole document.' });
+export const richDocSchema = richNodeSchema.refine((n) => n.type === 'doc', {
+  message: 'A note must be a whole document.',
+});
 
 export const emptyDoc = (): RichNode => ({ type: 'doc', content: [{ type: 'paragraph' }] });
 
@@ -76,7 +80,10 @@ export function plainTextOf(node: RichNode): string {
     if (BLOCKS.has(n.type)) out.push('\n');
   };
   walk(node);
-  return out.join('').replace(/\n{2,}/g, '\n').trim();
+  return out
+    .join('')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /** Everything in the note marked as the young person's own words, in order. */
@@ -115,8 +122,20 @@ export const contactInputSchema = z
     type: z.enum(contactTypes),
     occurredAt: localDateTime,
     location: text(300).default(''),
-    durationMinutes: z.number().int().min(0).max(24 * 60).nullable().default(null),
-    travelMinutes: z.number().int().min(0).max(24 * 60).nullable().default(null),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .nullable()
+      .default(null),
+    travelMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .nullable()
+      .default(null),
     miles: z.number().min(0).max(2000).nullable().default(null),
     present: z.array(text(200).min(1)).max(30).default([]),
   })
@@ -148,10 +167,18 @@ export const noteSummarySchema = z.object({
 });
 export type NoteSummary = z.infer<typeof noteSummarySchema>;
 
-export const noteSchema = noteSummarySchema.omit({ preview: true }).extend({ body: richNodeSchema, createdAt: z.string() });
+export const noteSchema = noteSummarySchema
+  .omit({ preview: true })
+  .extend({ body: richNodeSchema, createdAt: z.string() });
 export type Note = z.infer<typeof noteSchema>;
 
-export const noteVersionSchema = z.object({ id: idSchema, number: z.number().int(), title: z.string(), savedAt: z.string(), reason: z.string() });
+export const noteVersionSchema = z.object({
+  id: idSchema,
+  number: z.number().int(),
+  title: z.string(),
+  savedAt: z.string(),
+  reason: z.string(),
+});
 export type NoteVersion = z.infer<typeof noteVersionSchema>;
 
 export const searchHitSchema = z.object({
@@ -175,7 +202,10 @@ export const wishesInputSchema = z
     issueIds: z.array(idSchema).max(50).default([]),
   })
   .strict()
-  .refine((w) => w.goingWell || w.worries || w.wantToHappen, { message: 'Write something in at least one of the three boxes.', path: ['goingWell'] });
+  .refine((w) => w.goingWell || w.worries || w.wantToHappen, {
+    message: 'Write something in at least one of the three boxes.',
+    path: ['goingWell'],
+  });
 export type WishesInput = z.input<typeof wishesInputSchema>;
 export const wishesSchema = z.object({
   id: idSchema,

@@ -31,7 +31,10 @@ export class HlcClock {
 
   tick(): string {
     const wall = this.now();
-    this.last = wall > this.last.ms ? { ms: wall, counter: 0, device: this.device } : { ms: this.last.ms, counter: this.last.counter + 1, device: this.device };
+    this.last =
+      wall > this.last.ms
+        ? { ms: wall, counter: 0, device: this.device }
+        : { ms: this.last.ms, counter: this.last.counter + 1, device: this.device };
     return encodeHlc(this.last);
   }
 
@@ -41,7 +44,14 @@ export class HlcClock {
     if (!r) return;
     const wall = this.now();
     const ms = Math.max(wall, this.last.ms, r.ms);
-    const counter = ms === this.last.ms && ms === r.ms ? Math.max(this.last.counter, r.counter) + 1 : ms === this.last.ms ? this.last.counter + 1 : ms === r.ms ? r.counter + 1 : 0;
+    const counter =
+      ms === this.last.ms && ms === r.ms
+        ? Math.max(this.last.counter, r.counter) + 1
+        : ms === this.last.ms
+          ? this.last.counter + 1
+          : ms === r.ms
+            ? r.counter + 1
+            : 0;
     this.last = { ms, counter, device: this.device };
   }
 }

@@ -12,9 +12,18 @@ export interface ColumnWords {
   describe(): string;
 }
 
-const wordKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[‐-―]/g, '-').replace(/[_\s]+/g, ' ').trim();
+const wordKey = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‐-―]/g, '-')
+    .replace(/[_\s]+/g, ' ')
+    .trim();
 
-export function columnWords(shown: Readonly<Record<string, string>>, ...more: Array<Readonly<Record<string, string>>>): ColumnWords {
+export function columnWords(
+  shown: Readonly<Record<string, string>>,
+  ...more: Array<Readonly<Record<string, string>>>
+): ColumnWords {
   const codes = Object.keys(shown);
   const words = new Map<string, string>();
   const clashing = new Set<string>();
@@ -33,7 +42,8 @@ export function columnWords(shown: Readonly<Record<string, string>>, ...more: Ar
   for (const k of clashing) words.delete(k);
   return {
     read: (cell) => words.get(wordKey(cell)),
-    describe: () => codes.map((c) => (wordKey(shown[c]!) === wordKey(c) ? shown[c]! : `${shown[c]!} (${c})`)).join(', '),
+    describe: () =>
+      codes.map((c) => (wordKey(shown[c]!) === wordKey(c) ? shown[c]! : `${shown[c]!} (${c})`)).join(', '),
   };
 }
 

@@ -55,6 +55,11 @@ export function outcomeMeasures(debriefs: readonly DebriefAnswers[]): OutcomeMea
     tookPart,
     viewsHeard,
     outcome,
-    percent: { tookPart: pct(tookPart, n), viewsHeard: pct(viewsHeard, n), outcomeAchieved: pct(outcome.yes, n), outcomePartlyAchieved: pct(outcome.partly, n) },
+    percent: {
+      tookPart: pct(tookPart, n),
+      viewsHeard: pct(viewsHeard, n),
+      outcomeAchieved: pct(outcome.yes, n),
+      outcomePartlyAchieved: pct(outcome.partly, n),
+    },
   };
 }

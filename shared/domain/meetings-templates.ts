@@ -84,5 +84,10 @@ export function sameWords(a: readonly StatementSection[], b: readonly StatementS
 /** Everything the young person will read, for the readability score. */
 export const statementPlainText = (sections: readonly StatementSection[]): string =>
   sections
-    .map((s) => [s.prompt.trim(), s.text.trim()].filter(Boolean).map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' '))
+    .map((s) =>
+      [s.prompt.trim(), s.text.trim()]
+        .filter(Boolean)
+        .map((t) => (/[.!?]$/.test(t) ? t : `${t}.`))
+        .join(' '),
+    )
     .join('\n');

@@ -29,7 +29,11 @@ export function assessPassphrase(passphrase: string, context: string[] = []): Pa
   const result = getChecker().check(passphrase.slice(0, 100), ['heard', 'advocacy', 'advocate', ...context]);
   const score = result.score as PassphraseAssessment['score'];
   if (length < MIN_PASSPHRASE_LENGTH) {
-    return { score: Math.min(score, 1) as PassphraseAssessment['score'], acceptable: false, feedback: `Use at least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words work well.` };
+    return {
+      score: Math.min(score, 1) as PassphraseAssessment['score'],
+      acceptable: false,
+      feedback: `Use at least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words work well.`,
+    };
   }
   if (score < MIN_PASSPHRASE_SCORE) {
     const hint = result.feedback.warning || result.feedback.suggestions[0] || 'Add another unrelated word.';

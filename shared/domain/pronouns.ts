@@ -43,9 +43,22 @@ export function pronounForms(recorded: string | null | undefined, name: string):
   const first = parts.find((p) => p in known);
   if (first) {
     const k = known[first] as (typeof known)[string];
-    return { subject: k.subject, object: k.object, possessive: k.possessive, are: k.plural ? 'are' : 'is', have: k.plural ? 'have' : 'has' };
+    return {
+      subject: k.subject,
+      object: k.object,
+      possessive: k.possessive,
+      are: k.plural ? 'are' : 'is',
+      have: k.plural ? 'have' : 'has',
+    };
   }
-  if (parts.length >= 3) return { subject: parts[0] as string, object: parts[1] as string, possessive: parts[2] as string, are: 'is', have: 'has' };
+  if (parts.length >= 3)
+    return {
+      subject: parts[0] as string,
+      object: parts[1] as string,
+      possessive: parts[2] as string,
+      are: 'is',
+      have: 'has',
+    };
   return byName(name);
 }
 

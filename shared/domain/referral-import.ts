@@ -22,11 +22,19 @@ interface Imported {
   spec: FieldSpec;
 }
 const importable = (def: RecordDef): Imported[] =>
-  Object.entries(def.fields).flatMap(([key, spec]) => (spec.importColumn ? [{ key, column: spec.importColumn, spec }] : []));
+  Object.entries(def.fields).flatMap(([key, spec]) =>
+    spec.importColumn ? [{ key, column: spec.importColumn, spec }] : [],
+  );
 const personImports = importable(personRecord);
 const referralImports = importable(referralRecord);
 
-export const importColumns: readonly string[] = ['reference', ...personImports.map((i) => i.column), ...referralImports.map((i) => i.column), 'issues', 'allocated_to'];
+export const importColumns: readonly string[] = [
+  'reference',
+  ...personImports.map((i) => i.column),
+  ...referralImports.map((i) => i.column),
+  'issues',
+  'allocated_to',
+];
 export type ImportColumn = string;
 const requiredColumns: ImportColumn[] = ['reference', 'referral_date', 'service_user_type'];
 
@@ -73,22 +81,30 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
   try {
     records = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { rows: [], problems: [{ row: e.line, column: '', reason: `The file is not valid CSV: ${e.message}` }] };
+    if (e instanceof CsvSyntaxError)
+      return { rows: [], problems: [{ row: e.line, column: '', reason: `The file is not valid CSV: ${e.message}` }] };
     throw e;
   }
   const problems: ImportProblem[] = [];
   const header = records[0];
-  if (!header) return { rows: [], problems: [{ row: 1, column: '', reason: 'The file is empty. It needs a header row and at least one referral.' }] };
+  if (!header)
+    return {
+      rows: [],
+      problems: [{ row: 1, column: '', reason: 'The file is empty. It needs a header row and at least one referral.' }],
+    };
   const index = new Map<ImportColumn, number>();
   header.fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     const known = importColumns.find((c) => c === name);
-    if (!known) problems.push({ row: 1, column: raw.trim() || `column ${i + 1}`, reason: 'This is not a known column name.' });
+    if (!known)
+      problems.push({ row: 1, column: raw.trim() || `column ${i + 1}`, reason: 'This is not a known column name.' });
     else if (index.has(known)) problems.push({ row: 1, column: known, reason: 'This column appears twice.' });
     else index.set(known, i);
   });
-  for (const c of requiredColumns) if (!index.has(c)) problems.push({ row: 1, column: c, reason: 'This column is required but missing.' });
-  if (records.length === 1) problems.push({ row: 1, column: '', reason: 'The file has a header row but no referrals.' });
+  for (const c of requiredColumns)
+    if (!index.has(c)) problems.push({ row: 1, column: c, reason: 'This column is required but missing.' });
+  if (records.length === 1)
+    problems.push({ row: 1, column: '', reason: 'The file has a header row but no referrals.' });
   if (problems.length > 0 && problems.some((p) => p.row === 1)) return { rows: [], problems };
 
   const rows: ImportRow[] = [];
@@ -97,7 +113,10 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
     const row = i + 2;
     const add = (column: string, reason: string) => problems.push({ row, column, reason });
     if (rec.fields.length !== header.fields.length) {
-      add('', `This row has ${rec.fields.length} cells but the header has ${header.fields.length}. Check for a missing or extra comma.`);
+      add(
+        '',
+        `This row has ${rec.fields.length} cells but the header has ${header.fields.length}. Check for a missing or extra comma.`,
+      );
       return;
     }
     const cell = (c: ImportColumn): string => {
@@ -122,10 +141,22 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
       const m = matchCouncil(cell(c));
       if (m.kind === 'match') return m.council.code;
       if (m.kind === 'ambiguous') {
-        add(c, `This name covers more than one council: ${m.candidates.map((x) => x.name).join(', ')}. Use the council's own name or its ONS code.`);
+        add(
+          c,
+          `This name covers more than one council: ${m.candidates.map((x) => x.name).join(', ')}. Use the council's own name or its ONS code.`,
+        );
       } else if (m.kind === 'none') {
-        const close = m.suggestions.length > 0 ? ` Did you mean ${m.suggestions.slice(0, 3).map((x) => x.name).join(' or ')}?` : '';
-        add(c, `This is not a council Heard knows. Use the council's name (for example Lancashire) or its ONS code (for example E10000017).${close}`);
+        const close =
+          m.suggestions.length > 0
+            ? ` Did you mean ${m.suggestions
+                .slice(0, 3)
+                .map((x) => x.name)
+                .join(' or ')}?`
+            : '';
+        add(
+          c,
+          `This is not a council Heard knows. Use the council's name (for example Lancashire) or its ONS code (for example E10000017).${close}`,
+        );
       }
       return undefined;
     };
@@ -139,7 +170,10 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
         case 'code': {
           const choices = i.spec.choices ?? {};
           // The equality codes also have the other wordings councils' returns use ("Asian - Indian").
-          return (v ? matchCode(Object.keys(choices), choices, v) : undefined) ?? code(i.column, wordsForColumn(i.column, choices));
+          return (
+            (v ? matchCode(Object.keys(choices), choices, v) : undefined) ??
+            code(i.column, wordsForColumn(i.column, choices))
+          );
         }
         case 'yesNo':
           if (!v) return undefined;
@@ -149,7 +183,10 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
           if (i.spec.answers) {
             const answer = matchCode(['yes', 'no'] as const, i.spec.answers, v);
             if (answer) return answer === 'yes';
-            add(i.column, `Write ${i.spec.answers.yes.toLowerCase()} or ${i.spec.answers.no.toLowerCase()} (or yes or no).`);
+            add(
+              i.column,
+              `Write ${i.spec.answers.yes.toLowerCase()} or ${i.spec.answers.no.toLowerCase()} (or yes or no).`,
+            );
             return undefined;
           }
           add(i.column, 'Write yes or no.');
@@ -165,7 +202,8 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
 
     const reference = cell('reference');
     if (!reference) add('reference', 'Every referral needs a reference.');
-    else if (seen.has(reference)) add('reference', `This reference is also used on row ${seen.get(reference)}; each referral needs its own.`);
+    else if (seen.has(reference))
+      add('reference', `This reference is also used on row ${seen.get(reference)}; each referral needs its own.`);
     else seen.set(reference, row);
 
     // Every defined column, read and checked by its kind.
@@ -177,7 +215,8 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
     else if (referralDate && referralDate > today) add('referral_date', 'The referral date is in the future.');
     const dateOfBirth = values.dateOfBirth as string | undefined;
     if (dateOfBirth && dateOfBirth > today) add('date_of_birth', 'The date of birth is in the future.');
-    else if (dateOfBirth && referralDate && dateOfBirth > referralDate) add('date_of_birth', 'The date of birth is after the referral date.');
+    else if (dateOfBirth && referralDate && dateOfBirth > referralDate)
+      add('date_of_birth', 'The date of birth is after the referral date.');
     if (!cell('service_user_type')) add('service_user_type', 'Every referral needs a service-user type.');
 
     const issues: IssueCode[] = [];
@@ -187,21 +226,33 @@ export function parseReferralCsv(text: string, today: string): ParsedImport {
       .filter(Boolean)
       .forEach((s, n) => {
         const found = issueWords.read(s) as IssueCode | undefined;
-        if (!found) add('issues', `The ${ordinal(n + 1)} issue is not one Heard knows. Use these words or codes, separated by semicolons: ${issueWords.describe()}.`);
+        if (!found)
+          add(
+            'issues',
+            `The ${ordinal(n + 1)} issue is not one Heard knows. Use these words or codes, separated by semicolons: ${issueWords.describe()}.`,
+          );
         else if (!issues.includes(found)) issues.push(found);
       });
 
     const allocatedTo = cell('allocated_to') || undefined;
     const allocationDate = values.allocationDate as string | undefined;
-    if (allocationDate && referralDate && allocationDate < referralDate) add('allocation_date', 'The allocation date is before the referral date.');
+    if (allocationDate && referralDate && allocationDate < referralDate)
+      add('allocation_date', 'The allocation date is before the referral date.');
     if (allocationDate && !allocatedTo) add('allocated_to', 'An allocation date is given but no advocate.');
     const closureDate = values.closureDate as string | undefined;
-    if (closureDate && referralDate && closureDate < referralDate) add('closure_date', 'The closure date is before the referral date.');
+    if (closureDate && referralDate && closureDate < referralDate)
+      add('closure_date', 'The closure date is before the referral date.');
     if (closureDate && closureDate > today) add('closure_date', 'The closure date is in the future.');
-    if (closureDate && !cell('closure_outcome')) add('closure_outcome', `The referral is closed but has no closure outcome. Use one of: ${wordsForColumn('closure_outcome', referralRecord.fields.closureOutcome.choices ?? {}).describe()}.`);
-    if (cell('closure_outcome') && !cell('closure_date')) add('closure_date', 'A closure outcome is given but no closure date.');
+    if (closureDate && !cell('closure_outcome'))
+      add(
+        'closure_outcome',
+        `The referral is closed but has no closure outcome. Use one of: ${wordsForColumn('closure_outcome', referralRecord.fields.closureOutcome.choices ?? {}).describe()}.`,
+      );
+    if (cell('closure_outcome') && !cell('closure_date'))
+      add('closure_date', 'A closure outcome is given but no closure date.');
 
-    if (reference && referralDate && serviceUserType) rows.push(strip({ ...values, row, reference, issues, allocatedTo, referralDate, serviceUserType } as ImportRow));
+    if (reference && referralDate && serviceUserType)
+      rows.push(strip({ ...values, row, reference, issues, allocatedTo, referralDate, serviceUserType } as ImportRow));
   });
   return { rows: problems.length > 0 ? [] : rows, problems: problems.sort((a, b) => a.row - b.row) };
 }

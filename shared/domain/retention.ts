@@ -46,5 +46,7 @@ export function retentionDueOn(policy: RetentionPolicy, facts: RetentionFacts): 
   const afterAge25 = dob ? addYears(dob, 25 + policy.years) : null;
   if (policy.basis === 'closure' || !afterAge25) return { dueOn: afterClosure, ruleUsed: 'closure' };
   if (policy.basis === 'age25') return { dueOn: afterAge25, ruleUsed: 'age25' };
-  return afterAge25 > afterClosure ? { dueOn: afterAge25, ruleUsed: 'age25' } : { dueOn: afterClosure, ruleUsed: 'closure' };
+  return afterAge25 > afterClosure
+    ? { dueOn: afterAge25, ruleUsed: 'age25' }
+    : { dueOn: afterClosure, ruleUsed: 'closure' };
 }

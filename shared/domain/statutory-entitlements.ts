@@ -21,8 +21,19 @@ export interface EntitlementInput {
 
 /** In the order the council guidance lists the statutory rights to advocacy. */
 export const entitlementCodes = [
-  'homeless_16_17', 'lacks_capacity_16_17', 'care_leaver', 'in_custody', 'mental_health_detention', 'representation_or_complaint',
-  'childrens_home', 'health_complaint', 'adult_care_needs', 'send', 'missing_from_care', 'child_in_care', 'young_carer',
+  'homeless_16_17',
+  'lacks_capacity_16_17',
+  'care_leaver',
+  'in_custody',
+  'mental_health_detention',
+  'representation_or_complaint',
+  'childrens_home',
+  'health_complaint',
+  'adult_care_needs',
+  'send',
+  'missing_from_care',
+  'child_in_care',
+  'young_carer',
 ] as const;
 export type EntitlementCode = (typeof entitlementCodes)[number];
 
@@ -124,11 +135,19 @@ export const YOUNG_CHILD_AGE = 11;
  * involved, so the social worker can mention anything the advocate should know. It never asks
  * permission: the child's right to an advocate does not depend on it.
  */
-export function socialWorkerToBeTold(input: { dateOfBirth: string | null; onDate: string; advocacyType: 'instructed' | 'non_instructed'; statusTags: readonly StatusTag[] }): string | null {
-  if (input.advocacyType === 'non_instructed') return 'This is non-instructed advocacy, so tell the social worker that you are involved, and record when.';
+export function socialWorkerToBeTold(input: {
+  dateOfBirth: string | null;
+  onDate: string;
+  advocacyType: 'instructed' | 'non_instructed';
+  statusTags: readonly StatusTag[];
+}): string | null {
+  if (input.advocacyType === 'non_instructed')
+    return 'This is non-instructed advocacy, so tell the social worker that you are involved, and record when.';
   const age = ageOn(input.dateOfBirth, input.onDate);
-  if (age !== null && age < YOUNG_CHILD_AGE) return `They are ${age}, so tell the social worker that you are involved, and record when.`;
-  if (input.statusTags.includes('LACKS_CAPACITY')) return 'They may lack capacity, so tell the social worker that you are involved, and record when.';
+  if (age !== null && age < YOUNG_CHILD_AGE)
+    return `They are ${age}, so tell the social worker that you are involved, and record when.`;
+  if (input.statusTags.includes('LACKS_CAPACITY'))
+    return 'They may lack capacity, so tell the social worker that you are involved, and record when.';
   return null;
 }
 
@@ -145,7 +164,8 @@ const CHILDRENS_HOME_WORDS = /children[’']?s home|residential (home|care|place
 
 export function checkStatutoryEntitlements(input: EntitlementInput): EntitlementResult {
   const age = ageOn(input.dateOfBirth, input.onDate);
-  const has = (tag: StatusTag, type?: ServiceUserType) => input.statusTags.includes(tag) || (type !== undefined && input.serviceUserType === type);
+  const has = (tag: StatusTag, type?: ServiceUserType) =>
+    input.statusTags.includes(tag) || (type !== undefined && input.serviceUserType === type);
   const child = age === null || age < 18;
   const aged = age === null ? 'age not recorded' : `aged ${age}`;
   const found = new Map<EntitlementCode, string>();
@@ -160,23 +180,32 @@ export function checkStatutoryEntitlements(input: EntitlementInput): Entitlement
     if (has('CL', 'CL') && (age === null || age < 25)) found.set('care_leaver', `care leaver, ${aged}`);
     const complaint = input.issueCodes.includes('COMPLAINT');
     if (complaint && child) found.set('representation_or_complaint', `an issue is a complaint, ${aged}`);
-    if (complaint && input.issueCodes.includes('HEALTH') && child) found.set('health_complaint', 'the issues include a complaint and health');
-    if (has('JA', 'JA') && (age === null || age === 16 || age === 17)) found.set('homeless_16_17', `homeless (joint assessment), ${aged}`);
-    if (input.statusTags.includes('LACKS_CAPACITY') && (age === null || age === 16 || age === 17)) found.set('lacks_capacity_16_17', `recorded as possibly lacking capacity, ${aged}`);
+    if (complaint && input.issueCodes.includes('HEALTH') && child)
+      found.set('health_complaint', 'the issues include a complaint and health');
+    if (has('JA', 'JA') && (age === null || age === 16 || age === 17))
+      found.set('homeless_16_17', `homeless (joint assessment), ${aged}`);
+    if (input.statusTags.includes('LACKS_CAPACITY') && (age === null || age === 16 || age === 17))
+      found.set('lacks_capacity_16_17', `recorded as possibly lacking capacity, ${aged}`);
     if (child) {
       tagged('IN_CUSTODY', 'in_custody');
       tagged('YOUNG_CARER', 'young_carer');
       tagged('SEND', 'send');
       tagged('ADULT_CARE_NEEDS', 'adult_care_needs');
       tagged('CHILDRENS_HOME', 'childrens_home');
-      if (!found.has('childrens_home') && input.placementType && CHILDRENS_HOME_WORDS.test(input.placementType)) found.set('childrens_home', `placement recorded as “${input.placementType.trim()}”`);
-      if (input.statusTags.includes('MISSING_FROM_CARE') && lookedAfter) found.set('missing_from_care', 'child in care, recorded as having gone missing');
+      if (!found.has('childrens_home') && input.placementType && CHILDRENS_HOME_WORDS.test(input.placementType))
+        found.set('childrens_home', `placement recorded as “${input.placementType.trim()}”`);
+      if (input.statusTags.includes('MISSING_FROM_CARE') && lookedAfter)
+        found.set('missing_from_care', 'child in care, recorded as having gone missing');
     }
-    if (input.statusTags.includes('MISSING_FROM_CARE') && !lookedAfter) notes.push('Going missing gives a right to advocacy when the child is looked after: check whether they are in care.');
+    if (input.statusTags.includes('MISSING_FROM_CARE') && !lookedAfter)
+      notes.push(
+        'Going missing gives a right to advocacy when the child is looked after: check whether they are in care.',
+      );
   }
   tagged('DETAINED_MHA', 'mental_health_detention');
 
-  if (age === null && found.size > 0) notes.push('The date of birth is not recorded, so check their age: some of these depend on it.');
+  if (age === null && found.size > 0)
+    notes.push('The date of birth is not recorded, so check their age: some of these depend on it.');
   if (found.size === 0) {
     notes.push(
       input.isParent
@@ -185,10 +214,19 @@ export function checkStatutoryEntitlements(input: EntitlementInput): Entitlement
     );
     if (has('CL', 'CL') && age !== null && age >= 25) notes.push('The care leaver entitlement ends at 25.');
   }
-  const order: readonly EntitlementCode[] = ['child_in_care', 'care_leaver', 'representation_or_complaint', 'homeless_16_17', 'mental_health_detention', ...entitlementCodes];
+  const order: readonly EntitlementCode[] = [
+    'child_in_care',
+    'care_leaver',
+    'representation_or_complaint',
+    'homeless_16_17',
+    'mental_health_detention',
+    ...entitlementCodes,
+  ];
   const seen = new Set<EntitlementCode>();
   return {
-    entitlements: order.filter((c) => found.has(c) && !seen.has(c) && seen.add(c)).map((code) => ({ code, ...RULES[code], because: found.get(code)! })),
+    entitlements: order
+      .filter((c) => found.has(c) && !seen.has(c) && seen.add(c))
+      .map((code) => ({ code, ...RULES[code], because: found.get(code)! })),
     notes,
   };
 }

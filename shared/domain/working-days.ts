@@ -120,7 +120,8 @@ function checkDate(date: unknown, what: string): number {
     throw new RangeError(`${what} must be a real date written as YYYY-MM-DD.`);
   }
   const year = Number(date.slice(0, 4));
-  if (year < FIRST_YEAR) throw new RangeError(`${what} is before ${FIRST_YEAR}; bank holidays are only known from then.`);
+  if (year < FIRST_YEAR)
+    throw new RangeError(`${what} is before ${FIRST_YEAR}; bank holidays are only known from then.`);
   return dayNumber(date);
 }
 
@@ -168,6 +169,7 @@ export function workingDaysBetween(from: string, to: string): number {
 
 /** The bank holidays of one year, as ISO dates in order (for display and tests). */
 export function bankHolidays(year: number): string[] {
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > 9999) throw new RangeError(`The year must be between ${FIRST_YEAR} and 9999.`);
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > 9999)
+    throw new RangeError(`The year must be between ${FIRST_YEAR} and 9999.`);
   return [...holidaysOf(year)].sort((x, y) => x - y).map(fromDayNumber);
 }

@@ -12,13 +12,29 @@ export const referrerRoles = ['young_person', 'social_worker', 'foster_carer', '
 export type ReferrerRole = (typeof referrerRoles)[number];
 
 /** The young person's situation as a referrer would put it. */
-export const situations = ['in_care', 'care_leaver', 'child_protection', 'child_in_need', 'homeless', 'not_sure'] as const;
+export const situations = [
+  'in_care',
+  'care_leaver',
+  'child_protection',
+  'child_in_need',
+  'homeless',
+  'not_sure',
+] as const;
 export type Situation = (typeof situations)[number];
 
 const text = (max: number) => z.string().trim().max(max).default('');
 /** A real calendar day (2012-02-30 is refused), or nothing. */
-const realDay = (s: string): boolean => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-const isoDateOrEmpty = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(realDay)]).default('');
+const realDay = (s: string): boolean =>
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isoDateOrEmpty = z
+  .union([
+    z.literal(''),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .refine(realDay),
+  ])
+  .default('');
 
 export const onlineReferralSchema = z
   .object({
@@ -73,7 +89,8 @@ export const FEEDBACK_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * and a feedback answer's associated data names its link, so a ciphertext the service moves to
  * another organisation, form or link does not open.
  */
-export const intakeInfo = (organisationId: string, kind: 'referral' | 'feedback'): string => `heard/intake/v1|${organisationId}|${kind}`;
+export const intakeInfo = (organisationId: string, kind: 'referral' | 'feedback'): string =>
+  `heard/intake/v1|${organisationId}|${kind}`;
 export const intakeAad = (linkId: string | null): string => (linkId ? `link|${linkId}` : 'referral');
 /** HKDF `info` for the intake key pair's seed (salt: the organisation id). */
 export const INTAKE_SEED_INFO = 'heard/intake';

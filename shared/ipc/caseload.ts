@@ -106,11 +106,24 @@ export const DEMO_DATA_CONFIRMATION = 'make invented records in this store';
 const csvInput = z.object({ csv: z.string().max(50_000_000) }).strict();
 
 export const caseloadMethods = {
-  'caseload.me.get': method(z.object({}).strict(), z.object({ advocate: advocateSchema, named: z.boolean() }), { audit: notAudited('who is using this computer; nothing about a child') }),
-  'caseload.me.setName': method(z.object({ name: z.string().trim().min(1, 'Enter your name.').max(200) }).strict(), advocateSchema, { audit: changes("the advocate's own name", null) }),
-  'caseload.advocates.list': method(z.object({}).strict(), z.array(advocateSchema), { audit: notAudited("the service's advocates; nothing about a child") }),
+  'caseload.me.get': method(z.object({}).strict(), z.object({ advocate: advocateSchema, named: z.boolean() }), {
+    audit: notAudited('who is using this computer; nothing about a child'),
+  }),
+  'caseload.me.setName': method(
+    z.object({ name: z.string().trim().min(1, 'Enter your name.').max(200) }).strict(),
+    advocateSchema,
+    { audit: changes("the advocate's own name", null) },
+  ),
+  'caseload.advocates.list': method(z.object({}).strict(), z.array(advocateSchema), {
+    audit: notAudited("the service's advocates; nothing about a child"),
+  }),
   'caseload.advocates.add': method(
-    z.object({ name: z.string().trim().min(1, 'Enter the advocate’s name.').max(200), role: z.enum(advocateRoles).default('advocate') }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1, 'Enter the advocate’s name.').max(200),
+        role: z.enum(advocateRoles).default('advocate'),
+      })
+      .strict(),
     advocateSchema,
     { audit: changes('the list of advocates', null) },
   ),
@@ -119,23 +132,50 @@ export const caseloadMethods = {
       .object({
         personId: id.optional(),
         person: personFieldsSchema.optional(),
-        referral: referralFieldsSchema.extend({ referralDate: isoDateSchema, serviceUserType: z.enum(serviceUserTypes) }),
+        referral: referralFieldsSchema.extend({
+          referralDate: isoDateSchema,
+          serviceUserType: z.enum(serviceUserTypes),
+        }),
         issues: z.array(issueInputSchema).min(1, 'Add at least one issue.').max(30),
       })
       .strict(),
     z.object({ caseId: z.string(), reference: z.string() }),
     { audit: changes('a new referral', { output: 'caseId' }) },
   ),
-  'caseload.referrals.update': method(z.object({ caseId: id, fields: referralFieldsSchema, reason: correctionReasonSchema }).strict(), referralSchema, { audit: changes('the referral', { input: 'caseId' }) }),
-  'caseload.people.update': method(z.object({ personId: id, caseId: id, fields: personFieldsSchema, reason: correctionReasonSchema }).strict(), personSchema, { audit: changes("the young person's details", { input: 'caseId' }) }),
-  'caseload.people.find': method(z.object({ query: z.string().max(200) }).strict(), z.array(knownPersonSchema), { audit: notAudited('a search for a person already known, to link a new referral; opening their case is recorded') }),
-  'caseload.case.get': method(z.object({ caseId: id }).strict(), caseDetailSchema.nullable(), { audit: reads('the case', { input: 'caseId' }) }),
-  'caseload.list': method(caseListFilterSchema.strict(), z.object({ rows: z.array(caseRowSchema), more: z.boolean() }), { audit: notAudited('the caseload list; opening any one case is recorded') }),
-  'caseload.triage': method(z.object({}).strict(), z.array(triageRowSchema), { audit: notAudited('the list of cases waiting; opening any one case is recorded') }),
+  'caseload.referrals.update': method(
+    z.object({ caseId: id, fields: referralFieldsSchema, reason: correctionReasonSchema }).strict(),
+    referralSchema,
+    { audit: changes('the referral', { input: 'caseId' }) },
+  ),
+  'caseload.people.update': method(
+    z.object({ personId: id, caseId: id, fields: personFieldsSchema, reason: correctionReasonSchema }).strict(),
+    personSchema,
+    { audit: changes("the young person's details", { input: 'caseId' }) },
+  ),
+  'caseload.people.find': method(z.object({ query: z.string().max(200) }).strict(), z.array(knownPersonSchema), {
+    audit: notAudited('a search for a person already known, to link a new referral; opening their case is recorded'),
+  }),
+  'caseload.case.get': method(z.object({ caseId: id }).strict(), caseDetailSchema.nullable(), {
+    audit: reads('the case', { input: 'caseId' }),
+  }),
+  'caseload.list': method(
+    caseListFilterSchema.strict(),
+    z.object({ rows: z.array(caseRowSchema), more: z.boolean() }),
+    { audit: notAudited('the caseload list; opening any one case is recorded') },
+  ),
+  'caseload.triage': method(z.object({}).strict(), z.array(triageRowSchema), {
+    audit: notAudited('the list of cases waiting; opening any one case is recorded'),
+  }),
   /** The councils of the people on this device, for the caseload filter: code and name. */
-  'caseload.localAuthorities': method(z.object({}).strict(), z.array(councilOptionSchema), { audit: notAudited('the names of councils; nothing about a child') }),
-  'caseload.allocate': method(z.object({ caseId: id, advocateId: id, date: isoDateSchema }).strict(), referralSchema, { audit: changes("the case's allocation", { input: 'caseId' }) }),
-  'caseload.issues.add': method(z.object({ caseId: id, issue: issueInputSchema }).strict(), issueSchema, { audit: changes("the case's issues", { input: 'caseId' }) }),
+  'caseload.localAuthorities': method(z.object({}).strict(), z.array(councilOptionSchema), {
+    audit: notAudited('the names of councils; nothing about a child'),
+  }),
+  'caseload.allocate': method(z.object({ caseId: id, advocateId: id, date: isoDateSchema }).strict(), referralSchema, {
+    audit: changes("the case's allocation", { input: 'caseId' }),
+  }),
+  'caseload.issues.add': method(z.object({ caseId: id, issue: issueInputSchema }).strict(), issueSchema, {
+    audit: changes("the case's issues", { input: 'caseId' }),
+  }),
   'caseload.issues.update': method(
     z
       .object({
@@ -151,7 +191,11 @@ export const caseloadMethods = {
     issueSchema,
     { audit: changes('an issue', { record: 'issueId' }) },
   ),
-  'caseload.issues.remove': method(z.object({ issueId: id, reason: correctionReasonSchema }).strict(), z.object({ removed: z.boolean() }), { audit: changes('an issue', { record: 'issueId' }) }),
+  'caseload.issues.remove': method(
+    z.object({ issueId: id, reason: correctionReasonSchema }).strict(),
+    z.object({ removed: z.boolean() }),
+    { audit: changes('an issue', { record: 'issueId' }) },
+  ),
   'caseload.case.close': method(
     z
       .object({
@@ -168,22 +212,44 @@ export const caseloadMethods = {
     referralSchema,
     { audit: changes("the case's closure", { input: 'caseId' }) },
   ),
-  'caseload.case.reopen': method(z.object({ caseId: id }).strict(), referralSchema, { audit: changes("the case's closure", { input: 'caseId' }) }),
+  'caseload.case.reopen': method(z.object({ caseId: id }).strict(), referralSchema, {
+    audit: changes("the case's closure", { input: 'caseId' }),
+  }),
   /** The work still open on a case, to settle, carry or cancel before it closes. */
-  'caseload.case.openWork': method(z.object({ caseId: id }).strict(), z.array(openWorkItemSchema), { audit: reads("the case's open work", { input: 'caseId' }) }),
+  'caseload.case.openWork': method(z.object({ caseId: id }).strict(), z.array(openWorkItemSchema), {
+    audit: reads("the case's open work", { input: 'caseId' }),
+  }),
   /** Corrections to the case's saved details, newest first. */
-  'caseload.case.history': method(z.object({ caseId: id }).strict(), z.array(correctionSchema), { audit: reads("the corrections to the case's details", { input: 'caseId' }) }),
+  'caseload.case.history': method(z.object({ caseId: id }).strict(), z.array(correctionSchema), {
+    audit: reads("the corrections to the case's details", { input: 'caseId' }),
+  }),
   /** Every referral without names, in the import file's columns (the command line's `cases`). */
-  'caseload.cases.export': method(z.object({}).strict(), z.array(caseExportRowSchema), { audit: exports("the caseload's referrals, without names", null) }),
+  'caseload.cases.export': method(z.object({}).strict(), z.array(caseExportRowSchema), {
+    audit: exports("the caseload's referrals, without names", null),
+  }),
   /**
    * Invented referrals for trying Heard (the command line's `demo-data`); progress arrives as events.
    * The caller must spell out that it means invented records, so nothing makes them by accident.
    */
   'caseload.demoData': method(
-    z.object({ confirm: z.literal(DEMO_DATA_CONFIRMATION), referrals: z.number().int().min(1, 'Make at least one referral.').max(200_000, 'Make at most 200000 referrals.'), seed: z.number().int().optional() }).strict(),
+    z
+      .object({
+        confirm: z.literal(DEMO_DATA_CONFIRMATION),
+        referrals: z
+          .number()
+          .int()
+          .min(1, 'Make at least one referral.')
+          .max(200_000, 'Make at most 200000 referrals.'),
+        seed: z.number().int().optional(),
+      })
+      .strict(),
     z.object({ referrals: z.number().int(), people: z.number().int(), advocates: z.number().int() }),
     { audit: changes('invented referrals for trying Heard', null) },
   ),
-  'caseload.import.preview': method(csvInput, importReportSchema, { audit: notAudited('checks a file against the store; nothing is saved') }),
-  'caseload.import.apply': method(csvInput, importReportSchema.extend({ imported: z.boolean() }), { audit: changes('referrals imported from a file', null) }),
+  'caseload.import.preview': method(csvInput, importReportSchema, {
+    audit: notAudited('checks a file against the store; nothing is saved'),
+  }),
+  'caseload.import.apply': method(csvInput, importReportSchema.extend({ imported: z.boolean() }), {
+    audit: changes('referrals imported from a file', null),
+  }),
 };

@@ -22,7 +22,9 @@ export type UnmatchedCouncil = z.infer<typeof unmatchedCouncilSchema>;
 
 export const councilMethods = {
   'caseload.councils.unmatched': method(z.object({}).strict(), z.array(unmatchedCouncilSchema), {
-    audit: notAudited('a list, like the caseload list, of councils typed by hand that name no one council; choosing one is recorded'),
+    audit: notAudited(
+      'a list, like the caseload list, of councils typed by hand that name no one council; choosing one is recorded',
+    ),
   }),
   'caseload.councils.choose': method(
     z.object({ personId: id, caseId: id, code: z.string().min(1).max(20, 'Choose a council from the list.') }).strict(),

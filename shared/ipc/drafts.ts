@@ -6,7 +6,11 @@ import { method } from './define';
  * Unsaved text from any form, kept in the encrypted store so that an auto-lock or a crash never
  * loses what an advocate was typing. The key names the form (e.g. "referral:new").
  */
-export const draftKeySchema = z.string().min(1).max(200).regex(/^[a-z0-9:._-]+$/i, 'Draft names use letters, digits and : . _ - only.');
+export const draftKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9:._-]+$/i, 'Draft names use letters, digits and : . _ - only.');
 
 export const draftsMethods = {
   'drafts.save': method(
@@ -19,5 +23,7 @@ export const draftsMethods = {
     z.object({ content: z.string(), savedAt: z.string() }).nullable(),
     { audit: notAudited('typing not yet saved; the save itself is recorded') },
   ),
-  'drafts.discard': method(z.object({ key: draftKeySchema }).strict(), z.object({ discarded: z.boolean() }), { audit: notAudited('typing not yet saved; the save itself is recorded') }),
+  'drafts.discard': method(z.object({ key: draftKeySchema }).strict(), z.object({ discarded: z.boolean() }), {
+    audit: notAudited('typing not yet saved; the save itself is recorded'),
+  }),
 };

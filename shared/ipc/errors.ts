@@ -43,7 +43,11 @@ export class AppError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly fields: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { retryAfterMs?: number; fields?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { retryAfterMs?: number; fields?: Record<string, string> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

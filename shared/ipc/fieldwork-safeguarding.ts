@@ -15,8 +15,16 @@ const id = z.string().min(1).max(100);
 
 /** Safeguarding records. There is deliberately no remove method: they are never deleted. */
 export const fieldworkSafeguardingMethods = {
-  'fieldwork.safeguarding.list': method(z.object({ caseId: caseIdSchema }).strict(), z.array(safeguardingRecordSchema), { audit: reads("the case's safeguarding records", { input: 'caseId' }) }),
-  'fieldwork.safeguarding.create': method(z.object({ caseId: caseIdSchema, record: safeguardingInputSchema }).strict(), safeguardingRecordSchema, { audit: changes('a safeguarding record', { input: 'caseId' }) }),
+  'fieldwork.safeguarding.list': method(
+    z.object({ caseId: caseIdSchema }).strict(),
+    z.array(safeguardingRecordSchema),
+    { audit: reads("the case's safeguarding records", { input: 'caseId' }) },
+  ),
+  'fieldwork.safeguarding.create': method(
+    z.object({ caseId: caseIdSchema, record: safeguardingInputSchema }).strict(),
+    safeguardingRecordSchema,
+    { audit: changes('a safeguarding record', { input: 'caseId' }) },
+  ),
   'fieldwork.safeguarding.amend': method(
     z
       .object({
@@ -39,7 +47,13 @@ export const fieldworkSafeguardingMethods = {
     safeguardingRecordSchema,
     { audit: changes('a safeguarding record', { record: 'id' }) },
   ),
-  'fieldwork.safeguarding.history': method(z.object({ id }).strict(), z.array(amendmentSchema), { audit: reads("a safeguarding record's amendments", { record: 'id' }) }),
+  'fieldwork.safeguarding.history': method(z.object({ id }).strict(), z.array(amendmentSchema), {
+    audit: reads("a safeguarding record's amendments", { record: 'id' }),
+  }),
   /** For the caseload: which cases carry a safeguarding record (an empty list asks for every case). */
-  'fieldwork.safeguarding.flags': method(z.object({ caseIds: z.array(caseIdSchema).max(5000).default([]) }).strict(), z.array(safeguardingFlagSchema), { audit: notAudited('whether cases in a list have a safeguarding flag; opening any one case is recorded') }),
+  'fieldwork.safeguarding.flags': method(
+    z.object({ caseIds: z.array(caseIdSchema).max(5000).default([]) }).strict(),
+    z.array(safeguardingFlagSchema),
+    { audit: notAudited('whether cases in a list have a safeguarding flag; opening any one case is recorded') },
+  ),
 };

@@ -9,7 +9,12 @@ export const onlineReferralInfoSchema = z.object({
   receivedOnline: z.boolean(),
   /** A young person already known who may be this referral's, while a manager has not decided. */
   match: z
-    .object({ personId: z.string(), displayName: z.string(), dateOfBirth: z.string().nullable(), references: z.array(z.string()) })
+    .object({
+      personId: z.string(),
+      displayName: z.string(),
+      dateOfBirth: z.string().nullable(),
+      references: z.array(z.string()),
+    })
     .nullable(),
   decision: z.enum(['confirmed', 'dismissed']).nullable(),
 });
@@ -27,14 +32,24 @@ export type IntakeStatus = z.infer<typeof intakeStatusSchema>;
 
 /** Online referrals and feedback links (docs/e2e.md, Online forms). */
 export const intakeMethods = {
-  'intake.status': method(z.object({}).strict(), intakeStatusSchema, { audit: notAudited("the address of the organisation's referral page; nothing about a child") }),
+  'intake.status': method(z.object({}).strict(), intakeStatusSchema, {
+    audit: notAudited("the address of the organisation's referral page; nothing about a child"),
+  }),
   'intake.referralInfo': method(z.object({ caseId: id }).strict(), onlineReferralInfoSchema, {
     audit: reads('whether the referral came online, and who it may match', { input: 'caseId' }),
   }),
-  'intake.decideMatch': method(z.object({ caseId: id, decision: z.enum(['confirmed', 'dismissed']) }).strict(), onlineReferralInfoSchema, {
-    audit: changes("the online referral's possible match", { input: 'caseId' }),
-  }),
-  'intake.feedbackLink': method(z.object({ caseId: id, audience: z.enum(feedbackAudiences) }).strict(), feedbackLinkSchema, {
-    audit: sends('a one-time feedback link', { input: 'caseId' }),
-  }),
+  'intake.decideMatch': method(
+    z.object({ caseId: id, decision: z.enum(['confirmed', 'dismissed']) }).strict(),
+    onlineReferralInfoSchema,
+    {
+      audit: changes("the online referral's possible match", { input: 'caseId' }),
+    },
+  ),
+  'intake.feedbackLink': method(
+    z.object({ caseId: id, audience: z.enum(feedbackAudiences) }).strict(),
+    feedbackLinkSchema,
+    {
+      audit: sends('a one-time feedback link', { input: 'caseId' }),
+    },
+  ),
 };

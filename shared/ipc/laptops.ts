@@ -7,7 +7,8 @@ import { method } from './define';
  * record; the service writes every laptop change (codes, approvals, revocations) to its own audit
  * table with the manager's device and user.
  */
-const uuid = (message: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, message);
+const uuid = (message: string) =>
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, message);
 const deviceId = uuid('Not a laptop of your service.');
 
 export const laptopViewSchema = z.object({
@@ -52,19 +53,32 @@ export const laptopsMethods = {
     { audit: notAudited(why) },
   ),
   'laptops.approve': method(
-    z.object({ deviceId, fingerprint: z.string().regex(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/, 'Not a laptop’s code.') }).strict(),
+    z
+      .object({
+        deviceId,
+        fingerprint: z.string().regex(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/, 'Not a laptop’s code.'),
+      })
+      .strict(),
     ok,
     { audit: notAudited(why) },
   ),
   'laptops.refuse': method(z.object({ deviceId }).strict(), ok, { audit: notAudited(why) }),
-  'laptops.setStatus': method(z.object({ deviceId, action: z.enum(['revoke', 'wipe']) }).strict(), ok, { audit: notAudited(why) }),
+  'laptops.setStatus': method(z.object({ deviceId, action: z.enum(['revoke', 'wipe']) }).strict(), ok, {
+    audit: notAudited(why),
+  }),
   /** The recovery key, while it waits to be printed; null once the manager has said it is. */
-  'laptops.recoveryKey': method(z.object({}).strict(), z.object({ key: z.string().nullable() }), { audit: notAudited(why) }),
+  'laptops.recoveryKey': method(z.object({}).strict(), z.object({ key: z.string().nullable() }), {
+    audit: notAudited(why),
+  }),
   'laptops.recoveryKeyPrinted': method(z.object({}).strict(), ok, { audit: notAudited(why) }),
   'laptops.restore': method(
-    z.object({ recoveryKey: z.string().trim().min(1, 'Type the recovery key from the printed page.').max(200) }).strict(),
+    z
+      .object({ recoveryKey: z.string().trim().min(1, 'Type the recovery key from the printed page.').max(200) })
+      .strict(),
     z.object({ epochs: z.number().int() }),
     { audit: notAudited(why) },
   ),
-  'laptops.ownKey': method(z.object({}).strict(), ownKeySchema, { audit: notAudited('this laptop’s own public key fingerprint') }),
+  'laptops.ownKey': method(z.object({}).strict(), ownKeySchema, {
+    audit: notAudited('this laptop’s own public key fingerprint'),
+  }),
 };

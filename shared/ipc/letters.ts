@@ -8,19 +8,37 @@ import { method } from './define';
 
 const id = z.string().min(1).max(100);
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date.');
-const optionalDate = isoDate.nullable().optional().transform((v) => v ?? null);
+const optionalDate = isoDate
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 const optionalText = (max: number) =>
-  z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
 
 /** TipTap JSON: checked for shape, not for node types (the editor owns those). */
-export type DocJson = { type: string; attrs?: Record<string, unknown>; content?: DocJson[]; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
+export type DocJson = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocJson[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+};
 export const docJsonSchema: z.ZodType<DocJson> = z.lazy(() =>
   z.object({
     type: z.string().min(1).max(60),
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(docJsonSchema).max(5000).optional(),
     text: z.string().max(100_000).optional(),
-    marks: z.array(z.object({ type: z.string().max(60), attrs: z.record(z.string(), z.unknown()).optional() })).max(20).optional(),
+    marks: z
+      .array(z.object({ type: z.string().max(60), attrs: z.record(z.string(), z.unknown()).optional() }))
+      .max(20)
+      .optional(),
   }),
 );
 
@@ -99,18 +117,36 @@ export const complaintFieldsSchema = z.object({
   councilReference: optionalText(100).describe("Council's reference"),
   receivedOn: isoDate.describe('Date the council received it'),
   acknowledgedOn: optionalDate.describe('Date acknowledged'),
-  extendedTo: z.number().int().nullable().optional().transform((v) => v ?? null).describe('Extended to (working days)'),
+  extendedTo: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null)
+    .describe('Extended to (working days)'),
   extensionReason: optionalText(1000).describe('Reason for the extension'),
   responseReceivedOn: optionalDate.describe('Date the response arrived'),
-  outcome: z.enum(complaintOutcomes).nullable().optional().transform((v) => v ?? null).describe('Outcome'),
+  outcome: z
+    .enum(complaintOutcomes)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null)
+    .describe('Outcome'),
   panelHeldOn: optionalDate.describe('Date the panel met'),
   panelReportOn: optionalDate.describe("Date of the panel's report"),
-  escalatedFrom: id.nullable().optional().transform((v) => v ?? null),
+  escalatedFrom: id
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type ComplaintFields = z.input<typeof complaintFieldsSchema>;
 
 /** Placeholders the advocate chose to leave as they are (each "[...]" exactly as in the letter). */
-const leaveSchema = z.array(z.string().min(2).max(302)).max(200).optional().transform((v) => v ?? []);
+const leaveSchema = z
+  .array(z.string().min(2).max(302))
+  .max(200)
+  .optional()
+  .transform((v) => v ?? []);
 
 export const ownWordsChoiceSchema = z.object({
   source: z.enum(['note', 'wishes']),
@@ -175,42 +211,121 @@ export const overdueComplaintSchema = complaintSchema.extend({
 export type OverdueComplaint = z.infer<typeof overdueComplaintSchema>;
 
 export const lettersMethods = {
-  'letters.templates': method(z.object({}).strict(), z.array(templateInfoSchema), { needsUnlock: false, audit: notAudited('the list of letter templates holds nothing about a child') }),
-  'letters.forCase': method(z.object({ caseId: id }).strict(), z.array(letterSummarySchema), { audit: reads("the case's letters", { input: 'caseId' }) }),
+  'letters.templates': method(z.object({}).strict(), z.array(templateInfoSchema), {
+    needsUnlock: false,
+    audit: notAudited('the list of letter templates holds nothing about a child'),
+  }),
+  'letters.forCase': method(z.object({ caseId: id }).strict(), z.array(letterSummarySchema), {
+    audit: reads("the case's letters", { input: 'caseId' }),
+  }),
   'letters.create': method(
-    z.object({ caseId: id, templateId: id, complaintId: id.nullable().optional(), ownWords: z.string().trim().max(10_000).nullable().optional() }).strict(),
-    letterSchema, { audit: changes('a letter', { input: 'caseId' }) },
+    z
+      .object({
+        caseId: id,
+        templateId: id,
+        complaintId: id.nullable().optional(),
+        ownWords: z.string().trim().max(10_000).nullable().optional(),
+      })
+      .strict(),
+    letterSchema,
+    { audit: changes('a letter', { input: 'caseId' }) },
   ),
-  'letters.ownWordsChoices': method(z.object({ caseId: id }).strict(), z.array(ownWordsChoiceSchema), { audit: reads("the young person's own words kept on the case, to quote in a letter", { input: 'caseId' }) }),
-  'letters.placeholders': method(z.object({ id }).strict(), z.object({ placeholders: z.array(z.string()), left: z.array(z.string()) }), { audit: reads("a letter's places still to fill", { record: 'id' }) }),
+  'letters.ownWordsChoices': method(z.object({ caseId: id }).strict(), z.array(ownWordsChoiceSchema), {
+    audit: reads("the young person's own words kept on the case, to quote in a letter", { input: 'caseId' }),
+  }),
+  'letters.placeholders': method(
+    z.object({ id }).strict(),
+    z.object({ placeholders: z.array(z.string()), left: z.array(z.string()) }),
+    { audit: reads("a letter's places still to fill", { record: 'id' }) },
+  ),
   'letters.fillPlaceholders': method(
-    z.object({ id, fills: z.record(z.string().min(2).max(302), z.string().trim().min(1, 'Type what should go in its place.').max(5000)) }).strict(),
-    letterSchema, { audit: changes('a letter', { record: 'id' }) },
-  ),
-  'letters.correct': method(z.object({ id, changeNote: z.string().trim().min(1, 'Say what the correction changes.').max(1000) }).strict(), letterSchema, { audit: changes('a sent letter, corrected as a new version', { record: 'id' }) }),
-  'letters.restore': method(z.object({ id }).strict(), letterSchema, { audit: changes('a letter, brought back', { record: 'id' }) }),
-  'letters.get': method(z.object({ id }).strict(), letterSchema, { audit: reads('a letter', { record: 'id' }) }),
-  'letters.save': method(
-    z.object({ id, title: z.string().trim().min(1, 'Give the letter a title.').max(200).optional(), recipient: optionalText(500), body: docJsonSchema.optional() }).strict(),
+    z
+      .object({
+        id,
+        fills: z.record(
+          z.string().min(2).max(302),
+          z.string().trim().min(1, 'Type what should go in its place.').max(5000),
+        ),
+      })
+      .strict(),
     letterSchema,
     { audit: changes('a letter', { record: 'id' }) },
   ),
-  'letters.markSent': method(z.object({ id, sentOn: isoDate, sentMethod: z.enum(sendMethods), leave: leaveSchema }).strict(), letterSchema, { audit: sends('a letter', { record: 'id' }) }),
-  'letters.unsent': method(z.object({}).strict(), z.array(unsentLetterSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
-  'letters.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a letter', { record: 'id' }) }),
+  'letters.correct': method(
+    z.object({ id, changeNote: z.string().trim().min(1, 'Say what the correction changes.').max(1000) }).strict(),
+    letterSchema,
+    { audit: changes('a sent letter, corrected as a new version', { record: 'id' }) },
+  ),
+  'letters.restore': method(z.object({ id }).strict(), letterSchema, {
+    audit: changes('a letter, brought back', { record: 'id' }),
+  }),
+  'letters.get': method(z.object({ id }).strict(), letterSchema, { audit: reads('a letter', { record: 'id' }) }),
+  'letters.save': method(
+    z
+      .object({
+        id,
+        title: z.string().trim().min(1, 'Give the letter a title.').max(200).optional(),
+        recipient: optionalText(500),
+        body: docJsonSchema.optional(),
+      })
+      .strict(),
+    letterSchema,
+    { audit: changes('a letter', { record: 'id' }) },
+  ),
+  'letters.markSent': method(
+    z.object({ id, sentOn: isoDate, sentMethod: z.enum(sendMethods), leave: leaveSchema }).strict(),
+    letterSchema,
+    { audit: sends('a letter', { record: 'id' }) },
+  ),
+  'letters.unsent': method(z.object({}).strict(), z.array(unsentLetterSchema), {
+    audit: notAudited('a list across the caseload; opening any one case is recorded'),
+  }),
+  'letters.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), {
+    audit: changes('a letter', { record: 'id' }),
+  }),
   /** A letter from a template straight to a PDF, found by the case's reference; nothing is kept in the store (the command line's `letter`). */
   'letters.draftPdf': method(
     z.object({ caseReference: z.string().trim().min(1, 'Give the case reference.').max(100), templateId: id }).strict(),
-    z.object({ caseId: z.string(), fileName: z.string(), base64: z.string(), pages: z.number().int(), placeholders: z.number().int() }),
+    z.object({
+      caseId: z.string(),
+      fileName: z.string(),
+      base64: z.string(),
+      pages: z.number().int(),
+      placeholders: z.number().int(),
+    }),
     { audit: exports('a letter drafted from a template, as a PDF (not kept in Heard)', { output: 'caseId' }) },
   ),
-  'letters.exportPdf': method(z.object({ id, leave: leaveSchema }).strict(), z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() }), { audit: exports('a letter as a PDF', { record: 'id' }) }),
-  'letterhead.get': method(z.object({}).strict(), letterheadSchema, { needsUnlock: false, audit: notAudited("the service's letterhead holds nothing about a child") }),
-  'letterhead.save': method(letterheadSchema.strict(), letterheadSchema, { needsUnlock: false, audit: changes("the service's letterhead", null) }),
-  'councils.list': method(z.object({}).strict(), z.array(councilAddressSchema), { needsUnlock: false, audit: notAudited("councils' complaints addresses; nothing about a child") }),
-  'councils.save': method(councilAddressSchema.strict(), z.array(councilAddressSchema), { needsUnlock: false, audit: changes("a council's complaints address", null) }),
-  'complaints.forCase': method(z.object({ caseId: id }).strict(), z.array(complaintSchema), { audit: reads("the case's complaints", { input: 'caseId' }) }),
-  'complaints.save': method(complaintFieldsSchema.strict(), complaintSchema, { audit: changes('a complaint', { input: 'caseId' }) }),
-  'complaints.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a complaint', { record: 'id' }) }),
-  'complaints.overdue': method(z.object({}).strict(), z.array(overdueComplaintSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
+  'letters.exportPdf': method(
+    z.object({ id, leave: leaveSchema }).strict(),
+    z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() }),
+    { audit: exports('a letter as a PDF', { record: 'id' }) },
+  ),
+  'letterhead.get': method(z.object({}).strict(), letterheadSchema, {
+    needsUnlock: false,
+    audit: notAudited("the service's letterhead holds nothing about a child"),
+  }),
+  'letterhead.save': method(letterheadSchema.strict(), letterheadSchema, {
+    needsUnlock: false,
+    audit: changes("the service's letterhead", null),
+  }),
+  'councils.list': method(z.object({}).strict(), z.array(councilAddressSchema), {
+    needsUnlock: false,
+    audit: notAudited("councils' complaints addresses; nothing about a child"),
+  }),
+  'councils.save': method(councilAddressSchema.strict(), z.array(councilAddressSchema), {
+    needsUnlock: false,
+    audit: changes("a council's complaints address", null),
+  }),
+  'complaints.forCase': method(z.object({ caseId: id }).strict(), z.array(complaintSchema), {
+    audit: reads("the case's complaints", { input: 'caseId' }),
+  }),
+  'complaints.save': method(complaintFieldsSchema.strict(), complaintSchema, {
+    audit: changes('a complaint', { input: 'caseId' }),
+  }),
+  'complaints.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), {
+    audit: changes('a complaint', { record: 'id' }),
+  }),
+  'complaints.overdue': method(z.object({}).strict(), z.array(overdueComplaintSchema), {
+    audit: notAudited('a list across the caseload; opening any one case is recorded'),
+  }),
 };

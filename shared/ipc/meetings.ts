@@ -118,7 +118,10 @@ export const versionSummarySchema = z.object({
 export const actionSchema = z.object({
   text: text(1000).min(1),
   who: optionalText(200),
-  due: isoDate.nullable().optional().transform((v) => v ?? null),
+  due: isoDate
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 
 export const issueMovedSchema = z.object({ issueId: id, note: optionalText(2000) });
@@ -130,7 +133,11 @@ export const debriefFieldsSchema = z.object({
   wishesReflected: z.enum(wishesReflectedValues).nullable().describe('Did the decision reflect their wishes'),
   actions: z.array(actionSchema).max(50).default([]),
   issuesMoved: z.array(issueMovedSchema).max(50).default([]),
-  debriefedOn: isoDate.nullable().optional().transform((v) => v ?? null).describe('Debrief date'),
+  debriefedOn: isoDate
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null)
+    .describe('Debrief date'),
   notes: optionalText(10_000),
 });
 
@@ -145,7 +152,11 @@ export const debriefSchema = z.object({
   issuesMoved: z.array(z.object({ issueId: z.string(), note: z.string().nullable() })),
   debriefedOn: z.string().nullable(),
   notes: z.string().nullable(),
-  outcome: z.object({ tookPart: z.boolean(), viewsHeard: z.boolean(), outcomeAchieved: z.enum(['yes', 'partly', 'no', 'unknown']) }),
+  outcome: z.object({
+    tookPart: z.boolean(),
+    viewsHeard: z.boolean(),
+    outcomeAchieved: z.enum(['yes', 'partly', 'no', 'unknown']),
+  }),
 });
 export type Debrief = z.infer<typeof debriefSchema>;
 
@@ -153,8 +164,18 @@ export const outcomeMeasuresSchema = z.object({
   meetings: z.number().int(),
   tookPart: z.number().int(),
   viewsHeard: z.number().int(),
-  outcome: z.object({ yes: z.number().int(), partly: z.number().int(), no: z.number().int(), unknown: z.number().int() }),
-  percent: z.object({ tookPart: z.number(), viewsHeard: z.number(), outcomeAchieved: z.number(), outcomePartlyAchieved: z.number() }),
+  outcome: z.object({
+    yes: z.number().int(),
+    partly: z.number().int(),
+    no: z.number().int(),
+    unknown: z.number().int(),
+  }),
+  percent: z.object({
+    tookPart: z.number(),
+    viewsHeard: z.number(),
+    outcomeAchieved: z.number(),
+    outcomePartlyAchieved: z.number(),
+  }),
 });
 
 export const meetingDetailSchema = z.object({
@@ -162,7 +183,9 @@ export const meetingDetailSchema = z.object({
   statements: z.array(statementSchema),
   debrief: debriefSchema.nullable(),
   /** The case's issues, so a debrief can say which ones moved. */
-  issues: z.array(z.object({ id: z.string(), code: z.string(), description: z.string().nullable(), status: z.string() })),
+  issues: z.array(
+    z.object({ id: z.string(), code: z.string(), description: z.string().nullable(), status: z.string() }),
+  ),
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
@@ -176,22 +199,52 @@ export const nextMeetingSchema = z.object({
 export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 
 export const meetingsMethods = {
-  'meetings.save': method(meetingFieldsSchema.extend({ id: id.optional(), reason: correctionReasonSchema }).strict(), meetingSchema, { audit: changes('a meeting', { input: 'caseId' }) }),
-  'meetings.get': method(z.object({ id }).strict(), meetingDetailSchema, { audit: reads('a meeting', { record: 'id' }) }),
-  'meetings.remove': method(z.object({ id, reason: correctionReasonSchema }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a meeting', { record: 'id' }) }),
+  'meetings.save': method(
+    meetingFieldsSchema.extend({ id: id.optional(), reason: correctionReasonSchema }).strict(),
+    meetingSchema,
+    { audit: changes('a meeting', { input: 'caseId' }) },
+  ),
+  'meetings.get': method(z.object({ id }).strict(), meetingDetailSchema, {
+    audit: reads('a meeting', { record: 'id' }),
+  }),
+  'meetings.remove': method(
+    z.object({ id, reason: correctionReasonSchema }).strict(),
+    z.object({ removed: z.boolean() }),
+    { audit: changes('a meeting', { record: 'id' }) },
+  ),
   /** Meetings between two dates inclusive, for the calendar. */
-  'meetings.list': method(z.object({ from: isoDate, to: isoDate }).strict(), z.array(meetingSchema), { audit: notAudited('the calendar across the caseload; opening any one meeting is recorded') }),
+  'meetings.list': method(z.object({ from: isoDate, to: isoDate }).strict(), z.array(meetingSchema), {
+    audit: notAudited('the calendar across the caseload; opening any one meeting is recorded'),
+  }),
   /** From today for the given number of days, for the upcoming list and the reminders panel. */
-  'meetings.upcoming': method(z.object({ days: z.number().int().min(0).max(366).default(14) }).strict(), z.array(meetingSchema), { audit: notAudited('a list across the caseload; opening any one meeting is recorded') }),
-  'meetings.forCase': method(z.object({ caseId: id }).strict(), z.array(meetingSchema), { audit: reads("the case's meetings", { input: 'caseId' }) }),
+  'meetings.upcoming': method(
+    z.object({ days: z.number().int().min(0).max(366).default(14) }).strict(),
+    z.array(meetingSchema),
+    { audit: notAudited('a list across the caseload; opening any one meeting is recorded') },
+  ),
+  'meetings.forCase': method(z.object({ caseId: id }).strict(), z.array(meetingSchema), {
+    audit: reads("the case's meetings", { input: 'caseId' }),
+  }),
   /** Each case's next meeting from today (for the caseload list). */
-  'meetings.nextByCase': method(z.object({}).strict(), z.array(nextMeetingSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
-  'meetings.saveDebrief': method(debriefFieldsSchema.extend({ meetingId: id }).strict(), debriefSchema, { audit: changes("a meeting's debrief", { record: 'meetingId' }) }),
+  'meetings.nextByCase': method(z.object({}).strict(), z.array(nextMeetingSchema), {
+    audit: notAudited('a list across the caseload; opening any one case is recorded'),
+  }),
+  'meetings.saveDebrief': method(debriefFieldsSchema.extend({ meetingId: id }).strict(), debriefSchema, {
+    audit: changes("a meeting's debrief", { record: 'meetingId' }),
+  }),
   /** Outcome measures over debriefed meetings: one case, or all, optionally by meeting date (e.g. a quarter). */
-  'meetings.outcomes': method(z.object({ caseId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(), outcomeMeasuresSchema, { audit: reads("the case's outcome measures", { input: 'caseId' }) }),
+  'meetings.outcomes': method(
+    z.object({ caseId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(),
+    outcomeMeasuresSchema,
+    { audit: reads("the case's outcome measures", { input: 'caseId' }) },
+  ),
 
-  'statements.create': method(z.object({ meetingId: id, templateId: z.string().max(60) }).strict(), statementSchema, { audit: changes('a "my views" statement', { record: 'meetingId' }) }),
-  'statements.get': method(z.object({ id }).strict(), statementSchema, { audit: reads('a "my views" statement', { record: 'id' }) }),
+  'statements.create': method(z.object({ meetingId: id, templateId: z.string().max(60) }).strict(), statementSchema, {
+    audit: changes('a "my views" statement', { record: 'meetingId' }),
+  }),
+  'statements.get': method(z.object({ id }).strict(), statementSchema, {
+    audit: reads('a "my views" statement', { record: 'id' }),
+  }),
   'statements.save': method(
     z
       .object({
@@ -204,18 +257,38 @@ export const meetingsMethods = {
     statementSchema,
     { audit: changes('a "my views" statement', { record: 'id' }) },
   ),
-  'statements.childView': method(z.object({ id }).strict(), childStatementSchema, { audit: reads("a statement in the young person's view", { record: 'id' }) }),
-  'statements.versions': method(z.object({ id }).strict(), z.array(versionSummarySchema), { audit: reads("a statement's versions", { record: 'id' }) }),
+  'statements.childView': method(z.object({ id }).strict(), childStatementSchema, {
+    audit: reads("a statement in the young person's view", { record: 'id' }),
+  }),
+  'statements.versions': method(z.object({ id }).strict(), z.array(versionSummarySchema), {
+    audit: reads("a statement's versions", { record: 'id' }),
+  }),
   'statements.version': method(
     z.object({ versionId: id }).strict(),
-    z.object({ id: z.string(), sections: z.array(sectionSchema), presenter: z.enum(presenters).nullable(), savedAt: z.string() }),
+    z.object({
+      id: z.string(),
+      sections: z.array(sectionSchema),
+      presenter: z.enum(presenters).nullable(),
+      savedAt: z.string(),
+    }),
     { audit: reads('an earlier version of a statement', { record: 'versionId' }) },
   ),
   'statements.agree': method(
-    z.object({ id, agreedOn: isoDate.describe('Date agreed'), how: z.enum(agreementMethods).describe('How they agreed'), note: optionalText(1000) }).strict(),
+    z
+      .object({
+        id,
+        agreedOn: isoDate.describe('Date agreed'),
+        how: z.enum(agreementMethods).describe('How they agreed'),
+        note: optionalText(1000),
+      })
+      .strict(),
     statementSchema,
     { audit: changes("the young person's agreement to a statement", { record: 'id' }) },
   ),
   /** The agreed statement as a PDF (base64). Refused until the young person has agreed the current words. The case id lets the audit trail record whose statement left the store. */
-  'statements.exportPdf': method(z.object({ id }).strict(), z.object({ caseId: z.string(), fileName: z.string(), base64: z.string() }), { audit: exports('a "my views" statement as a PDF', { record: 'id' }) }),
+  'statements.exportPdf': method(
+    z.object({ id }).strict(),
+    z.object({ caseId: z.string(), fileName: z.string(), base64: z.string() }),
+    { audit: exports('a "my views" statement as a PDF', { record: 'id' }) },
+  ),
 };

@@ -3,7 +3,11 @@ import { closureOutcomes, genders, issueCodes, referralSources, serviceUserTypes
 import { isIsoDate } from '../domain/dates';
 import { reportAgeBands } from '../reports/age';
 import {
-  feedbackFormKinds, professionalQuestions, respondentRoles, smileyAnswers, youngPersonQuestions,
+  feedbackFormKinds,
+  professionalQuestions,
+  respondentRoles,
+  smileyAnswers,
+  youngPersonQuestions,
 } from '../reports/feedback';
 import { advocacyTypes } from '../domain/caseload';
 import { complaintStages } from '../domain/complaint-deadlines';
@@ -22,9 +26,16 @@ export const periodSchema = z
   .refine((p) => p.from <= p.to, { message: 'The last day must not be before the first day.', path: ['to'] });
 
 // Every code is a required key (zod records over an enum are exhaustive), as the report promises.
-const counts = (keys: readonly string[]) => z.record(z.enum(keys as [string, ...string[]]), z.number().int().nonnegative());
+const counts = (keys: readonly string[]) =>
+  z.record(z.enum(keys as [string, ...string[]]), z.number().int().nonnegative());
 const pct = z.number().nullable();
-const answerSummary = z.object({ happy: z.number(), ok: z.number(), sad: z.number(), notAnswered: z.number(), percentPositive: pct });
+const answerSummary = z.object({
+  happy: z.number(),
+  ok: z.number(),
+  sad: z.number(),
+  notAnswered: z.number(),
+  percentPositive: pct,
+});
 const withNotKnown = (keys: readonly string[]): string[] => [...keys, 'not_known'];
 const outcomes = [...closureOutcomes, 'not_recorded'] as [string, ...string[]];
 
@@ -39,7 +50,11 @@ export const quarterlyReportSchema = z.object({
   byLocalAuthority: z.record(z.string(), z.number().int()),
   issuesByAgeBand: z.record(z.enum(reportAgeBands), counts(issueCodes)),
   allocated: z.object({ count: z.number().int(), percent: pct, medianDaysToAllocation: z.number().nullable() }),
-  closed: z.object({ total: z.number().int(), byOutcome: counts(outcomes), percentByOutcome: z.record(z.enum(outcomes), pct) }),
+  closed: z.object({
+    total: z.number().int(),
+    byOutcome: counts(outcomes),
+    percentByOutcome: z.record(z.enum(outcomes), pct),
+  }),
   briefInterventions: z.object({ count: z.number().int(), percentOfNewReferrals: pct }),
   feedback: z.object({
     received: z.record(z.enum(feedbackFormKinds), z.number()),
@@ -63,7 +78,12 @@ export const quarterlyReportSchema = z.object({
   }),
   safeguarding: z.object({ records: z.number().int(), confidentialityBroken: z.number().int() }),
   contacts: z.object({
-    visits: z.number().int(), otherContacts: z.number().int(), hours: z.number(), travelHours: z.number(), miles: z.number(), outOfAreaVisits: z.number().int(),
+    visits: z.number().int(),
+    otherContacts: z.number().int(),
+    hours: z.number(),
+    travelHours: z.number(),
+    miles: z.number(),
+    outOfAreaVisits: z.number().int(),
   }),
   meetings: z.object({
     supported: z.number().int(),
@@ -74,7 +94,10 @@ export const quarterlyReportSchema = z.object({
     outcome: counts(['yes', 'partly', 'no', 'unknown']),
     percent: z.object({ tookPart: pct, viewsHeard: pct, outcomeAchieved: pct }),
   }),
-  systemicIssues: z.record(z.enum(systemicAreas), z.object({ cases: z.number().int(), issues: z.array(z.object({ issue: z.string(), cases: z.number().int() })) })),
+  systemicIssues: z.record(
+    z.enum(systemicAreas),
+    z.object({ cases: z.number().int(), issues: z.array(z.object({ issue: z.string(), cases: z.number().int() })) }),
+  ),
 }) as unknown as z.ZodType<FullReport>;
 
 const smiley = z.enum(smileyAnswers).nullable();
@@ -125,24 +148,52 @@ export const caseStudyCandidateSchema = z.object({
 export type CaseStudyCandidate = z.infer<typeof caseStudyCandidateSchema>;
 
 export const reportsMethods = {
-  'reports.quarterly': method(z.object({ period: periodSchema }).strict(), quarterlyReportSchema, { audit: notAudited('figures counted over every case; nothing names a child') }),
-  'reports.csv': method(z.object({ period: periodSchema }).strict(), z.object({ csv: z.string(), fileName: z.string() }), { audit: exports('the quarterly report as CSV', null) }),
+  'reports.quarterly': method(z.object({ period: periodSchema }).strict(), quarterlyReportSchema, {
+    audit: notAudited('figures counted over every case; nothing names a child'),
+  }),
+  'reports.csv': method(
+    z.object({ period: periodSchema }).strict(),
+    z.object({ csv: z.string(), fileName: z.string() }),
+    { audit: exports('the quarterly report as CSV', null) },
+  ),
   'reports.pdf': method(
-    z.object({ period: periodSchema, serviceName: z.string().trim().max(120).optional().describe('Service name') }).strict(),
+    z
+      .object({ period: periodSchema, serviceName: z.string().trim().max(120).optional().describe('Service name') })
+      .strict(),
     z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() }),
     { audit: exports('the quarterly report as a PDF', null) },
   ),
   'reports.casesBehind': method(
     z.object({ period: periodSchema, figure: z.string().min(1).max(60), code: z.string().min(1).max(300) }).strict(),
     z.object({ references: z.array(z.string()) }),
-    { audit: notAudited('the references (never names) of the cases behind a figure in the report; opening any of them is recorded') },
+    {
+      audit: notAudited(
+        'the references (never names) of the cases behind a figure in the report; opening any of them is recorded',
+      ),
+    },
   ),
   'reports.exportTableCsv': method(
-    z.object({ period: periodSchema, table: z.string().min(1).max(60).regex(/^[a-z_]+$/) }).strict(),
-    z.object({ csv: z.string(), fileName: z.string() }), { audit: exports('a table of the quarterly report as CSV', null) },
+    z
+      .object({
+        period: periodSchema,
+        table: z
+          .string()
+          .min(1)
+          .max(60)
+          .regex(/^[a-z_]+$/),
+      })
+      .strict(),
+    z.object({ csv: z.string(), fileName: z.string() }),
+    { audit: exports('a table of the quarterly report as CSV', null) },
   ),
-  'reports.exportXlsx': method(z.object({ period: periodSchema }).strict(), z.object({ fileName: z.string(), base64: z.string() }), { audit: exports('the quarterly report as a spreadsheet', null) }),
-  'reports.sections.list': method(z.object({ period: periodSchema }).strict(), z.array(reportSectionSchema), { audit: notAudited("the report's own writing, with case studies already anonymised") }),
+  'reports.exportXlsx': method(
+    z.object({ period: periodSchema }).strict(),
+    z.object({ fileName: z.string(), base64: z.string() }),
+    { audit: exports('the quarterly report as a spreadsheet', null) },
+  ),
+  'reports.sections.list': method(z.object({ period: periodSchema }).strict(), z.array(reportSectionSchema), {
+    audit: notAudited("the report's own writing, with case studies already anonymised"),
+  }),
   'reports.sections.save': method(
     z
       .object({
@@ -162,14 +213,32 @@ export const reportsMethods = {
     reportSectionSchema,
     { audit: changes('a section of the quarterly report', { input: 'caseId' }) },
   ),
-  'reports.sections.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a section of the quarterly report', { record: 'id' }) }),
-  'reports.caseStudyCandidates': method(z.object({ period: periodSchema }).strict(), z.array(caseStudyCandidateSchema), { audit: notAudited('a list across the caseload; opening any one case is recorded') }),
-  'reports.quotes': method(
+  'reports.sections.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), {
+    audit: changes('a section of the quarterly report', { record: 'id' }),
+  }),
+  'reports.caseStudyCandidates': method(
     z.object({ period: periodSchema }).strict(),
-    z.array(z.object({ kind: z.enum(feedbackFormKinds), respondentRole: z.enum(respondentRoles).nullable(), comment: z.string() })),
+    z.array(caseStudyCandidateSchema),
     { audit: notAudited('a list across the caseload; opening any one case is recorded') },
   ),
-  'feedback.list': method(z.object({ caseId: id }).strict(), z.array(feedbackFormSchema), { audit: reads("the case's feedback forms", { input: 'caseId' }) }),
-  'feedback.save': method(feedbackFormInputSchema, feedbackFormSchema, { audit: changes('a feedback form', { input: 'caseId' }) }),
-  'feedback.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a feedback form', { record: 'id' }) }),
+  'reports.quotes': method(
+    z.object({ period: periodSchema }).strict(),
+    z.array(
+      z.object({
+        kind: z.enum(feedbackFormKinds),
+        respondentRole: z.enum(respondentRoles).nullable(),
+        comment: z.string(),
+      }),
+    ),
+    { audit: notAudited('a list across the caseload; opening any one case is recorded') },
+  ),
+  'feedback.list': method(z.object({ caseId: id }).strict(), z.array(feedbackFormSchema), {
+    audit: reads("the case's feedback forms", { input: 'caseId' }),
+  }),
+  'feedback.save': method(feedbackFormInputSchema, feedbackFormSchema, {
+    audit: changes('a feedback form', { input: 'caseId' }),
+  }),
+  'feedback.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), {
+    audit: changes('a feedback form', { record: 'id' }),
+  }),
 };

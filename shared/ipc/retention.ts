@@ -6,7 +6,12 @@ import { method } from './define';
 export const retentionPolicySchema = z
   .object({
     basis: z.enum(retentionBases).describe('Keep closed cases'),
-    years: z.number().int().min(0, 'Years cannot be negative.').max(75, 'That is longer than any policy allows.').describe('Years'),
+    years: z
+      .number()
+      .int()
+      .min(0, 'Years cannot be negative.')
+      .max(75, 'That is longer than any policy allows.')
+      .describe('Years'),
   })
   .strict();
 
@@ -21,9 +26,17 @@ export type RetentionDueRow = z.infer<typeof retentionDueRowSchema>;
 
 /** Retention: the service's policy, the closed cases it makes due, and deleting them for good. */
 export const retentionMethods = {
-  'retention.policy.get': method(z.object({}).strict(), retentionPolicySchema, { audit: notAudited('the retention rule; nothing about a child') }),
-  'retention.policy.set': method(retentionPolicySchema, retentionPolicySchema, { audit: notAudited('the retention rule; nothing about a child') }),
-  'retention.due': method(z.object({}).strict(), z.object({ rows: z.array(retentionDueRowSchema), today: z.string() }), { audit: notAudited('the list of cases due for erasure; each erasure is recorded') }),
+  'retention.policy.get': method(z.object({}).strict(), retentionPolicySchema, {
+    audit: notAudited('the retention rule; nothing about a child'),
+  }),
+  'retention.policy.set': method(retentionPolicySchema, retentionPolicySchema, {
+    audit: notAudited('the retention rule; nothing about a child'),
+  }),
+  'retention.due': method(
+    z.object({}).strict(),
+    z.object({ rows: z.array(retentionDueRowSchema), today: z.string() }),
+    { audit: notAudited('the list of cases due for erasure; each erasure is recorded') },
+  ),
   'retention.erase': method(
     z
       .object({

@@ -13,6 +13,12 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings: Settings = { idleLockMinutes: 5, serviceUrl: '', theme: 'light' };
 
 export const settingsMethods = {
-  'settings.get': method(z.object({}).strict(), settingsSchema, { needsUnlock: false, audit: notAudited('preferences on this computer; nothing about a child') }),
-  'settings.update': method(settingsSchema.partial().strict(), settingsSchema, { needsUnlock: false, audit: notAudited('preferences on this computer; nothing about a child') }),
+  'settings.get': method(z.object({}).strict(), settingsSchema, {
+    needsUnlock: false,
+    audit: notAudited('preferences on this computer; nothing about a child'),
+  }),
+  'settings.update': method(settingsSchema.partial().strict(), settingsSchema, {
+    needsUnlock: false,
+    audit: notAudited('preferences on this computer; nothing about a child'),
+  }),
 };

@@ -25,7 +25,13 @@ export const syncStatusSchema = z.object({
    * (sealed here, plain copies removed from the service). Absent where none has run.
    */
   conversion: z
-    .object({ converted: z.number().int(), removed: z.number().int(), remaining: z.number().int(), done: z.boolean(), at: z.string() })
+    .object({
+      converted: z.number().int(),
+      removed: z.number().int(),
+      remaining: z.number().int(),
+      done: z.boolean(),
+      at: z.string(),
+    })
     .nullable()
     .optional(),
 });
@@ -48,26 +54,55 @@ export const syncConflictSchema = z.object({
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
 
-export const syncNoticeSchema = z.object({ kind: z.enum(['revoked', 'wiped']), message: z.string(), at: z.string() }).nullable();
+export const syncNoticeSchema = z
+  .object({ kind: z.enum(['revoked', 'wiped']), message: z.string(), at: z.string() })
+  .nullable();
 
 export const syncMethods = {
-  'sync.status': method(z.object({}).strict(), syncStatusSchema, { audit: notAudited('the state of the connection; nothing about a child') }),
+  'sync.status': method(z.object({}).strict(), syncStatusSchema, {
+    audit: notAudited('the state of the connection; nothing about a child'),
+  }),
   'sync.connect': method(
-    z.object({
-      serviceUrl: z.string().trim().min(1, 'Enter the service address.').max(2048),
-      code: z.string().trim().min(8, 'Enter the enrolment code from your manager.').max(100),
-    }).strict(),
+    z
+      .object({
+        serviceUrl: z.string().trim().min(1, 'Enter the service address.').max(2048),
+        code: z.string().trim().min(8, 'Enter the enrolment code from your manager.').max(100),
+      })
+      .strict(),
     syncStatusSchema,
     { audit: notAudited('enrols this computer with the service; nothing about a child') },
   ),
-  'sync.now': method(z.object({}).strict(), z.object({ pushed: z.number().int(), pulled: z.number().int(), conflicts: z.number().int(), purged: z.number().int() }), { audit: recordsItself('each sync run records itself, with its counts') }),
-  'sync.conflicts': method(z.object({}).strict(), z.array(syncConflictSchema), { audit: notAudited('the list of conflicts across the caseload; resolving one is recorded') }),
+  'sync.now': method(
+    z.object({}).strict(),
+    z.object({
+      pushed: z.number().int(),
+      pulled: z.number().int(),
+      conflicts: z.number().int(),
+      purged: z.number().int(),
+    }),
+    { audit: recordsItself('each sync run records itself, with its counts') },
+  ),
+  'sync.conflicts': method(z.object({}).strict(), z.array(syncConflictSchema), {
+    audit: notAudited('the list of conflicts across the caseload; resolving one is recorded'),
+  }),
   'sync.resolve': method(
-    z.object({ id: z.string().min(1).max(64), choice: z.enum(['kept', 'edit', 'merged']), merged: z.string().max(1_000_000).optional() }).strict(),
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        choice: z.enum(['kept', 'edit', 'merged']),
+        merged: z.string().max(1_000_000).optional(),
+      })
+      .strict(),
     z.object({ ok: z.literal(true) }),
     { audit: changes('a record in conflict', { record: 'id' }) },
   ),
   /** Why this computer's records were removed (revoked or wiped by the service), readable while locked. */
-  'sync.notice': method(z.object({}).strict(), syncNoticeSchema, { needsUnlock: false, audit: notAudited('a message from the service to this computer') }),
-  'sync.dismissNotice': method(z.object({}).strict(), z.object({ ok: z.literal(true) }), { needsUnlock: false, audit: notAudited('a message from the service to this computer') }),
+  'sync.notice': method(z.object({}).strict(), syncNoticeSchema, {
+    needsUnlock: false,
+    audit: notAudited('a message from the service to this computer'),
+  }),
+  'sync.dismissNotice': method(z.object({}).strict(), z.object({ ok: z.literal(true) }), {
+    needsUnlock: false,
+    audit: notAudited('a message from the service to this computer'),
+  }),
 };

@@ -32,8 +32,18 @@ export const systemicIssueSchema = z.object({
 export type SystemicIssue = z.infer<typeof systemicIssueSchema>;
 
 export const systemicIssuesMethods = {
-  'systemicIssues.list': method(z.object({ caseId: id }).strict(), z.array(systemicIssueSchema), { audit: reads("the case's systemic issues", { input: 'caseId' }) }),
-  'systemicIssues.suggestions': method(z.object({}).strict(), z.array(z.object({ area: z.enum(systemicAreas), issue: z.string() })), { audit: notAudited('suggested wording for systemic issues; nothing about a child') }),
-  'systemicIssues.save': method(systemicIssueInputSchema, systemicIssueSchema, { audit: changes('a systemic issue', { input: 'caseId' }) }),
-  'systemicIssues.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), { audit: changes('a systemic issue', { record: 'id' }) }),
+  'systemicIssues.list': method(z.object({ caseId: id }).strict(), z.array(systemicIssueSchema), {
+    audit: reads("the case's systemic issues", { input: 'caseId' }),
+  }),
+  'systemicIssues.suggestions': method(
+    z.object({}).strict(),
+    z.array(z.object({ area: z.enum(systemicAreas), issue: z.string() })),
+    { audit: notAudited('suggested wording for systemic issues; nothing about a child') },
+  ),
+  'systemicIssues.save': method(systemicIssueInputSchema, systemicIssueSchema, {
+    audit: changes('a systemic issue', { input: 'caseId' }),
+  }),
+  'systemicIssues.remove': method(z.object({ id }).strict(), z.object({ removed: z.boolean() }), {
+    audit: changes('a systemic issue', { record: 'id' }),
+  }),
 };

@@ -12,13 +12,17 @@ export function describeIssues(error: z.ZodError): { message: string; fields: Re
     if (!(path in fields)) fields[path] = plainIssue(issue);
   }
   const parts = Object.entries(fields).map(([path, text]) => (path === '(form)' ? text : `${labelFor(path)}: ${text}`));
-  const message = parts.length === 0 ? 'Some details were not valid.' : `Please check these details. ${parts.join(' ')}`;
+  const message =
+    parts.length === 0 ? 'Some details were not valid.' : `Please check these details. ${parts.join(' ')}`;
   return { message, fields };
 }
 
 function labelFor(path: string): string {
   const last = path.split('.').pop() ?? path;
-  const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const words = last
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -29,13 +33,19 @@ function plainIssue(issue: z.core.$ZodIssue): string {
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return 'this is required.';
       if (issue.origin === 'array' && Number(issue.minimum) <= 1) return 'choose at least one.';
-      return issue.origin === 'string' ? `must be at least ${String(issue.minimum)} characters.` : `must be at least ${String(issue.minimum)}.`;
+      return issue.origin === 'string'
+        ? `must be at least ${String(issue.minimum)} characters.`
+        : `must be at least ${String(issue.minimum)}.`;
     case 'too_big':
-      return issue.origin === 'string' ? `must be at most ${String(issue.maximum)} characters.` : `must be at most ${String(issue.maximum)}.`;
+      return issue.origin === 'string'
+        ? `must be at most ${String(issue.maximum)} characters.`
+        : `must be at most ${String(issue.maximum)}.`;
     case 'invalid_value':
       return 'is not one of the allowed choices.';
     case 'invalid_format':
-      return issue.format === 'regex' ? (issue.message || 'is not in the expected format.') : `is not a valid ${issue.format}.`;
+      return issue.format === 'regex'
+        ? issue.message || 'is not in the expected format.'
+        : `is not a valid ${issue.format}.`;
     case 'unrecognized_keys':
       return `has fields that are not expected (${issue.keys.join(', ')}).`;
     case 'custom':

@@ -1,5 +1,10 @@
 import { issueCodes, issueOutcomes, type IssueCode, type IssueOutcome } from '../domain/codes';
-import { complaintStages, complaintTimeline, type ComplaintOutcome, type ComplaintStage } from '../domain/complaint-deadlines';
+import {
+  complaintStages,
+  complaintTimeline,
+  type ComplaintOutcome,
+  type ComplaintStage,
+} from '../domain/complaint-deadlines';
 import { systemicAreas, type SystemicArea } from '../domain/equality';
 import type { ContactType } from '../domain/fieldwork';
 import { meetingTypes, type MeetingType } from '../domain/meetings';
@@ -89,7 +94,15 @@ export interface ReportActivity {
   systemicIssues: readonly ReportSystemicIssue[];
 }
 
-export const noActivity: ReportActivity = { issues: [], complaints: [], escalations: [], safeguarding: [], contacts: [], meetings: [], systemicIssues: [] };
+export const noActivity: ReportActivity = {
+  issues: [],
+  complaints: [],
+  escalations: [],
+  safeguarding: [],
+  contacts: [],
+  meetings: [],
+  systemicIssues: [],
+};
 
 export type ReportIssueOutcome = IssueOutcome | 'not_recorded';
 export const reportIssueOutcomes: readonly ReportIssueOutcome[] = [...issueOutcomes, 'not_recorded'];
@@ -108,7 +121,14 @@ export interface ActivityFigures {
     escalated: Record<EscalationRoute, number>;
   };
   safeguarding: { records: number; confidentialityBroken: number };
-  contacts: { visits: number; otherContacts: number; hours: number; travelHours: number; miles: number; outOfAreaVisits: number };
+  contacts: {
+    visits: number;
+    otherContacts: number;
+    hours: number;
+    travelHours: number;
+    miles: number;
+    outOfAreaVisits: number;
+  };
   meetings: {
     supported: number;
     byType: Record<MeetingType, number>;
@@ -122,7 +142,8 @@ export interface ActivityFigures {
   systemicIssues: Record<SystemicArea, { cases: number; issues: Array<{ issue: string; cases: number }> }>;
 }
 
-const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 /** One decimal place, as the report's percentages. */
 const tenths = (n: number): number => Math.round(n * 10) / 10;
@@ -138,8 +159,14 @@ export function activityFigures(a: ReportActivity, period: Period, note?: Note):
   };
 }
 
-function issueOutcomeFigures(issues: readonly ReportIssue[], period: Period, note?: Note): ActivityFigures['issueOutcomes'] {
-  const out = Object.fromEntries(issueCodes.map((c) => [c, zeroes(reportIssueOutcomes)])) as ActivityFigures['issueOutcomes'];
+function issueOutcomeFigures(
+  issues: readonly ReportIssue[],
+  period: Period,
+  note?: Note,
+): ActivityFigures['issueOutcomes'] {
+  const out = Object.fromEntries(
+    issueCodes.map((c) => [c, zeroes(reportIssueOutcomes)]),
+  ) as ActivityFigures['issueOutcomes'];
   for (const i of issues) {
     if (!inPeriod(i.closed_on, period)) continue;
     const code: IssueCode = has(out, i.code) ? i.code : 'OTHER';
@@ -150,8 +177,19 @@ function issueOutcomeFigures(issues: readonly ReportIssue[], period: Period, not
   return out;
 }
 
-function complaintFigures(complaints: readonly ReportComplaint[], escalations: readonly ReportEscalation[], period: Period, note?: Note): ActivityFigures['complaints'] {
-  const out = { made: 0, byStage: zeroes(complaintStages), respondedOnTime: 0, respondedLate: 0, escalated: zeroes(escalationRoutes) };
+function complaintFigures(
+  complaints: readonly ReportComplaint[],
+  escalations: readonly ReportEscalation[],
+  period: Period,
+  note?: Note,
+): ActivityFigures['complaints'] {
+  const out = {
+    made: 0,
+    byStage: zeroes(complaintStages),
+    respondedOnTime: 0,
+    respondedLate: 0,
+    escalated: zeroes(escalationRoutes),
+  };
   for (const c of complaints) {
     if (inPeriod(c.received_on, period) && has(out.byStage, c.stage)) {
       out.byStage[c.stage] += 1;
@@ -165,7 +203,14 @@ function complaintFigures(complaints: readonly ReportComplaint[], escalations: r
       // Judged as on the day the response came: a timescale missed by then (met late, or still
       // open and past due) makes the whole stage late.
       const timeline = complaintTimeline(
-        { stage: c.stage, received: c.received_on, extendedTo: c.extended_to, responseReceived: c.response_received_on, panelHeld: c.panel_held_on, panelReportReceived: c.panel_report_on },
+        {
+          stage: c.stage,
+          received: c.received_on,
+          extendedTo: c.extended_to,
+          responseReceived: c.response_received_on,
+          panelHeld: c.panel_held_on,
+          panelReportReceived: c.panel_report_on,
+        },
         c.response_received_on.slice(0, 10),
       );
       const late = timeline.deadlines.some((d) => d.status === 'met_late' || d.status === 'overdue');
@@ -182,7 +227,11 @@ function complaintFigures(complaints: readonly ReportComplaint[], escalations: r
   return out;
 }
 
-function safeguardingFigures(records: readonly ReportSafeguarding[], period: Period, note?: Note): ActivityFigures['safeguarding'] {
+function safeguardingFigures(
+  records: readonly ReportSafeguarding[],
+  period: Period,
+  note?: Note,
+): ActivityFigures['safeguarding'] {
   const out = { records: 0, confidentialityBroken: 0 };
   for (const s of records) {
     if (!inPeriod(s.disclosed_at, period)) continue;
@@ -229,7 +278,14 @@ function contactFigures(contacts: readonly ReportContact[], period: Period, note
       note?.('contacts', 'miles', c.reference);
     }
   }
-  return { visits, otherContacts: other, hours: tenths(minutes / 60), travelHours: tenths(travel / 60), miles: tenths(miles), outOfAreaVisits: outOfArea };
+  return {
+    visits,
+    otherContacts: other,
+    hours: tenths(minutes / 60),
+    travelHours: tenths(travel / 60),
+    miles: tenths(miles),
+    outOfAreaVisits: outOfArea,
+  };
 }
 
 function meetingFigures(meetings: readonly ReportMeeting[], period: Period, note?: Note): ActivityFigures['meetings'] {
@@ -268,17 +324,31 @@ function meetingFigures(meetings: readonly ReportMeeting[], period: Period, note
     tookPart,
     viewsHeard,
     outcome,
-    percent: { tookPart: percent(tookPart, debriefed), viewsHeard: percent(viewsHeard, debriefed), outcomeAchieved: percent(outcome.yes, debriefed) },
+    percent: {
+      tookPart: percent(tookPart, debriefed),
+      viewsHeard: percent(viewsHeard, debriefed),
+      outcomeAchieved: percent(outcome.yes, debriefed),
+    },
   };
 }
 
 /** Wordings of one issue typed by different advocates group together: case, spaces and a final full stop do not matter. */
-export const systemicKey = (issue: string): string => issue.trim().replace(/\s+/g, ' ').replace(/[.!]+$/, '').toLowerCase();
+export const systemicKey = (issue: string): string =>
+  issue
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '')
+    .toLowerCase();
 
-function systemicFigures(entries: readonly ReportSystemicIssue[], period: Period, note?: Note): ActivityFigures['systemicIssues'] {
-  const areas = new Map<SystemicArea, { cases: Set<string>; issues: Map<string, { issue: string; cases: Set<string> }> }>(
-    systemicAreas.map((a) => [a, { cases: new Set(), issues: new Map() }]),
-  );
+function systemicFigures(
+  entries: readonly ReportSystemicIssue[],
+  period: Period,
+  note?: Note,
+): ActivityFigures['systemicIssues'] {
+  const areas = new Map<
+    SystemicArea,
+    { cases: Set<string>; issues: Map<string, { issue: string; cases: Set<string> }> }
+  >(systemicAreas.map((a) => [a, { cases: new Set(), issues: new Map() }]));
   for (const e of entries) {
     const area = areas.get(e.area);
     const key = systemicKey(e.issue);

@@ -37,12 +37,28 @@ export function anonymise(text: string, details: IdentifyingDetails, pseudonym: 
 /** Splits an address into the parts worth replacing ("12 Mill Lane, Chatham, ME4 4AA" -> each part). */
 export function placeParts(address: string | null | undefined): string[] {
   if (!address) return [];
-  const parts = address.split(/[,\n]/).map((p) => p.trim()).filter((p) => p.length >= 3);
+  const parts = address
+    .split(/[,\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 3);
   return [address.trim(), ...parts];
 }
 
 /** A first name for the case study, unrelated to the real one: chosen from a short list by the case reference. */
-const PSEUDONYMS = ['Alex', 'Sam', 'Jordan', 'Riley', 'Casey', 'Morgan', 'Taylor', 'Jamie', 'Robin', 'Charlie', 'Frankie', 'Sky'] as const;
+const PSEUDONYMS = [
+  'Alex',
+  'Sam',
+  'Jordan',
+  'Riley',
+  'Casey',
+  'Morgan',
+  'Taylor',
+  'Jamie',
+  'Robin',
+  'Charlie',
+  'Frankie',
+  'Sky',
+] as const;
 export function suggestPseudonym(seed: string, avoid: readonly string[] = []): string {
   let h = 0;
   for (const ch of seed) h = (h * 31 + ch.codePointAt(0)!) >>> 0;

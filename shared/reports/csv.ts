@@ -1,7 +1,15 @@
 import { issueCodes } from '../domain/codes';
 import { reportAgeBands } from './age';
 import { questionLabels, respondentRoleLabels, smileyLabels, type AnswerSummary } from './feedback';
-import { ageBandLabels, genderLabels, issueLabels, localAuthorityLabel, outcomeLabels, serviceUserTypeLabels, sourceLabels } from './labels';
+import {
+  ageBandLabels,
+  genderLabels,
+  issueLabels,
+  localAuthorityLabel,
+  outcomeLabels,
+  serviceUserTypeLabels,
+  sourceLabels,
+} from './labels';
 import { percent } from './rounding';
 import type { Period } from './period';
 import type { QuarterlyReport } from './quarterly';
@@ -20,12 +28,25 @@ type Row = [section: string, group: string, code: string, label: string, count: 
 export function reportToCsv(report: QuarterlyReport): string {
   const rows: Row[] = [];
   const n = report.newReferrals;
-  const push = (section: string, counts: Record<string, number>, label: (code: string) => string, total: number | null = n): void => {
-    for (const [code, count] of Object.entries(counts)) rows.push([section, '', code, label(code), count, total === null ? null : percent(count, total)]);
+  const push = (
+    section: string,
+    counts: Record<string, number>,
+    label: (code: string) => string,
+    total: number | null = n,
+  ): void => {
+    for (const [code, count] of Object.entries(counts))
+      rows.push([section, '', code, label(code), count, total === null ? null : percent(count, total)]);
   };
-  rows.push(['period', '', 'from', `First day: ${report.period.from}`, null, null], ['period', '', 'to', `Last day: ${report.period.to}`, null, null]);
+  rows.push(
+    ['period', '', 'from', `First day: ${report.period.from}`, null, null],
+    ['period', '', 'to', `Last day: ${report.period.to}`, null, null],
+  );
   rows.push(['newReferrals', '', 'total', 'New referrals', n, null]);
-  push('byServiceUserType', report.byServiceUserType, (c) => serviceUserTypeLabels[c as keyof typeof serviceUserTypeLabels]);
+  push(
+    'byServiceUserType',
+    report.byServiceUserType,
+    (c) => serviceUserTypeLabels[c as keyof typeof serviceUserTypeLabels],
+  );
   push('byAgeBand', report.byAgeBand, (c) => ageBandLabels[c as keyof typeof ageBandLabels]);
   push('byIssue', report.byIssue, (c) => issueLabels[c as keyof typeof issueLabels]);
   push('byGender', report.byGender, (c) => genderLabels[c as keyof typeof genderLabels]);
@@ -33,34 +54,83 @@ export function reportToCsv(report: QuarterlyReport): string {
   push('byLocalAuthority', report.byLocalAuthority, localAuthorityLabel);
   for (const band of reportAgeBands) {
     for (const code of issueCodes) {
-      rows.push(['issuesByAgeBand', band, code, `${ageBandLabels[band]}: ${issueLabels[code]}`, report.issuesByAgeBand[band][code], null]);
+      rows.push([
+        'issuesByAgeBand',
+        band,
+        code,
+        `${ageBandLabels[band]}: ${issueLabels[code]}`,
+        report.issuesByAgeBand[band][code],
+        null,
+      ]);
     }
   }
   const a = report.allocated;
   rows.push(['allocated', '', 'count', 'Allocated an advocate', a.count, a.percent]);
-  rows.push(['allocated', '', 'medianDaysToAllocation', 'Median days from referral to allocation', a.medianDaysToAllocation, null]);
+  rows.push([
+    'allocated',
+    '',
+    'medianDaysToAllocation',
+    'Median days from referral to allocation',
+    a.medianDaysToAllocation,
+    null,
+  ]);
   rows.push(['closed', '', 'total', 'Cases closed', report.closed.total, null]);
   for (const [code, count] of Object.entries(report.closed.byOutcome)) {
-    rows.push(['closed', '', code, outcomeLabels[code as keyof typeof outcomeLabels], count, report.closed.percentByOutcome[code as keyof typeof outcomeLabels]]);
+    rows.push([
+      'closed',
+      '',
+      code,
+      outcomeLabels[code as keyof typeof outcomeLabels],
+      count,
+      report.closed.percentByOutcome[code as keyof typeof outcomeLabels],
+    ]);
   }
   const b = report.briefInterventions;
   rows.push(['briefInterventions', '', 'count', 'Referred and closed in the period', b.count, b.percentOfNewReferrals]);
   const f = report.feedback;
   rows.push(['feedback', '', 'young_person', "Young people's forms received", f.received.young_person, null]);
-  rows.push(['feedback', '', 'professional', "Professionals' and parents' forms received", f.received.professional, null]);
+  rows.push([
+    'feedback',
+    '',
+    'professional',
+    "Professionals' and parents' forms received",
+    f.received.professional,
+    null,
+  ]);
   const answers = (group: string, summaries: Record<string, AnswerSummary>): void => {
     for (const [q, s] of Object.entries(summaries)) {
       const answered = s.happy + s.ok + s.sad;
       for (const ans of ['happy', 'ok', 'sad'] as const) {
-        rows.push(['feedback', group, `${q}:${ans}`, `${questionLabels[q as keyof typeof questionLabels]} ${smileyLabels[ans]}`, s[ans], percent(s[ans], answered)]);
+        rows.push([
+          'feedback',
+          group,
+          `${q}:${ans}`,
+          `${questionLabels[q as keyof typeof questionLabels]} ${smileyLabels[ans]}`,
+          s[ans],
+          percent(s[ans], answered),
+        ]);
       }
-      rows.push(['feedback', group, `${q}:not_answered`, `${questionLabels[q as keyof typeof questionLabels]} Not answered`, s.notAnswered, null]);
+      rows.push([
+        'feedback',
+        group,
+        `${q}:not_answered`,
+        `${questionLabels[q as keyof typeof questionLabels]} Not answered`,
+        s.notAnswered,
+        null,
+      ]);
     }
   };
   answers('young_person', f.youngPerson);
   answers('professional', f.professional);
   for (const [role, count] of Object.entries(f.professionalByRole)) {
-    rows.push(['feedback', 'professional', `role:${role}`, respondentRoleLabels[role as keyof typeof respondentRoleLabels], count, null]);
+    rows.push([
+      'feedback',
+      'professional',
+      `role:${role}`,
+      respondentRoleLabels[role as keyof typeof respondentRoleLabels],
+      count,
+      null,
+    ]);
   }
   rows.push(['feedback', '', 'withComments', 'Forms with a suggestion', f.withComments, null]);
 
@@ -82,7 +152,12 @@ export function cell(value: string | number | null): string {
  * percentage (of what the table says) and the previous period's count beside it.
  */
 export function tableToCsv(table: ReportTable, period: Period, previous?: Period): string {
-  const header = ['code', 'label', `count ${period.from} to ${period.to}`, table.percentOf ? `percent of ${table.percentOf}` : 'percent'];
+  const header = [
+    'code',
+    'label',
+    `count ${period.from} to ${period.to}`,
+    table.percentOf ? `percent of ${table.percentOf}` : 'percent',
+  ];
   if (previous) header.push(`count ${previous.from} to ${previous.to}`);
   const lines = [header.map(cell).join(',')];
   for (const r of table.rows) {

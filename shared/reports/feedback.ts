@@ -79,14 +79,21 @@ export function summariseFeedback(forms: readonly FeedbackFormRecord[], period: 
   for (const f of prof) byRole[f.respondent_role ?? 'other'] += 1;
   return {
     received: { young_person: young.length, professional: prof.length },
-    youngPerson: Object.fromEntries(youngPersonQuestions.map((q) => [q, summariseAnswers(young, q)])) as FeedbackSummary['youngPerson'],
-    professional: Object.fromEntries(professionalQuestions.map((q) => [q, summariseAnswers(prof, q)])) as FeedbackSummary['professional'],
+    youngPerson: Object.fromEntries(
+      youngPersonQuestions.map((q) => [q, summariseAnswers(young, q)]),
+    ) as FeedbackSummary['youngPerson'],
+    professional: Object.fromEntries(
+      professionalQuestions.map((q) => [q, summariseAnswers(prof, q)]),
+    ) as FeedbackSummary['professional'],
     professionalByRole: byRole,
     withComments: inside.filter((f) => f.has_comment).length,
   };
 }
 
-function summariseAnswers(forms: readonly FeedbackFormRecord[], q: YoungPersonQuestion | ProfessionalQuestion): AnswerSummary {
+function summariseAnswers(
+  forms: readonly FeedbackFormRecord[],
+  q: YoungPersonQuestion | ProfessionalQuestion,
+): AnswerSummary {
   const s = { happy: 0, ok: 0, sad: 0, notAnswered: 0 };
   for (const f of forms) {
     const a = f.answers[q];

@@ -55,7 +55,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export function periodBefore(p: Period): Period {
   const q = parseQuarter(quarterOf(p.from));
   if (q && q.from === p.from && q.to === p.to) return parseQuarter(previousQuarter(p.from))!;
-  const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  const day = (iso: string): number =>
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
   const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
   const length = day(p.to) - day(p.from);
   const to = day(p.from) - 86_400_000;

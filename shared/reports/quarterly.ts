@@ -1,9 +1,24 @@
 import {
-  closureOutcomes, genders, issueCodes, referralSources, serviceUserTypes,
-  type ClosureOutcome, type Gender, type IssueCode, type ReferralSource, type ServiceUserType, type Urgency,
+  closureOutcomes,
+  genders,
+  issueCodes,
+  referralSources,
+  serviceUserTypes,
+  type ClosureOutcome,
+  type Gender,
+  type IssueCode,
+  type ReferralSource,
+  type ServiceUserType,
+  type Urgency,
 } from '../domain/codes';
 import { advocacyTypes } from '../domain/caseload';
-import { disabilityStatuses, ethnicityCodes, type DisabilityStatus, type EthnicityCode, type PlacementArea } from '../domain/equality';
+import {
+  disabilityStatuses,
+  ethnicityCodes,
+  type DisabilityStatus,
+  type EthnicityCode,
+  type PlacementArea,
+} from '../domain/equality';
 import { activityFigures, noActivity, type ActivityFigures, type Note, type ReportActivity } from './activity';
 import { ageBandOf, ageOn, daysBetween, reportAgeBands, type ReportAgeBand } from './age';
 import { summariseFeedback, type FeedbackFormRecord, type FeedbackSummary } from './feedback';
@@ -72,7 +87,11 @@ export interface QuarterlyReport {
    */
   allocated: { count: number; percent: number | null; medianDaysToAllocation: number | null };
   /** Cases whose closure date is in the period, whenever they were referred. Percent of `total`. */
-  closed: { total: number; byOutcome: Record<ReportOutcome, number>; percentByOutcome: Record<ReportOutcome, number | null> };
+  closed: {
+    total: number;
+    byOutcome: Record<ReportOutcome, number>;
+    percentByOutcome: Record<ReportOutcome, number | null>;
+  };
   /** Referrals both made and closed in the period; percent of new referrals. */
   briefInterventions: { count: number; percentOfNewReferrals: number | null };
   feedback: FeedbackSummary;
@@ -116,7 +135,9 @@ export function quarterlyReport(
   const bySource = zeroes([...referralSources, NOT_KNOWN] as const);
   // A Map, not an object: local authority names are typed in, and "__proto__" must stay a name.
   const byLocalAuthority = new Map<string, number>();
-  const issuesByAgeBand = Object.fromEntries(reportAgeBands.map((b) => [b, zeroes(issueCodes)])) as QuarterlyReport['issuesByAgeBand'];
+  const issuesByAgeBand = Object.fromEntries(
+    reportAgeBands.map((b) => [b, zeroes(issueCodes)]),
+  ) as QuarterlyReport['issuesByAgeBand'];
   const waits: number[] = [];
   let briefCount = 0;
 
@@ -137,9 +158,11 @@ export function quarterlyReport(
     // Keyed by the council's code, so "Lancashire" typed before councils were chosen from a list counts with E10000017.
     const la = r.local_authority?.trim() ? storedCouncil(r.local_authority) : NOT_KNOWN;
     byLocalAuthority.set(la, (byLocalAuthority.get(la) ?? 0) + 1);
-    if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to) waits.push(Math.max(0, daysBetween(referred, r.allocation_date.slice(0, 10))));
+    if (r.allocation_date && r.allocation_date.slice(0, 10) <= period.to)
+      waits.push(Math.max(0, daysBetween(referred, r.allocation_date.slice(0, 10))));
     if (inPeriod(r.closure_date, period)) briefCount += 1;
-    const ethnicity: EthnicityCode = r.ethnicity && Object.prototype.hasOwnProperty.call(byEthnicity, r.ethnicity) ? r.ethnicity : 'NOBT';
+    const ethnicity: EthnicityCode =
+      r.ethnicity && Object.prototype.hasOwnProperty.call(byEthnicity, r.ethnicity) ? r.ethnicity : 'NOBT';
     byEthnicity[ethnicity] += 1;
     const disability = known(r.disability_status ?? null, byDisability);
     byDisability[disability] += 1;
@@ -176,15 +199,17 @@ export function quarterlyReport(
   const closedCases = referrals.filter((r) => inPeriod(r.closure_date, period));
   const byOutcome = zeroes(reportOutcomes);
   for (const r of closedCases) {
-    const outcome = r.closure_outcome && Object.prototype.hasOwnProperty.call(byOutcome, r.closure_outcome) ? r.closure_outcome : 'not_recorded';
+    const outcome =
+      r.closure_outcome && Object.prototype.hasOwnProperty.call(byOutcome, r.closure_outcome)
+        ? r.closure_outcome
+        : 'not_recorded';
     byOutcome[outcome] += 1;
     note?.('closed', outcome, r.reference);
     note?.('closed', 'total', r.reference);
   }
-  const percentByOutcome = Object.fromEntries(reportOutcomes.map((o) => [o, percent(byOutcome[o], closedCases.length)])) as Record<
-    ReportOutcome,
-    number | null
-  >;
+  const percentByOutcome = Object.fromEntries(
+    reportOutcomes.map((o) => [o, percent(byOutcome[o], closedCases.length)]),
+  ) as Record<ReportOutcome, number | null>;
 
   return {
     period: { from: period.from, to: period.to },
@@ -196,7 +221,11 @@ export function quarterlyReport(
     bySource,
     byLocalAuthority: sortedKeys(byLocalAuthority),
     issuesByAgeBand,
-    allocated: { count: waits.length, percent: percent(waits.length, fresh.length), medianDaysToAllocation: median(waits) },
+    allocated: {
+      count: waits.length,
+      percent: percent(waits.length, fresh.length),
+      medianDaysToAllocation: median(waits),
+    },
     closed: { total: closedCases.length, byOutcome, percentByOutcome },
     briefInterventions: { count: briefCount, percentOfNewReferrals: percent(briefCount, fresh.length) },
     feedback: summariseFeedback(forms, period),
@@ -210,7 +239,9 @@ export function quarterlyReport(
 }
 
 /** Each person's referrals' closure days, for finding re-referrals. */
-function closuresByPerson(referrals: readonly ReportReferral[]): Map<string, Array<{ reference: string; closed: string }>> {
+function closuresByPerson(
+  referrals: readonly ReportReferral[],
+): Map<string, Array<{ reference: string; closed: string }>> {
   const out = new Map<string, Array<{ reference: string; closed: string }>>();
   for (const r of referrals) {
     if (!r.person_reference || !r.closure_date || r.closure_date.length < 10) continue;
@@ -223,11 +254,17 @@ function closuresByPerson(referrals: readonly ReportReferral[]): Map<string, Arr
 }
 
 /** Another of the person's referrals was closed on this referral's day or in the 365 days before it. */
-function isReReferral(r: ReportReferral, referred: string, closures: Map<string, Array<{ reference: string; closed: string }>>): boolean {
+function isReReferral(
+  r: ReportReferral,
+  referred: string,
+  closures: Map<string, Array<{ reference: string; closed: string }>>,
+): boolean {
   if (!r.person_reference) return false;
   const list = closures.get(r.person_reference);
   if (!list) return false;
-  return list.some((c) => c.reference !== r.reference && c.closed <= referred && daysBetween(c.closed, referred) <= 365);
+  return list.some(
+    (c) => c.reference !== r.reference && c.closed <= referred && daysBetween(c.closed, referred) <= 365,
+  );
 }
 
 /** The references of the cases behind one figure, counted by the very same function as the figure. */
@@ -246,7 +283,10 @@ export function casesBehind(
 }
 
 /** The value if it is one of the report's keys, else "not_known" (missing, or a code this version does not know). */
-function known<K extends string>(value: string | null, counts: Record<K | typeof NOT_KNOWN, number>): K | typeof NOT_KNOWN {
+function known<K extends string>(
+  value: string | null,
+  counts: Record<K | typeof NOT_KNOWN, number>,
+): K | typeof NOT_KNOWN {
   return value !== null && Object.prototype.hasOwnProperty.call(counts, value) ? (value as K) : NOT_KNOWN;
 }
 
@@ -256,6 +296,8 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
 
 function sortedKeys(counts: Map<string, number>): Record<string, number> {
   // In the order of the names people read (codes sort otherwise), "not recorded" last.
-  const keys = [...counts.keys()].sort((a, b) => (a === NOT_KNOWN ? 1 : b === NOT_KNOWN ? -1 : councilName(a).localeCompare(councilName(b), 'en-GB')));
+  const keys = [...counts.keys()].sort((a, b) =>
+    a === NOT_KNOWN ? 1 : b === NOT_KNOWN ? -1 : councilName(a).localeCompare(councilName(b), 'en-GB'),
+  );
   return Object.fromEntries(keys.map((k) => [k, counts.get(k)!]));
 }

@@ -34,7 +34,10 @@ export type FigureOf = (r: FullReport) => number | null;
 
 export type Row = [ReportTableRow, FigureOf];
 
-export const label = (labels: Record<string, string>) => (code: string): string => labels[code] ?? code;
+export const label =
+  (labels: Record<string, string>) =>
+  (code: string): string =>
+    labels[code] ?? code;
 
 /**
  * Collects one family of tables (who was referred, what came of it, the work done, feedback).
@@ -51,17 +54,40 @@ export class TableBuilder {
 
   table(id: string, title: string, percentOf: string | null, chart: ReportTable['chart'], rows: Row[]): void {
     const previous = this.previous;
-    this.tables.push({ id, title, percentOf, chart, rows: rows.map(([row, pick]) => (previous ? { ...row, previous: pick(previous) } : row)) });
+    this.tables.push({
+      id,
+      title,
+      percentOf,
+      chart,
+      rows: rows.map(([row, pick]) => (previous ? { ...row, previous: pick(previous) } : row)),
+    });
   }
 
-  row(code: string, text: string, count: number | null, pct: number | null, pick: FigureOf, cases?: [string, string]): Row {
-    return [{ code, label: text, count, percent: pct, ...(cases ? { cases: { figure: cases[0], code: cases[1] } } : {}) }, pick];
+  row(
+    code: string,
+    text: string,
+    count: number | null,
+    pct: number | null,
+    pick: FigureOf,
+    cases?: [string, string],
+  ): Row {
+    return [
+      { code, label: text, count, percent: pct, ...(cases ? { cases: { figure: cases[0], code: cases[1] } } : {}) },
+      pick,
+    ];
   }
 
   /** A breakdown kept in the report as counts by code, each a share of `total` when there is one. */
   counts(figure: keyof FullReport, names: (c: string) => string, total: number | null): Row[] {
     return Object.entries(this.report[figure] as Record<string, number>).map(([code, count]) =>
-      this.row(code, names(code), count, total === null ? null : percent(count, total), (r) => (r[figure] as Record<string, number>)[code] ?? 0, [figure, code]),
+      this.row(
+        code,
+        names(code),
+        count,
+        total === null ? null : percent(count, total),
+        (r) => (r[figure] as Record<string, number>)[code] ?? 0,
+        [figure, code],
+      ),
     );
   }
 }

@@ -19,7 +19,12 @@ const MAC_CHARS = 22;
  */
 export const MAX_SEALED_CHARS = Math.ceil((2 * MAX_VALUE_BYTES + 64) / 3) * 4;
 
-const b64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+$/);
+const b64url = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/);
 
 export const envelopeSchema = z.strictObject({
   $e2e: z.literal(ENVELOPE_VERSION),
@@ -60,4 +65,10 @@ export function isEnvelope(v: unknown): v is Envelope {
 export const PLAIN_FIELD = 'deleted_at';
 
 /** What a plain `deleted_at` may hold: null or a timestamp, so no words can travel in it. */
-export const plainDeletedAtSchema = z.union([z.null(), z.string().max(40).regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})$/)]);
+export const plainDeletedAtSchema = z.union([
+  z.null(),
+  z
+    .string()
+    .max(40)
+    .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})$/),
+]);

@@ -7,7 +7,12 @@ import { PROTOCOL_VERSION, recordIdSchema, uuidSchema } from './protocol';
  * manager's laptop publishes and collects. Every body holds ciphertext, public keys and ids only.
  */
 const version = z.literal(PROTOCOL_VERSION);
-const b64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+$/);
+const b64url = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/);
 
 /** A referral or feedback answer is a few kilobytes; this leaves room and no more. */
 export const MAX_SUBMISSION_BYTES = 48 * 1024;
@@ -27,9 +32,13 @@ export const publicSubmissionSchema = z
 export type PublicSubmission = z.infer<typeof publicSubmissionSchema>;
 export const publicSubmissionResponseSchema = z.object({ v: version, reference: z.string() });
 
-export const intakeKeyRequestSchema = z.object({ v: version, epoch: z.number().int().min(1), publicKey: b64url(43, 43) }).strict();
+export const intakeKeyRequestSchema = z
+  .object({ v: version, epoch: z.number().int().min(1), publicKey: b64url(43, 43) })
+  .strict();
 
-export const intakePullRequestSchema = z.object({ v: version, limit: z.number().int().min(1).max(200).optional() }).strict();
+export const intakePullRequestSchema = z
+  .object({ v: version, limit: z.number().int().min(1).max(200).optional() })
+  .strict();
 export const submissionSchema = z.object({
   id: uuidSchema,
   kind: z.enum(['referral', 'feedback']),
@@ -41,10 +50,21 @@ export const submissionSchema = z.object({
   link: z.object({ id: uuidSchema, caseId: z.string(), audience: z.enum(feedbackAudiences) }).nullable(),
 });
 export type Submission = z.infer<typeof submissionSchema>;
-export const intakePullResponseSchema = z.object({ v: version, submissions: z.array(submissionSchema), more: z.boolean() });
+export const intakePullResponseSchema = z.object({
+  v: version,
+  submissions: z.array(submissionSchema),
+  more: z.boolean(),
+});
 
 export const intakeAckRequestSchema = z.object({ v: version, ids: z.array(uuidSchema).min(1).max(200) }).strict();
 export const intakeAckResponseSchema = z.object({ v: version, deleted: z.number().int() });
 
-export const feedbackLinkRequestSchema = z.object({ v: version, caseId: recordIdSchema, audience: z.enum(feedbackAudiences) }).strict();
-export const feedbackLinkResponseSchema = z.object({ v: version, linkId: uuidSchema, token: z.string(), expiresAt: z.string() });
+export const feedbackLinkRequestSchema = z
+  .object({ v: version, caseId: recordIdSchema, audience: z.enum(feedbackAudiences) })
+  .strict();
+export const feedbackLinkResponseSchema = z.object({
+  v: version,
+  linkId: uuidSchema,
+  token: z.string(),
+  expiresAt: z.string(),
+});

@@ -7,7 +7,11 @@ import { PROTOCOL_VERSION, roleSchema, uuidSchema } from './protocol';
  * strict; answers are read loosely, as in protocol.ts.
  */
 const version = z.literal(PROTOCOL_VERSION);
-const b64url = (bytes: number) => z.string().length(Math.ceil((bytes * 4) / 3)).regex(/^[A-Za-z0-9_-]+$/);
+const b64url = (bytes: number) =>
+  z
+    .string()
+    .length(Math.ceil((bytes * 4) / 3))
+    .regex(/^[A-Za-z0-9_-]+$/);
 
 /** An X25519 public key, 32 bytes. */
 export const publicKeySchema = b64url(32);
@@ -30,7 +34,12 @@ export type UploadPublicKeyRequest = z.infer<typeof uploadPublicKeyRequestSchema
 export const emptyKeysRequestSchema = z.strictObject({ v: version });
 
 /** An epoch's key wrapped to one laptop. `proof` lets the laptop check who wrapped it (docs/e2e.md, Admitting a laptop). */
-export const deviceWrapSchema = z.strictObject({ epoch: epochSchema, deviceId: uuidSchema, wrapped: wrappedKeySchema, proof: macSchema });
+export const deviceWrapSchema = z.strictObject({
+  epoch: epochSchema,
+  deviceId: uuidSchema,
+  wrapped: wrappedKeySchema,
+  proof: macSchema,
+});
 export type DeviceWrap = z.infer<typeof deviceWrapSchema>;
 
 export const createEpochRequestSchema = z.strictObject({
@@ -52,14 +61,27 @@ export const rosterRequestSchema = z.strictObject({
   epoch: epochSchema,
   /** Grows with every change, so an older copy is never put back over a newer one. */
   version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  sealed: z.string().min(1).max(MAX_SEALED_ROSTER).regex(/^[A-Za-z0-9_-]+$/),
+  sealed: z
+    .string()
+    .min(1)
+    .max(MAX_SEALED_ROSTER)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 export type RosterRequest = z.infer<typeof rosterRequestSchema>;
 
 export const issueCodeRequestSchema = z.strictObject({ v: version, userId: uuidSchema });
-export const deviceActionRequestSchema = z.strictObject({ v: version, deviceId: uuidSchema, action: z.enum(['revoke', 'wipe']) });
+export const deviceActionRequestSchema = z.strictObject({
+  v: version,
+  deviceId: uuidSchema,
+  action: z.enum(['revoke', 'wipe']),
+});
 
-const myWrapSchema = z.object({ epoch: z.number().int(), wrapped: z.string(), proof: z.string(), wrappedBy: z.string() });
+const myWrapSchema = z.object({
+  epoch: z.number().int(),
+  wrapped: z.string(),
+  proof: z.string(),
+  wrappedBy: z.string(),
+});
 /** A laptop that has sent its public key; for managers only. */
 const keyedDeviceSchema = z.object({
   deviceId: z.string(),
@@ -92,7 +114,12 @@ export type KeyStatus = z.infer<typeof keyStatusResponseSchema>;
 
 export const okResponseSchema = z.object({ v: version, ok: z.literal(true) });
 
-export const issueCodeResponseSchema = z.object({ v: version, codeId: z.string(), code: z.string(), expiresAt: z.string() });
+export const issueCodeResponseSchema = z.object({
+  v: version,
+  codeId: z.string(),
+  code: z.string(),
+  expiresAt: z.string(),
+});
 export type IssuedCode = z.infer<typeof issueCodeResponseSchema>;
 
 export const serviceUsersResponseSchema = z.object({

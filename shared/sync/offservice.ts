@@ -21,7 +21,10 @@ export const eraseRequestSchema = z.strictObject({
    * Records of an erased case that another case still needs (a young person with a case that
    * stays): moved to that case instead of erased. The laptop decides, as it holds the records.
    */
-  keep: z.array(z.strictObject({ entity: nameSchema, entityId: recordIdSchema, toCase: recordIdSchema })).max(MAX_ERASE_CASES).default([]),
+  keep: z
+    .array(z.strictObject({ entity: nameSchema, entityId: recordIdSchema, toCase: recordIdSchema }))
+    .max(MAX_ERASE_CASES)
+    .default([]),
 });
 export type EraseRequest = z.infer<typeof eraseRequestSchema>;
 
@@ -61,10 +64,25 @@ export type PendingRequest = z.infer<typeof pendingRequestSchema>;
  * mutation that wrote it, when the service knows it, for the sealed value's associated data.
  */
 export const pendingItemSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('field'), entity: z.string(), entityId: z.string(), field: z.string(), caseId: z.string().nullable(), version: z.number().int(), mutationId: z.string().nullable() }),
   z.object({
-    kind: z.literal('conflict'), conflictId: z.string(), side: z.enum(['edit', 'kept']), entity: z.string(), entityId: z.string(), field: z.string(),
-    caseId: z.string().nullable(), version: z.number().int(), mutationId: z.string().nullable(),
+    kind: z.literal('field'),
+    entity: z.string(),
+    entityId: z.string(),
+    field: z.string(),
+    caseId: z.string().nullable(),
+    version: z.number().int(),
+    mutationId: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('conflict'),
+    conflictId: z.string(),
+    side: z.enum(['edit', 'kept']),
+    entity: z.string(),
+    entityId: z.string(),
+    field: z.string(),
+    caseId: z.string().nullable(),
+    version: z.number().int(),
+    mutationId: z.string().nullable(),
   }),
 ]);
 export type PendingItem = z.infer<typeof pendingItemSchema>;
@@ -84,9 +102,20 @@ export type PendingResponse = z.infer<typeof pendingResponseSchema>;
 export const resealRequestSchema = z.strictObject({
   v: version,
   fields: z
-    .array(z.strictObject({ entity: nameSchema, entityId: recordIdSchema, field: nameSchema, caseId: recordIdSchema.nullable(), version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), value: sealedValueSchema }))
+    .array(
+      z.strictObject({
+        entity: nameSchema,
+        entityId: recordIdSchema,
+        field: nameSchema,
+        caseId: recordIdSchema.nullable(),
+        version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+        value: sealedValueSchema,
+      }),
+    )
     .max(MAX_CONVERSION_PAGE),
-  conflicts: z.array(z.strictObject({ conflictId: uuidSchema, side: z.enum(['edit', 'kept']), value: sealedValueSchema })).max(MAX_CONVERSION_PAGE),
+  conflicts: z
+    .array(z.strictObject({ conflictId: uuidSchema, side: z.enum(['edit', 'kept']), value: sealedValueSchema }))
+    .max(MAX_CONVERSION_PAGE),
 });
 export type ResealRequest = z.infer<typeof resealRequestSchema>;
 

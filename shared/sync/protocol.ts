@@ -39,19 +39,45 @@ const storedValue = jsonValue.superRefine((v, ctx) => {
   if (claimsEnvelope(v)) {
     const sealedTooLarge = typeof v.c === 'string' && v.c.length > MAX_SEALED_CHARS;
     const problem = sealedTooLarge ? 'too_large' : isEnvelope(v) ? null : 'bad_envelope';
-    if (problem) ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
+    if (problem)
+      ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
     return;
   }
   const problem = jsonProblem(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
+  if (problem)
+    ctx.addIssue({ code: 'custom', message: valueProblemMessages[problem], params: { valueProblem: problem } });
 });
-const storableString = (max: number) => z.string().min(1).max(max).refine(storableText, { message: valueProblemMessages.unstorable_text, params: { valueProblem: 'unstorable_text' } });
+const storableString = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(storableText, {
+      message: valueProblemMessages.unstorable_text,
+      params: { valueProblem: 'unstorable_text' },
+    });
 /** Record and case ids are UUIDs in Heard, but any short id made of safe characters is accepted. */
-export const recordIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
-export const nameSchema = z.string().min(1).max(63).regex(/^[a-z_][a-z0-9_]*$/);
+export const recordIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
+export const nameSchema = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z_][a-z0-9_]*$/);
 export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-const tokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_.-]+$/);
-const hlcSchema = z.string().min(1).max(120).regex(/^[\x20-\x7e]+$/);
+const tokenSchema = z
+  .string()
+  .min(20)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.-]+$/);
+const hlcSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[\x20-\x7e]+$/);
 
 export const roleSchema = z.enum(['advocate', 'manager', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
@@ -135,7 +161,14 @@ export const ORGANISATION_RECORD_KINDS: readonly string[] = ['advocate', 'case_a
 
 export const pushResponseSchema = z.object({
   v: version,
-  results: z.array(z.object({ mutationId: z.string(), outcome: pushOutcomeSchema, duplicate: z.boolean(), reason: z.string().optional() })),
+  results: z.array(
+    z.object({
+      mutationId: z.string(),
+      outcome: pushOutcomeSchema,
+      duplicate: z.boolean(),
+      reason: z.string().optional(),
+    }),
+  ),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

@@ -10,16 +10,26 @@ function inline(text: string): TipTapNode[] {
   const out: TipTapNode[] = [];
   for (const part of text.split(/(\[[^\]]+\])/)) {
     if (!part) continue;
-    out.push(part.startsWith('[') ? { type: 'text', text: part, marks: [{ type: 'italic' }] } : { type: 'text', text: part });
+    out.push(
+      part.startsWith('[') ? { type: 'text', text: part, marks: [{ type: 'italic' }] } : { type: 'text', text: part },
+    );
   }
   return out;
 }
 
-export const p = (text = ''): TipTapNode => (text ? { type: 'paragraph', content: inline(text) } : { type: 'paragraph' });
+export const p = (text = ''): TipTapNode =>
+  text ? { type: 'paragraph', content: inline(text) } : { type: 'paragraph' };
 
-export const h = (text: string, level = 2): TipTapNode => ({ type: 'heading', attrs: { level }, content: inline(text) });
+export const h = (text: string, level = 2): TipTapNode => ({
+  type: 'heading',
+  attrs: { level },
+  content: inline(text),
+});
 
-export const bold = (text: string): TipTapNode => ({ type: 'paragraph', content: [{ type: 'text', text, marks: [{ type: 'bold' }] }] });
+export const bold = (text: string): TipTapNode => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text, marks: [{ type: 'bold' }] }],
+});
 
 export const bullets = (...items: string[]): TipTapNode => ({
   type: 'bulletList',
@@ -41,7 +51,10 @@ export const doc = (...content: TipTapNode[]): TipTapDoc => ({ type: 'doc', cont
 export function opening(recipientLines: string[], subject: string): TipTapNode[] {
   return [
     p('{{today}}'),
-    { type: 'paragraph', content: recipientLines.flatMap((line, i) => [...(i ? [{ type: 'hardBreak' }] : []), ...inline(line)]) },
+    {
+      type: 'paragraph',
+      content: recipientLines.flatMap((line, i) => [...(i ? [{ type: 'hardBreak' }] : []), ...inline(line)]),
+    },
     h(subject, 2),
   ];
 }

@@ -77,7 +77,9 @@ function fillText(node: TipTapNode, values: MergeValues, missing: Set<MergeField
   });
   if (onlyEmptyOptional && text.trim() === '' && (node.text ?? '').trim() !== '') return null;
   // Multi-line values (addresses) become line breaks inside the same paragraph.
-  return text.split('\n').flatMap((line, i) => [...(i > 0 ? [{ type: 'hardBreak' }] : []), ...(line ? [{ ...node, text: line }] : [])]);
+  return text
+    .split('\n')
+    .flatMap((line, i) => [...(i > 0 ? [{ type: 'hardBreak' }] : []), ...(line ? [{ ...node, text: line }] : [])]);
 }
 
 /** A list item that is just one multi-line field ("{{issues.described}}") becomes one item per line. */
@@ -92,7 +94,10 @@ function expandListItem(item: TipTapNode, values: MergeValues): TipTapNode[] | n
   return value
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => ({ ...item, content: [{ ...(para as TipTapNode), content: [{ ...(only as TipTapNode), text: line }] }] }));
+    .map((line) => ({
+      ...item,
+      content: [{ ...(para as TipTapNode), content: [{ ...(only as TipTapNode), text: line }] }],
+    }));
 }
 
 function fillNode(node: TipTapNode, values: MergeValues, missing: Set<MergeField>): TipTapNode[] {
@@ -100,7 +105,10 @@ function fillNode(node: TipTapNode, values: MergeValues, missing: Set<MergeField
   if (!node.content) return [{ ...node }];
   const content: TipTapNode[] = [];
   for (const child of node.content) {
-    const expanded = (node.type === 'bulletList' || node.type === 'orderedList') && child.type === 'listItem' ? expandListItem(child, values) : null;
+    const expanded =
+      (node.type === 'bulletList' || node.type === 'orderedList') && child.type === 'listItem'
+        ? expandListItem(child, values)
+        : null;
     if (expanded) {
       content.push(...expanded);
       continue;

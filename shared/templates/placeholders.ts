@@ -12,7 +12,9 @@ const isTextblock = (n: TipTapNode): boolean => Array.isArray(n.content) && n.co
 
 /** The text of one paragraph or heading, its inline nodes joined (a placeholder may span marks). */
 function inlineText(n: TipTapNode): string {
-  return (n.content ?? []).map((c) => (c.type === 'text' ? (c.text ?? '') : c.type === 'hardBreak' ? '\n' : '')).join('');
+  return (n.content ?? [])
+    .map((c) => (c.type === 'text' ? (c.text ?? '') : c.type === 'hardBreak' ? '\n' : ''))
+    .join('');
 }
 
 function textblocks(node: TipTapNode, out: TipTapNode[] = []): TipTapNode[] {
@@ -67,7 +69,11 @@ function fillInline(nodes: TipTapNode[], fills: [string, string][]): TipTapNode[
         const plain: TipTapNode = { ...owner, marks: (owner.marks ?? []).filter((m) => m.type !== 'italic') };
         if (plain.marks?.length === 0) delete plain.marks;
         text = text.slice(0, at) + value + text.slice(at + placeholder.length);
-        owners = [...owners.slice(0, at), ...Array.from({ length: value.length }, () => plain), ...owners.slice(at + placeholder.length)];
+        owners = [
+          ...owners.slice(0, at),
+          ...Array.from({ length: value.length }, () => plain),
+          ...owners.slice(at + placeholder.length),
+        ];
         at = text.indexOf(placeholder, at + value.length);
       }
     }

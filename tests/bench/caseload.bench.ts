@@ -39,7 +39,9 @@ export async function run(): Promise<BenchResult[]> {
     const mine = { mine: true, statuses: ['open'] };
     for (let i = 0; i < 20; i++) await call(mine);
     const openCount = ((await call(mine)) as { rows: unknown[] }).rows.length;
-    const plainMine = db.prepare("SELECT id, reference, urgency FROM referrals WHERE allocated_to = ? AND status = 'open' AND deleted_at IS NULL");
+    const plainMine = db.prepare(
+      "SELECT id, reference, urgency FROM referrals WHERE allocated_to = ? AND status = 'open' AND deleted_at IS NULL",
+    );
     const caseloadBase = await timeRuns(RUNS, () => plainMine.all(me));
     const caseload = await timeRuns(RUNS, () => call(mine));
 
@@ -47,13 +49,20 @@ export async function run(): Promise<BenchResult[]> {
     const terms = searchTerms(db);
     const keystrokes = terms.flatMap((t) => Array.from({ length: Math.min(t.length, 8) }, (_, i) => t.slice(0, i + 1)));
     const byReference = db.prepare('SELECT id, reference FROM referrals WHERE reference = ?');
-    const refs = db.prepare("SELECT reference FROM referrals ORDER BY random() LIMIT 200").pluck().all() as string[];
+    const refs = db.prepare('SELECT reference FROM referrals ORDER BY random() LIMIT 200').pluck().all() as string[];
     for (const k of keystrokes.slice(0, 20)) await call({ query: k, statuses: [] });
     const searchBase = await timeRuns(keystrokes.length, (i) => byReference.all(refs[i % refs.length]));
     const search = await timeRuns(keystrokes.length, (i) => call({ query: keystrokes[i], statuses: [] }));
-    const searchDirect = await timeRuns(keystrokes.length, (i) => listCases(db, { query: keystrokes[i]!, statuses: [] }, null, new Date()));
+    const searchDirect = await timeRuns(keystrokes.length, (i) =>
+      listCases(db, { query: keystrokes[i]!, statuses: [] }, null, new Date()),
+    );
 
-    const withBase = (name: string, value: number, baseline: { name: string; value: number }, target?: number): BenchResult => ({
+    const withBase = (
+      name: string,
+      value: number,
+      baseline: { name: string; value: number },
+      target?: number,
+    ): BenchResult => ({
       name,
       value,
       unit: 'ms',
@@ -62,12 +71,35 @@ export async function run(): Promise<BenchResult[]> {
       ...(target === undefined ? {} : { target: `≤ ${target} ms`, met: value <= target }),
     });
     return [
-      { name: `demo data: ${REFERRALS.toLocaleString('en-GB')} referrals, seconds to make`, value: fillSeconds * 1000, unit: 'ms' as const },
-      withBase(`my open caseload (${openCount} cases) p95, IPC path`, percentile(caseload, 95), { name: 'plain indexed SELECT by advocate (p95)', value: percentile(caseloadBase, 95) }, 20),
-      withBase('my open caseload median, IPC path', median(caseload), { name: 'plain indexed SELECT by advocate (median)', value: median(caseloadBase) }),
-      withBase(`search as you type p95 (${keystrokes.length} keystrokes), IPC path`, percentile(search, 95), { name: 'plain indexed SELECT by reference (p95)', value: percentile(searchBase, 95) }, 20),
-      withBase('search as you type p95, query only', percentile(searchDirect, 95), { name: 'plain indexed SELECT by reference (p95)', value: percentile(searchBase, 95) }),
-      withBase('search as you type median, IPC path', median(search), { name: 'plain indexed SELECT by reference (median)', value: median(searchBase) }),
+      {
+        name: `demo data: ${REFERRALS.toLocaleString('en-GB')} referrals, seconds to make`,
+        value: fillSeconds * 1000,
+        unit: 'ms' as const,
+      },
+      withBase(
+        `my open caseload (${openCount} cases) p95, IPC path`,
+        percentile(caseload, 95),
+        { name: 'plain indexed SELECT by advocate (p95)', value: percentile(caseloadBase, 95) },
+        20,
+      ),
+      withBase('my open caseload median, IPC path', median(caseload), {
+        name: 'plain indexed SELECT by advocate (median)',
+        value: median(caseloadBase),
+      }),
+      withBase(
+        `search as you type p95 (${keystrokes.length} keystrokes), IPC path`,
+        percentile(search, 95),
+        { name: 'plain indexed SELECT by reference (p95)', value: percentile(searchBase, 95) },
+        20,
+      ),
+      withBase('search as you type p95, query only', percentile(searchDirect, 95), {
+        name: 'plain indexed SELECT by reference (p95)',
+        value: percentile(searchBase, 95),
+      }),
+      withBase('search as you type median, IPC path', median(search), {
+        name: 'plain indexed SELECT by reference (median)',
+        value: median(searchBase),
+      }),
     ];
   } finally {
     core.close();
@@ -77,8 +109,26 @@ export async function run(): Promise<BenchResult[]> {
 
 /** Names in several scripts, references and words advocates remember from referrals. */
 function searchTerms(db: ReturnType<ReturnType<typeof createCore>['context']['db']>): string[] {
-  const names = db.prepare('SELECT first_name FROM people WHERE first_name IS NOT NULL GROUP BY first_name ORDER BY min(rowid) LIMIT 40').pluck().all() as string[];
-  const surnames = db.prepare('SELECT last_name FROM people WHERE last_name IS NOT NULL GROUP BY last_name ORDER BY min(rowid) LIMIT 20').pluck().all() as string[];
-  const refs = db.prepare("SELECT reference FROM referrals ORDER BY rowid DESC LIMIT 10").pluck().all() as string[];
-  return [...names, ...surnames, ...refs.map((r) => r.replace('DEMO-', '')), 'placement', 'sister', 'college', 'social worker', 'CAMHS', 'leaving care'];
+  const names = db
+    .prepare(
+      'SELECT first_name FROM people WHERE first_name IS NOT NULL GROUP BY first_name ORDER BY min(rowid) LIMIT 40',
+    )
+    .pluck()
+    .all() as string[];
+  const surnames = db
+    .prepare('SELECT last_name FROM people WHERE last_name IS NOT NULL GROUP BY last_name ORDER BY min(rowid) LIMIT 20')
+    .pluck()
+    .all() as string[];
+  const refs = db.prepare('SELECT reference FROM referrals ORDER BY rowid DESC LIMIT 10').pluck().all() as string[];
+  return [
+    ...names,
+    ...surnames,
+    ...refs.map((r) => r.replace('DEMO-', '')),
+    'placement',
+    'sister',
+    'college',
+    'social worker',
+    'CAMHS',
+    'leaving care',
+  ];
 }

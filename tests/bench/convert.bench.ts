@@ -9,7 +9,6 @@ import { preEncryption } from '../sync/pre-encryption';
 import { startServerProcess } from './service-process';
 import type { BenchResult } from './types';
 
-
 const NOTES = Number(process.env.HEARD_CONVERT_NOTES ?? 10_000);
 const FIELDS = ['title', 'body', 'status'] as const;
 
@@ -18,8 +17,14 @@ function notes(n: number, round: number): OutgoingChange[] {
     const note = Math.floor(i / FIELDS.length);
     const field = FIELDS[i % FIELDS.length]!;
     return {
-      mutationId: uuidv7(), entity: 't_notes', entityId: `n-${note}`, caseId: `01900000-0000-7000-8000-${String(Math.floor(note / 300)).padStart(12, '0')}`, field,
-      value: `${field} ${i} round ${round}`, baseVersion: round, hlc: `${String(Date.now()).padStart(15, '0')}-${String(i).padStart(6, '0')}-bench`,
+      mutationId: uuidv7(),
+      entity: 't_notes',
+      entityId: `n-${note}`,
+      caseId: `01900000-0000-7000-8000-${String(Math.floor(note / 300)).padStart(12, '0')}`,
+      field,
+      value: `${field} ${i} round ${round}`,
+      baseVersion: round,
+      hlc: `${String(Date.now()).padStart(15, '0')}-${String(i).padStart(6, '0')}-bench`,
     };
   });
 }
@@ -31,7 +36,10 @@ function notes(n: number, round: number): OutgoingChange[] {
  */
 export async function run(): Promise<BenchResult[]> {
   const db = await createTestDatabase();
-  const service = await startServerProcess(db.url, { HEARD_PUSH_PER_MINUTE: '100000', HEARD_PULL_PER_MINUTE: '100000' });
+  const service = await startServerProcess(db.url, {
+    HEARD_PUSH_PER_MINUTE: '100000',
+    HEARD_PULL_PER_MINUTE: '100000',
+  });
   const spent = new Map<string, number>();
   // A service from before encryption until `upgrade()`: the laptop catches up in plain mode first.
   const old = preEncryption(async (u, init) => {
@@ -50,13 +58,21 @@ export async function run(): Promise<BenchResult[]> {
     // An advocate's laptop wrote the records before encryption; the manager's catches up and converts.
     const advocate = await ops.createUser(db.pool, org, 'Advocate', 'a@example.org', 'advocate');
     const { code } = await ops.issueEnrolmentCode(db.pool, advocate);
-    const writer = await fetch(`${service.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'bench' }) });
+    const writer = await fetch(`${service.url}/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'bench' }),
+    });
     const token = ((await writer.json()) as { accessToken: string }).accessToken;
     // Two rounds, so there is history to strip as well as current values to seal.
     for (const round of [0, 1]) {
       const rows = notes(NOTES, round);
       for (let i = 0; i < rows.length; i += MAX_PUSH_CHANGES) {
-        const r = await fetch(`${service.url}/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ v: PROTOCOL_VERSION, changes: rows.slice(i, i + MAX_PUSH_CHANGES) }) });
+        const r = await fetch(`${service.url}/v1/push`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ v: PROTOCOL_VERSION, changes: rows.slice(i, i + MAX_PUSH_CHANGES) }),
+        });
         if (r.status !== 200) throw new Error(`push answered ${r.status}`);
       }
     }
@@ -73,15 +89,24 @@ export async function run(): Promise<BenchResult[]> {
     const done = lastConversion(laptop.db);
     if (!done?.done) throw new Error('The conversion did not finish.');
     const fields = NOTES * FIELDS.length;
-    if (process.env.HEARD_CONVERT_DETAIL) console.log(Object.fromEntries([...spent].map(([k, v]) => [k, Math.round(v)])));
+    if (process.env.HEARD_CONVERT_DETAIL)
+      console.log(Object.fromEntries([...spent].map(([k, v]) => [k, Math.round(v)])));
     return [
       {
         name: `conversion: ${done.converted} values sealed, ${done.removed} plain values removed (${caughtUp.pulled} changes in the log)`,
         value: fields / (convertMs / 1000),
         unit: 'changes/s',
-        baseline: { name: `the same laptop's first catch-up of those fields`, value: caughtUp.pulled / (catchUpMs / 1000) },
+        baseline: {
+          name: `the same laptop's first catch-up of those fields`,
+          value: caughtUp.pulled / (catchUpMs / 1000),
+        },
       },
-      { name: 'conversion, whole', value: convertMs, unit: 'ms', baseline: { name: 'first catch-up, whole', value: catchUpMs } },
+      {
+        name: 'conversion, whole',
+        value: convertMs,
+        unit: 'ms',
+        baseline: { name: 'first catch-up, whole', value: catchUpMs },
+      },
     ];
   } finally {
     laptop.dispose();

@@ -23,7 +23,10 @@ const CATCH_UP_CHANGES = 100_000;
  */
 export async function run(): Promise<BenchResult[]> {
   const db = await createTestDatabase();
-  const service = await startServerProcess(db.url, { HEARD_PUSH_PER_MINUTE: '100000', HEARD_PULL_PER_MINUTE: '100000' });
+  const service = await startServerProcess(db.url, {
+    HEARD_PUSH_PER_MINUTE: '100000',
+    HEARD_PULL_PER_MINUTE: '100000',
+  });
   const { url } = service;
   const results: BenchResult[] = [];
   // Storing a sealed value costs PostgreSQL more than its plain words (it is several times the
@@ -31,26 +34,64 @@ export async function run(): Promise<BenchResult[]> {
   // of the gap is the database's and how much the code's.
   let sealedCeiling = 0;
   const pair = (name: string, value: number, plain: number, ceiling: number) => {
-    results.push({ name: `${name}, sealed`, value, unit: 'changes/s', baseline: { name: 'the same in plain', value: plain }, ratio: value / plain, target: '≥ 0.8× the plaintext path', met: value / plain >= 0.8 });
-    results.push({ name: `${name}, sealed`, value, unit: 'changes/s', baseline: { name: 'batched INSERT of the same rows', value: ceiling }, ratio: value / ceiling, target: '≥ 0.3× the INSERT ceiling', met: value / ceiling >= 0.3 });
-    results.push({ name: `${name}, sealed`, value, unit: 'changes/s', baseline: { name: 'batched INSERT of the same rows sealed', value: sealedCeiling } });
+    results.push({
+      name: `${name}, sealed`,
+      value,
+      unit: 'changes/s',
+      baseline: { name: 'the same in plain', value: plain },
+      ratio: value / plain,
+      target: '≥ 0.8× the plaintext path',
+      met: value / plain >= 0.8,
+    });
+    results.push({
+      name: `${name}, sealed`,
+      value,
+      unit: 'changes/s',
+      baseline: { name: 'batched INSERT of the same rows', value: ceiling },
+      ratio: value / ceiling,
+      target: '≥ 0.3× the INSERT ceiling',
+      met: value / ceiling >= 0.3,
+    });
+    results.push({
+      name: `${name}, sealed`,
+      value,
+      unit: 'changes/s',
+      baseline: { name: 'batched INSERT of the same rows sealed', value: sealedCeiling },
+    });
   };
   try {
-    const org = { plain: await ops.createOrganisation(db.pool, 'Plain'), sealed: await ops.createOrganisation(db.pool, 'Sealed') };
-    const manager = { plain: await ops.createUser(db.pool, org.plain, 'Manager', 'mp@example.org', 'manager'), sealed: await ops.createUser(db.pool, org.sealed, 'Manager', 'ms@example.org', 'manager') };
+    const org = {
+      plain: await ops.createOrganisation(db.pool, 'Plain'),
+      sealed: await ops.createOrganisation(db.pool, 'Sealed'),
+    };
+    const manager = {
+      plain: await ops.createUser(db.pool, org.plain, 'Manager', 'mp@example.org', 'manager'),
+      sealed: await ops.createUser(db.pool, org.sealed, 'Manager', 'ms@example.org', 'manager'),
+    };
     const enrol = async (user: string) => {
       const { code } = await ops.issueEnrolmentCode(db.pool, user);
-      const r = await fetch(`${url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'bench' }) });
+      const r = await fetch(`${url}/v1/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'bench' }),
+      });
       return (await r.json()) as { accessToken: string; deviceId: string };
     };
     const post = async (token: string, path: string, body: unknown) => {
-      const r = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const r = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       if (r.status !== 200) throw new Error(`${path} answered ${r.status}`);
       return r.json() as Promise<PullResponse>;
     };
     const writer = { plain: await enrol(manager.plain), sealed: await enrol(manager.sealed) };
     const key = randomBytes(32);
-    await db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [org.sealed, writer.sealed.deviceId]);
+    await db.pool.query(
+      'INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())',
+      [org.sealed, writer.sealed.deviceId],
+    );
     const ring = new ValueKeyring(org.sealed, [{ epoch: 1, key }]);
     const seal = (changes: OutgoingChange[]) => {
       const copy = changes.map((c) => ({ ...c }));
@@ -74,23 +115,41 @@ export async function run(): Promise<BenchResult[]> {
     let ready = seal(sealedRows.slice(0, MAX_PUSH_CHANGES));
     ms.sealed += performance.now() - sealStart;
     for (let i = 0; i < PUSH_CHANGES; i += MAX_PUSH_CHANGES) {
-      ms.ceiling += await baselineInsert(db.pool, org.plain, plainRows.slice(i, i + MAX_PUSH_CHANGES), 'bench_plain_push', i + 1);
+      ms.ceiling += await baselineInsert(
+        db.pool,
+        org.plain,
+        plainRows.slice(i, i + MAX_PUSH_CHANGES),
+        'bench_plain_push',
+        i + 1,
+      );
       let t0 = performance.now();
-      await post(writer.plain.accessToken, '/v1/push', { v: PROTOCOL_VERSION, changes: plainRows.slice(i, i + MAX_PUSH_CHANGES) });
+      await post(writer.plain.accessToken, '/v1/push', {
+        v: PROTOCOL_VERSION,
+        changes: plainRows.slice(i, i + MAX_PUSH_CHANGES),
+      });
       ms.plain += performance.now() - t0;
       ms.sealedCeiling += await baselineInsert(db.pool, org.plain, ready, 'bench_sealed_push', i + 1);
       t0 = performance.now();
-      const then = i + MAX_PUSH_CHANGES < PUSH_CHANGES ? sealedRows.slice(i + MAX_PUSH_CHANGES, i + 2 * MAX_PUSH_CHANGES) : null;
+      const then =
+        i + MAX_PUSH_CHANGES < PUSH_CHANGES ? sealedRows.slice(i + MAX_PUSH_CHANGES, i + 2 * MAX_PUSH_CHANGES) : null;
       ready = (await pushSealed(ready, then)) ?? [];
       ms.sealed += performance.now() - t0;
     }
     const rate = (n: number, t: number) => n / (t / 1000);
     const ceiling = rate(PUSH_CHANGES, ms.ceiling);
     sealedCeiling = rate(PUSH_CHANGES, ms.sealedCeiling);
-    pair(`push over loopback (${PUSH_CHANGES} changes, 1,000 a request)`, rate(PUSH_CHANGES, ms.sealed), rate(PUSH_CHANGES, ms.plain), ceiling);
+    pair(
+      `push over loopback (${PUSH_CHANGES} changes, 1,000 a request)`,
+      rate(PUSH_CHANGES, ms.sealed),
+      rate(PUSH_CHANGES, ms.plain),
+      ceiling,
+    );
 
     // Pull: the same changes back on another device, page by page, each page opened when sealed.
-    const reader = { plain: (await enrol(manager.plain)).accessToken, sealed: (await enrol(manager.sealed)).accessToken };
+    const reader = {
+      plain: (await enrol(manager.plain)).accessToken,
+      sealed: (await enrol(manager.sealed)).accessToken,
+    };
     const pull = { plain: { after: 0, ms: 0, n: 0, more: true }, sealed: { after: 0, ms: 0, n: 0, more: true } };
     while (pull.plain.more || pull.sealed.more) {
       for (const kind of ['plain', 'sealed'] as const) {
@@ -105,13 +164,21 @@ export async function run(): Promise<BenchResult[]> {
         p.more = page.more;
       }
     }
-    pair(`pull over loopback (${pull.sealed.n} changes, 1,000 a page)`, rate(pull.sealed.n, pull.sealed.ms), rate(pull.plain.n, pull.plain.ms), ceiling);
+    pair(
+      `pull over loopback (${pull.sealed.n} changes, 1,000 a page)`,
+      rate(pull.sealed.n, pull.sealed.ms),
+      rate(pull.plain.n, pull.plain.ms),
+      ceiling,
+    );
 
     // Catch-up: a new laptop receives 100,000 changes into its encrypted store, opening each when sealed.
     const seedPlain = makeChanges(CATCH_UP_CHANGES - PUSH_CHANGES, 'c');
     const seedSealed = makeChanges(CATCH_UP_CHANGES - PUSH_CHANGES, 'c');
     for (let i = 0; i < seedPlain.length; i += MAX_PUSH_CHANGES) {
-      await post(writer.plain.accessToken, '/v1/push', { v: PROTOCOL_VERSION, changes: seedPlain.slice(i, i + MAX_PUSH_CHANGES) });
+      await post(writer.plain.accessToken, '/v1/push', {
+        v: PROTOCOL_VERSION,
+        changes: seedPlain.slice(i, i + MAX_PUSH_CHANGES),
+      });
       await pushSealed(seal(seedSealed.slice(i, i + MAX_PUSH_CHANGES)), null);
     }
     const all = [...plainRows, ...seedPlain];
@@ -120,7 +187,15 @@ export async function run(): Promise<BenchResult[]> {
       // The keys step is left out on both laptops (answered as a service from before encryption
       // would): it is not what is measured, and the plain laptop, a manager's, would otherwise make
       // the plain organisation a key and then rightly refuse its plain history.
-      const laptop = await Device.create((u, init) => (u.includes('/v1/keys/') ? Promise.resolve({ status: 404, json: async () => ({ v: 1, error: { code: 'not_found', message: 'No such endpoint.' } }), headers: { get: () => null } }) : fetch(u, init)));
+      const laptop = await Device.create((u, init) =>
+        u.includes('/v1/keys/')
+          ? Promise.resolve({
+              status: 404,
+              json: async () => ({ v: 1, error: { code: 'not_found', message: 'No such endpoint.' } }),
+              headers: { get: () => null },
+            })
+          : fetch(u, init),
+      );
       try {
         if (kind === 'sealed') saveOrgKey(laptop.db, { epoch: 1, key }, new Date());
         const { code } = await ops.issueEnrolmentCode(db.pool, manager[kind]);
@@ -136,7 +211,12 @@ export async function run(): Promise<BenchResult[]> {
     const plainCatchUp = await catchUp('plain');
     const sealedCatchUp = await catchUp('sealed');
     const after = await baselineInsert(db.pool, org.plain, all, 'bench_plain_catch_up_2');
-    pair(`initial catch-up of ${CATCH_UP_CHANGES} changes into the encrypted store`, sealedCatchUp, plainCatchUp, rate(all.length, (before + after) / 2));
+    pair(
+      `initial catch-up of ${CATCH_UP_CHANGES} changes into the encrypted store`,
+      sealedCatchUp,
+      plainCatchUp,
+      rate(all.length, (before + after) / 2),
+    );
   } finally {
     await service.stop();
     await db.drop();

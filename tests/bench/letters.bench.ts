@@ -31,7 +31,9 @@ function threePageLetter(): TipTapDoc {
     'complaint.responseDue': '16/03/2026',
     today: '2 March 2026',
   });
-  const extra = Array.from({ length: 14 }, (_, i) => para(`${i + 1}. ${story}Her brother ሳምራዊት and cousin محمد 123 were there too.`));
+  const extra = Array.from({ length: 14 }, (_, i) =>
+    para(`${i + 1}. ${story}Her brother ሳምራዊት and cousin محمد 123 were there too.`),
+  );
   return { ...doc, content: [...(doc.content ?? []), ...extra] };
 }
 
@@ -63,7 +65,11 @@ async function helveticaBaseline(paragraphs: string[]): Promise<Uint8Array> {
 
 export async function run(): Promise<BenchResult[]> {
   const doc = threePageLetter();
-  const options = { title: 'Stage 1 complaint', letterhead: { name: 'Northshire Advocacy', address: '12 Mill Lane\nNorthtown NT1 2AB' }, signature: { name: 'Sam Okafor', role: 'Independent advocate' } };
+  const options = {
+    title: 'Stage 1 complaint',
+    letterhead: { name: 'Northshire Advocacy', address: '12 Mill Lane\nNorthtown NT1 2AB' },
+    signature: { name: 'Sam Okafor', role: 'Independent advocate' },
+  };
   const coldStart = performance.now();
   const first = await renderPdfWithReport(doc, options);
   const cold = performance.now() - coldStart;

@@ -1,7 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { uuidv7 } from '../../shared/domain/ids';
-import { PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema, type IncomingChange, type Json, type OutgoingChange } from '../../shared/sync/protocol';
+import {
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
+  type IncomingChange,
+  type Json,
+  type OutgoingChange,
+} from '../../shared/sync/protocol';
 
 /**
  * One simulated laptop for the load benchmark: a plain HTTP client speaking the shared sync
@@ -22,7 +29,15 @@ export interface LoadStats {
   conflictReasons: Map<string, number>;
 }
 
-export const newStats = (): LoadStats => ({ pushMs: [], pullMs: [], rateLimited: 0, rateLimitedWaitMs: 0, errors: new Map(), outcomes: new Map(), conflictReasons: new Map() });
+export const newStats = (): LoadStats => ({
+  pushMs: [],
+  pullMs: [],
+  rateLimited: 0,
+  rateLimitedWaitMs: 0,
+  errors: new Map(),
+  outcomes: new Map(),
+  conflictReasons: new Map(),
+});
 
 const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
 
@@ -67,7 +82,16 @@ export class SimLaptop {
 
   private change(rec: Rec, field: string, value: Json): void {
     const base = this.versions.get(`${rec.entity}/${rec.id}/${field}`) ?? 0;
-    this.pending.push({ mutationId: uuidv7(), entity: rec.entity, entityId: rec.id, caseId: rec.caseId, field, value, baseVersion: base, hlc: this.hlc() });
+    this.pending.push({
+      mutationId: uuidv7(),
+      entity: rec.entity,
+      entityId: rec.id,
+      caseId: rec.caseId,
+      field,
+      value,
+      baseVersion: base,
+      hlc: this.hlc(),
+    });
   }
 
   private remember(rec: Rec): void {
@@ -98,7 +122,15 @@ export class SimLaptop {
     this.remember(note);
     this.change(note, 'case_id', caseId);
     this.change(note, 'title', `Visit ${this.tick}`);
-    this.change(note, 'body', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Load test visit note ${this.tick}: placement review discussed.` }] }] });
+    this.change(note, 'body', {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: `Load test visit note ${this.tick}: placement review discussed.` }],
+        },
+      ],
+    });
   }
 
   /** What an advocate does between syncs: a new note, an edited note or a changed status. */
@@ -113,7 +145,12 @@ export class SimLaptop {
       if (roll < 0.3 || !notes.length) this.newNote(caseId);
       else if (roll < 0.85) {
         const note = notes[Math.floor(this.random() * notes.length)]!;
-        this.change(note, 'body', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Edited at ${this.tick} by ${this.name}.` }] }] });
+        this.change(note, 'body', {
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: `Edited at ${this.tick} by ${this.name}.` }] },
+          ],
+        });
       } else {
         const referral = recs.find((r) => r.entity === 'referral');
         if (referral) this.change(referral, 'status', roll < 0.93 ? 'open' : 'allocated');
@@ -127,7 +164,11 @@ export class SimLaptop {
       const t0 = performance.now();
       let res: Response;
       try {
-        res = await fetch(`${this.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` }, body: JSON.stringify(body) });
+        res = await fetch(`${this.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+          body: JSON.stringify(body),
+        });
       } catch (e) {
         this.lastStatus = 0;
         bump(this.stats.errors, `${path} no answer (${e instanceof Error ? e.message : 'unknown'})`);
@@ -173,13 +214,24 @@ export class SimLaptop {
     for (const r of parsed.data.results) {
       bump(this.stats.outcomes, r.outcome);
       const c = sent.get(r.mutationId);
-      if (r.outcome === 'applied' && c && !r.duplicate) this.acknowledged.push({ mutationId: c.mutationId, value: c.value });
+      if (r.outcome === 'applied' && c && !r.duplicate)
+        this.acknowledged.push({ mutationId: c.mutationId, value: c.value });
     }
   }
 
   async pull(): Promise<void> {
     for (let pages = 0; pages < 50; pages++) {
-      const raw = await this.post('/v1/pull', { v: PROTOCOL_VERSION, after: this.cursor, limit: 1000, applied: this.cursor, sentAt: new Date().toISOString() }, this.stats.pullMs);
+      const raw = await this.post(
+        '/v1/pull',
+        {
+          v: PROTOCOL_VERSION,
+          after: this.cursor,
+          limit: 1000,
+          applied: this.cursor,
+          sentAt: new Date().toISOString(),
+        },
+        this.stats.pullMs,
+      );
       if (raw === null) return;
       const parsed = pullResponseSchema.safeParse(raw);
       if (!parsed.success) return void bump(this.stats.errors, '/v1/pull answer not in the protocol');
@@ -190,7 +242,8 @@ export class SimLaptop {
   }
 
   private apply(c: IncomingChange): void {
-    if (c.kind === 'conflict' && c.conflict && c.conflict.edit.deviceId === this.deviceId) bump(this.stats.conflictReasons, c.conflict.reason);
+    if (c.kind === 'conflict' && c.conflict && c.conflict.edit.deviceId === this.deviceId)
+      bump(this.stats.conflictReasons, c.conflict.reason);
     if (c.kind === 'allocated' && c.caseId) this.held.add(c.caseId);
     else if ((c.kind === 'purge' || c.kind === 'erased') && c.caseId) {
       this.held.delete(c.caseId);

@@ -22,7 +22,12 @@ const SYNC_EVERY_MS = 3000;
 const REALLOCATE_EVERY_MS = 3000;
 const CASES_EACH = 3;
 
-async function enrolLaptops(pool: pg.Pool, org: string, url: string, stats: LoadStats): Promise<{ laptops: SimLaptop[]; users: string[] }> {
+async function enrolLaptops(
+  pool: pg.Pool,
+  org: string,
+  url: string,
+  stats: LoadStats,
+): Promise<{ laptops: SimLaptop[]; users: string[] }> {
   const laptops: SimLaptop[] = [];
   const users: string[] = [];
   for (let i = 0; i < LAPTOPS; i++) {
@@ -37,7 +42,13 @@ async function enrolLaptops(pool: pg.Pool, org: string, url: string, stats: Load
 }
 
 /** A manager giving a random case to another advocate, as the admin CLI does. */
-async function reallocateUntil(pool: pg.Pool, org: string, laptops: SimLaptop[], users: string[], until: number): Promise<number> {
+async function reallocateUntil(
+  pool: pg.Pool,
+  org: string,
+  laptops: SimLaptop[],
+  users: string[],
+  until: number,
+): Promise<number> {
   // Seeded, so two runs make the same choices.
   const random = seededRandom(7);
   let done = 0;
@@ -54,7 +65,11 @@ async function reallocateUntil(pool: pg.Pool, org: string, laptops: SimLaptop[],
 }
 
 /** Every acknowledged edit, looked for in the service's change log with the value that was sent. */
-async function verify(pool: pg.Pool, org: string, laptops: SimLaptop[]): Promise<{ acknowledged: number; missing: number; differing: number }> {
+async function verify(
+  pool: pg.Pool,
+  org: string,
+  laptops: SimLaptop[],
+): Promise<{ acknowledged: number; missing: number; differing: number }> {
   const acks = laptops.flatMap((l) => l.acknowledged);
   let missing = 0;
   let differing = 0;
@@ -99,7 +114,10 @@ export async function run(): Promise<BenchResult[]> {
 
     const started = Date.now();
     const until = started + SECONDS * 1000;
-    const [reallocations] = await Promise.all([reallocateUntil(db.pool, org, laptops, users, until), ...laptops.map((l) => l.run(until, SYNC_EVERY_MS))]);
+    const [reallocations] = await Promise.all([
+      reallocateUntil(db.pool, org, laptops, users, until),
+      ...laptops.map((l) => l.run(until, SYNC_EVERY_MS)),
+    ]);
     const ranFor = (Date.now() - started) / 1000;
     const pushes = stats.pushMs.length;
     const pulls = stats.pullMs.length;
@@ -127,7 +145,13 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'requests a second (push + pull)', value: (pushes + pulls) / ranFor, unit: 'ops/s' },
       { name: '429 answers obeyed (waited Retry-After)', value: stats.rateLimited, unit: 'count' },
       { name: 'errors (other than obeyed 429s)', value: errors, unit: 'count', target: '0', met: errors === 0 },
-      { name: 'acknowledged edits not on the service as sent', value: lost, unit: 'count', target: '0', met: lost === 0 },
+      {
+        name: 'acknowledged edits not on the service as sent',
+        value: lost,
+        unit: 'count',
+        target: '0',
+        met: lost === 0,
+      },
     ];
   } finally {
     await service.stop();

@@ -49,12 +49,24 @@ export async function run(): Promise<BenchResult[]> {
 
     // Search: warm both once, then the same queries against each.
     for (const c of [encrypted, plainCtx]) for (const q of queries.slice(0, 20)) searchNotes(c, q, undefined, 30);
-    const plainSearch = await timeRuns(QUERIES, (i) => searchNotes(plainCtx, queries[i % queries.length]!, undefined, 30));
-    const encSearch = await timeRuns(QUERIES, (i) => searchNotes(encrypted, queries[i % queries.length]!, undefined, 30));
+    const plainSearch = await timeRuns(QUERIES, (i) =>
+      searchNotes(plainCtx, queries[i % queries.length]!, undefined, 30),
+    );
+    const encSearch = await timeRuns(QUERIES, (i) =>
+      searchNotes(encrypted, queries[i % queries.length]!, undefined, 30),
+    );
     const searchBase = { name: 'same search, plain SQLite (p95)', value: percentile(plainSearch, 95) };
     results.push(
-      withBase(`notes search p95 over ${NOTES.toLocaleString('en-GB')} notes, encrypted`, percentile(encSearch, 95), searchBase, 50),
-      withBase('notes search median, encrypted', median(encSearch), { name: 'same search, plain SQLite (median)', value: median(plainSearch) }),
+      withBase(
+        `notes search p95 over ${NOTES.toLocaleString('en-GB')} notes, encrypted`,
+        percentile(encSearch, 95),
+        searchBase,
+        50,
+      ),
+      withBase('notes search median, encrypted', median(encSearch), {
+        name: 'same search, plain SQLite (median)',
+        value: median(plainSearch),
+      }),
     );
 
     // Saving a version of a 10-page note: each run changes the text, as typing does.
@@ -69,12 +81,19 @@ export async function run(): Promise<BenchResult[]> {
     const saveBase = { name: 'same save, plain SQLite (median)', value: median(plainSave) };
     results.push(
       withBase('save a version of a 10-page note (median), encrypted', median(encSave), saveBase, 20),
-      withBase('save a version of a 10-page note (p95), encrypted', percentile(encSave, 95), { name: 'same save, plain SQLite (p95)', value: percentile(plainSave, 95) }, 20),
+      withBase(
+        'save a version of a 10-page note (p95), encrypted',
+        percentile(encSave, 95),
+        { name: 'same save, plain SQLite (p95)', value: percentile(plainSave, 95) },
+        20,
+      ),
     );
 
     // The same save through the IPC path (input validation of the whole document included).
     const viaIpcNote = createNote(encrypted, 'bench-case-long', null, 'Long statement');
-    const ipc = await timeRuns(20, (i) => core.call('fieldwork.notes.save', { id: viaIpcNote.id, title: 'Long statement', body: tenPages(1000 + i) }));
+    const ipc = await timeRuns(20, (i) =>
+      core.call('fieldwork.notes.save', { id: viaIpcNote.id, title: 'Long statement', body: tenPages(1000 + i) }),
+    );
     results.push(withBase('save a 10-page note through IPC dispatch (median), encrypted', median(ipc), saveBase));
     return results;
   } finally {
@@ -84,7 +103,12 @@ export async function run(): Promise<BenchResult[]> {
   }
 }
 
-function withBase(name: string, value: number, baseline: { name: string; value: number }, target?: number): BenchResult {
+function withBase(
+  name: string,
+  value: number,
+  baseline: { name: string; value: number },
+  target?: number,
+): BenchResult {
   return {
     name,
     value,
@@ -140,7 +164,10 @@ const WORDS =
   'placement review contact school college carer social worker plan meeting housing transport support exams bus phone mum dad nan brother sister weekend evening money allowance bedroom friends football music youth club doctor dentist counselling therapy appointment letter email complaint decision assessment conference pathway adviser tenancy deposit benefits bank passport interpreter language solicitor immigration court order'.split(
     ' ',
   );
-const NAMES = 'Amira Kofi Zofia Tomasz Hamid Aisha Dawit Linh Oakfield Riverside Barnstaple Exeter Taunton Plymouth Hollybrook Westfield'.split(' ');
+const NAMES =
+  'Amira Kofi Zofia Tomasz Hamid Aisha Dawit Linh Oakfield Riverside Barnstaple Exeter Taunton Plymouth Hollybrook Westfield'.split(
+    ' ',
+  );
 
 function noteBody(r: () => number): { title: string; body: RichNode; plain: string } {
   const paragraphs: RichNode[] = [];
@@ -152,10 +179,16 @@ function noteBody(r: () => number): { title: string; body: RichNode; plain: stri
     for (let s = 0; s < sentences; s++) {
       if (r() < 0.2) {
         const q = YOUNG[Math.floor(r() * YOUNG.length)]!;
-        content.push({ type: 'text', text: 'They said ' }, { type: 'text', text: q, marks: [{ type: 'youngPersonWords' }] }, { type: 'text', text: '. ' });
+        content.push(
+          { type: 'text', text: 'They said ' },
+          { type: 'text', text: q, marks: [{ type: 'youngPersonWords' }] },
+          { type: 'text', text: '. ' },
+        );
         plain.push(`They said ${q}.`);
       } else {
-        const extra = Array.from({ length: 3 + Math.floor(r() * 8) }, () => (r() < 0.05 ? NAMES[Math.floor(r() * NAMES.length)] : WORDS[Math.floor(r() * r() * WORDS.length)])).join(' ');
+        const extra = Array.from({ length: 3 + Math.floor(r() * 8) }, () =>
+          r() < 0.05 ? NAMES[Math.floor(r() * NAMES.length)] : WORDS[Math.floor(r() * r() * WORDS.length)],
+        ).join(' ');
         const line = `${ADVOCATE[Math.floor(r() * ADVOCATE.length)]}, ${extra}. `;
         content.push({ type: 'text', text: line });
         plain.push(line);
@@ -170,14 +203,23 @@ function noteBody(r: () => number): { title: string; body: RichNode; plain: stri
 /** The same 200,000 notes in each store, inserted (and then indexed) in batches of 5,000 per transaction. */
 export function fill(db: Db): void {
   const r = rng(4);
-  const insert = db.prepare('INSERT INTO notes (id, case_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO notes (id, case_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const start = Date.parse('2021-01-01T09:00:00Z');
   for (let done = 0; done < NOTES; done += BATCH) {
     db.transaction(() => {
       for (let i = done; i < Math.min(NOTES, done + BATCH); i++) {
         const { title, body } = noteBody(r);
         const at = new Date(start + i * 15 * 60_000).toISOString();
-        insert.run(uuidv7(start + i * 15 * 60_000), `case-${Math.floor(r() * CASES)}`, title, JSON.stringify(body), at, at);
+        insert.run(
+          uuidv7(start + i * 15 * 60_000),
+          `case-${Math.floor(r() * CASES)}`,
+          title,
+          JSON.stringify(body),
+          at,
+          at,
+        );
       }
     }).immediate();
     refreshNoteIndex(db);
@@ -186,9 +228,27 @@ export function fill(db: Db): void {
 
 export function makeQueries(): string[] {
   const base = [
-    'school', 'social worker', '"contact with mum"', 'Oakfield', 'college transport', 'nan', 'pathway plan', 'interpreter',
-    'exams', 'Barnst', 'IRO review', '"do not want to move"', 'brother', 'tenancy deposit', 'Hamid', 'complaint decision',
-    'counsel', 'passport', 'youth club', 'supported accommodation', 'transp',
+    'school',
+    'social worker',
+    '"contact with mum"',
+    'Oakfield',
+    'college transport',
+    'nan',
+    'pathway plan',
+    'interpreter',
+    'exams',
+    'Barnst',
+    'IRO review',
+    '"do not want to move"',
+    'brother',
+    'tenancy deposit',
+    'Hamid',
+    'complaint decision',
+    'counsel',
+    'passport',
+    'youth club',
+    'supported accommodation',
+    'transp',
   ];
   return Array.from({ length: QUERIES }, (_, i) => base[i % base.length]!);
 }
@@ -201,12 +261,17 @@ function tenPageNote(): (i: number) => RichNode {
     blocks.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: `Part ${page + 1}` }] });
     for (let k = 0; k < 4; k++) blocks.push(...(noteBody(r).body.content ?? []));
   }
-  return (i) => ({ type: 'doc', content: [...blocks, { type: 'paragraph', content: [{ type: 'text', text: `Last edit ${i}` }] }] });
+  return (i) => ({
+    type: 'doc',
+    content: [...blocks, { type: 'paragraph', content: [{ type: 'text', text: `Last edit ${i}` }] }],
+  });
 }
 
 // `npx tsx tests/bench/notes.bench.ts` runs it alone.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const r of await run()) {
-    console.log(`${r.name}: ${r.value.toFixed(2)} ${r.unit}${r.baseline ? ` (${r.baseline.name}: ${r.baseline.value.toFixed(2)} ms, ×${r.ratio?.toFixed(2)})` : ''}${r.target ? ` target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`);
+    console.log(
+      `${r.name}: ${r.value.toFixed(2)} ${r.unit}${r.baseline ? ` (${r.baseline.name}: ${r.baseline.value.toFixed(2)} ms, ×${r.ratio?.toFixed(2)})` : ''}${r.target ? ` target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`,
+    );
   }
 }

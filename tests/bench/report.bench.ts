@@ -35,8 +35,13 @@ export async function run(): Promise<BenchResult[]> {
     const db = core.context.db();
     const activity = addReportActivity(db);
     const quarter = parseQuarter(previousQuarter(todayIso()))!;
-    const fiveYears = { from: db.prepare('SELECT min(referral_date) FROM referrals').pluck().get() as string, to: todayIso() };
-    const count = db.prepare('SELECT count(*) FROM referrals WHERE deleted_at IS NULL AND referral_date BETWEEN ? AND ?').pluck();
+    const fiveYears = {
+      from: db.prepare('SELECT min(referral_date) FROM referrals').pluck().get() as string,
+      to: todayIso(),
+    };
+    const count = db
+      .prepare('SELECT count(*) FROM referrals WHERE deleted_at IS NULL AND referral_date BETWEEN ? AND ?')
+      .pluck();
 
     // Warm up the page cache and the JIT alike for both sides.
     count.get(quarter.from, quarter.to);
@@ -46,8 +51,14 @@ export async function run(): Promise<BenchResult[]> {
     const report = median(await timeRuns(RUNS, () => buildQuarterlyReport(db, quarter)));
     const casework = median(await timeRuns(RUNS, () => activityForReport(db, quarter)));
     const read = median(await timeRuns(RUNS, () => referralsForReport(db, quarter)));
-    const inputs = { referrals: referralsForReport(db, quarter), forms: feedbackForReport(db, quarter), activity: activityForReport(db, quarter) };
-    const counting = median(await timeRuns(RUNS, () => quarterlyReport(inputs.referrals, inputs.forms, quarter, inputs.activity)));
+    const inputs = {
+      referrals: referralsForReport(db, quarter),
+      forms: feedbackForReport(db, quarter),
+      activity: activityForReport(db, quarter),
+    };
+    const counting = median(
+      await timeRuns(RUNS, () => quarterlyReport(inputs.referrals, inputs.forms, quarter, inputs.activity)),
+    );
     const viaIpc = median(await timeRuns(RUNS, () => core.call('reports.quarterly', { period: quarter })));
     const whole = median(await timeRuns(RUNS, () => buildQuarterlyReport(db, fiveYears)));
     const baseline = { name: `SELECT count(*) of the quarter's referrals`, value: sql };
@@ -79,17 +90,27 @@ export async function run(): Promise<BenchResult[]> {
 
 function addFeedback(ctx: ReturnType<typeof createCore>['context']): void {
   const rng = seededRandom(88);
-  const closed = ctx.db().prepare('SELECT id, closure_date FROM referrals WHERE closure_date IS NOT NULL LIMIT ?').all(FORMS) as Array<{ id: string; closure_date: string }>;
+  const closed = ctx
+    .db()
+    .prepare('SELECT id, closure_date FROM referrals WHERE closure_date IS NOT NULL LIMIT ?')
+    .all(FORMS) as Array<{ id: string; closure_date: string }>;
   const face = () => (['happy', 'happy', 'ok', 'sad'] as const)[Math.floor(rng() * 4)]!;
   ctx.write((w) => {
     for (const c of closed) {
       const young = rng() < 0.7;
       w.upsert('feedback_form', uuidv7(), c.id, {
-        case_id: c.id, kind: young ? 'young_person' : 'professional', received_date: c.closure_date,
+        case_id: c.id,
+        kind: young ? 'young_person' : 'professional',
+        received_date: c.closure_date,
         respondent_role: young ? null : 'social_worker',
-        listened_to: young ? face() : null, things_changed: young ? face() : null, use_again: young ? face() : null,
-        voice_heard: young ? null : face(), kept_informed: young ? null : face(), recommend: young ? null : face(),
-        comment: '', may_quote: 0,
+        listened_to: young ? face() : null,
+        things_changed: young ? face() : null,
+        use_again: young ? face() : null,
+        voice_heard: young ? null : face(),
+        kept_informed: young ? null : face(),
+        recommend: young ? null : face(),
+        comment: '',
+        may_quote: 0,
       });
     }
   });
@@ -97,5 +118,8 @@ function addFeedback(ctx: ReturnType<typeof createCore>['context']): void {
 
 // `npx tsx tests/bench/report.bench.ts` runs it alone.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const r of await run()) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.baseline ? ` (baseline ${r.baseline.value.toFixed(2)} ms, ×${r.ratio?.toFixed(0)})` : ''}${r.target ? ` target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`);
+  for (const r of await run())
+    console.log(
+      `${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.baseline ? ` (baseline ${r.baseline.value.toFixed(2)} ms, ×${r.ratio?.toFixed(0)})` : ''}${r.target ? ` target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : ''}`,
+    );
 }

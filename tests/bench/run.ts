@@ -33,7 +33,9 @@ for (const file of files) {
     const ratio = r.ratio ?? (r.baseline && r.baseline.value > 0 ? r.value / r.baseline.value : undefined);
     const base = r.baseline ? `  | baseline ${r.baseline.name}: ${format(r.baseline.value)} ${r.unit}` : '';
     const rat = ratio !== undefined ? `  | ratio ${ratio.toFixed(2)}×` : '';
-    const target = r.target ? `  | target ${r.target}${r.met === undefined ? '' : r.met ? ' (met)' : ' (NOT met)'}` : '';
+    const target = r.target
+      ? `  | target ${r.target}${r.met === undefined ? '' : r.met ? ' (met)' : ' (NOT met)'}`
+      : '';
     const value = r.unit === 'count' ? r.value.toFixed(0) : format(r.value);
     process.stdout.write(`   ${r.name}: ${value}${r.unit === 'count' ? '' : ` ${r.unit}`}${base}${rat}${target}\n`);
   }

@@ -27,7 +27,18 @@ export function makeChanges(n: number, prefix: string): OutgoingChange[] {
       entityId: `${prefix}-${note}`,
       caseId: caseFor(Math.floor(note / 300)),
       field,
-      value: field === 'body' ? JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Visit note ${i}, placement review discussed.` }] }] }) : `${field} ${i}`,
+      value:
+        field === 'body'
+          ? JSON.stringify({
+              type: 'doc',
+              content: [
+                {
+                  type: 'paragraph',
+                  content: [{ type: 'text', text: `Visit note ${i}, placement review discussed.` }],
+                },
+              ],
+            })
+          : `${field} ${i}`,
       baseVersion: 0,
       hlc: `${String(Date.now()).padStart(15, '0')}-${String(i % 100000).padStart(5, '0')}-bench`,
     });
@@ -36,7 +47,13 @@ export function makeChanges(n: number, prefix: string): OutgoingChange[] {
 }
 
 /** The practical ceiling: the same rows, batched INSERTs of 1,000 into a plain copy of the change log. Returns ms. */
-export async function baselineInsert(pool: pg.Pool, org: string, changes: OutgoingChange[], table: string, firstSeq = 1): Promise<number> {
+export async function baselineInsert(
+  pool: pg.Pool,
+  org: string,
+  changes: OutgoingChange[],
+  table: string,
+  firstSeq = 1,
+): Promise<number> {
   await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (LIKE changes INCLUDING ALL)`);
   const t0 = performance.now();
   for (let i = 0; i < changes.length; i += MAX_PUSH_CHANGES) {
@@ -44,7 +61,19 @@ export async function baselineInsert(pool: pg.Pool, org: string, changes: Outgoi
     await pool.query(
       `INSERT INTO ${table} (organisation_id, seq, kind, mutation_id, entity, entity_id, case_id, field, value, version, hlc)
        SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::bigint[], $11::text[])`,
-      [org, b.map((_, j) => firstSeq + i + j), b.map(() => 'change'), b.map((c) => c.mutationId), b.map((c) => c.entity), b.map((c) => c.entityId), b.map((c) => c.caseId), b.map((c) => c.field), b.map((c) => JSON.stringify(c.value)), b.map(() => 1), b.map((c) => c.hlc)],
+      [
+        org,
+        b.map((_, j) => firstSeq + i + j),
+        b.map(() => 'change'),
+        b.map((c) => c.mutationId),
+        b.map((c) => c.entity),
+        b.map((c) => c.entityId),
+        b.map((c) => c.caseId),
+        b.map((c) => c.field),
+        b.map((c) => JSON.stringify(c.value)),
+        b.map(() => 1),
+        b.map((c) => c.hlc),
+      ],
     );
   }
   return performance.now() - t0;
@@ -55,7 +84,10 @@ export async function run(): Promise<BenchResult[]> {
   // One device sends every request here, far more than a laptop may in a minute: the per-device
   // request limits are raised so the bench measures throughput, not the limiter (every other
   // check stays in place).
-  const service = await startServerProcess(db.url, { HEARD_PUSH_PER_MINUTE: '100000', HEARD_PULL_PER_MINUTE: '100000' });
+  const service = await startServerProcess(db.url, {
+    HEARD_PUSH_PER_MINUTE: '100000',
+    HEARD_PULL_PER_MINUTE: '100000',
+  });
   const { url } = service;
   const results: BenchResult[] = [];
   try {
@@ -63,11 +95,19 @@ export async function run(): Promise<BenchResult[]> {
     const manager = await ops.createUser(db.pool, org, 'Manager', 'm@example.org', 'manager');
     const enrol = async () => {
       const { code } = await ops.issueEnrolmentCode(db.pool, manager);
-      const r = await fetch(`${url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'bench' }) });
+      const r = await fetch(`${url}/v1/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'bench' }),
+      });
       return ((await r.json()) as { accessToken: string }).accessToken;
     };
     const post = async (token: string, path: string, body: unknown) => {
-      const r = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const r = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       if (r.status !== 200) throw new Error(`${path} answered ${r.status}`);
       return r.json() as Promise<{ changes?: unknown[]; cursor?: number; more?: boolean }>;
     };
@@ -87,7 +127,15 @@ export async function run(): Promise<BenchResult[]> {
     }
     const pushRate = PUSH_CHANGES / (pushMs / 1000);
     const baselinePush = PUSH_CHANGES / (baselinePushMs / 1000);
-    results.push({ name: `push over loopback (${PUSH_CHANGES} changes, 1,000 a request)`, value: pushRate, unit: 'changes/s', baseline: { name: 'batched INSERT of the same rows', value: baselinePush }, ratio: pushRate / baselinePush, target: '≥ 0.3× the INSERT ceiling', met: pushRate / baselinePush >= 0.3 });
+    results.push({
+      name: `push over loopback (${PUSH_CHANGES} changes, 1,000 a request)`,
+      value: pushRate,
+      unit: 'changes/s',
+      baseline: { name: 'batched INSERT of the same rows', value: baselinePush },
+      ratio: pushRate / baselinePush,
+      target: '≥ 0.3× the INSERT ceiling',
+      met: pushRate / baselinePush >= 0.3,
+    });
 
     // Pull the same changes back on another device, 1,000 a page.
     const reader = await enrol();
@@ -101,11 +149,20 @@ export async function run(): Promise<BenchResult[]> {
       if (!page.more) break;
     }
     const pullRate = pulled / ((performance.now() - t0) / 1000);
-    results.push({ name: `pull over loopback (${pulled} changes, 1,000 a page)`, value: pullRate, unit: 'changes/s', baseline: { name: 'batched INSERT of the same rows', value: baselinePush }, ratio: pullRate / baselinePush, target: '≥ 0.3× the INSERT ceiling', met: pullRate / baselinePush >= 0.3 });
+    results.push({
+      name: `pull over loopback (${pulled} changes, 1,000 a page)`,
+      value: pullRate,
+      unit: 'changes/s',
+      baseline: { name: 'batched INSERT of the same rows', value: baselinePush },
+      ratio: pullRate / baselinePush,
+      target: '≥ 0.3× the INSERT ceiling',
+      met: pullRate / baselinePush >= 0.3,
+    });
 
     // Initial catch-up: a new laptop receives 100,000 changes into its encrypted store.
     const seed = makeChanges(CATCH_UP_CHANGES - pulled, 'c');
-    for (let i = 0; i < seed.length; i += MAX_PUSH_CHANGES) await post(token, '/v1/push', { v: PROTOCOL_VERSION, changes: seed.slice(i, i + MAX_PUSH_CHANGES) });
+    for (let i = 0; i < seed.length; i += MAX_PUSH_CHANGES)
+      await post(token, '/v1/push', { v: PROTOCOL_VERSION, changes: seed.slice(i, i + MAX_PUSH_CHANGES) });
     // The ceiling is measured before and after the catch-up and averaged, for the same reason.
     const all = [...pushRows, ...seed];
     const before = await baselineInsert(db.pool, org, all, 'bench_plain_catch_up_1');
@@ -118,7 +175,15 @@ export async function run(): Promise<BenchResult[]> {
       const catchUpRate = report.pulled / ((performance.now() - t0) / 1000);
       const afterMs = await baselineInsert(db.pool, org, all, 'bench_plain_catch_up_2');
       const baselineCatchUp = all.length / ((before + afterMs) / 2 / 1000);
-      results.push({ name: `initial catch-up of ${report.pulled} changes into the encrypted store`, value: catchUpRate, unit: 'changes/s', baseline: { name: 'batched INSERT of the same rows', value: baselineCatchUp }, ratio: catchUpRate / baselineCatchUp, target: '≥ 0.3× the INSERT ceiling', met: catchUpRate / baselineCatchUp >= 0.3 });
+      results.push({
+        name: `initial catch-up of ${report.pulled} changes into the encrypted store`,
+        value: catchUpRate,
+        unit: 'changes/s',
+        baseline: { name: 'batched INSERT of the same rows', value: baselineCatchUp },
+        ratio: catchUpRate / baselineCatchUp,
+        target: '≥ 0.3× the INSERT ceiling',
+        met: catchUpRate / baselineCatchUp >= 0.3,
+      });
     } finally {
       laptop.dispose();
     }

@@ -3,7 +3,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { formatUkDate } from '../../shared/domain/dates';
 import { CaseloadPage } from './pages/caseload-page';
 
-test('take a referral, see it in triage, allocate it, find it by a word from its description, close it with an outcome', async ({ unlockedApp: app, host }) => {
+test('take a referral, see it in triage, allocate it, find it by a word from its description, close it with an outcome', async ({
+  unlockedApp: app,
+  host,
+}) => {
   // A long journey through five screens: slow on a loaded machine, never waiting on a timer.
   test.setTimeout(240_000);
   const caseload = new CaseloadPage(app, host.url);
@@ -14,7 +17,9 @@ test('take a referral, see it in triage, allocate it, find it by a word from its
   await caseload.typeDate('Date of birth', '14/03/2011');
   await caseload.choose('Service-user type', 'Child in care');
   await caseload.choose('Issue 1 theme', 'Placement');
-  await app.getByRole('textbox', { name: 'In their own words' }).fill('I want to live nearer to my grandmother in Luton');
+  await app
+    .getByRole('textbox', { name: 'In their own words' })
+    .fill('I want to live nearer to my grandmother in Luton');
   await app.getByRole('textbox', { name: 'The outcome they want' }).fill('A placement near Luton');
   // The entitlement check follows what has been entered.
   await expect(app.getByTestId('entitlements')).toContainText('Child in care');
@@ -59,18 +64,34 @@ test('take a referral, see it in triage, allocate it, find it by a word from its
   await expect(app.getByText('No cases here yet')).toBeVisible();
 });
 
-test('import a spreadsheet: every problem listed by row and column, then a clean file previewed and imported', async ({ unlockedApp: app, host }) => {
+test('import a spreadsheet: every problem listed by row and column, then a clean file previewed and imported', async ({
+  unlockedApp: app,
+  host,
+}) => {
   const caseload = new CaseloadPage(app, host.url);
-  const header = 'reference,first_name,last_name,date_of_birth,service_user_type,local_authority,referral_date,issues,urgency,allocated_to,allocation_date,closure_date,closure_outcome';
+  const header =
+    'reference,first_name,last_name,date_of_birth,service_user_type,local_authority,referral_date,issues,urgency,allocated_to,allocation_date,closure_date,closure_outcome';
   const good = [
     // Saved the UK way: dd/mm/yyyy, the words shown in the app, the council's full name.
     'IMP-1,Dawit,Tesfaye,01/05/2009,Child in care,Kent County Council,03/02/2025,Placement; Contact with family,High,,,,',
     'IMP-2,زینب,کریمی,2007-11-20,CL,Essex,2025-03-10,LEAVING_CARE,standard,Ali Shah,2025-03-12,2025-06-30,all_issues_resolved',
   ];
-  const file = (rows: string[]) => ({ name: 'referrals.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n'), 'utf8') });
+  const file = (rows: string[]) => ({
+    name: 'referrals.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([header, ...rows].join('\r\n'), 'utf8'),
+  });
 
   await caseload.open('/import');
-  await app.locator('input[type=file]').setInputFiles(file([...good, 'IMP-3,Ola,Nowak,2031-01-01,CIC,Kent,2025-04-01,PLACEMENT,standard,,,,', 'IMP-1,Eve,Li,2010-01-01,CP,Kent,2025-04-01,HOUSES,standard,,,,']));
+  await app
+    .locator('input[type=file]')
+    .setInputFiles(
+      file([
+        ...good,
+        'IMP-3,Ola,Nowak,2031-01-01,CIC,Kent,2025-04-01,PLACEMENT,standard,,,,',
+        'IMP-1,Eve,Li,2010-01-01,CP,Kent,2025-04-01,HOUSES,standard,,,,',
+      ]),
+    );
   const problems = app.getByRole('table', { name: 'Problems by row and column' });
   await expect(problems.getByRole('row', { name: /4 date_of_birth The date of birth is in the future/ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /5 reference .*also used on row 2/ })).toBeVisible();
@@ -80,7 +101,9 @@ test('import a spreadsheet: every problem listed by row and column, then a clean
   await app.locator('input[type=file]').setInputFiles(file(good));
   await expect(app.getByText('Ready to import 2 referrals')).toBeVisible();
   await expect(app.getByRole('table', { name: 'First rows' })).toContainText('زینب کریمی');
-  await expect(app.getByRole('table', { name: 'First rows' }).getByRole('row', { name: /Dawit Tesfaye/ })).toContainText(/CIC\s*Kent\s*03\/02\/2025\s*PLACEMENT; CONTACT/);
+  await expect(
+    app.getByRole('table', { name: 'First rows' }).getByRole('row', { name: /Dawit Tesfaye/ }),
+  ).toContainText(/CIC\s*Kent\s*03\/02\/2025\s*PLACEMENT; CONTACT/);
   await app.getByRole('button', { name: 'Import', exact: true }).click();
   await app.getByRole('dialog', { name: 'Import these referrals?' }).getByRole('button', { name: 'Import' }).click();
   await expect(app.getByRole('status')).toContainText('Imported 2 referrals: 2 new, 0 updated, 0 unchanged.');
@@ -101,7 +124,10 @@ test.describe('dates and councils in the caseload', () => {
   // Each starts its own web host and store, which takes a while on a loaded machine.
   test.describe.configure({ timeout: 240_000 });
 
-  test('typing dates in a referral: the usual UK and ISO ways are read, and a wrong one is refused with the reason beside it', async ({ unlockedApp: app, host }) => {
+  test('typing dates in a referral: the usual UK and ISO ways are read, and a wrong one is refused with the reason beside it', async ({
+    unlockedApp: app,
+    host,
+  }) => {
     const caseload = new CaseloadPage(app, host.url);
     await caseload.open('/new');
     await app.getByRole('textbox', { name: 'Your name' }).fill('Jo Marsh');
@@ -120,13 +146,17 @@ test.describe('dates and councils in the caseload', () => {
     const referralDate = app.getByRole('textbox', { name: /^Referral date/ });
     await referralDate.fill('12/31/2025');
     await referralDate.press('Tab');
-    await expect(referralDate).toHaveAccessibleDescription(/month first, as in the US\. Put the day first: 31\/12\/2025\./);
+    await expect(referralDate).toHaveAccessibleDescription(
+      /month first, as in the US\. Put the day first: 31\/12\/2025\./,
+    );
 
     await caseload.choose('Service-user type', 'Child in care');
     await caseload.choose('Issue 1 theme', 'Placement');
     // Saving with a date still wrong is refused, saying which.
     await app.getByRole('button', { name: 'Save referral' }).click();
-    await expect(app.getByRole('alert').filter({ hasText: 'A date needs correcting' })).toContainText("A date of birth can't be in the future.");
+    await expect(app.getByRole('alert').filter({ hasText: 'A date needs correcting' })).toContainText(
+      "A date of birth can't be in the future.",
+    );
 
     await caseload.typeDate('Date of birth', '2011-03-14');
     await expect(dob).toHaveValue('14/03/2011');
@@ -137,22 +167,35 @@ test.describe('dates and councils in the caseload', () => {
     // The consent date is picked from the calendar with the keyboard.
     await app.getByRole('textbox', { name: 'Consent and confidentiality explained on' }).focus();
     await app.keyboard.press('Tab');
-    await expect(app.getByRole('button', { name: 'Open the calendar', expanded: false }).and(app.locator(':focus'))).toBeVisible();
+    await expect(
+      app.getByRole('button', { name: 'Open the calendar', expanded: false }).and(app.locator(':focus')),
+    ).toBeVisible();
     await app.keyboard.press('Enter');
     const picker = app.getByRole('dialog', { name: 'Open the calendar' });
     await expect(picker).toBeVisible();
     // Days are named in full, so a screen reader says "Tuesday 1 December 2026", not "1".
     const today = await app.evaluate(() => new Date().toLocaleDateString('en-CA'));
     const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-    const dayName = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).replace(',', '');
+    const dayName = new Date(Date.UTC(y, m - 1, d))
+      .toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+      .replace(',', '');
     await picker.getByRole('button', { name: dayName }).focus();
     // The fields and the open calendar pass the accessibility checks (the entitlement panel beside them is checked elsewhere).
-    const axe = await new AxeBuilder({ page: app }).include('section[aria-label="Referral"]').include('[role="dialog"]').analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => `${n.target.join(' ')} [${n.failureSummary ?? ''}]`).join(', ')}`)).toEqual([]);
+    const axe = await new AxeBuilder({ page: app })
+      .include('section[aria-label="Referral"]')
+      .include('[role="dialog"]')
+      .analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} at ${v.nodes.map((n) => `${n.target.join(' ')} [${n.failureSummary ?? ''}]`).join(', ')}`),
+    ).toEqual([]);
     await app.keyboard.press('ArrowLeft');
     await app.keyboard.press('Enter');
     const yesterday = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-    await expect(app.getByRole('textbox', { name: 'Consent and confidentiality explained on' })).toHaveValue(formatUkDate(yesterday));
+    await expect(app.getByRole('textbox', { name: 'Consent and confidentiality explained on' })).toHaveValue(
+      formatUkDate(yesterday),
+    );
 
     await app.getByRole('button', { name: 'Save referral' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Dawit' })).toBeVisible();
@@ -160,12 +203,22 @@ test.describe('dates and councils in the caseload', () => {
     await expect(app.getByText('01/12/2025', { exact: true })).toBeVisible();
   });
 
-  test('councils typed by hand that match no single council are listed, and the advocate chooses each; new ones come from the list', async ({ unlockedApp: app, host }) => {
+  test('councils typed by hand that match no single council are listed, and the advocate chooses each; new ones come from the list', async ({
+    unlockedApp: app,
+    host,
+  }) => {
     const caseload = new CaseloadPage(app, host.url);
     // Two records as a laptop on an older Heard would have synced them: a misspelling and a former county.
     await app.evaluate(async () => {
-      const api = (window as unknown as { heard: Record<string, (i: unknown) => Promise<{ ok: boolean; error?: { message: string } }>> }).heard;
-      for (const [name, la] of [['Efua', 'Lancshire'], ['Nasrin', 'Cumbria']] as const) {
+      const api = (
+        window as unknown as {
+          heard: Record<string, (i: unknown) => Promise<{ ok: boolean; error?: { message: string } }>>;
+        }
+      ).heard;
+      for (const [name, la] of [
+        ['Efua', 'Lancshire'],
+        ['Nasrin', 'Cumbria'],
+      ] as const) {
         const r = await api['caseload.referrals.create']!({
           person: { firstName: name, lastName: 'Test', localAuthority: la },
           referral: { referralDate: '2026-01-05', serviceUserType: 'CIC' },

@@ -5,7 +5,10 @@ import { E2E_PASSPHRASE, expect, expectAccessible, test, waitForAppState } from 
 import { VaultPage } from './pages/vault-page';
 import { WebHostProcess } from './web-host-process';
 
-test('data protection: the trail records a wrong passphrase and a backup, is intact, and the retention policy saves', async ({ unlockedApp: app, host }) => {
+test('data protection: the trail records a wrong passphrase and a backup, is intact, and the retention policy saves', async ({
+  unlockedApp: app,
+  host,
+}) => {
   // Key stretching for the passphrases and the backup is slow on a loaded machine; nothing here waits on a timer.
   test.setTimeout(240_000);
   const backupFile = `${host.dataDir}-e2e.backup`;
@@ -16,7 +19,10 @@ test('data protection: the trail records a wrong passphrase and a backup, is int
     expect(await vault.unlockExpectingError('not my passphrase at all')).toContain('That passphrase is not right');
     await vault.unlock(E2E_PASSPHRASE);
 
-    await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data protection', exact: true }).click();
+    await app
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Data protection', exact: true })
+      .click();
     await waitForAppState(app, 'data-protection');
     const trail = app.getByRole('table', { name: 'Audit trail' });
     await expect(trail).toContainText('Wrong passphrase entered');
@@ -30,7 +36,10 @@ test('data protection: the trail records a wrong passphrase and a backup, is int
     await form.getByLabel(/^Your passphrase\s*\*?$/).fill(E2E_PASSPHRASE);
     await form.getByLabel(/^Backup passphrase\s*\*?$/).fill('lantern harbour pebble crocus');
     await form.getByLabel(/^Backup passphrase again\s*\*?$/).fill('lantern harbour pebble crocus');
-    const [download] = await Promise.all([app.waitForEvent('download', { timeout: 120_000 }), form.getByRole('button', { name: 'Make the backup' }).click()]);
+    const [download] = await Promise.all([
+      app.waitForEvent('download', { timeout: 120_000 }),
+      form.getByRole('button', { name: 'Make the backup' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^heard-backup-\d{4}-\d{2}-\d{2}\.heardbackup$/);
     await download.saveAs(backupFile);
     await expect(app.getByText(/Backup downloaded as heard-backup-/)).toBeVisible({ timeout: 30_000 });
@@ -53,14 +62,21 @@ test('data protection: the trail records a wrong passphrase and a backup, is int
   }
 });
 
-test('a new computer restores a backup from the set-up screen and opens it with the new passphrase', async ({ unlockedApp: app, host, browser }) => {
+test('a new computer restores a backup from the set-up screen and opens it with the new passphrase', async ({
+  unlockedApp: app,
+  host,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const backupFile = `${host.dataDir}-move.backup`;
   const newDir = mkdtempSync(join(tmpdir(), 'heard-e2e-new-computer-'));
   const newHost = new WebHostProcess(newDir);
   try {
     // Something only the old computer's store holds: its retention policy.
-    await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data protection', exact: true }).click();
+    await app
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Data protection', exact: true })
+      .click();
     await app.getByRole('tab', { name: 'Retention' }).click();
     await app.getByRole('textbox', { name: 'Years' }).fill('4');
     await app.getByRole('button', { name: 'Save policy' }).click();
@@ -70,7 +86,10 @@ test('a new computer restores a backup from the set-up screen and opens it with 
     await make.getByLabel(/^Your passphrase\s*\*?$/).fill(E2E_PASSPHRASE);
     await make.getByLabel(/^Backup passphrase\s*\*?$/).fill('lantern harbour pebble crocus');
     await make.getByLabel(/^Backup passphrase again\s*\*?$/).fill('lantern harbour pebble crocus');
-    const [download] = await Promise.all([app.waitForEvent('download', { timeout: 120_000 }), make.getByRole('button', { name: 'Make the backup' }).click()]);
+    const [download] = await Promise.all([
+      app.waitForEvent('download', { timeout: 120_000 }),
+      make.getByRole('button', { name: 'Make the backup' }).click(),
+    ]);
     await download.saveAs(backupFile);
 
     // A second browser context: the other computer, with nothing of the first one's.
@@ -93,7 +112,10 @@ test('a new computer restores a backup from the set-up screen and opens it with 
     await restore.getByLabel(/^Backup passphrase\s*\*?$/).fill('lantern harbour pebble crocus');
     await restore.getByRole('button', { name: 'Restore the backup' }).click();
     await new VaultPage(page).unlock('violet tractor summer ocean');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data protection', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Data protection', exact: true })
+      .click();
     await page.getByRole('tab', { name: 'Retention' }).click();
     await expect(page.getByRole('textbox', { name: 'Years' })).toHaveValue('4');
     await context.close();

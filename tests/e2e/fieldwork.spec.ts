@@ -81,7 +81,10 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
   await app.getByTestId('search-hit').click();
   await app.getByRole('button', { name: 'Earlier versions' }).click();
   // The newest version is listed first (more than one may have been saved while typing).
-  await app.getByRole('button', { name: /^Open version \d+$/ }).first().click();
+  await app
+    .getByRole('button', { name: /^Open version \d+$/ })
+    .first()
+    .click();
   await expect(app.getByRole('document', { name: /^Version \d+ of the note$/ })).toContainText('bus to Exeter');
   await app.keyboard.press('Escape');
   await app.getByRole('button', { name: 'Close note' }).click();
@@ -97,7 +100,9 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
   await app.getByRole('tab', { name: 'Safeguarding' }).click();
   await expect(app.getByTestId('safeguarding-flag')).toHaveCount(0);
   await app.getByRole('button', { name: 'Record a safeguarding concern' }).click();
-  await app.getByLabel("What was disclosed, in the young person's words").fill('He said his uncle hit him last weekend');
+  await app
+    .getByLabel("What was disclosed, in the young person's words")
+    .fill('He said his uncle hit him last weekend');
   await app.getByLabel(/^Your decision/).fill('Share with the duty team today');
   await app.getByLabel('The reason for your decision').fill('Risk of significant harm');
   await app.getByRole('button', { name: 'Save safeguarding record' }).click();
@@ -116,10 +121,15 @@ test('contacts, notes, search, actions and safeguarding for a case', async ({ un
   await expectAccessible(app);
 
   await app.goto(`${host.url}#/`);
-  await expect(app.getByRole('region', { name: 'Actions due and overdue' })).toContainText('Chase the IRO about the review date');
+  await expect(app.getByRole('region', { name: 'Actions due and overdue' })).toContainText(
+    'Chase the IRO about the review date',
+  );
 });
 
-test('on a real case: observations for a non-instructed child linked to an issue, the flag, and a note found from Today', async ({ unlockedApp: app, host }) => {
+test('on a real case: observations for a non-instructed child linked to an issue, the flag, and a note found from Today', async ({
+  unlockedApp: app,
+  host,
+}) => {
   test.setTimeout(180_000);
   const caseload = new CaseloadPage(app, host.url);
   await caseload.open('/new');

@@ -25,7 +25,8 @@ export const test = base.extend<HeardFixtures>({
     await host.start();
     await use(host);
     await host.stop();
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('web-host.log', { body: host.log(), contentType: 'text/plain' });
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('web-host.log', { body: host.log(), contentType: 'text/plain' });
     rmSync(dataDir, { recursive: true, force: true });
   },
   app: async ({ page, host }, use) => {
@@ -52,5 +53,10 @@ export async function waitForAppState(page: Page, state: string): Promise<void> 
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} [${n.failureSummary ?? ""}]`).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} [${n.failureSummary ?? ''}]`).join(', ')}`,
+    ),
+  ).toEqual([]);
 }

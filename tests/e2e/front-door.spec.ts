@@ -4,14 +4,18 @@ import type { HeardApi } from '../../shared/ipc/contract';
 import { E2E_PASSPHRASE, expect, expectAccessible, test, waitForAppState } from './fixtures';
 import { VaultPage } from './pages/vault-page';
 
-test('ten wrong passphrases sent at once by the page: one is checked, nine are told to wait, and the screen says so', async ({ unlockedApp: app }) => {
+test('ten wrong passphrases sent at once by the page: one is checked, nine are told to wait, and the screen says so', async ({
+  unlockedApp: app,
+}) => {
   test.setTimeout(120_000);
   const vault = new VaultPage(app);
   await vault.lock();
   // A page that has been tampered with can call core directly, all at once.
   const codes = await app.evaluate(async () => {
     const heard = (window as unknown as { heard: HeardApi }).heard;
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => heard['vault.unlock']({ passphrase: `wrong guess ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => heard['vault.unlock']({ passphrase: `wrong guess ${i}` })),
+    );
     return answers.map((a) => (a.ok ? 'unlocked' : a.error.code));
   });
   expect(codes.filter((c) => c === 'wrong_passphrase')).toHaveLength(1);
@@ -27,7 +31,10 @@ test('ten wrong passphrases sent at once by the page: one is checked, nine are t
   await vault.unlock(E2E_PASSPHRASE);
 });
 
-test('an empty records file shows the damaged-store screen before any passphrase, and is left as it is', async ({ unlockedApp: app, host }) => {
+test('an empty records file shows the damaged-store screen before any passphrase, and is left as it is', async ({
+  unlockedApp: app,
+  host,
+}) => {
   test.setTimeout(120_000);
   await new VaultPage(app).lock();
   await host.stop();
@@ -39,7 +46,9 @@ test('an empty records file shows the damaged-store screen before any passphrase
   await app.goto(host.url);
   await waitForAppState(app, 'problem:database_damaged');
   await expect(app.getByRole('heading', { name: 'Your records file is damaged' })).toBeVisible();
-  await expect(app.getByRole('alert')).toContainText('Your records file (heard.db) is damaged and could not be opened. Restore it from a backup');
+  await expect(app.getByRole('alert')).toContainText(
+    'Your records file (heard.db) is damaged and could not be opened. Restore it from a backup',
+  );
   await expect(app.getByRole('alert')).toContainText('The file has not been changed or deleted.');
   // Nothing offers to start afresh over it, and there is no passphrase box to type into.
   await expect(app.getByRole('textbox')).toHaveCount(0);

@@ -33,14 +33,22 @@ test.afterAll(async () => {
 /** Another laptop enrolling with the service part of a code and sending its public key, as Heard does at its first sync. */
 async function laptopEnrolling(serviceCode: string): Promise<{ deviceId: string; fingerprint: string }> {
   const post = async (path: string, body: object, token?: string) =>
-    (await fetch(`${serviceUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ v: PROTOCOL_VERSION, ...body }) })).json();
+    (
+      await fetch(`${serviceUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ v: PROTOCOL_VERSION, ...body }),
+      })
+    ).json();
   const e = await post('/v1/enrol', { code: serviceCode, deviceName: 'Sam’s laptop' });
   const keys = await newDeviceKeys();
   await post('/v1/keys/public-key', { publicKey: keys.publicKey.toString('base64url') }, e.accessToken);
   return { deviceId: e.deviceId, fingerprint: fingerprint(keys.publicKey) };
 }
 
-test('a manager prints the recovery key, issues a code, approves a laptop by its code and disconnects it', async ({ unlockedApp: page }) => {
+test('a manager prints the recovery key, issues a code, approves a laptop by its code and disconnects it', async ({
+  unlockedApp: page,
+}) => {
   const sync = new SyncPage(page);
   await sync.open();
   await sync.connect(serviceUrl, (await ops.issueEnrolmentCode(db.pool, manager)).code);
@@ -73,7 +81,9 @@ test('a manager prints the recovery key, issues a code, approves a laptop by its
   await expectAccessible(page);
   await waiting.getByRole('button', { name: 'Approve' }).click();
   await expect(waiting).toHaveCount(0);
-  expect((await db.pool.query('SELECT epoch FROM wrapped_keys WHERE device_id = $1', [other.deviceId])).rows).toEqual([{ epoch: 1 }]);
+  expect((await db.pool.query('SELECT epoch FROM wrapped_keys WHERE device_id = $1', [other.deviceId])).rows).toEqual([
+    { epoch: 1 },
+  ]);
 
   const row = page.getByTestId('laptop-row').filter({ hasText: 'Sam Okafor' });
   await expect(row.getByText(/holds the key/)).toBeVisible();
@@ -83,5 +93,11 @@ test('a manager prints the recovery key, issues a code, approves a laptop by its
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Disconnect it' }).click();
   await expect(row.getByText('Disconnected')).toBeVisible();
-  await expect.poll(async () => (await db.pool.query('SELECT max(epoch)::int AS e FROM key_epochs WHERE organisation_id = $1', [org])).rows[0].e).toBe(2);
+  await expect
+    .poll(
+      async () =>
+        (await db.pool.query('SELECT max(epoch)::int AS e FROM key_epochs WHERE organisation_id = $1', [org])).rows[0]
+          .e,
+    )
+    .toBe(2);
 });

@@ -5,10 +5,20 @@ import { addWorkingDays } from '../../shared/domain/working-days';
 import { expect, expectAccessible, test, waitForAppState } from './fixtures';
 import { LettersPage } from './pages/letters-page';
 
-test('a Stage 1 letter written from its complaint is exported, recorded as sent, locked, and shown on the complaint', async ({ unlockedApp: app, host }, testInfo) => {
+test('a Stage 1 letter written from its complaint is exported, recorded as sent, locked, and shown on the complaint', async ({
+  unlockedApp: app,
+  host,
+}, testInfo) => {
   test.setTimeout(300_000);
   const letters = new LettersPage(app);
-  const { caseId } = await letters.createCase('محمد', { firstName: 'Mohammed', lastName: 'Karimi', pronouns: 'he/him', dateOfBirth: '2010-04-02' }, { description: 'Family time with his brother keeps being cancelled', wantedOutcome: 'Family time every week that goes ahead' });
+  const { caseId } = await letters.createCase(
+    'محمد',
+    { firstName: 'Mohammed', lastName: 'Karimi', pronouns: 'he/him', dateOfBirth: '2010-04-02' },
+    {
+      description: 'Family time with his brother keeps being cancelled',
+      wantedOutcome: 'Family time every week that goes ahead',
+    },
+  );
   await letters.recordWishes(caseId, '2026-01-10', 'I want to see my brother every week like I was promised.');
   await letters.setLetterhead('Northshire Advocacy', '12 Mill Lane\nNorthtown');
 
@@ -61,14 +71,19 @@ test('a Stage 1 letter written from its complaint is exported, recorded as sent,
   // The complaint shows its letter, sent.
   await letters.goto(host.url, `/caseload/${caseId}?tab=complaints`);
   await waitForAppState(app, 'complaints-loaded');
-  await expect(complaint.getByRole('list', { name: 'Letters for this complaint' })).toContainText(`Stage 1 complaint, sent ${formatUkDate(todayIso())} by email`);
+  await expect(complaint.getByRole('list', { name: 'Letters for this complaint' })).toContainText(
+    `Stage 1 complaint, sent ${formatUkDate(todayIso())} by email`,
+  );
   await expect(complaint.getByRole('button', { name: 'Write the Stage 1 letter' })).toHaveCount(0);
 
   // A correction is a new version that says what changed; as a draft it can be deleted, and undone.
   await complaint.getByRole('link', { name: 'Stage 1 complaint' }).click();
   await waitForAppState(app, 'letter-open');
   await app.getByRole('button', { name: 'Write a correction' }).click();
-  await app.getByRole('dialog', { name: 'Write a correction' }).getByLabel('What does the correction change?').fill('The date of birth was wrong');
+  await app
+    .getByRole('dialog', { name: 'Write a correction' })
+    .getByLabel('What does the correction change?')
+    .fill('The date of birth was wrong');
   await app.getByRole('button', { name: 'Write the correction' }).click();
   await expect(app.getByText('Version 2, correcting')).toBeVisible();
   await expect(letters.letterText()).toContainText('Correction: this letter replaces our letter of');
@@ -79,10 +94,15 @@ test('a Stage 1 letter written from its complaint is exported, recorded as sent,
   await expect(app.getByRole('row', { name: /version 2/ })).toHaveCount(0);
   await app.getByRole('status').filter({ hasText: 'Draft deleted' }).getByRole('button', { name: 'Undo' }).click();
   await waitForAppState(app, 'letter-restored');
-  await expect(app.getByRole('row', { name: /Stage 1 complaint \(version 2, a correction\)/ })).toContainText('Not sent');
+  await expect(app.getByRole('row', { name: /Stage 1 complaint \(version 2, a correction\)/ })).toContainText(
+    'Not sent',
+  );
 });
 
-test('a late Stage 1 complaint leads to a prefilled Stage 2 letter, edited, recorded as sent and exported', async ({ unlockedApp: app, host }, testInfo) => {
+test('a late Stage 1 complaint leads to a prefilled Stage 2 letter, edited, recorded as sent and exported', async ({
+  unlockedApp: app,
+  host,
+}, testInfo) => {
   test.setTimeout(300_000);
   const letters = new LettersPage(app);
   const name = 'محمد';
@@ -113,7 +133,11 @@ test('a late Stage 1 complaint leads to a prefilled Stage 2 letter, edited, reco
 
   // The case page's banner offers the letter for the next step, already filled in.
   await letters.goto(host.url, `/caseload/${caseId}`);
-  await app.getByRole('alert').filter({ hasText: 'Stage 1 response is late' }).getByRole('button', { name: 'Write the letter' }).click();
+  await app
+    .getByRole('alert')
+    .filter({ hasText: 'Stage 1 response is late' })
+    .getByRole('button', { name: 'Write the letter' })
+    .click();
   await waitForAppState(app, 'letter-open');
   await expect(app.getByLabel('Title')).toHaveValue('Request for a Stage 2 investigation');
   const text = app.getByTestId('letter-text');
@@ -150,5 +174,7 @@ test('a late Stage 1 complaint leads to a prefilled Stage 2 letter, edited, reco
   // The case's letters list shows it as sent.
   await letters.goto(host.url, `/caseload/${caseId}?tab=letters`);
   await waitForAppState(app, 'letters-loaded');
-  await expect(app.getByRole('row', { name: /Request for a Stage 2 investigation/ })).toContainText(formatUkDate(todayIso()));
+  await expect(app.getByRole('row', { name: /Request for a Stage 2 investigation/ })).toContainText(
+    formatUkDate(todayIso()),
+  );
 });

@@ -5,7 +5,10 @@ import { addDays, mondayOf } from '../../shared/domain/meetings-calendar';
 import { E2E_PASSPHRASE, expect, expectAccessible, test } from './fixtures';
 import { MeetingsPage } from './pages/meetings-page';
 
-test('a meeting, a statement written in the young-person view, agreement and PDF export', async ({ unlockedApp: app, host }, testInfo) => {
+test('a meeting, a statement written in the young-person view, agreement and PDF export', async ({
+  unlockedApp: app,
+  host,
+}, testInfo) => {
   test.setTimeout(180_000);
   const meetings = new MeetingsPage(app);
   const child = await meetings.createCase('Tayo', 'Brennan');
@@ -16,7 +19,13 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
 
   // Create a meeting from the calendar.
   await meetings.goto(host.url, '/calendar');
-  await meetings.addMeeting({ who: /Tayo Brennan/, type: 'Child in care review', date: formatUkDate(meetingDate), time: '14:30', place: 'Civic Centre, room 4' });
+  await meetings.addMeeting({
+    who: /Tayo Brennan/,
+    type: 'Child in care review',
+    date: formatUkDate(meetingDate),
+    time: '14:30',
+    place: 'Civic Centre, room 4',
+  });
   await expect(app.getByRole('heading', { name: 'Child in care review' })).toBeVisible();
   await expectAccessible(app);
 
@@ -25,7 +34,11 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
   await expect(app.getByRole('region', { name: 'Meetings in the next 7 days' })).toContainText('in 3 days');
   await meetings.goto(host.url, '/calendar');
   if (mondayOf(meetingDate) !== mondayOf(today)) await app.getByRole('button', { name: 'Next week' }).click();
-  await expect(app.getByRole('region', { name: formatUkDate(meetingDate), exact: false }).getByRole('link', { name: /Child in care review · Tayo Brennan/ })).toBeVisible();
+  await expect(
+    app
+      .getByRole('region', { name: formatUkDate(meetingDate), exact: false })
+      .getByRole('link', { name: /Child in care review · Tayo Brennan/ }),
+  ).toBeVisible();
   await expectAccessible(app);
   await app.getByText('Month', { exact: true }).click();
   await expect(app.getByRole('heading', { name: /\w+ \d{4}$/ })).toBeVisible();
@@ -40,7 +53,9 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
   await expectAccessible(app);
   await app.getByRole('button', { name: 'Open young-person view' }).click();
   await expect(app.locator('html')).toHaveAttribute('data-app-state', 'young-person-view');
-  await expect(app.getByRole('heading', { name: `My views for my care review on ${formatUkDate(meetingDate)}` })).toBeVisible();
+  await expect(
+    app.getByRole('heading', { name: `My views for my care review on ${formatUkDate(meetingDate)}` }),
+  ).toBeVisible();
 
   const words = 'I like living with Jo and I want to stay until I finish school';
   await app.getByRole('textbox', { name: 'What I want to happen' }).fill(words);
@@ -52,7 +67,17 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
   // Nothing else is on screen: no navigation, no names, no references, no other case.
   await expect(app.getByRole('navigation')).toHaveCount(0);
   const visible = await app.locator('body').innerText();
-  for (const secret of ['Tayo', 'Brennan', child.reference, 'Zed', 'Ormond', other.reference, 'Civic Centre', 'Caseload', 'Calendar']) {
+  for (const secret of [
+    'Tayo',
+    'Brennan',
+    child.reference,
+    'Zed',
+    'Ormond',
+    other.reference,
+    'Civic Centre',
+    'Caseload',
+    'Calendar',
+  ]) {
     expect(visible).not.toContain(secret);
   }
   await expectAccessible(app);
@@ -74,8 +99,20 @@ test('a meeting, a statement written in the young-person view, agreement and PDF
     await passphrase.fill(E2E_PASSPHRASE);
     await app.getByRole('button', { name: 'Leave', exact: true }).click();
     const outcome = await Promise.race([
-      app.getByTestId('young-person-view').waitFor({ state: 'detached' }).then(() => 'left', () => 'gone'),
-      app.getByText(/Please wait/).waitFor().then(() => 'wait', () => 'gone'),
+      app
+        .getByTestId('young-person-view')
+        .waitFor({ state: 'detached' })
+        .then(
+          () => 'left',
+          () => 'gone',
+        ),
+      app
+        .getByText(/Please wait/)
+        .waitFor()
+        .then(
+          () => 'wait',
+          () => 'gone',
+        ),
     ]);
     if (outcome !== 'wait') break;
   }

@@ -38,7 +38,8 @@ test.afterAll(async () => {
 async function giveOrgKey(dataDir: string): Promise<void> {
   const core = createCore({ dataDir, autoSync: false });
   await core.vault.unlock(E2E_PASSPHRASE);
-  if (!currentOrgKey(core.vault.database())) saveOrgKey(core.vault.database(), { epoch: 1, key: Buffer.alloc(32, 5) }, new Date());
+  if (!currentOrgKey(core.vault.database()))
+    saveOrgKey(core.vault.database(), { epoch: 1, key: Buffer.alloc(32, 5) }, new Date());
   core.close();
 }
 
@@ -58,11 +59,18 @@ async function fillReferral(form: Page): Promise<void> {
   await form.getByLabel(/^Date of birth/).fill('2013-05-14');
   await form.getByRole('group', { name: 'Which of these fits best?' }).getByLabel('In care (looked after)').check();
   await form.getByLabel(/^What would they like an advocate to help with/).fill(REQUEST);
-  await form.getByRole('group', { name: /Is there a date soon/ }).getByLabel('Yes').check();
+  await form
+    .getByRole('group', { name: /Is there a date soon/ })
+    .getByLabel('Yes')
+    .check();
   await form.getByLabel(/^If yes, what is happening and when/).fill('Moves on 12 December');
 }
 
-test('a referral sent from the public form arrives decrypted in the manager’s triage marked online; a feedback link works once, and so does the laptop handed over', async ({ unlockedApp: page, host, browser }) => {
+test('a referral sent from the public form arrives decrypted in the manager’s triage marked online; a feedback link works once, and so does the laptop handed over', async ({
+  unlockedApp: page,
+  host,
+  browser,
+}) => {
   // Three browsers' worth of pages and four syncs, with scrypt twice in the passphrase checks.
   test.slow();
   const sync = new SyncPage(page);
@@ -95,7 +103,8 @@ test('a referral sent from the public form arrives decrypted in the manager’s 
   expect(reference).toMatch(/^W\d\d-[0-9A-Z]{6}$/);
   await expectAccessible(form);
   const stored = await serviceText();
-  for (const word of ['Ottoline', 'Fairweather', 'little brother', '2013-05-14', 'priya.shah']) expect(stored).not.toContain(word);
+  for (const word of ['Ottoline', 'Fairweather', 'little brother', '2013-05-14', 'priya.shah'])
+    expect(stored).not.toContain(word);
 
   // The manager's laptop collects it at the next sync and shows it in triage, marked online.
   await sync.syncNow();
@@ -130,7 +139,9 @@ test('a referral sent from the public form arrives decrypted in the manager’s 
   await phone.getByRole('button', { name: 'Send' }).click();
   await expect(phone.getByRole('heading', { name: 'Thank you' })).toBeVisible();
   await phone.reload();
-  await expect(phone.getByRole('heading', { level: 1, name: 'This feedback link has already been used' })).toBeVisible();
+  await expect(
+    phone.getByRole('heading', { level: 1, name: 'This feedback link has already been used' }),
+  ).toBeVisible();
   await expectAccessible(phone);
   await visitor.close();
 
@@ -154,8 +165,20 @@ test('a referral sent from the public form arrives decrypted in the manager’s 
     await page.getByLabel('Advocate’s passphrase').fill(E2E_PASSPHRASE);
     await page.getByRole('button', { name: 'Leave', exact: true }).click();
     const outcome = await Promise.race([
-      page.getByTestId('feedback-mode').waitFor({ state: 'detached' }).then(() => 'left', () => 'gone'),
-      page.getByText(/Please wait/).waitFor().then(() => 'wait', () => 'gone'),
+      page
+        .getByTestId('feedback-mode')
+        .waitFor({ state: 'detached' })
+        .then(
+          () => 'left',
+          () => 'gone',
+        ),
+      page
+        .getByText(/Please wait/)
+        .waitFor()
+        .then(
+          () => 'wait',
+          () => 'gone',
+        ),
     ]);
     if (outcome !== 'wait') break;
   }

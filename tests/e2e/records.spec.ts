@@ -21,7 +21,10 @@ const isoDaysFromToday = (days: number): string => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-test('correct a gender and a date of birth after saving: the report follows and the history shows both', async ({ unlockedApp: app, host }) => {
+test('correct a gender and a date of birth after saving: the report follows and the history shows both', async ({
+  unlockedApp: app,
+  host,
+}) => {
   // Many screens on a loaded machine: a longer limit, never a wait on a timer.
   test.setTimeout(240_000);
   const cases = new CasePage(app, host.url);
@@ -29,7 +32,9 @@ test('correct a gender and a date of birth after saving: the report follows and 
 
   await cases.showReport(/April to June 2026/);
   await expect(app.getByRole('img', { name: /^Gender:/ })).toHaveAccessibleName('Gender: Female 1.');
-  await expect(app.getByRole('img', { name: /^Age at referral:/ })).toHaveAccessibleName('Age at referral: 11-15 years 1.');
+  await expect(app.getByRole('img', { name: /^Age at referral:/ })).toHaveAccessibleName(
+    'Age at referral: 11-15 years 1.',
+  );
 
   await cases.open(caseId);
   await app.getByRole('button', { name: 'Edit details' }).click();
@@ -48,25 +53,45 @@ test('correct a gender and a date of birth after saving: the report follows and 
   const correction = app.getByRole('article', { name: /Young person’s details corrected/ });
   await expect(correction).toContainText('by Jo Marsh');
   await expect(correction).toContainText('Why: Typed in error at referral');
-  await expect(correction.getByRole('row', { name: /Date of birth/ })).toHaveText(/Date of birth\s*01\/04\/2012\s*01\/04\/2009/);
+  await expect(correction.getByRole('row', { name: /Date of birth/ })).toHaveText(
+    /Date of birth\s*01\/04\/2012\s*01\/04\/2009/,
+  );
   await expect(correction.getByRole('row', { name: /Gender/ })).toHaveText(/Gender\s*Female\s*Male/);
 
   await cases.showReport(/April to June 2026/);
   await expect(app.getByRole('img', { name: /^Gender:/ })).toHaveAccessibleName('Gender: Male 1.');
-  await expect(app.getByRole('img', { name: /^Age at referral:/ })).toHaveAccessibleName('Age at referral: 16-17 years 1.');
+  await expect(app.getByRole('img', { name: /^Age at referral:/ })).toHaveAccessibleName(
+    'Age at referral: 16-17 years 1.',
+  );
 });
 
-test('closing a case with open work shows each piece, and closes only once each is settled, carried or cancelled', async ({ unlockedApp: app, host }) => {
+test('closing a case with open work shows each piece, and closes only once each is settled, carried or cancelled', async ({
+  unlockedApp: app,
+  host,
+}) => {
   // Many screens on a loaded machine: a longer limit, never a wait on a timer.
   test.setTimeout(240_000);
   const cases = new CasePage(app, host.url);
   const caseId = await seedCase(cases);
-  await cases.call('fieldwork.actions.save', { caseId, action: { owner: 'advocate', description: 'Ring the IRO', dueOn: isoDaysFromToday(-2) } });
+  await cases.call('fieldwork.actions.save', {
+    caseId,
+    action: { owner: 'advocate', description: 'Ring the IRO', dueOn: isoDaysFromToday(-2) },
+  });
   await cases.call('fieldwork.safeguarding.create', {
     caseId,
-    record: { disclosedAt: `${isoDaysFromToday(-5)}T15:00`, disclosure: 'Said she was hit', decision: 'Referred to MASH', reason: 'Risk of harm' },
+    record: {
+      disclosedAt: `${isoDaysFromToday(-5)}T15:00`,
+      disclosure: 'Said she was hit',
+      decision: 'Referred to MASH',
+      reason: 'Risk of harm',
+    },
   });
-  await cases.call('complaints.save', { caseId, stage: 'stage1', receivedOn: isoDaysFromToday(-3), summary: 'Contact stopped' });
+  await cases.call('complaints.save', {
+    caseId,
+    stage: 'stage1',
+    receivedOn: isoDaysFromToday(-3),
+    summary: 'Contact stopped',
+  });
   const letter = await cases.call('letters.create', { caseId, templateId: 'iro-concern' });
   const meetingDay = isoDaysFromToday(7);
   await cases.call('meetings.save', { caseId, type: 'cic_review', date: meetingDay, invitees: [] });
@@ -83,7 +108,11 @@ test('closing a case with open work shows each piece, and closes only once each 
 
   const caseload = new CaseloadPage(app, host.url);
   await caseload.choose('Closure outcome', 'Outstanding issues');
-  for (const told of ['How to complain about the advocacy service', 'How to ask for a different advocate', 'How to come back to the service later']) {
+  for (const told of [
+    'How to complain about the advocacy service',
+    'How to ask for a different advocate',
+    'How to come back to the service later',
+  ]) {
     await app.getByRole('checkbox', { name: told }).check();
   }
   await app.getByRole('button', { name: 'Close case' }).click();
@@ -96,9 +125,13 @@ test('closing a case with open work shows each piece, and closes only once each 
   await expect(concern.getByRole('radio')).toHaveCount(2);
 
   await concern.getByRole('radio', { name: 'Keep it open after the case closes' }).check();
-  await concern.getByRole('textbox', { name: 'Why does it carry on?' }).fill('MASH still deciding; the social worker knows');
+  await concern
+    .getByRole('textbox', { name: 'Why does it carry on?' })
+    .fill('MASH still deciding; the social worker knows');
   await complaint.getByRole('radio', { name: 'Carries on after the case closes' }).check();
-  await complaint.getByRole('textbox', { name: 'Why does it carry on?' }).fill('Her social worker will help with the response');
+  await complaint
+    .getByRole('textbox', { name: 'Why does it carry on?' })
+    .fill('Her social worker will help with the response');
   await action.getByRole('radio', { name: 'Cancel it' }).check();
   await unsent.getByRole('radio', { name: 'Keep it to send later' }).check();
   await app.getByRole('button', { name: 'Close case' }).click();
@@ -128,7 +161,10 @@ test('closing a case with open work shows each piece, and closes only once each 
   await expect(app.getByRole('row', { name: /Ring the IRO/ })).toContainText('Cancelled when the case closed');
 });
 
-test('a half-taken referral: problems listed at the top as links with the focus on the first, and clearing asks first', async ({ unlockedApp: app, host }) => {
+test('a half-taken referral: problems listed at the top as links with the focus on the first, and clearing asks first', async ({
+  unlockedApp: app,
+  host,
+}) => {
   test.setTimeout(180_000);
   const caseload = new CaseloadPage(app, host.url);
   await caseload.open('/new');
@@ -136,7 +172,10 @@ test('a half-taken referral: problems listed at the top as links with the focus 
   await firstName.fill('Samira');
   await app.getByRole('button', { name: 'Save referral' }).click();
   const summary = app.getByTestId('error-summary');
-  await expect(summary.getByRole('link')).toHaveText(['Choose the service-user type.', 'Add at least one issue with its theme.']);
+  await expect(summary.getByRole('link')).toHaveText([
+    'Choose the service-user type.',
+    'Add at least one issue with its theme.',
+  ]);
   await expect(app.getByRole('combobox', { name: 'Service-user type' })).toBeFocused();
   await summary.getByRole('link', { name: 'Add at least one issue with its theme.' }).click();
   await expect(app.getByRole('combobox', { name: 'Issue 1 theme' })).toBeFocused();

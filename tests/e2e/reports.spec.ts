@@ -27,7 +27,11 @@ async function seed(app: Page): Promise<string> {
 /** Serious or critical accessibility problems inside one part of the page (the case page around it belongs to the caseload). */
 async function expectAccessibleWithin(app: Page, selector: string): Promise<void> {
   const results = await new AxeBuilder({ page: app }).include(selector).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(
+    results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
 }
 
 async function download(app: Page, button: string, menuItem?: string): Promise<{ name: string; bytes: Buffer }> {
@@ -37,7 +41,10 @@ async function download(app: Page, button: string, menuItem?: string): Promise<{
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
 
-test('feedback at closure, the quarter\'s figures, an anonymised case study, and CSV and PDF export', async ({ unlockedApp: app, host }) => {
+test("feedback at closure, the quarter's figures, an anonymised case study, and CSV and PDF export", async ({
+  unlockedApp: app,
+  host,
+}) => {
   test.setTimeout(300_000);
   const caseId = await seed(app);
 
@@ -46,7 +53,10 @@ test('feedback at closure, the quarter\'s figures, an anonymised case study, and
   await app.getByRole('button', { name: "Young person's form" }).click();
   await app.getByLabel('Date received').fill('12/05/2026');
   await app.getByRole('radiogroup', { name: 'Did you feel listened to?' }).getByRole('radio', { name: 'Yes' }).check();
-  await app.getByRole('radiogroup', { name: 'Did things change?' }).getByRole('radio', { name: 'A bit / not sure' }).check();
+  await app
+    .getByRole('radiogroup', { name: 'Did things change?' })
+    .getByRole('radio', { name: 'A bit / not sure' })
+    .check();
   await app.getByLabel('What could we do better?').fill('Come more often');
   await app.getByLabel(/happy for these words to be quoted/).check();
   await expectAccessibleWithin(app, '[data-testid="feedback-form"]');
@@ -62,8 +72,12 @@ test('feedback at closure, the quarter\'s figures, an anonymised case study, and
   await expect(figures.getByTestId('figure-summary').getByRole('row', { name: /^New referrals/ })).toContainText('3');
   const users = app.getByTestId('figure-service-users');
   await expect(users.getByRole('row', { name: /Children in care/ })).toContainText('33.3%');
-  await expect(users.getByRole('img')).toHaveAccessibleName(/Children in care 1, Family group conference 1, Joint housing assessment \(16-17\) 1/);
-  await expect(app.getByTestId('figure-closed').getByRole('row', { name: /all issues resolved/ })).toContainText('100%');
+  await expect(users.getByRole('img')).toHaveAccessibleName(
+    /Children in care 1, Family group conference 1, Joint housing assessment \(16-17\) 1/,
+  );
+  await expect(app.getByTestId('figure-closed').getByRole('row', { name: /all issues resolved/ })).toContainText(
+    '100%',
+  );
   await expect(app.getByTestId('figure-feedback')).toContainText("1 young people's forms");
   await expect(app.getByText('Come more often')).toBeVisible();
   await expectAccessible(app);
@@ -74,7 +88,9 @@ test('feedback at closure, the quarter\'s figures, an anonymised case study, and
   await app.getByRole('option', { name: /E2E-1/ }).click();
   await app.getByRole('textbox', { name: 'Name to use instead' }).fill('Sky');
   await app.getByRole('textbox', { name: 'Title' }).fill('Amira, 14');
-  await app.getByRole('textbox', { name: 'The story' }).fill('Amira Haddad wanted to live nearer her school in Medway.');
+  await app
+    .getByRole('textbox', { name: 'The story' })
+    .fill('Amira Haddad wanted to live nearer her school in Medway.');
   await app.getByRole('button', { name: 'Anonymise and save' }).click();
   const section = app.getByTestId('report-section');
   await expect(section).toContainText('Sky wanted to live nearer her school in [place].');
@@ -82,7 +98,10 @@ test('feedback at closure, the quarter\'s figures, an anonymised case study, and
   await expect(section).not.toContainText('Amira');
 
   // Behind each number: the cases it counts, by reference only.
-  await app.getByTestId('figure-ethnicity').getByRole('button', { name: /Black African: 2\. Show the cases/ }).click();
+  await app
+    .getByTestId('figure-ethnicity')
+    .getByRole('button', { name: /Black African: 2\. Show the cases/ })
+    .click();
   const behind = app.getByRole('dialog', { name: 'Ethnicity: Black African' });
   await expect(behind.getByTestId('cases-behind')).toHaveText(/E2E-1\s*E2E-3/);
   await expect(behind).not.toContainText('Amira');
@@ -98,7 +117,10 @@ test('feedback at closure, the quarter\'s figures, an anonymised case study, and
   await expect(app.getByText(/saved outside the encrypted store/)).toBeVisible();
 });
 
-test('a systemic issue marked on a case reaches the report, grouped by area with its cases counted', async ({ unlockedApp: app, host }) => {
+test('a systemic issue marked on a case reaches the report, grouped by area with its cases counted', async ({
+  unlockedApp: app,
+  host,
+}) => {
   test.setTimeout(120_000);
   const caseId = await seed(app);
   await app.goto(`${host.url}#/caseload/${caseId}?tab=systemic`);
@@ -118,7 +140,11 @@ test('a systemic issue marked on a case reaches the report, grouped by area with
   await app.getByRole('option', { name: /April to June 2026/ }).click();
   await waitForAppState(app, 'report-ready');
   const systemic = app.getByTestId('figure-systemic-issues');
-  await expect(systemic.getByRole('row', { name: /Changes to health and social care: High turnover in the 16-plus team/ })).toContainText('1');
-  await systemic.getByRole('button', { name: /Changes to health and social care \(cases\): 1\. Show the cases/ }).click();
+  await expect(
+    systemic.getByRole('row', { name: /Changes to health and social care: High turnover in the 16-plus team/ }),
+  ).toContainText('1');
+  await systemic
+    .getByRole('button', { name: /Changes to health and social care \(cases\): 1\. Show the cases/ })
+    .click();
   await expect(app.getByRole('dialog').getByTestId('cases-behind')).toHaveText('E2E-1');
 });

@@ -33,14 +33,26 @@ test.afterAll(async () => {
 /** Another manager's laptop, talking to the service directly. */
 async function otherDevice(): Promise<(changes: object[]) => Promise<void>> {
   const { code } = await ops.issueEnrolmentCode(db.pool, manager);
-  const e = await (await fetch(`${serviceUrl}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'office pc' }) })).json();
+  const e = await (
+    await fetch(`${serviceUrl}/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName: 'office pc' }),
+    })
+  ).json();
   return async (changes) => {
-    const r = await fetch(`${serviceUrl}/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${e.accessToken}` }, body: JSON.stringify({ v: PROTOCOL_VERSION, changes }) });
+    const r = await fetch(`${serviceUrl}/v1/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${e.accessToken}` },
+      body: JSON.stringify({ v: PROTOCOL_VERSION, changes }),
+    });
     expect(r.status).toBe(200);
   };
 }
 
-test('a manager connects with an enrolment code, sees sync status, and resolves a conflict from the badge', async ({ unlockedApp: page }) => {
+test('a manager connects with an enrolment code, sees sync status, and resolves a conflict from the badge', async ({
+  unlockedApp: page,
+}) => {
   const sync = new SyncPage(page);
   await sync.open();
   await waitForAppState(page, 'sync-status-not-connected');
@@ -52,7 +64,16 @@ test('a manager connects with an enrolment code, sees sync status, and resolves 
 
   // Two other laptops change the same referral's request at once: the service keeps one, and the other as a conflict.
   const caseId = uuidv7();
-  const change = (field: string, value: string, baseVersion = 0) => ({ mutationId: uuidv7(), entity: 'referral', entityId: caseId, caseId, field, value, baseVersion, hlc: `${String(Date.now()).padStart(15, '0')}-00000-x` });
+  const change = (field: string, value: string, baseVersion = 0) => ({
+    mutationId: uuidv7(),
+    entity: 'referral',
+    entityId: caseId,
+    caseId,
+    field,
+    value,
+    baseVersion,
+    hlc: `${String(Date.now()).padStart(15, '0')}-00000-x`,
+  });
   const first = await otherDevice();
   const second = await otherDevice();
   await first([change('reference', 'HRD-0042'), change('request', 'Wants help to see her brother')]);
@@ -86,17 +107,26 @@ test('a manager connects with an enrolment code, sees sync status, and resolves 
   await expect(page.getByText('No conflicts')).toBeVisible();
 });
 
-test('a laptop wiped by the service removes its records and says why on the next start screen', async ({ unlockedApp: page }) => {
+test('a laptop wiped by the service removes its records and says why on the next start screen', async ({
+  unlockedApp: page,
+}) => {
   const sync = new SyncPage(page);
   await sync.open();
   const { code } = await ops.issueEnrolmentCode(db.pool, manager);
   await sync.connect(serviceUrl, code);
   const devices = await ops.listDevices(db.pool, org);
   // The laptop just connected: the newest active device that is not one of the other test laptops.
-  const mine = devices.filter((d) => d.status === 'active' && d.name !== 'office pc').sort((a, b) => a.created_at.getTime() - b.created_at.getTime()).at(-1)!;
+  const mine = devices
+    .filter((d) => d.status === 'active' && d.name !== 'office pc')
+    .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
+    .at(-1)!;
   await ops.setDeviceStatus(db.pool, mine.id, 'wipe');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByRole('heading', { name: 'Set up Heard on this computer' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Records removed from this computer' })).toContainText('wiped');
-  await expect.poll(async () => (await ops.listDevices(db.pool, org)).find((d) => d.id === mine.id)!.status).toBe('wiped');
+  await expect(page.getByRole('alert').filter({ hasText: 'Records removed from this computer' })).toContainText(
+    'wiped',
+  );
+  await expect
+    .poll(async () => (await ops.listDevices(db.pool, org)).find((d) => d.id === mine.id)!.status)
+    .toBe('wiped');
 });

@@ -38,7 +38,10 @@ test.afterAll(async () => {
   await db.drop();
 });
 
-test("a manager allocates a referral to an advocate: the advocate's laptop receives it, the previous holder's is told to purge it", async ({ unlockedApp: page, browser }) => {
+test("a manager allocates a referral to an advocate: the advocate's laptop receives it, the previous holder's is told to purge it", async ({
+  unlockedApp: page,
+  browser,
+}) => {
   // Ada's laptop took the referral in; the case is hers on the service.
   const ada = await rawDevice(app, db.pool, users.a);
   const caseId = uuidv7();
@@ -70,7 +73,12 @@ test("a manager allocates a referral to an advocate: the advocate's laptop recei
   await team.allocate('Keziah Marsh', 'Bola Reid');
   await sync.open();
   await sync.syncNow();
-  await expect.poll(async () => (await db.pool.query('SELECT user_id FROM allocations WHERE case_id = $1', [caseId])).rows[0]?.user_id).toBe(users.b);
+  await expect
+    .poll(
+      async () =>
+        (await db.pool.query('SELECT user_id FROM allocations WHERE case_id = $1', [caseId])).rows[0]?.user_id,
+    )
+    .toBe(users.b);
   const toAda = await ada.pullAll();
   expect(toAda.changes.filter((c) => c.caseId === caseId).map((c) => c.kind)).toContain('purge');
 
@@ -103,7 +111,9 @@ test("a manager allocates a referral to an advocate: the advocate's laptop recei
     await bolaSync.open();
     await bolaSync.connect(serviceUrl, (await ops.issueEnrolmentCode(db.pool, users.b)).code);
     await bolaSync.syncNow();
-    await expect(bola.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team', exact: true })).toHaveCount(0);
+    await expect(
+      bola.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team', exact: true }),
+    ).toHaveCount(0);
     await bola.goto(`${bolaHost.url}#/caseload/${caseId}`);
     await expect(bola.getByText('Keziah Marsh').first()).toBeVisible();
     await expect(bola.getByText('R26-TEAM1').first()).toBeVisible();

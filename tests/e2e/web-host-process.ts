@@ -16,11 +16,15 @@ export class WebHostProcess {
 
   async start(): Promise<string> {
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'electron/web-host/start.ts'), '--data-dir', this.dataDir], {
-      cwd: ROOT,
-      env: { ...process.env, HEARD_DATA_DIR: this.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(ROOT, 'electron/web-host/start.ts'), '--data-dir', this.dataDir],
+      {
+        cwd: ROOT,
+        env: { ...process.env, HEARD_DATA_DIR: this.dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     this.url = await new Promise<string>((resolveUrl, reject) => {
       const timer = setTimeout(() => reject(new Error(`The web host did not start in time.\n${this.output}`)), 60_000);

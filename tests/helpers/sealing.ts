@@ -2,7 +2,11 @@ import type { Envelope } from '../../shared/sync/envelope';
 import { deriveValueKeys, openValue as open, sealValue as seal, type ValuePlace } from '../../electron/core/e2e/values';
 
 /** Seals a value as a laptop holding `key` would, for tests that write sealed values straight to the service. */
-export function sealValue(key: { epoch: number; key: Buffer }, place: ValuePlace & { mutationId: string }, value: unknown): Envelope {
+export function sealValue(
+  key: { epoch: number; key: Buffer },
+  place: ValuePlace & { mutationId: string },
+  value: unknown,
+): Envelope {
   const { mutationId, ...at } = place;
   return seal(deriveValueKeys(place.organisationId, key.epoch, key.key), at, mutationId, value);
 }

@@ -6,11 +6,19 @@ import type { Db } from '../../electron/core/db/database';
  * blob into an array of byte values before any replacer saw it, and no word would ever be found.
  */
 export function storeText(db: Db, exclude: readonly string[] = []): Map<string, string> {
-  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").pluck().all() as string[];
+  const names = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+    )
+    .pluck()
+    .all() as string[];
   const out = new Map<string, string>();
   for (const name of names.filter((n) => !exclude.includes(n))) {
     const rows = db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][];
-    out.set(name, rows.map((r) => r.map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v))).join('\t')).join('\n'));
+    out.set(
+      name,
+      rows.map((r) => r.map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v))).join('\t')).join('\n'),
+    );
   }
   return out;
 }

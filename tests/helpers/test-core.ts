@@ -28,7 +28,11 @@ export async function createTestCore(options: Partial<CoreOptions> = {}): Promis
     dataDir,
     async call(name, input) {
       const result = await core.call(name, input);
-      if (!result.ok) throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { code: result.error.code, fields: result.error.fields });
+      if (!result.ok)
+        throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), {
+          code: result.error.code,
+          fields: result.error.fields,
+        });
       return result.value as never;
     },
     async restart() {

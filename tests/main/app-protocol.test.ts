@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, createProtocolHandler, isAppUrl, privilegedSchemes, resolveAppPath } from '../../electron/main/app-protocol';
+import {
+  APP_ENTRY_URL,
+  createProtocolHandler,
+  isAppUrl,
+  privilegedSchemes,
+  resolveAppPath,
+} from '../../electron/main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 
 const root = '/opt/Heard/resources/app.asar/dist/renderer';
@@ -11,7 +17,9 @@ describe('heard:// URL to file mapping', () => {
   it('serves files from the renderer folder and index.html for the bare origin', () => {
     expect(resolveAppPath(root, 'heard://app/index.html')).toBe(join(root, 'index.html'));
     expect(resolveAppPath(root, 'heard://app/')).toBe(join(root, 'index.html'));
-    expect(resolveAppPath(root, 'heard://app/assets/index-abc.js?v=1#/caseload')).toBe(join(root, 'assets', 'index-abc.js'));
+    expect(resolveAppPath(root, 'heard://app/assets/index-abc.js?v=1#/caseload')).toBe(
+      join(root, 'assets', 'index-abc.js'),
+    );
   });
 
   it('refuses every way of climbing out of the folder', () => {

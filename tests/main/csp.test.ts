@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applySessionSecurity, CONTENT_SECURITY_POLICY, isAllowedRequestUrl, type WebRequestLike } from '../../electron/main/csp';
+import {
+  applySessionSecurity,
+  CONTENT_SECURITY_POLICY,
+  isAllowedRequestUrl,
+  type WebRequestLike,
+} from '../../electron/main/csp';
 
 const directives = new Map(
   CONTENT_SECURITY_POLICY.split(';').map((part) => {
@@ -54,9 +59,12 @@ describe('session security', () => {
   it('puts our CSP on every response, replacing any other policy', () => {
     const { headers } = capture();
     let out: Record<string, string | string[]> | undefined;
-    headers({ responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, (r) => {
-      out = r.responseHeaders;
-    });
+    headers(
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } },
+      (r) => {
+        out = r.responseHeaders;
+      },
+    );
     expect(out?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(out?.['content-security-policy']).toBeUndefined();
     expect(out?.['Content-Type']).toEqual(['text/html']);

@@ -80,7 +80,11 @@ describe('electron-builder.yml', () => {
     expect(native?.to).toBe('native');
     expect(config.extraResources.find((r) => r.from === 'resources/fonts')?.to).toBe('fonts');
     // The packaged layout <resources>/<to>/electron-<abi>/better_sqlite3.node is what core asks for.
-    const wanted = chooseNativeBinding({ ...process.versions, electron: '45.4.1', modules: '140' } as NodeJS.ProcessVersions, '/R', () => true);
+    const wanted = chooseNativeBinding(
+      { ...process.versions, electron: '45.4.1', modules: '140' } as NodeJS.ProcessVersions,
+      '/R',
+      () => true,
+    );
     const shipped = join('/R', native?.to ?? '', (native?.filter?.[0] ?? '').replace('electron-*', 'electron-140'));
     expect(shipped).toBe(wanted);
   });

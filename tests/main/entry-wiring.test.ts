@@ -27,7 +27,12 @@ const fake = vi.hoisted(() => {
     gotLock: true,
     userData: '',
     calls: [] as string[],
-    windows: [] as { options: Record<string, unknown>; loaded?: string; sent: [string, unknown][]; mainFrame: object }[],
+    windows: [] as {
+      options: Record<string, unknown>;
+      loaded?: string;
+      sent: [string, unknown][];
+      mainFrame: object;
+    }[],
     protocols: new Map<string, Listener>(),
     handlers: new Map<string, Listener>(),
     syncHandlers: new Map<string, Listener>(),
@@ -72,10 +77,14 @@ const fake = vi.hoisted(() => {
     app,
     BrowserWindow,
     protocol: {
-      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => state.calls.push(`schemes ${schemes.map((s) => s.scheme).join()}`),
+      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) =>
+        state.calls.push(`schemes ${schemes.map((s) => s.scheme).join()}`),
       handle: (scheme: string, h: Listener) => state.protocols.set(scheme, h),
     },
-    ipcMain: { handle: (c: string, h: Listener) => state.handlers.set(c, h), on: (c: string, h: Listener) => state.syncHandlers.set(c, h) },
+    ipcMain: {
+      handle: (c: string, h: Listener) => state.handlers.set(c, h),
+      on: (c: string, h: Listener) => state.syncHandlers.set(c, h),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => (state.permissionRequest = h),
@@ -85,10 +94,18 @@ const fake = vi.hoisted(() => {
         webRequest: { onHeadersReceived: () => undefined, onBeforeRequest: (h: Listener) => (state.beforeRequest = h) },
       },
     },
-    dialog: { showErrorBox: (t: string) => state.calls.push(`error ${t}`), showMessageBox: async () => ({ response: 1 }) },
+    dialog: {
+      showErrorBox: (t: string) => state.calls.push(`error ${t}`),
+      showMessageBox: async () => ({ response: 1 }),
+    },
     shell: { openExternal: async () => undefined },
     powerMonitor: state.power,
-    safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => state.calls.push('menu') },
   };
@@ -118,7 +135,15 @@ afterAll(() => rmSync(userData, { recursive: true, force: true }));
 
 async function load(gotLock: boolean): Promise<typeof fake.state> {
   const s = fake.state;
-  Object.assign(s, { gotLock, userData, calls: [], windows: [], permissionRequest: null, permissionCheck: null, beforeRequest: null });
+  Object.assign(s, {
+    gotLock,
+    userData,
+    calls: [],
+    windows: [],
+    permissionRequest: null,
+    permissionCheck: null,
+    beforeRequest: null,
+  });
   for (const m of [s.protocols, s.handlers, s.syncHandlers, s.app.listeners, s.power.listeners]) m.clear();
   vi.resetModules();
   await import(/* @vite-ignore */ entry);
@@ -142,7 +167,12 @@ describe('electron/main/index.ts', () => {
     const s = await load(true);
     const [win] = s.windows;
     expect(win?.loaded).toBe('heard://app/index.html');
-    expect(win?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(String((win?.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(s.protocols.has('heard')).toBe(true);
     const answers: boolean[] = [];
@@ -158,7 +188,11 @@ describe('electron/main/index.ts', () => {
     expect(s.calls).toContain(`fonts ${join(import.meta.dirname, '..', '..', 'resources', 'fonts')}`);
     // Every web contents created later is hardened too.
     let prevented = false;
-    const contents = { on: (ev: string, l: (e: unknown, url?: string) => void) => ev === 'will-navigate' && l({ preventDefault: () => (prevented = true) }, 'https://x.example/'), setWindowOpenHandler: () => undefined };
+    const contents = {
+      on: (ev: string, l: (e: unknown, url?: string) => void) =>
+        ev === 'will-navigate' && l({ preventDefault: () => (prevented = true) }, 'https://x.example/'),
+      setWindowOpenHandler: () => undefined,
+    };
     s.app.emit('web-contents-created', {}, contents);
     expect(prevented).toBe(true);
   });
@@ -166,11 +200,14 @@ describe('electron/main/index.ts', () => {
   it('answers our window through core, refuses a stranger, and locks the vault on quit', async () => {
     const s = await load(true);
     const win = s.windows[0];
-    const invoke = (frame: object | null, method: string, input: unknown): unknown => s.handlers.get(IPC_PREFIX + method)?.({ senderFrame: frame }, input);
+    const invoke = (frame: object | null, method: string, input: unknown): unknown =>
+      s.handlers.get(IPC_PREFIX + method)?.({ senderFrame: frame }, input);
     expect(await invoke(win?.mainFrame ?? null, 'vault.status', {})).toEqual({ ok: true, value: { state: 'new' } });
     const stranger = { url: 'https://evil.example/', parent: null, processId: 3, routingId: 1 };
     expect(await invoke(stranger, 'vault.status', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await invoke(win?.mainFrame ?? null, 'vault.setup', { passphrase: 'orange kettle mountain violin' })).toMatchObject({ ok: true });
+    expect(
+      await invoke(win?.mainFrame ?? null, 'vault.setup', { passphrase: 'orange kettle mountain violin' }),
+    ).toMatchObject({ ok: true });
     s.app.emit('will-quit');
     expect(win?.sent).toContainEqual(['heard:event', { type: 'locked', reason: 'quit' }]);
   });

@@ -65,6 +65,9 @@ export class FakeIpcMain implements IpcMainLike {
   }
 }
 
-export function frame(url: string, ids: { processId?: number; routingId?: number; parent?: FrameLike | null } = {}): FrameLike {
+export function frame(
+  url: string,
+  ids: { processId?: number; routingId?: number; parent?: FrameLike | null } = {},
+): FrameLike {
   return { url, processId: ids.processId ?? 7, routingId: ids.routingId ?? 1, parent: ids.parent ?? null };
 }

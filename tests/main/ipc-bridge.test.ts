@@ -69,7 +69,9 @@ describe('IPC registration', () => {
       frame('heard://app/index.html', { routingId: 5 }),
     ];
     for (const sender of strangers) {
-      const result = (await ipc.invoke(`${IPC_PREFIX}vault.unlock`, sender, { passphrase: 'guess' })) as Envelope<unknown>;
+      const result = (await ipc.invoke(`${IPC_PREFIX}vault.unlock`, sender, {
+        passphrase: 'guess',
+      })) as Envelope<unknown>;
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('forbidden');
     }
@@ -86,7 +88,10 @@ describe('IPC registration', () => {
     const core = recordingCore();
     const sent: [string, unknown][] = [];
     let destroyed = false;
-    forwardCoreEvents(core, () => ({ isDestroyed: () => destroyed, send: (channel, payload) => sent.push([channel, payload]) }));
+    forwardCoreEvents(core, () => ({
+      isDestroyed: () => destroyed,
+      send: (channel, payload) => sent.push([channel, payload]),
+    }));
     core.emit({ type: 'locked', reason: 'idle' });
     destroyed = true;
     core.emit({ type: 'locked', reason: 'quit' });
@@ -101,8 +106,14 @@ describe('IPC through the real core', () => {
     try {
       const ipc = new FakeIpcMain();
       registerIpc({ ipcMain: ipc, core, methodNames, mainFrame: () => ourFrame });
-      expect(await ipc.invoke(`${IPC_PREFIX}vault.status`, ourFrame, {})).toEqual({ ok: true, value: { state: 'new' } });
-      const bad = (await ipc.invoke(`${IPC_PREFIX}vault.setup`, ourFrame, { passphrase: 42, extra: true })) as Envelope<unknown>;
+      expect(await ipc.invoke(`${IPC_PREFIX}vault.status`, ourFrame, {})).toEqual({
+        ok: true,
+        value: { state: 'new' },
+      });
+      const bad = (await ipc.invoke(`${IPC_PREFIX}vault.setup`, ourFrame, {
+        passphrase: 42,
+        extra: true,
+      })) as Envelope<unknown>;
       expect(bad.ok).toBe(false);
       if (!bad.ok) {
         expect(bad.error.code).toBe('invalid_input');

@@ -3,7 +3,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { menuTemplate } from '../../electron/main/menu';
 
 const roles = (items: MenuItemConstructorOptions[]): string[] =>
-  items.flatMap((item) => [item.role ?? '', ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]).filter(Boolean);
+  items
+    .flatMap((item) => [item.role ?? '', ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])])
+    .filter(Boolean);
 
 describe('application menu', () => {
   it('has no reload and no developer tools in the installed app, but keeps editing and zoom', () => {

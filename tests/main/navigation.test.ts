@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createLinkOpener, hardenWebContents, isSafeExternalUrl, type LinkOutcome, type MessageBoxLike } from '../../electron/main/navigation';
+import {
+  createLinkOpener,
+  hardenWebContents,
+  isSafeExternalUrl,
+  type LinkOutcome,
+  type MessageBoxLike,
+} from '../../electron/main/navigation';
 import { FakeEmitter, preventable } from './fakes';
 
 class FakeContents extends FakeEmitter {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileDialogs, lockOnSuspendAndScreenLock, safeStorageKeychain, type SafeStorageLike } from '../../electron/main/os-adapters';
+import {
+  backupFileDialogs,
+  lockOnSuspendAndScreenLock,
+  safeStorageKeychain,
+  type SafeStorageLike,
+} from '../../electron/main/os-adapters';
 import { FakeEmitter } from './fakes';
 
 function fakeSafeStorage(available: boolean, backend: string): SafeStorageLike {
@@ -50,7 +55,10 @@ describe('power events', () => {
 describe('backup file dialogs', () => {
   it('open in Documents filtered to Heard backups, and give the picked path or nothing when cancelled', async () => {
     const calls: { kind: string; defaultPath: string; extensions: string[] }[] = [];
-    let answer: { canceled: boolean; path: string } = { canceled: false, path: '/home/jo/Documents/heard-backup-2026-12-06.heardbackup' };
+    let answer: { canceled: boolean; path: string } = {
+      canceled: false,
+      path: '/home/jo/Documents/heard-backup-2026-12-06.heardbackup',
+    };
     const dialogs = backupFileDialogs(
       {
         showSaveDialog: async (o) => {
@@ -64,12 +72,18 @@ describe('backup file dialogs', () => {
       },
       () => '/home/jo/Documents',
     );
-    expect(await dialogs.chooseSaveFile({ title: 'Save the backup', defaultName: 'heard-backup-2026-12-06.heardbackup' })).toBe(answer.path);
+    expect(
+      await dialogs.chooseSaveFile({ title: 'Save the backup', defaultName: 'heard-backup-2026-12-06.heardbackup' }),
+    ).toBe(answer.path);
     expect(await dialogs.chooseOpenFile({ title: 'Choose the backup to restore' })).toBe(answer.path);
     answer = { canceled: true, path: '' };
     expect(await dialogs.chooseSaveFile({ title: 'Save the backup', defaultName: 'x.heardbackup' })).toBeNull();
     expect(await dialogs.chooseOpenFile({ title: 'Choose the backup to restore' })).toBeNull();
-    expect(calls[0]).toEqual({ kind: 'save', defaultPath: '/home/jo/Documents/heard-backup-2026-12-06.heardbackup', extensions: ['heardbackup'] });
+    expect(calls[0]).toEqual({
+      kind: 'save',
+      defaultPath: '/home/jo/Documents/heard-backup-2026-12-06.heardbackup',
+      extensions: ['heardbackup'],
+    });
     expect(calls[1]).toEqual({ kind: 'open', defaultPath: '/home/jo/Documents', extensions: ['heardbackup'] });
   });
 });

@@ -21,7 +21,17 @@ describe('permissions', () => {
     });
     const { request, check, device } = got;
     expect(request && check && device).toBeTruthy();
-    const permissions = ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb'];
+    const permissions = [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'serial',
+      'usb',
+    ];
     for (const permission of permissions) {
       const answers: boolean[] = [];
       request?.({}, permission, (granted) => answers.push(granted));

@@ -38,7 +38,8 @@ vi.mock('electron', () => ({
       bridge.invoked.push({ channel, args });
       return { ok: true, value: null };
     },
-    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => bridge.listeners.set(channel, listener),
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) =>
+      bridge.listeners.set(channel, listener),
     removeListener: (channel: string) => bridge.listeners.delete(channel),
   },
 }));

@@ -33,7 +33,14 @@ describe('starting core', () => {
       exists: () => true,
       createCore: (options) => options,
     });
-    expect(result).toEqual({ ok: true, value: { dataDir: '/data', keychain: noKeychain, nativeBinding: join('/res', 'native', 'electron-140', 'better_sqlite3.node') } });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        dataDir: '/data',
+        keychain: noKeychain,
+        nativeBinding: join('/res', 'native', 'electron-140', 'better_sqlite3.node'),
+      },
+    });
   });
 
   it('reports a missing Electron build as a message to show, not a crash', () => {

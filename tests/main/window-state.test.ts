@@ -22,7 +22,9 @@ describe('window position', () => {
 
   it('ignores a damaged or hand-edited setting', () => {
     expect(restoreBounds(memoryStore({ windowBounds: 'huge' }), [laptop])).toEqual(DEFAULT_BOUNDS);
-    expect(restoreBounds(memoryStore({ windowBounds: { x: 0, y: 0, width: 5, height: 5 } }), [laptop])).toEqual(DEFAULT_BOUNDS);
+    expect(restoreBounds(memoryStore({ windowBounds: { x: 0, y: 0, width: 5, height: 5 } }), [laptop])).toEqual(
+      DEFAULT_BOUNDS,
+    );
     const store = memoryStore();
     saveBounds(store, { x: 0, y: 0, width: Number.NaN, height: 700 });
     expect(store.data.size).toBe(0);

@@ -44,7 +44,9 @@ for (;;) {
     const writer = new Writer(db, core.context.clock(), CRASH_ENTITY);
     db.transaction(() => writer.upsert('crash_item', `item-${n}`, `case-${n % 7}`, { n, body })).immediate();
   } else {
-    appendAudit(db, core.context.deviceId(), new Date(), [{ action: 'edited', method: 'crash.test', caseId: `case-${n % 7}`, detail: String(n) }]);
+    appendAudit(db, core.context.deviceId(), new Date(), [
+      { action: 'edited', method: 'crash.test', caseId: `case-${n % 7}`, detail: String(n) },
+    ]);
   }
   process.stdout.write(`ack ${n}\n`);
 }

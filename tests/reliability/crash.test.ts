@@ -44,7 +44,17 @@ async function buildChild(): Promise<string[]> {
     // Inside the project, so the bundle's `import 'better-sqlite3-multiple-ciphers'` resolves.
     const out = join(root, 'node_modules', '.cache', 'heard-crash', `crash-child-${process.pid}.mjs`);
     bundled = out;
-    esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, packages: 'external', absWorkingDir: root, logLevel: 'silent' });
+    esbuild.buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: out,
+      packages: 'external',
+      absWorkingDir: root,
+      logLevel: 'silent',
+    });
     return [out];
   } catch {
     return ['--import', 'tsx', entry];
@@ -60,7 +70,12 @@ function runAndKill(lane: Lane, from: number, rand: () => number): Promise<Round
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, childCommand, {
       cwd: root,
-      env: { ...process.env, HEARD_CRASH_DIR: lane.dir, HEARD_PASSPHRASE: TEST_PASSPHRASE, HEARD_CRASH_FROM: String(from) },
+      env: {
+        ...process.env,
+        HEARD_CRASH_DIR: lane.dir,
+        HEARD_PASSPHRASE: TEST_PASSPHRASE,
+        HEARD_CRASH_FROM: String(from),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -95,12 +110,15 @@ function verify(lane: Lane, acked: number[]): void {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const draft = db.prepare('SELECT content FROM drafts WHERE key = ?').pluck();
     // The writer creates its table after unlocking; a kill during start-up can come before that.
-    const hasItems = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'crash_items'").get() !== undefined;
+    const hasItems =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'crash_items'").get() !== undefined;
     const itemQuery = hasItems ? db.prepare('SELECT n FROM crash_items WHERE id = ?').pluck() : null;
     const item = { get: (id: string): unknown => itemQuery?.get(id) };
     const outbox = db.prepare("SELECT count(*) FROM outbox WHERE entity = 'crash_item' AND entity_id = ?").pluck();
     // An entry's detail is stored as JSON (who, the text, the fields changed); the child's text is n.
-    const audit = db.prepare("SELECT count(*) FROM audit_log WHERE method = 'crash.test' AND json_extract(detail, '$.text') = ?").pluck();
+    const audit = db
+      .prepare("SELECT count(*) FROM audit_log WHERE method = 'crash.test' AND json_extract(detail, '$.text') = ?")
+      .pluck();
     const missing: number[] = [];
     for (const n of acked) {
       const kind = n % 3;
@@ -171,7 +189,9 @@ describe('crash safety', () => {
       core.close();
       expect(check).toMatchObject({ ok: true, value: { intact: true } });
     }
-    console.log(`crash test (seed ${startSeed}): ${kills} SIGKILLs (${early} during start-up or unlock), ${checked} acknowledged writes all present, integrity_check ok after every kill`);
+    console.log(
+      `crash test (seed ${startSeed}): ${kills} SIGKILLs (${early} during start-up or unlock), ${checked} acknowledged writes all present, integrity_check ok after every kill`,
+    );
     expect(kills).toBe(KILLS);
     expect(checked).toBeGreaterThan(0);
   }, 1_800_000);

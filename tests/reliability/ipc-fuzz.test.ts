@@ -35,7 +35,9 @@ const envelopeSchema = z.union([
 function digest(): string {
   const db = t.core.context.db();
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
   const h = createHash('sha256');
@@ -44,7 +46,11 @@ function digest(): string {
     const rows = db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
     const lines = rows
       .filter((r) => !(table === 'meta' && r.key === 'audit_head'))
-      .map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v)))
+      .map((r) =>
+        JSON.stringify(r, (_k, v: unknown) =>
+          Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v,
+        ),
+      )
       .sort();
     h.update(`${table}\n${lines.join('\n')}\n`);
   }
@@ -84,7 +90,19 @@ const hostileString = fc.oneof(
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
-  fc.constantFrom(0, -1, 1.5, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, Number.NaN, Number.POSITIVE_INFINITY, 1e308, true, false, null),
+  fc.constantFrom(
+    0,
+    -1,
+    1.5,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    1e308,
+    true,
+    false,
+    null,
+  ),
   fc.array(hostileString, { maxLength: 5 }),
   fc.dictionary(fc.string({ maxLength: 8 }), hostileString, { maxKeys: 4 }),
 );
@@ -99,12 +117,38 @@ function shapeKeys(name: MethodName): string[] {
 function anyPayload(name: MethodName): fc.Arbitrary<unknown> {
   const keys = shapeKeys(name);
   const arbitraries: fc.Arbitrary<unknown>[] = [
-    fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }),
-    fc.constantFrom(undefined, null, 0, '', [], 'drop table', { __proto__: { polluted: true } }, Object.create(null) as unknown),
+    fc.anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withBoxedValues: true,
+    }),
+    fc.constantFrom(
+      undefined,
+      null,
+      0,
+      '',
+      [],
+      'drop table',
+      { __proto__: { polluted: true } },
+      Object.create(null) as unknown,
+    ),
   ];
   if (keys.length > 0) {
     arbitraries.push(fc.record(Object.fromEntries(keys.map((k) => [k, fc.anything()])), { requiredKeys: [] }));
-    arbitraries.push(fc.tuple(fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue])), { requiredKeys: [] }), fc.string({ minLength: 1, maxLength: 10 }), hostileValue).map(([o, k, v]) => ({ ...o, [`extra_${k}`]: v })));
+    arbitraries.push(
+      fc
+        .tuple(
+          fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue])), { requiredKeys: [] }),
+          fc.string({ minLength: 1, maxLength: 10 }),
+          hostileValue,
+        )
+        .map(([o, k, v]) => ({ ...o, [`extra_${k}`]: v })),
+    );
   }
   return fc.oneof(...arbitraries);
 }
@@ -141,28 +185,41 @@ describe('hostile input at the IPC edge', () => {
 
   it('unknown and inherited method names are refused', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'vault.status ', 'VAULT.STATUS')), fc.anything(), async (name, payload) => {
-        fc.pre(!(methodNames as string[]).includes(name));
-        const answer = await t.core.call(name, payload);
-        totalRuns += 1;
-        expect(answer).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'vault.status ', 'VAULT.STATUS'),
+        ),
+        fc.anything(),
+        async (name, payload) => {
+          fc.pre(!(methodNames as string[]).includes(name));
+          const answer = await t.core.call(name, payload);
+          totalRuns += 1;
+          expect(answer).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
-  it.each(methodNames.filter((m) => !SLOW.test(m)).map((m) => [m]))('%s answers hostile values with a typed envelope, never an unexpected failure', async (name) => {
-    const keys = shapeKeys(name);
-    const payload = keys.length > 0 ? fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue])), { requiredKeys: [] }) : fc.constant({});
-    await fc.assert(
-      fc.asyncProperty(payload, async (input) => {
-        await ensureUnlocked();
-        const answer = await t.core.call(name, input);
-        totalRuns += 1;
-        expect(envelopeSchema.safeParse(answer).success).toBe(true);
-        expect(answer.ok ? 'ok' : answer.error.code).not.toBe('internal');
-      }),
-      { numRuns: RUNS_HOSTILE },
-    );
-  });
+  it.each(methodNames.filter((m) => !SLOW.test(m)).map((m) => [m]))(
+    '%s answers hostile values with a typed envelope, never an unexpected failure',
+    async (name) => {
+      const keys = shapeKeys(name);
+      const payload =
+        keys.length > 0
+          ? fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue])), { requiredKeys: [] })
+          : fc.constant({});
+      await fc.assert(
+        fc.asyncProperty(payload, async (input) => {
+          await ensureUnlocked();
+          const answer = await t.core.call(name, input);
+          totalRuns += 1;
+          expect(envelopeSchema.safeParse(answer).success).toBe(true);
+          expect(answer.ok ? 'ok' : answer.error.code).not.toBe('internal');
+        }),
+        { numRuns: RUNS_HOSTILE },
+      );
+    },
+  );
 });

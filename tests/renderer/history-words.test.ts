@@ -15,7 +15,9 @@ describe("the History tab's words come from the records' definitions", () => {
     expect(valueWords('person', 'gender', 'female')).toBe('Female');
     expect(valueWords('person', 'placement_in_area', 0)).toBe('Out of area');
     expect(valueWords('person', 'interpreter_needed', 1)).toBe('Yes');
-    expect(valueWords('person', 'status_tags', ['CIC', 'SEND'])).toBe('Child in care (CIC), Special educational needs (SEND)');
+    expect(valueWords('person', 'status_tags', ['CIC', 'SEND'])).toBe(
+      'Child in care (CIC), Special educational needs (SEND)',
+    );
     expect(valueWords('referral_issue', 'code', 'PLACEMENT')).toBe('Placement');
     expect(valueWords('meeting', 'meeting_date', '2026-12-21')).toBe('21/12/2026');
     expect(valueWords('person', 'pronouns', null)).toBe('—');

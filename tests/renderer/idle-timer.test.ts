@@ -5,7 +5,10 @@ describe('the idle lock timer', () => {
   it('fires once after the idle time, and activity postpones it', () => {
     vi.useFakeTimers();
     const onIdle = vi.fn();
-    const timer = new IdleTimer(5 * 60_000, onIdle, { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as NodeJS.Timeout) });
+    const timer = new IdleTimer(5 * 60_000, onIdle, {
+      set: (fn, ms) => setTimeout(fn, ms),
+      clear: (h) => clearTimeout(h as NodeJS.Timeout),
+    });
     timer.start();
     vi.advanceTimersByTime(4 * 60_000);
     timer.activity();

@@ -28,7 +28,12 @@ describe('the admin CLI shows names as text, never as terminal commands', () => 
       const { code } = await ops.issueEnrolmentCode(db.pool, user);
       // The device chooses its own name at enrolment: the hostile text arrives the way it would.
       const enrol = (deviceName: string) =>
-        app.inject({ method: 'POST', url: '/v1/enrol', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName }) });
+        app.inject({
+          method: 'POST',
+          url: '/v1/enrol',
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({ v: PROTOCOL_VERSION, code, deviceName }),
+        });
       const res = await enrol(HOSTILE_DEVICE);
       if (res.statusCode === 400) {
         // Where the service refuses such names at enrolment, names stored before it did are
@@ -57,7 +62,16 @@ describe('the admin CLI shows names as text, never as terminal commands', () => 
   });
 
   it('escapes the other lines that carry pushed or chosen text, and keeps ordinary names readable', () => {
-    expect(heldBackLine({ deviceId: 'd1', deviceName: 'laptop\nd2  fake', userName: 'Zoë Ó Briain', lastSeenAt: null, syncedSeq: 3, sentSeq: 3 })).toBe('  d1  laptop\\x0ad2  fake (Zoë Ó Briain)  last seen never  applied up to change 3');
+    expect(
+      heldBackLine({
+        deviceId: 'd1',
+        deviceName: 'laptop\nd2  fake',
+        userName: 'Zoë Ó Briain',
+        lastSeenAt: null,
+        syncedSeq: 3,
+        sentSeq: 3,
+      }),
+    ).toBe('  d1  laptop\\x0ad2  fake (Zoë Ó Briain)  last seen never  applied up to change 3');
     expect(forTerminal('محمد Nguyễn Wójcik')).toBe('محمد Nguyễn Wójcik');
     expect(forTerminal('a\\x1b')).toBe('a\\\\x1b');
     expect(forTerminal('\u0085\u009b31m\u2028\u200b\ufeff')).toBe('\\x85\\x9b31m\\u2028\\u200b\\ufeff');

@@ -41,7 +41,10 @@ describe('the admin CLI keeps the commands that need no record content, and poin
     laptop.write('t_notes', 'note-d', CASE, { deleted_at: new Date().toISOString() });
     await laptop.client.syncNow();
 
-    const moved = await runAdmin(['allocate', '--org', service.org, '--case', CASE, '--user', 'bob@example.org'], service.db.url);
+    const moved = await runAdmin(
+      ['allocate', '--org', service.org, '--case', CASE, '--user', 'bob@example.org'],
+      service.db.url,
+    );
     expect(moved).toMatchObject({ code: 0, out: 'Case reallocated; the previous holder’s devices will remove it.\n' });
     await other.client.syncNow();
     await laptop.client.syncNow();
@@ -52,7 +55,9 @@ describe('the admin CLI keeps the commands that need no record content, and poin
     const purge = await runAdmin(['purge-deleted', '--org', service.org, '--days', '1'], service.db.url);
     expect(purge.code).toBe(0);
     expect(purge.out).toMatch(/^0 deleted record\(s\) purged/);
-    expect((await service.db.pool.query("SELECT count(*)::int AS n FROM field_state WHERE entity_id = 'note-d'")).rows[0].n).toBeGreaterThan(0);
+    expect(
+      (await service.db.pool.query("SELECT count(*)::int AS n FROM field_state WHERE entity_id = 'note-d'")).rows[0].n,
+    ).toBeGreaterThan(0);
 
     const ids = [laptop.client.account()!.device_id, other.client.account()!.device_id];
     expect((await runAdmin(['revoke-device', '--device', ids[0]!], service.db.url)).code).toBe(0);
@@ -60,7 +65,10 @@ describe('the admin CLI keeps the commands that need no record content, and poin
     await expect(other.client.syncNow()).rejects.toThrow(/wiped/);
     expect(other.t.core.vault.isUnlocked).toBe(false);
     await expect(laptop.client.syncNow()).rejects.toThrow(/disconnected this computer/);
-    const status = await service.db.pool.query<{ status: string }>('SELECT status FROM devices WHERE id = $1 OR id = $2 ORDER BY id = $1 DESC', ids);
+    const status = await service.db.pool.query<{ status: string }>(
+      'SELECT status FROM devices WHERE id = $1 OR id = $2 ORDER BY id = $1 DESC',
+      ids,
+    );
     expect(status.rows.map((r) => r.status)).toEqual(['revoked', expect.stringMatching(/^wipe/)]);
   });
 });

@@ -6,7 +6,12 @@ import { createTestDatabase } from './pg-harness';
 describe('service configuration', () => {
   it('refuses plain HTTP except on loopback', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0', PORT: '8443' })).toThrow(/Refusing plain HTTP/);
-    expect(loadConfig({ HOST: '127.0.0.1', PORT: '8080', DATABASE_URL: 'postgres://x@y/z' })).toMatchObject({ host: '127.0.0.1', port: 8080, tls: null, databaseUrl: 'postgres://x@y/z' });
+    expect(loadConfig({ HOST: '127.0.0.1', PORT: '8080', DATABASE_URL: 'postgres://x@y/z' })).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      tls: null,
+      databaseUrl: 'postgres://x@y/z',
+    });
   });
 
   it('reads how many new cases and requests one device may make, and refuses nonsense', () => {
@@ -18,7 +23,10 @@ describe('service configuration', () => {
     expect(loadConfig({}).eraseCasesPerDay).toBe(50);
     expect(loadConfig({ HEARD_ERASE_CASES_PER_DAY: '200' }).eraseCasesPerDay).toBe(200);
     expect(() => loadConfig({ HEARD_ERASE_CASES_PER_DAY: '0' })).toThrow(/HEARD_ERASE_CASES_PER_DAY/);
-    expect(loadConfig({ HEARD_PULL_PER_MINUTE: '600' }).deviceRateLimits).toMatchObject({ pull: { perMinute: 600, burst: 300 }, push: { perMinute: 60, burst: 30 } });
+    expect(loadConfig({ HEARD_PULL_PER_MINUTE: '600' }).deviceRateLimits).toMatchObject({
+      pull: { perMinute: 600, burst: 300 },
+      push: { perMinute: 60, burst: 30 },
+    });
     expect(() => loadConfig({ HEARD_PUSH_PER_MINUTE: '0' })).toThrow(/HEARD_PUSH_PER_MINUTE/);
     expect(loadConfig({}).bytesPerDevicePerDay).toBe(100 * 1024 * 1024);
     expect(loadConfig({ HEARD_DEVICE_MB_PER_DAY: '500' }).bytesPerDevicePerDay).toBe(500 * 1024 * 1024);

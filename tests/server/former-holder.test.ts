@@ -22,9 +22,22 @@ describe("a former holder's edits kept for the case's new holder", () => {
   const note = uuidv7();
 
   const keptFor = async (entityId: string) =>
-    (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM conflicts WHERE reason = 'not_allocated' AND entity_id = $1", [entityId])).rows[0]!.n;
-  const edit = (entityId: string, value: string) => ({ entity: 'note', entityId, caseId: kase, field: 'body', value, baseVersion: 1 });
-  const outcomes = (res: { body: Record<string, unknown> }) => (res.body.results as { outcome: string; reason?: string }[]).map((r) => `${r.outcome}:${r.reason ?? ''}`);
+    (
+      await db.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM conflicts WHERE reason = 'not_allocated' AND entity_id = $1",
+        [entityId],
+      )
+    ).rows[0]!.n;
+  const edit = (entityId: string, value: string) => ({
+    entity: 'note',
+    entityId,
+    caseId: kase,
+    field: 'body',
+    value,
+    baseVersion: 1,
+  });
+  const outcomes = (res: { body: Record<string, unknown> }) =>
+    (res.body.results as { outcome: string; reason?: string }[]).map((r) => `${r.outcome}:${r.reason ?? ''}`);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -45,7 +58,7 @@ describe("a former holder's edits kept for the case's new holder", () => {
     await db.drop();
   });
 
-  it("keeps an edit to a record the service holds for the new holder, as before", async () => {
+  it('keeps an edit to a record the service holds for the new holder, as before', async () => {
     const res = await former.push([edit(note, 'Typed offline before the case moved')]);
     expect(outcomes(res)).toEqual(['refused:not_held']);
     expect(await keptFor(note)).toBe(1);
@@ -69,7 +82,10 @@ describe("a former holder's edits kept for the case's new holder", () => {
     const invented = Array.from({ length: 5 }, () => uuidv7());
     const again = await former.push(invented.map((id) => edit(id, 'Records that never existed')));
     expect(outcomes(again)).toEqual(Array(5).fill('refused:not_held'));
-    const planted = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM conflicts WHERE entity_id = ANY($1::text[])', [invented]);
+    const planted = await db.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM conflicts WHERE entity_id = ANY($1::text[])',
+      [invented],
+    );
     expect(planted.rows[0]!.n).toBe(0);
   });
 
@@ -77,15 +93,25 @@ describe("a former holder's edits kept for the case's new holder", () => {
     // The new holder writes a note, so the record exists on the service.
     const holder = await rawDevice(app, db.pool, bea);
     const otherNote = uuidv7();
-    expect(outcomes(await holder.push([{ entity: 'note', entityId: otherNote, caseId: kase, field: 'body', value: 'Bea visited' }]))).toEqual(['applied:']);
+    expect(
+      outcomes(
+        await holder.push([{ entity: 'note', entityId: otherNote, caseId: kase, field: 'body', value: 'Bea visited' }]),
+      ),
+    ).toEqual(['applied:']);
     // The reallocation happened 15 days ago; a fresh device of the former holder has its whole allowance.
-    await db.pool.query("UPDATE changes SET created_at = created_at - interval '15 days' WHERE kind = 'allocation' AND case_id = $1", [kase]);
+    await db.pool.query(
+      "UPDATE changes SET created_at = created_at - interval '15 days' WHERE kind = 'allocation' AND case_id = $1",
+      [kase],
+    );
     const stale = await rawDevice(app, db.pool, ada);
     const res = await stale.push([edit(otherNote, 'Weeks later')]);
     expect(outcomes(res)).toEqual(['refused:not_held']);
     expect(await keptFor(otherNote)).toBe(0);
     // Within the 14 days it would have been kept.
-    await db.pool.query("UPDATE changes SET created_at = created_at + interval '2 days' WHERE kind = 'allocation' AND case_id = $1", [kase]);
+    await db.pool.query(
+      "UPDATE changes SET created_at = created_at + interval '2 days' WHERE kind = 'allocation' AND case_id = $1",
+      [kase],
+    );
     await stale.push([edit(otherNote, 'Within the fortnight')]);
     expect(await keptFor(otherNote)).toBe(1);
   });

@@ -11,7 +11,9 @@ export interface TestDatabase {
 }
 
 /** A throwaway database per test file, so parallel files never see each other's rows; migrated up to `migrations`. */
-export async function createTestDatabase(migrations: readonly ServerMigration[] = serverMigrations): Promise<TestDatabase> {
+export async function createTestDatabase(
+  migrations: readonly ServerMigration[] = serverMigrations,
+): Promise<TestDatabase> {
   const name = `heard_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -42,7 +44,17 @@ export async function createTestDatabase(migrations: readonly ServerMigration[] 
 /** Row counts of the tables a request could change; equal before and after means nothing changed. */
 export async function tableCounts(pool: pg.Pool): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['organisations', 'users', 'devices', 'enrolment_codes', 'refresh_tokens', 'changes', 'field_state', 'conflicts', 'allocations']) {
+  for (const t of [
+    'organisations',
+    'users',
+    'devices',
+    'enrolment_codes',
+    'refresh_tokens',
+    'changes',
+    'field_state',
+    'conflicts',
+    'allocations',
+  ]) {
     const r = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`);
     out[t] = Number(r.rows[0]!.n);
   }

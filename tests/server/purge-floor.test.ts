@@ -24,8 +24,15 @@ describe('what a device reports applied, and who holds purges back', () => {
   const note = uuidv7();
 
   const pull = (d: RawDevice, body: Record<string, unknown>) =>
-    app.inject({ method: 'POST', url: '/v1/pull', payload: { v: PROTOCOL_VERSION, ...body }, headers: { authorization: `Bearer ${d.token}` } });
-  const synced = async (d: RawDevice) => (await db.pool.query<{ s: number }>('SELECT synced_seq::int AS s FROM devices WHERE id = $1', [d.deviceId])).rows[0]!.s;
+    app.inject({
+      method: 'POST',
+      url: '/v1/pull',
+      payload: { v: PROTOCOL_VERSION, ...body },
+      headers: { authorization: `Bearer ${d.token}` },
+    });
+  const synced = async (d: RawDevice) =>
+    (await db.pool.query<{ s: number }>('SELECT synced_seq::int AS s FROM devices WHERE id = $1', [d.deviceId]))
+      .rows[0]!.s;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -38,7 +45,9 @@ describe('what a device reports applied, and who holds purges back', () => {
       { entity: 'referral', entityId: kase, caseId: kase, field: 'reference', value: 'REF-1' },
       { entity: 'note', entityId: note, caseId: kase, field: 'body', value: 'Words later deleted' },
     ]);
-    await honest.push([{ entity: 'note', entityId: note, caseId: kase, field: 'deleted_at', value: '2026-01-01T00:00:00.000Z' }]);
+    await honest.push([
+      { entity: 'note', entityId: note, caseId: kase, field: 'deleted_at', value: '2026-01-01T00:00:00.000Z' },
+    ]);
   });
   afterAll(async () => {
     await app.close();
@@ -71,6 +80,8 @@ describe('what a device reports applied, and who holds purges back', () => {
     // The device list shows the same for every device, without purging anything.
     const listed = (await ops.listDevices(db.pool, org)).map(deviceLine);
     expect(listed.filter((l) => l.startsWith(stuck.deviceId))[0]).toContain(`applied 0 of ${page.cursor} sent`);
-    expect(listed.filter((l) => l.startsWith(honest.deviceId))[0]).toContain(`applied ${page.cursor} of ${page.cursor} sent`);
+    expect(listed.filter((l) => l.startsWith(honest.deviceId))[0]).toContain(
+      `applied ${page.cursor} of ${page.cursor} sent`,
+    );
   });
 });

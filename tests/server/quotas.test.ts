@@ -30,7 +30,9 @@ describe('value size and the daily byte quota', () => {
     await db.drop();
   });
 
-  const stored = async (entityId: string) => (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM field_state WHERE entity_id = $1', [entityId])).rows[0]!.n;
+  const stored = async (entityId: string) =>
+    (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM field_state WHERE entity_id = $1', [entityId]))
+      .rows[0]!.n;
 
   it('refuses a value over 256 KB with words a person can act on, and stores nothing of the push', async () => {
     const [small, big] = [uuidv7(), uuidv7()];
@@ -46,11 +48,25 @@ describe('value size and the daily byte quota', () => {
     // Just under the limit is fine, as is a long note in an array of paragraphs.
     const ok = await device.push([
       { entity: 'note', entityId: small, caseId: kase, field: 'body', value: 'é'.repeat(90_000) },
-      { entity: 'note', entityId: big, caseId: kase, field: 'paragraphs', value: Array.from({ length: 10 }, () => 'a'.repeat(MAX_VALUE_BYTES / 10 - 100)) },
+      {
+        entity: 'note',
+        entityId: big,
+        caseId: kase,
+        field: 'paragraphs',
+        value: Array.from({ length: 10 }, () => 'a'.repeat(MAX_VALUE_BYTES / 10 - 100)),
+      },
     ]);
     expect(ok.status).toBe(200);
     expect(await stored(big)).toBe(1);
-    const nested = await device.push([{ entity: 'note', entityId: uuidv7(), caseId: kase, field: 'paragraphs', value: Array.from({ length: 11 }, () => 'a'.repeat(MAX_VALUE_BYTES / 10)) }]);
+    const nested = await device.push([
+      {
+        entity: 'note',
+        entityId: uuidv7(),
+        caseId: kase,
+        field: 'paragraphs',
+        value: Array.from({ length: 11 }, () => 'a'.repeat(MAX_VALUE_BYTES / 10)),
+      },
+    ]);
     expect(nested.status).toBe(400);
   });
 
@@ -58,19 +74,32 @@ describe('value size and the daily byte quota', () => {
     const busy = await rawDevice(app, db.pool, user);
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await busy.push([{ entity: 'note', entityId: uuidv7(), caseId: kase, field: 'body', value: 'a'.repeat(200_000) }]);
+      const res = await busy.push([
+        { entity: 'note', entityId: uuidv7(), caseId: kase, field: 'body', value: 'a'.repeat(200_000) },
+      ]);
       statuses.push(res.status);
       if (res.status === 429) {
         // 23:55 UTC: five minutes to the next day.
         expect(Number(res.headers['retry-after'])).toBe(5 * 60);
-        expect((res.body.error as { code: string; message: string }).message).toMatch(/as much as it accepts from one computer in a day/);
+        expect((res.body.error as { code: string; message: string }).message).toMatch(
+          /as much as it accepts from one computer in a day/,
+        );
       }
     }
     // Five pushes of 200 KB are under 1 MB, so the sixth is let in and takes it over; the rest are refused.
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
     const other = await rawDevice(app, db.pool, user);
-    expect((await other.push([{ entity: 'note', entityId: uuidv7(), caseId: kase, field: 'body', value: 'From the other laptop' }])).status).toBe(200);
+    expect(
+      (
+        await other.push([
+          { entity: 'note', entityId: uuidv7(), caseId: kase, field: 'body', value: 'From the other laptop' },
+        ])
+      ).status,
+    ).toBe(200);
     clock += 5 * 60 * 1000;
-    expect((await busy.push([{ entity: 'note', entityId: uuidv7(), caseId: kase, field: 'body', value: 'The next day' }])).status).toBe(200);
+    expect(
+      (await busy.push([{ entity: 'note', entityId: uuidv7(), caseId: kase, field: 'body', value: 'The next day' }]))
+        .status,
+    ).toBe(200);
   });
 });

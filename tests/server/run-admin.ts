@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 
 /** `npm run server-admin -- …` as an administrator runs it, against `databaseUrl`. */
-export function runAdmin(args: string[], databaseUrl: string): Promise<{ code: number | null; out: string; err: string }> {
+export function runAdmin(
+  args: string[],
+  databaseUrl: string,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/admin/index.ts', ...args], {
       env: { ...process.env, DATABASE_URL: databaseUrl },

@@ -8,7 +8,10 @@ import { PROTOCOL_VERSION, type IncomingChange, type OutgoingChange } from '../.
 export interface RawDevice {
   token: string;
   deviceId: string;
-  push(changes: Partial<OutgoingChange>[], resolutions?: { conflictId: string; choice: string }[]): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown> }>;
+  push(
+    changes: Partial<OutgoingChange>[],
+    resolutions?: { conflictId: string; choice: string }[],
+  ): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown> }>;
   /** Every page after `after` (0: from the start); returns the rows and what the service answered, raw. */
   pullAll(after?: number): Promise<{ changes: IncomingChange[]; raw: string }>;
 }
@@ -16,19 +19,43 @@ export interface RawDevice {
 let hlc = 0;
 export function change(over: Partial<OutgoingChange>): OutgoingChange {
   hlc++;
-  return { mutationId: uuidv7(), entity: 'person', entityId: uuidv7(), caseId: null, field: 'first_name', value: 'x', baseVersion: 0, hlc: `${String(Date.now()).padStart(15, '0')}-${String(hlc % 100000).padStart(5, '0')}-raw`, ...over };
+  return {
+    mutationId: uuidv7(),
+    entity: 'person',
+    entityId: uuidv7(),
+    caseId: null,
+    field: 'first_name',
+    value: 'x',
+    baseVersion: 0,
+    hlc: `${String(Date.now()).padStart(15, '0')}-${String(hlc % 100000).padStart(5, '0')}-raw`,
+    ...over,
+  };
 }
 
 export async function rawDevice(app: FastifyInstance, pool: Pool, userId: string): Promise<RawDevice> {
   const { code } = await ops.issueEnrolmentCode(pool, userId);
-  const enrolled = await app.inject({ method: 'POST', url: '/v1/enrol', payload: { v: PROTOCOL_VERSION, code, deviceName: 'raw' } });
+  const enrolled = await app.inject({
+    method: 'POST',
+    url: '/v1/enrol',
+    payload: { v: PROTOCOL_VERSION, code, deviceName: 'raw' },
+  });
   const { accessToken, deviceId } = enrolled.json() as { accessToken: string; deviceId: string };
-  const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: `Bearer ${accessToken}` } });
+  const post = (url: string, payload: unknown) =>
+    app.inject({
+      method: 'POST',
+      url,
+      payload: payload as object,
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
   return {
     token: accessToken,
     deviceId,
     async push(changes, resolutions) {
-      const res = await post('/v1/push', { v: PROTOCOL_VERSION, changes: changes.map((c) => change(c)), ...(resolutions ? { resolutions } : {}) });
+      const res = await post('/v1/push', {
+        v: PROTOCOL_VERSION,
+        changes: changes.map((c) => change(c)),
+        ...(resolutions ? { resolutions } : {}),
+      });
       return { status: res.statusCode, body: res.json() as Record<string, unknown>, headers: res.headers };
     },
     async pullAll(after = 0) {

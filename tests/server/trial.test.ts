@@ -15,7 +15,6 @@ import { Device, SERVICE_URL, injectTransport } from '../sync/harness';
 import { preEncryption } from '../sync/pre-encryption';
 import { admitWaitingLaptops } from '../sync/keys-helpers';
 
-
 const CASE = '01900000-0000-7000-8000-0000000000f1';
 
 async function freePort(): Promise<number> {
@@ -31,7 +30,10 @@ async function freePort(): Promise<number> {
 async function startTrial(dir: string, port: number): Promise<{ child: ChildProcess; code: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, HEARD_TRIAL_DIR: dir, PORT: String(port), HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The trial service did not start:\n${out}`)), 60_000);
@@ -109,7 +111,9 @@ describe('a one-command trial on the embedded database', () => {
     const pool = new pg.Pool({ connectionString: trial.url, max: 1 });
     try {
       await migrateServer(pool);
-      const versions = (await pool.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r: { version: number }) => r.version);
+      const versions = (await pool.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map(
+        (r: { version: number }) => r.version,
+      );
       expect(versions).toEqual(expect.arrayContaining([8, 9]));
       const app = await buildServer({ pool });
       const { organisationId, code } = await prepareTrial(pool);
@@ -125,7 +129,9 @@ describe('a one-command trial on the embedded database', () => {
       // Upgraded: the manager's laptop makes the organisation's key at its next sync, then converts.
       old.upgrade();
       await manager.client.syncNow();
-      expect((await pool.query('SELECT organisation_id, created_by FROM key_epochs')).rows).toEqual([{ organisation_id: organisationId, created_by: manager.client.account()!.device_id }]);
+      expect((await pool.query('SELECT organisation_id, created_by FROM key_epochs')).rows).toEqual([
+        { organisation_id: organisationId, created_by: manager.client.account()!.device_id },
+      ]);
       // Every value of a child's record; the organisation's own records (its people) stay readable to the service.
       const held = await pool.query(
         "SELECT value FROM field_state WHERE field <> 'deleted_at' AND entity <> ALL($1::text[]) UNION ALL SELECT value FROM changes WHERE value IS NOT NULL AND kind NOT IN ('refused', 'acked') AND entity <> ALL($1::text[])",
@@ -136,11 +142,16 @@ describe('a one-command trial on the embedded database', () => {
       // What is left beside them is the service's own words: the outcome an acknowledgement keeps.
       const acked = await pool.query("SELECT DISTINCT value FROM changes WHERE kind = 'acked'");
       expect(acked.rows).toEqual([{ value: 'applied' }]);
-      expect((await pool.query('SELECT plaintext_converted_at IS NOT NULL AS done FROM organisations')).rows).toEqual([{ done: true }]);
+      expect((await pool.query('SELECT plaintext_converted_at IS NOT NULL AS done FROM organisations')).rows).toEqual([
+        { done: true },
+      ]);
 
       const erase = await injectTransport(app)(`${SERVICE_URL}/v1/erase`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${manager.client.account()!.access_token}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${manager.client.account()!.access_token}`,
+        },
         body: JSON.stringify({ v: PROTOCOL_VERSION, caseIds: [CASE] }),
       });
       expect(await erase.json()).toMatchObject({ erased: 1 });
@@ -159,7 +170,13 @@ describe('a one-command trial on the embedded database', () => {
     writeFileSync(join(certDir, 'cert.pem'), 'not read further here');
     writeFileSync(join(certDir, 'key.pem'), 'not read further here');
     try {
-      expect(() => loadConfig({ HOST: '0.0.0.0', TLS_CERT_PATH: join(certDir, 'cert.pem'), TLS_KEY_PATH: join(certDir, 'key.pem') })).toThrow(/embedded trial database: set DATABASE_URL/);
+      expect(() =>
+        loadConfig({
+          HOST: '0.0.0.0',
+          TLS_CERT_PATH: join(certDir, 'cert.pem'),
+          TLS_KEY_PATH: join(certDir, 'key.pem'),
+        }),
+      ).toThrow(/embedded trial database: set DATABASE_URL/);
       expect(loadConfig({ HOST: '127.0.0.1' })).toMatchObject({ databaseUrl: null, trialDir: 'heard-trial-data' });
     } finally {
       rmSync(certDir, { recursive: true, force: true });

@@ -37,7 +37,10 @@ describe('complaint timeline', () => {
   });
 
   it('a late response is recorded as met late and no longer overdue', () => {
-    const t = complaintTimeline({ stage: 'stage1', received: '2026-03-02', responseReceived: '2026-03-20' }, '2026-03-25');
+    const t = complaintTimeline(
+      { stage: 'stage1', received: '2026-03-02', responseReceived: '2026-03-20' },
+      '2026-03-25',
+    );
     expect(t.deadlines[0]?.status).toBe('met_late');
     expect(t.overdue).toBe(false);
   });
@@ -48,7 +51,10 @@ describe('complaint timeline', () => {
   });
 
   it('asks for a review panel when the young person is unhappy with Stage 2', () => {
-    const t = complaintTimeline({ stage: 'stage2', received: '2026-03-16', responseReceived: '2026-04-20', outcome: 'not_resolved' }, '2026-04-23');
+    const t = complaintTimeline(
+      { stage: 'stage2', received: '2026-03-16', responseReceived: '2026-04-20', outcome: 'not_resolved' },
+      '2026-04-23',
+    );
     expect(t.nextStep).toMatchObject({ kind: 'stage3', templateId: 'stage3-panel-request' });
   });
 
@@ -62,14 +68,23 @@ describe('complaint timeline', () => {
     expect(panelHeld.deadlines[1]).toMatchObject({ due: '2026-07-17', status: 'overdue' });
     expect(panelHeld.nextStep).toMatchObject({ kind: 'ombudsman', templateId: 'lgsco-complaint' });
 
-    const reported = complaintTimeline({ ...requested, panelHeld: '2026-07-10', panelReportReceived: '2026-07-15' }, '2026-07-20');
+    const reported = complaintTimeline(
+      { ...requested, panelHeld: '2026-07-10', panelReportReceived: '2026-07-15' },
+      '2026-07-20',
+    );
     expect(reported.deadlines[2]).toMatchObject({ due: '2026-08-05', status: 'pending' });
     expect(reported.overdue).toBe(false);
   });
 
   it('offers the closing letter once resolved and nothing once withdrawn', () => {
-    expect(complaintTimeline({ stage: 'stage1', received: '2026-03-02', outcome: 'resolved' }, '2026-05-01').nextStep.templateId).toBe('closing-letter');
-    const withdrawn = complaintTimeline({ stage: 'stage1', received: '2026-03-02', outcome: 'withdrawn' }, '2026-05-01');
+    expect(
+      complaintTimeline({ stage: 'stage1', received: '2026-03-02', outcome: 'resolved' }, '2026-05-01').nextStep
+        .templateId,
+    ).toBe('closing-letter');
+    const withdrawn = complaintTimeline(
+      { stage: 'stage1', received: '2026-03-02', outcome: 'withdrawn' },
+      '2026-05-01',
+    );
     expect(withdrawn.overdue).toBe(false);
     expect(withdrawn.nextStep.kind).toBe('none');
   });

@@ -9,13 +9,35 @@ const iso = (text: string) => {
 
 describe('reading a typed date', () => {
   it('reads the ways UK offices type a date, day first', () => {
-    for (const text of ['01/12/2026', '1/12/2026', '1/12/26', '01.12.2026', '1.12.26', '01-12-2026', '1 12 2026', ' 01/12/2026 ', '01122026']) {
+    for (const text of [
+      '01/12/2026',
+      '1/12/2026',
+      '1/12/26',
+      '01.12.2026',
+      '1.12.26',
+      '01-12-2026',
+      '1 12 2026',
+      ' 01/12/2026 ',
+      '01122026',
+    ]) {
       expect(iso(text), text).toBe('2026-12-01');
     }
   });
 
   it('reads ISO dates and written months', () => {
-    for (const text of ['2026-12-01', '2026/12/01', '1 Dec 2026', '1 dec 2026', '1 December 2026', '1st December 2026', '01-Dec-26', '1-Dec-2026', 'Dec 1, 2026', 'December 1st 2026', '1 Dec. 2026']) {
+    for (const text of [
+      '2026-12-01',
+      '2026/12/01',
+      '1 Dec 2026',
+      '1 dec 2026',
+      '1 December 2026',
+      '1st December 2026',
+      '01-Dec-26',
+      '1-Dec-2026',
+      'Dec 1, 2026',
+      'December 1st 2026',
+      '1 Dec. 2026',
+    ]) {
       expect(iso(text), text).toBe('2026-12-01');
     }
     expect(iso('3 Sept 2025')).toBe('2025-09-03');
@@ -44,13 +66,28 @@ describe('reading a typed date', () => {
 
   it('refuses a US-style date, month first, and shows the day-first form', () => {
     const r = readDate('12/31/2026', today);
-    expect(r).toEqual({ ok: false, code: 'month_first', message: 'This looks like the month first, as in the US. Put the day first: 31/12/2026.' });
+    expect(r).toEqual({
+      ok: false,
+      code: 'month_first',
+      message: 'This looks like the month first, as in the US. Put the day first: 31/12/2026.',
+    });
     expect(iso('2026-31-12')).toMatch(/no_such_month/);
     expect(iso('40/40/2026')).toMatch(/no_such_month/);
   });
 
   it('refuses text that is not a date and years out of range', () => {
-    for (const text of ['', '   ', 'soon', '1/12', '12/2026', '1/12/202', 'Smarch 1 2026', '32 Dec 2026', '1 Dec', '2026-12-1x']) {
+    for (const text of [
+      '',
+      '   ',
+      'soon',
+      '1/12',
+      '12/2026',
+      '1/12/202',
+      'Smarch 1 2026',
+      '32 Dec 2026',
+      '1 Dec',
+      '2026-12-1x',
+    ]) {
       expect(readDate(text, today).ok, text).toBe(false);
     }
     expect(iso('1/12/1850')).toMatch(/year_range/);
@@ -59,9 +96,16 @@ describe('reading a typed date', () => {
 
   it("applies the field's limits with the field's own words", () => {
     const rules = { today, notAfter: { iso: today, message: "A date of birth can't be in the future." } };
-    expect(parseDateText('07/12/2026', rules)).toEqual({ ok: false, code: 'rule', message: "A date of birth can't be in the future." });
+    expect(parseDateText('07/12/2026', rules)).toEqual({
+      ok: false,
+      code: 'rule',
+      message: "A date of birth can't be in the future.",
+    });
     expect(parseDateText('06/12/2026', rules)).toEqual({ ok: true, iso: '2026-12-06' });
-    const after = parseDateText('01/01/2026', { today, notBefore: { iso: '2026-02-01', message: 'The closure date is before the referral date.' } });
+    const after = parseDateText('01/01/2026', {
+      today,
+      notBefore: { iso: '2026-02-01', message: 'The closure date is before the referral date.' },
+    });
     expect(after).toEqual({ ok: false, code: 'rule', message: 'The closure date is before the referral date.' });
     // A date that is not real is refused for that reason, before any limit.
     expect(parseDateText('31/02/2027', rules)).toMatchObject({ ok: false, code: 'no_such_day' });

@@ -17,7 +17,7 @@ describe('pronouns', () => {
     expect(pronounForms(recorded, 'Amira')).toEqual({ subject, object, possessive, are, have });
   });
 
-  it("writes the possessive of a name ending in s as the name and an apostrophe", () => {
+  it('writes the possessive of a name ending in s as the name and an apostrophe', () => {
     expect(pronounForms(null, 'Yonas').possessive).toBe("Yonas'");
   });
 });
@@ -42,8 +42,22 @@ describe('placeholders', () => {
   const doc: TipTapDoc = {
     type: 'doc',
     content: [
-      { type: 'paragraph', content: [{ type: 'text', text: 'Please reply by ' }, { type: 'text', text: '[date]', marks: [{ type: 'italic' }] }, { type: 'text', text: '.' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Born [date of ' }, { type: 'text', text: 'birth]', marks: [{ type: 'bold' }] }, { type: 'text', text: ', reply by [date].' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Please reply by ' },
+          { type: 'text', text: '[date]', marks: [{ type: 'italic' }] },
+          { type: 'text', text: '.' },
+        ],
+      },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Born [date of ' },
+          { type: 'text', text: 'birth]', marks: [{ type: 'bold' }] },
+          { type: 'text', text: ', reply by [date].' },
+        ],
+      },
     ],
   };
 

@@ -6,7 +6,12 @@ const referral = { form: 'referral', firstName: 'Tia', request: 'Help at her rev
 
 describe('what the online forms may carry, checked on the laptop after opening', () => {
   it('takes a short referral and fills what was left out', () => {
-    expect(onlineReferralSchema.parse(referral)).toMatchObject({ situation: 'not_sure', urgent: 'no', knowsAboutReferral: 'not_sure', dateOfBirth: '' });
+    expect(onlineReferralSchema.parse(referral)).toMatchObject({
+      situation: 'not_sure',
+      urgent: 'no',
+      knowsAboutReferral: 'not_sure',
+      dateOfBirth: '',
+    });
   });
 
   it('refuses a referral with no name, no request, a day that does not exist, or keys the form never sends', () => {

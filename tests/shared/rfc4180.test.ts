@@ -23,7 +23,12 @@ describe('RFC 4180 CSV', () => {
   });
 
   it('reads names in any script', () => {
-    expect(fields('name\nمحمد حداد\nዳዊት ተስፋዬ\nNguyễn Thảo')).toEqual([['name'], ['محمد حداد'], ['ዳዊት ተስፋዬ'], ['Nguyễn Thảo']]);
+    expect(fields('name\nمحمد حداد\nዳዊት ተስፋዬ\nNguyễn Thảo')).toEqual([
+      ['name'],
+      ['محمد حداد'],
+      ['ዳዊት ተስፋዬ'],
+      ['Nguyễn Thảo'],
+    ]);
   });
 
   it('rejects a quote that is never closed or stray text after a closing quote', () => {
@@ -33,7 +38,11 @@ describe('RFC 4180 CSV', () => {
   });
 
   it('writes what it reads back unchanged', () => {
-    const rows = [['ref', 'note'], ['R-1', 'comma, "quote" and\nnewline'], ['R-2', ' padded ']];
+    const rows = [
+      ['ref', 'note'],
+      ['R-1', 'comma, "quote" and\nnewline'],
+      ['R-2', ' padded '],
+    ];
     expect(fields(toCsv(rows))).toEqual(rows);
   });
 });

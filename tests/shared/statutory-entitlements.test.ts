@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkStatutoryEntitlements, entitlementCodes, socialWorkerToBeTold, type EntitlementInput } from '../../shared/domain/statutory-entitlements';
+import {
+  ageOn,
+  checkStatutoryEntitlements,
+  entitlementCodes,
+  socialWorkerToBeTold,
+  type EntitlementInput,
+} from '../../shared/domain/statutory-entitlements';
 
-const base: EntitlementInput = { dateOfBirth: '2010-06-15', onDate: '2026-05-01', statusTags: [], serviceUserType: null, issueCodes: [] };
-const codes = (over: Partial<EntitlementInput>) => checkStatutoryEntitlements({ ...base, ...over }).entitlements.map((e) => e.code);
+const base: EntitlementInput = {
+  dateOfBirth: '2010-06-15',
+  onDate: '2026-05-01',
+  statusTags: [],
+  serviceUserType: null,
+  issueCodes: [],
+};
+const codes = (over: Partial<EntitlementInput>) =>
+  checkStatutoryEntitlements({ ...base, ...over }).entitlements.map((e) => e.code);
 
 describe('statutory entitlement to advocacy', () => {
   it('counts age in whole years on the date judged', () => {
@@ -42,7 +55,10 @@ describe('statutory entitlement to advocacy', () => {
     const r = checkStatutoryEntitlements({ ...base, serviceUserType: 'CP', statusTags: ['CP'] });
     expect(r.entitlements).toEqual([]);
     expect(r.notes[0]).toMatch(/No statutory entitlement.*may still accept/);
-    expect(checkStatutoryEntitlements({ ...base, serviceUserType: 'PARENT', isParent: true, issueCodes: ['COMPLAINT'] }).entitlements).toEqual([]);
+    expect(
+      checkStatutoryEntitlements({ ...base, serviceUserType: 'PARENT', isParent: true, issueCodes: ['COMPLAINT'] })
+        .entitlements,
+    ).toEqual([]);
   });
 
   it('warns when an entitlement depends on a missing date of birth', () => {
@@ -55,7 +71,19 @@ describe('statutory entitlement to advocacy', () => {
     const everything = checkStatutoryEntitlements({
       ...base,
       dateOfBirth: '2009-06-15', // 16 on the date judged
-      statusTags: ['CIC', 'CL', 'JA', 'IN_CUSTODY', 'DETAINED_MHA', 'CHILDRENS_HOME', 'YOUNG_CARER', 'SEND', 'MISSING_FROM_CARE', 'LACKS_CAPACITY', 'ADULT_CARE_NEEDS'],
+      statusTags: [
+        'CIC',
+        'CL',
+        'JA',
+        'IN_CUSTODY',
+        'DETAINED_MHA',
+        'CHILDRENS_HOME',
+        'YOUNG_CARER',
+        'SEND',
+        'MISSING_FROM_CARE',
+        'LACKS_CAPACITY',
+        'ADULT_CARE_NEEDS',
+      ],
       issueCodes: ['COMPLAINT', 'HEALTH'],
     });
     expect(everything.entitlements.map((e) => e.code).sort()).toEqual([...entitlementCodes].sort());
@@ -89,9 +117,22 @@ describe('statutory entitlement to advocacy', () => {
 
   it('asks for the social worker to be told when the child is young or the advocacy is non-instructed', () => {
     const on = '2026-05-01';
-    expect(socialWorkerToBeTold({ dateOfBirth: '2019-01-01', onDate: on, advocacyType: 'instructed', statusTags: [] })).toMatch(/They are 7, so tell the social worker/);
-    expect(socialWorkerToBeTold({ dateOfBirth: '2010-01-01', onDate: on, advocacyType: 'instructed', statusTags: [] })).toBeNull();
-    expect(socialWorkerToBeTold({ dateOfBirth: '2010-01-01', onDate: on, advocacyType: 'non_instructed', statusTags: [] })).toMatch(/non-instructed/);
-    expect(socialWorkerToBeTold({ dateOfBirth: null, onDate: on, advocacyType: 'instructed', statusTags: ['LACKS_CAPACITY'] })).toMatch(/lack capacity/);
+    expect(
+      socialWorkerToBeTold({ dateOfBirth: '2019-01-01', onDate: on, advocacyType: 'instructed', statusTags: [] }),
+    ).toMatch(/They are 7, so tell the social worker/);
+    expect(
+      socialWorkerToBeTold({ dateOfBirth: '2010-01-01', onDate: on, advocacyType: 'instructed', statusTags: [] }),
+    ).toBeNull();
+    expect(
+      socialWorkerToBeTold({ dateOfBirth: '2010-01-01', onDate: on, advocacyType: 'non_instructed', statusTags: [] }),
+    ).toMatch(/non-instructed/);
+    expect(
+      socialWorkerToBeTold({
+        dateOfBirth: null,
+        onDate: on,
+        advocacyType: 'instructed',
+        statusTags: ['LACKS_CAPACITY'],
+      }),
+    ).toMatch(/lack capacity/);
   });
 });

@@ -21,7 +21,11 @@ describe('a computer whose clock is days off', () => {
       calls.push(new URL(url).pathname);
       return service.transport(url, init);
     };
-    fast = await createTestCore({ syncTransport: counting, autoSync: false, now: () => new Date(Date.now() + 3 * DAY) });
+    fast = await createTestCore({
+      syncTransport: counting,
+      autoSync: false,
+      now: () => new Date(Date.now() + 3 * DAY),
+    });
     right = await createTestCore({ syncTransport: service.transport, autoSync: false });
   });
   afterAll(async () => {
@@ -31,14 +35,18 @@ describe('a computer whose clock is days off', () => {
   });
 
   it('still syncs, and both the advocate and the service can see the clock is 3 days ahead', async () => {
-    fast.core.context.write((w) => w.upsert('referral', CASE, CASE, { reference: 'HRD-0042', status: 'allocated', urgency: 'standard' }));
+    fast.core.context.write((w) =>
+      w.upsert('referral', CASE, CASE, { reference: 'HRD-0042', status: 'allocated', urgency: 'standard' }),
+    );
     // Connecting starts a first sync in the background; sync.now joins it.
     for (const t of [fast, right]) {
       const { code } = await ops.issueEnrolmentCode(service.db.pool, alice);
       await t.call('sync.connect', { serviceUrl: SERVICE_URL, code });
       await t.call('sync.now', {});
     }
-    expect(right.core.context.db().prepare('SELECT reference FROM referrals WHERE id = ?').pluck().get(CASE)).toBe('HRD-0042');
+    expect(right.core.context.db().prepare('SELECT reference FROM referrals WHERE id = ?').pluck().get(CASE)).toBe(
+      'HRD-0042',
+    );
 
     const fastStatus = await fast.call('sync.status', {});
     expect(fastStatus.waiting).toBe(0);

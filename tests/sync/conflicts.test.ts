@@ -41,7 +41,13 @@ describe('edits that race are kept as conflicts for a person to resolve', () => 
     expect(boss.row('t_notes', 'n1')!.title).toBe('Manager title');
     const mine = openConflicts(laptop.db);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ field: 'title', mine: true, editValue: 'Advocate title', keptValue: 'Manager title', reason: 'concurrent_edit' });
+    expect(mine[0]).toMatchObject({
+      field: 'title',
+      mine: true,
+      editValue: 'Advocate title',
+      keptValue: 'Manager title',
+      reason: 'concurrent_edit',
+    });
     expect(openConflicts(boss.db)).toMatchObject([{ mine: false, editValue: 'Advocate title' }]);
     const stored = await service.db.pool.query('SELECT edit_value, kept_value FROM conflicts');
     expect(stored.rows).toEqual([{ edit_value: 'Advocate title', kept_value: 'Manager title' }]);
@@ -49,7 +55,18 @@ describe('edits that race are kept as conflicts for a person to resolve', () => 
 
   it('applies a merged text everywhere and clears the conflict on every device', async () => {
     const [c] = openConflicts(laptop.db);
-    laptop.db.transaction(() => resolveConflict(laptop.db, new Writer(laptop.db, laptop.t.core.context.clock(), testRegistry), testRegistry, c!.id, 'merged', 'Advocate and manager title')).immediate();
+    laptop.db
+      .transaction(() =>
+        resolveConflict(
+          laptop.db,
+          new Writer(laptop.db, laptop.t.core.context.clock(), testRegistry),
+          testRegistry,
+          c!.id,
+          'merged',
+          'Advocate and manager title',
+        ),
+      )
+      .immediate();
     await laptop.client.syncNow();
     await boss.client.syncNow();
     expect(boss.row('t_notes', 'n1')!.title).toBe('Advocate and manager title');
@@ -66,7 +83,17 @@ describe('edits that race are kept as conflicts for a person to resolve', () => 
     const [c] = openConflicts(laptop.db);
     expect(c).toMatchObject({ reason: 'deleted', editValue: 'final', mine: true });
     expect(laptop.row('t_notes', 'n1')!.deleted_at).not.toBeNull();
-    laptop.db.transaction(() => resolveConflict(laptop.db, new Writer(laptop.db, laptop.t.core.context.clock(), testRegistry), testRegistry, c!.id, 'edit')).immediate();
+    laptop.db
+      .transaction(() =>
+        resolveConflict(
+          laptop.db,
+          new Writer(laptop.db, laptop.t.core.context.clock(), testRegistry),
+          testRegistry,
+          c!.id,
+          'edit',
+        ),
+      )
+      .immediate();
     await laptop.client.syncNow();
     await boss.client.syncNow();
     expect(boss.row('t_notes', 'n1')).toMatchObject({ deleted_at: null, status: 'final' });
@@ -86,7 +113,9 @@ describe('edits that race are kept as conflicts for a person to resolve', () => 
     );
     await service.db.pool.query('UPDATE organisations SET last_seq = last_seq + 1 WHERE id = $1', [service.org]);
     await laptop.client.syncNow();
-    expect(laptop.db.prepare("SELECT value FROM sync_parked WHERE entity_id = 'n2' AND field = 'mood'").pluck().get()).toBe('"calm"');
+    expect(
+      laptop.db.prepare("SELECT value FROM sync_parked WHERE entity_id = 'n2' AND field = 'mood'").pluck().get(),
+    ).toBe('"calm"');
     laptop.db.exec('ALTER TABLE t_notes ADD COLUMN mood TEXT');
     (testRegistry.t_notes!.fields as string[]).push('mood');
     try {

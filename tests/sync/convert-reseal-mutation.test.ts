@@ -6,7 +6,17 @@ import { startService, type Device, type Service } from './harness';
 import { rawPost } from './keys-helpers';
 
 const CASE = '01900000-0000-7000-8000-0000000c0001';
-type Item = { kind: string; entity: string; entityId: string; field: string; caseId: string | null; version: number; mutationId: string | null; conflictId?: string; side?: 'edit' | 'kept' };
+type Item = {
+  kind: string;
+  entity: string;
+  entityId: string;
+  field: string;
+  caseId: string | null;
+  version: number;
+  mutationId: string | null;
+  conflictId?: string;
+  side?: 'edit' | 'kept';
+};
 
 /**
  * Attack finding 15: a value resealed during conversion must be sealed under the mutation that
@@ -35,18 +45,35 @@ describe('resealing plain values refuses a value sealed under another mutation',
   });
   afterAll(() => service.close());
 
-  const pending = async () => (await rawPost(service, manager, '/v1/convert/pending', { afterField: null, afterConflict: null, limit: 100 })).body.items as Item[];
-  const titleOnService = async () => (await service.db.pool.query("SELECT value FROM field_state WHERE entity_id = 'n1' AND field = 'title'")).rows[0].value as unknown;
+  const pending = async () =>
+    (await rawPost(service, manager, '/v1/convert/pending', { afterField: null, afterConflict: null, limit: 100 })).body
+      .items as Item[];
+  const titleOnService = async () =>
+    (await service.db.pool.query("SELECT value FROM field_state WHERE entity_id = 'n1' AND field = 'title'")).rows[0]
+      .value as unknown;
   const resealTitle = (it: Item, mid: string) => {
-    const place = { organisationId: service.org, entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId };
+    const place = {
+      organisationId: service.org,
+      entity: it.entity,
+      entityId: it.entityId,
+      field: it.field,
+      caseId: it.caseId,
+    };
     const value = sealValue(key.ring(service.org).current()!, place, mid, 'second words');
-    return rawPost(service, manager, '/v1/convert/reseal', { fields: [{ entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, version: it.version, value }], conflicts: [] });
+    return rawPost(service, manager, '/v1/convert/reseal', {
+      fields: [
+        { entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, version: it.version, value },
+      ],
+      conflicts: [],
+    });
   };
 
   it('refuses the whole batch, changing nothing, and takes the value sealed under its own mutation', async () => {
     const title = (await pending()).find((i) => i.kind === 'field' && i.entityId === 'n1' && i.field === 'title')!;
     expect(title.mutationId).not.toBeNull();
-    const older = alice.written.find((w) => w.entityId === 'n1' && w.field === 'title' && w.mutationId !== title.mutationId)!.mutationId;
+    const older = alice.written.find(
+      (w) => w.entityId === 'n1' && w.field === 'title' && w.mutationId !== title.mutationId,
+    )!.mutationId;
 
     const wrong = await resealTitle(title, older);
     expect(wrong.status).toBe(400);

@@ -33,8 +33,16 @@ describe('corrections and closure decisions reach the advocate’s other laptop'
       issues: [{ code: 'PLACEMENT' }],
     });
     const personId = (await laptop.call('caseload.case.get', { caseId }))!.person!.id;
-    await laptop.call('caseload.people.update', { personId, caseId, fields: { gender: 'female', dateOfBirth: '2009-04-01' }, reason: 'Typed in error' });
-    const action = await laptop.call('fieldwork.actions.save', { caseId, action: { owner: 'advocate', description: 'Ring the IRO', dueOn: '2026-11-20' } });
+    await laptop.call('caseload.people.update', {
+      personId,
+      caseId,
+      fields: { gender: 'female', dateOfBirth: '2009-04-01' },
+      reason: 'Typed in error',
+    });
+    const action = await laptop.call('fieldwork.actions.save', {
+      caseId,
+      action: { owner: 'advocate', description: 'Ring the IRO', dueOn: '2026-11-20' },
+    });
     await laptop.call('caseload.case.close', {
       caseId,
       closureDate: '2026-12-01',
@@ -50,11 +58,16 @@ describe('corrections and closure decisions reach the advocate’s other laptop'
     expect(there!.referral).toMatchObject({
       status: 'closed',
       closureTold: { complainAboutService: true, differentAdvocate: true, comeBack: false },
-      closureChecklist: [{ kind: 'action', id: action.id, title: 'Ring the IRO', decision: 'carry', reason: 'Promised a call back' }],
+      closureChecklist: [
+        { kind: 'action', id: action.id, title: 'Ring the IRO', decision: 'carry', reason: 'Promised a call back' },
+      ],
     });
     const history = await spare.call('caseload.case.history', { caseId });
     expect(history).toEqual(await laptop.call('caseload.case.history', { caseId }));
     expect(history[0]).toMatchObject({ correctedByName: 'Alice Ward', reason: 'Typed in error' });
-    expect((await spare.call('fieldwork.actions.list', { caseId }))[0]).toMatchObject({ carriedReason: 'Promised a call back', doneAt: null });
+    expect((await spare.call('fieldwork.actions.list', { caseId }))[0]).toMatchObject({
+      carriedReason: 'Promised a call back',
+      doneAt: null,
+    });
   });
 });

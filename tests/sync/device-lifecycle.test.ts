@@ -20,7 +20,12 @@ describe('a lost laptop: revoke, wipe and stolen tokens', () => {
     return d;
   };
   const post = (url: string, body: unknown, token?: string) =>
-    service.app.inject({ method: 'POST', url, payload: body as object, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    service.app.inject({
+      method: 'POST',
+      url,
+      payload: body as object,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
 
   beforeAll(async () => {
     service = await startService();
@@ -63,7 +68,12 @@ describe('a lost laptop: revoke, wipe and stolen tokens', () => {
     expect(existsSync(d.t.core.vault.keyPath)).toBe(false);
     expect(readNotice(d.t.dataDir)).toMatchObject({ kind: 'wiped' });
     await new Promise((r) => setImmediate(r));
-    await expect.poll(async () => (await service.db.pool.query('SELECT status FROM devices WHERE id = $1', [deviceId])).rows[0].status).toBe('wiped');
+    await expect
+      .poll(
+        async () =>
+          (await service.db.pool.query('SELECT status FROM devices WHERE id = $1', [deviceId])).rows[0].status,
+      )
+      .toBe('wiped');
   });
 
   it('revokes a device whose old refresh token is presented again after its successor was used (a copied token)', async () => {
@@ -78,7 +88,9 @@ describe('a lost laptop: revoke, wipe and stolen tokens', () => {
     expect(again.json().error.code).toBe('token_reused');
     const fresh = await post('/v1/pull', { v: PROTOCOL_VERSION, after: 0 }, second.json().accessToken);
     expect(fresh.statusCode).toBe(401);
-    const row = await service.db.pool.query('SELECT status, status_reason FROM devices WHERE id = $1', [d.client.account()!.device_id]);
+    const row = await service.db.pool.query('SELECT status, status_reason FROM devices WHERE id = $1', [
+      d.client.account()!.device_id,
+    ]);
     expect(row.rows[0]).toEqual({ status: 'revoked', status_reason: 'token_reused' });
   });
 

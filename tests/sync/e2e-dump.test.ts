@@ -31,9 +31,15 @@ describe('after sync with encryption on, the service holds no word of a child’
   afterAll(() => service.close());
 
   it('pg_dump of the service and its log lines contain no name, date of birth or note word', async () => {
-    advocate.write('t_cases', CASE, CASE, { name: `${CHILD.first_name} ${CHILD.last_name}`, status: 'Looked after since spring' });
+    advocate.write('t_cases', CASE, CASE, {
+      name: `${CHILD.first_name} ${CHILD.last_name}`,
+      status: 'Looked after since spring',
+    });
     advocate.write('t_people', 'p1', CASE, CHILD);
-    advocate.write('t_notes', 'n1', CASE, { title: `Visit to ${NOTE_WORDS[0]} in ${NOTE_WORDS[1]}`, body: { type: 'doc', text: `Talked about the ${NOTE_WORDS[2]} and the ${NOTE_WORDS[3]}.` } });
+    advocate.write('t_notes', 'n1', CASE, {
+      title: `Visit to ${NOTE_WORDS[0]} in ${NOTE_WORDS[1]}`,
+      body: { type: 'doc', text: `Talked about the ${NOTE_WORDS[2]} and the ${NOTE_WORDS[3]}.` },
+    });
     await advocate.client.syncNow();
     await manager.client.syncNow();
     // The manager's edit meets the advocate's: a conflict, whose both sides rest on the service.
@@ -50,10 +56,16 @@ describe('after sync with encryption on, the service holds no word of a child’
     // The test means something: the manager's laptop reads every word, the conflict included.
     expect(manager.row('t_people', 'p1')).toMatchObject(CHILD);
     expect(String(manager.row('t_notes', 'n1')!.body)).toContain(NOTE_WORDS[3]);
-    const conflict = advocate.db.prepare('SELECT edit_value, kept_value FROM sync_conflicts').get() as { edit_value: string; kept_value: string };
+    const conflict = advocate.db.prepare('SELECT edit_value, kept_value FROM sync_conflicts').get() as {
+      edit_value: string;
+      kept_value: string;
+    };
     expect(`${conflict.edit_value} ${conflict.kept_value}`).toContain(NOTE_WORDS[4]);
 
-    const dump = execFileSync('pg_dump', ['--no-owner', service.db.url], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const dump = execFileSync('pg_dump', ['--no-owner', service.db.url], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(dump).toContain('$e2e');
     for (const s of SECRETS) expect(dump, `the dump holds "${s}"`).not.toContain(s);
     const lines = logged.join('');
@@ -61,7 +73,10 @@ describe('after sync with encryption on, the service holds no word of a child’
     for (const s of SECRETS) expect(lines, `the log holds "${s}"`).not.toContain(s);
     expect(await expectSealed(service.db.pool, org)).toBeGreaterThan(5);
     // Deletions stay plain, so the service can order them and purge tombstones.
-    const tomb = await service.db.pool.query("SELECT value FROM field_state WHERE organisation_id = $1 AND entity_id = 'n2' AND field = 'deleted_at'", [org]);
+    const tomb = await service.db.pool.query(
+      "SELECT value FROM field_state WHERE organisation_id = $1 AND entity_id = 'n2' AND field = 'deleted_at'",
+      [org],
+    );
     expect(tomb.rows[0]!.value).toBe('2026-02-01T10:00:00.000Z');
   });
 });

@@ -34,10 +34,27 @@ describe('a hostile service replaying an older sealed value', () => {
 
   async function replay(row: Record<string, unknown>, over: Record<string, unknown>) {
     const r = { ...row, ...over };
-    const seq = Number((await pool().query('UPDATE organisations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq', [org])).rows[0].last_seq);
+    const seq = Number(
+      (await pool().query('UPDATE organisations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq', [org]))
+        .rows[0].last_seq,
+    );
     await pool().query(
       'INSERT INTO changes (organisation_id, seq, kind, entity, entity_id, case_id, field, value, version, user_id, device_id, hlc, mutation_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9,$10,$11,$12,$13)',
-      [org, seq, r.kind, r.entity, r.entity_id, r.case_id, r.field, JSON.stringify(r.value), r.version, r.user_id, r.device_id, r.hlc, r.mutation_id],
+      [
+        org,
+        seq,
+        r.kind,
+        r.entity,
+        r.entity_id,
+        r.case_id,
+        r.field,
+        JSON.stringify(r.value),
+        r.version,
+        r.user_id,
+        r.device_id,
+        r.hlc,
+        r.mutation_id,
+      ],
     );
   }
 
@@ -49,7 +66,12 @@ describe('a hostile service replaying an older sealed value', () => {
     await alice.client.syncNow();
     await manager.client.syncNow();
     expect(manager.row('t_notes', 'n1')!.title).toBe('Concern: raised at school');
-    const rows = (await pool().query("SELECT * FROM changes WHERE organisation_id = $1 AND entity_id = 'n1' AND field = 'title' AND kind = 'change' ORDER BY seq", [org])).rows as Record<string, unknown>[];
+    const rows = (
+      await pool().query(
+        "SELECT * FROM changes WHERE organisation_id = $1 AND entity_id = 'n1' AND field = 'title' AND kind = 'change' ORDER BY seq",
+        [org],
+      )
+    ).rows as Record<string, unknown>[];
 
     await replay(rows[0]!, { mutation_id: null, version: 3 });
     for (const d of [manager, alice]) {

@@ -41,7 +41,8 @@ export class TestOrgKey {
       [org],
     );
     const made = await pool.query('SELECT 1 FROM key_epochs WHERE organisation_id = $1', [org]);
-    if (!made.rowCount) throw new Error('Enrol a device before turning encryption on: the epoch names the device that made it.');
+    if (!made.rowCount)
+      throw new Error('Enrol a device before turning encryption on: the epoch names the device that made it.');
     for (const d of laptops) this.give(d);
   }
 
@@ -63,7 +64,15 @@ export class TestOrgKey {
     const c = change(over);
     if (staysPlain(c.entity, c.field)) return c;
     const ring = this.ring(org);
-    return { ...c, value: sealValue(ring.current()!, { organisationId: org, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId }, c.mutationId, c.value) as never };
+    return {
+      ...c,
+      value: sealValue(
+        ring.current()!,
+        { organisationId: org, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId },
+        c.mutationId,
+        c.value,
+      ) as never,
+    };
   }
 
   /** What a member holding the key reads in a pulled page: every value it can open, opened. */
@@ -95,13 +104,22 @@ export async function expectSealed(pool: Pool, org: string): Promise<number> {
     [org],
   );
   expect(plain.rows, 'plain values on the service').toEqual([]);
-  const sealed = await pool.query<{ n: string }>("SELECT count(*) AS n FROM field_state WHERE organisation_id = $1 AND value ? '$e2e'", [org]);
+  const sealed = await pool.query<{ n: string }>(
+    "SELECT count(*) AS n FROM field_state WHERE organisation_id = $1 AND value ? '$e2e'",
+    [org],
+  );
   return Number(sealed.rows[0]!.n);
 }
 
 /** A service row's value as the laptops read it: opened when the test runs with encryption, as stored otherwise. */
-export function valueReader(e2e: TestOrgKey | null, org: string): (r: { entity: string; entity_id: string; field: string; case_id: string | null; value: unknown }) => unknown {
-  return (r) => (e2e ? e2e.open(org, { entity: r.entity, entityId: r.entity_id, field: r.field, caseId: r.case_id }, r.value) : r.value);
+export function valueReader(
+  e2e: TestOrgKey | null,
+  org: string,
+): (r: { entity: string; entity_id: string; field: string; case_id: string | null; value: unknown }) => unknown {
+  return (r) =>
+    e2e
+      ? e2e.open(org, { entity: r.entity, entityId: r.entity_id, field: r.field, caseId: r.case_id }, r.value)
+      : r.value;
 }
 
 /** The property tests run twice: as before, and with every value sealed. */

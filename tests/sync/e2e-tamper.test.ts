@@ -21,10 +21,21 @@ describe('values tampered with in PostgreSQL are refused by the laptop', () => {
   const pool = () => service.db.pool;
 
   const stateOf = async (entityId: string, field: string) =>
-    (await pool().query<{ value: Record<string, unknown> }>('SELECT value FROM field_state WHERE organisation_id = $1 AND entity_id = $2 AND field = $3', [org, entityId, field])).rows[0]!.value;
+    (
+      await pool().query<{ value: Record<string, unknown> }>(
+        'SELECT value FROM field_state WHERE organisation_id = $1 AND entity_id = $2 AND field = $3',
+        [org, entityId, field],
+      )
+    ).rows[0]!.value;
   const lastChange = async (entityId: string, field: string) =>
-    (await pool().query<{ seq: string; value: Record<string, unknown> }>("SELECT seq::text, value FROM changes WHERE organisation_id = $1 AND entity_id = $2 AND field = $3 AND kind = 'change' ORDER BY changes.seq DESC LIMIT 1", [org, entityId, field])).rows[0]!;
-  const refusalsIn = (d: Device) => d.db.prepare("SELECT detail FROM audit_log WHERE action = 'sync-refused-value'").pluck().all() as string[];
+    (
+      await pool().query<{ seq: string; value: Record<string, unknown> }>(
+        "SELECT seq::text, value FROM changes WHERE organisation_id = $1 AND entity_id = $2 AND field = $3 AND kind = 'change' ORDER BY changes.seq DESC LIMIT 1",
+        [org, entityId, field],
+      )
+    ).rows[0]!;
+  const refusalsIn = (d: Device) =>
+    d.db.prepare("SELECT detail FROM audit_log WHERE action = 'sync-refused-value'").pluck().all() as string[];
 
   beforeAll(async () => {
     service = await startService();
@@ -51,9 +62,24 @@ describe('values tampered with in PostgreSQL are refused by the laptop', () => {
     ['moved from another record', () => stateOf('n2', 'title')],
     ['moved from another field of the record', () => stateOf('n1', 'status')],
     ['moved from a record of another case', () => stateOf('m1', 'title')],
-    ['altered', async (v) => ({ ...v, c: `${String(v.c).slice(0, 10)}${String(v.c)[10] === 'A' ? 'B' : 'A'}${String(v.c).slice(11)}` })],
+    [
+      'altered',
+      async (v) => ({
+        ...v,
+        c: `${String(v.c).slice(0, 10)}${String(v.c)[10] === 'A' ? 'B' : 'A'}${String(v.c).slice(11)}`,
+      }),
+    ],
     ['given a MAC of its own', async (v) => ({ ...v, m: 'AAAAAAAAAAAAAAAAAAAAAA' })],
-    ['an older value replayed', async () => (await pool().query("SELECT value FROM changes WHERE organisation_id = $1 AND entity_id = 'n1' AND field = 'title' AND kind = 'change' ORDER BY seq LIMIT 1", [org])).rows[0]!.value],
+    [
+      'an older value replayed',
+      async () =>
+        (
+          await pool().query(
+            "SELECT value FROM changes WHERE organisation_id = $1 AND entity_id = 'n1' AND field = 'title' AND kind = 'change' ORDER BY seq LIMIT 1",
+            [org],
+          )
+        ).rows[0]!.value,
+    ],
     ['claiming an epoch the laptop was never given', async (v) => ({ ...v, ep: 2 })],
     ['replaced by a plain value', async () => 'Words the service made up'],
   ];
@@ -66,7 +92,11 @@ describe('values tampered with in PostgreSQL are refused by the laptop', () => {
       await alice.client.syncNow();
       const row = await lastChange('n1', 'title');
       const forged = await tamper(row.value);
-      await pool().query('UPDATE changes SET value = $3::jsonb WHERE organisation_id = $1 AND seq = $2', [org, row.seq, JSON.stringify(forged)]);
+      await pool().query('UPDATE changes SET value = $3::jsonb WHERE organisation_id = $1 AND seq = $2', [
+        org,
+        row.seq,
+        JSON.stringify(forged),
+      ]);
 
       const report = await manager.client.syncNow();
       expect(report.unreadable).toBe(1);
@@ -83,15 +113,25 @@ describe('values tampered with in PostgreSQL are refused by the laptop', () => {
         expect(refusals.at(-1)).not.toContain(words);
       }
       // The honest value still reaches the laptop once the service sends it whole.
-      await pool().query('UPDATE changes SET value = $3::jsonb WHERE organisation_id = $1 AND seq = $2', [org, row.seq, JSON.stringify(row.value)]);
+      await pool().query('UPDATE changes SET value = $3::jsonb WHERE organisation_id = $1 AND seq = $2', [
+        org,
+        row.seq,
+        JSON.stringify(row.value),
+      ]);
     });
   }
 
   it('a case’s state swapped in field_state is refused when the case is given to another advocate', async () => {
     const n2 = await stateOf('n2', 'title');
     const n1Status = await stateOf('n1', 'status');
-    await pool().query("UPDATE field_state SET value = $2::jsonb WHERE organisation_id = $1 AND entity_id = 'n1' AND field = 'title'", [org, JSON.stringify(n2)]);
-    await pool().query("UPDATE field_state SET value = $2::jsonb WHERE organisation_id = $1 AND entity_id = 'n2' AND field = 'title'", [org, JSON.stringify(n1Status)]);
+    await pool().query(
+      "UPDATE field_state SET value = $2::jsonb WHERE organisation_id = $1 AND entity_id = 'n1' AND field = 'title'",
+      [org, JSON.stringify(n2)],
+    );
+    await pool().query(
+      "UPDATE field_state SET value = $2::jsonb WHERE organisation_id = $1 AND entity_id = 'n2' AND field = 'title'",
+      [org, JSON.stringify(n1Status)],
+    );
     const bilal = await service.enrolledDevice(bilalUser);
     key.give(bilal);
     await ops.allocate(pool(), org, CASE_A, bilalUser);
@@ -99,7 +139,10 @@ describe('values tampered with in PostgreSQL are refused by the laptop', () => {
     expect(report.unreadable).toBe(2);
     // The swapped state did not land under either record: each keeps the value its own log rows
     // (which reach a new holder before the case's state) gave it.
-    expect(bilal.row('t_notes', 'n1')).toMatchObject({ title: 'New title (replaced by a plain value)', status: 'Placement stable' });
+    expect(bilal.row('t_notes', 'n1')).toMatchObject({
+      title: 'New title (replaced by a plain value)',
+      status: 'Placement stable',
+    });
     expect(bilal.row('t_notes', 'n2')).toMatchObject({ title: 'Alpha two' });
     expect(bilal.client.account()!.last_error).toMatch(/The service sent 2 changes that could not be verified/);
   });

@@ -27,7 +27,32 @@ describe('an erasure received from the service', () => {
     const audited: string[] = [];
     const cursor = laptop.client.account()!.cursor;
     // The page as the service sends it, applied on its own: as if the sync stopped right after it.
-    const out = applyPage(laptop.db, testRegistry, laptop.client.account()!.device_id, { v: PROTOCOL_VERSION, changes: [{ seq: cursor + 1, kind: 'erased', mutationId: null, entity: null, entityId: null, caseId: CASE, field: null, version: null, userId: null, deviceId: null, hlc: null }], cursor: cursor + 1, more: false }, { now: () => new Date(), onErased: (c) => audited.push(c) });
+    const out = applyPage(
+      laptop.db,
+      testRegistry,
+      laptop.client.account()!.device_id,
+      {
+        v: PROTOCOL_VERSION,
+        changes: [
+          {
+            seq: cursor + 1,
+            kind: 'erased',
+            mutationId: null,
+            entity: null,
+            entityId: null,
+            caseId: CASE,
+            field: null,
+            version: null,
+            userId: null,
+            deviceId: null,
+            hlc: null,
+          },
+        ],
+        cursor: cursor + 1,
+        more: false,
+      },
+      { now: () => new Date(), onErased: (c) => audited.push(c) },
+    );
     expect(out.erased).toEqual([CASE]);
     expect(audited).toEqual([CASE]);
     expect(laptop.row('t_cases', CASE)).toBeUndefined();

@@ -29,7 +29,16 @@ export function injectTransport(app: FastifyInstance): Transport {
   return async (url, init) => {
     const u = new URL(url);
     const res = await app.inject({ method: init.method, url: u.pathname, headers: init.headers, payload: init.body });
-    return { status: res.statusCode, json: async () => JSON.parse(res.body) as unknown, headers: { get: (name: string) => { const v = res.headers[name.toLowerCase()]; return v === undefined ? null : String(v); } } };
+    return {
+      status: res.statusCode,
+      json: async () => JSON.parse(res.body) as unknown,
+      headers: {
+        get: (name: string) => {
+          const v = res.headers[name.toLowerCase()];
+          return v === undefined ? null : String(v);
+        },
+      },
+    };
   };
 }
 
@@ -57,9 +66,17 @@ const ROOMY = { burst: 100_000, perMinute: 100_000 };
  * tests of anything but the keys would first have to admit each laptop; tests of sealed values
  * give laptops the key directly instead (e2e-setup.ts).
  */
-export async function startService(options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits' | 'logger' | 'keys'>> = {}): Promise<Service> {
+export async function startService(
+  options: Partial<Pick<ServerOptions, 'deviceRateLimits' | 'accessLimits' | 'logger' | 'keys'>> = {},
+): Promise<Service> {
   const db = await createTestDatabase();
-  const app = await buildServer({ pool: db.pool, authRateLimit: 10_000, deviceRateLimits: { push: ROOMY, pull: ROOMY, keys: ROOMY }, keys: false, ...options });
+  const app = await buildServer({
+    pool: db.pool,
+    authRateLimit: 10_000,
+    deviceRateLimits: { push: ROOMY, pull: ROOMY, keys: ROOMY },
+    keys: false,
+    ...options,
+  });
   const org = await ops.createOrganisation(db.pool, 'Test Advocacy Service');
   const service: Service = {
     db,
@@ -87,7 +104,8 @@ export const SERVICE_URL = 'http://127.0.0.1:8443';
 export class Device {
   readonly client: SyncClient;
   /** Every mutation id this device wrote, for "no edit lost" checks. */
-  readonly written: { mutationId: string; entity: string; entityId: string; field: string; value: string | null }[] = [];
+  readonly written: { mutationId: string; entity: string; entityId: string; field: string; value: string | null }[] =
+    [];
 
   /** Swappable so a reset device can be put on another network. */
   private readonly transport: { current: Transport };
@@ -133,8 +151,23 @@ export class Device {
     db.transaction(() => {
       const before = db.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number;
       new Writer(db, this.t.core.context.clock(), testRegistry).upsert(entity, id, caseId, fields);
-      const rows = db.prepare('SELECT mutation_id, entity, entity_id, field, value FROM outbox WHERE seq > ?').all(before) as { mutation_id: string; entity: string; entity_id: string; field: string; value: string | null }[];
-      for (const r of rows) this.written.push({ mutationId: r.mutation_id, entity: r.entity, entityId: r.entity_id, field: r.field, value: r.value });
+      const rows = db
+        .prepare('SELECT mutation_id, entity, entity_id, field, value FROM outbox WHERE seq > ?')
+        .all(before) as {
+        mutation_id: string;
+        entity: string;
+        entity_id: string;
+        field: string;
+        value: string | null;
+      }[];
+      for (const r of rows)
+        this.written.push({
+          mutationId: r.mutation_id,
+          entity: r.entity,
+          entityId: r.entity_id,
+          field: r.field,
+          value: r.value,
+        });
     }).immediate();
   }
 
@@ -152,7 +185,8 @@ export class Device {
 
   /** Back to a fresh, unconnected store (cheaper than a new vault for property-test runs). */
   reset(transport?: Transport): void {
-    this.db.exec(`DELETE FROM t_cases; DELETE FROM t_notes; DELETE FROM t_people; DELETE FROM org_keys; DELETE FROM meta WHERE key = 'e2e_required'; DELETE FROM outbox; DELETE FROM field_versions; DELETE FROM sync_account;
+    this.db
+      .exec(`DELETE FROM t_cases; DELETE FROM t_notes; DELETE FROM t_people; DELETE FROM org_keys; DELETE FROM meta WHERE key = 'e2e_required'; DELETE FROM outbox; DELETE FROM field_versions; DELETE FROM sync_account;
       DELETE FROM sync_record_cases; DELETE FROM sync_parked; DELETE FROM sync_conflicts; DELETE FROM sync_pending_purges; DELETE FROM sync_pending_tombstones;`);
     this.written.length = 0;
     if (transport) this.transport.current = transport;

@@ -27,16 +27,22 @@ describe('sync through the app: connect in Settings, status, automatic progress'
   });
 
   it('refuses a plain-http address that is not this computer', async () => {
-    await expect(laptop.call('sync.connect', { serviceUrl: 'http://sync.example.org', code: 'ABCD-EFGH-JKLM-NPQR' })).rejects.toThrow(/https/);
+    await expect(
+      laptop.call('sync.connect', { serviceUrl: 'http://sync.example.org', code: 'ABCD-EFGH-JKLM-NPQR' }),
+    ).rejects.toThrow(/https/);
   });
 
   it('tells the advocate plainly when an enrolment code is wrong', async () => {
-    await expect(laptop.call('sync.connect', { serviceUrl: SERVICE_URL, code: 'ABCD-EFGH-JKLM-NPQR' })).rejects.toThrow(/enrolment code is not valid/);
+    await expect(laptop.call('sync.connect', { serviceUrl: SERVICE_URL, code: 'ABCD-EFGH-JKLM-NPQR' })).rejects.toThrow(
+      /enrolment code is not valid/,
+    );
     expect(await laptop.call('sync.status', {})).toMatchObject({ connected: false });
   });
 
   it('connects with a code, sends a referral written offline and shows it on the second laptop', async () => {
-    laptop.core.context.write((w) => w.upsert('referral', CASE, CASE, { reference: 'HRD-0001', status: 'allocated', urgency: 'standard' }));
+    laptop.core.context.write((w) =>
+      w.upsert('referral', CASE, CASE, { reference: 'HRD-0001', status: 'allocated', urgency: 'standard' }),
+    );
     expect(await laptop.call('sync.status', {})).toMatchObject({ connected: false, waiting: 3 });
     const events: AppEvent[] = [];
     laptop.core.onEvent((e) => events.push(e));
@@ -56,12 +62,16 @@ describe('sync through the app: connect in Settings, status, automatic progress'
   });
 
   it('lists a conflict and resolves it with "keep theirs"', async () => {
-    laptop.core.context.write((w) => w.upsert('referral', CASE, CASE, { urgency_reason: 'School exclusion meeting on Friday' }));
+    laptop.core.context.write((w) =>
+      w.upsert('referral', CASE, CASE, { urgency_reason: 'School exclusion meeting on Friday' }),
+    );
     spare.core.context.write((w) => w.upsert('referral', CASE, CASE, { urgency_reason: 'Placement move planned' }));
     await spare.call('sync.now', {});
     await laptop.call('sync.now', {});
     const conflicts = await laptop.call('sync.conflicts', {});
-    expect(conflicts).toMatchObject([{ entity: 'referral', field: 'urgency_reason', mine: true, keptValue: 'Placement move planned' }]);
+    expect(conflicts).toMatchObject([
+      { entity: 'referral', field: 'urgency_reason', mine: true, keptValue: 'Placement move planned' },
+    ]);
     expect((await laptop.call('sync.status', {})).conflicts).toBe(1);
     await laptop.call('sync.resolve', { id: conflicts[0]!.id, choice: 'kept' });
     await laptop.call('sync.now', {});
@@ -72,13 +82,18 @@ describe('sync through the app: connect in Settings, status, automatic progress'
 
   it('records every sync run in the audit trail, automatic ones too when they move anything', async () => {
     // Newest first.
-    const synced = async () => (await laptop.call('audit.list', { limit: 500 })).entries.filter((e) => e.action === 'synced');
+    const synced = async () =>
+      (await laptop.call('audit.list', { limit: 500 })).entries.filter((e) => e.action === 'synced');
     const before = (await synced()).length;
     laptop.core.context.write((w) => w.upsert('referral', CASE, CASE, { urgency: 'urgent' }));
     await laptop.core.context.sync.syncNow('sync.automatic');
     const afterAutomatic = await synced();
     expect(afterAutomatic.length).toBe(before + 1);
-    expect(afterAutomatic[0]).toMatchObject({ method: 'sync.automatic', caseId: null, description: expect.stringMatching(/^Synced with the service: sent 1, received \d+, conflicts 0, purged 0$/) });
+    expect(afterAutomatic[0]).toMatchObject({
+      method: 'sync.automatic',
+      caseId: null,
+      description: expect.stringMatching(/^Synced with the service: sent 1, received \d+, conflicts 0, purged 0$/),
+    });
 
     await laptop.core.context.sync.syncNow('sync.automatic');
     expect((await synced()).length).toBe(before + 1);
@@ -86,7 +101,10 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     await laptop.call('sync.now', {});
     const afterAsked = await synced();
     expect(afterAsked.length).toBe(before + 2);
-    expect(afterAsked[0]).toMatchObject({ method: 'sync.now', description: 'Synced with the service: sent 0, received 0, conflicts 0, purged 0' });
+    expect(afterAsked[0]).toMatchObject({
+      method: 'sync.now',
+      description: 'Synced with the service: sent 0, received 0, conflicts 0, purged 0',
+    });
 
     // The timer's run is under way and another is queued behind it when the advocate presses Sync
     // now: the queued run is theirs, and recorded although nothing moves.
@@ -102,14 +120,24 @@ describe('sync through the app: connect in Settings, status, automatic progress'
   it('removes a deleted note from every laptop, search index included, once the service purges it', async () => {
     const WORD = 'Quillongrave';
     const note = await laptop.call('fieldwork.notes.create', { caseId: CASE, title: 'Visit' });
-    await laptop.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Talked about ${WORD} school` }] }] }, reason: 'blur' });
+    await laptop.call('fieldwork.notes.save', {
+      id: note.id,
+      title: 'Visit',
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: `Talked about ${WORD} school` }] }],
+      },
+      reason: 'blur',
+    });
     await laptop.call('sync.now', {});
     await spare.call('sync.now', {});
     expect((await spare.call('fieldwork.notes.search', { query: WORD })).length).toBe(1);
     await laptop.call('fieldwork.notes.remove', { id: note.id });
     // Twice each: the second pull tells the service the first one's changes were applied.
     for (let i = 0; i < 2; i++) for (const d of [laptop, spare]) await d.call('sync.now', {});
-    expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() + 60_000))).records).toBeGreaterThan(0);
+    expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() + 60_000))).records).toBeGreaterThan(
+      0,
+    );
 
     for (const d of [laptop, spare]) {
       await d.call('sync.now', {});
@@ -123,8 +151,12 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     }
   });
 
-  const words = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-  const deviceOf = (t: TestCore) => t.core.context.db().prepare('SELECT device_id FROM sync_account').pluck().get() as string;
+  const words = (text: string) => ({
+    type: 'doc' as const,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+  });
+  const deviceOf = (t: TestCore) =>
+    t.core.context.db().prepare('SELECT device_id FROM sync_account').pluck().get() as string;
 
   /**
    * A note on both laptops: the spare edits it without syncing while the laptop deletes it, and
@@ -133,13 +165,26 @@ describe('sync through the app: connect in Settings, status, automatic progress'
    */
   async function lateEditToPurgedNote(word: string): Promise<string> {
     const note = await laptop.call('fieldwork.notes.create', { caseId: CASE, title: 'Visit' });
-    await laptop.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: words('First words'), reason: 'blur' });
+    await laptop.call('fieldwork.notes.save', {
+      id: note.id,
+      title: 'Visit',
+      body: words('First words'),
+      reason: 'blur',
+    });
     await laptop.call('sync.now', {});
     await spare.call('sync.now', {});
-    await spare.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: words(`Late words about ${word}`), reason: 'blur' });
+    await spare.call('fieldwork.notes.save', {
+      id: note.id,
+      title: 'Visit',
+      body: words(`Late words about ${word}`),
+      reason: 'blur',
+    });
     await laptop.call('fieldwork.notes.remove', { id: note.id });
     for (let i = 0; i < 2; i++) await laptop.call('sync.now', {});
-    await service.db.pool.query('UPDATE devices SET synced_seq = (SELECT last_seq FROM organisations WHERE id = $1) WHERE id = $2', [service.org, deviceOf(spare)]);
+    await service.db.pool.query(
+      'UPDATE devices SET synced_seq = (SELECT last_seq FROM organisations WHERE id = $1) WHERE id = $2',
+      [service.org, deviceOf(spare)],
+    );
     expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() + 60_000))).records).toBe(1);
     return note.id;
   }
@@ -150,7 +195,9 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     expect((await spare.call('sync.status', {})).lastError).toBeNull();
     const db = spare.core.context.db();
     // Deleted here as on the service, its words kept for the person to decide on.
-    expect(await spare.call('fieldwork.notes.list', { caseId: CASE })).not.toContainEqual(expect.objectContaining({ id }));
+    expect(await spare.call('fieldwork.notes.list', { caseId: CASE })).not.toContainEqual(
+      expect.objectContaining({ id }),
+    );
     const conflicts = (await spare.call('sync.conflicts', {})).filter((c) => c.entityId === id);
     const body = conflicts.find((c) => c.field === 'body')!;
     expect(body).toMatchObject({ reason: 'deleted', mine: true });
@@ -162,7 +209,7 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     // The service drops the resolved conflict that held the late words at its next purge.
     for (let i = 0; i < 2; i++) for (const d of [laptop, spare]) await d.call('sync.now', {});
     expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() + 60_000))).records).toBe(1);
-    const left = await service.db.pool.query("SELECT count(*)::int AS n FROM conflicts WHERE entity_id = $1", [id]);
+    const left = await service.db.pool.query('SELECT count(*)::int AS n FROM conflicts WHERE entity_id = $1', [id]);
     expect(left.rows[0].n).toBe(0);
   });
 
@@ -171,9 +218,13 @@ describe('sync through the app: connect in Settings, status, automatic progress'
     await spare.call('sync.now', {});
     await laptop.call('sync.now', {});
     const elsewhere = (await laptop.call('sync.conflicts', {})).find((c) => c.entityId === id)!;
-    await expect(laptop.call('sync.resolve', { id: elsewhere.id, choice: 'edit' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/cannot be brought back from here/) });
+    await expect(laptop.call('sync.resolve', { id: elsewhere.id, choice: 'edit' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/cannot be brought back from here/),
+    });
 
-    for (const c of (await spare.call('sync.conflicts', {})).filter((x) => x.entityId === id)) await spare.call('sync.resolve', { id: c.id, choice: 'edit' });
+    for (const c of (await spare.call('sync.conflicts', {})).filter((x) => x.entityId === id))
+      await spare.call('sync.resolve', { id: c.id, choice: 'edit' });
     await spare.call('sync.now', {});
     expect((await spare.call('sync.status', {})).conflicts).toBe(0);
     await laptop.call('sync.now', {});

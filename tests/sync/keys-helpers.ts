@@ -24,7 +24,12 @@ export const seedOf = (d: Device) => deviceKeys(d.db)!.seed;
 /** A raw signed-in request with a laptop's own access token, as a hostile laptop would send it. */
 export async function rawPost(service: Service, d: Device, url: string, body: object) {
   const token = d.client.account()!.access_token!;
-  const res = await service.app.inject({ method: 'POST', url, payload: { v: PROTOCOL_VERSION, ...body }, headers: { authorization: `Bearer ${token}` } });
+  const res = await service.app.inject({
+    method: 'POST',
+    url,
+    payload: { v: PROTOCOL_VERSION, ...body },
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { status: res.statusCode, body: res.json() as Record<string, unknown> };
 }
 

@@ -41,7 +41,8 @@ describe('a hostile service during recovery', () => {
     const evilPub = (await publicKeyFromSeed(evilSeed)).toString('base64url');
     await pool.query('UPDATE device_public_keys SET public_key = $2 WHERE device_id = $1', [id, evilPub]);
     await restoreFromRecovery(laptopsCtx(fresh), recovery);
-    const w = (await pool.query('SELECT epoch, wrapped FROM wrapped_keys WHERE device_id = $1 ORDER BY epoch', [id])).rows;
+    const w = (await pool.query('SELECT epoch, wrapped FROM wrapped_keys WHERE device_id = $1 ORDER BY epoch', [id]))
+      .rows;
     expect(w.length).toBeGreaterThan(0);
     expect(await unwrapKey(evilSeed, deviceWrapInfo(org, 1, id), w[0].wrapped)).toBeNull();
     // The wrap opens for the laptop itself, so its key survives a reinstall from the service.
@@ -65,7 +66,9 @@ describe('a service that hides its keys endpoints from a laptop enrolled with a 
     expect(e2eMode(laptop.db)).toBe('waiting');
     laptop.write('t_people', 'p1', CASE, { first_name: 'Jamie', last_name: 'Doe', date_of_birth: '2012-03-04' });
     await laptop.client.syncNow();
-    const rows = (await service.db.pool.query("SELECT field, value FROM field_state WHERE entity = 't_people' AND entity_id = 'p1'")).rows;
+    const rows = (
+      await service.db.pool.query("SELECT field, value FROM field_state WHERE entity = 't_people' AND entity_id = 'p1'")
+    ).rows;
     expect(rows).toEqual([]);
     expect(e2eMode(laptop.db)).toBe('waiting');
     expect(laptop.outboxCount()).toBeGreaterThan(0);
@@ -91,7 +94,11 @@ describe('a manager’s sign-in without the organisation’s key', () => {
     const b = () => randomKey().toString('base64url');
     const w = () => Buffer.concat([randomKey(), randomKey(), randomKey().subarray(0, 16)]).toString('base64url');
     const id = rogue.client.account()!.device_id;
-    const r = await rawPost(service, rogue, '/v1/keys/epochs', { epoch: 2, wraps: [{ epoch: 2, deviceId: id, wrapped: w(), proof: b() }], recoveryWrap: w() });
+    const r = await rawPost(service, rogue, '/v1/keys/epochs', {
+      epoch: 2,
+      wraps: [{ epoch: 2, deviceId: id, wrapped: w(), proof: b() }],
+      recoveryWrap: w(),
+    });
     expect(r.status).toBe(403);
     expect(JSON.stringify(r.body)).toContain('current key');
     const evilPub = (await publicKeyFromSeed(randomKey())).toString('base64url');
@@ -121,11 +128,15 @@ describe('a manager’s sign-in without the organisation’s key', () => {
     await manager.client.syncNow();
     expect(keyOf(manager, 2)).not.toBeNull();
     const annId = ann.client.account()!.device_id;
-    expect((await service.db.pool.query('SELECT 1 FROM wrapped_keys WHERE device_id = $1 AND epoch = 2', [annId])).rows).toEqual([]);
+    expect(
+      (await service.db.pool.query('SELECT 1 FROM wrapped_keys WHERE device_id = $1 AND epoch = 2', [annId])).rows,
+    ).toEqual([]);
   });
 
   it('closing the account of someone whose laptop never held the key does not rotate', async () => {
-    const closed = await rawPost(service, manager, '/v1/team/people/deactivate', { userId: rogue.client.account()!.user_id });
+    const closed = await rawPost(service, manager, '/v1/team/people/deactivate', {
+      userId: rogue.client.account()!.user_id,
+    });
     expect(closed.status).toBe(200);
     await manager.client.syncNow();
     expect(keyOf(manager, 2)).toBeNull();
@@ -147,7 +158,10 @@ describe('a service that swaps the organisation’s recovery public key', () => 
   async function swapRecoveryKey(): Promise<Buffer> {
     const evilSeed = randomKey();
     const evilPub = (await publicKeyFromSeed(evilSeed)).toString('base64url');
-    await service.db.pool.query('UPDATE recovery_keys SET public_key = $2 WHERE organisation_id = $1', [service.org, evilPub]);
+    await service.db.pool.query('UPDATE recovery_keys SET public_key = $2 WHERE organisation_id = $1', [
+      service.org,
+      evilPub,
+    ]);
     return evilSeed;
   }
 
@@ -158,8 +172,14 @@ describe('a service that swaps the organisation’s recovery public key', () => 
     await service.db.pool.query('UPDATE organisations SET key_rotation_due = true WHERE id = $1', [service.org]);
     await manager.client.syncNow();
     expect(keyOf(manager, 2)).toBeNull();
-    const wraps = (await service.db.pool.query('SELECT epoch, wrapped FROM recovery_wraps WHERE organisation_id = $1 ORDER BY epoch', [service.org])).rows;
-    for (const w of wraps) expect(await unwrapKey(evilSeed, recoveryWrapInfo(service.org, w.epoch), w.wrapped)).toBeNull();
+    const wraps = (
+      await service.db.pool.query(
+        'SELECT epoch, wrapped FROM recovery_wraps WHERE organisation_id = $1 ORDER BY epoch',
+        [service.org],
+      )
+    ).rows;
+    for (const w of wraps)
+      expect(await unwrapKey(evilSeed, recoveryWrapInfo(service.org, w.epoch), w.wrapped)).toBeNull();
     // Finding 14: the founder's own recovery key is still there to print.
     expect(recoveryToPrint(manager.db)).toBe(printed);
     const list = await listLaptops(laptopsCtx(manager));
@@ -218,11 +238,40 @@ describe('a revoked laptop colluding with the service', () => {
     const evilSeed = randomKey();
     const evilPub = (await publicKeyFromSeed(evilSeed)).toString('base64url');
     const fakeId = uuidv7();
-    await pool.query("INSERT INTO devices (id, organisation_id, user_id, name) VALUES ($1, $2, $3, 'x')", [fakeId, org, au]);
-    await pool.query('INSERT INTO device_public_keys (device_id, organisation_id, public_key, created_at) VALUES ($1, $2, $3, now())', [fakeId, org, evilPub]);
-    const v = Number((await pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [org])).rows[0].version) + 1;
-    const sealed = sealRoster([{ deviceId: fakeId, publicKey: evilPub, userId: au, admittedBy: fakeId, how: 'code', admittedAt: new Date().toISOString(), removedAt: null }], org, 1, stolen1, v);
-    await pool.query('UPDATE key_rosters SET epoch = 1, version = $2, sealed = $3 WHERE organisation_id = $1', [org, v, sealed]);
+    await pool.query("INSERT INTO devices (id, organisation_id, user_id, name) VALUES ($1, $2, $3, 'x')", [
+      fakeId,
+      org,
+      au,
+    ]);
+    await pool.query(
+      'INSERT INTO device_public_keys (device_id, organisation_id, public_key, created_at) VALUES ($1, $2, $3, now())',
+      [fakeId, org, evilPub],
+    );
+    const v =
+      Number((await pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [org])).rows[0].version) +
+      1;
+    const sealed = sealRoster(
+      [
+        {
+          deviceId: fakeId,
+          publicKey: evilPub,
+          userId: au,
+          admittedBy: fakeId,
+          how: 'code',
+          admittedAt: new Date().toISOString(),
+          removedAt: null,
+        },
+      ],
+      org,
+      1,
+      stolen1,
+      v,
+    );
+    await pool.query('UPDATE key_rosters SET epoch = 1, version = $2, sealed = $3 WHERE organisation_id = $1', [
+      org,
+      v,
+      sealed,
+    ]);
     await manager.client.syncNow();
     const w = (await pool.query('SELECT epoch FROM wrapped_keys WHERE device_id = $1', [fakeId])).rows;
     expect(w).toEqual([]);
@@ -243,16 +292,25 @@ describe('a manager’s sign-in without the key, against the roster and waiting 
     const mu = await ops.createUser(service.db.pool, service.org, 'Maya Manager', 'maya@example.org', 'manager');
     manager = await service.enrolledDevice(mu);
     await manager.client.syncNow();
-    rogue = await service.enrolledDevice(await ops.createUser(service.db.pool, service.org, 'Rory Manager', 'rory@example.org', 'manager'));
+    rogue = await service.enrolledDevice(
+      await ops.createUser(service.db.pool, service.org, 'Rory Manager', 'rory@example.org', 'manager'),
+    );
     await rogue.client.syncNow();
   });
   afterEach(() => service.close());
 
   it('cannot set the roster version out of reach of every other manager', async () => {
     const sealed = randomKey().toString('base64url');
-    const far = await rawPost(service, rogue, '/v1/keys/roster', { epoch: 1, version: Number.MAX_SAFE_INTEGER, sealed });
+    const far = await rawPost(service, rogue, '/v1/keys/roster', {
+      epoch: 1,
+      version: Number.MAX_SAFE_INTEGER,
+      sealed,
+    });
     expect(far.status).toBe(409);
-    const version = Number((await service.db.pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [service.org])).rows[0].version);
+    const version = Number(
+      (await service.db.pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [service.org])).rows[0]
+        .version,
+    );
     expect(version).toBeLessThan(10);
   });
 
@@ -263,10 +321,21 @@ describe('a manager’s sign-in without the key, against the roster and waiting 
     await ann.client.syncNow();
     const annId = ann.client.account()!.device_id;
     const junk = Buffer.concat([randomKey(), randomKey(), randomKey().subarray(0, 16)]).toString('base64url');
-    const put = await rawPost(service, rogue, '/v1/keys/wraps', { wraps: [{ epoch: 1, deviceId: annId, wrapped: junk, proof: randomKey().toString('base64url') }] });
+    const put = await rawPost(service, rogue, '/v1/keys/wraps', {
+      wraps: [{ epoch: 1, deviceId: annId, wrapped: junk, proof: randomKey().toString('base64url') }],
+    });
     expect(put.status).toBe(403);
     // Nor pass as a key holder by wrapping junk to itself while a manager's laptop holds the key.
-    const self = await rawPost(service, rogue, '/v1/keys/wraps', { wraps: [{ epoch: 1, deviceId: rogue.client.account()!.device_id, wrapped: junk, proof: randomKey().toString('base64url') }] });
+    const self = await rawPost(service, rogue, '/v1/keys/wraps', {
+      wraps: [
+        {
+          epoch: 1,
+          deviceId: rogue.client.account()!.device_id,
+          wrapped: junk,
+          proof: randomKey().toString('base64url'),
+        },
+      ],
+    });
     expect(self.status).toBe(403);
     await manager.client.syncNow();
     await ann.client.syncNow();
@@ -285,7 +354,9 @@ describe('recovery while a manager’s laptop still holds the key', () => {
     await manager.client.syncNow();
     const fresh = await service.enrolledDevice(mu);
     await fresh.client.syncNow();
-    await expect(restoreFromRecovery(laptopsCtx(fresh), recoveryToPrint(manager.db)!)).rejects.toThrow(/still holds your organisation’s key/);
+    await expect(restoreFromRecovery(laptopsCtx(fresh), recoveryToPrint(manager.db)!)).rejects.toThrow(
+      /still holds your organisation’s key/,
+    );
     const id = fresh.client.account()!.device_id;
     expect((await service.db.pool.query('SELECT 1 FROM wrapped_keys WHERE device_id = $1', [id])).rows).toEqual([]);
   });

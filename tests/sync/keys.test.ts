@@ -25,7 +25,13 @@ beforeEach(async () => {
 afterEach(() => service.close());
 
 async function advocateUser(name: string): Promise<string> {
-  return ops.createUser(service.db.pool, service.org, name, `${name.toLowerCase().replace(/\W/g, '')}@example.org`, 'advocate');
+  return ops.createUser(
+    service.db.pool,
+    service.org,
+    name,
+    `${name.toLowerCase().replace(/\W/g, '')}@example.org`,
+    'advocate',
+  );
 }
 
 /** A laptop for `userId` enrolled with a code the manager's laptop issued, and given the key. */
@@ -39,7 +45,11 @@ async function admitted(userId: string): Promise<Device> {
 }
 
 async function wrapsOnService(deviceId: string): Promise<{ epoch: number; wrapped: string }[]> {
-  return (await service.db.pool.query('SELECT epoch, wrapped FROM wrapped_keys WHERE device_id = $1 ORDER BY epoch', [deviceId])).rows;
+  return (
+    await service.db.pool.query('SELECT epoch, wrapped FROM wrapped_keys WHERE device_id = $1 ORDER BY epoch', [
+      deviceId,
+    ])
+  ).rows;
 }
 
 describe('organisation keys', () => {
@@ -49,7 +59,13 @@ describe('organisation keys', () => {
     expect(e2eMode(manager.db)).toBe('sealed');
     const recovery = recoveryToPrint(manager.db);
     expect(recovery).toMatch(/^([A-Z2-7]{4}-){12}[A-Z2-7]{4}$/);
-    const dump = JSON.stringify((await service.db.pool.query('SELECT row_to_json(x) AS r FROM (SELECT * FROM wrapped_keys) x UNION ALL SELECT row_to_json(y) FROM (SELECT * FROM recovery_keys) y UNION ALL SELECT row_to_json(z) FROM (SELECT * FROM recovery_wraps) z')).rows);
+    const dump = JSON.stringify(
+      (
+        await service.db.pool.query(
+          'SELECT row_to_json(x) AS r FROM (SELECT * FROM wrapped_keys) x UNION ALL SELECT row_to_json(y) FROM (SELECT * FROM recovery_keys) y UNION ALL SELECT row_to_json(z) FROM (SELECT * FROM recovery_wraps) z',
+        )
+      ).rows,
+    );
     expect(dump).not.toContain(key);
     expect(dump).not.toContain(Buffer.from(key!, 'hex').toString('base64url'));
     expect(dump).not.toContain(recovery!.replace(/-/g, ''));
@@ -69,7 +85,16 @@ describe('organisation keys', () => {
     await laptop.client.syncNow();
     expect(keyOf(laptop, 1)).toBe(keyOf(manager, 1));
     expect(e2eMode(laptop.db)).toBe('sealed');
-    const everything = JSON.stringify((await service.db.pool.query("SELECT string_agg(row_to_json(t)::text, ',') AS s FROM (SELECT * FROM enrolment_codes) t")).rows) + JSON.stringify((await service.db.pool.query('SELECT * FROM device_public_keys')).rows) + JSON.stringify((await service.db.pool.query('SELECT * FROM audit')).rows);
+    const everything =
+      JSON.stringify(
+        (
+          await service.db.pool.query(
+            "SELECT string_agg(row_to_json(t)::text, ',') AS s FROM (SELECT * FROM enrolment_codes) t",
+          )
+        ).rows,
+      ) +
+      JSON.stringify((await service.db.pool.query('SELECT * FROM device_public_keys')).rows) +
+      JSON.stringify((await service.db.pool.query('SELECT * FROM audit')).rows);
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(secret.replace(/-/g, ''));
   });
@@ -80,10 +105,25 @@ describe('organisation keys', () => {
     const fakeId = uuidv7();
     const fakeSeed = randomKey();
     const fakePublic = (await publicKeyFromSeed(fakeSeed)).toString('base64url');
-    await pool.query("INSERT INTO devices (id, organisation_id, user_id, name) VALUES ($1, $2, $3, 'not a real laptop')", [fakeId, service.org, user]);
-    await pool.query('INSERT INTO device_public_keys (device_id, organisation_id, public_key, created_at) VALUES ($1, $2, $3, now())', [fakeId, service.org, fakePublic]);
+    await pool.query(
+      "INSERT INTO devices (id, organisation_id, user_id, name) VALUES ($1, $2, $3, 'not a real laptop')",
+      [fakeId, service.org, user],
+    );
+    await pool.query(
+      'INSERT INTO device_public_keys (device_id, organisation_id, public_key, created_at) VALUES ($1, $2, $3, now())',
+      [fakeId, service.org, fakePublic],
+    );
     // The service's own key, made to look as if the manager had wrapped it.
-    await pool.query('INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, proof, wrapped_by, created_at) VALUES ($1, 1, $2, $3, $4, $5, now())', [service.org, fakeId, await wrapKey(Buffer.from(fakePublic, 'base64url'), deviceWrapInfo(service.org, 1, fakeId), randomKey()), randomKey().toString('base64url'), manager.client.account()!.device_id]);
+    await pool.query(
+      'INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, proof, wrapped_by, created_at) VALUES ($1, 1, $2, $3, $4, $5, now())',
+      [
+        service.org,
+        fakeId,
+        await wrapKey(Buffer.from(fakePublic, 'base64url'), deviceWrapInfo(service.org, 1, fakeId), randomKey()),
+        randomKey().toString('base64url'),
+        manager.client.account()!.device_id,
+      ],
+    );
     await pool.query('UPDATE organisations SET key_rotation_due = true WHERE id = $1', [service.org]);
     await manager.client.syncNow();
     await manager.client.syncNow();
@@ -102,8 +142,19 @@ describe('organisation keys', () => {
     const laptop = await admitted(await advocateUser('Ann Advocate'));
     const id = laptop.client.account()!.device_id;
     const pk = await publicKeyFromSeed(seedOf(laptop));
-    await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 2, $2, now())', [service.org, id]);
-    await service.db.pool.query('INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, proof, wrapped_by, created_at) VALUES ($1, 2, $2, $3, $4, $2, now())', [service.org, id, await wrapKey(pk, deviceWrapInfo(service.org, 2, id), randomKey()), randomKey().toString('base64url')]);
+    await service.db.pool.query(
+      'INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 2, $2, now())',
+      [service.org, id],
+    );
+    await service.db.pool.query(
+      'INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, proof, wrapped_by, created_at) VALUES ($1, 2, $2, $3, $4, $2, now())',
+      [
+        service.org,
+        id,
+        await wrapKey(pk, deviceWrapInfo(service.org, 2, id), randomKey()),
+        randomKey().toString('base64url'),
+      ],
+    );
     await laptop.client.syncNow();
     expect(keyOf(laptop, 2)).toBeNull();
     expect(keyOf(laptop, 1)).toBe(keyOf(manager, 1));
@@ -118,14 +169,20 @@ describe('organisation keys', () => {
     await manager.client.syncNow();
     await laptop.client.syncNow();
     expect(keyOf(laptop, 1)).toBeNull();
-    const view = (await listLaptops(laptopsCtx(manager))).laptops.find((l) => l.deviceId === laptop.client.account()!.device_id)!;
+    const view = (await listLaptops(laptopsCtx(manager))).laptops.find(
+      (l) => l.deviceId === laptop.client.account()!.device_id,
+    )!;
     expect(view).toMatchObject({ waiting: true, tagRefused: true, holdsKey: false });
-    await expect(approveLaptop(laptopsCtx(manager), view.deviceId, view.fingerprint!)).rejects.toThrow(/did not match the code you issued/);
+    await expect(approveLaptop(laptopsCtx(manager), view.deviceId, view.fingerprint!)).rejects.toThrow(
+      /did not match the code you issued/,
+    );
     expect(await wrapsOnService(view.deviceId)).toEqual([]);
   });
 
   it('a laptop connected with another manager’s code is let in by that manager’s laptop, not by comparing codes elsewhere', async () => {
-    const second = await service.enrolledDevice(await ops.createUser(service.db.pool, service.org, 'Second Manager', 'm2@example.org', 'manager'));
+    const second = await service.enrolledDevice(
+      await ops.createUser(service.db.pool, service.org, 'Second Manager', 'm2@example.org', 'manager'),
+    );
     await second.client.syncNow();
     await admitWaitingLaptops(manager);
     await second.client.syncNow();
@@ -178,10 +235,16 @@ describe('organisation keys', () => {
   });
 
   it('a roster the service replaces with its own is not taken in, and managers carry on', async () => {
-    await service.db.pool.query("UPDATE key_rosters SET version = 999, sealed = $2 WHERE organisation_id = $1", [service.org, randomKey().toString('base64url')]);
+    await service.db.pool.query('UPDATE key_rosters SET version = 999, sealed = $2 WHERE organisation_id = $1', [
+      service.org,
+      randomKey().toString('base64url'),
+    ]);
     const laptop = await admitted(await advocateUser('Ann Advocate'));
     expect(keyOf(laptop, 1)).toBe(keyOf(manager, 1));
-    expect((await service.db.pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [service.org])).rows[0].version).toBe('1000');
+    expect(
+      (await service.db.pool.query('SELECT version FROM key_rosters WHERE organisation_id = $1', [service.org])).rows[0]
+        .version,
+    ).toBe('1000');
   });
 
   it('laptops the admin command line enrolled are let in by a manager comparing codes (admitWaitingLaptops)', async () => {
@@ -220,7 +283,9 @@ describe('organisation keys', () => {
     const fresh = await service.enrolledDevice(managerUser);
     await fresh.client.syncNow();
     expect(e2eMode(fresh.db)).toBe('waiting');
-    await expect(restoreFromRecovery(laptopsCtx(fresh), 'AAAA'.repeat(13))).rejects.toThrow(/not your organisation’s recovery key/);
+    await expect(restoreFromRecovery(laptopsCtx(fresh), 'AAAA'.repeat(13))).rejects.toThrow(
+      /not your organisation’s recovery key/,
+    );
     expect(await restoreFromRecovery(laptopsCtx(fresh), recovery.toLowerCase())).toEqual({ epochs: 2 });
     expect([keyOf(fresh, 1), keyOf(fresh, 2)]).toEqual(keys);
     // The lost manager's laptop held the current key, so the new one rotates and admits others again.
@@ -237,7 +302,10 @@ describe('who may call the keys endpoints', () => {
     const advocate = await admitted(await advocateUser('Ann Advocate'));
     const someone = manager.client.account()!.device_id;
     const calls: [string, object][] = [
-      ['/v1/keys/epochs', { epoch: 2, wraps: [{ epoch: 2, deviceId: someone, wrapped: 'A'.repeat(107), proof: 'A'.repeat(43) }] }],
+      [
+        '/v1/keys/epochs',
+        { epoch: 2, wraps: [{ epoch: 2, deviceId: someone, wrapped: 'A'.repeat(107), proof: 'A'.repeat(43) }] },
+      ],
       ['/v1/keys/wraps', { wraps: [{ epoch: 1, deviceId: someone, wrapped: 'A'.repeat(107), proof: 'A'.repeat(43) }] }],
       ['/v1/keys/roster', { epoch: 1, version: 99, sealed: 'AAAA' }],
       ['/v1/keys/codes', { userId: managerUser }],
@@ -250,23 +318,42 @@ describe('who may call the keys endpoints', () => {
     expect(status).not.toHaveProperty('devices');
     expect(status).not.toHaveProperty('recoveryWraps');
     expect((status.myWraps as unknown[]).length).toBe(1);
-    expect((await service.db.pool.query("SELECT status FROM devices WHERE id = $1", [someone])).rows[0].status).toBe('active');
+    expect((await service.db.pool.query('SELECT status FROM devices WHERE id = $1', [someone])).rows[0].status).toBe(
+      'active',
+    );
   });
 
   it('another organisation’s manager sees and changes nothing of this one', async () => {
     const advocate = await admitted(await advocateUser('Ann Advocate'));
     const otherOrg = await ops.createOrganisation(service.db.pool, 'Other Service');
-    const otherManager = await service.enrolledDevice(await ops.createUser(service.db.pool, otherOrg, 'Olga', 'olga@example.org', 'manager'));
+    const otherManager = await service.enrolledDevice(
+      await ops.createUser(service.db.pool, otherOrg, 'Olga', 'olga@example.org', 'manager'),
+    );
     await otherManager.client.syncNow();
     const listed = await listLaptops(laptopsCtx(otherManager));
     expect(listed.laptops.map((l) => l.name)).toEqual(['test laptop']);
     expect(listed.users.map((u) => u.name)).toEqual(['Olga']);
     const target = advocate.client.account()!.device_id;
-    const wrapped = await wrapKey(await publicKeyFromSeed(seedOf(advocate)), deviceWrapInfo(service.org, 1, target), randomKey());
-    expect((await rawPost(service, otherManager, '/v1/keys/wraps', { wraps: [{ epoch: 1, deviceId: target, wrapped, proof: 'A'.repeat(43) }] })).status).toBe(400);
-    expect((await rawPost(service, otherManager, '/v1/keys/laptop-status', { deviceId: target, action: 'wipe' })).status).toBe(404);
+    const wrapped = await wrapKey(
+      await publicKeyFromSeed(seedOf(advocate)),
+      deviceWrapInfo(service.org, 1, target),
+      randomKey(),
+    );
+    expect(
+      (
+        await rawPost(service, otherManager, '/v1/keys/wraps', {
+          wraps: [{ epoch: 1, deviceId: target, wrapped, proof: 'A'.repeat(43) }],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await rawPost(service, otherManager, '/v1/keys/laptop-status', { deviceId: target, action: 'wipe' })).status,
+    ).toBe(404);
     expect((await rawPost(service, otherManager, '/v1/keys/codes', { userId: managerUser })).status).toBe(404);
-    const status = (await rawPost(service, otherManager, '/v1/keys/status', {})).body as { devices: { deviceId: string }[]; currentEpoch: number };
+    const status = (await rawPost(service, otherManager, '/v1/keys/status', {})).body as {
+      devices: { deviceId: string }[];
+      currentEpoch: number;
+    };
     expect(status.devices.map((d) => d.deviceId)).toEqual([otherManager.client.account()!.device_id]);
     expect(status.currentEpoch).toBe(1);
     expect(keyOf(otherManager, 1)).not.toBe(keyOf(manager, 1));
@@ -278,7 +365,9 @@ describe('keys endpoints under load', () => {
   it('a laptop asking for its keys too often is asked to wait, like push and pull', async () => {
     const busy = await startService({ keys: true, deviceRateLimits: { keys: { burst: 2, perMinute: 1 } } });
     try {
-      const laptop = await busy.enrolledDevice(await ops.createUser(busy.db.pool, busy.org, 'Ann', 'ann@example.org', 'advocate'));
+      const laptop = await busy.enrolledDevice(
+        await ops.createUser(busy.db.pool, busy.org, 'Ann', 'ann@example.org', 'advocate'),
+      );
       await laptop.client.syncNow();
       const answers = [];
       for (let i = 0; i < 3; i++) answers.push((await rawPost(busy, laptop, '/v1/keys/status', {})).status);
@@ -331,7 +420,13 @@ describe('keys over a network that loses answers', () => {
       const refusing: Transport = async (url, init) => {
         if (refuseRoster && url.endsWith('/v1/keys/roster')) {
           refuseRoster = false;
-          return { status: 409, json: async () => ({ v: 1, error: { code: 'conflict', message: 'A newer list of laptops is already on the service.' } }) };
+          return {
+            status: 409,
+            json: async () => ({
+              v: 1,
+              error: { code: 'conflict', message: 'A newer list of laptops is already on the service.' },
+            }),
+          };
         }
         return other.transport(url, init);
       };
@@ -341,8 +436,15 @@ describe('keys over a network that loses answers', () => {
       await laptop.client.syncNow();
       expect((await other.db.pool.query('SELECT count(*)::int AS n FROM key_rosters')).rows[0].n).toBe(0);
       await laptop.client.syncNow();
-      const shared = (await other.db.pool.query('SELECT epoch, version::int AS version, sealed FROM key_rosters')).rows[0];
-      const entries = openRoster(shared.sealed, other.org, shared.epoch, orgKeyFor(laptop.db, shared.epoch)!, shared.version);
+      const shared = (await other.db.pool.query('SELECT epoch, version::int AS version, sealed FROM key_rosters'))
+        .rows[0];
+      const entries = openRoster(
+        shared.sealed,
+        other.org,
+        shared.epoch,
+        orgKeyFor(laptop.db, shared.epoch)!,
+        shared.version,
+      );
       expect(entries?.map((e) => e.deviceId)).toEqual([laptop.client.account()!.device_id]);
     } finally {
       await other.close();
@@ -354,7 +456,9 @@ describe('keys over a network that loses answers', () => {
     // and refuses plain values once it has).
     const old = await startService();
     try {
-      const laptop = await old.enrolledDevice(await ops.createUser(old.db.pool, old.org, 'Old Service', 'oldservice@example.org', 'advocate'));
+      const laptop = await old.enrolledDevice(
+        await ops.createUser(old.db.pool, old.org, 'Old Service', 'oldservice@example.org', 'advocate'),
+      );
       laptop.write('t_cases', 'case-plain', 'case-plain', { name: 'Plain case', status: 'open' });
       await laptop.client.syncNow();
       expect(laptop.outboxCount()).toBe(0);

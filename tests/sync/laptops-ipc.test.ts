@@ -16,7 +16,10 @@ describe('laptops through the app', () => {
     ann = await ops.createUser(service.db.pool, service.org, 'Ann', 'ann@example.org', 'advocate');
     manager = await createTestCore({ syncTransport: service.transport, autoSync: false });
     advocate = await createTestCore({ syncTransport: service.transport, autoSync: false });
-    await manager.call('sync.connect', { serviceUrl: SERVICE_URL, code: (await ops.issueEnrolmentCode(service.db.pool, maya)).code });
+    await manager.call('sync.connect', {
+      serviceUrl: SERVICE_URL,
+      code: (await ops.issueEnrolmentCode(service.db.pool, maya)).code,
+    });
     await manager.call('sync.now', {});
   });
   afterAll(async () => {
@@ -46,7 +49,10 @@ describe('laptops through the app', () => {
     await manager.call('sync.now', {});
     await advocate.call('sync.now', {});
     expect((await advocate.call('laptops.ownKey', {})).mode).toBe('sealed');
-    expect((await manager.call('laptops.list', {})).laptops.find((l) => l.userName === 'Ann')).toMatchObject({ holdsKey: true, waiting: false });
+    expect((await manager.call('laptops.list', {})).laptops.find((l) => l.userName === 'Ann')).toMatchObject({
+      holdsKey: true,
+      waiting: false,
+    });
   });
 
   it('refuses every managers’ call from an advocate’s laptop', async () => {

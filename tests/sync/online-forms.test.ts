@@ -14,8 +14,15 @@ describe("online forms reach a manager's laptop at sync", () => {
   let managerId: string;
   const dataKey = Buffer.alloc(32, 3);
 
-  const count = async (table: string) => Number((await service.db.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
-  const publicKey = async () => (await service.db.pool.query<{ public_key: string }>('SELECT public_key FROM intake_keys WHERE organisation_id = $1 AND epoch = 1', [service.org])).rows[0]!.public_key;
+  const count = async (table: string) =>
+    Number((await service.db.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
+  const publicKey = async () =>
+    (
+      await service.db.pool.query<{ public_key: string }>(
+        'SELECT public_key FROM intake_keys WHERE organisation_id = $1 AND epoch = 1',
+        [service.org],
+      )
+    ).rows[0]!.public_key;
   const submit = async (url: string, sealed: { enc: string; ct: string }) =>
     service.app.inject({ method: 'POST', url, payload: { v: PROTOCOL_VERSION, epoch: 1, ...sealed } });
 
@@ -25,15 +32,26 @@ describe("online forms reach a manager's laptop at sync", () => {
     manager = await createTestCore({ syncTransport: service.transport, autoSync: false });
     const { code } = await ops.issueEnrolmentCode(service.db.pool, managerId);
     await manager.call('sync.connect', { serviceUrl: SERVICE_URL, code });
-    if (!currentOrgKey(manager.core.vault.database())) expect(await manager.call('intake.status', {})).toEqual({ state: 'waiting_for_key', pageUrl: null });
+    if (!currentOrgKey(manager.core.vault.database()))
+      expect(await manager.call('intake.status', {})).toEqual({ state: 'waiting_for_key', pageUrl: null });
     // The first manager's laptop holds epoch 1 (made here unless connecting already made it).
     if (!currentOrgKey(manager.core.vault.database())) {
       saveOrgKey(manager.core.vault.database(), { epoch: 1, key: dataKey }, new Date());
       // The service knows the epoch too, or it would refuse the values sealed under it.
-      const deviceId = manager.core.vault.database().prepare('SELECT device_id FROM sync_account').pluck().get() as string;
-      await service.db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now()) ON CONFLICT DO NOTHING', [service.org, deviceId]);
+      const deviceId = manager.core.vault
+        .database()
+        .prepare('SELECT device_id FROM sync_account')
+        .pluck()
+        .get() as string;
+      await service.db.pool.query(
+        'INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now()) ON CONFLICT DO NOTHING',
+        [service.org, deviceId],
+      );
       // It holds the epoch as far as the service knows, as only a key holder may publish the intake key.
-      await service.db.pool.query("INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, proof, wrapped_by, created_at) VALUES ($1, 1, $2, 'held', 'held', $2, now()) ON CONFLICT DO NOTHING", [service.org, deviceId]);
+      await service.db.pool.query(
+        "INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, proof, wrapped_by, created_at) VALUES ($1, 1, $2, 'held', 'held', $2, now()) ON CONFLICT DO NOTHING",
+        [service.org, deviceId],
+      );
     }
     // The young person is already known from an earlier referral.
     await manager.call('caseload.referrals.create', {
@@ -49,17 +67,35 @@ describe("online forms reach a manager's laptop at sync", () => {
   });
 
   it('opens the referral page once the key is published, and gives its address', async () => {
-    expect(await manager.call('intake.status', {})).toEqual({ state: 'open', pageUrl: `${SERVICE_URL}/refer/${service.org}` });
+    expect(await manager.call('intake.status', {})).toEqual({
+      state: 'open',
+      pageUrl: `${SERVICE_URL}/refer/${service.org}`,
+    });
     expect((await service.app.inject({ method: 'GET', url: `/refer/${service.org}` })).statusCode).toBe(200);
   });
 
   it('publishes the intake key, then opens a referral sent in the browser, writes it for triage marked online and flags the known young person', async () => {
     const key = await publicKey();
-    const sealed = await sealForIntake(key, { organisationId: service.org, kind: 'referral', linkId: null }, {
-      form: 'referral', firstName: 'Zebedee', preferredName: 'Zeb', lastName: 'Quartermaine', dateOfBirth: '2012-03-27', request: REQUEST,
-      urgent: 'yes', urgentWhy: 'Placement move on Friday', knowsAboutReferral: 'yes', referrerRole: 'foster_carer', referrerName: 'Jo Blake', referrerContact: '07700 900123',
-      contactYoungPerson: 'Through Jo', situation: 'in_care',
-    });
+    const sealed = await sealForIntake(
+      key,
+      { organisationId: service.org, kind: 'referral', linkId: null },
+      {
+        form: 'referral',
+        firstName: 'Zebedee',
+        preferredName: 'Zeb',
+        lastName: 'Quartermaine',
+        dateOfBirth: '2012-03-27',
+        request: REQUEST,
+        urgent: 'yes',
+        urgentWhy: 'Placement move on Friday',
+        knowsAboutReferral: 'yes',
+        referrerRole: 'foster_carer',
+        referrerName: 'Jo Blake',
+        referrerContact: '07700 900123',
+        contactYoungPerson: 'Through Jo',
+        situation: 'in_care',
+      },
+    );
     const sent = await submit(`/v1/public/referrals/${service.org}`, sealed);
     expect(sent.statusCode).toBe(200);
     const { reference } = sent.json() as { reference: string };
@@ -75,7 +111,12 @@ describe("online forms reach a manager's laptop at sync", () => {
     const triage = await manager.call('caseload.triage', {});
     expect(triage.filter((r) => r.receivedOnline)).toHaveLength(1);
     const online = triage.find((r) => r.reference === reference)!;
-    expect(online).toMatchObject({ displayName: 'Zeb', urgency: 'high', urgencyReason: 'Placement move on Friday', serviceUserType: 'CIC' });
+    expect(online).toMatchObject({
+      displayName: 'Zeb',
+      urgency: 'high',
+      urgencyReason: 'Placement move on Friday',
+      serviceUserType: 'CIC',
+    });
     const detail = await manager.call('caseload.case.get', { caseId: online.caseId });
     expect(detail!.referral.request).toContain(REQUEST);
     expect(detail!.referral.request).toContain('How to contact the young person safely: Through Jo');
@@ -87,7 +128,10 @@ describe("online forms reach a manager's laptop at sync", () => {
     expect(await count('intake_submissions')).toBe(0);
     expect((await manager.call('sync.status', {})).lastError).toMatch(/1 online form could not be opened/);
     const trail = await manager.call('audit.list', { caseId: online.caseId });
-    expect(trail.entries.find((e) => e.action === 'received-online')).toMatchObject({ caseReference: reference, description: 'Received through the online form: a referral' });
+    expect(trail.entries.find((e) => e.action === 'received-online')).toMatchObject({
+      caseReference: reference,
+      description: 'Received through the online form: a referral',
+    });
 
     // The referral syncs like any other: the service now holds it under the manager's push.
     await manager.call('sync.now', {});
@@ -96,7 +140,9 @@ describe("online forms reach a manager's laptop at sync", () => {
     expect(confirmed).toMatchObject({ decision: 'confirmed', match: null });
     const again = await manager.call('caseload.case.get', { caseId: online.caseId });
     expect(again!.person?.id).toBe(info.match!.personId);
-    await expect(manager.call('intake.decideMatch', { caseId: online.caseId, decision: 'dismissed' })).rejects.toThrow(/no possible match waiting/);
+    await expect(manager.call('intake.decideMatch', { caseId: online.caseId, decision: 'dismissed' })).rejects.toThrow(
+      /no possible match waiting/,
+    );
   });
 
   it('a feedback link made on the laptop brings the answers back into the case once', async () => {
@@ -106,14 +152,33 @@ describe("online forms reach a manager's laptop at sync", () => {
     expect(link.url).toMatch(new RegExp(`^${SERVICE_URL}/feedback/[A-Za-z0-9_-]{43}$`));
     const token = link.url.split('/').pop()!;
     const linkId = (await service.db.pool.query<{ id: string }>('SELECT id FROM feedback_links')).rows[0]!.id;
-    const sealed = await sealForIntake(await publicKey(), { organisationId: service.org, kind: 'feedback', linkId }, { form: 'feedback', listenedTo: 'happy', useAgain: 'ok', comment: 'Kind and patient', mayQuote: true, voiceHeard: 'sad' });
+    const sealed = await sealForIntake(
+      await publicKey(),
+      { organisationId: service.org, kind: 'feedback', linkId },
+      {
+        form: 'feedback',
+        listenedTo: 'happy',
+        useAgain: 'ok',
+        comment: 'Kind and patient',
+        mayQuote: true,
+        voiceHeard: 'sad',
+      },
+    );
     expect((await submit(`/v1/public/feedback/${token}`, sealed)).statusCode).toBe(200);
     expect((await submit(`/v1/public/feedback/${token}`, sealed)).statusCode).toBe(410);
     await manager.call('sync.now', {});
     const forms = await manager.call('feedback.list', { caseId });
     expect(forms).toHaveLength(1);
     // Only the young person's questions are kept, whatever else the answers held.
-    expect(forms[0]).toMatchObject({ kind: 'young_person', listenedTo: 'happy', useAgain: 'ok', thingsChanged: null, voiceHeard: null, comment: 'Kind and patient', mayQuote: true });
+    expect(forms[0]).toMatchObject({
+      kind: 'young_person',
+      listenedTo: 'happy',
+      useAgain: 'ok',
+      thingsChanged: null,
+      voiceHeard: null,
+      comment: 'Kind and patient',
+      mayQuote: true,
+    });
     expect(await count('intake_submissions')).toBe(0);
     // The quarterly report counts it with the rest of the quarter's feedback.
     const received = forms[0]!.receivedDate;
@@ -126,9 +191,24 @@ describe("online forms reach a manager's laptop at sync", () => {
     // A newer epoch's key, published by another manager's laptop that holds it; this one does not.
     const newer = await deriveIntakeKeyPair(Buffer.alloc(32, 4), service.org);
     const device = (await service.db.pool.query<{ id: string }>('SELECT id FROM devices LIMIT 1')).rows[0]!.id;
-    await service.db.pool.query('INSERT INTO intake_keys (organisation_id, epoch, public_key, published_by, published_at) VALUES ($1, 2, $2, $3, now())', [service.org, newer.publicKey, device]);
-    const sealed = await sealForIntake(newer.publicKey, { organisationId: service.org, kind: 'referral', linkId: null }, { form: 'referral', firstName: 'Nia', request: 'Help at her review', referrerRole: 'young_person' });
-    expect((await service.app.inject({ method: 'POST', url: `/v1/public/referrals/${service.org}`, payload: { v: PROTOCOL_VERSION, epoch: 2, ...sealed } })).statusCode).toBe(200);
+    await service.db.pool.query(
+      'INSERT INTO intake_keys (organisation_id, epoch, public_key, published_by, published_at) VALUES ($1, 2, $2, $3, now())',
+      [service.org, newer.publicKey, device],
+    );
+    const sealed = await sealForIntake(
+      newer.publicKey,
+      { organisationId: service.org, kind: 'referral', linkId: null },
+      { form: 'referral', firstName: 'Nia', request: 'Help at her review', referrerRole: 'young_person' },
+    );
+    expect(
+      (
+        await service.app.inject({
+          method: 'POST',
+          url: `/v1/public/referrals/${service.org}`,
+          payload: { v: PROTOCOL_VERSION, epoch: 2, ...sealed },
+        })
+      ).statusCode,
+    ).toBe(200);
     const before = (await manager.call('caseload.triage', {})).length;
     await manager.call('sync.now', {});
     expect(await manager.call('caseload.triage', {})).toHaveLength(before);
@@ -143,7 +223,10 @@ describe("online forms reach a manager's laptop at sync", () => {
       await advocate.call('sync.now', {});
       expect(await advocate.call('intake.status', {})).toEqual({ state: 'not_manager', pageUrl: null });
       expect(await count('intake_submissions')).toBe(1);
-      const asked = await service.db.pool.query("SELECT count(*)::int AS n FROM audit WHERE user_id = $1 AND action LIKE '%/v1/intake/%'", [advocateId]);
+      const asked = await service.db.pool.query(
+        "SELECT count(*)::int AS n FROM audit WHERE user_id = $1 AND action LIKE '%/v1/intake/%'",
+        [advocateId],
+      );
       expect(asked.rows[0].n).toBe(0);
     } finally {
       advocate.dispose();

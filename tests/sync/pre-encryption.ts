@@ -9,9 +9,14 @@ import type { TestCore } from '../helpers/test-core';
  */
 export function preEncryption(inner: Transport): { transport: Transport; upgrade(): void } {
   let upgraded = false;
-  const missing = { status: 404, json: async () => ({ v: PROTOCOL_VERSION, error: { code: 'not_found', message: 'No such endpoint.' } }), headers: { get: () => null } };
+  const missing = {
+    status: 404,
+    json: async () => ({ v: PROTOCOL_VERSION, error: { code: 'not_found', message: 'No such endpoint.' } }),
+    headers: { get: () => null },
+  };
   return {
-    transport: (url, init) => (!upgraded && new URL(url).pathname.startsWith('/v1/keys/') ? Promise.resolve(missing) : inner(url, init)),
+    transport: (url, init) =>
+      !upgraded && new URL(url).pathname.startsWith('/v1/keys/') ? Promise.resolve(missing) : inner(url, init),
     upgrade() {
       upgraded = true;
     },

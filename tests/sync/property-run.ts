@@ -7,7 +7,8 @@ import { valueReader, type TestOrgKey } from './e2e-setup';
 import { SERVICE_URL, type Device } from './harness';
 
 /** What the network and the laptops' sync buttons do in the property tests, besides editing. */
-export type NetworkAction = { t: 'sync'; d: number } | { t: 'partition'; d: number } | { t: 'heal'; d: number } | { t: 'late' };
+export type NetworkAction =
+  { t: 'sync'; d: number } | { t: 'partition'; d: number } | { t: 'heal'; d: number } | { t: 'late' };
 
 const device = fc.integer({ min: 0, max: 2 });
 
@@ -20,7 +21,11 @@ export const networkActions = [
 ];
 
 /** Carries out a network move: a sync that may fail, a partition, a heal, or a delayed request arriving. */
-export async function runNetworkAction(a: NetworkAction, devices: readonly Device[], net: FaultyNetwork): Promise<void> {
+export async function runNetworkAction(
+  a: NetworkAction,
+  devices: readonly Device[],
+  net: FaultyNetwork,
+): Promise<void> {
   if (a.t === 'sync') await devices[a.d]!.client.syncNow().catch(() => {});
   else if (a.t === 'partition') net.partitioned.add(a.d);
   else if (a.t === 'heal') net.partitioned.delete(a.d);
@@ -32,20 +37,32 @@ export async function runNetworkAction(a: NetworkAction, devices: readonly Devic
  * With `e2e`, the organisation has a key and every laptop holds it, so every value but deleted_at
  * travels and rests sealed.
  */
-export async function connectDevices(pool: Pool, devices: readonly Device[], users: readonly string[], net: FaultyNetwork, e2e: TestOrgKey | null = null): Promise<void> {
+export async function connectDevices(
+  pool: Pool,
+  devices: readonly Device[],
+  users: readonly string[],
+  net: FaultyNetwork,
+  e2e: TestOrgKey | null = null,
+): Promise<void> {
   for (const [i, d] of devices.entries()) {
     d.reset(net.forDevice(i));
     const { code } = await ops.issueEnrolmentCode(pool, users[i]!);
     await d.client.connect(SERVICE_URL, code);
   }
   if (e2e) {
-    const org = await pool.query<{ organisation_id: string }>('SELECT organisation_id FROM users WHERE id = $1', [users[0]]);
+    const org = await pool.query<{ organisation_id: string }>('SELECT organisation_id FROM users WHERE id = $1', [
+      users[0],
+    ]);
     await e2e.enable(pool, org.rows[0]!.organisation_id, devices);
   }
 }
 
 /** Healing: everything delayed arrives, the network is clean, and every device syncs until quiet. */
-export async function heal(devices: readonly Device[], net: FaultyNetwork, between: () => Promise<unknown> = async () => {}): Promise<void> {
+export async function heal(
+  devices: readonly Device[],
+  net: FaultyNetwork,
+  between: () => Promise<unknown> = async () => {},
+): Promise<void> {
   net.partitioned.clear();
   await net.deliverLate();
   net.faults = false;
@@ -82,12 +99,25 @@ export function expectFaultsHappened(totals: FaultTotals): void {
  * device sent (it was already there), `superseded` a value the same device wrote to the same field
  * (its own later edit, which got there first).
  */
-export async function expectUnchangedOutcomesCarryValues(pool: Pool, org: string, devices: readonly Device[], e2e: TestOrgKey | null = null): Promise<{ noop: number; superseded: number }> {
+export async function expectUnchangedOutcomesCarryValues(
+  pool: Pool,
+  org: string,
+  devices: readonly Device[],
+  e2e: TestOrgKey | null = null,
+): Promise<{ noop: number; superseded: number }> {
   const seen = { noop: 0, superseded: 0 };
   const read = valueReader(e2e, org);
   for (const d of devices) {
     const ids = d.written.map((w) => w.mutationId);
-    const rows = await pool.query<{ mutation_id: string; kind: string; entity: string; entity_id: string; field: string; case_id: string | null; value: unknown }>(
+    const rows = await pool.query<{
+      mutation_id: string;
+      kind: string;
+      entity: string;
+      entity_id: string;
+      field: string;
+      case_id: string | null;
+      value: unknown;
+    }>(
       "SELECT mutation_id, kind, entity, entity_id, field, case_id, value FROM changes WHERE organisation_id = $1 AND mutation_id = ANY($2::uuid[]) AND kind IN ('noop', 'superseded')",
       [org, ids],
     );
@@ -101,7 +131,15 @@ export async function expectUnchangedOutcomesCarryValues(pool: Pool, org: string
         expect(row.value, `noop ${w.mutationId}`).toEqual(sent);
       } else {
         seen.superseded++;
-        const own = d.written.filter((o) => o.mutationId !== w.mutationId && o.entity === w.entity && o.entityId === w.entityId && o.field === w.field).map((o) => JSON.parse(o.value ?? 'null') as unknown);
+        const own = d.written
+          .filter(
+            (o) =>
+              o.mutationId !== w.mutationId &&
+              o.entity === w.entity &&
+              o.entityId === w.entityId &&
+              o.field === w.field,
+          )
+          .map((o) => JSON.parse(o.value ?? 'null') as unknown);
         expect(own, `superseded ${w.mutationId}`).toContainEqual(row.value);
       }
     }

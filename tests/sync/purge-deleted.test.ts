@@ -15,8 +15,13 @@ describe('purging deleted records from the service', () => {
   const device = (user: string) => service.enrolledDevice(user);
   const held = async (entityId: string) => {
     const log = await service.db.pool.query('SELECT kind FROM changes WHERE entity_id = $1 ORDER BY seq', [entityId]);
-    const fields = await service.db.pool.query('SELECT field FROM field_state WHERE entity_id = $1 ORDER BY field', [entityId]);
-    return { logged: log.rows.map((r: { kind: string }) => r.kind), fields: fields.rows.map((r: { field: string }) => r.field) };
+    const fields = await service.db.pool.query('SELECT field FROM field_state WHERE entity_id = $1 ORDER BY field', [
+      entityId,
+    ]);
+    return {
+      logged: log.rows.map((r: { kind: string }) => r.kind),
+      fields: fields.rows.map((r: { field: string }) => r.field),
+    };
   };
   const soon = () => new Date(Date.now() + 60_000);
 
@@ -44,7 +49,12 @@ describe('purging deleted records from the service', () => {
     expect((await held(GONE)).logged).toContain('change');
 
     // Asking for later changes is not having applied them: only the cursor the laptop saved counts.
-    const synced = async (d: Device) => (await service.db.pool.query('SELECT synced_seq::int AS s FROM devices WHERE id = $1', [d.client.account()!.device_id])).rows[0].s as number;
+    const synced = async (d: Device) =>
+      (
+        await service.db.pool.query('SELECT synced_seq::int AS s FROM devices WHERE id = $1', [
+          d.client.account()!.device_id,
+        ])
+      ).rows[0].s as number;
     expect(await synced(spare)).toBe(spare.client.account()!.cursor);
     const head = spare.client.account()!.head;
     const ahead = await service.transport(`${SERVICE_URL}/v1/pull`, {
@@ -59,7 +69,9 @@ describe('purging deleted records from the service', () => {
 
     // The administrator is told which laptop holds the purge back.
     const drawerDevice = drawer.client.account()!.device_id;
-    expect((await purgeDeleted(service.db.pool, service.org, soon())).heldBackBy.map((d) => d.deviceId)).toEqual([drawerDevice]);
+    expect((await purgeDeleted(service.db.pool, service.org, soon())).heldBackBy.map((d) => d.deviceId)).toEqual([
+      drawerDevice,
+    ]);
     await ops.setDeviceStatus(service.db.pool, drawerDevice, 'revoked');
     expect((await purgeDeleted(service.db.pool, service.org, new Date(Date.now() - DAY))).records).toBe(0);
 
@@ -74,7 +86,8 @@ describe('purging deleted records from the service', () => {
     expect(await purgeDeleted(service.db.pool, service.org, soon())).toMatchObject({ records: 0, heldBackBy: [] });
 
     // The laptops holding the case remove their own copy of the deleted note, and nothing else.
-    const versions = (d: Device) => d.db.prepare("SELECT count(*) FROM field_versions WHERE entity_id = ?").pluck().get(GONE);
+    const versions = (d: Device) =>
+      d.db.prepare('SELECT count(*) FROM field_versions WHERE entity_id = ?').pluck().get(GONE);
     expect(spare.row('t_notes', GONE)).toBeDefined();
     await spare.client.syncNow();
     expect(spare.row('t_notes', GONE)).toBeUndefined();
@@ -89,7 +102,9 @@ describe('purging deleted records from the service', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${other.client.account()!.access_token}` },
       body: JSON.stringify({ v: PROTOCOL_VERSION, after: 0 }),
     });
-    expect(((await pulled.json()) as { changes: { kind: string }[] }).changes.filter((c) => c.kind === 'purged')).toEqual([]);
+    expect(
+      ((await pulled.json()) as { changes: { kind: string }[] }).changes.filter((c) => c.kind === 'purged'),
+    ).toEqual([]);
     await ops.setDeviceStatus(service.db.pool, other.client.account()!.device_id, 'revoked');
   });
 
@@ -110,6 +125,8 @@ describe('purging deleted records from the service', () => {
     // answer: the record stays here, with the edit's words in the conflict for a person to decide on.
     expect(laptop.row('t_notes', GONE)).toBeDefined();
     const local = laptop.db.prepare('SELECT reason, edit_value FROM sync_conflicts WHERE entity_id = ?').all(GONE);
-    expect(local).toEqual([{ reason: 'deleted', edit_value: JSON.stringify('Typed offline before hearing of the deletion') }]);
+    expect(local).toEqual([
+      { reason: 'deleted', edit_value: JSON.stringify('Typed offline before hearing of the deletion') },
+    ]);
   });
 });

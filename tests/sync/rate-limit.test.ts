@@ -14,7 +14,9 @@ describe('a laptop the service asks to slow down', () => {
   const sent: string[] = [];
 
   beforeAll(async () => {
-    service = await startService({ deviceRateLimits: { push: { burst: 1, perMinute: 1 }, pull: { burst: 1, perMinute: 1 } } });
+    service = await startService({
+      deviceRateLimits: { push: { burst: 1, perMinute: 1 }, pull: { burst: 1, perMinute: 1 } },
+    });
     const alice = await ops.createUser(service.db.pool, service.org, 'Alice', 'alice@example.org', 'advocate');
     await ops.allocate(service.db.pool, service.org, CASE, alice);
     const counting: Transport = (url, init) => {
@@ -35,7 +37,9 @@ describe('a laptop the service asks to slow down', () => {
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).retryAfterMs).toBeGreaterThan(0);
     const status = laptop.client.account()!.last_error!;
-    expect(status).toMatch(/^The service is busy and asked this computer to wait before syncing again\. Heard will try again at \d\d:\d\d\.$/);
+    expect(status).toMatch(
+      /^The service is busy and asked this computer to wait before syncing again\. Heard will try again at \d\d:\d\d\.$/,
+    );
     expect(syncProblemText(status, syncMessageKind(status))).toMatch(/will be sent when sync works again\.$/);
 
     const before = sent.length;
@@ -44,7 +48,9 @@ describe('a laptop the service asks to slow down', () => {
     // Nothing typed is lost: the edit waits on the laptop to be sent.
     expect(laptop.row('t_notes', 'n1')!.title).toBe('Visit, notes typed up');
     expect(laptop.outboxCount()).toBe(1);
-    const onService = await service.db.pool.query("SELECT value FROM field_state WHERE entity_id = 'n1' AND field = 'title'");
+    const onService = await service.db.pool.query(
+      "SELECT value FROM field_state WHERE entity_id = 'n1' AND field = 'title'",
+    );
     expect(onService.rows).toEqual([{ value: 'Visit' }]);
   });
 });
@@ -77,7 +83,9 @@ describe('what the service did not take, in the sync status', () => {
     expect(laptop.outboxCount()).toBe(1);
     const waiting = laptop.client.account()!.last_error!;
     expect(syncProblemText(waiting, syncMessageKind(waiting))).toBe(waiting);
-    const held = await service.db.pool.query("SELECT entity_id FROM field_state WHERE entity = 't_cases' ORDER BY entity_id");
+    const held = await service.db.pool.query(
+      "SELECT entity_id FROM field_state WHERE entity = 't_cases' ORDER BY entity_id",
+    );
     expect(held.rows).toEqual([{ entity_id: FIRST }]);
   });
 
@@ -92,7 +100,9 @@ describe('what the service did not take, in the sync status', () => {
     laptop.write('t_notes', 'n-other', CASE, { title: 'Typed into the wrong case' });
     await laptop.client.syncNow();
     const status = laptop.client.account()!.last_error!;
-    expect(status).toMatch(/^The service did not accept 1 change made on this computer: they were to a case not allocated to you/);
+    expect(status).toMatch(
+      /^The service did not accept 1 change made on this computer: they were to a case not allocated to you/,
+    );
     expect(status).not.toContain('Typed');
     // The sync screen says what became of it, and does not promise to send it.
     const shown = syncProblemText(status, syncMessageKind(status))!;

@@ -44,7 +44,10 @@ describe('partial replication between devices and the service', () => {
     expect(boss.rows('t_cases').map((r) => r.id)).toEqual([CASE_A, CASE_B]);
     expect(other.rows('t_cases').map((r) => r.id)).toEqual([CASE_B]);
     expect(other.rows('t_notes')).toEqual([]);
-    const leaked = other.db.prepare('SELECT count(*) FROM field_versions WHERE entity_id IN (?, ?)').pluck().get(CASE_A, 'note-a1');
+    const leaked = other.db
+      .prepare('SELECT count(*) FROM field_versions WHERE entity_id IN (?, ?)')
+      .pluck()
+      .get(CASE_A, 'note-a1');
     expect(leaked).toBe(0);
   });
 
@@ -73,7 +76,16 @@ describe('partial replication between devices and the service', () => {
     expect(laptop.row('t_notes', 'note-a1')).toBeUndefined();
     await other.client.syncNow();
     expect(other.row('t_notes', 'note-a1')!.title).toBe('Visit');
-    expect(openConflicts(other.db)).toMatchObject([{ entityId: 'note-a1', field: 'title', reason: 'not_allocated', editValue: 'Written on the train', keptValue: 'Visit', mine: false }]);
+    expect(openConflicts(other.db)).toMatchObject([
+      {
+        entityId: 'note-a1',
+        field: 'title',
+        reason: 'not_allocated',
+        editValue: 'Written on the train',
+        keptValue: 'Visit',
+        mine: false,
+      },
+    ]);
   });
 
   it('gives a new holder the conflicts still open on the case', async () => {
@@ -96,7 +108,11 @@ describe('partial replication between devices and the service', () => {
     // Pages of 2 for an advocate read at most 20 seqs each, so many pages are empty but not the end.
     const token = mine.client.account()!.access_token!;
     const pull = async (after: number) => {
-      const res = await service.transport(`${SERVICE_URL}/v1/pull`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ v: PROTOCOL_VERSION, after, limit: 2 }) });
+      const res = await service.transport(`${SERVICE_URL}/v1/pull`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ v: PROTOCOL_VERSION, after, limit: 2 }),
+      });
       expect(res.status).toBe(200);
       return (await res.json()) as PullResponse;
     };
@@ -114,7 +130,10 @@ describe('partial replication between devices and the service', () => {
     } while (page.more);
     expect(page.cursor).toBe(page.head);
     expect(emptyButMore).toBeGreaterThan(0);
-    expect([...seen].filter((k) => k.endsWith(CASE_C)).sort()).toEqual([`t_cases/${CASE_C}/${CASE_C}`, `t_notes/note-c1/${CASE_C}`]);
+    expect([...seen].filter((k) => k.endsWith(CASE_C)).sort()).toEqual([
+      `t_cases/${CASE_C}/${CASE_C}`,
+      `t_notes/note-c1/${CASE_C}`,
+    ]);
     expect([...seen].filter((k) => k.endsWith(CASE_D))).toEqual([]);
   });
 });

@@ -48,7 +48,10 @@ describe('"Sync now" while a sync is already running', () => {
     expect(laptop.outboxCount()).toBe(1);
     await clicked;
     expect(laptop.outboxCount()).toBe(0);
-    const status = await service.db.pool.query("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'status'", [CASE]);
+    const status = await service.db.pool.query(
+      "SELECT value FROM field_state WHERE entity_id = $1 AND field = 'status'",
+      [CASE],
+    );
     expect(status.rows).toEqual([{ value: 'open' }]);
   });
 });

@@ -26,11 +26,16 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
       a: await ops.createUser(pool, service.org, 'Ada Advocate', 'a@example.org', 'advocate'),
       b: await ops.createUser(pool, service.org, 'Bola Advocate', 'b@example.org', 'advocate'),
     };
-    const managerTransport: Transport = (url, init) => (managerOnline ? service.transport(url, init) : Promise.reject(new Error('offline')));
+    const managerTransport: Transport = (url, init) =>
+      managerOnline ? service.transport(url, init) : Promise.reject(new Error('offline'));
     manager = await createTestCore({ syncTransport: managerTransport, autoSync: false });
     lapA = await createTestCore({ syncTransport: service.transport, autoSync: false });
     lapB = await createTestCore({ syncTransport: service.transport, autoSync: false });
-    for (const [t, u] of [[manager, users.m], [lapA, users.a], [lapB, users.b]] as const) {
+    for (const [t, u] of [
+      [manager, users.m],
+      [lapA, users.a],
+      [lapB, users.b],
+    ] as const) {
       const { code } = await ops.issueEnrolmentCode(pool, u);
       await t.call('sync.connect', { serviceUrl: SERVICE_URL, code });
     }
@@ -43,14 +48,17 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
   const syncAll = async (...laptops: TestCore[]) => {
     for (const t of laptops) await t.call('sync.now', {});
   };
-  const holds = async (t: TestCore, id: string) => (await t.call('caseload.list', {})).rows.some((c) => c.caseId === id);
+  const holds = async (t: TestCore, id: string) =>
+    (await t.call('caseload.list', {})).rows.some((c) => c.caseId === id);
 
   it("gives every laptop the service's people as its list of advocates", async () => {
     await syncAll(manager, lapA, lapB);
     const names = (await manager.call('caseload.advocates.list', {})).map((a) => a.name);
     expect(names).toEqual(['Ada Advocate', 'Bola Advocate', 'Morgan Manager']);
     expect((await lapA.call('caseload.me.get', {})).advocate).toMatchObject({ id: users.a, name: 'Ada Advocate' });
-    await expect(manager.call('caseload.advocates.add', { name: 'Typed Name', role: 'advocate' })).rejects.toThrow(/People screen/);
+    await expect(manager.call('caseload.advocates.add', { name: 'Typed Name', role: 'advocate' })).rejects.toThrow(
+      /People screen/,
+    );
   });
 
   it("moves A's case to B's laptop whole and purges it from A's", async () => {
@@ -73,8 +81,11 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
   });
 
   it("an advocate's laptop cannot allocate, see the Team screen or the service's people", async () => {
-    await expect(lapB.call('caseload.allocate', { caseId, advocateId: users.a, date: '2026-11-23' })).rejects.toThrow(/^forbidden/);
-    for (const call of [() => lapB.call('team.overview', {}), () => lapB.call('team.people.list', {})]) await expect(call()).rejects.toThrow(/^forbidden/);
+    await expect(lapB.call('caseload.allocate', { caseId, advocateId: users.a, date: '2026-11-23' })).rejects.toThrow(
+      /^forbidden/,
+    );
+    for (const call of [() => lapB.call('team.overview', {}), () => lapB.call('team.people.list', {})])
+      await expect(call()).rejects.toThrow(/^forbidden/);
     await syncAll(lapB, lapA);
     expect(await holds(lapB, caseId)).toBe(true);
     expect(await holds(lapA, caseId)).toBe(false);
@@ -85,7 +96,9 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
     await manager.call('caseload.allocate', { caseId, advocateId: users.a, date: '2026-11-24' });
     await expect(manager.call('sync.now', {})).rejects.toThrow();
     const waiting = await manager.call('team.overview', {});
-    expect(waiting.waitingToSend).toEqual([{ caseId, reference: expect.any(String), name: 'Tiana Brookes', advocateName: 'Ada Advocate' }]);
+    expect(waiting.waitingToSend).toEqual([
+      { caseId, reference: expect.any(String), name: 'Tiana Brookes', advocateName: 'Ada Advocate' },
+    ]);
     await syncAll(lapA, lapB);
     expect(await holds(lapA, caseId)).toBe(false);
     expect(await holds(lapB, caseId)).toBe(true);
@@ -105,18 +118,37 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
       { advocateId: users.b, name: 'Bola Advocate', onService: 'active', open: 0 },
       { advocateId: users.m, name: 'Morgan Manager', onService: 'active', open: 0 },
     ]);
-    const sam = await manager.call('team.people.add', { name: 'Sam Patel', email: 'sam@example.org', role: 'advocate' });
+    const sam = await manager.call('team.people.add', {
+      name: 'Sam Patel',
+      email: 'sam@example.org',
+      role: 'advocate',
+    });
     await syncAll(manager);
     expect((await manager.call('caseload.advocates.list', {})).map((a) => a.id)).toContain(sam.id);
-    await expect(manager.call('team.people.add', { name: 'Sam Again', email: 'SAM@example.org', role: 'advocate' })).rejects.toThrow(/^conflict/);
+    await expect(
+      manager.call('team.people.add', { name: 'Sam Again', email: 'SAM@example.org', role: 'advocate' }),
+    ).rejects.toThrow(/^conflict/);
     // Sam takes a case, then leaves: the case is shown under a closed account and given to Bola in one step.
-    const samsCase = (await manager.call('caseload.referrals.create', { person: { firstName: 'Nia' }, referral: { referralDate: '2026-11-20', serviceUserType: 'CIC' }, issues: [{ code: 'PLACEMENT' }] })).caseId;
+    const samsCase = (
+      await manager.call('caseload.referrals.create', {
+        person: { firstName: 'Nia' },
+        referral: { referralDate: '2026-11-20', serviceUserType: 'CIC' },
+        issues: [{ code: 'PLACEMENT' }],
+      })
+    ).caseId;
     await manager.call('caseload.allocate', { caseId: samsCase, advocateId: sam.id, date: '2026-11-21' });
     await manager.call('team.people.deactivate', { userId: sam.id });
     await syncAll(manager);
     expect((await manager.call('caseload.advocates.list', {})).map((a) => a.id)).not.toContain(sam.id);
-    expect((await manager.call('team.overview', {})).advocates).toContainEqual({ advocateId: sam.id, name: 'Sam Patel', onService: 'inactive', open: 1 });
-    await expect(manager.call('team.moveTypedCases', { typedId: sam.id, userId: users.b })).resolves.toEqual({ moved: 1 });
+    expect((await manager.call('team.overview', {})).advocates).toContainEqual({
+      advocateId: sam.id,
+      name: 'Sam Patel',
+      onService: 'inactive',
+      open: 1,
+    });
+    await expect(manager.call('team.moveTypedCases', { typedId: sam.id, userId: users.b })).resolves.toEqual({
+      moved: 1,
+    });
     await syncAll(manager, lapB);
     expect(await holds(lapB, samsCase)).toBe(true);
     expect((await manager.call('team.people.list', {})).find((p) => p.id === sam.id)).toMatchObject({ active: false });
@@ -141,13 +173,22 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
     const lapC = await createTestCore({ syncTransport: service.transport, autoSync: false });
     try {
       const me = (await lapC.call('caseload.me.get', {})).advocate.id;
-      const made = await lapC.call('caseload.referrals.create', { person: { firstName: 'Ola' }, referral: { referralDate: '2026-11-26', serviceUserType: 'CIC' }, issues: [{ code: 'PLACEMENT' }] });
+      const made = await lapC.call('caseload.referrals.create', {
+        person: { firstName: 'Ola' },
+        referral: { referralDate: '2026-11-26', serviceUserType: 'CIC' },
+        issues: [{ code: 'PLACEMENT' }],
+      });
       await lapC.call('caseload.allocate', { caseId: made.caseId, advocateId: me, date: '2026-11-26' });
-      await lapC.call('sync.connect', { serviceUrl: SERVICE_URL, code: (await ops.issueEnrolmentCode(pool, cleo)).code });
+      await lapC.call('sync.connect', {
+        serviceUrl: SERVICE_URL,
+        code: (await ops.issueEnrolmentCode(pool, cleo)).code,
+      });
       await syncAll(lapC, manager);
       expect((await lapC.call('caseload.list', { mine: true })).rows.map((r) => r.caseId)).toEqual([made.caseId]);
       expect((await manager.call('caseload.case.get', { caseId: made.caseId }))?.referral.allocatedTo).toBe(cleo);
-      expect((await pool.query('SELECT user_id FROM allocations WHERE case_id = $1', [made.caseId])).rows[0]?.user_id).toBe(cleo);
+      expect(
+        (await pool.query('SELECT user_id FROM allocations WHERE case_id = $1', [made.caseId])).rows[0]?.user_id,
+      ).toBe(cleo);
       // The old "Me" is still there, kept among the names typed on this laptop.
       expect((await lapC.call('caseload.me.get', {})).advocate).toMatchObject({ id: cleo, name: 'Cleo Advocate' });
     } finally {
@@ -161,18 +202,39 @@ describe("a manager's allocation moves the case between advocates' laptops", () 
     const lapD = await createTestCore({ syncTransport: service.transport, autoSync: false });
     try {
       const typed = await lapD.call('caseload.advocates.add', { name: 'Ada (typed)', role: 'advocate' });
-      const open = await lapD.call('caseload.referrals.create', { person: { firstName: 'Yusuf' }, referral: { referralDate: '2026-11-10', serviceUserType: 'CIC' }, issues: [{ code: 'PLACEMENT' }] });
+      const open = await lapD.call('caseload.referrals.create', {
+        person: { firstName: 'Yusuf' },
+        referral: { referralDate: '2026-11-10', serviceUserType: 'CIC' },
+        issues: [{ code: 'PLACEMENT' }],
+      });
       await lapD.call('caseload.allocate', { caseId: open.caseId, advocateId: typed.id, date: '2026-11-11' });
-      await lapD.call('sync.connect', { serviceUrl: SERVICE_URL, code: (await ops.issueEnrolmentCode(pool, dee)).code });
+      await lapD.call('sync.connect', {
+        serviceUrl: SERVICE_URL,
+        code: (await ops.issueEnrolmentCode(pool, dee)).code,
+      });
       await syncAll(lapD);
       // Kept, with its case, and flagged as not on the service.
-      expect((await lapD.call('team.overview', {})).advocates).toContainEqual({ advocateId: typed.id, name: 'Ada (typed)', onService: null, open: 1 });
-      await expect(lapD.call('team.moveTypedCases', { typedId: typed.id, userId: users.b })).resolves.toEqual({ moved: 1 });
-      await expect(lapD.call('team.moveTypedCases', { typedId: users.a, userId: users.b })).rejects.toThrow(/^not_found/);
+      expect((await lapD.call('team.overview', {})).advocates).toContainEqual({
+        advocateId: typed.id,
+        name: 'Ada (typed)',
+        onService: null,
+        open: 1,
+      });
+      await expect(lapD.call('team.moveTypedCases', { typedId: typed.id, userId: users.b })).resolves.toEqual({
+        moved: 1,
+      });
+      await expect(lapD.call('team.moveTypedCases', { typedId: users.a, userId: users.b })).rejects.toThrow(
+        /^not_found/,
+      );
       await syncAll(lapD, lapB);
       expect(await holds(lapB, open.caseId)).toBe(true);
-      expect((await lapB.call('caseload.case.get', { caseId: open.caseId }))?.referral).toMatchObject({ allocatedTo: users.b, allocationDate: '2026-11-11' });
-      await expect(lapB.call('team.moveTypedCases', { typedId: typed.id, userId: users.b })).rejects.toThrow(/^forbidden/);
+      expect((await lapB.call('caseload.case.get', { caseId: open.caseId }))?.referral).toMatchObject({
+        allocatedTo: users.b,
+        allocationDate: '2026-11-11',
+      });
+      await expect(lapB.call('team.moveTypedCases', { typedId: typed.id, userId: users.b })).rejects.toThrow(
+        /^forbidden/,
+      );
     } finally {
       lapD.dispose();
     }

@@ -23,11 +23,24 @@ afterAll(async () => {
   core.close();
 });
 
-function call(path: string, options: { method?: string; token?: string; host?: string; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function call(
+  path: string,
+  options: { method?: string; token?: string; host?: string; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const url = new URL(path, host.url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { hostname: '127.0.0.1', port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers: { host: options.host ?? url.host, ...(options.token ? { 'x-heard-token': options.token } : {}), 'content-type': 'application/json' } },
+      {
+        hostname: '127.0.0.1',
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? 'GET',
+        headers: {
+          host: options.host ?? url.host,
+          ...(options.token ? { 'x-heard-token': options.token } : {}),
+          'content-type': 'application/json',
+        },
+      },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -52,11 +65,15 @@ describe('the web host', () => {
 
   it('refuses an API call without the token or with a wrong one', async () => {
     expect((await call('/api/vault.status', { method: 'POST', body: '{}' })).status).toBe(401);
-    expect((await call('/api/vault.status', { method: 'POST', token: 'test-token-abcdefghijklmnoX', body: '{}' })).status).toBe(401);
+    expect(
+      (await call('/api/vault.status', { method: 'POST', token: 'test-token-abcdefghijklmnoX', body: '{}' })).status,
+    ).toBe(401);
   });
 
   it('refuses another Host name (DNS rebinding)', async () => {
-    expect((await call('/api/vault.status', { method: 'POST', token: TOKEN, host: 'evil.example:80', body: '{}' })).status).toBe(421);
+    expect(
+      (await call('/api/vault.status', { method: 'POST', token: TOKEN, host: 'evil.example:80', body: '{}' })).status,
+    ).toBe(421);
   });
 
   it('says clearly when the body is not JSON', async () => {

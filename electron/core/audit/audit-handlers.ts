@@ -37,9 +37,15 @@ export const auditHandlers: HandlersFor<keyof typeof auditMethods> = {
   'audit.list': (input, ctx) => {
     const db = ctx.db();
     const rows = listAudit(db, { caseId: input.caseId, beforeSeq: input.beforeSeq, limit: input.limit });
-    const refs = referencesFor(db, rows.flatMap((r) => (r.caseId ? [r.caseId] : [])));
+    const refs = referencesFor(
+      db,
+      rows.flatMap((r) => (r.caseId ? [r.caseId] : [])),
+    );
     const details = rows.map((r) => decodeDetail(r.detail));
-    const people = peopleFor(db, details.flatMap((d) => (d.by ? [d.by] : [])));
+    const people = peopleFor(
+      db,
+      details.flatMap((d) => (d.by ? [d.by] : [])),
+    );
     return {
       entries: rows.map((r, i) => {
         const action = r.action as AuditActionName;

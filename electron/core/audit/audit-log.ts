@@ -32,18 +32,29 @@ const SELECT_COLUMNS = `seq, at, device_id AS deviceId, action, method, case_id 
  */
 export function appendAudit(db: Db, deviceId: string, now: Date, entries: readonly NewAuditEntry[]): void {
   if (entries.length === 0) return;
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   const insert = db.prepare(
     'INSERT INTO audit_log (seq, at, device_id, action, method, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const setHead = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const setHead = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
   const by = currentAdvocateIdIfAny(db);
   db.transaction(() => {
     let seq = last?.seq ?? 0;
     let prev = last?.hash ?? GENESIS_HASH;
     for (const e of entries) {
       seq += 1;
-      const fields = { seq, at: e.at ?? now.toISOString(), deviceId, action: e.action, method: e.method ?? null, caseId: e.caseId ?? null, detail: encodeDetail({ by, text: e.detail ?? null, changed: e.changed ?? [] }) };
+      const fields = {
+        seq,
+        at: e.at ?? now.toISOString(),
+        deviceId,
+        action: e.action,
+        method: e.method ?? null,
+        caseId: e.caseId ?? null,
+        detail: encodeDetail({ by, text: e.detail ?? null, changed: e.changed ?? [] }),
+      };
       const hash = entryHash(fields, prev);
       insert.run(seq, fields.at, deviceId, fields.action, fields.method, fields.caseId, fields.detail, prev, hash);
       prev = hash;
@@ -57,7 +68,8 @@ export function auditHead(db: Db): { seq: number; hash: string } | null {
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as { seq?: unknown; hash?: unknown };
-    if (typeof parsed.seq === 'number' && typeof parsed.hash === 'string') return { seq: parsed.seq, hash: parsed.hash };
+    if (typeof parsed.seq === 'number' && typeof parsed.hash === 'string')
+      return { seq: parsed.seq, hash: parsed.hash };
   } catch {
     // A damaged head is itself a sign of tampering: report it as a cut at the start.
   }
@@ -66,7 +78,9 @@ export function auditHead(db: Db): { seq: number; hash: string } | null {
 
 /** Checks the whole chain, streaming rows so a long trail does not fill memory. */
 export function checkAuditChain(db: Db): ChainReport {
-  const rows = db.prepare(`SELECT ${SELECT_COLUMNS} FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditRow>;
+  const rows = db
+    .prepare(`SELECT ${SELECT_COLUMNS} FROM audit_log ORDER BY seq`)
+    .iterate() as IterableIterator<AuditRow>;
   return verifyChain(rows, auditHead(db));
 }
 

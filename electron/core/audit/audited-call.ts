@@ -17,7 +17,8 @@ export const REOPEN_WINDOW_MS = 10 * 60 * 1000;
 const PASSPHRASE_METHODS = new Set(['vault.unlock', 'vault.checkPassphrase', 'vault.changePassphrase']);
 
 /** Each method's own audit declaration, from the contract. */
-export const contractAuditSpec = (method: string): AuditSpec | undefined => (isMethodName(method) ? contract[method].audit : undefined);
+export const contractAuditSpec = (method: string): AuditSpec | undefined =>
+  isMethodName(method) ? contract[method].audit : undefined;
 
 /**
  * Wraps the dispatcher so every call is recorded as its contract entry declares: opening a case,
@@ -26,7 +27,12 @@ export const contractAuditSpec = (method: string): AuditSpec | undefined => (isM
  * in a small file until the next unlock. A failure to write the trail is logged by kind and never
  * turns a completed action into an error.
  */
-export function withAudit(ctx: CoreContext, call: Call, log: Logger, specOf: (method: string) => AuditSpec | undefined = contractAuditSpec): Call & { recordNow(entries: NewAuditEntry[]): void } {
+export function withAudit(
+  ctx: CoreContext,
+  call: Call,
+  log: Logger,
+  specOf: (method: string) => AuditSpec | undefined = contractAuditSpec,
+): Call & { recordNow(entries: NewAuditEntry[]): void } {
   const pending = new PendingFailures(ctx.dataDir);
   const lastOpened = new Map<string, number>();
   ctx.vault.onLock(() => lastOpened.clear());
@@ -56,7 +62,9 @@ export function withAudit(ctx: CoreContext, call: Call, log: Logger, specOf: (me
   const audited = async (method: string, input: unknown): Promise<Envelope<unknown>> => {
     const { result, changes } = await collectChanges(() => call(method, input));
     if (PASSPHRASE_METHODS.has(method)) {
-      const wrong = (!result.ok && result.error.code === 'wrong_passphrase') || (result.ok && method === 'vault.checkPassphrase' && isIncorrect(result.value));
+      const wrong =
+        (!result.ok && result.error.code === 'wrong_passphrase') ||
+        (result.ok && method === 'vault.checkPassphrase' && isIncorrect(result.value));
       if (wrong) safely(() => pending.record({ at: ctx.now().toISOString(), method }));
       if (result.ok && method === 'vault.unlock') safely(() => append([{ action: 'unlocked', method }]));
       else if (wrong && ctx.vault.isUnlocked) safely(() => append([]));
@@ -73,7 +81,13 @@ export function withAudit(ctx: CoreContext, call: Call, log: Logger, specOf: (me
         return null;
       }
     };
-    const c = classifyCall(result.ok ? spec : { ...spec, kind: 'changes' }, input, result.ok ? result.value : undefined, caseOfRecord, changes);
+    const c = classifyCall(
+      result.ok ? spec : { ...spec, kind: 'changes' },
+      input,
+      result.ok ? result.value : undefined,
+      caseOfRecord,
+      changes,
+    );
     if (!c) return result;
     if (c.action === 'case-opened' && c.caseId) {
       const key = c.caseId;

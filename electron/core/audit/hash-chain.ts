@@ -23,7 +23,17 @@ export interface AuditRow extends AuditFields {
  * the encoding never depends on object key order and a later format can be told apart.
  */
 export function canonicalEncoding(entry: AuditFields, prevHash: string): string {
-  return JSON.stringify(['heard-audit-v1', entry.seq, entry.at, entry.deviceId, entry.action, entry.method, entry.caseId, entry.detail, prevHash]);
+  return JSON.stringify([
+    'heard-audit-v1',
+    entry.seq,
+    entry.at,
+    entry.deviceId,
+    entry.action,
+    entry.method,
+    entry.caseId,
+    entry.detail,
+    prevHash,
+  ]);
 }
 
 export function entryHash(entry: AuditFields, prevHash: string): string {
@@ -53,7 +63,8 @@ export function verifyChain(rows: Iterable<AuditRow>, head?: { seq: number; hash
   let entries = 0;
   for (const row of rows) {
     entries += 1;
-    if (row.prevHash !== prev || row.seq !== prevSeq + 1) return { entries, firstBreak: { seq: row.seq, kind: 'unlinked' } };
+    if (row.prevHash !== prev || row.seq !== prevSeq + 1)
+      return { entries, firstBreak: { seq: row.seq, kind: 'unlinked' } };
     if (entryHash(row, row.prevHash) !== row.hash) return { entries, firstBreak: { seq: row.seq, kind: 'altered' } };
     prev = row.hash;
     prevSeq = row.seq;

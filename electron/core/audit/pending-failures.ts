@@ -33,7 +33,9 @@ export class PendingFailures {
     try {
       const raw = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<PendingState>;
       const failures = Array.isArray(raw.failures)
-        ? raw.failures.filter((f): f is PendingFailure => typeof f?.at === 'string' && typeof f?.method === 'string').slice(-MAX_KEPT)
+        ? raw.failures
+            .filter((f): f is PendingFailure => typeof f?.at === 'string' && typeof f?.method === 'string')
+            .slice(-MAX_KEPT)
         : [];
       return { failures, dropped: typeof raw.dropped === 'number' && raw.dropped > 0 ? raw.dropped : 0 };
     } catch {

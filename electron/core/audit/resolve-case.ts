@@ -17,7 +17,12 @@ function lookupsFor(db: Db): Lookup['statements'] {
   const schemaVersion = db.pragma('schema_version', { simple: true }) as number;
   const cached = cache.get(db);
   if (cached && cached.schemaVersion === schemaVersion) return cached.statements;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").pluck().all() as string[];
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+    )
+    .pluck()
+    .all() as string[];
   const statements: Lookup['statements'] = [];
   const parents: { table: string; cols: string[] }[] = [];
   for (const t of tables) {
@@ -29,11 +34,22 @@ function lookupsFor(db: Db): Lookup['statements'] {
     else parents.push({ table: t, cols });
   }
   // One step further for records kept under another record (a note's versions under the note).
-  const withCase = new Set(tables.filter((t) => (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]).includes('case_id')));
+  const withCase = new Set(
+    tables.filter((t) =>
+      (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]).includes('case_id'),
+    ),
+  );
   for (const { table, cols } of parents) {
     for (const col of cols.filter((c) => c.endsWith('_id') && c !== 'case_id')) {
       const parent = `${col.slice(0, -3)}s`;
-      if (withCase.has(parent)) statements.push(db.prepare(`SELECT p.case_id FROM ${quote(table)} c JOIN ${quote(parent)} p ON p.id = c."${col}" WHERE c.id = ?`).pluck());
+      if (withCase.has(parent))
+        statements.push(
+          db
+            .prepare(
+              `SELECT p.case_id FROM ${quote(table)} c JOIN ${quote(parent)} p ON p.id = c."${col}" WHERE c.id = ?`,
+            )
+            .pluck(),
+        );
     }
   }
   cache.set(db, { schemaVersion, statements });

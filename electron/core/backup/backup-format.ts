@@ -21,7 +21,10 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 
 const KEY_AAD = Buffer.from('heard backup database key v1');
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(1024);
+const b64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .max(1024);
 
 export const backupHeaderSchema = z
   .object({
@@ -34,7 +37,11 @@ export const backupHeaderSchema = z
       .object({
         name: z.literal('scrypt'),
         // Bounds keep a crafted file from making restore use gigabytes of memory.
-        N: z.number().int().min(2 ** 14).max(2 ** 20),
+        N: z
+          .number()
+          .int()
+          .min(2 ** 14)
+          .max(2 ** 20),
         r: z.number().int().min(1).max(16),
         p: z.number().int().min(1).max(4),
         salt: b64,
@@ -61,7 +68,9 @@ export function sealDatabaseKey(backupKey: Buffer, dbKey: Buffer): BackupHeader[
 /** The database key, or null when the backup passphrase is wrong. */
 export function openDatabaseKey(backupKey: Buffer, sealed: BackupHeader['key']): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', backupKey, Buffer.from(sealed.iv, 'base64'), { authTagLength: GCM_TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', backupKey, Buffer.from(sealed.iv, 'base64'), {
+      authTagLength: GCM_TAG_BYTES,
+    });
     decipher.setAAD(KEY_AAD);
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
     const key = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);

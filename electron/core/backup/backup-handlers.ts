@@ -12,9 +12,16 @@ import { inspectBackup, restoreBackup } from './restore-backup';
 
 /** A path the page sent: where dialogs exist it must be one the advocate picked in them. */
 function checkedPath(ctx: CoreContext, path: string): string {
-  if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full place of the backup file, starting from the drive or the top folder.', { fields: { path: 'Give the full place.' } });
+  if (!isAbsolute(path))
+    throw new AppError(
+      'invalid_input',
+      'Give the full place of the backup file, starting from the drive or the top folder.',
+      { fields: { path: 'Give the full place.' } },
+    );
   if (ctx.chosenPaths && !ctx.chosenPaths.has(path)) {
-    throw new AppError('invalid_input', 'Choose the backup file with the “Choose…” button.', { fields: { path: 'Choose the file with the button.' } });
+    throw new AppError('invalid_input', 'Choose the backup file with the “Choose…” button.', {
+      fields: { path: 'Choose the file with the button.' },
+    });
   }
   return path;
 }
@@ -42,7 +49,11 @@ export const backupHandlers: HandlersFor<keyof typeof backupMethods> = {
   'backup.fileAccess': (_input, ctx) => ({ mode: ctx.fileDialogs ? 'dialog' : 'browser' }),
   'backup.chooseFile': async (input, ctx) => {
     const dialogs = ctx.fileDialogs;
-    if (!dialogs) throw new AppError('invalid_input', 'This computer has no file dialog here: the backup is downloaded, and restored by choosing the file to upload.');
+    if (!dialogs)
+      throw new AppError(
+        'invalid_input',
+        'This computer has no file dialog here: the backup is downloaded, and restored by choosing the file to upload.',
+      );
     const path =
       input.purpose === 'save'
         ? await dialogs.chooseSaveFile({ title: 'Save the backup', defaultName: backupName(ctx.now()) })
@@ -52,27 +63,53 @@ export const backupHandlers: HandlersFor<keyof typeof backupMethods> = {
   },
   'backup.create': async (input, ctx) => {
     const make = (outPath: string) =>
-      createBackup({ vault: ctx.vault, db: ctx.db(), storePassphrase: input.passphrase, backupPassphrase: input.backupPassphrase, outPath, now: ctx.now() });
-    let result: { path: string | null; bytes: number; createdAt: string; download: { fileName: string; base64: string } | null };
+      createBackup({
+        vault: ctx.vault,
+        db: ctx.db(),
+        storePassphrase: input.passphrase,
+        backupPassphrase: input.backupPassphrase,
+        outPath,
+        now: ctx.now(),
+      });
+    let result: {
+      path: string | null;
+      bytes: number;
+      createdAt: string;
+      download: { fileName: string; base64: string } | null;
+    };
     if (input.path !== undefined) {
       result = { ...(await make(checkedPath(ctx, input.path))), download: null };
     } else {
-      if (ctx.fileDialogs) throw new AppError('invalid_input', 'Choose where to save the backup with the “Choose…” button.', { fields: { path: 'Choose where to save it.' } });
+      if (ctx.fileDialogs)
+        throw new AppError('invalid_input', 'Choose where to save the backup with the “Choose…” button.', {
+          fields: { path: 'Choose where to save it.' },
+        });
       const fileName = backupName(ctx.now());
       result = await withScratch(async (dir) => {
         const made = await make(join(dir, fileName));
-        return { path: null, bytes: made.bytes, createdAt: made.createdAt, download: { fileName, base64: readFileSync(made.path).toString('base64') } };
+        return {
+          path: null,
+          bytes: made.bytes,
+          createdAt: made.createdAt,
+          download: { fileName, base64: readFileSync(made.path).toString('base64') },
+        };
       });
     }
-    appendAudit(ctx.db(), ctx.deviceId(), ctx.now(), [{ action: 'backup-made', method: 'backup.create', detail: result.download ? 'downloaded' : null }]);
+    appendAudit(ctx.db(), ctx.deviceId(), ctx.now(), [
+      { action: 'backup-made', method: 'backup.create', detail: result.download ? 'downloaded' : null },
+    ]);
     return result;
   },
   'backup.restore': async (input, ctx) => {
     const state = ctx.vault.status().state;
     // A healthy store behind the lock screen can only be replaced by someone who can unlock it.
-    if (state === 'locked') throw new AppError('forbidden', 'Unlock Heard first, then restore the backup from Data protection.');
+    if (state === 'locked')
+      throw new AppError('forbidden', 'Unlock Heard first, then restore the backup from Data protection.');
     if ((state === 'unlocked' || state === 'problem') && !input.replace) {
-      throw new AppError('conflict', 'This computer already holds Heard records. Confirm that they should be set aside before restoring; nothing has been changed.');
+      throw new AppError(
+        'conflict',
+        'This computer already holds Heard records. Confirm that they should be set aside before restoring; nothing has been changed.',
+      );
     }
     const restoreFrom = async (backupPath: string) => {
       inspectBackup(backupPath);
@@ -89,7 +126,10 @@ export const backupHandlers: HandlersFor<keyof typeof backupMethods> = {
     };
     if (input.path !== undefined) return restoreFrom(checkedPath(ctx, input.path));
     const upload = input.upload!;
-    if (ctx.fileDialogs) throw new AppError('invalid_input', 'Choose the backup with the “Choose…” button.', { fields: { path: 'Choose the backup file.' } });
+    if (ctx.fileDialogs)
+      throw new AppError('invalid_input', 'Choose the backup with the “Choose…” button.', {
+        fields: { path: 'Choose the backup file.' },
+      });
     return withScratch(async (dir) => {
       const path = join(dir, `upload.${BACKUP_EXTENSION}`);
       writeFileSync(path, Buffer.from(upload.base64, 'base64'), { mode: 0o600 });

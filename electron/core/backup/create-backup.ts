@@ -1,11 +1,29 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, createReadStream, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assessPassphrase } from '../../../shared/domain/passphrase';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Db } from '../db/database';
 import type { Vault } from '../vault/vault';
-import { BACKUP_FORMAT, BACKUP_SCRYPT, backupKeyFrom, encodeHeader, sealDatabaseKey, type BackupHeader } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_SCRYPT,
+  backupKeyFrom,
+  encodeHeader,
+  sealDatabaseKey,
+  type BackupHeader,
+} from './backup-format';
 
 export interface CreateBackupOptions {
   vault: Vault;
@@ -30,9 +48,15 @@ export interface BackupResult {
  */
 export async function createBackup(o: CreateBackupOptions): Promise<BackupResult> {
   const strength = assessPassphrase(o.backupPassphrase);
-  if (!strength.acceptable) throw new AppError('weak_passphrase', strength.feedback, { fields: { backupPassphrase: strength.feedback } });
-  if (existsSync(o.outPath)) throw new AppError('conflict', 'A file with that name already exists. Choose another name; nothing was overwritten.');
-  if (!existsSync(dirname(o.outPath))) throw new AppError('not_found', 'The folder for the backup does not exist. Choose another place.');
+  if (!strength.acceptable)
+    throw new AppError('weak_passphrase', strength.feedback, { fields: { backupPassphrase: strength.feedback } });
+  if (existsSync(o.outPath))
+    throw new AppError(
+      'conflict',
+      'A file with that name already exists. Choose another name; nothing was overwritten.',
+    );
+  if (!existsSync(dirname(o.outPath)))
+    throw new AppError('not_found', 'The folder for the backup does not exist. Choose another place.');
 
   const dbKey = await o.vault.databaseKeyFor(o.storePassphrase);
   const snapshot = join(o.vault.dataDir, `.backup-snapshot-${process.pid}.tmp`);
@@ -83,14 +107,20 @@ export async function createBackup(o: CreateBackupOptions): Promise<BackupResult
 function snapshotDatabase(db: Db, databasePath: string, snapshot: string): void {
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
   if (!result || result.busy !== 0 || result.log !== result.checkpointed) {
-    throw new AppError('conflict', 'Another Heard window or command is using your records. Close it and try the backup again.');
+    throw new AppError(
+      'conflict',
+      'Another Heard window or command is using your records. Close it and try the backup again.',
+    );
   }
   db.exec('BEGIN IMMEDIATE');
   try {
     // Another process may have written between the checkpoint and the lock: then the file alone is not the whole store.
     const wal = `${databasePath}-wal`;
     if (existsSync(wal) && statSync(wal).size > 0) {
-      throw new AppError('conflict', 'Another Heard window or command is using your records. Close it and try the backup again.');
+      throw new AppError(
+        'conflict',
+        'Another Heard window or command is using your records. Close it and try the backup again.',
+      );
     }
     copyFileSync(databasePath, snapshot);
   } finally {

@@ -1,5 +1,17 @@
 import { createDecipheriv } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { assessPassphrase } from '../../../shared/domain/passphrase';
@@ -9,7 +21,14 @@ import { PENDING_FILE } from '../audit/pending-failures';
 import { openEncrypted } from '../db/database';
 import { migrate } from '../db/migrate';
 import { THROTTLE_FILE, type Vault } from '../vault/vault';
-import { backupHeaderSchema, backupKeyFrom, MAX_HEADER_BYTES, openDatabaseKey, TAG_BYTES, type BackupHeader } from './backup-format';
+import {
+  backupHeaderSchema,
+  backupKeyFrom,
+  MAX_HEADER_BYTES,
+  openDatabaseKey,
+  TAG_BYTES,
+  type BackupHeader,
+} from './backup-format';
 
 export interface RestoreOptions {
   vault: Vault;
@@ -31,7 +50,8 @@ export interface RestoreResult {
 }
 
 const NOT_A_BACKUP = 'This file is not a Heard backup, or its beginning is damaged. Nothing has been changed.';
-const DAMAGED = 'This backup is damaged or has been changed since it was made, so it cannot be trusted. Nothing has been changed.';
+const DAMAGED =
+  'This backup is damaged or has been changed since it was made, so it cannot be trusted. Nothing has been changed.';
 
 /**
  * Restores a backup into the vault's folder (a fresh install, or replacing a store when
@@ -42,10 +62,14 @@ const DAMAGED = 'This backup is damaged or has been changed since it was made, s
 export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   if (o.vault.isUnlocked) throw new AppError('conflict', 'Lock Heard before restoring a backup.');
   const strength = assessPassphrase(o.newPassphrase);
-  if (!strength.acceptable) throw new AppError('weak_passphrase', strength.feedback, { fields: { newPassphrase: strength.feedback } });
+  if (!strength.acceptable)
+    throw new AppError('weak_passphrase', strength.feedback, { fields: { newPassphrase: strength.feedback } });
   const existing = [o.vault.keyPath, o.vault.databasePath].filter((p) => existsSync(p));
   if (existing.length > 0 && !o.replace) {
-    throw new AppError('conflict', 'This computer already holds Heard records. Confirm that they should be set aside before restoring; nothing has been changed.');
+    throw new AppError(
+      'conflict',
+      'This computer already holds Heard records. Confirm that they should be set aside before restoring; nothing has been changed.',
+    );
   }
   mustBeFile(o.backupPath);
 
@@ -57,7 +81,9 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   const dbKey = openDatabaseKey(backupKey, header.key);
   if (!dbKey) {
     backupKey.fill(0);
-    throw new AppError('wrong_passphrase', 'The backup passphrase is not right. Nothing has been changed.', { fields: { backupPassphrase: 'Not right.' } });
+    throw new AppError('wrong_passphrase', 'The backup passphrase is not right. Nothing has been changed.', {
+      fields: { backupPassphrase: 'Not right.' },
+    });
   }
   mkdirSync(o.vault.dataDir, { recursive: true, mode: 0o700 });
   const temp = join(o.vault.dataDir, `.restoring-${process.pid}.db`);
@@ -66,7 +92,12 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
     const schemaVersion = verifyAndMigrate(temp, dbKey, o);
     const stamp = o.now.toISOString().replace(/[:.]/g, '-');
     const setAside: string[] = [];
-    for (const name of [o.vault.databasePath, `${o.vault.databasePath}-wal`, `${o.vault.databasePath}-shm`, o.vault.keyPath]) {
+    for (const name of [
+      o.vault.databasePath,
+      `${o.vault.databasePath}-wal`,
+      `${o.vault.databasePath}-shm`,
+      o.vault.keyPath,
+    ]) {
       if (!existsSync(name)) continue;
       const aside = `${name}.replaced-${stamp}`;
       renameSync(name, aside);
@@ -123,8 +154,16 @@ function readHeader(path: string): { header: BackupHeader; headerBytes: Buffer }
   return { header: header.data, headerBytes: Buffer.from(buf.subarray(0, end + 1)) };
 }
 
-async function decryptBody(path: string, header: BackupHeader, headerBytes: Buffer, backupKey: Buffer, temp: string): Promise<void> {
-  const decipher = createDecipheriv('aes-256-gcm', backupKey, Buffer.from(header.body.iv, 'base64'), { authTagLength: TAG_BYTES });
+async function decryptBody(
+  path: string,
+  header: BackupHeader,
+  headerBytes: Buffer,
+  backupKey: Buffer,
+  temp: string,
+): Promise<void> {
+  const decipher = createDecipheriv('aes-256-gcm', backupKey, Buffer.from(header.body.iv, 'base64'), {
+    authTagLength: TAG_BYTES,
+  });
   decipher.setAAD(headerBytes);
   const bodyStart = headerBytes.length;
   const bodyEnd = bodyStart + header.body.bytes; // exclusive
@@ -139,7 +178,8 @@ async function decryptBody(path: string, header: BackupHeader, headerBytes: Buff
   const out = openSync(temp, 'w', 0o600);
   try {
     if (header.body.bytes > 0) {
-      for await (const chunk of createReadStream(path, { start: bodyStart, end: bodyEnd - 1 })) writeSync(out, decipher.update(chunk as Buffer));
+      for await (const chunk of createReadStream(path, { start: bodyStart, end: bodyEnd - 1 }))
+        writeSync(out, decipher.update(chunk as Buffer));
     }
     try {
       writeSync(out, decipher.final());
@@ -168,8 +208,15 @@ function verifyAndMigrate(temp: string, dbKey: Buffer, o: RestoreOptions): numbe
     // disconnect the laptop and its records would be deleted. So the restored records are
     // disconnected and keep everything else, changes waiting to be sent included; connecting
     // again with a new enrolment code sends them.
-    const connected = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_account'").get() !== undefined && db.prepare('DELETE FROM sync_account').run().changes > 0;
-    appendAudit(db, device, o.now, [{ action: 'restored', detail: connected ? 'restored from a backup; disconnected from the sync service' : 'restored from a backup' }]);
+    const connected =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_account'").get() !== undefined &&
+      db.prepare('DELETE FROM sync_account').run().changes > 0;
+    appendAudit(db, device, o.now, [
+      {
+        action: 'restored',
+        detail: connected ? 'restored from a backup; disconnected from the sync service' : 'restored from a backup',
+      },
+    ]);
     db.pragma('wal_checkpoint(TRUNCATE)');
     return db.pragma('user_version', { simple: true }) as number;
   } finally {

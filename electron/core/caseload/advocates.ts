@@ -14,12 +14,16 @@ const UNNAMED = 'Me';
 type AdvocateRow = { id: string; name: string; role: string; service_status: string | null };
 const COLUMNS = 'id, name, role, service_status';
 
-const metaGet = (db: Db, key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+const metaGet = (db: Db, key: string) =>
+  db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
 const metaSet = (db: Db, key: string, value: string) =>
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db
+    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(key, value);
 
 export function getAdvocate(db: Db, id: string): Advocate | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM advocates WHERE id = ? AND deleted_at IS NULL`).get(id) as AdvocateRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM advocates WHERE id = ? AND deleted_at IS NULL`).get(id) as
+    AdvocateRow | undefined;
   return row ? toAdvocate(row) : null;
 }
 
@@ -34,7 +38,15 @@ export function currentAdvocate(ctx: CoreContext): { advocate: Advocate; named: 
   if (account) {
     if (metaGet(db, ME_KEY) !== account.userId) adoptServiceIdentity(ctx, account);
     const fromService = getAdvocate(db, account.userId);
-    return { advocate: fromService ?? { id: account.userId, name: account.userName, role: account.role === 'advocate' ? 'advocate' : 'manager', serviceStatus: 'active' }, named: true };
+    return {
+      advocate: fromService ?? {
+        id: account.userId,
+        name: account.userName,
+        role: account.role === 'advocate' ? 'advocate' : 'manager',
+        serviceStatus: 'active',
+      },
+      named: true,
+    };
   }
   const id = metaGet(db, ME_KEY);
   const existing = id ? getAdvocate(db, id) : null;
@@ -52,7 +64,8 @@ export function currentAdvocateId(ctx: CoreContext): string {
 }
 
 export function setMyName(ctx: CoreContext, name: string): Advocate {
-  if (serviceAccount(ctx)) throw new AppError('conflict', 'Your name comes from your service. Ask a manager to change it there.');
+  if (serviceAccount(ctx))
+    throw new AppError('conflict', 'Your name comes from your service. Ask a manager to change it there.');
   const { advocate } = currentAdvocate(ctx);
   ctx.write((w, db) => {
     w.upsert('advocate', advocate.id, null, { name });
@@ -67,11 +80,22 @@ export function setMyName(ctx: CoreContext, name: string): Advocate {
  */
 export function listAdvocates(db: Db, connected = false): Advocate[] {
   const where = connected ? "deleted_at IS NULL AND service_status = 'active'" : 'deleted_at IS NULL';
-  return (db.prepare(`SELECT ${COLUMNS} FROM advocates WHERE ${where} ORDER BY name COLLATE NOCASE`).all() as AdvocateRow[]).map(toAdvocate);
+  return (
+    db.prepare(`SELECT ${COLUMNS} FROM advocates WHERE ${where} ORDER BY name COLLATE NOCASE`).all() as AdvocateRow[]
+  ).map(toAdvocate);
 }
 
-export function addAdvocate(w: Writer, db: Db, name: string, role: Advocate['role'], now: number, id: string = uuidv7(now)): Advocate {
-  const same = db.prepare(`SELECT ${COLUMNS} FROM advocates WHERE deleted_at IS NULL AND lower(name) = lower(?)`).get(name) as AdvocateRow | undefined;
+export function addAdvocate(
+  w: Writer,
+  db: Db,
+  name: string,
+  role: Advocate['role'],
+  now: number,
+  id: string = uuidv7(now),
+): Advocate {
+  const same = db
+    .prepare(`SELECT ${COLUMNS} FROM advocates WHERE deleted_at IS NULL AND lower(name) = lower(?)`)
+    .get(name) as AdvocateRow | undefined;
   if (same) return toAdvocate(same);
   w.upsert('advocate', id, null, { name, role });
   return { id, name, role, serviceStatus: null };

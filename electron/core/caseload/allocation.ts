@@ -17,7 +17,10 @@ import { serviceAccount } from './service-identity';
 export function allocate(ctx: CoreContext, caseId: string, advocateId: string, date: string): Referral {
   const account = serviceAccount(ctx);
   if (account?.role === 'advocate' && advocateId !== account.userId) {
-    throw new AppError('forbidden', 'Only a manager can allocate a case to another advocate. Ask your manager to allocate it.');
+    throw new AppError(
+      'forbidden',
+      'Only a manager can allocate a case to another advocate. Ask your manager to allocate it.',
+    );
   }
   return ctx.write((w, db) => {
     const r = getReferralRow(db, caseId);
@@ -25,10 +28,17 @@ export function allocate(ctx: CoreContext, caseId: string, advocateId: string, d
     const self = account !== null && advocateId === account.userId;
     if (!target && !self) throw new AppError('not_found', 'That advocate could not be found.');
     if (account && !self && target?.serviceStatus !== 'active') {
-      throw new AppError('invalid_input', 'Choose someone from your service: only their laptops can receive the case.', { fields: { advocateId: 'Not on your service.' } });
+      throw new AppError(
+        'invalid_input',
+        'Choose someone from your service: only their laptops can receive the case.',
+        { fields: { advocateId: 'Not on your service.' } },
+      );
     }
     if (r.status === 'closed') throw new AppError('conflict', 'This case is closed. Reopen it before allocating it.');
-    if (r.referral_date && date < r.referral_date) throw new AppError('invalid_input', 'The allocation date cannot be before the referral date.', { fields: { date: 'Before the referral date.' } });
+    if (r.referral_date && date < r.referral_date)
+      throw new AppError('invalid_input', 'The allocation date cannot be before the referral date.', {
+        fields: { date: 'Before the referral date.' },
+      });
     // Reallocation keeps the first allocation date: time to allocation measures how long the young person waited.
     const first = r.allocation_date ?? date;
     w.upsert('referral', caseId, caseId, {
@@ -44,5 +54,10 @@ export function allocate(ctx: CoreContext, caseId: string, advocateId: string, d
 
 /** Whether a manager's allocation of this case is still waiting to reach the service. */
 export function allocationWaiting(ctx: CoreContext, caseId: string): boolean {
-  return ctx.db().prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').get(ALLOCATION_ENTITY, caseId) !== undefined;
+  return (
+    ctx
+      .db()
+      .prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1')
+      .get(ALLOCATION_ENTITY, caseId) !== undefined
+  );
 }

@@ -38,16 +38,20 @@ export interface CaseSummary {
 }
 
 export function getCaseSummary(db: Db, caseId: string): CaseSummary | null {
-  const r = db.prepare('SELECT * FROM referrals WHERE id = ? AND deleted_at IS NULL').get(caseId) as ReferralRow | undefined;
+  const r = db.prepare('SELECT * FROM referrals WHERE id = ? AND deleted_at IS NULL').get(caseId) as
+    ReferralRow | undefined;
   if (!r) return null;
   const p = r.person_id
     ? (db.prepare('SELECT * FROM people WHERE id = ? AND deleted_at IS NULL').get(r.person_id) as PersonRow | undefined)
     : undefined;
   const a = r.allocated_to
-    ? (db.prepare('SELECT id, name FROM advocates WHERE id = ? AND deleted_at IS NULL').get(r.allocated_to) as { id: string; name: string } | undefined)
+    ? (db.prepare('SELECT id, name FROM advocates WHERE id = ? AND deleted_at IS NULL').get(r.allocated_to) as
+        { id: string; name: string } | undefined)
     : undefined;
   const issues = (
-    db.prepare('SELECT * FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(caseId) as IssueRow[]
+    db
+      .prepare('SELECT * FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL ORDER BY created_at, id')
+      .all(caseId) as IssueRow[]
   ).map(toIssue);
   const person = p ? toPerson(p) : null;
   return {
@@ -87,9 +91,8 @@ export type CaseReportReferral = ReportReferral & { caseId: string; urgency: Urg
  * counts), so a quarter's report does not read five years of issues.
  */
 export function listReferralsForReport(db: Db, period?: { from: string; to: string }): CaseReportReferral[] {
-  const statement = db
-    .prepare(
-      `SELECT r.id AS caseId, r.reference, p.person_reference, p.id AS person_id, p.date_of_birth, p.gender, r.service_user_type,
+  const statement = db.prepare(
+    `SELECT r.id AS caseId, r.reference, p.person_reference, p.id AS person_id, p.date_of_birth, p.gender, r.service_user_type,
               p.local_authority, r.referral_date, r.source AS referral_source, r.urgency, a.name AS allocated_to,
               r.allocation_date, r.closure_date, r.closure_outcome, r.status, p.ethnicity, p.disability_status, r.advocacy_type, p.placement_in_area,
               (SELECT group_concat(code, ';') FROM referral_issues i WHERE i.referral_id = r.id AND i.deleted_at IS NULL) AS issue_codes
@@ -98,9 +101,14 @@ export function listReferralsForReport(db: Db, period?: { from: string; to: stri
        LEFT JOIN advocates a ON a.id = r.allocated_to AND a.deleted_at IS NULL
        WHERE r.deleted_at IS NULL${period ? ' AND (substr(r.referral_date, 1, 10) BETWEEN @from AND @to OR substr(r.closure_date, 1, 10) BETWEEN @from AND @to)' : ''}
        ORDER BY r.referral_date, r.reference`,
-    );
+  );
   const rows = (period ? statement.all({ from: period.from, to: period.to }) : statement.all()) as Array<
-    Omit<CaseReportReferral, 'issues' | 'person_reference' | 'placement_area'> & { issue_codes: string | null; person_reference: string | null; person_id: string | null; placement_in_area: number | null }
+    Omit<CaseReportReferral, 'issues' | 'person_reference' | 'placement_area'> & {
+      issue_codes: string | null;
+      person_reference: string | null;
+      person_id: string | null;
+      placement_in_area: number | null;
+    }
   >;
   return rows.map(({ issue_codes, person_id, placement_in_area, ...r }) => ({
     ...r,

@@ -1,4 +1,10 @@
-import { correctedEntities, type CorrectedEntity, type Correction, type FieldChange, type StoredValue } from '../../../shared/domain/corrections';
+import {
+  correctedEntities,
+  type CorrectedEntity,
+  type Correction,
+  type FieldChange,
+  type StoredValue,
+} from '../../../shared/domain/corrections';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { noteCorrection } from '../audit/change-collector';
 import type { Db } from '../db/database';
@@ -63,7 +69,8 @@ export function keepCorrection(w: Writer, ctx: CoreContext, who: Corrector, c: C
     }
   } else {
     for (const f of fields) {
-      if (c.before[f] !== c.after[f]) changes.push({ field: f, before: stored(c.entity, f, c.before[f]), after: stored(c.entity, f, c.after[f]) });
+      if (c.before[f] !== c.after[f])
+        changes.push({ field: f, before: stored(c.entity, f, c.before[f]), after: stored(c.entity, f, c.after[f]) });
     }
     if (changes.length === 0) return changes;
   }

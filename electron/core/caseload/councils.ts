@@ -19,12 +19,27 @@ export function unmatchedCouncils(db: Db): UnmatchedCouncil[] {
        JOIN referrals r ON r.id = (SELECT id FROM referrals WHERE person_id = p.id AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1)
        WHERE p.deleted_at IS NULL AND p.local_authority IS NOT NULL`,
     )
-    .all() as Array<{ personId: string; typed: string; first_name: string | null; last_name: string | null; preferred_name: string | null; caseId: string; reference: string }>;
+    .all() as Array<{
+    personId: string;
+    typed: string;
+    first_name: string | null;
+    last_name: string | null;
+    preferred_name: string | null;
+    caseId: string;
+    reference: string;
+  }>;
   return rows
     .filter((r) => !councilByCode(r.typed))
     .map((r) => {
       const m = matchCouncil(r.typed);
-      const suggestions = m.kind === 'match' ? [m.council] : m.kind === 'ambiguous' ? m.candidates : m.kind === 'none' ? m.suggestions : [];
+      const suggestions =
+        m.kind === 'match'
+          ? [m.council]
+          : m.kind === 'ambiguous'
+            ? m.candidates
+            : m.kind === 'none'
+              ? m.suggestions
+              : [];
       return {
         personId: r.personId,
         caseId: r.caseId,
@@ -38,11 +53,21 @@ export function unmatchedCouncils(db: Db): UnmatchedCouncil[] {
 }
 
 /** Records the council the advocate chose for a person. */
-export function chooseCouncil(ctx: CoreContext, personId: string, caseId: string, code: string): { code: string; name: string } {
+export function chooseCouncil(
+  ctx: CoreContext,
+  personId: string,
+  caseId: string,
+  code: string,
+): { code: string; name: string } {
   const council = councilByCode(code);
-  if (!council) throw new AppError('invalid_input', 'Choose a council from the list.', { fields: { code: 'Choose a council from the list.' } });
+  if (!council)
+    throw new AppError('invalid_input', 'Choose a council from the list.', {
+      fields: { code: 'Choose a council from the list.' },
+    });
   return ctx.write((w, db) => {
-    const linked = db.prepare('SELECT 1 FROM referrals WHERE id = ? AND person_id = ? AND deleted_at IS NULL').get(caseId, personId);
+    const linked = db
+      .prepare('SELECT 1 FROM referrals WHERE id = ? AND person_id = ? AND deleted_at IS NULL')
+      .get(caseId, personId);
     if (!linked) throw new AppError('not_found', 'That young person or parent could not be found.');
     w.upsert('person', personId, caseId, { local_authority: council.code });
     return { code: council.code, name: council.name };

@@ -24,11 +24,31 @@ function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
   for (const [v, w] of items) if ((r -= w) < 0) return v;
   return items[items.length - 1]![0];
 }
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-const TYPES: readonly (readonly [ServiceUserType, number])[] = [['CIC', 40], ['CL', 18], ['CP', 14], ['CIN', 9], ['FGC', 6], ['JA', 4], ['PARENT', 6], ['OTHER', 3]];
+const TYPES: readonly (readonly [ServiceUserType, number])[] = [
+  ['CIC', 40],
+  ['CL', 18],
+  ['CP', 14],
+  ['CIN', 9],
+  ['FGC', 6],
+  ['JA', 4],
+  ['PARENT', 6],
+  ['OTHER', 3],
+];
 const ISSUES_BY_TYPE: Record<ServiceUserType, IssueCode[]> = {
-  CIC: ['PLACEMENT', 'CONTACT', 'SOCIAL_WORKER', 'EDUCATION', 'COMPLAINT', 'SUPPORT_AT_MEETINGS', 'HEALTH', 'IMMIGRATION', 'DISABILITY'],
+  CIC: [
+    'PLACEMENT',
+    'CONTACT',
+    'SOCIAL_WORKER',
+    'EDUCATION',
+    'COMPLAINT',
+    'SUPPORT_AT_MEETINGS',
+    'HEALTH',
+    'IMMIGRATION',
+    'DISABILITY',
+  ],
   CL: ['LEAVING_CARE', 'HOUSING', 'PA', 'COMPLAINT', 'EDUCATION', 'YOUNG_PARENT'],
   CP: ['CP_MEETINGS', 'SUPPORT_AT_MEETINGS', 'CONTACT'],
   CIN: ['SOCIAL_WORKER', 'EDUCATION', 'SUPPORT_AT_MEETINGS', 'DISABILITY'],
@@ -37,9 +57,23 @@ const ISSUES_BY_TYPE: Record<ServiceUserType, IssueCode[]> = {
   PARENT: ['CP_MEETINGS', 'YOUNG_PARENT', 'CONTACT'],
   OTHER: ['OTHER', 'COMPLAINT'],
 };
-const TAG_OF: Partial<Record<ServiceUserType, StatusTag>> = { CIC: 'CIC', CL: 'CL', CP: 'CP', CIN: 'CIN', FGC: 'FGC', JA: 'JA' };
+const TAG_OF: Partial<Record<ServiceUserType, StatusTag>> = {
+  CIC: 'CIC',
+  CL: 'CL',
+  CP: 'CP',
+  CIN: 'CIN',
+  FGC: 'FGC',
+  JA: 'JA',
+};
 const AGE_RANGE: Record<ServiceUserType, [number, number]> = {
-  CIC: [6, 17], CL: [18, 24], CP: [5, 17], CIN: [8, 17], FGC: [5, 16], JA: [16, 17], PARENT: [19, 45], OTHER: [10, 17],
+  CIC: [6, 17],
+  CL: [18, 24],
+  CP: [5, 17],
+  CIN: [8, 17],
+  FGC: [5, 16],
+  JA: [16, 17],
+  PARENT: [19, 45],
+  OTHER: [10, 17],
 };
 
 export interface DemoOptions {
@@ -49,7 +83,10 @@ export interface DemoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function createDemoData(ctx: CoreContext, options: DemoOptions): { referrals: number; people: number; advocates: number } {
+export function createDemoData(
+  ctx: CoreContext,
+  options: DemoOptions,
+): { referrals: number; people: number; advocates: number } {
   const rng = seededRandom(options.seed ?? 20260101);
   const now = ctx.now();
   const today = todayIso(now);
@@ -57,7 +94,8 @@ export function createDemoData(ctx: CoreContext, options: DemoOptions): { referr
   const at = now.toISOString();
 
   const advocates = ctx.write((w, db) => ensureAdvocates(w, db, now));
-  const firstSeq = (ctx.db().prepare("SELECT count(*) FROM referrals WHERE reference LIKE 'DEMO-%'").pluck().get() as number) + 1;
+  const firstSeq =
+    (ctx.db().prepare("SELECT count(*) FROM referrals WHERE reference LIKE 'DEMO-%'").pluck().get() as number) + 1;
   const batch = options.batchSize ?? 500;
   let people = 0;
   let done = 0;
@@ -74,7 +112,12 @@ export function createDemoData(ctx: CoreContext, options: DemoOptions): { referr
           const type = weighted(rng, TYPES);
           const [lo, hi] = AGE_RANGE[type];
           const age = lo + Math.floor(rng() * (hi - lo + 1));
-          person = { id: uuidv7(now.getTime()), dob: addDays(date, -Math.floor(age * 365.25 + rng() * 364)), type, la: pick(rng, demoLocalAuthorities) };
+          person = {
+            id: uuidv7(now.getTime()),
+            dob: addDays(date, -Math.floor(age * 365.25 + rng() * 364)),
+            type,
+            la: pick(rng, demoLocalAuthorities),
+          };
           writePerson(w, rng, person, at);
           people++;
         }
@@ -90,7 +133,14 @@ export function createDemoData(ctx: CoreContext, options: DemoOptions): { referr
 }
 
 function ensureAdvocates(w: Writer, db: Db, now: Date): string[] {
-  const existing = new Map((db.prepare('SELECT lower(name) AS n, id FROM advocates WHERE deleted_at IS NULL').all() as Array<{ n: string; id: string }>).map((r) => [r.n, r.id]));
+  const existing = new Map(
+    (
+      db.prepare('SELECT lower(name) AS n, id FROM advocates WHERE deleted_at IS NULL').all() as Array<{
+        n: string;
+        id: string;
+      }>
+    ).map((r) => [r.n, r.id]),
+  );
   const ids = demoAdvocateNames.map((name) => {
     const found = existing.get(name.toLowerCase());
     if (found) return found;
@@ -102,12 +152,19 @@ function ensureAdvocates(w: Writer, db: Db, now: Date): string[] {
   const me = db.prepare("SELECT value FROM meta WHERE key = 'current_advocate_id'").pluck().get() as string | undefined;
   if (me) ids[0] = me;
   else {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('current_advocate_id', ?), ('current_advocate_named', '1')").run(ids[0]);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('current_advocate_id', ?), ('current_advocate_named', '1')").run(
+      ids[0],
+    );
   }
   return ids;
 }
 
-function writePerson(w: Writer, rng: Rng, p: { id: string; dob: string; type: ServiceUserType; la: string }, at: string): void {
+function writePerson(
+  w: Writer,
+  rng: Rng,
+  p: { id: string; dob: string; type: ServiceUserType; la: string },
+  at: string,
+): void {
   const tag = TAG_OF[p.type];
   const tags: StatusTag[] = tag ? [tag] : [];
   if (rng() < 0.06) tags.push('UASC');
@@ -119,8 +176,25 @@ function writePerson(w: Writer, rng: Rng, p: { id: string; dob: string; type: Se
     last_name: pick(rng, demoLastNames),
     preferred_name: preferred,
     date_of_birth: p.dob,
-    gender: weighted(rng, [['female', 47], ['male', 47], ['non_binary', 2], ['transgender', 1], ['other', 1], ['not_known', 2]] as const),
-    first_language: weighted(rng, [['English', 78], ['Arabic', 4], ['Pashto', 3], ['Dari', 2], ['Kurdish', 2], ['Tigrinya', 3], ['Polish', 3], ['Vietnamese', 2], ['Romanian', 3]] as const),
+    gender: weighted(rng, [
+      ['female', 47],
+      ['male', 47],
+      ['non_binary', 2],
+      ['transgender', 1],
+      ['other', 1],
+      ['not_known', 2],
+    ] as const),
+    first_language: weighted(rng, [
+      ['English', 78],
+      ['Arabic', 4],
+      ['Pashto', 3],
+      ['Dari', 2],
+      ['Kurdish', 2],
+      ['Tigrinya', 3],
+      ['Polish', 3],
+      ['Vietnamese', 2],
+      ['Romanian', 3],
+    ] as const),
     status_tags: tags,
     local_authority: storedCouncil(p.la),
     placement_in_area: rng() < 0.7,
@@ -132,20 +206,37 @@ function writePerson(w: Writer, rng: Rng, p: { id: string; dob: string; type: Se
 function writeReferral(
   w: Writer,
   rng: Rng,
-  r: { seq: number; person: { id: string; type: ServiceUserType }; date: string; today: string; at: string; advocates: string[]; waiting: boolean },
+  r: {
+    seq: number;
+    person: { id: string; type: ServiceUserType };
+    date: string;
+    today: string;
+    at: string;
+    advocates: string[];
+    waiting: boolean;
+  },
 ): void {
   const caseId = uuidv7(Date.parse(`${r.date}T09:00:00Z`));
   const age = daysBetween(r.date, r.today);
   const allocated = !r.waiting && (age > 21 || rng() < Math.min(0.9, age / 21));
   const allocationDate = allocated ? addDays(r.date, Math.min(age, Math.floor(rng() * rng() * 30))) : null;
   const closed = allocated && age > 45 && rng() < Math.min(0.97, age / 200);
-  const closureDate = closed ? addDays(allocationDate!, Math.min(daysBetween(allocationDate!, r.today), 10 + Math.floor(rng() * 170))) : null;
-  const urgency = weighted(rng, [['urgent', 8], ['high', 22], ['standard', 70]] as const);
+  const closureDate = closed
+    ? addDays(allocationDate!, Math.min(daysBetween(allocationDate!, r.today), 10 + Math.floor(rng() * 170)))
+    : null;
+  const urgency = weighted(rng, [
+    ['urgent', 8],
+    ['high', 22],
+    ['standard', 70],
+  ] as const);
   w.upsert('referral', caseId, caseId, {
     reference: `DEMO-${String(r.seq).padStart(6, '0')}`,
     person_id: r.person.id,
     referral_date: r.date,
-    source: weighted(rng, referralSources.map((s, i) => [s, [40, 15, 10, 8, 12, 5, 10][i]!] as const)),
+    source: weighted(
+      rng,
+      referralSources.map((s, i) => [s, [40, 15, 10, 8, 12, 5, 10][i]!] as const),
+    ),
     service_user_type: r.person.type,
     urgency,
     urgency_reason: urgency === 'standard' ? null : 'Meeting soon',
@@ -155,7 +246,12 @@ function writeReferral(
     allocation_date: allocationDate,
     days_to_allocation: allocationDate ? daysBetween(r.date, allocationDate) : null,
     closure_date: closureDate,
-    closure_outcome: closed ? weighted(rng, closureOutcomes.map((o, i) => [o, [55, 15, 8, 12, 10][i]!] as const)) : null,
+    closure_outcome: closed
+      ? weighted(
+          rng,
+          closureOutcomes.map((o, i) => [o, [55, 15, 8, 12, 10][i]!] as const),
+        )
+      : null,
     created_at: r.at,
   });
   const codes = ISSUES_BY_TYPE[r.person.type];
@@ -172,7 +268,12 @@ function writeReferral(
       description,
       wanted_outcome: wanted,
       status: closed ? 'resolved' : 'open',
-      outcome: closed ? weighted(rng, issueOutcomes.map((o, j) => [o, [55, 20, 15, 10][j]!] as const)) : null,
+      outcome: closed
+        ? weighted(
+            rng,
+            issueOutcomes.map((o, j) => [o, [55, 20, 15, 10][j]!] as const),
+          )
+        : null,
       created_at: r.at,
     });
   }

@@ -1,4 +1,9 @@
-import { advocateRecord, issueRecord, personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
+import {
+  advocateRecord,
+  issueRecord,
+  personRecord,
+  referralRecord,
+} from '../../../shared/domain/records/caseload-records';
 import { correctionRecord } from '../../../shared/domain/records/correction-record';
 import { entitySpecOf } from '../../../shared/domain/records/define';
 import type { EntitySpec } from '../db/entities';

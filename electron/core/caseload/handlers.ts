@@ -25,7 +25,13 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   'caseload.advocates.add': (input, ctx) => {
     // Connected, the list is the service's people: a name typed here would reach no laptop.
     const account = serviceAccount(ctx);
-    if (account) throw new AppError('conflict', account.role === 'advocate' ? 'Advocates come from your service. Ask a manager to add them.' : 'Advocates come from your service. Add them on the People screen.');
+    if (account)
+      throw new AppError(
+        'conflict',
+        account.role === 'advocate'
+          ? 'Advocates come from your service. Ask a manager to add them.'
+          : 'Advocates come from your service. Add them on the People screen.',
+      );
     return ctx.write((w, db) => addAdvocate(w, db, input.name, input.role, ctx.now().getTime()));
   },
   'caseload.referrals.create': (input, ctx) => createReferral(ctx, input),
@@ -42,12 +48,14 @@ export const caseloadHandlers: HandlersFor<keyof typeof caseloadMethods> = {
   'caseload.issues.remove': (input, ctx) => ({ removed: removeIssue(ctx, input.issueId, input.reason) }),
   'caseload.case.close': (input, ctx) => closeCase(ctx, input),
   'caseload.case.reopen': (input, ctx) => reopenCase(ctx, input.caseId),
-  'caseload.cases.export': (_input, ctx) => listReferralsForReport(ctx.db()).map((r) => ({ ...r, issues: [...r.issues] })),
+  'caseload.cases.export': (_input, ctx) =>
+    listReferralsForReport(ctx.db()).map((r) => ({ ...r, issues: [...r.issues] })),
   'caseload.demoData': (input, ctx) =>
     createDemoData(ctx, {
       referrals: input.referrals,
       seed: input.seed,
-      onProgress: (done, total) => ctx.emit({ type: 'progress', task: 'demo-data', done, total, label: `${done} of ${total} referrals` }),
+      onProgress: (done, total) =>
+        ctx.emit({ type: 'progress', task: 'demo-data', done, total, label: `${done} of ${total} referrals` }),
     }),
   'caseload.case.openWork': (input, ctx) => {
     getReferralRow(ctx.db(), input.caseId);

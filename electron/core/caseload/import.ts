@@ -25,7 +25,11 @@ type Counts = { create: number; update: number; unchanged: number };
 export function runImport(ctx: CoreContext, csv: string, apply: boolean): ImportReport & { imported: boolean } {
   const now = ctx.now();
   const parsed = parseReferralCsv(csv, todayIso(now));
-  const base = { rows: parsed.rows.length, problems: parsed.problems, preview: parsed.rows.slice(0, 20).map(previewOf) };
+  const base = {
+    rows: parsed.rows.length,
+    problems: parsed.problems,
+    preview: parsed.rows.slice(0, 20).map(previewOf),
+  };
   if (parsed.problems.length > 0) return { ...base, rows: 0, create: 0, update: 0, unchanged: 0, imported: false };
   let counts: Counts = { create: 0, update: 0, unchanged: 0 };
   try {
@@ -57,9 +61,15 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
   const counts: Counts = { create: 0, update: 0, unchanged: 0 };
   const at = now.toISOString();
   const byReference = db.prepare('SELECT * FROM referrals WHERE reference = ?');
-  const personByRef = db.prepare('SELECT id FROM people WHERE person_reference = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
-  const issueByCode = db.prepare('SELECT id FROM referral_issues WHERE referral_id = ? AND code = ? ORDER BY id LIMIT 1').pluck();
-  const issuesOf = db.prepare('SELECT id, code, description, wanted_outcome FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL');
+  const personByRef = db
+    .prepare('SELECT id FROM people WHERE person_reference = ? AND deleted_at IS NULL ORDER BY id LIMIT 1')
+    .pluck();
+  const issueByCode = db
+    .prepare('SELECT id FROM referral_issues WHERE referral_id = ? AND code = ? ORDER BY id LIMIT 1')
+    .pluck();
+  const issuesOf = db.prepare(
+    'SELECT id, code, description, wanted_outcome FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL',
+  );
   const advocates = new Map<string, string>();
   const advocateId = (name: string) => {
     const key = name.toLowerCase();
@@ -83,7 +93,13 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
       uuidv7(now.getTime());
     const personExists = db.prepare('SELECT 1 FROM people WHERE id = ?').get(personId) !== undefined;
     changed += w.upsert('person', personId, caseId, {
-      ...(personExists ? {} : { ...requiredDefaults(personRecord), kind: r.serviceUserType === 'PARENT' ? 'parent' : 'young_person', created_at: at }),
+      ...(personExists
+        ? {}
+        : {
+            ...requiredDefaults(personRecord),
+            kind: r.serviceUserType === 'PARENT' ? 'parent' : 'young_person',
+            created_at: at,
+          }),
       ...toColumns(personRecord, importedFields(personRecord, r)),
     }).length;
 
@@ -104,17 +120,29 @@ function importRows(w: Writer, db: Db, rows: readonly ImportRow[], now: Date): C
     };
     changed += w.upsert('referral', caseId, caseId, fields).length;
 
-    const current = existing ? (issuesOf.all(caseId) as Array<{ id: string; code: string; description: string | null; wanted_outcome: string | null }>) : [];
+    const current = existing
+      ? (issuesOf.all(caseId) as Array<{
+          id: string;
+          code: string;
+          description: string | null;
+          wanted_outcome: string | null;
+        }>)
+      : [];
     for (const code of r.issues) {
       if (current.some((i) => i.code === code)) continue;
       // A code dropped by an earlier import and now back revives its issue rather than adding another.
-      w.upsert('referral_issue', (issueByCode.get(caseId, code) as string | undefined) ?? uuidv7(now.getTime()), caseId, {
-        referral_id: caseId,
-        code,
-        status: closureDate ? 'resolved' : 'open',
-        created_at: at,
-        deleted_at: null,
-      });
+      w.upsert(
+        'referral_issue',
+        (issueByCode.get(caseId, code) as string | undefined) ?? uuidv7(now.getTime()),
+        caseId,
+        {
+          referral_id: caseId,
+          code,
+          status: closureDate ? 'resolved' : 'open',
+          created_at: at,
+          deleted_at: null,
+        },
+      );
       changed++;
     }
     for (const i of current) {

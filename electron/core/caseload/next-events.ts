@@ -12,7 +12,12 @@ export type { NextEvent, NextEventProvider } from './next-event-provider';
 
 export const nextEventProviders: NextEventProvider[] = [meetingsNextEvent, complaintsNextEvent];
 
-export function nextEvents(db: Db, caseIds: readonly string[], today: string, providers: readonly NextEventProvider[] = nextEventProviders): Map<string, NextEvent> {
+export function nextEvents(
+  db: Db,
+  caseIds: readonly string[],
+  today: string,
+  providers: readonly NextEventProvider[] = nextEventProviders,
+): Map<string, NextEvent> {
   const out = new Map<string, NextEvent>();
   if (caseIds.length === 0) return out;
   for (const provide of providers) {

@@ -54,7 +54,12 @@ export function ftsQuery(text: string): string | null {
     .join(' ');
 }
 
-export function listCases(db: Db, filter: CaseListFilter, me: string | null, now: Date): { rows: CaseRow[]; more: boolean } {
+export function listCases(
+  db: Db,
+  filter: CaseListFilter,
+  me: string | null,
+  now: Date,
+): { rows: CaseRow[]; more: boolean } {
   const f = caseListFilterSchema.parse(filter);
   const where = ['r.deleted_at IS NULL'];
   const params: unknown[] = [];
@@ -89,11 +94,17 @@ export function listCases(db: Db, filter: CaseListFilter, me: string | null, now
   const raw = db.prepare(sql).all(...params) as RawRow[];
   const more = raw.length > limit;
   const rows = raw.slice(0, limit).map(shape);
-  const next = nextEvents(db, rows.map((r) => r.caseId), todayIso(now));
+  const next = nextEvents(
+    db,
+    rows.map((r) => r.caseId),
+    todayIso(now),
+  );
   const withNext = rows.map(({ urgencyReason: _u, ...r }) => ({ ...r, next: next.get(r.caseId) ?? null }));
   if (!match && next.size > 0) {
     // Cases with something coming up first, soonest first; the rest keep their order.
-    const dated = withNext.filter((r) => r.next).sort((a, b) => (a.next!.date < b.next!.date ? -1 : a.next!.date > b.next!.date ? 1 : 0));
+    const dated = withNext
+      .filter((r) => r.next)
+      .sort((a, b) => (a.next!.date < b.next!.date ? -1 : a.next!.date > b.next!.date ? 1 : 0));
     return { rows: [...dated, ...withNext.filter((r) => !r.next)], more };
   }
   return { rows: withNext, more };
@@ -109,19 +120,35 @@ export function triageQueue(db: Db, now: Date): TriageRow[] {
     )
     .all() as RawRow[];
   const online = new Map(
-    (db.prepare("SELECT id, possible_match IS NOT NULL AND match_decision IS NULL AS open FROM referrals WHERE received_via = 'online' AND status = 'awaiting_allocation'").all() as { id: string; open: number }[]).map((o) => [o.id, o.open === 1]),
+    (
+      db
+        .prepare(
+          "SELECT id, possible_match IS NOT NULL AND match_decision IS NULL AS open FROM referrals WHERE received_via = 'online' AND status = 'awaiting_allocation'",
+        )
+        .all() as { id: string; open: number }[]
+    ).map((o) => [o.id, o.open === 1]),
   );
   return raw.map((r) => {
     const row = shape(r);
     const waitingDays = row.referralDate ? Math.max(0, daysBetween(row.referralDate, today)) : null;
-    return { ...row, waitingDays, receivedOnline: online.has(row.caseId), possibleMatch: online.get(row.caseId) ?? false };
+    return {
+      ...row,
+      waitingDays,
+      receivedOnline: online.has(row.caseId),
+      possibleMatch: online.get(row.caseId) ?? false,
+    };
   });
 }
 
 /** The councils of the people held here, by code with the name shown, in name order. */
 export function localAuthorities(db: Db): Array<{ code: string; name: string }> {
-  const stored = db.prepare('SELECT DISTINCT local_authority FROM people WHERE deleted_at IS NULL AND local_authority IS NOT NULL').pluck().all() as string[];
-  return stored.map((code) => ({ code, name: councilName(code) })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const stored = db
+    .prepare('SELECT DISTINCT local_authority FROM people WHERE deleted_at IS NULL AND local_authority IS NOT NULL')
+    .pluck()
+    .all() as string[];
+  return stored
+    .map((code) => ({ code, name: councilName(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** People already known to the service, by name, for a re-referral. */

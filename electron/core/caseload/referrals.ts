@@ -1,4 +1,11 @@
-import type { IssueInput, Issue, PersonFields, Person, Referral, ReferralFields } from '../../../shared/domain/caseload';
+import type {
+  IssueInput,
+  Issue,
+  PersonFields,
+  Person,
+  Referral,
+  ReferralFields,
+} from '../../../shared/domain/caseload';
 import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
@@ -13,8 +20,13 @@ import { toIssue, toPerson, toReferral, type IssueRow, type PersonRow, type Refe
 /** Writes to the caseload. Every change goes through the Writer, so it is recorded for sync. */
 
 export function getReferralRow(db: Db, caseId: string): ReferralRow {
-  const row = db.prepare('SELECT * FROM referrals WHERE id = ? AND deleted_at IS NULL').get(caseId) as ReferralRow | undefined;
-  if (!row) throw new AppError('not_found', 'This case could not be found. It may have been deleted or moved to another advocate.');
+  const row = db.prepare('SELECT * FROM referrals WHERE id = ? AND deleted_at IS NULL').get(caseId) as
+    ReferralRow | undefined;
+  if (!row)
+    throw new AppError(
+      'not_found',
+      'This case could not be found. It may have been deleted or moved to another advocate.',
+    );
   return row;
 }
 
@@ -51,10 +63,16 @@ export function createReferral(ctx: CoreContext, input: NewReferral): { caseId: 
     } else {
       const p = input.person ?? {};
       if (!p.firstName?.trim() && !p.preferredName?.trim()) {
-        throw new AppError('invalid_input', 'Enter a name for the young person or parent.', { fields: { 'person.firstName': 'Enter a name.' } });
+        throw new AppError('invalid_input', 'Enter a name for the young person or parent.', {
+          fields: { 'person.firstName': 'Enter a name.' },
+        });
       }
       personId = uuidv7(at.getTime());
-      w.upsert('person', personId, caseId, { ...requiredDefaults(personRecord), ...toColumns(personRecord, p), created_at: at.toISOString() });
+      w.upsert('person', personId, caseId, {
+        ...requiredDefaults(personRecord),
+        ...toColumns(personRecord, p),
+        created_at: at.toISOString(),
+      });
     }
     const reference = newReference(db, at);
     w.upsert('referral', caseId, caseId, {
@@ -72,7 +90,12 @@ export function createReferral(ctx: CoreContext, input: NewReferral): { caseId: 
 
 function addIssueRow(w: Writer, caseId: string, issue: IssueInput, at: Date): string {
   const id = uuidv7(at.getTime());
-  w.upsert('referral_issue', id, caseId, { referral_id: caseId, status: 'open', ...toColumns(issueRecord, issue), created_at: at.toISOString() });
+  w.upsert('referral_issue', id, caseId, {
+    referral_id: caseId,
+    status: 'open',
+    ...toColumns(issueRecord, issue),
+    created_at: at.toISOString(),
+  });
   return id;
 }
 
@@ -81,39 +104,72 @@ export function updateReferral(ctx: CoreContext, caseId: string, fields: Referra
   return ctx.write((w, db) => {
     const before = getReferralRow(db, caseId);
     const date = fields.referralDate ?? before.referral_date;
-    if (date && before.closure_date && before.closure_date < date) throw new AppError('invalid_input', 'The referral date cannot be after the case was closed.');
+    if (date && before.closure_date && before.closure_date < date)
+      throw new AppError('invalid_input', 'The referral date cannot be after the case was closed.');
     w.upsert('referral', caseId, caseId, toColumns(referralRecord, fields));
     const after = getReferralRow(db, caseId);
-    keepCorrection(w, ctx, who, { entity: 'referral', recordId: caseId, caseId, before: { ...before }, after: { ...after }, reason });
+    keepCorrection(w, ctx, who, {
+      entity: 'referral',
+      recordId: caseId,
+      caseId,
+      before: { ...before },
+      after: { ...after },
+      reason,
+    });
     return toReferral(after);
   });
 }
 
-export function updatePerson(ctx: CoreContext, personId: string, caseId: string, fields: PersonFields, reason?: string): Person {
+export function updatePerson(
+  ctx: CoreContext,
+  personId: string,
+  caseId: string,
+  fields: PersonFields,
+  reason?: string,
+): Person {
   const who = whoCorrects(ctx);
   return ctx.write((w, db) => {
-    const before = db.prepare('SELECT * FROM people WHERE id = ? AND deleted_at IS NULL').get(personId) as PersonRow | undefined;
+    const before = db.prepare('SELECT * FROM people WHERE id = ? AND deleted_at IS NULL').get(personId) as
+      PersonRow | undefined;
     if (!before) throw new AppError('not_found', 'That young person or parent could not be found.');
     checkDateOfBirth(fields.dateOfBirth, ctx.now());
     checkName(fields, before);
     w.upsert('person', personId, caseId, toColumns(personRecord, fields));
     const after = db.prepare('SELECT * FROM people WHERE id = ?').get(personId) as PersonRow;
-    keepCorrection(w, ctx, who, { entity: 'person', recordId: personId, caseId, before: { ...before }, after: { ...after }, reason });
+    keepCorrection(w, ctx, who, {
+      entity: 'person',
+      recordId: personId,
+      caseId,
+      before: { ...before },
+      after: { ...after },
+      reason,
+    });
     return toPerson(after);
   });
 }
 
 /** A correction may change a name but never leave the person with none. */
 function checkName(fields: PersonFields, before: PersonRow): void {
-  const pick = (given: string | null | undefined, was: string | null) => (given === undefined ? was : given)?.trim() ?? '';
-  if (!pick(fields.firstName, before.first_name) && !pick(fields.preferredName, before.preferred_name) && !pick(fields.lastName, before.last_name)) {
-    throw new AppError('invalid_input', 'Keep a name for the young person or parent: a first name or the name they use.', { fields: { firstName: 'Enter a name.' } });
+  const pick = (given: string | null | undefined, was: string | null) =>
+    (given === undefined ? was : given)?.trim() ?? '';
+  if (
+    !pick(fields.firstName, before.first_name) &&
+    !pick(fields.preferredName, before.preferred_name) &&
+    !pick(fields.lastName, before.last_name)
+  ) {
+    throw new AppError(
+      'invalid_input',
+      'Keep a name for the young person or parent: a first name or the name they use.',
+      { fields: { firstName: 'Enter a name.' } },
+    );
   }
 }
 
 function checkDateOfBirth(dob: string | null | undefined, now: Date): void {
   if (dob && dob > todayIso(now)) {
-    throw new AppError('invalid_input', 'The date of birth cannot be in the future.', { fields: { dateOfBirth: 'This date is in the future.' } });
+    throw new AppError('invalid_input', 'The date of birth cannot be in the future.', {
+      fields: { dateOfBirth: 'This date is in the future.' },
+    });
   }
 }
 
@@ -123,7 +179,8 @@ export function daysBetween(a: string, b: string): number {
 }
 
 const getIssueRow = (db: Db, issueId: string): IssueRow => {
-  const row = db.prepare('SELECT * FROM referral_issues WHERE id = ? AND deleted_at IS NULL').get(issueId) as IssueRow | undefined;
+  const row = db.prepare('SELECT * FROM referral_issues WHERE id = ? AND deleted_at IS NULL').get(issueId) as
+    IssueRow | undefined;
   if (!row) throw new AppError('not_found', 'This issue could not be found.');
   return row;
 };
@@ -146,10 +203,25 @@ export function updateIssue(
   return ctx.write((w, db) => {
     const before = getIssueRow(db, issueId);
     // The day an issue is resolved puts its outcome in that quarter's report; reopening clears it.
-    const closedOn = fields.status === 'resolved' && before.status !== 'resolved' ? todayIso(ctx.now()) : fields.status === 'open' ? null : undefined;
-    w.upsert('referral_issue', issueId, before.referral_id, { ...toColumns(issueRecord, fields), ...(closedOn === undefined ? {} : { closed_on: closedOn }) });
+    const closedOn =
+      fields.status === 'resolved' && before.status !== 'resolved'
+        ? todayIso(ctx.now())
+        : fields.status === 'open'
+          ? null
+          : undefined;
+    w.upsert('referral_issue', issueId, before.referral_id, {
+      ...toColumns(issueRecord, fields),
+      ...(closedOn === undefined ? {} : { closed_on: closedOn }),
+    });
     const after = getIssueRow(db, issueId);
-    keepCorrection(w, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: { ...after }, reason });
+    keepCorrection(w, ctx, who, {
+      entity: 'referral_issue',
+      recordId: issueId,
+      caseId: before.referral_id,
+      before: { ...before },
+      after: { ...after },
+      reason,
+    });
     return toIssue(after);
   });
 }
@@ -159,7 +231,14 @@ export function removeIssue(ctx: CoreContext, issueId: string, reason?: string):
   return ctx.write((w, db) => {
     const before = getIssueRow(db, issueId);
     w.remove('referral_issue', issueId, before.referral_id);
-    keepCorrection(w, ctx, who, { entity: 'referral_issue', recordId: issueId, caseId: before.referral_id, before: { ...before }, after: null, reason });
+    keepCorrection(w, ctx, who, {
+      entity: 'referral_issue',
+      recordId: issueId,
+      caseId: before.referral_id,
+      before: { ...before },
+      after: null,
+      reason,
+    });
     return true;
   });
 }

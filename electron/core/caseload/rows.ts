@@ -1,5 +1,10 @@
 import type { Advocate, Issue, Person, Referral } from '../../../shared/domain/caseload';
-import { advocateRecord, issueRecord, personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
+import {
+  advocateRecord,
+  issueRecord,
+  personRecord,
+  referralRecord,
+} from '../../../shared/domain/records/caseload-records';
 import { recordFromRow, type RowOf } from '../../../shared/domain/records/define';
 
 /** Row shapes as stored, and their mapping to the shared domain types, both read from the record definitions. */

@@ -24,16 +24,22 @@ const NAMED_KEY = 'current_advocate_named';
  */
 export function adoptServiceIdentity(ctx: CoreContext, account: ServiceAccount): void {
   ctx.write((w, db) => {
-    const old = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CURRENT_ADVOCATE_KEY) as string | undefined;
+    const old = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CURRENT_ADVOCATE_KEY) as
+      string | undefined;
     if (old === account.userId) return;
     if (old) {
-      const mine = db.prepare('SELECT id FROM referrals WHERE allocated_to = ? AND deleted_at IS NULL').pluck().all(old) as string[];
+      const mine = db
+        .prepare('SELECT id FROM referrals WHERE allocated_to = ? AND deleted_at IS NULL')
+        .pluck()
+        .all(old) as string[];
       for (const caseId of mine) {
         w.upsert('referral', caseId, caseId, { allocated_to: account.userId });
         if (account.role !== 'advocate') w.upsert(ALLOCATION_ENTITY, caseId, null, { user_id: account.userId });
       }
     }
-    const set = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    const set = db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
     set.run(CURRENT_ADVOCATE_KEY, account.userId);
     set.run(NAMED_KEY, '1');
   });

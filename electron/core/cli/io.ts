@@ -26,7 +26,8 @@ export function processIo(): CliIo {
     env: process.env,
     askSecret: (prompt) =>
       new Promise((resolve, reject) => {
-        if (!process.stdin.isTTY) return reject(new CliError('No passphrase given. Set HEARD_PASSPHRASE or run this in a terminal.', 2));
+        if (!process.stdin.isTTY)
+          return reject(new CliError('No passphrase given. Set HEARD_PASSPHRASE or run this in a terminal.', 2));
         let muted = false;
         const output = new Writable({
           write(chunk: Buffer, _enc, done) {

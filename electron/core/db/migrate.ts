@@ -34,6 +34,7 @@ function checkOrder(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
     const before = migrations[i - 1];
     if (before && m.version <= before.version) throw new Error(`Migration ${m.name} must come after ${before.name}.`);
-    if (!m.name.startsWith(String(m.version).padStart(4, '0'))) throw new Error(`Migration ${m.name} does not match its version ${m.version}.`);
+    if (!m.name.startsWith(String(m.version).padStart(4, '0')))
+      throw new Error(`Migration ${m.name} does not match its version ${m.version}.`);
   });
 }

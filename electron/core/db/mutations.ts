@@ -33,24 +33,38 @@ export class Writer {
    * `sendUnchanged` sends every given field, changed or not: bringing back a record the service
    * has purged must send all of it.
    */
-  upsert(entity: string, id: string, caseId: string | null, fields: Record<string, FieldValue | undefined>, sendUnchanged = false): string[] {
+  upsert(
+    entity: string,
+    id: string,
+    caseId: string | null,
+    fields: Record<string, FieldValue | undefined>,
+    sendUnchanged = false,
+  ): string[] {
     const spec = this.spec(entity);
     const entries = Object.entries(fields).filter((e): e is [string, FieldValue] => e[1] !== undefined);
     for (const [field] of entries) {
-      if (!spec.fields.includes(field) && field !== 'deleted_at') throw new Error(`"${field}" is not a field of ${entity}.`);
+      if (!spec.fields.includes(field) && field !== 'deleted_at')
+        throw new Error(`"${field}" is not a field of ${entity}.`);
     }
-    const existing = this.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    const existing = this.db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as
+      Record<string, unknown> | undefined;
     const stored = entries.map(([f, v]) => [f, toColumn(spec, f, v)] as const);
     const changed = existing ? stored.filter(([f, v]) => existing[f] !== v) : stored;
     assertSendable((sendUnchanged ? stored : changed).map(([, v]) => v));
     if (!existing) {
       const cols = ['id', ...stored.map(([f]) => f)];
-      this.db.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(id, ...stored.map(([, v]) => v));
+      this.db
+        .prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+        .run(id, ...stored.map(([, v]) => v));
     } else if (changed.length > 0) {
-      this.db.prepare(`UPDATE ${spec.table} SET ${changed.map(([f]) => `${f} = ?`).join(', ')} WHERE id = ?`).run(...changed.map(([, v]) => v), id);
+      this.db
+        .prepare(`UPDATE ${spec.table} SET ${changed.map(([f]) => `${f} = ?`).join(', ')} WHERE id = ?`)
+        .run(...changed.map(([, v]) => v), id);
     }
     const at = this.now().toISOString();
-    const baseOf = this.db.prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?').pluck();
+    const baseOf = this.db
+      .prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?')
+      .pluck();
     const append = this.db.prepare(
       `INSERT INTO outbox (mutation_id, entity, entity_id, case_id, field, value, base_version, hlc, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -9,7 +9,8 @@ import { jsonProblem, MAX_VALUE_BYTES, type JsonProblem } from '../../../shared/
  */
 const words: Record<JsonProblem, string> = {
   too_large: `This is too long to keep in one piece: over ${MAX_VALUE_BYTES / 1024} KB (about 40,000 words). Split it into two notes. The latest changes on screen are not saved yet.`,
-  unstorable_text: 'This holds a character Heard cannot keep (such as a null character or half of an emoji), perhaps from pasted text. Remove it and try again. The latest changes on screen are not saved yet.',
+  unstorable_text:
+    'This holds a character Heard cannot keep (such as a null character or half of an emoji), perhaps from pasted text. Remove it and try again. The latest changes on screen are not saved yet.',
   too_deep: 'This is nested too deeply for Heard to keep. The latest changes on screen are not saved yet.',
 };
 

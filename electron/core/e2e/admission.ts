@@ -9,7 +9,8 @@ const normalise = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
 /** However the secret was typed (case, dashes, spaces), the same key. */
 export const secretKey = (secret: string) => Buffer.from(normalise(secret), 'utf8');
 
-const mac = (key: Uint8Array, parts: (string | number)[]) => createHmac('sha256', key).update(JSON.stringify(parts)).digest();
+const mac = (key: Uint8Array, parts: (string | number)[]) =>
+  createHmac('sha256', key).update(JSON.stringify(parts)).digest();
 
 export function macEquals(a: string, b: Buffer): boolean {
   const x = Buffer.from(a, 'base64url');
@@ -26,14 +27,21 @@ export function enrolmentTag(secret: string, organisationId: string, deviceId: s
  * holds: the enrolment secret (a laptop admitted by code), or the previous epoch's chain key (a
  * rotation). The service holds neither, so it cannot hand a laptop a key of its own making.
  */
-export function wrapProof(authKey: Uint8Array, organisationId: string, epoch: number, deviceId: string, key: Buffer): Buffer {
+export function wrapProof(
+  authKey: Uint8Array,
+  organisationId: string,
+  epoch: number,
+  deviceId: string,
+  key: Buffer,
+): Buffer {
   return mac(authKey, ['heard/wrap-proof/v1', organisationId, epoch, deviceId, key.toString('base64url')]);
 }
 
 export function chainKey(previousEpochKey: Buffer, organisationId: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', previousEpochKey, Buffer.from(organisationId, 'utf8'), 'heard/epoch-chain', 32));
+  return Buffer.from(
+    hkdfSync('sha256', previousEpochKey, Buffer.from(organisationId, 'utf8'), 'heard/epoch-chain', 32),
+  );
 }
-
 
 /** A public key's fingerprint as both screens show it: 60 bits of SHA-256 in three groups of four. */
 export function fingerprint(publicKey: Buffer): string {
@@ -48,7 +56,6 @@ export function newEnrolmentSecret(): string {
   for (const b of randomBytes(16)) s += SECRET_ALPHABET[b % SECRET_ALPHABET.length];
   return s.match(/.{4}/g)!.join('-');
 }
-
 
 /** What a manager reads out or passes on: the service's part and the secret part, together. */
 export function combinedCode(serviceCode: string, secret: string): string {

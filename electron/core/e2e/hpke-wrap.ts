@@ -8,8 +8,10 @@ import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke
 const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
 const enc = new TextEncoder();
 
-export const deviceWrapInfo = (organisationId: string, epoch: number, deviceId: string) => JSON.stringify(['heard/wrap/v1', organisationId, epoch, deviceId]);
-export const recoveryWrapInfo = (organisationId: string, epoch: number) => JSON.stringify(['heard/recovery/v1', organisationId, epoch]);
+export const deviceWrapInfo = (organisationId: string, epoch: number, deviceId: string) =>
+  JSON.stringify(['heard/wrap/v1', organisationId, epoch, deviceId]);
+export const recoveryWrapInfo = (organisationId: string, epoch: number) =>
+  JSON.stringify(['heard/recovery/v1', organisationId, epoch]);
 
 /**
  * A key pair is kept as the 32-byte seed it is derived from (RFC 9180 DeriveKeyPair), so nothing
@@ -36,7 +38,10 @@ export async function unwrapKey(seed: Uint8Array, info: string, wrapped: string)
   if (bytes.length !== 80) return null;
   try {
     const pair = await pairFromSeed(seed);
-    const pt = await suite.open({ recipientKey: pair, enc: Uint8Array.from(bytes.subarray(0, 32)).buffer, info: enc.encode(info) }, Uint8Array.from(bytes.subarray(32)).buffer);
+    const pt = await suite.open(
+      { recipientKey: pair, enc: Uint8Array.from(bytes.subarray(0, 32)).buffer, info: enc.encode(info) },
+      Uint8Array.from(bytes.subarray(32)).buffer,
+    );
     const key = Buffer.from(pt);
     return key.length === 32 ? key : null;
   } catch {

@@ -5,7 +5,15 @@ import { enrolmentTag } from './admission';
 import { currentOrgKey } from './keyring';
 import { keysApi, type ServiceCall } from './keys-api';
 import { clearPendingSecret, ensureDeviceKeys, pendingSecret } from './local-state';
-import { admitWaiting, dropStaleRecoveryKey, foundOrganisationKey, rotate, shareRoster, takeSharedRoster, type ManagerCtx } from './manager-keys';
+import {
+  admitWaiting,
+  dropStaleRecoveryKey,
+  foundOrganisationKey,
+  rotate,
+  shareRoster,
+  takeSharedRoster,
+  type ManagerCtx,
+} from './manager-keys';
 import { markEncryptionRequired } from './mode';
 import { mergeRoster, rosterEntries, rosterUnshared } from './roster';
 import { receiveWraps } from './wraps';
@@ -32,8 +40,21 @@ export interface KeySyncReport {
  * take the keys wrapped to it, and on a manager's laptop make the first key, share the roster,
  * rotate when due and admit laptops enrolled with a code it issued.
  */
-export async function syncKeys(db: Db, account: Account, call: ServiceCall, now: () => Date, opts: { found: boolean } = { found: true }): Promise<KeySyncReport> {
-  const report: KeySyncReport = { received: 0, refused: 0, admitted: 0, waiting: 0, epochMade: null, foundingDue: false };
+export async function syncKeys(
+  db: Db,
+  account: Account,
+  call: ServiceCall,
+  now: () => Date,
+  opts: { found: boolean } = { found: true },
+): Promise<KeySyncReport> {
+  const report: KeySyncReport = {
+    received: 0,
+    refused: 0,
+    admitted: 0,
+    waiting: 0,
+    epochMade: null,
+    foundingDue: false,
+  };
   const api = keysApi(call);
   const keys = await ensureDeviceKeys(db, now());
   let status;
@@ -46,17 +67,32 @@ export async function syncKeys(db: Db, account: Account, call: ServiceCall, now:
   }
   const secret = pendingSecret(db);
   if (!status.publicKeySent) {
-    const tag = secret ? enrolmentTag(secret, account.organisation_id, account.device_id, keys.publicKey).toString('base64url') : undefined;
+    const tag = secret
+      ? enrolmentTag(secret, account.organisation_id, account.device_id, keys.publicKey).toString('base64url')
+      : undefined;
     await api.uploadPublicKey(keys.publicKey.toString('base64url'), tag);
   }
   if (status.currentEpoch !== null) markEncryptionRequired(db);
-  const got = await receiveWraps(db, { organisationId: account.organisation_id, deviceId: account.device_id, seed: keys.seed, secret }, status.myWraps, now());
+  const got = await receiveWraps(
+    db,
+    { organisationId: account.organisation_id, deviceId: account.device_id, seed: keys.seed, secret },
+    status.myWraps,
+    now(),
+  );
   report.received = got.accepted;
   report.refused = got.refused;
   if (got.accepted > 0 && secret) clearPendingSecret(db);
   if (account.role === 'advocate') return report;
 
-  const c: ManagerCtx = { db, api, organisationId: account.organisation_id, deviceId: account.device_id, userId: account.user_id, keys, now };
+  const c: ManagerCtx = {
+    db,
+    api,
+    organisationId: account.organisation_id,
+    deviceId: account.device_id,
+    userId: account.user_id,
+    keys,
+    now,
+  };
   await dropStaleRecoveryKey(db, status.recoveryPublicKey);
   if (status.currentEpoch === null) {
     // A laptop that already holds a key while the service claims none is not believed.
@@ -71,7 +107,17 @@ export async function syncKeys(db: Db, account: Account, call: ServiceCall, now:
   takeSharedRoster(c, status.roster ?? null);
   // A manager given the key by another keeps itself on the roster it will rotate from.
   if (!rosterEntries(db).some((e) => e.deviceId === account.device_id)) {
-    mergeRoster(db, [{ deviceId: account.device_id, publicKey: keys.publicKey.toString('base64url'), userId: account.user_id, admittedBy: account.device_id, how: 'fingerprint', admittedAt: now().toISOString(), removedAt: null }]);
+    mergeRoster(db, [
+      {
+        deviceId: account.device_id,
+        publicKey: keys.publicKey.toString('base64url'),
+        userId: account.user_id,
+        admittedBy: account.device_id,
+        how: 'fingerprint',
+        admittedAt: now().toISOString(),
+        removedAt: null,
+      },
+    ]);
   }
   if (status.rotationDue && (await rotate(c, status))) {
     report.epochMade = status.currentEpoch + 1;

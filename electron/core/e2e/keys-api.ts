@@ -21,16 +21,23 @@ export function keysApi(call: ServiceCall) {
   return {
     status: (): Promise<KeyStatus> => call((api, t) => api.post('/v1/keys/status', {}, keyStatusResponseSchema, t)),
     uploadPublicKey: (publicKey: string, enrolmentTag?: string) =>
-      call((api, t) => api.post('/v1/keys/public-key', { publicKey, ...(enrolmentTag ? { enrolmentTag } : {}) }, okResponseSchema, t)),
-    createEpoch: (req: Omit<CreateEpochRequest, 'v'>) => call((api, t) => api.post('/v1/keys/epochs', req, okResponseSchema, t)),
+      call((api, t) =>
+        api.post('/v1/keys/public-key', { publicKey, ...(enrolmentTag ? { enrolmentTag } : {}) }, okResponseSchema, t),
+      ),
+    createEpoch: (req: Omit<CreateEpochRequest, 'v'>) =>
+      call((api, t) => api.post('/v1/keys/epochs', req, okResponseSchema, t)),
     addWraps: async (wraps: DeviceWrap[]) => {
       if (wraps.length) await call((api, t) => api.post('/v1/keys/wraps', { wraps }, okResponseSchema, t));
     },
-    putRoster: (req: Omit<RosterRequest, 'v'>) => call((api, t) => api.post('/v1/keys/roster', req, okResponseSchema, t)),
-    issueCode: (userId: string): Promise<IssuedCode> => call((api, t) => api.post('/v1/keys/codes', { userId }, issueCodeResponseSchema, t)),
+    putRoster: (req: Omit<RosterRequest, 'v'>) =>
+      call((api, t) => api.post('/v1/keys/roster', req, okResponseSchema, t)),
+    issueCode: (userId: string): Promise<IssuedCode> =>
+      call((api, t) => api.post('/v1/keys/codes', { userId }, issueCodeResponseSchema, t)),
     users: () => call((api, t) => api.post('/v1/keys/users', {}, serviceUsersResponseSchema, t)).then((r) => r.users),
-    laptops: (): Promise<ServiceLaptop[]> => call((api, t) => api.post('/v1/keys/laptops', {}, laptopsResponseSchema, t)).then((r) => r.laptops),
-    setLaptopStatus: (deviceId: string, action: 'revoke' | 'wipe') => call((api, t) => api.post('/v1/keys/laptop-status', { deviceId, action }, okResponseSchema, t)),
+    laptops: (): Promise<ServiceLaptop[]> =>
+      call((api, t) => api.post('/v1/keys/laptops', {}, laptopsResponseSchema, t)).then((r) => r.laptops),
+    setLaptopStatus: (deviceId: string, action: 'revoke' | 'wipe') =>
+      call((api, t) => api.post('/v1/keys/laptop-status', { deviceId, action }, okResponseSchema, t)),
   };
 }
 export type KeysApi = ReturnType<typeof keysApi>;

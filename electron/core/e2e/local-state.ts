@@ -14,13 +14,16 @@ export async function newDeviceKeys(): Promise<DeviceKeys> {
 }
 
 export function deviceKeys(db: Db): DeviceKeys | null {
-  const row = db.prepare('SELECT public_key, private_key FROM device_keypair WHERE id = 1').get() as { public_key: Buffer; private_key: Buffer } | undefined;
+  const row = db.prepare('SELECT public_key, private_key FROM device_keypair WHERE id = 1').get() as
+    { public_key: Buffer; private_key: Buffer } | undefined;
   return row ? { publicKey: row.public_key, seed: row.private_key } : null;
 }
 
 /** Made once; a pair already here is kept, as the service holds its public half. */
 export function saveDeviceKeys(db: Db, keys: DeviceKeys, now: Date): void {
-  db.prepare('INSERT INTO device_keypair (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(keys.publicKey, keys.seed, now.toISOString());
+  db.prepare(
+    'INSERT INTO device_keypair (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+  ).run(keys.publicKey, keys.seed, now.toISOString());
 }
 
 /** A laptop connected before encryption has no pair yet: made at its next sync. */
@@ -32,8 +35,12 @@ export async function ensureDeviceKeys(db: Db, now: Date): Promise<DeviceKeys> {
 }
 
 const meta = {
-  get: (db: Db, key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null,
-  set: (db: Db, key: string, value: string) => db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value),
+  get: (db: Db, key: string) =>
+    (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null,
+  set: (db: Db, key: string, value: string) =>
+    db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value),
   del: (db: Db, key: string) => db.prepare('DELETE FROM meta WHERE key = ?').run(key),
 };
 
@@ -62,15 +69,29 @@ export interface IssuedSecret {
   used_by: string | null;
 }
 
-export function saveIssuedSecret(db: Db, s: { codeId: string; userId: string; userName: string; secret: string; expiresAt: string }, now: Date): void {
-  db.prepare('INSERT INTO e2e_enrolment_secrets (code_id, user_id, user_name, secret, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(s.codeId, s.userId, s.userName, s.secret, now.toISOString(), s.expiresAt);
+export function saveIssuedSecret(
+  db: Db,
+  s: { codeId: string; userId: string; userName: string; secret: string; expiresAt: string },
+  now: Date,
+): void {
+  db.prepare(
+    'INSERT INTO e2e_enrolment_secrets (code_id, user_id, user_name, secret, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(s.codeId, s.userId, s.userName, s.secret, now.toISOString(), s.expiresAt);
 }
 
 export function issuedSecret(db: Db, codeId: string): IssuedSecret | null {
-  return (db.prepare('SELECT code_id, user_id, user_name, secret, used_by FROM e2e_enrolment_secrets WHERE code_id = ?').get(codeId) as IssuedSecret | undefined) ?? null;
+  return (
+    (db
+      .prepare('SELECT code_id, user_id, user_name, secret, used_by FROM e2e_enrolment_secrets WHERE code_id = ?')
+      .get(codeId) as IssuedSecret | undefined) ?? null
+  );
 }
 
 /** Each secret admits one laptop once. */
 export function markSecretUsed(db: Db, codeId: string, deviceId: string, now: Date): boolean {
-  return db.prepare('UPDATE e2e_enrolment_secrets SET used_by = ?, used_at = ? WHERE code_id = ? AND used_by IS NULL').run(deviceId, now.toISOString(), codeId).changes === 1;
+  return (
+    db
+      .prepare('UPDATE e2e_enrolment_secrets SET used_by = ?, used_at = ? WHERE code_id = ? AND used_by IS NULL')
+      .run(deviceId, now.toISOString(), codeId).changes === 1
+  );
 }

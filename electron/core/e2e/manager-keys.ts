@@ -5,11 +5,29 @@ import { chainKey, enrolmentTag, macEquals, secretKey, wrapProof } from './admis
 import { deviceWrapInfo, publicKeyFromSeed, recoveryWrapInfo, wrapKey } from './hpke-wrap';
 import { currentOrgKey, saveOrgKey } from './keyring';
 import type { KeysApi } from './keys-api';
-import { clearRecoveryToPrint, issuedSecret, markSecretUsed, recoveryToPrint, rosterVersion, saveRecoveryToPrint, saveRosterVersion, type DeviceKeys, type IssuedSecret } from './local-state';
+import {
+  clearRecoveryToPrint,
+  issuedSecret,
+  markSecretUsed,
+  recoveryToPrint,
+  rosterVersion,
+  saveRecoveryToPrint,
+  saveRosterVersion,
+  type DeviceKeys,
+  type IssuedSecret,
+} from './local-state';
 import { markEncryptionRequired } from './mode';
 import { formatRecoveryKey, newRecoverySeed, parseRecoveryKey } from './recovery-key';
 import { pinRecoveryKey, pinnedRecoveryKey, recoveryKeyDiffers } from './recovery-pin';
-import { admittedKey, markRosterShared, mergeRoster, openRosterWhole, rosterEntries, sealRoster, type RosterEntry } from './roster';
+import {
+  admittedKey,
+  markRosterShared,
+  mergeRoster,
+  openRosterWhole,
+  rosterEntries,
+  sealRoster,
+  type RosterEntry,
+} from './roster';
 import { wrapEpochsFor } from './wraps';
 
 export interface ManagerCtx {
@@ -37,7 +55,14 @@ export async function foundOrganisationKey(c: ManagerCtx, secret: string | null)
     await c.api.createEpoch({
       epoch: 1,
       // Vouched for as any laptop's epoch 1 is, so that if the answer is lost this laptop still takes it back.
-      wraps: [{ epoch: 1, deviceId: c.deviceId, wrapped, proof: wrapProof(secret ? secretKey(secret) : key, org, 1, c.deviceId, key).toString('base64url') }],
+      wraps: [
+        {
+          epoch: 1,
+          deviceId: c.deviceId,
+          wrapped,
+          proof: wrapProof(secret ? secretKey(secret) : key, org, 1, c.deviceId, key).toString('base64url'),
+        },
+      ],
       recoveryWrap: await wrapKey(recoveryPublicKey, recoveryWrapInfo(org, 1), key),
       recoveryPublicKey: recoveryPublicKey.toString('base64url'),
     });
@@ -48,12 +73,14 @@ export async function foundOrganisationKey(c: ManagerCtx, secret: string | null)
     clearRecoveryToPrint(c.db);
     return false;
   }
-  c.db.transaction(() => {
-    saveOrgKey(c.db, { epoch: 1, key }, c.now());
-    markEncryptionRequired(c.db);
-    pinRecoveryKey(c.db, recoveryPublicKey.toString('base64url'));
-    mergeRoster(c.db, [selfEntry(c, 'founder')]);
-  }).immediate();
+  c.db
+    .transaction(() => {
+      saveOrgKey(c.db, { epoch: 1, key }, c.now());
+      markEncryptionRequired(c.db);
+      pinRecoveryKey(c.db, recoveryPublicKey.toString('base64url'));
+      mergeRoster(c.db, [selfEntry(c, 'founder')]);
+    })
+    .immediate();
   return true;
 }
 
@@ -73,7 +100,15 @@ export async function dropStaleRecoveryKey(db: Db, recoveryPublicKey: string | n
 }
 
 function selfEntry(c: ManagerCtx, how: RosterEntry['how']): RosterEntry {
-  return { deviceId: c.deviceId, publicKey: c.keys.publicKey.toString('base64url'), userId: c.userId, admittedBy: c.deviceId, how, admittedAt: c.now().toISOString(), removedAt: null };
+  return {
+    deviceId: c.deviceId,
+    publicKey: c.keys.publicKey.toString('base64url'),
+    userId: c.userId,
+    admittedBy: c.deviceId,
+    how,
+    admittedAt: c.now().toISOString(),
+    removedAt: null,
+  };
 }
 
 /** Takes in the roster other managers' laptops have shared, when it is newer than the one seen here. */
@@ -86,11 +121,13 @@ export function takeSharedRoster(c: ManagerCtx, shared: KeyStatus['roster']): bo
   const key = newest.key;
   const whole = key ? openRosterWhole(shared.sealed, c.organisationId, shared.epoch, key, shared.version) : null;
   if (!whole) return false;
-  return c.db.transaction(() => {
-    saveRosterVersion(c.db, shared.version);
-    if (whole.recoveryPublicKey) pinRecoveryKey(c.db, whole.recoveryPublicKey);
-    return mergeRoster(c.db, whole.entries);
-  }).immediate();
+  return c.db
+    .transaction(() => {
+      saveRosterVersion(c.db, shared.version);
+      if (whole.recoveryPublicKey) pinRecoveryKey(c.db, whole.recoveryPublicKey);
+      return mergeRoster(c.db, whole.entries);
+    })
+    .immediate();
 }
 
 /** Shares this laptop's roster, sealed under the current epoch. A newer one already there is taken in next time. */
@@ -98,13 +135,22 @@ export async function shareRoster(c: ManagerCtx, remoteVersion: number): Promise
   const current = currentOrgKey(c.db);
   if (!current) return;
   const version = Math.max(rosterVersion(c.db), remoteVersion) + 1;
-  const sealed = sealRoster(rosterEntries(c.db), c.organisationId, current.epoch, current.key, version, pinnedRecoveryKey(c.db));
+  const sealed = sealRoster(
+    rosterEntries(c.db),
+    c.organisationId,
+    current.epoch,
+    current.key,
+    version,
+    pinnedRecoveryKey(c.db),
+  );
   try {
     await c.api.putRoster({ epoch: current.epoch, version, sealed });
-    c.db.transaction(() => {
-      saveRosterVersion(c.db, version);
-      markRosterShared(c.db);
-    }).immediate();
+    c.db
+      .transaction(() => {
+        saveRosterVersion(c.db, version);
+        markRosterShared(c.db);
+      })
+      .immediate();
   } catch (e) {
     if (!isConflict(e)) throw e;
   }
@@ -126,15 +172,24 @@ export async function rotate(c: ManagerCtx, status: KeyStatus): Promise<boolean>
   const epoch = current.epoch + 1;
   const key = randomBytes(32);
   const listed = new Map((status.devices ?? []).map((d) => [d.deviceId, d]));
-  const members = rosterEntries(c.db).filter((e) => !e.removedAt && (e.deviceId === c.deviceId || listed.get(e.deviceId)?.publicKey === e.publicKey));
+  const members = rosterEntries(c.db).filter(
+    (e) => !e.removedAt && (e.deviceId === c.deviceId || listed.get(e.deviceId)?.publicKey === e.publicKey),
+  );
   if (!members.some((m) => m.deviceId === c.deviceId)) members.push(selfEntry(c, 'founder'));
   const auth = chainKey(current.key, org);
   const wraps = [];
   for (const m of members) {
     const wrapped = await wrapKey(Buffer.from(m.publicKey, 'base64url'), deviceWrapInfo(org, epoch, m.deviceId), key);
-    wraps.push({ epoch, deviceId: m.deviceId, wrapped, proof: wrapProof(auth, org, epoch, m.deviceId, key).toString('base64url') });
+    wraps.push({
+      epoch,
+      deviceId: m.deviceId,
+      wrapped,
+      proof: wrapProof(auth, org, epoch, m.deviceId, key).toString('base64url'),
+    });
   }
-  const recovery = status.recoveryPublicKey ? await wrapKey(Buffer.from(status.recoveryPublicKey, 'base64url'), recoveryWrapInfo(org, epoch), key) : undefined;
+  const recovery = status.recoveryPublicKey
+    ? await wrapKey(Buffer.from(status.recoveryPublicKey, 'base64url'), recoveryWrapInfo(org, epoch), key)
+    : undefined;
   try {
     await c.api.createEpoch({ epoch, wraps, ...(recovery ? { recoveryWrap: recovery } : {}) });
   } catch (e) {
@@ -142,18 +197,26 @@ export async function rotate(c: ManagerCtx, status: KeyStatus): Promise<boolean>
     throw e;
   }
   const kept = new Set(members.map((m) => m.deviceId));
-  c.db.transaction(() => {
-    saveOrgKey(c.db, { epoch, key }, c.now());
-    const gone = rosterEntries(c.db).filter((e) => !e.removedAt && !kept.has(e.deviceId));
-    mergeRoster(c.db, gone.map((e) => ({ ...e, removedAt: c.now().toISOString() })));
-  }).immediate();
+  c.db
+    .transaction(() => {
+      saveOrgKey(c.db, { epoch, key }, c.now());
+      const gone = rosterEntries(c.db).filter((e) => !e.removedAt && !kept.has(e.deviceId));
+      mergeRoster(
+        c.db,
+        gone.map((e) => ({ ...e, removedAt: c.now().toISOString() })),
+      );
+    })
+    .immediate();
   return true;
 }
 
 /** The laptop's tag checks against a secret this laptop issued, for the person the code was for. */
 export function tagMatches(organisationId: string, d: KeyedDevice, issued: IssuedSecret): boolean {
   if (!d.enrolmentTag || d.userId !== issued.user_id) return false;
-  return macEquals(d.enrolmentTag, enrolmentTag(issued.secret, organisationId, d.deviceId, Buffer.from(d.publicKey, 'base64url')));
+  return macEquals(
+    d.enrolmentTag,
+    enrolmentTag(issued.secret, organisationId, d.deviceId, Buffer.from(d.publicKey, 'base64url')),
+  );
 }
 
 /** Why a laptop waiting for the key was not admitted here, for the managers' screen. */
@@ -164,7 +227,10 @@ export type Waiting = KeyedDevice & { tagRefused: boolean };
  * issued, and tops up laptops already on the roster that miss an epoch. The others wait for a
  * manager to compare fingerprints.
  */
-export async function admitWaiting(c: ManagerCtx, status: KeyStatus): Promise<{ admitted: number; waiting: Waiting[] }> {
+export async function admitWaiting(
+  c: ManagerCtx,
+  status: KeyStatus,
+): Promise<{ admitted: number; waiting: Waiting[] }> {
   const current = status.currentEpoch ?? 0;
   const waiting: Waiting[] = [];
   let admitted = 0;
@@ -173,7 +239,9 @@ export async function admitWaiting(c: ManagerCtx, status: KeyStatus): Promise<{ 
     const known = admittedKey(c.db, d.deviceId);
     if (known) {
       if (known.removed || known.publicKey !== d.publicKey) continue;
-      await c.api.addWraps(await wrapEpochsFor(c.db, c.organisationId, d.deviceId, d.publicKey, (d.heldEpoch ?? 0) + 1, null));
+      await c.api.addWraps(
+        await wrapEpochsFor(c.db, c.organisationId, d.deviceId, d.publicKey, (d.heldEpoch ?? 0) + 1, null),
+      );
       continue;
     }
     const issued = d.codeId ? issuedSecret(c.db, d.codeId) : null;
@@ -186,10 +254,22 @@ export async function admitWaiting(c: ManagerCtx, status: KeyStatus): Promise<{ 
       continue;
     }
     await c.api.addWraps(await wrapEpochsFor(c.db, c.organisationId, d.deviceId, d.publicKey, 1, issued.secret));
-    c.db.transaction(() => {
-      markSecretUsed(c.db, issued.code_id, d.deviceId, c.now());
-      mergeRoster(c.db, [{ deviceId: d.deviceId, publicKey: d.publicKey, userId: d.userId, admittedBy: c.deviceId, how: 'code', admittedAt: c.now().toISOString(), removedAt: null }]);
-    }).immediate();
+    c.db
+      .transaction(() => {
+        markSecretUsed(c.db, issued.code_id, d.deviceId, c.now());
+        mergeRoster(c.db, [
+          {
+            deviceId: d.deviceId,
+            publicKey: d.publicKey,
+            userId: d.userId,
+            admittedBy: c.deviceId,
+            how: 'code',
+            admittedAt: c.now().toISOString(),
+            removedAt: null,
+          },
+        ]);
+      })
+      .immediate();
     admitted++;
   }
   return { admitted, waiting };

@@ -26,7 +26,11 @@ const VALUE_KINDS = new Set(['change', 'noop', 'superseded', 'conflict', 'purged
  * stay plain (plain-fields.ts) and the service's own people, since a hostile service could inject one; in plain mode an envelope cannot be opened and is
  * refused too, never written into a record as if it were the value.
  */
-export function openPage(page: PullResponse, mode: Exclude<E2eMode, 'waiting'>, keys: ValueKeyring | null): UnreadableRow[] {
+export function openPage(
+  page: PullResponse,
+  mode: Exclude<E2eMode, 'waiting'>,
+  keys: ValueKeyring | null,
+): UnreadableRow[] {
   const unreadable: UnreadableRow[] = [];
   // A case's state sent on allocation comes right after the `allocated` row, at its seq: the one
   // kind of change row that names no mutation (server/sync/pull.ts, caseSnapshot).
@@ -34,7 +38,19 @@ export function openPage(page: PullResponse, mode: Exclude<E2eMode, 'waiting'>, 
   for (const c of page.changes) {
     if (!VALUE_KINDS.has(c.kind) || c.entity === null || c.entityId === null || c.field === null) continue;
     const snapshot = snapshots.has(`${c.seq}|${c.caseId}`);
-    const why = openRow(c, { organisationId: keys?.organisationId ?? '', entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId }, mode, keys, snapshot);
+    const why = openRow(
+      c,
+      {
+        organisationId: keys?.organisationId ?? '',
+        entity: c.entity,
+        entityId: c.entityId,
+        field: c.field,
+        caseId: c.caseId,
+      },
+      mode,
+      keys,
+      snapshot,
+    );
     if (why) {
       unreadable.push({ seq: c.seq, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId, why });
       c.kind = 'unreadable';
@@ -45,16 +61,25 @@ export function openPage(page: PullResponse, mode: Exclude<E2eMode, 'waiting'>, 
   return unreadable;
 }
 
-function openRow(c: IncomingChange, place: ValuePlace, mode: Exclude<E2eMode, 'waiting'>, keys: ValueKeyring | null, snapshot: boolean): OpenFailure | null {
+function openRow(
+  c: IncomingChange,
+  place: ValuePlace,
+  mode: Exclude<E2eMode, 'waiting'>,
+  keys: ValueKeyring | null,
+  snapshot: boolean,
+): OpenFailure | null {
   // Only a change row's value was written by the row's own mutation; acknowledgements and
   // conflicts carry the value the service kept, sealed under the mutation that wrote it.
   const own = c.kind === 'change' ? c.mutationId : null;
   const open = (v: unknown, mid: string | null): { ok: true; value: unknown } | { ok: false; why: OpenFailure } => {
     if (staysPlain(place.entity, place.field)) {
       if (claimsEnvelope(v)) return { ok: false, why: 'malformed' };
-      return mode === 'plain' || plainValueFits(place.field, v) ? { ok: true, value: v ?? null } : { ok: false, why: 'malformed' };
+      return mode === 'plain' || plainValueFits(place.field, v)
+        ? { ok: true, value: v ?? null }
+        : { ok: false, why: 'malformed' };
     }
-    if (mode === 'plain' || (writtenByService(place.entity) && !claimsEnvelope(v))) return claimsEnvelope(v) ? { ok: false, why: 'unknown_epoch' } : { ok: true, value: v ?? null };
+    if (mode === 'plain' || (writtenByService(place.entity) && !claimsEnvelope(v)))
+      return claimsEnvelope(v) ? { ok: false, why: 'unknown_epoch' } : { ok: true, value: v ?? null };
     if (!keys) return { ok: false, why: 'unknown_epoch' };
     // A change row is written by its own mutation; without one (but in a case's state on
     // allocation) the service could replay any older value of the field as the newest.
@@ -68,7 +93,8 @@ function openRow(c: IncomingChange, place: ValuePlace, mode: Exclude<E2eMode, 'w
     const edit = open(k.edit.value, c.mutationId);
     if (!edit.ok) return edit.why;
     // Version 0 means the service held no value for the field (the edit met a bare deletion).
-    const kept = k.kept.version === 0 && k.kept.value === null ? { ok: true as const, value: null } : open(k.kept.value, null);
+    const kept =
+      k.kept.version === 0 && k.kept.value === null ? { ok: true as const, value: null } : open(k.kept.value, null);
     if (!kept.ok) return kept.why;
     k.edit.value = edit.value as never;
     k.kept.value = kept.value as never;

@@ -11,7 +11,9 @@ export function newRecoverySeed(): Buffer {
 }
 
 export function formatRecoveryKey(seed: Buffer): string {
-  return toBase32(seed).match(/.{1,4}/g)!.join('-');
+  return toBase32(seed)
+    .match(/.{1,4}/g)!
+    .join('-');
 }
 
 export function parseRecoveryKey(text: string): Buffer | null {

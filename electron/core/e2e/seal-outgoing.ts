@@ -13,6 +13,11 @@ export function sealChanges(changes: OutgoingChange[], keys: ValueKeyring): void
   if (!current) throw new Error('No organisation key to seal with.');
   for (const c of changes) {
     if (staysPlain(c.entity, c.field)) continue;
-    c.value = sealValue(current, { organisationId: keys.organisationId, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId }, c.mutationId, c.value) as unknown as OutgoingChange['value'];
+    c.value = sealValue(
+      current,
+      { organisationId: keys.organisationId, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId },
+      c.mutationId,
+      c.value,
+    ) as unknown as OutgoingChange['value'];
   }
 }

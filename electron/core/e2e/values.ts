@@ -32,7 +32,8 @@ const MAX_PADDED_BYTES = 2 * MAX_VALUE_BYTES + 64 - TAG_BYTES;
 
 export function deriveValueKeys(organisationId: string, epoch: number, dataKey: Buffer): EpochValueKeys {
   if (dataKey.length !== 32) throw new Error('An organisation key is 32 bytes.');
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(organisationId, 'utf8'), Buffer.from(info, 'utf8'), 32));
+  const derive = (info: string) =>
+    Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(organisationId, 'utf8'), Buffer.from(info, 'utf8'), 32));
   return { epoch, enc: derive('heard/values/enc'), mac: derive('heard/values/mac') };
 }
 
@@ -41,7 +42,10 @@ export function deriveValueKeys(organisationId: string, epoch: number, dataKey: 
  * failing to open; a laptop then need not recompute it to trust it.
  */
 function associatedData(p: ValuePlace, mutationId: string, mac: string): Buffer {
-  return Buffer.from(JSON.stringify(['heard/v1', p.organisationId, p.entity, p.entityId, p.field, p.caseId, mutationId, mac]), 'utf8');
+  return Buffer.from(
+    JSON.stringify(['heard/v1', p.organisationId, p.entity, p.entityId, p.field, p.caseId, mutationId, mac]),
+    'utf8',
+  );
 }
 
 /** Nonces are drawn from the CSPRNG a few thousand at a time: one call per value cost more than the cipher. */
@@ -59,7 +63,10 @@ function freshNonce(): Buffer {
 }
 
 function macOf(keys: EpochValueKeys, p: ValuePlace, valueJson: string): Buffer {
-  return createHmac('sha256', keys.mac).update(JSON.stringify([p.entity, p.entityId, p.field, p.caseId, valueJson]), 'utf8').digest().subarray(0, MAC_BYTES);
+  return createHmac('sha256', keys.mac)
+    .update(JSON.stringify([p.entity, p.entityId, p.field, p.caseId, valueJson]), 'utf8')
+    .digest()
+    .subarray(0, MAC_BYTES);
 }
 
 /**
@@ -92,7 +99,14 @@ export function sealValue(keys: EpochValueKeys, place: ValuePlace, mutationId: s
   const cipher = createCipheriv('aes-256-gcm', keys.enc, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(place, mutationId, m));
   const c = Buffer.concat([cipher.update(padded(json)), cipher.final(), cipher.getAuthTag()]);
-  return { $e2e: ENVELOPE_VERSION, ep: keys.epoch, mid: mutationId, n: nonce.toString('base64url'), c: c.toString('base64url'), m };
+  return {
+    $e2e: ENVELOPE_VERSION,
+    ep: keys.epoch,
+    mid: mutationId,
+    n: nonce.toString('base64url'),
+    c: c.toString('base64url'),
+    m,
+  };
 }
 
 /**
@@ -112,8 +126,14 @@ export type Opened = { ok: true; value: unknown } | { ok: false; why: OpenFailur
  * Opens an envelope found at `place`. `mutationId`, when the row names the mutation that wrote
  * this very value (a change row), must be the one it was sealed under.
  */
-export function openValue(keyFor: (epoch: number) => EpochValueKeys | null, place: ValuePlace, value: unknown, mutationId: string | null = null): Opened {
-  if (!isEnvelope(value)) return { ok: false, why: value !== null && typeof value === 'object' && '$e2e' in value ? 'malformed' : 'plain' };
+export function openValue(
+  keyFor: (epoch: number) => EpochValueKeys | null,
+  place: ValuePlace,
+  value: unknown,
+  mutationId: string | null = null,
+): Opened {
+  if (!isEnvelope(value))
+    return { ok: false, why: value !== null && typeof value === 'object' && '$e2e' in value ? 'malformed' : 'plain' };
   const keys = keyFor(value.ep);
   if (!keys) return { ok: false, why: 'unknown_epoch' };
   if (mutationId !== null && value.mid !== mutationId) return { ok: false, why: 'moved' };
@@ -125,7 +145,9 @@ export function openValue(keyFor: (epoch: number) => EpochValueKeys | null, plac
     const decipher = createDecipheriv('aes-256-gcm', keys.enc, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(associatedData(place, value.mid, value.m));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    json = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    json = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
     return { ok: false, why: 'altered' };
   }

@@ -16,13 +16,27 @@ export function proofKey(db: Db, organisationId: string, epoch: number, secret: 
 }
 
 /** Every epoch this laptop holds, from `from` on, wrapped to one laptop's public key. */
-export async function wrapEpochsFor(db: Db, organisationId: string, deviceId: string, publicKey: string, from: number, secret: string | null): Promise<DeviceWrap[]> {
+export async function wrapEpochsFor(
+  db: Db,
+  organisationId: string,
+  deviceId: string,
+  publicKey: string,
+  from: number,
+  secret: string | null,
+): Promise<DeviceWrap[]> {
   const pk = Buffer.from(publicKey, 'base64url');
   const out: DeviceWrap[] = [];
   for (const { epoch, key } of allOrgKeys(db)) {
     if (epoch < from) continue;
     const wrapped = await wrapKey(pk, deviceWrapInfo(organisationId, epoch, deviceId), key);
-    out.push({ epoch, deviceId, wrapped, proof: wrapProof(proofKey(db, organisationId, epoch, secret), organisationId, epoch, deviceId, key).toString('base64url') });
+    out.push({
+      epoch,
+      deviceId,
+      wrapped,
+      proof: wrapProof(proofKey(db, organisationId, epoch, secret), organisationId, epoch, deviceId, key).toString(
+        'base64url',
+      ),
+    });
   }
   return out;
 }

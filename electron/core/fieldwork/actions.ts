@@ -36,19 +36,31 @@ const toAction = (r: ActionRow): Action => ({
 export function listActions(ctx: FieldCtx, caseId: string): Action[] {
   const rows = ctx
     .db()
-    .prepare('SELECT * FROM case_actions WHERE case_id = ? AND deleted_at IS NULL ORDER BY done_at IS NOT NULL, due_on, id')
+    .prepare(
+      'SELECT * FROM case_actions WHERE case_id = ? AND deleted_at IS NULL ORDER BY done_at IS NOT NULL, due_on, id',
+    )
     .all(caseId) as ActionRow[];
   return rows.map(toAction);
 }
 
 /** A new action, or a correction of one: a correction keeps what it was, who changed it and why. */
-export function saveAction(ctx: CoreContext, caseId: string, id: string | undefined, a: z.output<typeof actionInputSchema>, reason?: string): Action {
+export function saveAction(
+  ctx: CoreContext,
+  caseId: string,
+  id: string | undefined,
+  a: z.output<typeof actionInputSchema>,
+  reason?: string,
+): Action {
   const at = ctx.now().toISOString();
   const who = id ? whoCorrects(ctx) : null;
   return ctx.write((w, db) => {
-    const before = id ? (db.prepare('SELECT * FROM case_actions WHERE id = ? AND deleted_at IS NULL').get(id) as Record<string, unknown> | undefined) : undefined;
+    const before = id
+      ? (db.prepare('SELECT * FROM case_actions WHERE id = ? AND deleted_at IS NULL').get(id) as
+          Record<string, unknown> | undefined)
+      : undefined;
     if (id && !before) caseOf(db, 'case_actions', id, 'action');
-    if (before && before.case_id !== caseId) throw new AppError('forbidden', 'An action cannot be moved to another case. Add it to that case instead.');
+    if (before && before.case_id !== caseId)
+      throw new AppError('forbidden', 'An action cannot be moved to another case. Add it to that case instead.');
     const actionId = id ?? uuidv7();
     w.upsert('case_action', actionId, caseId, {
       case_id: caseId,
@@ -59,8 +71,10 @@ export function saveAction(ctx: CoreContext, caseId: string, id: string | undefi
       created_at: id ? undefined : at,
       updated_at: at,
     });
-    const after = db.prepare('SELECT * FROM case_actions WHERE id = ?').get(actionId) as ActionRow & Record<string, unknown>;
-    if (before && who) keepCorrection(w, ctx, who, { entity: 'case_action', recordId: actionId, caseId, before, after, reason });
+    const after = db.prepare('SELECT * FROM case_actions WHERE id = ?').get(actionId) as ActionRow &
+      Record<string, unknown>;
+    if (before && who)
+      keepCorrection(w, ctx, who, { entity: 'case_action', recordId: actionId, caseId, before, after, reason });
     return toAction(after);
   });
 }

@@ -32,11 +32,19 @@ const toContact = (r: ContactRow): Contact => ({
 });
 
 export function listContacts(ctx: FieldCtx, caseId: string): Contact[] {
-  const rows = ctx.db().prepare(`${SELECT} WHERE c.case_id = ? AND c.deleted_at IS NULL ORDER BY c.occurred_at DESC`).all(caseId) as ContactRow[];
+  const rows = ctx
+    .db()
+    .prepare(`${SELECT} WHERE c.case_id = ? AND c.deleted_at IS NULL ORDER BY c.occurred_at DESC`)
+    .all(caseId) as ContactRow[];
   return rows.map(toContact);
 }
 
-export function saveContact(ctx: FieldCtx, caseId: string, id: string | undefined, input: z.output<typeof contactInputSchema>): Contact {
+export function saveContact(
+  ctx: FieldCtx,
+  caseId: string,
+  id: string | undefined,
+  input: z.output<typeof contactInputSchema>,
+): Contact {
   const at = ctx.now().toISOString();
   return ctx.write((w, db) => {
     const contactId = id ?? uuidv7();

@@ -7,8 +7,13 @@ export type FieldCtx = Pick<CoreContext, 'db' | 'write' | 'now'>;
 
 /** The case a live record belongs to, or a plain-words `not_found`. */
 export function caseOf(db: Db, table: string, id: string, what: string): string {
-  const caseId = db.prepare(`SELECT case_id FROM ${table} WHERE id = ? AND deleted_at IS NULL`).pluck().get(id) as string | undefined;
-  if (caseId === undefined) throw new AppError('not_found', `This ${what} could not be found. It may have been deleted, perhaps on another device.`);
+  const caseId = db.prepare(`SELECT case_id FROM ${table} WHERE id = ? AND deleted_at IS NULL`).pluck().get(id) as
+    string | undefined;
+  if (caseId === undefined)
+    throw new AppError(
+      'not_found',
+      `This ${what} could not be found. It may have been deleted, perhaps on another device.`,
+    );
   return caseId;
 }
 

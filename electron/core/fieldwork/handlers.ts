@@ -4,8 +4,23 @@ import { dueActions, listActions, removeAction, saveAction, setActionDone } from
 import { caseInfo } from './case-info';
 import { listContacts, saveContact } from './contacts';
 import { searchNotes } from './note-search';
-import { createNote, getNote, getVersion, listNotes, listVersions, removeNote, restoreVersion, saveNote } from './notes';
-import { amendSafeguarding, createSafeguarding, listSafeguarding, safeguardingFlags, safeguardingHistory } from './safeguarding';
+import {
+  createNote,
+  getNote,
+  getVersion,
+  listNotes,
+  listVersions,
+  removeNote,
+  restoreVersion,
+  saveNote,
+} from './notes';
+import {
+  amendSafeguarding,
+  createSafeguarding,
+  listSafeguarding,
+  safeguardingFlags,
+  safeguardingHistory,
+} from './safeguarding';
 import { listObservations, listWishes, removeRecord, saveObservation, saveWishes } from './wishes';
 
 export const fieldworkHandlers: HandlersFor<keyof typeof fieldworkMethods> = {
@@ -30,7 +45,8 @@ export const fieldworkHandlers: HandlersFor<keyof typeof fieldworkMethods> = {
 
   'fieldwork.wishes.list': (i, ctx) => listWishes(ctx, i.caseId),
   'fieldwork.wishes.save': (i, ctx) => saveWishes(ctx, i.caseId, i.id, i.entry),
-  'fieldwork.wishes.remove': (i, ctx) => removeRecord(ctx, 'wishes_entry', 'wishes_entries', i.id, 'wishes and feelings entry'),
+  'fieldwork.wishes.remove': (i, ctx) =>
+    removeRecord(ctx, 'wishes_entry', 'wishes_entries', i.id, 'wishes and feelings entry'),
 
   'fieldwork.observations.list': (i, ctx) => listObservations(ctx, i.caseId),
   'fieldwork.observations.save': (i, ctx) => saveObservation(ctx, i.caseId, i.id, i.entry),

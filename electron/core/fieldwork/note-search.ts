@@ -48,7 +48,8 @@ export function searchNotes(ctx: FieldCtx, query: string, caseId: string | undef
       ORDER BY notes_fts.rowid DESC
       LIMIT ?`,
   );
-  const run = (fts: string): Row[] => statement.all(HIT_OPEN, HIT_CLOSE, fts, ...(caseId === undefined ? [] : [caseId]), limit) as Row[];
+  const run = (fts: string): Row[] =>
+    statement.all(HIT_OPEN, HIT_CLOSE, fts, ...(caseId === undefined ? [] : [caseId]), limit) as Row[];
   let rows = run(exact);
   const prefix = toFtsQuery(query, true);
   if (rows.length < limit && prefix && prefix !== exact) {

@@ -1,5 +1,11 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { emptyDoc, type Note, type NoteSummary, type NoteVersion, type RichNode } from '../../../shared/domain/fieldwork';
+import {
+  emptyDoc,
+  type Note,
+  type NoteSummary,
+  type NoteVersion,
+  type RichNode,
+} from '../../../shared/domain/fieldwork';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Db } from '../db/database';
@@ -27,8 +33,13 @@ interface NoteRow {
 const VERSION_COUNT = '(SELECT count(*) FROM note_versions v WHERE v.note_id = n.id) AS version_count';
 
 function readNote(db: Db, id: string): Note {
-  const r = db.prepare(`SELECT n.*, ${VERSION_COUNT} FROM notes n WHERE n.id = ? AND n.deleted_at IS NULL`).get(id) as NoteRow | undefined;
-  if (!r) throw new AppError('not_found', 'This note could not be found. It may have been deleted, perhaps on another device.');
+  const r = db.prepare(`SELECT n.*, ${VERSION_COUNT} FROM notes n WHERE n.id = ? AND n.deleted_at IS NULL`).get(id) as
+    NoteRow | undefined;
+  if (!r)
+    throw new AppError(
+      'not_found',
+      'This note could not be found. It may have been deleted, perhaps on another device.',
+    );
   return {
     id: r.id,
     caseId: r.case_id,
@@ -73,20 +84,36 @@ export function createNote(ctx: FieldCtx, caseId: string, contactId: string | nu
   const at = ctx.now().toISOString();
   return ctx.write((w, db) => {
     const id = uuidv7();
-    w.upsert('note', id, caseId, { case_id: caseId, contact_id: contactId, title, body: emptyDoc() as unknown as FieldValue, created_at: at, updated_at: at });
+    w.upsert('note', id, caseId, {
+      case_id: caseId,
+      contact_id: contactId,
+      title,
+      body: emptyDoc() as unknown as FieldValue,
+      created_at: at,
+      updated_at: at,
+    });
     return readNote(db, id);
   });
 }
 
 /** Saves the note and keeps the text as a new version; an unchanged note is left alone. */
-export function saveNote(ctx: FieldCtx, id: string, title: string, body: RichNode, reason: string): { savedAt: string; version: number | null } {
+export function saveNote(
+  ctx: FieldCtx,
+  id: string,
+  title: string,
+  body: RichNode,
+  reason: string,
+): { savedAt: string; version: number | null } {
   const savedAt = ctx.now().toISOString();
   const bodyText = JSON.stringify(body);
   return ctx.write((w, db) => {
     const row = db.prepare('SELECT case_id, title, body FROM notes WHERE id = ? AND deleted_at IS NULL').get(id) as
-      | { case_id: string; title: string; body: string }
-      | undefined;
-    if (!row) throw new AppError('not_found', 'This note could not be found, so it was not saved. It may have been deleted on another device.');
+      { case_id: string; title: string; body: string } | undefined;
+    if (!row)
+      throw new AppError(
+        'not_found',
+        'This note could not be found, so it was not saved. It may have been deleted on another device.',
+      );
     if (row.title === title && row.body === bodyText) return { savedAt, version: null };
     w.upsert('note', id, row.case_id, { title, body: body as unknown as FieldValue, updated_at: savedAt });
     const version = keepVersion(db, id, title, bodyText, savedAt, reason);
@@ -95,29 +122,29 @@ export function saveNote(ctx: FieldCtx, id: string, title: string, body: RichNod
 }
 
 function keepVersion(db: Db, noteId: string, title: string, bodyText: string, savedAt: string, reason: string): number {
-  const last = db.prepare('SELECT max(number) FROM note_versions WHERE note_id = ?').pluck().get(noteId) as number | null;
+  const last = db.prepare('SELECT max(number) FROM note_versions WHERE note_id = ?').pluck().get(noteId) as
+    number | null;
   const number = (last ?? 0) + 1;
-  db.prepare('INSERT INTO note_versions (id, note_id, number, title, body, saved_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    uuidv7(),
-    noteId,
-    number,
-    title,
-    deflateRawSync(Buffer.from(bodyText, 'utf8'), { level: 1 }),
-    savedAt,
-    reason,
-  );
+  db.prepare(
+    'INSERT INTO note_versions (id, note_id, number, title, body, saved_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(uuidv7(), noteId, number, title, deflateRawSync(Buffer.from(bodyText, 'utf8'), { level: 1 }), savedAt, reason);
   return number;
 }
 
 export function listVersions(ctx: FieldCtx, noteId: string): NoteVersion[] {
   return ctx
     .db()
-    .prepare('SELECT id, number, title, saved_at AS savedAt, reason FROM note_versions WHERE note_id = ? ORDER BY number DESC')
+    .prepare(
+      'SELECT id, number, title, saved_at AS savedAt, reason FROM note_versions WHERE note_id = ? ORDER BY number DESC',
+    )
     .all(noteId) as NoteVersion[];
 }
 
 export function getVersion(ctx: FieldCtx, versionId: string): NoteVersion & { body: RichNode; noteId: string } {
-  const r = ctx.db().prepare('SELECT id, note_id, number, title, body, saved_at, reason FROM note_versions WHERE id = ?').get(versionId) as
+  const r = ctx
+    .db()
+    .prepare('SELECT id, note_id, number, title, body, saved_at, reason FROM note_versions WHERE id = ?')
+    .get(versionId) as
     | { id: string; note_id: string; number: number; title: string; body: Buffer; saved_at: string; reason: string }
     | undefined;
   if (!r) throw new AppError('not_found', 'That earlier version could not be found.');

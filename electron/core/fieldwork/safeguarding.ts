@@ -66,11 +66,18 @@ function readRecord(db: Db, id: string): SafeguardingRecord {
 }
 
 export function listSafeguarding(ctx: FieldCtx, caseId: string): SafeguardingRecord[] {
-  const rows = ctx.db().prepare(`${SELECT} WHERE s.case_id = ? ORDER BY s.disclosed_at DESC`).all(caseId) as RecordRow[];
+  const rows = ctx
+    .db()
+    .prepare(`${SELECT} WHERE s.case_id = ? ORDER BY s.disclosed_at DESC`)
+    .all(caseId) as RecordRow[];
   return rows.map(toRecord);
 }
 
-export function createSafeguarding(ctx: FieldCtx, caseId: string, input: z.output<typeof safeguardingInputSchema>): SafeguardingRecord {
+export function createSafeguarding(
+  ctx: FieldCtx,
+  caseId: string,
+  input: z.output<typeof safeguardingInputSchema>,
+): SafeguardingRecord {
   const at = ctx.now().toISOString();
   return ctx.write((w, db) => {
     const id = uuidv7();
@@ -99,19 +106,34 @@ export type SafeguardingChanges = Partial<{
   status: SafeguardingStatus;
 }>;
 
-export function amendSafeguarding(ctx: FieldCtx, id: string, reason: string, changes: SafeguardingChanges): SafeguardingRecord {
-  if (!reason.trim()) throw new AppError('invalid_input', 'Say why this record is being changed.', { fields: { reason: 'Say why this record is being changed.' } });
+export function amendSafeguarding(
+  ctx: FieldCtx,
+  id: string,
+  reason: string,
+  changes: SafeguardingChanges,
+): SafeguardingRecord {
+  if (!reason.trim())
+    throw new AppError('invalid_input', 'Say why this record is being changed.', {
+      fields: { reason: 'Say why this record is being changed.' },
+    });
   const at = ctx.now().toISOString();
   return ctx.write((w, db) => {
     const before = readRecord(db, id);
     const changed = safeguardingFields
       .filter((f) => changes[f] !== undefined && JSON.stringify(changes[f]) !== JSON.stringify(before[f]))
       .map((f) => ({ field: f, before: before[f], after: changes[f] }));
-    if (changed.length === 0) throw new AppError('invalid_input', 'Nothing in the record was changed, so there is nothing to amend.');
+    if (changed.length === 0)
+      throw new AppError('invalid_input', 'Nothing in the record was changed, so there is nothing to amend.');
     const fields: Record<string, string | PersonTold[]> = {};
     for (const c of changed) fields[COLUMN[c.field]] = c.after as string | PersonTold[];
     w.upsert('safeguarding_record', id, before.caseId, fields);
-    w.upsert('safeguarding_amendment', uuidv7(), before.caseId, { record_id: id, case_id: before.caseId, amended_at: at, reason: reason.trim(), changes: changed });
+    w.upsert('safeguarding_amendment', uuidv7(), before.caseId, {
+      record_id: id,
+      case_id: before.caseId,
+      amended_at: at,
+      reason: reason.trim(),
+      changes: changed,
+    });
     return readRecord(db, id);
   });
 }
@@ -119,9 +141,16 @@ export function amendSafeguarding(ctx: FieldCtx, id: string, reason: string, cha
 export function safeguardingHistory(ctx: FieldCtx, id: string): Amendment[] {
   const rows = ctx
     .db()
-    .prepare('SELECT id, amended_at, reason, changes FROM safeguarding_amendments WHERE record_id = ? ORDER BY amended_at, id')
+    .prepare(
+      'SELECT id, amended_at, reason, changes FROM safeguarding_amendments WHERE record_id = ? ORDER BY amended_at, id',
+    )
     .all(id) as { id: string; amended_at: string; reason: string; changes: string }[];
-  return rows.map((r) => ({ id: r.id, amendedAt: r.amended_at, reason: r.reason, changes: parseJsonArray<Amendment['changes'][number]>(r.changes) }));
+  return rows.map((r) => ({
+    id: r.id,
+    amendedAt: r.amended_at,
+    reason: r.reason,
+    changes: parseJsonArray<Amendment['changes'][number]>(r.changes),
+  }));
 }
 
 export function safeguardingFlags(ctx: FieldCtx, caseIds: readonly string[]): SafeguardingFlagInfo[] {
@@ -129,6 +158,8 @@ export function safeguardingFlags(ctx: FieldCtx, caseIds: readonly string[]): Sa
   const base = `SELECT case_id AS caseId, count(*) AS records, sum(status = 'open') AS open, max(disclosed_at) AS latestDisclosedAt
                   FROM safeguarding_records`;
   if (caseIds.length === 0) return db.prepare(`${base} GROUP BY case_id`).all() as SafeguardingFlagInfo[];
-  const found = db.prepare(`${base} WHERE case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`).all(JSON.stringify(caseIds)) as SafeguardingFlagInfo[];
+  const found = db
+    .prepare(`${base} WHERE case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`)
+    .all(JSON.stringify(caseIds)) as SafeguardingFlagInfo[];
   return found;
 }

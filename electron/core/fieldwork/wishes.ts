@@ -32,11 +32,19 @@ const toWishes = (r: WishesRow): Wishes => ({
 });
 
 export function listWishes(ctx: FieldCtx, caseId: string): Wishes[] {
-  const rows = ctx.db().prepare('SELECT * FROM wishes_entries WHERE case_id = ? AND deleted_at IS NULL ORDER BY recorded_on DESC, id DESC').all(caseId) as WishesRow[];
+  const rows = ctx
+    .db()
+    .prepare('SELECT * FROM wishes_entries WHERE case_id = ? AND deleted_at IS NULL ORDER BY recorded_on DESC, id DESC')
+    .all(caseId) as WishesRow[];
   return rows.map(toWishes);
 }
 
-export function saveWishes(ctx: FieldCtx, caseId: string, id: string | undefined, e: z.output<typeof wishesInputSchema>): Wishes {
+export function saveWishes(
+  ctx: FieldCtx,
+  caseId: string,
+  id: string | undefined,
+  e: z.output<typeof wishesInputSchema>,
+): Wishes {
   const at = ctx.now().toISOString();
   return ctx.write((w, db) => {
     if (id) caseOf(db, 'wishes_entries', id, 'wishes and feelings entry');
@@ -82,11 +90,19 @@ const toObservation = (r: ObservationRow): Observation => ({
 });
 
 export function listObservations(ctx: FieldCtx, caseId: string): Observation[] {
-  const rows = ctx.db().prepare('SELECT * FROM observations WHERE case_id = ? AND deleted_at IS NULL ORDER BY observed_on DESC, id DESC').all(caseId) as ObservationRow[];
+  const rows = ctx
+    .db()
+    .prepare('SELECT * FROM observations WHERE case_id = ? AND deleted_at IS NULL ORDER BY observed_on DESC, id DESC')
+    .all(caseId) as ObservationRow[];
   return rows.map(toObservation);
 }
 
-export function saveObservation(ctx: FieldCtx, caseId: string, id: string | undefined, e: z.output<typeof observationInputSchema>): Observation {
+export function saveObservation(
+  ctx: FieldCtx,
+  caseId: string,
+  id: string | undefined,
+  e: z.output<typeof observationInputSchema>,
+): Observation {
   const at = ctx.now().toISOString();
   return ctx.write((w, db) => {
     if (id) caseOf(db, 'observations', id, 'observation');
@@ -108,7 +124,13 @@ export function saveObservation(ctx: FieldCtx, caseId: string, id: string | unde
   });
 }
 
-export function removeRecord(ctx: FieldCtx, entity: 'wishes_entry' | 'observation' | 'contact' | 'case_action', table: string, id: string, what: string): { removed: boolean } {
+export function removeRecord(
+  ctx: FieldCtx,
+  entity: 'wishes_entry' | 'observation' | 'contact' | 'case_action',
+  table: string,
+  id: string,
+  what: string,
+): { removed: boolean } {
   return ctx.write((w, db) => {
     w.remove(entity, id, caseOf(db, table, id, what));
     return { removed: true };

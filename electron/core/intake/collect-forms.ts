@@ -26,8 +26,12 @@ export interface CollectCounts {
 export function collectNotice(c: CollectCounts): string | null {
   const one = (n: number, a: string, b: string) => (n === 1 ? a : b);
   const parts = [
-    c.unreadable ? `${c.unreadable} online form${one(c.unreadable, '', 's')} could not be opened: ${one(c.unreadable, 'it was', 'they were')} damaged or not sent by the service's form, and ${one(c.unreadable, 'has', 'have')} been removed from the service.` : null,
-    c.failed ? `${c.failed} online form${one(c.failed, '', 's')} could not be saved on this computer; ${one(c.failed, 'it is', 'they are')} kept on the service and Heard will try again.` : null,
+    c.unreadable
+      ? `${c.unreadable} online form${one(c.unreadable, '', 's')} could not be opened: ${one(c.unreadable, 'it was', 'they were')} damaged or not sent by the service's form, and ${one(c.unreadable, 'has', 'have')} been removed from the service.`
+      : null,
+    c.failed
+      ? `${c.failed} online form${one(c.failed, '', 's')} could not be saved on this computer; ${one(c.failed, 'it is', 'they are')} kept on the service and Heard will try again.`
+      : null,
   ];
   return parts.filter(Boolean).join(' ') || null;
 }
@@ -37,7 +41,10 @@ export function collectNotice(c: CollectCounts): string | null {
  * public key for the newest epoch, collect sealed submissions, open them here, write them through
  * the Writer, and only then tell the service to delete them. Advocates' laptops do nothing here.
  */
-export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'>, audit: (entries: NewAuditEntry[]) => void = () => {}): SyncStep {
+export function collectOnlineForms(
+  ctx: Pick<CoreContext, 'db' | 'write' | 'now'>,
+  audit: (entries: NewAuditEntry[]) => void = () => {},
+): SyncStep {
   return async ({ account, request }): Promise<SyncStepResult> => {
     const none = { changed: [], notice: null };
     if (account.role === 'advocate') return none;
@@ -50,7 +57,9 @@ export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'
       const stamp = `${current.epoch}:${mine.publicKey}`;
       if (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(PUBLISHED_KEY) !== stamp) {
         await request('/v1/intake/key', { epoch: current.epoch, publicKey: mine.publicKey }, okSchema);
-        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PUBLISHED_KEY, stamp);
+        db.prepare(
+          'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        ).run(PUBLISHED_KEY, stamp);
       }
       const pairs = new Map<number, CryptoKeyPair>([[current.epoch, mine.keyPair]]);
       for (;;) {
@@ -59,11 +68,14 @@ export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'
         for (const sub of page.submissions) {
           let pair = pairs.get(sub.epoch);
           const key = pair ? null : orgKeyFor(db, sub.epoch);
-          if (!pair && key) pairs.set(sub.epoch, (pair = (await deriveIntakeKeyPair(key, account.organisation_id)).keyPair));
+          if (!pair && key)
+            pairs.set(sub.epoch, (pair = (await deriveIntakeKeyPair(key, account.organisation_id)).keyPair));
           // An epoch this laptop was never given: left for a laptop that holds it.
           if (!pair) continue;
           // One form that cannot be written here does not hold back the others.
-          const outcome = await take(ctx, pair, account.organisation_id, sub, c, audit).catch(() => (c.failed++, 'keep' as const));
+          const outcome = await take(ctx, pair, account.organisation_id, sub, c, audit).catch(
+            () => (c.failed++, 'keep' as const),
+          );
           if (outcome !== 'keep') done.push(sub.id);
         }
         if (done.length) await request('/v1/intake/ack', { ids: done }, intakeAckResponseSchema);
@@ -72,21 +84,36 @@ export function collectOnlineForms(ctx: Pick<CoreContext, 'db' | 'write' | 'now'
     } catch (e) {
       if (e instanceof SyncHttpError && e.endsDevice) throw e;
       const why = e instanceof SyncHttpError ? e.message : 'a problem on this computer';
-      return { changed: changedOf(c), notice: `Online forms could not all be collected this time (${why}). They are kept on the service and Heard will try again.` };
+      return {
+        changed: changedOf(c),
+        notice: `Online forms could not all be collected this time (${why}). They are kept on the service and Heard will try again.`,
+      };
     }
     return { changed: changedOf(c), notice: collectNotice(c) };
   };
 }
 
-const changedOf = (c: CollectCounts): string[] => [...(c.referrals ? ['referral', 'person'] : []), ...(c.feedback ? ['feedback_form'] : [])];
+const changedOf = (c: CollectCounts): string[] => [
+  ...(c.referrals ? ['referral', 'person'] : []),
+  ...(c.feedback ? ['feedback_form'] : []),
+];
 
 type Audit = (entries: NewAuditEntry[]) => void;
 const METHOD = 'sync.online-forms';
 
-async function take(ctx: Pick<CoreContext, 'write' | 'now'>, pair: CryptoKeyPair, organisationId: string, sub: Submission, c: CollectCounts, audit: Audit): Promise<'done' | 'keep'> {
+async function take(
+  ctx: Pick<CoreContext, 'write' | 'now'>,
+  pair: CryptoKeyPair,
+  organisationId: string,
+  sub: Submission,
+  c: CollectCounts,
+  audit: Audit,
+): Promise<'done' | 'keep'> {
   let answers: unknown;
   try {
-    answers = JSON.parse(await openSubmission(pair, { organisationId, kind: sub.kind, linkId: sub.link?.id ?? null }, sub));
+    answers = JSON.parse(
+      await openSubmission(pair, { organisationId, kind: sub.kind, linkId: sub.link?.id ?? null }, sub),
+    );
   } catch {
     c.unreadable++;
     return 'done';

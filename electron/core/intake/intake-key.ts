@@ -11,7 +11,8 @@ export type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const toArrayBuffer = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+const toArrayBuffer = (b: Uint8Array): ArrayBuffer =>
+  b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 export interface IntakeKeyPair {
   keyPair: CryptoKeyPair;
@@ -20,7 +21,9 @@ export interface IntakeKeyPair {
 }
 
 export async function deriveIntakeKeyPair(dataKey: Buffer, organisationId: string): Promise<IntakeKeyPair> {
-  const seed = Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(organisationId, 'utf8'), Buffer.from(INTAKE_SEED_INFO, 'utf8'), 32));
+  const seed = Buffer.from(
+    hkdfSync('sha256', dataKey, Buffer.from(organisationId, 'utf8'), Buffer.from(INTAKE_SEED_INFO, 'utf8'), 32),
+  );
   const keyPair = await suite.kem.deriveKeyPair(toArrayBuffer(seed));
   const publicKey = Buffer.from(await suite.kem.serializePublicKey(keyPair.publicKey)).toString('base64url');
   return { keyPair, publicKey };
@@ -33,7 +36,11 @@ export async function openSubmission(
   sealed: { enc: string; ct: string },
 ): Promise<string> {
   const pt = await suite.open(
-    { recipientKey: keyPair, enc: toArrayBuffer(Buffer.from(sealed.enc, 'base64url')), info: utf8(intakeInfo(where.organisationId, where.kind)) },
+    {
+      recipientKey: keyPair,
+      enc: toArrayBuffer(Buffer.from(sealed.enc, 'base64url')),
+      info: utf8(intakeInfo(where.organisationId, where.kind)),
+    },
     toArrayBuffer(Buffer.from(sealed.ct, 'base64url')),
     utf8(intakeAad(where.linkId)),
   );
@@ -41,8 +48,16 @@ export async function openSubmission(
 }
 
 /** What the browser does, for tests and the command line: seals answers to a published public key. */
-export async function sealForIntake(publicKey: string, where: { organisationId: string; kind: 'referral' | 'feedback'; linkId: string | null }, answers: unknown): Promise<{ enc: string; ct: string }> {
+export async function sealForIntake(
+  publicKey: string,
+  where: { organisationId: string; kind: 'referral' | 'feedback'; linkId: string | null },
+  answers: unknown,
+): Promise<{ enc: string; ct: string }> {
   const recipientPublicKey = await suite.kem.deserializePublicKey(toArrayBuffer(Buffer.from(publicKey, 'base64url')));
-  const { ct, enc } = await suite.seal({ recipientPublicKey, info: utf8(intakeInfo(where.organisationId, where.kind)) }, utf8(JSON.stringify(answers)), utf8(intakeAad(where.linkId)));
+  const { ct, enc } = await suite.seal(
+    { recipientPublicKey, info: utf8(intakeInfo(where.organisationId, where.kind)) },
+    utf8(JSON.stringify(answers)),
+    utf8(intakeAad(where.linkId)),
+  );
   return { enc: Buffer.from(enc).toString('base64url'), ct: Buffer.from(ct).toString('base64url') };
 }

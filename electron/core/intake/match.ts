@@ -29,8 +29,13 @@ const norm = (s: string | null | undefined): string =>
 
 function closeDates(a: string, b: string): boolean {
   const days = Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
-  const swapped = a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
-  return days <= 31 || swapped || (a.slice(5) === b.slice(5) && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) === 1);
+  const swapped =
+    a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
+  return (
+    days <= 31 ||
+    swapped ||
+    (a.slice(5) === b.slice(5) && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) === 1)
+  );
 }
 
 /** The strongest candidate's person id, or null. `exclude`: the referral's own new person. */
@@ -50,8 +55,14 @@ export function findPossibleMatch(db: Db, q: MatchQuery, exclude: string | null 
     const firstAgrees = theirFirst.some((n) => first.has(n));
     const lastAgrees = last !== '' && norm(p.last_name) === last;
     let score = 0;
-    if (q.dateOfBirth && p.date_of_birth === q.dateOfBirth && (firstAgrees || lastAgrees)) score = firstAgrees && lastAgrees ? 3 : 2;
-    else if (firstAgrees && lastAgrees && (!q.dateOfBirth || !p.date_of_birth || closeDates(q.dateOfBirth, p.date_of_birth))) score = 1;
+    if (q.dateOfBirth && p.date_of_birth === q.dateOfBirth && (firstAgrees || lastAgrees))
+      score = firstAgrees && lastAgrees ? 3 : 2;
+    else if (
+      firstAgrees &&
+      lastAgrees &&
+      (!q.dateOfBirth || !p.date_of_birth || closeDates(q.dateOfBirth, p.date_of_birth))
+    )
+      score = 1;
     if (score > 0 && (!best || score > best.score)) best = { id: p.id, score };
   }
   return best?.id ?? null;

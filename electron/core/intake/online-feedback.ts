@@ -12,15 +12,26 @@ export type FeedbackOutcome = 'written' | 'already' | 'case_not_here';
  * report's feedback section counts it like a paper one). Only the questions of the link's form
  * are kept; who answered comes from the link, not from the answers.
  */
-export function writeOnlineFeedback(ctx: Pick<CoreContext, 'write'>, sub: Submission, f: OnlineFeedback): FeedbackOutcome {
+export function writeOnlineFeedback(
+  ctx: Pick<CoreContext, 'write'>,
+  sub: Submission,
+  f: OnlineFeedback,
+): FeedbackOutcome {
   const link = sub.link!;
   const id = idFor('feedback', sub);
   return ctx.write((w, db) => {
     if (db.prepare('SELECT 1 FROM feedback_forms WHERE id = ?').get(id)) return 'already';
     // Kept on the service until the case reaches this laptop.
-    if (!db.prepare('SELECT 1 FROM referrals WHERE id = ? AND deleted_at IS NULL').get(link.caseId)) return 'case_not_here';
+    if (!db.prepare('SELECT 1 FROM referrals WHERE id = ? AND deleted_at IS NULL').get(link.caseId))
+      return 'case_not_here';
     const young = link.audience === 'young_person';
-    const role: RespondentRole | null = young ? null : link.audience === 'parent' ? 'parent' : link.audience === 'carer' ? 'carer' : (f.respondentRole ?? 'other');
+    const role: RespondentRole | null = young
+      ? null
+      : link.audience === 'parent'
+        ? 'parent'
+        : link.audience === 'carer'
+          ? 'carer'
+          : (f.respondentRole ?? 'other');
     w.upsert('feedback_form', id, link.caseId, {
       case_id: link.caseId,
       kind: young ? 'young_person' : 'professional',

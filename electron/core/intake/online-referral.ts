@@ -25,14 +25,38 @@ export function idFor(what: 'case' | 'person' | 'feedback', sub: Pick<Submission
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
-const SOURCE: Record<ReferrerRole, ReferralSource> = { young_person: 'self', social_worker: 'social_worker', foster_carer: 'carer', carer: 'keyworker', parent: 'parent', other: 'other' };
-const ROLE_WORDS: Record<ReferrerRole, string> = { young_person: 'the young person', social_worker: 'social worker', foster_carer: 'foster carer', carer: 'carer or keyworker', parent: 'parent', other: 'someone else' };
-const USER_TYPE: Record<Situation, ServiceUserType | null> = { in_care: 'CIC', care_leaver: 'CL', child_protection: 'CP', child_in_need: 'CIN', homeless: 'JA', not_sure: null };
+const SOURCE: Record<ReferrerRole, ReferralSource> = {
+  young_person: 'self',
+  social_worker: 'social_worker',
+  foster_carer: 'carer',
+  carer: 'keyworker',
+  parent: 'parent',
+  other: 'other',
+};
+const ROLE_WORDS: Record<ReferrerRole, string> = {
+  young_person: 'the young person',
+  social_worker: 'social worker',
+  foster_carer: 'foster carer',
+  carer: 'carer or keyworker',
+  parent: 'parent',
+  other: 'someone else',
+};
+const USER_TYPE: Record<Situation, ServiceUserType | null> = {
+  in_care: 'CIC',
+  care_leaver: 'CL',
+  child_protection: 'CP',
+  child_in_need: 'CIN',
+  homeless: 'JA',
+  not_sure: null,
+};
 const KNOWS = { yes: 'Yes', no: 'No', not_sure: 'Not sure' } as const;
 
 /** Answers the referral record has no field for are kept in "what they are asking for", labelled. */
 function requestText(r: OnlineReferral): string {
-  const parts = [r.request, `Does the young person know about this referral and want an advocate? ${KNOWS[r.knowsAboutReferral]}.`];
+  const parts = [
+    r.request,
+    `Does the young person know about this referral and want an advocate? ${KNOWS[r.knowsAboutReferral]}.`,
+  ];
   if (r.contactYoungPerson) parts.push(`How to contact the young person safely: ${r.contactYoungPerson}`);
   return parts.join('\n\n').slice(0, 5000);
 }
@@ -41,7 +65,11 @@ function requestText(r: OnlineReferral): string {
  * Writes an online referral through the Writer (so it syncs like any other), awaiting
  * allocation, marked online, with a possible match flagged. Nothing is written twice.
  */
-export function writeOnlineReferral(ctx: Pick<CoreContext, 'write' | 'now'>, sub: Submission, r: OnlineReferral): { caseId: string; written: boolean } {
+export function writeOnlineReferral(
+  ctx: Pick<CoreContext, 'write' | 'now'>,
+  sub: Submission,
+  r: OnlineReferral,
+): { caseId: string; written: boolean } {
   const caseId = idFor('case', sub);
   const personId = idFor('person', sub);
   return ctx.write((w, db) => {
@@ -60,10 +88,22 @@ export function writeOnlineReferral(ctx: Pick<CoreContext, 'write' | 'now'>, sub
       interpreterNeeded: r.interpreterLanguage !== '',
       interpreterLanguage: r.interpreterLanguage || null,
     });
-    const match = findPossibleMatch(db, { firstName: r.firstName, lastName: r.lastName, preferredName: r.preferredName, dateOfBirth });
-    w.upsert('person', personId, caseId, { ...requiredDefaults(personRecord), ...toColumns(personRecord, person), created_at: received.toISOString() });
+    const match = findPossibleMatch(db, {
+      firstName: r.firstName,
+      lastName: r.lastName,
+      preferredName: r.preferredName,
+      dateOfBirth,
+    });
+    w.upsert('person', personId, caseId, {
+      ...requiredDefaults(personRecord),
+      ...toColumns(personRecord, person),
+      created_at: received.toISOString(),
+    });
     const taken = db.prepare('SELECT 1 FROM referrals WHERE reference = ?');
-    const reference = /^W\d{2}-[0-9A-Z]{6}$/.test(sub.reference) && !taken.get(sub.reference) ? sub.reference : newReference(db, received);
+    const reference =
+      /^W\d{2}-[0-9A-Z]{6}$/.test(sub.reference) && !taken.get(sub.reference)
+        ? sub.reference
+        : newReference(db, received);
     const referrer = [r.referrerName, `(${ROLE_WORDS[r.referrerRole]})`].filter(Boolean).join(' ');
     w.upsert('referral', caseId, caseId, {
       ...requiredDefaults(referralRecord),

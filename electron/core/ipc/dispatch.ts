@@ -11,9 +11,18 @@ export type Logger = (line: string) => void;
  * Errors become `{ code, message }`. Unexpected errors are logged by kind only, never by message,
  * because a driver's message can quote a child's data back.
  */
-export async function dispatch(handlers: Handlers, ctx: CoreContext, name: unknown, rawInput: unknown, log: Logger = () => {}): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  ctx: CoreContext,
+  name: unknown,
+  rawInput: unknown,
+  log: Logger = () => {},
+): Promise<Envelope<unknown>> {
   if (!isMethodName(name)) {
-    return { ok: false, error: { code: 'unknown_method', message: 'Heard does not know how to do that. Please update Heard.' } };
+    return {
+      ok: false,
+      error: { code: 'unknown_method', message: 'Heard does not know how to do that. Please update Heard.' },
+    };
   }
   const spec = contract[name];
   const parsed = spec.input.safeParse(rawInput ?? {});
@@ -22,7 +31,10 @@ export async function dispatch(handlers: Handlers, ctx: CoreContext, name: unkno
     return { ok: false, error: { code: 'invalid_input', message, fields } };
   }
   if (spec.needsUnlock && !ctx.vault.isUnlocked) {
-    return { ok: false, error: { code: 'locked', message: 'Heard is locked. Unlock it with your passphrase to continue.' } };
+    return {
+      ok: false,
+      error: { code: 'locked', message: 'Heard is locked. Unlock it with your passphrase to continue.' },
+    };
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: CoreContext) => unknown;
@@ -30,12 +42,24 @@ export async function dispatch(handlers: Handlers, ctx: CoreContext, name: unkno
     const checked = spec.output.safeParse(value);
     if (!checked.success) {
       log(`[heard] ${name}: handler returned a value that does not match its contract`);
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Heard. Nothing has been lost; please try again.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'Something went wrong inside Heard. Nothing has been lost; please try again.',
+        },
+      };
     }
     return { ok: true, value: checked.data };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toShape() };
     log(`[heard] ${name as MethodName} failed: ${e instanceof Error ? e.name : typeof e}`);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Heard. Nothing has been lost; please try again.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Something went wrong inside Heard. Nothing has been lost; please try again.',
+      },
+    };
   }
 }

@@ -30,7 +30,10 @@ export interface CoreContext {
   now(): Date;
 }
 
-export type Handler<K extends MethodName> = (input: ParsedInput<K>, ctx: CoreContext) => MethodOutput<K> | Promise<MethodOutput<K>>;
+export type Handler<K extends MethodName> = (
+  input: ParsedInput<K>,
+  ctx: CoreContext,
+) => MethodOutput<K> | Promise<MethodOutput<K>>;
 
 /** Handlers for a subset of the contract: each feature exports one of these. */
 export type HandlersFor<K extends MethodName> = { [P in K]: Handler<P> };

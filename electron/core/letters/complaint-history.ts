@@ -26,7 +26,9 @@ const days = (n: number): string => `${n} working day${n === 1 ? '' : 's'}`;
 
 /** The date first due (10 or 25 working days), whether or not the council extended it. */
 export function originalDue(c: Complaint): string | null {
-  return c.stage === 'stage3' ? (mainDeadline(c)?.due ?? null) : responseDue({ stage: c.stage, received: c.receivedOn, extendedTo: null });
+  return c.stage === 'stage3'
+    ? (mainDeadline(c)?.due ?? null)
+    : responseDue({ stage: c.stage, received: c.receivedOn, extendedTo: null });
 }
 
 /** "No response has been received; it is now 8 working days late." and the like. */
@@ -43,11 +45,19 @@ function stageLine(c: Complaint, today: string): string {
   const parts: string[] = [];
   const about = c.summary ? `, about ${c.summary.replace(/[.\s]+$/, '')}` : '';
   const sent = c.letters.filter((l) => l.sentOn);
-  const letters = sent.map((l) => `${formatUkDate(l.sentOn as string)}${l.sentMethod ? ` (${sendMethodLabels[l.sentMethod].toLowerCase()})` : ''}`);
-  parts.push(`${stageLabels[c.stage]}: ${letters.length ? `our letter of ${letters.join(' and ')}` : 'the complaint'}${about}, received by the council on ${formatUkDate(c.receivedOn)}${c.councilReference ? ` (reference ${c.councilReference})` : ''}.`);
+  const letters = sent.map(
+    (l) =>
+      `${formatUkDate(l.sentOn as string)}${l.sentMethod ? ` (${sendMethodLabels[l.sentMethod].toLowerCase()})` : ''}`,
+  );
+  parts.push(
+    `${stageLabels[c.stage]}: ${letters.length ? `our letter of ${letters.join(' and ')}` : 'the complaint'}${about}, received by the council on ${formatUkDate(c.receivedOn)}${c.councilReference ? ` (reference ${c.councilReference})` : ''}.`,
+  );
   const first = originalDue(c);
   const current = mainDeadline(c)?.due ?? null;
-  if (c.extendedTo && current && first !== current) parts.push(`A response was due by ${formatUkDate(first as string)}; the council extended this to ${c.extendedTo} working days, to ${formatUkDate(current)}${c.extensionReason ? `, because ${c.extensionReason.replace(/[.\s]+$/, '')}` : ''}.`);
+  if (c.extendedTo && current && first !== current)
+    parts.push(
+      `A response was due by ${formatUkDate(first as string)}; the council extended this to ${c.extendedTo} working days, to ${formatUkDate(current)}${c.extensionReason ? `, because ${c.extensionReason.replace(/[.\s]+$/, '')}` : ''}.`,
+    );
   else if (current) parts.push(`A response was due by ${formatUkDate(current)}.`);
   parts.push(responseStatus(c, today));
   return parts.join(' ');

@@ -1,4 +1,9 @@
-import { complaintTimeline, extensionProblem, type ComplaintOutcome, type ComplaintStage } from '../../../shared/domain/complaint-deadlines';
+import {
+  complaintTimeline,
+  extensionProblem,
+  type ComplaintOutcome,
+  type ComplaintStage,
+} from '../../../shared/domain/complaint-deadlines';
 import { displayName } from '../../../shared/domain/caseload';
 import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
@@ -81,19 +86,25 @@ function toComplaint(r: ComplaintRow, today: string, letters: ComplaintLetter[] 
 }
 
 function withLetters(db: Db, rows: ComplaintRow[], today: string): Complaint[] {
-  const letters = lettersByComplaint(db, rows.map((r) => r.id));
+  const letters = lettersByComplaint(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toComplaint(r, today, letters.get(r.id) ?? []));
 }
 
 export function complaintsForCase(db: Db, caseId: string, today: string): Complaint[] {
   const rows = db
-    .prepare('SELECT * FROM complaints WHERE case_id = ? AND deleted_at IS NULL ORDER BY received_on DESC, created_at DESC')
+    .prepare(
+      'SELECT * FROM complaints WHERE case_id = ? AND deleted_at IS NULL ORDER BY received_on DESC, created_at DESC',
+    )
     .all(caseId) as ComplaintRow[];
   return withLetters(db, rows, today);
 }
 
 export function getComplaint(db: Db, id: string, today: string): Complaint {
-  const row = db.prepare('SELECT * FROM complaints WHERE id = ? AND deleted_at IS NULL').get(id) as ComplaintRow | undefined;
+  const row = db.prepare('SELECT * FROM complaints WHERE id = ? AND deleted_at IS NULL').get(id) as
+    ComplaintRow | undefined;
   if (!row) throw new AppError('not_found', 'That complaint could not be found. It may have been deleted.');
   return withLetters(db, [row], today)[0] as Complaint;
 }
@@ -105,7 +116,8 @@ export function complaintChain(db: Db, complaint: Complaint, today: string): Com
   let from = complaint.escalatedFrom;
   while (from && !seen.has(from) && chain.length < 10) {
     seen.add(from);
-    const row = db.prepare('SELECT * FROM complaints WHERE id = ? AND deleted_at IS NULL').get(from) as ComplaintRow | undefined;
+    const row = db.prepare('SELECT * FROM complaints WHERE id = ? AND deleted_at IS NULL').get(from) as
+      ComplaintRow | undefined;
     if (!row) break;
     const c = withLetters(db, [row], today)[0] as Complaint;
     chain.unshift(c);
@@ -124,12 +136,20 @@ export function overdueComplaints(db: Db, today: string): OverdueComplaint[] {
          LEFT JOIN people p ON p.id = r.person_id AND p.deleted_at IS NULL
         WHERE c.deleted_at IS NULL AND c.outcome IS NULL`,
     )
-    .all() as (ComplaintRow & { case_reference: string | null; preferred_name: string | null; first_name: string | null; last_name: string | null })[];
+    .all() as (ComplaintRow & {
+    case_reference: string | null;
+    preferred_name: string | null;
+    first_name: string | null;
+    last_name: string | null;
+  })[];
   return rows
     .map((r) => ({
       ...toComplaint(r, today),
       caseLabel: r.case_reference
-        ? { name: displayName({ preferredName: r.preferred_name, firstName: r.first_name, lastName: r.last_name }), reference: r.case_reference }
+        ? {
+            name: displayName({ preferredName: r.preferred_name, firstName: r.first_name, lastName: r.last_name }),
+            reference: r.case_reference,
+          }
         : null,
     }))
     .filter((c) => c.overdue)
@@ -197,7 +217,8 @@ export function saveComplaint(ctx: CoreContext, f: Fields): Complaint {
 }
 
 export function removeComplaint(ctx: CoreContext, id: string): boolean {
-  const row = ctx.db().prepare('SELECT case_id FROM complaints WHERE id = ? AND deleted_at IS NULL').get(id) as { case_id: string } | undefined;
+  const row = ctx.db().prepare('SELECT case_id FROM complaints WHERE id = ? AND deleted_at IS NULL').get(id) as
+    { case_id: string } | undefined;
   if (!row) return false;
   ctx.write((w) => w.remove('complaint', id, row.case_id));
   ctx.emit({ type: 'changed', entity: 'complaint' });

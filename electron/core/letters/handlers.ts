@@ -7,13 +7,38 @@ import { complaintsForCase, overdueComplaints, removeComplaint, saveComplaint } 
 import { listCouncilAddresses, saveCouncilAddress } from './council-addresses';
 import { correctLetter, markSent, removeLetter, restoreLetter } from './letter-sending';
 import { readLetterhead, saveLetterhead } from './letterhead-store';
-import { createLetter, draftLetter, fillLetterPlaceholders, getLetter, letterPdf, letterPlaceholders, lettersForCase, renderLetterPdf, saveLetter, unsentLetters } from './letters-service';
+import {
+  createLetter,
+  draftLetter,
+  fillLetterPlaceholders,
+  getLetter,
+  letterPdf,
+  letterPlaceholders,
+  lettersForCase,
+  renderLetterPdf,
+  saveLetter,
+  unsentLetters,
+} from './letters-service';
 import { ownWordsChoices } from './own-words';
 
 export const lettersHandlers: HandlersFor<keyof typeof lettersMethods> = {
-  'letters.templates': () => letterTemplates.map(({ id, title, description, recipient, startsStage, formal }) => ({ id, title, description, recipient, startsStage, formal })),
+  'letters.templates': () =>
+    letterTemplates.map(({ id, title, description, recipient, startsStage, formal }) => ({
+      id,
+      title,
+      description,
+      recipient,
+      startsStage,
+      formal,
+    })),
   'letters.forCase': (input, ctx) => lettersForCase(ctx.db(), input.caseId),
-  'letters.create': (input, ctx) => createLetter(ctx, { caseId: input.caseId, templateId: input.templateId, complaintId: input.complaintId ?? null, ownWords: input.ownWords ?? null }),
+  'letters.create': (input, ctx) =>
+    createLetter(ctx, {
+      caseId: input.caseId,
+      templateId: input.templateId,
+      complaintId: input.complaintId ?? null,
+      ownWords: input.ownWords ?? null,
+    }),
   'letters.ownWordsChoices': (input, ctx) => ownWordsChoices(ctx.db(), input.caseId),
   'letters.placeholders': (input, ctx) => letterPlaceholders(ctx, input.id),
   'letters.fillPlaceholders': (input, ctx) => fillLetterPlaceholders(ctx, input.id, input.fills),
@@ -25,11 +50,21 @@ export const lettersHandlers: HandlersFor<keyof typeof lettersMethods> = {
   'letters.unsent': (_input, ctx) => unsentLetters(ctx.db()),
   'letters.remove': (input, ctx) => ({ removed: removeLetter(ctx, input.id) }),
   'letters.draftPdf': async (input, ctx) => {
-    const caseId = ctx.db().prepare('SELECT id FROM referrals WHERE reference = ? AND deleted_at IS NULL').pluck().get(input.caseReference) as string | undefined;
+    const caseId = ctx
+      .db()
+      .prepare('SELECT id FROM referrals WHERE reference = ? AND deleted_at IS NULL')
+      .pluck()
+      .get(input.caseReference) as string | undefined;
     if (!caseId) throw new AppError('not_found', `There is no case with reference ${input.caseReference}.`);
     const draft = draftLetter(ctx, caseId, input.templateId, null);
     const { fileName, bytes, pages } = await renderLetterPdf(ctx, draft);
-    return { caseId, fileName, base64: Buffer.from(bytes).toString('base64'), pages, placeholders: findPlaceholders(draft.body).length };
+    return {
+      caseId,
+      fileName,
+      base64: Buffer.from(bytes).toString('base64'),
+      pages,
+      placeholders: findPlaceholders(draft.body).length,
+    };
   },
   'letters.exportPdf': async (input, ctx) => {
     const { fileName, bytes, pages } = await letterPdf(ctx, input.id, input.leave);

@@ -37,7 +37,12 @@ function parseList(json: string | null): string[] {
 }
 
 function correctedBy(db: Db, id: string): string | null {
-  return (db.prepare('SELECT id FROM letters WHERE version_of = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1').pluck().get(id) as string | undefined) ?? null;
+  return (
+    (db
+      .prepare('SELECT id FROM letters WHERE version_of = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1')
+      .pluck()
+      .get(id) as string | undefined) ?? null
+  );
 }
 
 export function toLetter(db: Db, r: LetterRow): Letter {
@@ -67,8 +72,16 @@ const summaryOf = (db: Db, r: LetterRow): LetterSummary => {
 };
 
 export function letterRow(db: Db, id: string, options: { deleted?: boolean } = {}): LetterRow {
-  const r = db.prepare(`SELECT * FROM letters WHERE id = ? AND deleted_at IS ${options.deleted ? 'NOT NULL' : 'NULL'}`).get(id) as LetterRow | undefined;
-  if (!r) throw new AppError('not_found', options.deleted ? 'That letter is no longer waiting to be brought back.' : 'That letter could not be found. It may have been deleted.');
+  const r = db
+    .prepare(`SELECT * FROM letters WHERE id = ? AND deleted_at IS ${options.deleted ? 'NOT NULL' : 'NULL'}`)
+    .get(id) as LetterRow | undefined;
+  if (!r)
+    throw new AppError(
+      'not_found',
+      options.deleted
+        ? 'That letter is no longer waiting to be brought back.'
+        : 'That letter could not be found. It may have been deleted.',
+    );
   return r;
 }
 
@@ -79,12 +92,17 @@ export function getLetter(db: Db, id: string): Letter {
 /** A sent letter is a record of what left: it cannot be edited, filled in or deleted. */
 export function assertDraft(r: LetterRow): void {
   if (r.sent_on) {
-    throw new AppError('conflict', 'This letter has been sent, so it cannot be changed. Write a correction instead: it becomes a new version that says what changed.');
+    throw new AppError(
+      'conflict',
+      'This letter has been sent, so it cannot be changed. Write a correction instead: it becomes a new version that says what changed.',
+    );
   }
 }
 
 export function lettersForCase(db: Db, caseId: string): LetterSummary[] {
-  const rows = db.prepare('SELECT * FROM letters WHERE case_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC').all(caseId) as LetterRow[];
+  const rows = db
+    .prepare('SELECT * FROM letters WHERE case_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC')
+    .all(caseId) as LetterRow[];
   return rows.map((r) => summaryOf(db, r));
 }
 
@@ -99,9 +117,19 @@ export function unsentLetters(db: Db): UnsentLetter[] {
         WHERE l.deleted_at IS NULL AND l.sent_on IS NULL
         ORDER BY l.created_at`,
     )
-    .all() as (LetterRow & { case_reference: string | null; preferred_name: string | null; first_name: string | null; last_name: string | null })[];
+    .all() as (LetterRow & {
+    case_reference: string | null;
+    preferred_name: string | null;
+    first_name: string | null;
+    last_name: string | null;
+  })[];
   return rows.map((r) => ({
     ...summaryOf(db, r),
-    caseLabel: r.case_reference ? { name: displayName({ preferredName: r.preferred_name, firstName: r.first_name, lastName: r.last_name }), reference: r.case_reference } : null,
+    caseLabel: r.case_reference
+      ? {
+          name: displayName({ preferredName: r.preferred_name, firstName: r.first_name, lastName: r.last_name }),
+          reference: r.case_reference,
+        }
+      : null,
   }));
 }

@@ -22,14 +22,25 @@ type SendMethod = (typeof sendMethods)[number];
  * record it first: received the day it was sent (the advocate can change the date if the post took
  * longer), escalated from the stage the letter was written about.
  */
-function recordStartedStage(ctx: CoreContext, r: LetterRow, sentOn: string, write: (id: string, fields: Parameters<typeof writeComplaint>[4]) => void): string | null {
+function recordStartedStage(
+  ctx: CoreContext,
+  r: LetterRow,
+  sentOn: string,
+  write: (id: string, fields: Parameters<typeof writeComplaint>[4]) => void,
+): string | null {
   const stage = r.template_id ? getLetterTemplate(r.template_id)?.startsStage : null;
   if (!stage) return r.complaint_id;
   const today = todayIso(ctx.now());
   const linked = r.complaint_id ? getComplaint(ctx.db(), r.complaint_id, today) : null;
   if (linked && linked.stage === stage) return linked.id;
   const issues = getCaseSummary(ctx.db(), r.case_id)?.issues.filter((i) => i.status === 'open') ?? [];
-  const summary = linked?.summary ?? (issues.map((i) => i.description?.trim()).filter(Boolean).join('; ') || null);
+  const summary =
+    linked?.summary ??
+    (issues
+      .map((i) => i.description?.trim())
+      .filter(Boolean)
+      .join('; ') ||
+      null);
   const id = uuidv7();
   write(id, {
     caseId: r.case_id,
@@ -50,7 +61,13 @@ function recordStartedStage(ctx: CoreContext, r: LetterRow, sentOn: string, writ
 }
 
 /** Records the letter as sent and locks it; a complaint letter's stage is recorded with it. */
-export function markSent(ctx: CoreContext, id: string, sentOn: string, method: SendMethod, leave: readonly string[]): Letter {
+export function markSent(
+  ctx: CoreContext,
+  id: string,
+  sentOn: string,
+  method: SendMethod,
+  leave: readonly string[],
+): Letter {
   const r = letterRow(ctx.db(), id);
   assertDraft(r);
   if (sentOn > todayIso(ctx.now())) {
@@ -83,7 +100,13 @@ export function markSent(ctx: CoreContext, id: string, sentOn: string, method: S
 /** Puts a paragraph saying what the correction changes under the letter's heading (or at the top). */
 function withCorrectionNote(body: DocJson, note: string): DocJson {
   const content = [...(body.content ?? [])];
-  const paragraph: DocJson = { type: 'paragraph', content: [{ type: 'text', text: 'Correction: ', marks: [{ type: 'bold' }] }, { type: 'text', text: note }] };
+  const paragraph: DocJson = {
+    type: 'paragraph',
+    content: [
+      { type: 'text', text: 'Correction: ', marks: [{ type: 'bold' }] },
+      { type: 'text', text: note },
+    ],
+  };
   const heading = content.findIndex((n) => n.type === 'heading');
   content.splice(heading + 1, 0, paragraph);
   return { ...body, content };
@@ -93,9 +116,20 @@ function withCorrectionNote(body: DocJson, note: string): DocJson {
 export function correctLetter(ctx: CoreContext, id: string, changeNote: string): Letter {
   const db = ctx.db();
   const r = letterRow(db, id);
-  if (!r.sent_on) throw new AppError('conflict', 'This letter has not been sent yet, so it can still be edited: there is nothing to correct.');
-  const pending = db.prepare('SELECT version FROM letters WHERE version_of = ? AND deleted_at IS NULL AND sent_on IS NULL').pluck().get(id) as number | undefined;
-  if (pending !== undefined) throw new AppError('conflict', `A correction of this letter (version ${pending}) is already being written. Open it from the case's letters.`);
+  if (!r.sent_on)
+    throw new AppError(
+      'conflict',
+      'This letter has not been sent yet, so it can still be edited: there is nothing to correct.',
+    );
+  const pending = db
+    .prepare('SELECT version FROM letters WHERE version_of = ? AND deleted_at IS NULL AND sent_on IS NULL')
+    .pluck()
+    .get(id) as number | undefined;
+  if (pending !== undefined)
+    throw new AppError(
+      'conflict',
+      `A correction of this letter (version ${pending}) is already being written. Open it from the case's letters.`,
+    );
   const newId = uuidv7();
   const now = ctx.now().toISOString();
   const version = (r.version ?? 1) + 1;
@@ -121,9 +155,11 @@ export function correctLetter(ctx: CoreContext, id: string, changeNote: string):
 
 /** Deletes a draft (it can be brought back); a sent letter is kept as the record of what was sent. */
 export function removeLetter(ctx: CoreContext, id: string): boolean {
-  const r = ctx.db().prepare('SELECT * FROM letters WHERE id = ? AND deleted_at IS NULL').get(id) as LetterRow | undefined;
+  const r = ctx.db().prepare('SELECT * FROM letters WHERE id = ? AND deleted_at IS NULL').get(id) as
+    LetterRow | undefined;
   if (!r) return false;
-  if (r.sent_on) throw new AppError('conflict', 'A sent letter is kept as the record of what was sent, so it cannot be deleted.');
+  if (r.sent_on)
+    throw new AppError('conflict', 'A sent letter is kept as the record of what was sent, so it cannot be deleted.');
   ctx.write((w) => w.remove('letter', id, r.case_id));
   ctx.emit({ type: 'changed', entity: 'letter' });
   return true;

@@ -2,7 +2,14 @@ import { todayIso } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Complaint, DocJson, Letter } from '../../../shared/ipc/letters';
-import { fillMergeFields, fillPlaceholders, findPlaceholders, getLetterTemplate, undecidedPlaceholders, type LetterTemplate } from '../../../shared/templates';
+import {
+  fillMergeFields,
+  fillPlaceholders,
+  findPlaceholders,
+  getLetterTemplate,
+  undecidedPlaceholders,
+  type LetterTemplate,
+} from '../../../shared/templates';
 import { getCaseSummary } from '../caseload/case-summary';
 import type { CoreContext } from '../ipc/handler-types';
 import { renderPdfWithReport } from '../pdf';
@@ -21,7 +28,12 @@ export type LetterContent = Pick<Letter, 'caseId' | 'templateId' | 'complaintId'
  * stage before it ("you received the Stage 1 complaint on..."), even when the advocate has already
  * recorded the new stage and writes the letter from it.
  */
-function factsComplaint(ctx: CoreContext, template: LetterTemplate, complaint: Complaint | null, today: string): Complaint | null {
+function factsComplaint(
+  ctx: CoreContext,
+  template: LetterTemplate,
+  complaint: Complaint | null,
+  today: string,
+): Complaint | null {
   if (!complaint || !template.startsStage || template.startsStage === 'stage1') return complaint;
   if (complaint.stage !== template.startsStage || !complaint.escalatedFrom) return complaint;
   try {
@@ -32,7 +44,13 @@ function factsComplaint(ctx: CoreContext, template: LetterTemplate, complaint: C
 }
 
 /** A template filled in with the case's details (and the complaint's dates), not yet saved. */
-export function draftLetter(ctx: CoreContext, caseId: string, templateId: string, complaintId: string | null, ownWords: string | null = null): LetterContent {
+export function draftLetter(
+  ctx: CoreContext,
+  caseId: string,
+  templateId: string,
+  complaintId: string | null,
+  ownWords: string | null = null,
+): LetterContent {
   const template = getLetterTemplate(templateId);
   if (!template) throw new AppError('not_found', 'That letter template does not exist.');
   const db = ctx.db();
@@ -40,8 +58,11 @@ export function draftLetter(ctx: CoreContext, caseId: string, templateId: string
   if (!summary) throw new AppError('not_found', 'That case could not be found. It may have been closed and removed.');
   const today = todayIso(ctx.now());
   const open = complaintsForCase(db, caseId, today);
-  const complaint = complaintId ? getComplaint(db, complaintId, today) : (open.find((c) => c.outcome === null) ?? open[0] ?? null);
-  if (complaint && complaint.caseId !== caseId) throw new AppError('invalid_input', 'That complaint belongs to a different case.');
+  const complaint = complaintId
+    ? getComplaint(db, complaintId, today)
+    : (open.find((c) => c.outcome === null) ?? open[0] ?? null);
+  if (complaint && complaint.caseId !== caseId)
+    throw new AppError('invalid_input', 'That complaint belongs to a different case.');
   const facts = factsComplaint(ctx, template, complaint, today);
   const { doc } = fillMergeFields(
     template.body,
@@ -55,11 +76,21 @@ export function draftLetter(ctx: CoreContext, caseId: string, templateId: string
       today,
     }),
   );
-  return { caseId, templateId, complaintId: complaint?.id ?? null, title: template.title, recipient: template.recipient, body: doc };
+  return {
+    caseId,
+    templateId,
+    complaintId: complaint?.id ?? null,
+    title: template.title,
+    recipient: template.recipient,
+    body: doc,
+  };
 }
 
 /** A new letter from a template, saved on the case for editing. */
-export function createLetter(ctx: CoreContext, input: { caseId: string; templateId: string; complaintId: string | null; ownWords: string | null }): Letter {
+export function createLetter(
+  ctx: CoreContext,
+  input: { caseId: string; templateId: string; complaintId: string | null; ownWords: string | null },
+): Letter {
   const draft = draftLetter(ctx, input.caseId, input.templateId, input.complaintId, input.ownWords);
   const id = uuidv7();
   const now = ctx.now().toISOString();
@@ -80,7 +111,11 @@ export function createLetter(ctx: CoreContext, input: { caseId: string; template
   return getLetter(ctx.db(), id);
 }
 
-export function saveLetter(ctx: CoreContext, id: string, patch: { title?: string | undefined; recipient?: string | null | undefined; body?: DocJson | undefined }): Letter {
+export function saveLetter(
+  ctx: CoreContext,
+  id: string,
+  patch: { title?: string | undefined; recipient?: string | null | undefined; body?: DocJson | undefined },
+): Letter {
   const r = letterRow(ctx.db(), id);
   assertDraft(r);
   ctx.write((w) =>
@@ -107,7 +142,8 @@ export function fillLetterPlaceholders(ctx: CoreContext, id: string, fills: Reco
   assertDraft(r);
   const letter = toLetter(ctx.db(), r);
   const unknown = Object.keys(fills).filter((p) => !findPlaceholders(letter.body).includes(p));
-  if (unknown.length > 0) throw new AppError('invalid_input', 'The letter has changed since its placeholders were listed. Check them again.');
+  if (unknown.length > 0)
+    throw new AppError('invalid_input', 'The letter has changed since its placeholders were listed. Check them again.');
   return saveLetter(ctx, id, { body: fillPlaceholders(letter.body, fills) });
 }
 
@@ -127,13 +163,20 @@ export function assertPlaceholdersDecided(body: DocJson, leave: readonly string[
  * The letter as a PDF, once every placeholder is filled or deliberately left. The file name carries
  * the case reference, never the young person's name: it will be seen in folders and email attachments.
  */
-export async function letterPdf(ctx: CoreContext, id: string, leave: readonly string[]): Promise<{ fileName: string; bytes: Uint8Array; pages: number }> {
+export async function letterPdf(
+  ctx: CoreContext,
+  id: string,
+  leave: readonly string[],
+): Promise<{ fileName: string; bytes: Uint8Array; pages: number }> {
   const letter = getLetter(ctx.db(), id);
   assertPlaceholdersDecided(letter.body, [...leave, ...letter.placeholdersLeft]);
   return renderLetterPdf(ctx, letter);
 }
 
-export async function renderLetterPdf(ctx: CoreContext, letter: LetterContent): Promise<{ fileName: string; bytes: Uint8Array; pages: number }> {
+export async function renderLetterPdf(
+  ctx: CoreContext,
+  letter: LetterContent,
+): Promise<{ fileName: string; bytes: Uint8Array; pages: number }> {
   const summary = getCaseSummary(ctx.db(), letter.caseId);
   const letterhead = readLetterhead(ctx.dataDir);
   const head = pdfLetterhead(letterhead);
@@ -143,7 +186,15 @@ export async function renderLetterPdf(ctx: CoreContext, letter: LetterContent): 
     ...(advocate ? { author: advocate } : {}),
     subject: letter.recipient ? `Letter to ${letter.recipient}` : 'Letter',
     ...(head ? { letterhead: head } : {}),
-    ...(advocate ? { signature: { name: advocate, role: 'Independent advocate', ...(letterhead.name ? { organisation: letterhead.name } : {}) } } : {}),
+    ...(advocate
+      ? {
+          signature: {
+            name: advocate,
+            role: 'Independent advocate',
+            ...(letterhead.name ? { organisation: letterhead.name } : {}),
+          },
+        }
+      : {}),
     createdAt: ctx.now(),
   });
   const reference = (summary?.reference ?? 'case').replace(/[^\w-]+/g, '-');

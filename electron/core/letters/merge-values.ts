@@ -8,7 +8,20 @@ import type { CaseSummary } from '../caseload/case-summary';
 import { complaintHistory, mainDeadline, originalDue, responseStatus, workingDaysLate } from './complaint-history';
 import type { CouncilDetails } from './council-addresses';
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2026-03-02" -> "2 March 2026", the way dates are written at the top of a letter. */
 export function letterDate(iso: string): string {

@@ -15,10 +15,26 @@ export const complaintsNextEvent: NextEventProvider = (db: Db, caseIds, today) =
       `SELECT case_id, stage, received_on, extended_to, response_received_on, panel_held_on, panel_report_on
          FROM complaints WHERE deleted_at IS NULL AND outcome IS NULL AND case_id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(caseIds)) as { case_id: string; stage: ComplaintStage; received_on: string; extended_to: number | null; response_received_on: string | null; panel_held_on: string | null; panel_report_on: string | null }[];
+    .all(JSON.stringify(caseIds)) as {
+    case_id: string;
+    stage: ComplaintStage;
+    received_on: string;
+    extended_to: number | null;
+    response_received_on: string | null;
+    panel_held_on: string | null;
+    panel_report_on: string | null;
+  }[];
   for (const r of rows) {
     const t = complaintTimeline(
-      { stage: r.stage, received: r.received_on, extendedTo: r.extended_to, responseReceived: r.response_received_on, outcome: null, panelHeld: r.panel_held_on, panelReportReceived: r.panel_report_on },
+      {
+        stage: r.stage,
+        received: r.received_on,
+        extendedTo: r.extended_to,
+        responseReceived: r.response_received_on,
+        outcome: null,
+        panelHeld: r.panel_held_on,
+        panelReportReceived: r.panel_report_on,
+      },
       today,
     );
     const due = t.deadlines.find((d) => d.due === t.nextDue && (d.status === 'pending' || d.status === 'overdue'));

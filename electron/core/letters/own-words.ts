@@ -14,7 +14,9 @@ const MAX_CHOICES = 100;
 export function ownWordsChoices(db: Db, caseId: string): OwnWordsChoice[] {
   const out: OwnWordsChoice[] = [];
   const notes = db
-    .prepare('SELECT title, body, created_at FROM notes WHERE case_id = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 500')
+    .prepare(
+      'SELECT title, body, created_at FROM notes WHERE case_id = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 500',
+    )
     .all(caseId) as { title: string; body: string; created_at: string | null }[];
   for (const n of notes) {
     let body: RichNode;
@@ -27,7 +29,9 @@ export function ownWordsChoices(db: Db, caseId: string): OwnWordsChoice[] {
     for (const text of youngPersonWordsOf(body)) out.push({ source: 'note', label, text });
   }
   const wishes = db
-    .prepare('SELECT recorded_on, going_well, worries, want_to_happen FROM wishes_entries WHERE case_id = ? AND deleted_at IS NULL ORDER BY recorded_on DESC')
+    .prepare(
+      'SELECT recorded_on, going_well, worries, want_to_happen FROM wishes_entries WHERE case_id = ? AND deleted_at IS NULL ORDER BY recorded_on DESC',
+    )
     .all(caseId) as { recorded_on: string; going_well: string; worries: string; want_to_happen: string }[];
   for (const w of wishes) {
     const when = formatUkDate(w.recorded_on);
@@ -36,7 +40,9 @@ export function ownWordsChoices(db: Db, caseId: string): OwnWordsChoice[] {
       ['worries', w.worries],
       ['what is going well', w.going_well],
     ];
-    for (const [what, text] of parts) if (text?.trim()) out.push({ source: 'wishes', label: `Wishes and feelings, ${when}: ${what}`, text: text.trim() });
+    for (const [what, text] of parts)
+      if (text?.trim())
+        out.push({ source: 'wishes', label: `Wishes and feelings, ${when}: ${what}`, text: text.trim() });
   }
   return out.slice(0, MAX_CHOICES);
 }

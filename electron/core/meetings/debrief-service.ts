@@ -1,4 +1,9 @@
-import { meetingOutcome, outcomeMeasures, type DebriefAnswers, type OutcomeMeasures } from '../../../shared/domain/meetings-outcomes';
+import {
+  meetingOutcome,
+  outcomeMeasures,
+  type DebriefAnswers,
+  type OutcomeMeasures,
+} from '../../../shared/domain/meetings-outcomes';
 import type { Attendance, ViewsPresented, WishesReflected } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Debrief } from '../../../shared/ipc/meetings';
@@ -30,16 +35,25 @@ function toDebrief(r: DebriefRow): Debrief {
 }
 
 export function getDebrief(db: Db, meetingId: string): Debrief | null {
-  const row = db.prepare('SELECT * FROM meeting_debriefs WHERE id = ? AND deleted_at IS NULL').get(meetingId) as DebriefRow | undefined;
+  const row = db.prepare('SELECT * FROM meeting_debriefs WHERE id = ? AND deleted_at IS NULL').get(meetingId) as
+    DebriefRow | undefined;
   return row ? toDebrief(row) : null;
 }
 
 export function saveDebrief(ctx: CoreContext, input: ParsedInput<'meetings.saveDebrief'>): Debrief {
   const db = ctx.db();
   const meeting = meetingRow(db, input.meetingId);
-  const known = new Set((db.prepare('SELECT id FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL').pluck().all(meeting.case_id) as string[]));
+  const known = new Set(
+    db
+      .prepare('SELECT id FROM referral_issues WHERE referral_id = ? AND deleted_at IS NULL')
+      .pluck()
+      .all(meeting.case_id) as string[],
+  );
   if (input.issuesMoved.some((m) => !known.has(m.issueId))) {
-    throw new AppError('invalid_input', 'One of the issues chosen is not an issue on this case. Reload the meeting and choose again.');
+    throw new AppError(
+      'invalid_input',
+      'One of the issues chosen is not an issue on this case. Reload the meeting and choose again.',
+    );
   }
   const exists = db.prepare('SELECT 1 FROM meeting_debriefs WHERE id = ?').get(meeting.id) !== undefined;
   ctx.write((w) =>
@@ -66,7 +80,10 @@ export function saveDebrief(ctx: CoreContext, input: ParsedInput<'meetings.saveD
  * The outcome measures over debriefed meetings (of one case, or all; optionally only meetings dated
  * between `from` and `to` inclusive, such as a reporting quarter). Deleted meetings do not count.
  */
-export function measuresFor(db: Db, filter: { caseId?: string | undefined; from?: string | undefined; to?: string | undefined } = {}): OutcomeMeasures {
+export function measuresFor(
+  db: Db,
+  filter: { caseId?: string | undefined; from?: string | undefined; to?: string | undefined } = {},
+): OutcomeMeasures {
   const where = ['d.deleted_at IS NULL'];
   const args: string[] = [];
   if (filter.caseId) {
@@ -82,7 +99,9 @@ export function measuresFor(db: Db, filter: { caseId?: string | undefined; from?
     args.push(filter.to);
   }
   const rows = db
-    .prepare(`SELECT d.* FROM meeting_debriefs d JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL WHERE ${where.join(' AND ')}`)
+    .prepare(
+      `SELECT d.* FROM meeting_debriefs d JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL WHERE ${where.join(' AND ')}`,
+    )
     .all(...args) as DebriefRow[];
   return outcomeMeasures(rows.map(answers));
 }

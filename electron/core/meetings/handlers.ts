@@ -2,9 +2,27 @@ import type { meetingsMethods } from '../../../shared/ipc/meetings';
 import type { HandlersFor } from '../ipc/handler-types';
 import { getCaseSummary } from '../caseload/case-summary';
 import { getDebrief, measuresFor, saveDebrief } from './debrief-service';
-import { getMeeting, listMeetings, meetingsForCase, nextMeetingByCase, removeMeeting, saveMeeting, upcomingMeetings } from './meetings-service';
+import {
+  getMeeting,
+  listMeetings,
+  meetingsForCase,
+  nextMeetingByCase,
+  removeMeeting,
+  saveMeeting,
+  upcomingMeetings,
+} from './meetings-service';
 import { exportStatementPdf } from './statement-export';
-import { agreeStatement, childView, createStatement, getStatement, listVersions, saveStatement, statementRow, statementsForMeeting, versionRow } from './statements-service';
+import {
+  agreeStatement,
+  childView,
+  createStatement,
+  getStatement,
+  listVersions,
+  saveStatement,
+  statementRow,
+  statementsForMeeting,
+  versionRow,
+} from './statements-service';
 import { parseSections } from './rows';
 
 export const meetingsHandlers: HandlersFor<keyof typeof meetingsMethods> = {
@@ -17,7 +35,12 @@ export const meetingsHandlers: HandlersFor<keyof typeof meetingsMethods> = {
       meeting,
       statements: statementsForMeeting(db, meeting.id),
       debrief: getDebrief(db, meeting.id),
-      issues: (summary?.issues ?? []).map((i) => ({ id: i.id, code: i.code, description: i.description, status: i.status })),
+      issues: (summary?.issues ?? []).map((i) => ({
+        id: i.id,
+        code: i.code,
+        description: i.description,
+        status: i.status,
+      })),
     };
   },
   'meetings.remove': (input, ctx) => ({ removed: removeMeeting(ctx, input.id, input.reason) }),

@@ -27,7 +27,9 @@ function labeller(db: Db): (caseId: string) => CaseLabel {
 
 function toMeetings(db: Db, rows: MeetingRow[]): Meeting[] {
   const label = labeller(db);
-  const statements = db.prepare('SELECT COUNT(*) FROM meeting_statements WHERE meeting_id = ? AND deleted_at IS NULL').pluck();
+  const statements = db
+    .prepare('SELECT COUNT(*) FROM meeting_statements WHERE meeting_id = ? AND deleted_at IS NULL')
+    .pluck();
   const debriefed = db.prepare('SELECT COUNT(*) FROM meeting_debriefs WHERE id = ? AND deleted_at IS NULL').pluck();
   return rows.map((r) => ({
     id: r.id,
@@ -50,7 +52,8 @@ function toMeetings(db: Db, rows: MeetingRow[]): Meeting[] {
 const ORDER = 'ORDER BY meeting_date, start_time IS NOT NULL, start_time, id';
 
 export function meetingRow(db: Db, id: string): MeetingRow {
-  const row = db.prepare('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as MeetingRow | undefined;
+  const row = db.prepare('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as
+    MeetingRow | undefined;
   if (!row) throw new AppError('not_found', 'That meeting could not be found. It may have been deleted.');
   return row;
 }
@@ -61,11 +64,13 @@ export function getMeeting(db: Db, id: string): Meeting {
 
 export function saveMeeting(ctx: CoreContext, input: ParsedInput<'meetings.save'>): Meeting {
   const db = ctx.db();
-  if (!getCaseSummary(db, input.caseId)) throw new AppError('not_found', 'That case could not be found. It may have been deleted.');
+  if (!getCaseSummary(db, input.caseId))
+    throw new AppError('not_found', 'That case could not be found. It may have been deleted.');
   let before: MeetingRow | null = null;
   if (input.id) {
     before = meetingRow(db, input.id);
-    if (before.case_id !== input.caseId) throw new AppError('forbidden', 'A meeting cannot be moved to another case. Add it to that case instead.');
+    if (before.case_id !== input.caseId)
+      throw new AppError('forbidden', 'A meeting cannot be moved to another case. Add it to that case instead.');
   }
   const who = before ? whoCorrects(ctx) : null;
   const id = input.id ?? uuidv7();
@@ -84,7 +89,14 @@ export function saveMeeting(ctx: CoreContext, input: ParsedInput<'meetings.save'
     });
     if (before && who) {
       const after = meetingRow(wdb, id);
-      keepCorrection(w, ctx, who, { entity: 'meeting', recordId: id, caseId: input.caseId, before: { ...before }, after: { ...after }, reason: input.reason });
+      keepCorrection(w, ctx, who, {
+        entity: 'meeting',
+        recordId: id,
+        caseId: input.caseId,
+        before: { ...before },
+        after: { ...after },
+        reason: input.reason,
+      });
     }
   });
   ctx.emit({ type: 'changed', entity: 'meeting' });
@@ -92,19 +104,29 @@ export function saveMeeting(ctx: CoreContext, input: ParsedInput<'meetings.save'
 }
 
 export function removeMeeting(ctx: CoreContext, id: string, reason?: string): boolean {
-  const row = ctx.db().prepare('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as MeetingRow | undefined;
+  const row = ctx.db().prepare('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as
+    MeetingRow | undefined;
   if (!row) return false;
   const who = whoCorrects(ctx);
   ctx.write((w) => {
     w.remove('meeting', id, row.case_id);
-    keepCorrection(w, ctx, who, { entity: 'meeting', recordId: id, caseId: row.case_id, before: { ...row }, after: null, reason });
+    keepCorrection(w, ctx, who, {
+      entity: 'meeting',
+      recordId: id,
+      caseId: row.case_id,
+      before: { ...row },
+      after: null,
+      reason,
+    });
   });
   ctx.emit({ type: 'changed', entity: 'meeting' });
   return true;
 }
 
 export function listMeetings(db: Db, from: string, to: string): Meeting[] {
-  const rows = db.prepare(`SELECT * FROM meetings WHERE deleted_at IS NULL AND meeting_date BETWEEN ? AND ? ${ORDER}`).all(from, to) as MeetingRow[];
+  const rows = db
+    .prepare(`SELECT * FROM meetings WHERE deleted_at IS NULL AND meeting_date BETWEEN ? AND ? ${ORDER}`)
+    .all(from, to) as MeetingRow[];
   return toMeetings(db, rows);
 }
 
@@ -114,7 +136,9 @@ export function upcomingMeetings(db: Db, now: Date, days: number): Meeting[] {
 }
 
 export function meetingsForCase(db: Db, caseId: string): Meeting[] {
-  const rows = db.prepare(`SELECT * FROM meetings WHERE deleted_at IS NULL AND case_id = ? ${ORDER}`).all(caseId) as MeetingRow[];
+  const rows = db
+    .prepare(`SELECT * FROM meetings WHERE deleted_at IS NULL AND case_id = ? ${ORDER}`)
+    .all(caseId) as MeetingRow[];
   return toMeetings(db, rows);
 }
 
@@ -124,13 +148,22 @@ export function meetingsForCase(db: Db, caseId: string): Meeting[] {
  */
 export function nextMeetingByCase(db: Db, now: Date = new Date()): Map<string, NextMeeting> {
   const rows = db
-    .prepare(`SELECT id, case_id, meeting_type, meeting_date, start_time FROM meetings WHERE deleted_at IS NULL AND meeting_date >= ? ${ORDER}`)
+    .prepare(
+      `SELECT id, case_id, meeting_type, meeting_date, start_time FROM meetings WHERE deleted_at IS NULL AND meeting_date >= ? ${ORDER}`,
+    )
     .all(todayIso(now)) as Pick<MeetingRow, 'id' | 'case_id' | 'meeting_type' | 'meeting_date' | 'start_time'>[];
   const next = new Map<string, NextMeeting>();
   for (const r of rows) {
-    const candidate: NextMeeting = { caseId: r.case_id, meetingId: r.id, type: r.meeting_type, date: r.meeting_date, time: r.start_time };
+    const candidate: NextMeeting = {
+      caseId: r.case_id,
+      meetingId: r.id,
+      type: r.meeting_type,
+      date: r.meeting_date,
+      time: r.start_time,
+    };
     const held = next.get(r.case_id);
-    if (!held || meetingSortKey(candidate.date, candidate.time) < meetingSortKey(held.date, held.time)) next.set(r.case_id, candidate);
+    if (!held || meetingSortKey(candidate.date, candidate.time) < meetingSortKey(held.date, held.time))
+      next.set(r.case_id, candidate);
   }
   return next;
 }

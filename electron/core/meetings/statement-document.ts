@@ -29,7 +29,8 @@ export interface StatementDocumentInput {
   agreedHow: AgreementMethod;
 }
 
-const text = (t: string, marks?: TiptapNode['marks']): TiptapNode => (marks ? { type: 'text', text: t, marks } : { type: 'text', text: t });
+const text = (t: string, marks?: TiptapNode['marks']): TiptapNode =>
+  marks ? { type: 'text', text: t, marks } : { type: 'text', text: t };
 const paragraph = (...content: TiptapNode[]): TiptapNode => ({ type: 'paragraph', content });
 const heading = (level: number, t: string): TiptapNode => ({ type: 'heading', attrs: { level }, content: [text(t)] });
 const bold = (t: string): TiptapNode => text(t, [{ type: 'bold' }]);
@@ -39,12 +40,14 @@ const bold = (t: string): TiptapNode => text(t, [{ type: 'bold' }]);
  * mark so the engine can set them apart from the advocate's framing.
  */
 export function statementDocument(input: StatementDocumentInput): TiptapNode {
-  const meeting = input.meetingType === 'other' && input.typeOther ? input.typeOther : meetingTypeLabels[input.meetingType];
+  const meeting =
+    input.meetingType === 'other' && input.typeOther ? input.typeOther : meetingTypeLabels[input.meetingType];
   const content: TiptapNode[] = [
     heading(1, input.name ? `My views: ${input.name}` : 'My views'),
     paragraph(bold('Meeting: '), text(`${meeting}, ${formatUkDate(input.meetingDate)}`)),
   ];
-  if (input.presenter) content.push(paragraph(bold('How these views will be shared: '), text(presenterLabels[input.presenter])));
+  if (input.presenter)
+    content.push(paragraph(bold('How these views will be shared: '), text(presenterLabels[input.presenter])));
   for (const s of input.sections) {
     const words = s.text.trim();
     if (!words) continue;
@@ -56,7 +59,9 @@ export function statementDocument(input: StatementDocumentInput): TiptapNode {
   content.push(
     paragraph(
       text('These are the young person’s own words, written with their independent advocate. '),
-      text(`They agreed this wording on ${formatUkDate(input.agreedOn)} (${agreementMethodLabels[input.agreedHow].toLowerCase()}).`),
+      text(
+        `They agreed this wording on ${formatUkDate(input.agreedOn)} (${agreementMethodLabels[input.agreedHow].toLowerCase()}).`,
+      ),
     ),
   );
   return { type: 'doc', content };

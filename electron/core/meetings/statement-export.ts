@@ -8,7 +8,10 @@ import { statementDocument, statementFileName, type TiptapNode } from './stateme
 import { requireAgreed } from './statements-service';
 
 /** The agreed words as a TipTap document, refusing (with words for the advocate) if not agreed. */
-export function agreedStatementDocument(ctx: CoreContext, id: string): { doc: TiptapNode; fileName: string; caseId: string } {
+export function agreedStatementDocument(
+  ctx: CoreContext,
+  id: string,
+): { doc: TiptapNode; fileName: string; caseId: string } {
   const db = ctx.db();
   const { row, version } = requireAgreed(db, id);
   const meeting = meetingRow(db, row.meeting_id);
@@ -27,7 +30,10 @@ export function agreedStatementDocument(ctx: CoreContext, id: string): { doc: Ti
 }
 
 /** The agreed statement as PDF bytes (base64 for IPC); the renderer saves it where the advocate chooses. */
-export async function exportStatementPdf(ctx: CoreContext, id: string): Promise<{ caseId: string; fileName: string; base64: string }> {
+export async function exportStatementPdf(
+  ctx: CoreContext,
+  id: string,
+): Promise<{ caseId: string; fileName: string; base64: string }> {
   const { doc, fileName, caseId } = agreedStatementDocument(ctx, id);
   const bytes = await renderPdf(doc, {
     title: 'My views',

@@ -42,7 +42,8 @@ export interface TextBlock {
   keepWithNext: boolean;
 }
 
-export type Block = TextBlock | { kind: 'rule'; spaceBefore: number } | { kind: 'chart'; chart: ChartSpec; indent: number };
+export type Block =
+  TextBlock | { kind: 'rule'; spaceBefore: number } | { kind: 'chart'; chart: ChartSpec; indent: number };
 
 type Quote = 'none' | 'block' | 'young';
 
@@ -74,7 +75,12 @@ function inlineSpans(nodes: TipTapNode[], base: SpanStyle): InlineSpan[] {
     const text = n.type === 'text' ? (n.text ?? '') : typeof n.attrs?.label === 'string' ? n.attrs.label : '';
     if (n.content) out.push(...inlineSpans(n.content, base));
     if (!text) continue;
-    const cached = spanStyle(base, marks.has('bold') || marks.has('strong'), marks.has('italic') || marks.has('em'), young);
+    const cached = spanStyle(
+      base,
+      marks.has('bold') || marks.has('strong'),
+      marks.has('italic') || marks.has('em'),
+      young,
+    );
     out.push({ text, style: cached, young });
   }
   return out;
@@ -104,7 +110,11 @@ function textBlock(spans: Span[], ctx: Ctx, extra: Partial<TextBlock> = {}): Tex
     rightIndent: young ? 24 : 0,
     marker: ctx.marker,
     spaceBefore: 6,
-    bar: young ? { colour: colours.youngBar, width: 3 } : ctx.quote === 'block' ? { colour: colours.quoteBar, width: 2 } : null,
+    bar: young
+      ? { colour: colours.youngBar, width: 3 }
+      : ctx.quote === 'block'
+        ? { colour: colours.quoteBar, width: 2 }
+        : null,
     keepWithNext: false,
     ...extra,
   };
@@ -132,7 +142,8 @@ function paragraph(node: TipTapNode, ctx: Ctx, base: SpanStyle, out: Block[]): v
     if (plain.some((s) => s.text.trim())) out.push(textBlock(plain, { ...ctx, marker }));
     if (plain.some((s) => s.text.trim())) marker = null;
     plain = [];
-    if (young.some((s) => s.text.trim())) out.push(textBlock(quoted(young), { indent: ctx.indent + 24, quote: 'young', marker: null }));
+    if (young.some((s) => s.text.trim()))
+      out.push(textBlock(quoted(young), { indent: ctx.indent + 24, quote: 'young', marker: null }));
     young = [];
   };
   for (const s of spans) {
@@ -156,7 +167,9 @@ function walk(node: TipTapNode, ctx: Ctx, out: Block[]): void {
     case 'heading': {
       const level = typeof node.attrs?.level === 'number' ? node.attrs.level : 2;
       const size = headingSizes[level] ?? 12;
-      out.push(textBlock(inlineSpans(children, style({ bold: true, size })), ctx, { spaceBefore: size, keepWithNext: true }));
+      out.push(
+        textBlock(inlineSpans(children, style({ bold: true, size })), ctx, { spaceBefore: size, keepWithNext: true }),
+      );
       return;
     }
     case 'bulletList':
@@ -172,11 +185,13 @@ function walk(node: TipTapNode, ctx: Ctx, out: Block[]): void {
       return;
     }
     case 'blockquote':
-      for (const c of children) walk(c, { ...ctx, indent: ctx.indent + 18, quote: ctx.quote === 'young' ? 'young' : 'block' }, out);
+      for (const c of children)
+        walk(c, { ...ctx, indent: ctx.indent + 18, quote: ctx.quote === 'young' ? 'young' : 'block' }, out);
       return;
     case 'youngPersonQuote': {
       const inner = { ...ctx, indent: ctx.indent + 24, quote: 'young' as const };
-      if (children.every((c) => c.type === 'text' || c.type === 'hardBreak')) paragraph({ type: 'paragraph', content: children }, inner, style(), out);
+      if (children.every((c) => c.type === 'text' || c.type === 'hardBreak'))
+        paragraph({ type: 'paragraph', content: children }, inner, style(), out);
       else for (const c of children) walk(c, inner, out);
       return;
     }
@@ -191,7 +206,8 @@ function walk(node: TipTapNode, ctx: Ctx, out: Block[]): void {
       paragraph({ type: 'paragraph', content: [node] }, ctx, style(), out);
       return;
     default:
-      if (children.length > 0 && children.every((c) => c.type === 'text' || c.type === 'hardBreak')) paragraph(node, ctx, style(), out);
+      if (children.length > 0 && children.every((c) => c.type === 'text' || c.type === 'hardBreak'))
+        paragraph(node, ctx, style(), out);
       else for (const c of children) walk(c, ctx, out);
   }
 }
@@ -203,7 +219,9 @@ function chartSpec(attrs: Record<string, unknown> | undefined): ChartSpec {
   const data = raw.flatMap((d): ChartDatum[] => {
     if (typeof d !== 'object' || d === null) return [];
     const { label, value } = d as { label?: unknown; value?: unknown };
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? [{ label: String(label ?? ''), value }] : [];
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? [{ label: String(label ?? ''), value }]
+      : [];
   });
   return { kind, title, data };
 }

@@ -9,8 +9,14 @@ import type { Line } from './text-layout';
  */
 
 const palette: Rgb[] = [
-  [0, 114, 178], [230, 159, 0], [0, 158, 115], [204, 121, 167],
-  [86, 180, 233], [213, 94, 0], [240, 228, 66], [0, 0, 0],
+  [0, 114, 178],
+  [230, 159, 0],
+  [0, 158, 115],
+  [204, 121, 167],
+  [86, 180, 233],
+  [213, 94, 0],
+  [240, 228, 66],
+  [0, 0, 0],
 ].map((c) => c.map((v) => v / 255) as Rgb);
 
 const small = style({ size: 9 });
@@ -55,7 +61,15 @@ function bars(flow: Flow, chart: ChartSpec, x: number, width: number): void {
     const [value] = flow.lines([{ text: formatValue(d.value), style: small }], 40);
     if (value) placeAt(flow, value, x + labelWidth + w + 4, (rowHeight - lineHeight(value)) / 2);
     const axisX = x + labelWidth - 0.5;
-    flow.ops.push({ op: 'line', x1: axisX, y1: flow.pdfY(), x2: axisX, y2: flow.pdfY(rowHeight), thickness: 0.6, colour: colours.rule });
+    flow.ops.push({
+      op: 'line',
+      x1: axisX,
+      y1: flow.pdfY(),
+      x2: axisX,
+      y2: flow.pdfY(rowHeight),
+      thickness: 0.6,
+      colour: colours.rule,
+    });
     flow.y += rowHeight;
   });
 }
@@ -90,7 +104,13 @@ function pie(flow: Flow, chart: ChartSpec, x: number, width: number): void {
     chart.data.forEach((d, i) => {
       if (d.value <= 0) return;
       const sweep = (d.value / total) * Math.PI * 2;
-      flow.ops.push({ op: 'path', d: wedge(diameter / 2, angle, angle + sweep), x: cx, y: cy, colour: palette[i % palette.length] as Rgb });
+      flow.ops.push({
+        op: 'path',
+        d: wedge(diameter / 2, angle, angle + sweep),
+        x: cx,
+        y: cy,
+        colour: palette[i % palette.length] as Rgb,
+      });
       angle += sweep;
     });
   }
@@ -109,7 +129,8 @@ function pie(flow: Flow, chart: ChartSpec, x: number, width: number): void {
 export function placeChart(flow: Flow, chart: ChartSpec, x: number, width: number): void {
   title(flow, chart, x, width);
   if (chart.data.length === 0) {
-    for (const line of flow.lines([{ text: 'No figures to show.', style: small }], width)) flow.placeLine(line, x, width);
+    for (const line of flow.lines([{ text: 'No figures to show.', style: small }], width))
+      flow.placeLine(line, x, width);
     return;
   }
   if (chart.kind === 'pie') pie(flow, chart, x, width);

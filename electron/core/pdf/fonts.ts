@@ -170,7 +170,12 @@ function shapeText(font: Font, text: string): Shaped {
   if (!/\s/.test(text)) return shapeToken(font, text);
   const parts = tokens(text).map((t) => shapeToken(font, t));
   if (RTL_LETTER.test(text)) parts.reverse();
-  return { glyphs: parts.flatMap((p) => p.glyphs), positions: parts.flatMap((p) => p.positions), advance: 0, notdef: 0 };
+  return {
+    glyphs: parts.flatMap((p) => p.glyphs),
+    positions: parts.flatMap((p) => p.positions),
+    advance: 0,
+    notdef: 0,
+  };
 }
 
 /**
@@ -225,10 +230,16 @@ function measure(key: FontKey, text: string): Measured {
 }
 
 /** The glyphs of `text` as drawn (visual order): default and shaped advances, in font units. */
-export function shapeForDrawing(key: FontKey, text: string): { unitsPerEm: number; glyphs: { advance: number; xAdvance: number }[] } {
+export function shapeForDrawing(
+  key: FontKey,
+  text: string,
+): { unitsPerEm: number; glyphs: { advance: number; xAdvance: number }[] } {
   const { font } = loadFont(key);
   const shaped = shapeText(rawFonts.get(font) ?? font, text);
-  return { unitsPerEm: font.unitsPerEm, glyphs: shaped.glyphs.map((g, i) => ({ advance: g.advanceWidth, xAdvance: shaped.positions[i]!.xAdvance })) };
+  return {
+    unitsPerEm: font.unitsPerEm,
+    glyphs: shaped.glyphs.map((g, i) => ({ advance: g.advanceWidth, xAdvance: shaped.positions[i]!.xAdvance })),
+  };
 }
 
 export function textWidth(key: FontKey, text: string, size: number): number {

@@ -24,11 +24,16 @@ export interface Keep {
 
 const EMPTY_LINE = 11 * 1.45;
 const PAGE_ROOM = PAGE.height - PAGE.top - PAGE.bottom;
-const SIGN_OFF = /^(yours\b|kind regards|best wishes|with best wishes|warm regards|regards|take care|thank you|many thanks|with thanks)/i;
+const SIGN_OFF =
+  /^(yours\b|kind regards|best wishes|with best wishes|warm regards|regards|take care|thank you|many thanks|with thanks)/i;
 
 const sum = (lines: Line[]): number => lines.reduce((h, l) => h + lineHeight(l), 0);
 const heightOf = (b: Laid): number => b.block.spaceBefore + (b.lines.length ? sum(b.lines) : EMPTY_LINE);
-const textOf = (b: Laid): string => b.block.spans.map((s) => s.text).join('').trim();
+const textOf = (b: Laid): string =>
+  b.block.spans
+    .map((s) => s.text)
+    .join('')
+    .trim();
 
 /** "Yours sincerely," and the like: one short line that closes the letter. */
 export function isSignOff(b: Laid): boolean {
@@ -63,7 +68,9 @@ export function keepRules(blocks: (Laid | null)[], tail: number): Keep[] {
     const n = b.lines.length;
     let after = 0;
     if (next && (leadsIn(b) || (isQuote(b) && isQuote(next) && n === 1))) {
-      after = next.block.spaceBefore + (next.lines.length ? Math.max(keeps[i + 1]?.start ?? 0, sum(next.lines.slice(0, 2))) : EMPTY_LINE);
+      after =
+        next.block.spaceBefore +
+        (next.lines.length ? Math.max(keeps[i + 1]?.start ?? 0, sum(next.lines.slice(0, 2))) : EMPTY_LINE);
     } else if (next === null && b.block.keepWithNext) {
       // A heading above a chart or a rule: keep room for the start of what it introduces.
       after = 3 * EMPTY_LINE;

@@ -82,7 +82,8 @@ function placeText(flow: Flow, { block, lines }: Laid, keep: Keep): void {
     const top = flow.y;
     if (i === 0 && block.marker) {
       const [marker] = flow.lines([{ text: block.marker, style: style() }], 16);
-      if (marker) flow.ops.push({ op: 'text', line: marker, x: x - 4 - marker.width, y: flow.pdfY(lineHeight(line) * 0.74) });
+      if (marker)
+        flow.ops.push({ op: 'text', line: marker, x: x - 4 - marker.width, y: flow.pdfY(lineHeight(line) * 0.74) });
     }
     flow.placeLine(line, x, width);
     if (block.bar) flow.rect(x - 10, top, block.bar.width, flow.y - top, block.bar.colour);
@@ -99,9 +100,11 @@ export function placeLetterhead(flow: Flow, head: Letterhead): void {
     x += 68;
   }
   const width = PAGE.width - PAGE.right - x;
-  for (const line of flow.lines([{ text: head.name, style: style({ bold: true, size: 14 }) }], width)) flow.placeLine(line, x, width);
+  for (const line of flow.lines([{ text: head.name, style: style({ bold: true, size: 14 }) }], width))
+    flow.placeLine(line, x, width);
   if (head.address) {
-    for (const line of flow.lines([{ text: head.address, style: style({ size: 9, color: colours.muted }) }], width)) flow.placeLine(line, x, width);
+    for (const line of flow.lines([{ text: head.address, style: style({ size: 9, color: colours.muted }) }], width))
+      flow.placeLine(line, x, width);
   }
   flow.y = Math.max(flow.y, top + logoHeight) + 8;
   flow.rule(PAGE.left, PAGE.width - PAGE.right, colours.rule);
@@ -115,7 +118,11 @@ function signatureLines(flow: Flow, sig: SignatureBlock): { closing: Line[]; aft
     ...(sig.role ? flow.lines([{ text: sig.role, style: style() }], CONTENT_WIDTH) : []),
     ...(sig.organisation ? flow.lines([{ text: sig.organisation, style: style() }], CONTENT_WIDTH) : []),
   ];
-  return { closing, after, height: SIGNATURE_GAP + [...closing, ...after].reduce((h, l) => h + lineHeight(l), SIGNATURE_SPACE) };
+  return {
+    closing,
+    after,
+    height: SIGNATURE_GAP + [...closing, ...after].reduce((h, l) => h + lineHeight(l), SIGNATURE_SPACE),
+  };
 }
 
 const SIGNATURE_GAP = 14;
@@ -136,7 +143,15 @@ export function placeFooters(flow: Flow, confidential: boolean): void {
   const footerStyle = style({ size: 8.5, color: colours.muted });
   flow.pages.forEach((ops, i) => {
     const y = PAGE.bottom - 36;
-    ops.push({ op: 'line', x1: PAGE.left, y1: y + 14, x2: PAGE.width - PAGE.right, y2: y + 14, thickness: 0.5, colour: colours.rule });
+    ops.push({
+      op: 'line',
+      x1: PAGE.left,
+      y1: y + 14,
+      x2: PAGE.width - PAGE.right,
+      y2: y + 14,
+      thickness: 0.5,
+      colour: colours.rule,
+    });
     if (confidential) {
       const [c] = flow.lines([{ text: 'Confidential', style: style({ size: 8.5, bold: true }) }], CONTENT_WIDTH);
       if (c) ops.push({ op: 'text', line: c, x: PAGE.left, y });
@@ -153,7 +168,9 @@ export function planPages(doc: TipTapNode, options: PdfOptions): Flow {
   const flow = new Flow();
   if (options.letterhead) placeLetterhead(flow, options.letterhead);
   const blocks = toBlocks(doc);
-  const laid = blocks.map((b): Laid | null => (b.kind === 'text' ? { block: b, lines: b.spans.length ? flow.lines(b.spans, textWidthOf(b)) : [] } : null));
+  const laid = blocks.map((b): Laid | null =>
+    b.kind === 'text' ? { block: b, lines: b.spans.length ? flow.lines(b.spans, textWidthOf(b)) : [] } : null,
+  );
   const keeps = keepRules(laid, options.signature ? signatureLines(flow, options.signature).height : 0);
   blocks.forEach((block, i) => {
     const text = laid[i];
@@ -163,7 +180,8 @@ export function planPages(doc: TipTapNode, options: PdfOptions): Flow {
       flow.ensure(10);
       flow.rule(PAGE.left, PAGE.width - PAGE.right, colours.rule);
       flow.y += 8;
-    } else if (block.kind === 'chart') placeChart(flow, block.chart, PAGE.left + block.indent, CONTENT_WIDTH - block.indent);
+    } else if (block.kind === 'chart')
+      placeChart(flow, block.chart, PAGE.left + block.indent, CONTENT_WIDTH - block.indent);
   });
   if (options.signature) placeSignature(flow, options.signature);
   placeFooters(flow, options.confidentialFooter !== false);
@@ -177,7 +195,9 @@ async function draw(pdf: PDFDocument, pages: Op[][]): Promise<void> {
   const images = new Map<Uint8Array, PDFImage>();
   for (const ops of pages) {
     for (const op of ops) {
-      if (op.op === 'text') for (const r of op.line.runs) if (!fonts.has(r.font)) fonts.set(r.font, await pdf.embedFont(loadFont(r.font).bytes, { subset: true }));
+      if (op.op === 'text')
+        for (const r of op.line.runs)
+          if (!fonts.has(r.font)) fonts.set(r.font, await pdf.embedFont(loadFont(r.font).bytes, { subset: true }));
       if (op.op === 'image' && !images.has(op.png)) images.set(op.png, await pdf.embedPng(op.png));
     }
   }
@@ -191,8 +211,15 @@ async function draw(pdf: PDFDocument, pages: Op[][]): Promise<void> {
           drawRun(pdf, page, fontKeys, fonts.get(r.font) as PDFFont, r, x, op.y);
           x += r.width;
         }
-      } else if (op.op === 'rect') page.drawRectangle({ x: op.x, y: op.y, width: op.w, height: op.h, color: toRgb(op.colour) });
-      else if (op.op === 'line') page.drawLine({ start: { x: op.x1, y: op.y1 }, end: { x: op.x2, y: op.y2 }, thickness: op.thickness, color: toRgb(op.colour) });
+      } else if (op.op === 'rect')
+        page.drawRectangle({ x: op.x, y: op.y, width: op.w, height: op.h, color: toRgb(op.colour) });
+      else if (op.op === 'line')
+        page.drawLine({
+          start: { x: op.x1, y: op.y1 },
+          end: { x: op.x2, y: op.y2 },
+          thickness: op.thickness,
+          color: toRgb(op.colour),
+        });
       else if (op.op === 'path') page.drawSvgPath(op.d, { x: op.x, y: op.y, color: toRgb(op.colour) });
       else {
         const image = images.get(op.png) as PDFImage;
@@ -207,7 +234,15 @@ async function draw(pdf: PDFDocument, pages: Op[][]): Promise<void> {
  * Draws one run with the font's kerning (see glyph-placement.ts). Each font is named once in a
  * page's resources, not once per run as pdf-lib's drawText does.
  */
-function drawRun(pdf: PDFDocument, page: PDFPage, fontKeys: Map<PDFFont, PDFName>, font: PDFFont, r: { text: string; font: FontKey; size: number; color: readonly [number, number, number] }, x: number, y: number): void {
+function drawRun(
+  pdf: PDFDocument,
+  page: PDFPage,
+  fontKeys: Map<PDFFont, PDFName>,
+  font: PDFFont,
+  r: { text: string; font: FontKey; size: number; color: readonly [number, number, number] },
+  x: number,
+  y: number,
+): void {
   const hex = font.encodeText(r.text).toString().slice(1, -1);
   const shaped = shapeForDrawing(r.font, r.text);
   if (hex.length !== shaped.glyphs.length * 4) {
@@ -218,7 +253,10 @@ function drawRun(pdf: PDFDocument, page: PDFPage, fontKeys: Map<PDFFont, PDFName
   let key = fontKeys.get(font);
   if (!key) fontKeys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
   const items = PDFArray.withContext(pdf.context);
-  for (const item of kernedGlyphs(shaped.glyphs.map((g, i) => ({ ...g, code: hex.slice(i * 4, i * 4 + 4) })), shaped.unitsPerEm)) {
+  for (const item of kernedGlyphs(
+    shaped.glyphs.map((g, i) => ({ ...g, code: hex.slice(i * 4, i * 4 + 4) })),
+    shaped.unitsPerEm,
+  )) {
     items.push(typeof item === 'string' ? PDFHexString.of(item) : PDFNumber.of(item));
   }
   page.pushOperators(

@@ -60,7 +60,12 @@ interface Char {
  * English sentence the "'s" and the full stop after an Arabic name are English, so they are drawn
  * (and read back by a PDF reader) as part of the English, not glued to the name.
  */
-function assignFonts(text: string, styles: SpanStyle[], direction: Direction, stats: LayoutStats): { text: string; chars: Char[] } {
+function assignFonts(
+  text: string,
+  styles: SpanStyle[],
+  direction: Direction,
+  stats: LayoutStats,
+): { text: string; chars: Char[] } {
   let out = '';
   const chars: Char[] = [];
   const rtlParagraph = direction === 'rtl';
@@ -171,7 +176,14 @@ function breakLines(text: string, chars: Char[], maxWidth: number): [number, num
   return lines;
 }
 
-function visualRuns(text: string, chars: Char[], levels: ReturnType<typeof bidi.getEmbeddingLevels>, start: number, end: number, stats: LayoutStats): Run[] {
+function visualRuns(
+  text: string,
+  chars: Char[],
+  levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+  start: number,
+  end: number,
+  stats: LayoutStats,
+): Run[] {
   if (end <= start) return [];
   const order: number[] = [];
   for (let i = start; i < end; i += 1) order.push(i);
@@ -188,11 +200,18 @@ function visualRuns(text: string, chars: Char[], levels: ReturnType<typeof bidi.
     const c = chars[first] as Char;
     const rtl = ((levels.levels[first] as number) & 1) === 1;
     const logical = [...group].sort((x, y) => x - y);
-    const runText = rtl && RTL_LETTER.test(text.slice(logical[0], (logical.at(-1) as number) + 1))
-      ? text.slice(logical[0], (logical.at(-1) as number) + 1)
-      : group.map((i) => (rtl ? (bidi.getMirroredCharacter(text[i] as string) ?? text[i]) : text[i])).join('');
+    const runText =
+      rtl && RTL_LETTER.test(text.slice(logical[0], (logical.at(-1) as number) + 1))
+        ? text.slice(logical[0], (logical.at(-1) as number) + 1)
+        : group.map((i) => (rtl ? (bidi.getMirroredCharacter(text[i] as string) ?? text[i]) : text[i])).join('');
     stats.missingGlyphs += notdefCount(c.font, runText);
-    runs.push({ font: c.font, text: runText, size: c.style.size, width: textWidth(c.font, runText, c.style.size), color: c.style.color });
+    runs.push({
+      font: c.font,
+      text: runText,
+      size: c.style.size,
+      width: textWidth(c.font, runText, c.style.size),
+      color: c.style.color,
+    });
     group = [];
   };
   for (const i of order) {
@@ -200,7 +219,8 @@ function visualRuns(text: string, chars: Char[], levels: ReturnType<typeof bidi.
     const c = chars[i] as Char;
     const p = prev === undefined ? null : (chars[prev] as Char);
     const contiguous = prev !== undefined && Math.abs(i - prev) === 1;
-    const same = p !== null && p.font === c.font && p.style === c.style && levels.levels[prev as number] === levels.levels[i];
+    const same =
+      p !== null && p.font === c.font && p.style === c.style && levels.levels[prev as number] === levels.levels[i];
     if (!(contiguous && same)) close();
     group.push(i);
   }

@@ -44,9 +44,16 @@ export function activityForReport(db: Db, period: Period): ReportActivity {
          WHERE x.deleted_at IS NULL AND (${within('x.received_on')} OR ${within('x.response_received_on')})`,
       )
       .all(p) as Array<{
-        reference: string; stage: ComplaintStage; received_on: string; extended_to: number | null; response_received_on: string | null;
-        outcome: ComplaintOutcome | null; panel_held_on: string | null; panel_report_on: string | null; escalated: number;
-      }>
+      reference: string;
+      stage: ComplaintStage;
+      received_on: string;
+      extended_to: number | null;
+      response_received_on: string | null;
+      outcome: ComplaintOutcome | null;
+      panel_held_on: string | null;
+      panel_report_on: string | null;
+      escalated: number;
+    }>
   ).map((c) => ({ ...c, escalated: c.escalated === 1 }));
 
   // An escalation is the letter that takes it: to Help at Hand, or to the Ombudsman, once sent.
@@ -86,20 +93,35 @@ export function activityForReport(db: Db, period: Period): ReportActivity {
        WHERE x.deleted_at IS NULL AND ${within('x.meeting_date')}
        ORDER BY x.id, d.created_at, d.id`,
     )
-    .all(p) as Array<{ id: string; reference: string; type: MeetingType; date: string; attended: string | null; views_presented: string | null; wishes_reflected: string | null; debrief_id: string | null }>;
+    .all(p) as Array<{
+    id: string;
+    reference: string;
+    type: MeetingType;
+    date: string;
+    attended: string | null;
+    views_presented: string | null;
+    wishes_reflected: string | null;
+    debrief_id: string | null;
+  }>;
   const latest = new Map<string, (typeof meetingRows)[number]>();
   for (const m of meetingRows) latest.set(m.id, m);
-  const meetings = [...latest.values()].map(
-    (m): ReportMeeting => ({
-      reference: m.reference,
-      type: m.type,
-      date: m.date,
-      debrief: m.debrief_id ? ({ attended: m.attended, viewsPresented: m.views_presented, wishesReflected: m.wishes_reflected } as DebriefAnswers) : null,
-    }),
-  );
+  const meetings = [...latest.values()].map((m): ReportMeeting => ({
+    reference: m.reference,
+    type: m.type,
+    date: m.date,
+    debrief: m.debrief_id
+      ? ({
+          attended: m.attended,
+          viewsPresented: m.views_presented,
+          wishesReflected: m.wishes_reflected,
+        } as DebriefAnswers)
+      : null,
+  }));
 
   const systemicIssues = db
-    .prepare(`SELECT r.reference, x.area, x.issue, x.raised_on FROM systemic_issues x ${live} WHERE x.deleted_at IS NULL AND ${within('x.raised_on')}`)
+    .prepare(
+      `SELECT r.reference, x.area, x.issue, x.raised_on FROM systemic_issues x ${live} WHERE x.deleted_at IS NULL AND ${within('x.raised_on')}`,
+    )
     .all(p) as Array<{ reference: string; area: SystemicArea; issue: string; raised_on: string }>;
 
   return { issues, complaints, escalations, safeguarding, contacts, meetings, systemicIssues };

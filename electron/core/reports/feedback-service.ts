@@ -42,13 +42,19 @@ const toForm = (r: Row): FeedbackForm => ({
 });
 
 export function listFeedback(db: Db, caseId: string): FeedbackForm[] {
-  const rows = db.prepare('SELECT * FROM feedback_forms WHERE case_id = ? AND deleted_at IS NULL ORDER BY received_date, id').all(caseId) as Row[];
+  const rows = db
+    .prepare('SELECT * FROM feedback_forms WHERE case_id = ? AND deleted_at IS NULL ORDER BY received_date, id')
+    .all(caseId) as Row[];
   return rows.map(toForm);
 }
 
 function getForm(db: Db, id: string): FeedbackForm {
   const row = db.prepare('SELECT * FROM feedback_forms WHERE id = ? AND deleted_at IS NULL').get(id) as Row | undefined;
-  if (!row) throw new AppError('not_found', 'That feedback form could not be found. It may have been removed on another device.');
+  if (!row)
+    throw new AppError(
+      'not_found',
+      'That feedback form could not be found. It may have been removed on another device.',
+    );
   return toForm(row);
 }
 
@@ -60,7 +66,8 @@ export function saveFeedback(ctx: CoreContext, input: Input): FeedbackForm {
   const id = input.id ?? uuidv7();
   if (input.id) {
     const current = getForm(ctx.db(), input.id);
-    if (current.caseId !== input.caseId) throw new AppError('invalid_input', 'This feedback form belongs to another case.');
+    if (current.caseId !== input.caseId)
+      throw new AppError('invalid_input', 'This feedback form belongs to another case.');
   }
   ctx.write((w) => {
     w.upsert('feedback_form', id, input.caseId, {
@@ -83,7 +90,8 @@ export function saveFeedback(ctx: CoreContext, input: Input): FeedbackForm {
 }
 
 export function removeFeedback(ctx: CoreContext, id: string): boolean {
-  const row = ctx.db().prepare('SELECT case_id FROM feedback_forms WHERE id = ? AND deleted_at IS NULL').get(id) as { case_id: string } | undefined;
+  const row = ctx.db().prepare('SELECT case_id FROM feedback_forms WHERE id = ? AND deleted_at IS NULL').get(id) as
+    { case_id: string } | undefined;
   if (!row) return false;
   ctx.write((w) => w.remove('feedback_form', id, row.case_id));
   return true;

@@ -1,4 +1,10 @@
-import type { FeedbackFormRecord, ProfessionalQuestion, RespondentRole, SmileyAnswer, YoungPersonQuestion } from '../../../shared/reports/feedback';
+import type {
+  FeedbackFormRecord,
+  ProfessionalQuestion,
+  RespondentRole,
+  SmileyAnswer,
+  YoungPersonQuestion,
+} from '../../../shared/reports/feedback';
 import type { Period } from '../../../shared/reports/period';
 import { casesBehind, quarterlyReport, type FullReport, type ReportReferral } from '../../../shared/reports/quarterly';
 import { activityForReport } from './activity-data';
@@ -26,10 +32,26 @@ function earlierClosures(db: Db, period: Period): ReportReferral[] {
          AND NOT (coalesce(substr(r.referral_date, 1, 10), '') BETWEEN @from AND @to)
          AND r.person_id IN (SELECT person_id FROM referrals WHERE deleted_at IS NULL AND substr(referral_date, 1, 10) BETWEEN @from AND @to)`,
     )
-    .all({ from: period.from, to: period.to, closedFrom: yearBefore(period.from) }) as Array<{ reference: string; person_reference: string; closure_date: string }>;
+    .all({ from: period.from, to: period.to, closedFrom: yearBefore(period.from) }) as Array<{
+    reference: string;
+    person_reference: string;
+    closure_date: string;
+  }>;
   return rows.map((r) => ({
-    reference: r.reference, person_reference: r.person_reference, closure_date: r.closure_date, date_of_birth: null, gender: null, service_user_type: null,
-    local_authority: null, referral_date: null, referral_source: null, issues: [], urgency: null, allocated_to: null, allocation_date: null, closure_outcome: null,
+    reference: r.reference,
+    person_reference: r.person_reference,
+    closure_date: r.closure_date,
+    date_of_birth: null,
+    gender: null,
+    service_user_type: null,
+    local_authority: null,
+    referral_date: null,
+    referral_source: null,
+    issues: [],
+    urgency: null,
+    allocated_to: null,
+    allocation_date: null,
+    closure_outcome: null,
   }));
 }
 
@@ -79,7 +101,12 @@ export function feedbackForReport(db: Db, period: Period): FeedbackFormRecord[] 
 
 /** The report over the records on this device. */
 export function buildQuarterlyReport(db: Db, period: Period): FullReport {
-  return quarterlyReport(referralsForReport(db, period), feedbackForReport(db, period), period, activityForReport(db, period));
+  return quarterlyReport(
+    referralsForReport(db, period),
+    feedbackForReport(db, period),
+    period,
+    activityForReport(db, period),
+  );
 }
 
 /** The references of the cases one figure counts, so a manager can check it before it is sent. */
@@ -87,4 +114,5 @@ export function casesBehindFigure(db: Db, period: Period, figure: string, code: 
   return casesBehind(referralsForReport(db, period), period, activityForReport(db, period), figure, code);
 }
 
-export const reportFileName = (period: Period, ext: string): string => `heard-report-${period.from}-to-${period.to}.${ext}`;
+export const reportFileName = (period: Period, ext: string): string =>
+  `heard-report-${period.from}-to-${period.to}.${ext}`;

@@ -48,14 +48,20 @@ function grid(flow: Flow, head: string[], rows: Cell[][], firstWidth: number): v
   const colWidth = others > 0 ? (CONTENT_WIDTH - firstWidth) / others : 0;
   const place = (cells: Cell[], st: typeof small, shade: boolean): void => {
     const laid = cells.map((c, i) => flow.lines([{ text: show(c), style: st }], (i === 0 ? firstWidth : colWidth) - 6));
-    const h = Math.max(...laid.map((lines) => lines.reduce((sum, l) => sum + lineHeight(l), 0)), lineHeight({ size: 9 })) + 3;
+    const h =
+      Math.max(...laid.map((lines) => lines.reduce((sum, l) => sum + lineHeight(l), 0)), lineHeight({ size: 9 })) + 3;
     flow.ensure(h);
     if (shade) flow.rect(PAGE.left, flow.y, CONTENT_WIDTH, h, [0.95, 0.95, 0.95]);
     laid.forEach((lines, i) => {
       let down = 1.5;
       for (const l of lines) {
         // Words read from their own side; figures line up on the right of their column.
-        const x = i === 0 ? (l.rtl ? PAGE.left + firstWidth - 6 - l.width : PAGE.left) : PAGE.left + firstWidth + colWidth * i - 4 - l.width;
+        const x =
+          i === 0
+            ? l.rtl
+              ? PAGE.left + firstWidth - 6 - l.width
+              : PAGE.left
+            : PAGE.left + firstWidth + colWidth * i - 4 - l.width;
         flow.ops.push({ op: 'text', line: l, x, y: flow.pdfY(down + lineHeight(l) * 0.74) });
         down += lineHeight(l);
       }
@@ -78,11 +84,21 @@ function figureTable(flow: Flow, table: ReportTable, period: Period, previous: P
   const none = table.rows.filter((r) => !used.includes(r)).map((r) => r.label);
   const head = ['', range(period), table.percentOf ? `% of ${table.percentOf}` : '%', range(previous)];
   const chart: ChartSpec | null = table.chart
-    ? { kind: table.chart, title: `${table.title}, ${range(period)}`, data: table.rows.filter((r) => (r.count ?? 0) > 0).map((r) => ({ label: r.label, value: r.count ?? 0 })) }
+    ? {
+        kind: table.chart,
+        title: `${table.title}, ${range(period)}`,
+        data: table.rows.filter((r) => (r.count ?? 0) > 0).map((r) => ({ label: r.label, value: r.count ?? 0 })),
+      }
     : null;
   keepTogether(flow, (f) => {
     heading(f, table.title);
-    if (used.length) grid(f, head, used.map((r) => [r.label, r.count, pct(r.percent), r.previous ?? null]), CONTENT_WIDTH * 0.46);
+    if (used.length)
+      grid(
+        f,
+        head,
+        used.map((r) => [r.label, r.count, pct(r.percent), r.previous ?? null]),
+        CONTENT_WIDTH * 0.46,
+      );
     else text(f, [{ text: 'Nothing to count in either period.', style: muted }]);
     if (none.length && used.length) {
       f.gap(3);
@@ -93,11 +109,20 @@ function figureTable(flow: Flow, table: ReportTable, period: Period, previous: P
 }
 
 /** A cross-table (issue by age band, issue by outcome) as a grid of this period's counts. */
-function crossTable(flow: Flow, table: ReportTable, columns: readonly string[], columnLabels: readonly string[], rowLabel: (code: string) => string): void {
+function crossTable(
+  flow: Flow,
+  table: ReportTable,
+  columns: readonly string[],
+  columnLabels: readonly string[],
+  rowLabel: (code: string) => string,
+): void {
   const byRow = new Map<string, Map<string, number>>();
   for (const r of table.rows) {
     const at = r.code.lastIndexOf(':');
-    const [a, b] = table.id === 'issues_by_age' ? [r.code.slice(at + 1), r.code.slice(0, at)] : [r.code.slice(0, at), r.code.slice(at + 1)];
+    const [a, b] =
+      table.id === 'issues_by_age'
+        ? [r.code.slice(at + 1), r.code.slice(0, at)]
+        : [r.code.slice(0, at), r.code.slice(at + 1)];
     if (!byRow.has(a)) byRow.set(a, new Map());
     byRow.get(a)!.set(b, r.count ?? 0);
   }
@@ -105,7 +130,13 @@ function crossTable(flow: Flow, table: ReportTable, columns: readonly string[], 
   keepTogether(flow, (f) => {
     heading(f, table.title);
     if (!rows.length) text(f, [{ text: 'Nothing to count in this period.', style: muted }]);
-    else grid(f, ['', ...columnLabels], rows.map(([code, cells]) => [rowLabel(code), ...columns.map((c) => cells.get(c) ?? 0)]), CONTENT_WIDTH * 0.3);
+    else
+      grid(
+        f,
+        ['', ...columnLabels],
+        rows.map(([code, cells]) => [rowLabel(code), ...columns.map((c) => cells.get(c) ?? 0)]),
+        CONTENT_WIDTH * 0.3,
+      );
   });
 }
 
@@ -119,7 +150,10 @@ export interface ReportLayoutInput {
   tables: readonly ReportTable[];
   sections: readonly DocumentSection[];
   /** Words for the cross-tables' rows and columns. */
-  cross: Record<string, { columns: readonly string[]; columnLabels: readonly string[]; rowLabel: (code: string) => string }>;
+  cross: Record<
+    string,
+    { columns: readonly string[]; columnLabels: readonly string[]; rowLabel: (code: string) => string }
+  >;
 }
 
 export function planReportPages(input: ReportLayoutInput): Flow {
@@ -136,7 +170,10 @@ export function planReportPages(input: ReportLayoutInput): Flow {
   for (const s of input.sections) {
     heading(flow, s.title);
     if (s.kind === 'case_study') text(flow, [{ text: CHANGED_NOTICE, style: style({ italic: true }) }]);
-    for (const para of s.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) {
+    for (const para of s.body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       flow.gap(6);
       for (const line of para.split('\n')) text(flow, [{ text: line, style: style() }]);
     }

@@ -19,7 +19,13 @@ const issueName = (code: string): string => issueLabels[code as keyof typeof iss
  * studies (anonymised when they were saved). The engine adds the "Confidential" footer, page
  * numbers and metadata.
  */
-export async function reportPdf(db: Db, dataDir: string, period: Period, now: Date, serviceName?: string): Promise<{ fileName: string; base64: string; pages: number }> {
+export async function reportPdf(
+  db: Db,
+  dataDir: string,
+  period: Period,
+  now: Date,
+  serviceName?: string,
+): Promise<{ fileName: string; base64: string; pages: number }> {
   const { tables, previousPeriod } = reportWithPrevious(db, period);
   const settings = readLetterhead(dataDir);
   const name = serviceName?.trim() || settings.name.trim() || 'Advocacy service';
@@ -33,8 +39,16 @@ export async function reportPdf(db: Db, dataDir: string, period: Period, now: Da
     tables,
     sections,
     cross: {
-      issues_by_age: { columns: reportAgeBands, columnLabels: reportAgeBands.map((b) => (b === 'not_known' ? 'Not known' : b)), rowLabel: issueName },
-      issue_outcomes: { columns: reportIssueOutcomes, columnLabels: reportIssueOutcomes.map((o) => issueOutcomeLabels[o]), rowLabel: issueName },
+      issues_by_age: {
+        columns: reportAgeBands,
+        columnLabels: reportAgeBands.map((b) => (b === 'not_known' ? 'Not known' : b)),
+        rowLabel: issueName,
+      },
+      issue_outcomes: {
+        columns: reportIssueOutcomes,
+        columnLabels: reportIssueOutcomes.map((o) => issueOutcomeLabels[o]),
+        rowLabel: issueName,
+      },
     },
   });
   const result = await renderPlannedPages(flow, {
@@ -43,5 +57,9 @@ export async function reportPdf(db: Db, dataDir: string, period: Period, now: Da
     author: name,
     createdAt: now,
   });
-  return { fileName: reportFileName(period, 'pdf'), base64: Buffer.from(result.bytes).toString('base64'), pages: result.pages };
+  return {
+    fileName: reportFileName(period, 'pdf'),
+    base64: Buffer.from(result.bytes).toString('base64'),
+    pages: result.pages,
+  };
 }

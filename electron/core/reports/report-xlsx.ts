@@ -5,7 +5,10 @@ import { formatUkDate } from '../../../shared/domain/dates';
 
 /** Excel refuses sheet names over 31 characters or with any of these. */
 const sheetName = (title: string, used: Set<string>): string => {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
+  const base = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31)
+    .trim();
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
   used.add(name.toLowerCase());
@@ -17,7 +20,13 @@ const sheetName = (title: string, used: Set<string>): string => {
  * period beside the previous period's. Cells hold numbers as numbers and words as plain text
  * (never formulas), so nothing in a label can run in the spreadsheet.
  */
-export async function reportWorkbook(tables: readonly ReportTable[], period: Period, previous: Period, serviceName: string, now: Date): Promise<Uint8Array> {
+export async function reportWorkbook(
+  tables: readonly ReportTable[],
+  period: Period,
+  previous: Period,
+  serviceName: string,
+  now: Date,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = serviceName || 'Heard';
   wb.title = `Impact report ${period.from} to ${period.to}`;
@@ -36,7 +45,8 @@ export async function reportWorkbook(tables: readonly ReportTable[], period: Per
     ];
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const r of table.rows) ws.addRow({ label: r.label, count: r.count, percent: r.percent, previous: r.previous ?? null, code: r.code });
+    for (const r of table.rows)
+      ws.addRow({ label: r.label, count: r.count, percent: r.percent, previous: r.previous ?? null, code: r.code });
   }
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

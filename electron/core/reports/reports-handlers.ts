@@ -9,9 +9,14 @@ import { caseStudyCandidates, listSections, quotableComments, removeSection, sav
 
 export const reportsHandlers: HandlersFor<keyof typeof reportsMethods> = {
   'reports.quarterly': (input, ctx) => buildQuarterlyReport(ctx.db(), input.period),
-  'reports.csv': (input, ctx) => ({ csv: reportToCsv(buildQuarterlyReport(ctx.db(), input.period)), fileName: reportFileName(input.period, 'csv') }),
+  'reports.csv': (input, ctx) => ({
+    csv: reportToCsv(buildQuarterlyReport(ctx.db(), input.period)),
+    fileName: reportFileName(input.period, 'csv'),
+  }),
   'reports.pdf': (input, ctx) => reportPdf(ctx.db(), ctx.dataDir, input.period, ctx.now(), input.serviceName),
-  'reports.casesBehind': (input, ctx) => ({ references: casesBehindFigure(ctx.db(), input.period, input.figure, input.code) }),
+  'reports.casesBehind': (input, ctx) => ({
+    references: casesBehindFigure(ctx.db(), input.period, input.figure, input.code),
+  }),
   'reports.exportTableCsv': (input, ctx) => tableCsv(ctx.db(), input.period, input.table),
   'reports.exportXlsx': (input, ctx) => reportXlsx(ctx.db(), ctx.dataDir, input.period, ctx.now()),
   'reports.sections.list': (input, ctx) => listSections(ctx.db(), input.period),

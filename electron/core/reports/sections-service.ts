@@ -37,7 +37,9 @@ const toSection = (r: Row): ReportSection => ({
 });
 
 export function listSections(db: Db, period: Period): ReportSection[] {
-  const rows = db.prepare('SELECT * FROM report_sections WHERE period_from = ? AND period_to = ? ORDER BY position, updated_at').all(period.from, period.to) as Row[];
+  const rows = db
+    .prepare('SELECT * FROM report_sections WHERE period_from = ? AND period_to = ? ORDER BY position, updated_at')
+    .all(period.from, period.to) as Row[];
   return rows.map(toSection);
 }
 
@@ -57,20 +59,35 @@ export interface SaveSection {
 export function saveSection(db: Db, input: SaveSection, now: Date): ReportSection {
   let { title, body } = input;
   if (input.kind === 'case_study') {
-    if (!input.caseId) throw new AppError('invalid_input', 'Pick the case this case study is about, so its names and places can be replaced.', { fields: { caseId: 'Pick a case.' } });
+    if (!input.caseId)
+      throw new AppError(
+        'invalid_input',
+        'Pick the case this case study is about, so its names and places can be replaced.',
+        { fields: { caseId: 'Pick a case.' } },
+      );
     const details = identifyingDetails(db, input.caseId);
     if (!details) throw new AppError('not_found', 'That case could not be found, so the case study was not saved.');
-    const merged: IdentifyingDetails = { names: details.names, otherNames: [...details.otherNames, ...input.extraNames], places: [...details.places, ...input.extraPlaces] };
+    const merged: IdentifyingDetails = {
+      names: details.names,
+      otherNames: [...details.otherNames, ...input.extraNames],
+      places: [...details.places, ...input.extraPlaces],
+    };
     const pseudonym = input.pseudonym || suggestPseudonym(input.caseId, details.names);
     title = anonymise(title, merged, pseudonym);
     body = anonymise(body, merged, pseudonym);
   }
-  const existing = input.id ? (db.prepare('SELECT * FROM report_sections WHERE id = ?').get(input.id) as Row | undefined) : undefined;
-  if (input.id && !existing) throw new AppError('not_found', 'That section could not be found. It may have been removed.');
+  const existing = input.id
+    ? (db.prepare('SELECT * FROM report_sections WHERE id = ?').get(input.id) as Row | undefined)
+    : undefined;
+  if (input.id && !existing)
+    throw new AppError('not_found', 'That section could not be found. It may have been removed.');
   const id = existing?.id ?? uuidv7();
   const position =
     existing?.position ??
-    ((db.prepare('SELECT coalesce(max(position), 0) + 1 FROM report_sections WHERE period_from = ? AND period_to = ?').pluck().get(input.period.from, input.period.to) as number));
+    (db
+      .prepare('SELECT coalesce(max(position), 0) + 1 FROM report_sections WHERE period_from = ? AND period_to = ?')
+      .pluck()
+      .get(input.period.from, input.period.to) as number);
   db.prepare(
     `INSERT INTO report_sections (id, period_from, period_to, kind, position, title, body, case_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, title = excluded.title, body = excluded.body, case_id = excluded.case_id, updated_at = excluded.updated_at`,
@@ -78,7 +95,8 @@ export function saveSection(db: Db, input: SaveSection, now: Date): ReportSectio
   return toSection(db.prepare('SELECT * FROM report_sections WHERE id = ?').get(id) as Row);
 }
 
-export const removeSection = (db: Db, id: string): boolean => db.prepare('DELETE FROM report_sections WHERE id = ?').run(id).changes > 0;
+export const removeSection = (db: Db, id: string): boolean =>
+  db.prepare('DELETE FROM report_sections WHERE id = ?').run(id).changes > 0;
 
 /** The names and places in a case's record that a case study must not carry. */
 export function identifyingDetails(db: Db, caseId: string): IdentifyingDetails | null {
@@ -86,50 +104,70 @@ export function identifyingDetails(db: Db, caseId: string): IdentifyingDetails |
   if (!c) return null;
   const p = c.person;
   const contacts = c.person.id
-    ? ((db.prepare('SELECT key_contacts FROM people WHERE id = ?').pluck().get(c.person.id) as string | null | undefined) ?? null)
+    ? ((db.prepare('SELECT key_contacts FROM people WHERE id = ?').pluck().get(c.person.id) as
+        string | null | undefined) ?? null)
     : null;
   let otherNames: string[] = [];
   try {
     const parsed: unknown = contacts ? JSON.parse(contacts) : [];
-    if (Array.isArray(parsed)) otherNames = parsed.flatMap((k: unknown) => (k && typeof k === 'object' && 'name' in k && typeof k.name === 'string' ? [k.name, ...k.name.split(/\s+/)] : []));
+    if (Array.isArray(parsed))
+      otherNames = parsed.flatMap((k: unknown) =>
+        k && typeof k === 'object' && 'name' in k && typeof k.name === 'string' ? [k.name, ...k.name.split(/\s+/)] : [],
+      );
   } catch {
     // A damaged contacts field only means fewer words are replaced; the names and places still are.
   }
-  const names = [p.preferredName, p.legalName, p.firstName, p.lastName].filter((n): n is string => !!n && n.trim().length > 0);
-  const places = [...(p.localAuthority ? councilNames(p.localAuthority) : []), ...placeParts(p.placementAddress)].filter((n): n is string => !!n && n.trim().length > 0);
+  const names = [p.preferredName, p.legalName, p.firstName, p.lastName].filter(
+    (n): n is string => !!n && n.trim().length > 0,
+  );
+  const places = [
+    ...(p.localAuthority ? councilNames(p.localAuthority) : []),
+    ...placeParts(p.placementAddress),
+  ].filter((n): n is string => !!n && n.trim().length > 0);
   return { names, otherNames: otherNames.filter((n) => n.length >= 2), places };
 }
 
 /** Cases closed in the period, as the manager picks a case study from them. */
 export function caseStudyCandidates(db: Db, period: Period): CaseStudyCandidate[] {
   const ids = db
-    .prepare("SELECT id FROM referrals WHERE deleted_at IS NULL AND closure_date BETWEEN ? AND ? ORDER BY closure_date DESC LIMIT 200")
+    .prepare(
+      'SELECT id FROM referrals WHERE deleted_at IS NULL AND closure_date BETWEEN ? AND ? ORDER BY closure_date DESC LIMIT 200',
+    )
     .pluck()
     .all(period.from, period.to) as string[];
   return ids.flatMap((id) => {
     const c = getCaseSummary(db, id);
     if (!c) return [];
-    return [{
-      caseId: c.caseId,
-      reference: c.reference,
-      name: c.person.preferredName,
-      serviceUserType: c.serviceUserType,
-      ageAtReferral: c.referralDate ? ageOn(c.person.dateOfBirth, c.referralDate) : null,
-      issues: c.issues.map((i) => i.code),
-      closureOutcome: c.closureOutcome,
-      suggestedPseudonym: suggestPseudonym(c.caseId, [c.person.preferredName, c.person.firstName ?? '']),
-    }];
+    return [
+      {
+        caseId: c.caseId,
+        reference: c.reference,
+        name: c.person.preferredName,
+        serviceUserType: c.serviceUserType,
+        ageAtReferral: c.referralDate ? ageOn(c.person.dateOfBirth, c.referralDate) : null,
+        issues: c.issues.map((i) => i.code),
+        closureOutcome: c.closureOutcome,
+        suggestedPseudonym: suggestPseudonym(c.caseId, [c.person.preferredName, c.person.firstName ?? '']),
+      },
+    ];
   });
 }
 
 /** Suggestions from feedback forms whose writer agreed to be quoted, for the feedback section. */
-export function quotableComments(db: Db, period: Period): Array<{ kind: FeedbackFormKind; respondentRole: RespondentRole | null; comment: string }> {
+export function quotableComments(
+  db: Db,
+  period: Period,
+): Array<{ kind: FeedbackFormKind; respondentRole: RespondentRole | null; comment: string }> {
   const rows = db
     .prepare(
       `SELECT kind, respondent_role AS respondentRole, comment FROM feedback_forms
        WHERE deleted_at IS NULL AND may_quote = 1 AND length(trim(comment)) > 0 AND received_date BETWEEN ? AND ?
        ORDER BY received_date`,
     )
-    .all(period.from, period.to) as Array<{ kind: FeedbackFormKind; respondentRole: RespondentRole | null; comment: string }>;
+    .all(period.from, period.to) as Array<{
+    kind: FeedbackFormKind;
+    respondentRole: RespondentRole | null;
+    comment: string;
+  }>;
   return rows;
 }

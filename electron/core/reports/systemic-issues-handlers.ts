@@ -1,6 +1,11 @@
 import type { systemicIssuesMethods } from '../../../shared/ipc/systemic-issues';
 import type { HandlersFor } from '../ipc/handler-types';
-import { listSystemicIssues, removeSystemicIssue, saveSystemicIssue, systemicIssueSuggestions } from './systemic-issues-service';
+import {
+  listSystemicIssues,
+  removeSystemicIssue,
+  saveSystemicIssue,
+  systemicIssueSuggestions,
+} from './systemic-issues-service';
 
 export const systemicIssuesHandlers: HandlersFor<keyof typeof systemicIssuesMethods> = {
   'systemicIssues.list': (input, ctx) => listSystemicIssues(ctx.db(), input.caseId),

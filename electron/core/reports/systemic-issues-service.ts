@@ -30,20 +30,29 @@ const toIssue = (r: Row): SystemicIssue => ({
 });
 
 export function listSystemicIssues(db: Db, caseId: string): SystemicIssue[] {
-  const rows = db.prepare('SELECT * FROM systemic_issues WHERE case_id = ? AND deleted_at IS NULL ORDER BY raised_on DESC, id').all(caseId) as Row[];
+  const rows = db
+    .prepare('SELECT * FROM systemic_issues WHERE case_id = ? AND deleted_at IS NULL ORDER BY raised_on DESC, id')
+    .all(caseId) as Row[];
   return rows.map(toIssue);
 }
 
 function getIssue(db: Db, id: string): SystemicIssue {
-  const row = db.prepare('SELECT * FROM systemic_issues WHERE id = ? AND deleted_at IS NULL').get(id) as Row | undefined;
-  if (!row) throw new AppError('not_found', 'That systemic issue could not be found. It may have been removed on another device.');
+  const row = db.prepare('SELECT * FROM systemic_issues WHERE id = ? AND deleted_at IS NULL').get(id) as
+    Row | undefined;
+  if (!row)
+    throw new AppError(
+      'not_found',
+      'That systemic issue could not be found. It may have been removed on another device.',
+    );
   return toIssue(row);
 }
 
 /** Earlier wordings used across the service, so advocates pick the same words and the report groups them. */
 export function systemicIssueSuggestions(db: Db): Array<{ area: SystemicIssue['area']; issue: string }> {
   const rows = db
-    .prepare('SELECT area, issue, count(*) AS n FROM systemic_issues WHERE deleted_at IS NULL GROUP BY area, issue ORDER BY n DESC, issue')
+    .prepare(
+      'SELECT area, issue, count(*) AS n FROM systemic_issues WHERE deleted_at IS NULL GROUP BY area, issue ORDER BY n DESC, issue',
+    )
     .all() as Array<{ area: SystemicIssue['area']; issue: string }>;
   // Grouped as the report groups them, so two spellings of one issue are offered once (the commonest).
   const seen = new Set<string>();
@@ -60,7 +69,8 @@ export function systemicIssueSuggestions(db: Db): Array<{ area: SystemicIssue['a
 export function saveSystemicIssue(ctx: CoreContext, input: SystemicIssueInput): SystemicIssue {
   const exists = ctx.db().prepare('SELECT 1 FROM referrals WHERE id = ? AND deleted_at IS NULL').get(input.caseId);
   if (!exists) throw new AppError('not_found', 'That case could not be found, so the systemic issue was not saved.');
-  if (input.id && getIssue(ctx.db(), input.id).caseId !== input.caseId) throw new AppError('invalid_input', 'This systemic issue belongs to another case.');
+  if (input.id && getIssue(ctx.db(), input.id).caseId !== input.caseId)
+    throw new AppError('invalid_input', 'This systemic issue belongs to another case.');
   const id = input.id ?? uuidv7();
   ctx.write((w) => {
     w.upsert('systemic_issue', id, input.caseId, {
@@ -76,7 +86,8 @@ export function saveSystemicIssue(ctx: CoreContext, input: SystemicIssueInput): 
 }
 
 export function removeSystemicIssue(ctx: CoreContext, id: string): boolean {
-  const row = ctx.db().prepare('SELECT case_id FROM systemic_issues WHERE id = ? AND deleted_at IS NULL').get(id) as { case_id: string } | undefined;
+  const row = ctx.db().prepare('SELECT case_id FROM systemic_issues WHERE id = ? AND deleted_at IS NULL').get(id) as
+    { case_id: string } | undefined;
   if (!row) return false;
   ctx.write((w) => w.remove('systemic_issue', id, row.case_id));
   return true;

@@ -15,7 +15,14 @@ import type { Db } from '../db/database';
  */
 const NEVER = new Set(['audit_log', 'meta', 'drafts']);
 /** Columns that name something other than a record of the case (devices, users, organisations). */
-const NOT_RECORD_LINKS = new Set(['device_id', 'user_id', 'organisation_id', 'mutation_id', 'edit_device', 'kept_device']);
+const NOT_RECORD_LINKS = new Set([
+  'device_id',
+  'user_id',
+  'organisation_id',
+  'mutation_id',
+  'edit_device',
+  'kept_device',
+]);
 
 interface TableInfo {
   name: string;
@@ -23,14 +30,22 @@ interface TableInfo {
 }
 
 function tables(db: Db): { plain: TableInfo[]; fts: string[] } {
-  const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string | null }[];
-  const fts = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '') && /USING\s+fts5/i.test(t.sql ?? '')).map((t) => t.name);
+  const all = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string; sql: string | null }[];
+  const fts = all
+    .filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '') && /USING\s+fts5/i.test(t.sql ?? ''))
+    .map((t) => t.name);
   const virtual = new Set(all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name));
   // FTS5 keeps its index in these shadow tables; a feature's own map table (e.g. `notes_fts_map`) is not one.
-  const shadow = (name: string) => [...virtual].some((v) => ['data', 'idx', 'content', 'docsize', 'config'].some((s) => name === `${v}_${s}`));
+  const shadow = (name: string) =>
+    [...virtual].some((v) => ['data', 'idx', 'content', 'docsize', 'config'].some((s) => name === `${v}_${s}`));
   const plain = all
     .filter((t) => !virtual.has(t.name) && !shadow(t.name) && !NEVER.has(t.name))
-    .map((t) => ({ name: t.name, columns: db.prepare(`SELECT name, type, pk FROM pragma_table_info(?)`).all(t.name) as TableInfo['columns'] }));
+    .map((t) => ({
+      name: t.name,
+      columns: db.prepare(`SELECT name, type, pk FROM pragma_table_info(?)`).all(t.name) as TableInfo['columns'],
+    }));
   return { plain, fts };
 }
 
@@ -65,7 +80,10 @@ export function eraseCase(db: Db, caseId: string): EraseResult {
   let rowsRemoved = 0;
 
   const personIds = plain.some((t) => t.name === 'referrals' && t.columns.some((c) => c.name === 'person_id'))
-    ? (db.prepare('SELECT person_id FROM referrals WHERE id = ? AND person_id IS NOT NULL').pluck().all(caseId) as string[])
+    ? (db
+        .prepare('SELECT person_id FROM referrals WHERE id = ? AND person_id IS NOT NULL')
+        .pluck()
+        .all(caseId) as string[])
     : [];
 
   const removeWhere = (t: TableInfo, column: string, ids: string[]): number => {
@@ -77,10 +95,15 @@ export function eraseCase(db: Db, caseId: string): EraseResult {
       const marks = chunk.map(() => '?').join(', ');
       for (const m of maps.get(t.name) ?? []) {
         if (m.idCol !== column) continue;
-        db.prepare(`DELETE FROM ${quote(m.fts)} WHERE rowid IN (SELECT ${quote(m.intCol)} FROM ${quote(t.name)} WHERE ${quote(column)} IN (${marks}))`).run(...chunk);
+        db.prepare(
+          `DELETE FROM ${quote(m.fts)} WHERE rowid IN (SELECT ${quote(m.intCol)} FROM ${quote(t.name)} WHERE ${quote(column)} IN (${marks}))`,
+        ).run(...chunk);
       }
       if (hasId) {
-        const found = db.prepare(`SELECT id FROM ${quote(t.name)} WHERE ${quote(column)} IN (${marks})`).pluck().all(...chunk) as unknown[];
+        const found = db
+          .prepare(`SELECT id FROM ${quote(t.name)} WHERE ${quote(column)} IN (${marks})`)
+          .pluck()
+          .all(...chunk) as unknown[];
         for (const id of found) if (typeof id === 'string') erased.add(id);
       }
       n += db.prepare(`DELETE FROM ${quote(t.name)} WHERE ${quote(column)} IN (${marks})`).run(...chunk).changes;
@@ -95,7 +118,11 @@ export function eraseCase(db: Db, caseId: string): EraseResult {
     const ids = [...erased];
     for (const t of plain) {
       for (const c of t.columns) {
-        const link = c.name === 'case_id' || c.name === 'referral_id' || c.name === 'entity_id' || (/_id$/.test(c.name) && !NOT_RECORD_LINKS.has(c.name) && c.name !== 'person_id');
+        const link =
+          c.name === 'case_id' ||
+          c.name === 'referral_id' ||
+          c.name === 'entity_id' ||
+          (/_id$/.test(c.name) && !NOT_RECORD_LINKS.has(c.name) && c.name !== 'person_id');
         if (link) changed += removeWhere(t, c.name, ids);
       }
       if (t.name === 'referrals') changed += removeWhere(t, 'id', [caseId]);
@@ -119,7 +146,8 @@ export function eraseCase(db: Db, caseId: string): EraseResult {
       erased.add(personId);
       rowsRemoved += removeWhere(people, 'id', [personId]);
       for (const t of plain) {
-        for (const c of t.columns) if (c.name === 'person_id' || c.name === 'entity_id') rowsRemoved += removeWhere(t, c.name, [personId]);
+        for (const c of t.columns)
+          if (c.name === 'person_id' || c.name === 'entity_id') rowsRemoved += removeWhere(t, c.name, [personId]);
       }
       personErased = true;
     }
@@ -138,7 +166,9 @@ export function forgetSearchEntries(db: Db, ids: readonly string[]): void {
   const marks = ids.map(() => '?').join(', ');
   for (const [table, maps] of ftsMaps(fts, plain)) {
     for (const m of maps) {
-      db.prepare(`DELETE FROM ${quote(m.fts)} WHERE rowid IN (SELECT ${quote(m.intCol)} FROM ${quote(table)} WHERE ${quote(m.idCol)} IN (${marks}))`).run(...ids);
+      db.prepare(
+        `DELETE FROM ${quote(m.fts)} WHERE rowid IN (SELECT ${quote(m.intCol)} FROM ${quote(table)} WHERE ${quote(m.idCol)} IN (${marks}))`,
+      ).run(...ids);
       db.prepare(`DELETE FROM ${quote(table)} WHERE ${quote(m.idCol)} IN (${marks})`).run(...ids);
     }
   }
@@ -149,7 +179,8 @@ export function forgetSearchEntries(db: Db, ids: readonly string[]): void {
  * until then). With secure_delete on, that is all a single removed record needs.
  */
 export function optimizeSearchIndexes(db: Db): void {
-  for (const index of tables(db).fts) db.prepare(`INSERT INTO ${quote(index)} (${quote(index)}) VALUES ('optimize')`).run();
+  for (const index of tables(db).fts)
+    db.prepare(`INSERT INTO ${quote(index)} (${quote(index)}) VALUES ('optimize')`).run();
 }
 
 /** After erasing: merge FTS segments (dropping deleted terms), then rebuild the file so freed pages hold nothing. */

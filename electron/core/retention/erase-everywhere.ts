@@ -14,7 +14,11 @@ import { checkErasable, eraseHere } from './retention-service';
  * when it next syncs) before erasing its own. Unreachable service: nothing is erased anywhere, so
  * the case is never gone here yet alive on the others.
  */
-export async function eraseDueCasesEverywhere(ctx: CoreContext, caseIds: string[], confirmCount: number): Promise<{ erased: number; rowsRemoved: number }> {
+export async function eraseDueCasesEverywhere(
+  ctx: CoreContext,
+  caseIds: string[],
+  confirmCount: number,
+): Promise<{ erased: number; rowsRemoved: number }> {
   const unique = checkErasable(ctx, caseIds, confirmCount);
   if (!ctx.sync.account()) return eraseHere(ctx, unique);
   const keep = keptRecords(ctx.db(), unique);
@@ -23,9 +27,13 @@ export async function eraseDueCasesEverywhere(ctx: CoreContext, caseIds: string[
   } catch (e) {
     // A refusal (no key on this laptop, or the organisation's daily allowance spent) already says
     // why and when to try again; only a service that did not answer calls for being online.
-    if (e instanceof AppError && e.code === 'forbidden') throw new AppError('forbidden', `${e.message} Nothing was deleted on this laptop either.`);
+    if (e instanceof AppError && e.code === 'forbidden')
+      throw new AppError('forbidden', `${e.message} Nothing was deleted on this laptop either.`);
     const why = e instanceof AppError ? e.message : 'The service could not be reached.';
-    throw new AppError('conflict', `${why} Nothing was deleted: the cases must be erased from the service too, so every laptop erases them. Try again when this computer is online.`);
+    throw new AppError(
+      'conflict',
+      `${why} Nothing was deleted: the cases must be erased from the service too, so every laptop erases them. Try again when this computer is online.`,
+    );
   }
   const out = eraseHere(ctx, unique);
   resendMoved(ctx, keep);
@@ -41,12 +49,19 @@ function resendMoved(ctx: CoreContext, keep: { entity: string; entityId: string;
   if (!keep.length) return;
   ctx.write((w, db) => {
     for (const k of keep) {
-      db.prepare('UPDATE sync_record_cases SET case_id = ? WHERE entity = ? AND entity_id = ?').run(k.toCase, k.entity, k.entityId);
+      db.prepare('UPDATE sync_record_cases SET case_id = ? WHERE entity = ? AND entity_id = ?').run(
+        k.toCase,
+        k.entity,
+        k.entityId,
+      );
       const spec = entityRegistry[k.entity];
       if (!spec || e2eMode(db) !== 'sealed') continue;
-      const row = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(k.entityId) as Record<string, unknown> | undefined;
+      const row = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(k.entityId) as
+        Record<string, unknown> | undefined;
       if (!row) continue;
-      const fields = Object.fromEntries(spec.fields.filter((f) => row[f] !== null && row[f] !== undefined).map((f) => [f, fromColumn(spec, f, row[f])]));
+      const fields = Object.fromEntries(
+        spec.fields.filter((f) => row[f] !== null && row[f] !== undefined).map((f) => [f, fromColumn(spec, f, row[f])]),
+      );
       w.upsert(k.entity, k.entityId, k.toCase, fields, true);
     }
   });
@@ -59,7 +74,8 @@ function resendMoved(ctx: CoreContext, keep: { entity: string; entityId: string;
  * to the staying case instead of erasing them.
  */
 function keptRecords(db: Db, erasing: string[]): { entity: string; entityId: string; toCase: string }[] {
-  const has = (t: string) => Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+  const has = (t: string) =>
+    Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
   if (!has('people') || !has('sync_record_cases')) return [];
   const marks = erasing.map(() => '?').join(', ');
   return db

@@ -22,11 +22,15 @@ export function getPolicy(db: Db): RetentionPolicy {
 }
 
 export function setPolicy(db: Db, policy: RetentionPolicy): RetentionPolicy {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(POLICY_KEY, JSON.stringify(policy));
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    POLICY_KEY,
+    JSON.stringify(policy),
+  );
   return policy;
 }
 
-const hasTable = (db: Db, name: string) => Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name));
+const hasTable = (db: Db, name: string) =>
+  Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name));
 
 /** Closed cases whose retention period has ended, oldest due first. */
 export function dueCases(db: Db, today: string): RetentionDueRow[] {
@@ -43,7 +47,14 @@ export function dueCases(db: Db, today: string): RetentionDueRow[] {
   const due: RetentionDueRow[] = [];
   for (const r of rows) {
     const when = retentionDueOn(policy, r);
-    if (when && when.dueOn <= today) due.push({ caseId: r.id, reference: r.reference, closureDate: r.closureDate, dueOn: when.dueOn, ruleUsed: when.ruleUsed });
+    if (when && when.dueOn <= today)
+      due.push({
+        caseId: r.id,
+        reference: r.reference,
+        closureDate: r.closureDate,
+        dueOn: when.dueOn,
+        ruleUsed: when.ruleUsed,
+      });
   }
   return due.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference));
 }
@@ -61,15 +72,23 @@ function mayErase(db: Db): boolean {
  */
 export function checkErasable(ctx: CoreContext, caseIds: string[], confirmCount: number): string[] {
   const db = ctx.db();
-  if (!mayErase(db)) throw new AppError('forbidden', 'Only a manager can delete records at the end of their retention period.');
+  if (!mayErase(db))
+    throw new AppError('forbidden', 'Only a manager can delete records at the end of their retention period.');
   const unique = [...new Set(caseIds)];
   if (confirmCount !== unique.length) {
-    throw new AppError('invalid_input', `Type the number of cases to delete (${unique.length}) to confirm. Nothing was deleted.`, { fields: { confirmCount: 'Does not match.' } });
+    throw new AppError(
+      'invalid_input',
+      `Type the number of cases to delete (${unique.length}) to confirm. Nothing was deleted.`,
+      { fields: { confirmCount: 'Does not match.' } },
+    );
   }
   const due = new Set(dueCases(db, todayIso(ctx.now())).map((r) => r.caseId));
   const notDue = unique.filter((id) => !due.has(id));
   if (notDue.length > 0) {
-    throw new AppError('conflict', `${notDue.length} of the chosen cases ${notDue.length === 1 ? 'is' : 'are'} not due for deletion under the retention policy. Nothing was deleted.`);
+    throw new AppError(
+      'conflict',
+      `${notDue.length} of the chosen cases ${notDue.length === 1 ? 'is' : 'are'} not due for deletion under the retention policy. Nothing was deleted.`,
+    );
   }
   return unique;
 }
@@ -83,7 +102,9 @@ export function eraseHere(ctx: CoreContext, unique: string[]): { erased: number;
       const r = eraseCase(db, caseId);
       rowsRemoved += r.rowsRemoved;
       // The trail keeps that it happened and under which rule; the case id is an opaque number, not a person.
-      appendAudit(db, ctx.deviceId(), ctx.now(), [{ action: 'retention-deleted', method: 'retention.erase', caseId, detail: `${r.rowsRemoved} rows` }]);
+      appendAudit(db, ctx.deviceId(), ctx.now(), [
+        { action: 'retention-deleted', method: 'retention.erase', caseId, detail: `${r.rowsRemoved} rows` },
+      ]);
     }
   }).immediate();
   compactAfterErase(db);

@@ -7,9 +7,13 @@ import type { Row, SubjectAccessData } from './gather';
  * each case with every record found, then who opened, changed or exported the records. Rich-text
  * bodies (notes, letters) are placed as they were written; other fields are listed by name.
  */
-const text = (t: string, bold = false): TipTapNode => (bold ? { type: 'text', text: t, marks: [{ type: 'bold' }] } : { type: 'text', text: t });
+const text = (t: string, bold = false): TipTapNode =>
+  bold ? { type: 'text', text: t, marks: [{ type: 'bold' }] } : { type: 'text', text: t };
 const heading = (level: number, t: string): TipTapNode => ({ type: 'heading', attrs: { level }, content: [text(t)] });
-const paragraph = (...content: TipTapNode[]): TipTapNode => ({ type: 'paragraph', content: content.filter((c) => c.text !== '') });
+const paragraph = (...content: TipTapNode[]): TipTapNode => ({
+  type: 'paragraph',
+  content: content.filter((c) => c.text !== ''),
+});
 
 /** "case_actions" -> "Case actions"; "date_of_birth" -> "Date of birth". */
 export const humanise = (name: string): string => {
@@ -20,7 +24,12 @@ export const humanise = (name: string): string => {
 const SKIP_FIELDS = new Set(['id', 'case_id', 'referral_id', 'person_id']);
 
 function isTipTapDoc(v: unknown): v is TipTapNode {
-  return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'doc' && Array.isArray((v as { content?: unknown }).content);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { type?: unknown }).type === 'doc' &&
+    Array.isArray((v as { content?: unknown }).content)
+  );
 }
 
 function valueText(v: unknown): string {
@@ -48,7 +57,11 @@ function rowBlocks(row: Row): TipTapNode[] {
 export function bundleDocument(data: SubjectAccessData, generatedAt: Date): TipTapNode {
   const content: TipTapNode[] = [
     heading(1, 'Information held about you'),
-    paragraph(text(`Prepared on ${formatUkDate(generatedAt.toISOString())} in answer to a subject access request. It holds everything this advocacy service's records on this computer hold about you, and who has looked at them.`)),
+    paragraph(
+      text(
+        `Prepared on ${formatUkDate(generatedAt.toISOString())} in answer to a subject access request. It holds everything this advocacy service's records on this computer hold about you, and who has looked at them.`,
+      ),
+    ),
     heading(2, 'Your details'),
     ...(data.person ? rowBlocks(data.person) : [paragraph(text('No personal details are held.'))]),
   ];
@@ -67,7 +80,13 @@ export function bundleDocument(data: SubjectAccessData, generatedAt: Date): TipT
   if (data.accessLog.length === 0) content.push(paragraph(text('No entries.')));
   for (const e of data.accessLog) {
     const when = String(e.at ?? '');
-    content.push(paragraph(text(`${formatUkDate(when)} ${when.slice(11, 16)} `), text(`${humanise(String(e.action ?? ''))}`, true), text(` (${String(e.method ?? '')}, device ${String(e.deviceId ?? '').slice(-8)})`)));
+    content.push(
+      paragraph(
+        text(`${formatUkDate(when)} ${when.slice(11, 16)} `),
+        text(`${humanise(String(e.action ?? ''))}`, true),
+        text(` (${String(e.method ?? '')}, device ${String(e.deviceId ?? '').slice(-8)})`),
+      ),
+    );
   }
   return { type: 'doc', content };
 }

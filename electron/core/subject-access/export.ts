@@ -18,7 +18,10 @@ export interface SubjectAccessExport {
  * advocate chooses, after warning that they leave the encrypted store). The export is recorded
  * in the trail of every case it covers.
  */
-export async function exportSubjectAccess(ctx: CoreContext, ref: { personId?: string | undefined; caseId?: string | undefined }): Promise<SubjectAccessExport> {
+export async function exportSubjectAccess(
+  ctx: CoreContext,
+  ref: { personId?: string | undefined; caseId?: string | undefined },
+): Promise<SubjectAccessExport> {
   const db = ctx.db();
   const personId = personIdFor(db, ref);
   if (!personId) throw new AppError('not_found', 'Heard holds no person with those details on this computer.');
@@ -26,7 +29,11 @@ export async function exportSubjectAccess(ctx: CoreContext, ref: { personId?: st
   const data = gatherSubjectAccess(db, personId);
   const records = data.cases.reduce((n, c) => n + Object.values(c.records).reduce((m, rows) => m + rows.length, 0), 0);
   const stem = `subject-access-${todayIso(now)}`;
-  const json = JSON.stringify({ format: 'heard-subject-access', version: 1, generatedAt: now.toISOString(), ...data }, null, 2);
+  const json = JSON.stringify(
+    { format: 'heard-subject-access', version: 1, generatedAt: now.toISOString(), ...data },
+    null,
+    2,
+  );
   const pdf = await renderPdfWithReport(bundleDocument(data, now), {
     title: 'Information held about you',
     subject: 'Subject access request',
@@ -38,7 +45,11 @@ export async function exportSubjectAccess(ctx: CoreContext, ref: { personId?: st
     ctx.deviceId(),
     now,
     data.cases.length > 0
-      ? data.cases.map((c) => ({ action: 'subject-access-export' as const, method: 'subjectAccess.export', caseId: c.caseId }))
+      ? data.cases.map((c) => ({
+          action: 'subject-access-export' as const,
+          method: 'subjectAccess.export',
+          caseId: c.caseId,
+        }))
       : [{ action: 'subject-access-export', method: 'subjectAccess.export' }],
   );
   return {

@@ -63,10 +63,15 @@ function readable(row: Row): Row {
 }
 
 function plainTables(db: Db): { name: string; columns: string[] }[] {
-  const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string | null }[];
+  const all = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string; sql: string | null }[];
   return all
     .filter((t) => !/^CREATE VIRTUAL TABLE/i.test(t.sql ?? '') && !BOOKKEEPING.test(t.name))
-    .map((t) => ({ name: t.name, columns: db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t.name) as string[] }));
+    .map((t) => ({
+      name: t.name,
+      columns: db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t.name) as string[],
+    }));
 }
 
 function gatherCase(db: Db, tables: { name: string; columns: string[] }[], caseId: string): Record<string, Row[]> {
@@ -95,11 +100,14 @@ function gatherCase(db: Db, tables: { name: string; columns: string[] }[], caseI
         continue;
       }
       for (const c of t.columns) {
-        const link = c === 'case_id' || c === 'referral_id' || c === 'entity_id' || (/_id$/.test(c) && !NOT_RECORD_LINKS.has(c));
+        const link =
+          c === 'case_id' || c === 'referral_id' || c === 'entity_id' || (/_id$/.test(c) && !NOT_RECORD_LINKS.has(c));
         if (!link) continue;
         for (let i = 0; i < current.length; i += 500) {
           const chunk = current.slice(i, i + 500);
-          const rows = db.prepare(`SELECT * FROM ${quote(t.name)} WHERE ${quote(c)} IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as Row[];
+          const rows = db
+            .prepare(`SELECT * FROM ${quote(t.name)} WHERE ${quote(c)} IN (${chunk.map(() => '?').join(', ')})`)
+            .all(...chunk) as Row[];
           added += add(t.name, rows);
         }
       }
@@ -113,13 +121,22 @@ function gatherCase(db: Db, tables: { name: string; columns: string[] }[], caseI
   return out;
 }
 
-const hasTable = (db: Db, name: string) => Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name));
+const hasTable = (db: Db, name: string) =>
+  Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name));
 
 /** Finds the person from a case of theirs or their own id; null when neither is held. */
-export function personIdFor(db: Db, ref: { personId?: string | undefined; caseId?: string | undefined }): string | null {
+export function personIdFor(
+  db: Db,
+  ref: { personId?: string | undefined; caseId?: string | undefined },
+): string | null {
   if (!hasTable(db, 'people')) return null;
-  if (ref.personId) return (db.prepare('SELECT id FROM people WHERE id = ?').pluck().get(ref.personId) as string | undefined) ?? null;
-  if (ref.caseId && hasTable(db, 'referrals')) return (db.prepare('SELECT person_id FROM referrals WHERE id = ?').pluck().get(ref.caseId) as string | null | undefined) ?? null;
+  if (ref.personId)
+    return (db.prepare('SELECT id FROM people WHERE id = ?').pluck().get(ref.personId) as string | undefined) ?? null;
+  if (ref.caseId && hasTable(db, 'referrals'))
+    return (
+      (db.prepare('SELECT person_id FROM referrals WHERE id = ?').pluck().get(ref.caseId) as
+        string | null | undefined) ?? null
+    );
   return null;
 }
 
@@ -127,18 +144,32 @@ export function gatherSubjectAccess(db: Db, personId: string): SubjectAccessData
   const tables = plainTables(db);
   const person = (db.prepare('SELECT * FROM people WHERE id = ?').get(personId) as Row | undefined) ?? null;
   const caseRows = hasTable(db, 'referrals')
-    ? (db.prepare('SELECT id, reference FROM referrals WHERE person_id = ? ORDER BY referral_date, reference').all(personId) as { id: string; reference: string | null }[])
+    ? (db
+        .prepare('SELECT id, reference FROM referrals WHERE person_id = ? ORDER BY referral_date, reference')
+        .all(personId) as { id: string; reference: string | null }[])
     : [];
   const cases = caseRows.map((c) => ({ caseId: c.id, reference: c.reference, records: gatherCase(db, tables, c.id) }));
-  const everyId = new Set<string>([personId, ...cases.flatMap((c) => [c.caseId, ...Object.values(c.records).flatMap((rows) => rows.map((r) => r.id).filter((v): v is string => typeof v === 'string'))])]);
+  const everyId = new Set<string>([
+    personId,
+    ...cases.flatMap((c) => [
+      c.caseId,
+      ...Object.values(c.records).flatMap((rows) =>
+        rows.map((r) => r.id).filter((v): v is string => typeof v === 'string'),
+      ),
+    ]),
+  ]);
   const drafts = hasTable(db, 'drafts')
-    ? (db.prepare('SELECT key, content, saved_at FROM drafts').all() as Row[]).filter((d) => [...everyId].some((id) => String(d.key).includes(id))).map(readable)
+    ? (db.prepare('SELECT key, content, saved_at FROM drafts').all() as Row[])
+        .filter((d) => [...everyId].some((id) => String(d.key).includes(id)))
+        .map(readable)
     : [];
   const caseIds = cases.map((c) => c.caseId);
   const accessLog =
     caseIds.length > 0 && hasTable(db, 'audit_log')
       ? (db
-          .prepare(`SELECT seq, at, device_id AS deviceId, action, method, case_id AS caseId FROM audit_log WHERE case_id IN (${caseIds.map(() => '?').join(', ')}) ORDER BY seq`)
+          .prepare(
+            `SELECT seq, at, device_id AS deviceId, action, method, case_id AS caseId FROM audit_log WHERE case_id IN (${caseIds.map(() => '?').join(', ')}) ORDER BY seq`,
+          )
           .all(...caseIds) as Row[])
       : [];
   return { person: person ? readable(person) : null, cases, drafts, accessLog };

@@ -25,7 +25,13 @@ export class AccessTokens {
       try {
         return await this.withToken(api, fn);
       } catch (e) {
-        if (!(e instanceof SyncHttpError && e.retryAfter !== null && e.retryAfter <= SHORT_WAIT_S && waited < MAX_SHORT_WAITS)) throw e;
+        if (!(
+          e instanceof SyncHttpError &&
+          e.retryAfter !== null &&
+          e.retryAfter <= SHORT_WAIT_S &&
+          waited < MAX_SHORT_WAITS
+        ))
+          throw e;
         waited++;
         await new Promise((resolve) => setTimeout(resolve, e.retryAfter! * 1000));
       }
@@ -37,7 +43,8 @@ export class AccessTokens {
     // Expiry is on the service's clock; judged on this computer's clock alone, a clock a day
     // ahead would renew the token before every request, and one behind would never renew it.
     const serviceNow = this.now().getTime() - (acct.clock_offset_ms ?? 0);
-    const fresh = acct.access_token && acct.access_expires_at && Date.parse(acct.access_expires_at) - serviceNow > 60_000;
+    const fresh =
+      acct.access_token && acct.access_expires_at && Date.parse(acct.access_expires_at) - serviceNow > 60_000;
     if (!fresh) acct = await this.refresh(api);
     try {
       return await fn(acct.access_token!);

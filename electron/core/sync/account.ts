@@ -29,12 +29,28 @@ export function saveEnrolment(db: Db, url: string, e: EnrolResponse, now: Date):
   db.prepare(
     `INSERT INTO sync_account (id, service_url, device_id, user_id, organisation_id, role, user_name, organisation_name, refresh_token, access_token, access_expires_at, enrolled_at)
      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(url, e.deviceId, e.userId, e.organisationId, e.role, e.userName, e.organisationName, e.refreshToken, e.accessToken, e.accessExpiresAt, now.toISOString());
+  ).run(
+    url,
+    e.deviceId,
+    e.userId,
+    e.organisationId,
+    e.role,
+    e.userName,
+    e.organisationName,
+    e.refreshToken,
+    e.accessToken,
+    e.accessExpiresAt,
+    now.toISOString(),
+  );
 }
 
 /** Saved before the new access token is used: losing the rotated refresh token would lock the device out. */
 export function saveTokens(db: Db, t: TokenResponse): void {
-  db.prepare('UPDATE sync_account SET refresh_token = ?, access_token = ?, access_expires_at = ?').run(t.refreshToken, t.accessToken, t.accessExpiresAt);
+  db.prepare('UPDATE sync_account SET refresh_token = ?, access_token = ?, access_expires_at = ?').run(
+    t.refreshToken,
+    t.accessToken,
+    t.accessExpiresAt,
+  );
 }
 
 export function recordResult(db: Db, at: string | null, error: string | null): void {

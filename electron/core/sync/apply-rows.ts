@@ -4,7 +4,30 @@ import type { EntitySpec } from '../db/entities';
 import { columnFromSync, type Column } from '../db/columns';
 
 /** The prepared statements one page's application uses, prepared once a page. */
-type StatementName = 'ack' | 'sentValue' | 'versionNewer' | 'versionAtLeast' | 'pending' | 'inOutbox' | 'anyOutbox' | 'recordCase' | 'conflict' | 'resolved' | 'outboxForCase' | 'deferPurge' | 'cancelPurge' | 'held' | 'dropHeld' | 'dropVersion' | 'anyVersion' | 'anyPendingForRecord' | 'dropRecordCase' | 'cursor' | 'park' | 'parkedIncomplete' | 'dropIncomplete';
+type StatementName =
+  | 'ack'
+  | 'sentValue'
+  | 'versionNewer'
+  | 'versionAtLeast'
+  | 'pending'
+  | 'inOutbox'
+  | 'anyOutbox'
+  | 'recordCase'
+  | 'conflict'
+  | 'resolved'
+  | 'outboxForCase'
+  | 'deferPurge'
+  | 'cancelPurge'
+  | 'held'
+  | 'dropHeld'
+  | 'dropVersion'
+  | 'anyVersion'
+  | 'anyPendingForRecord'
+  | 'dropRecordCase'
+  | 'cursor'
+  | 'park'
+  | 'parkedIncomplete'
+  | 'dropIncomplete';
 export type Statements = Record<StatementName, Statement<unknown[]>>;
 
 export function statements(db: Db): Statements {
@@ -20,7 +43,9 @@ export function statements(db: Db): Statements {
     pending: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = ? LIMIT 1').pluck(),
     inOutbox: db.prepare('SELECT 1 FROM outbox WHERE mutation_id = ?').pluck(),
     anyOutbox: db.prepare('SELECT 1 FROM outbox LIMIT 1').pluck(),
-    recordCase: db.prepare('INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET case_id = excluded.case_id'),
+    recordCase: db.prepare(
+      'INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET case_id = excluded.case_id',
+    ),
     conflict: db.prepare(
       `INSERT INTO sync_conflicts (id, entity, entity_id, case_id, field, reason, mine, edit_value, edit_user, edit_device, edit_hlc, kept_value, kept_version, kept_user, kept_device, kept_hlc, seq)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -29,8 +54,12 @@ export function statements(db: Db): Statements {
     outboxForCase: db.prepare('SELECT 1 FROM outbox WHERE case_id = ? LIMIT 1').pluck(),
     deferPurge: db.prepare('INSERT INTO sync_pending_purges (case_id) VALUES (?) ON CONFLICT DO NOTHING'),
     cancelPurge: db.prepare('DELETE FROM sync_pending_purges WHERE case_id = ?'),
-    held: db.prepare("SELECT case_id, value, version FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'"),
-    dropHeld: db.prepare("DELETE FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'"),
+    held: db.prepare(
+      "SELECT case_id, value, version FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'",
+    ),
+    dropHeld: db.prepare(
+      "DELETE FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'",
+    ),
     dropVersion: db.prepare('DELETE FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?'),
     anyVersion: db.prepare('SELECT 1 FROM field_versions WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
     anyPendingForRecord: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
@@ -40,11 +69,12 @@ export function statements(db: Db): Statements {
       `INSERT INTO sync_parked (entity, entity_id, field, case_id, value, version, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET value = excluded.value, version = excluded.version, reason = excluded.reason, case_id = excluded.case_id`,
     ),
-    parkedIncomplete: db.prepare("SELECT field, value FROM sync_parked WHERE entity = ? AND entity_id = ? AND reason = 'incomplete'"),
+    parkedIncomplete: db.prepare(
+      "SELECT field, value FROM sync_parked WHERE entity = ? AND entity_id = ? AND reason = 'incomplete'",
+    ),
     dropIncomplete: db.prepare("DELETE FROM sync_parked WHERE entity = ? AND entity_id = ? AND reason = 'incomplete'"),
   };
 }
-
 
 /**
  * Collects field writes per record and writes each record once (one UPDATE, or one INSERT for a
@@ -87,7 +117,8 @@ export class RowWriter {
     // conflict holds both sides for a person.
     else if (this.required(spec.table).has(field)) return;
     else if (pending) pending.fields.set(field, null);
-    else if (this.prepare(`UPDATE ${spec.table} SET ${field} = NULL WHERE id = ?`).run(id).changes > 0) this.entities.add(entity);
+    else if (this.prepare(`UPDATE ${spec.table} SET ${field} = NULL WHERE id = ?`).run(id).changes > 0)
+      this.entities.add(entity);
   }
 
   flush(): void {
@@ -99,7 +130,13 @@ export class RowWriter {
 
   private required(table: string): Set<string> {
     let cols = this.notNull.get(table);
-    if (!cols) this.notNull.set(table, (cols = new Set(this.db.prepare('SELECT name FROM pragma_table_info(?) WHERE "notnull" = 1').pluck().all(table) as string[])));
+    if (!cols)
+      this.notNull.set(
+        table,
+        (cols = new Set(
+          this.db.prepare('SELECT name FROM pragma_table_info(?) WHERE "notnull" = 1').pluck().all(table) as string[],
+        )),
+      );
     return cols;
   }
 
@@ -117,14 +154,18 @@ export class RowWriter {
     if (update.run(...[...fields.values(), id]).changes > 0) return;
     // A record new to this device: bring in any fields parked while it was incomplete.
     const all = new Map<string, Column>();
-    for (const p of this.q.parkedIncomplete.all(entity, id) as { field: string; value: string }[]) all.set(p.field, columnFromSync(spec, p.field, JSON.parse(p.value)));
+    for (const p of this.q.parkedIncomplete.all(entity, id) as { field: string; value: string }[])
+      all.set(p.field, columnFromSync(spec, p.field, JSON.parse(p.value)));
     for (const [f, v] of fields) all.set(f, v);
     const cols = ['id', ...all.keys()];
     try {
-      this.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...[id, ...all.values()]);
+      this.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+        ...[id, ...all.values()],
+      );
       this.q.dropIncomplete.run(entity, id);
     } catch (e) {
-      if (!(e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT'))) throw e;
+      if (!(e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')))
+        throw e;
       for (const [f, v] of fields) this.q.park.run(entity, id, f, null, JSON.stringify(v), 0, 'incomplete');
     }
   }

@@ -43,8 +43,23 @@ export interface ApplyOptions {
   onApplied?(out: ApplyOutcome): void;
 }
 
-export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevice: string, page: PullResponse, opts: ApplyOptions): ApplyOutcome {
-  const out: ApplyOutcome = { applied: 0, conflicts: 0, purged: 0, erased: [], tombstones: 0, refused: [], unverified: [], entities: new Set() };
+export function applyPage(
+  db: Db,
+  registry: Record<string, EntitySpec>,
+  selfDevice: string,
+  page: PullResponse,
+  opts: ApplyOptions,
+): ApplyOutcome {
+  const out: ApplyOutcome = {
+    applied: 0,
+    conflicts: 0,
+    purged: 0,
+    erased: [],
+    tombstones: 0,
+    refused: [],
+    unverified: [],
+    entities: new Set(),
+  };
   const q = statements(db);
   const writer = new RowWriter(db, registry, q);
   const recorded = new Set<string>();
@@ -55,14 +70,18 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     for (const c of page.changes) {
       // Ours if this device sent it, or if it is still in our outbox: a change made here under an
       // earlier enrolment (a restored backup) is acknowledged under that enrolment's device.
-      const own = c.mutationId !== null && c.kind !== 'resolved' && (c.deviceId === selfDevice || (anyPending && q.inOutbox.get(c.mutationId) !== undefined));
+      const own =
+        c.mutationId !== null &&
+        c.kind !== 'resolved' &&
+        (c.deviceId === selfDevice || (anyPending && q.inOutbox.get(c.mutationId) !== undefined));
       // What this device sent, for a no-op to be checked against before the outbox row goes.
       const sent = own && c.kind === 'noop' ? (q.sentValue.get(c.mutationId) as string | null | undefined) : undefined;
       if (own) {
         q.ack.run(c.mutationId);
         // A record made here belongs to its case even if the service never took it, so a purge finds it.
         // A refused record too, while it is still here: a case given a new id finds its records by it.
-        if (c.caseId && c.entity && c.entityId && (c.kind !== 'refused' || stillHere(c.entity, c.entityId))) recordCase(c.entity, c.entityId, c.caseId);
+        if (c.caseId && c.entity && c.entityId && (c.kind !== 'refused' || stillHere(c.entity, c.entityId)))
+          recordCase(c.entity, c.entityId, c.caseId);
         if (field(c)) releaseHeld(c.entity, c.entityId, c.field);
       }
       switch (c.kind) {
@@ -73,7 +92,13 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
         case 'superseded':
           if (!own || !field(c)) break;
           if (sent !== undefined && canonicalJson(JSON.parse(sent ?? 'null')) !== canonicalJson(c.value ?? null)) {
-            out.unverified.push({ seq: c.seq, entity: c.entity, entityId: c.entityId, field: c.field, caseId: c.caseId });
+            out.unverified.push({
+              seq: c.seq,
+              entity: c.entity,
+              entityId: c.entityId,
+              field: c.field,
+              caseId: c.caseId,
+            });
             break;
           }
           setField(c, true);
@@ -83,7 +108,25 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
           if (!k || !field(c)) break;
           // This user does not hold the case now: a purge follows; nothing here to show or converge.
           if (own && k.kept.hidden) break;
-          q.conflict.run(k.id, c.entity, c.entityId, c.caseId, c.field, k.reason, own ? 1 : 0, JSON.stringify(k.edit.value ?? null), k.edit.userId, k.edit.deviceId, k.edit.hlc, JSON.stringify(k.kept.value ?? null), k.kept.version, k.kept.userId, k.kept.deviceId, k.kept.hlc, c.seq);
+          q.conflict.run(
+            k.id,
+            c.entity,
+            c.entityId,
+            c.caseId,
+            c.field,
+            k.reason,
+            own ? 1 : 0,
+            JSON.stringify(k.edit.value ?? null),
+            k.edit.userId,
+            k.edit.deviceId,
+            k.edit.hlc,
+            JSON.stringify(k.kept.value ?? null),
+            k.kept.version,
+            k.kept.userId,
+            k.kept.deviceId,
+            k.kept.hlc,
+            c.seq,
+          );
           out.conflicts++;
           setField({ ...c, value: k.kept.value, version: k.kept.version }, own);
           break;
@@ -92,7 +135,12 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
           // Not applied, and the service says why and nothing more. What was typed stays here.
           if (own && c.entity && c.entityId) {
             if (c.field) releaseHeld(c.entity, c.entityId, c.field);
-            out.refused.push({ entity: c.entity, entityId: c.entityId, caseId: c.caseId, reason: c.reason ?? 'not_held' });
+            out.refused.push({
+              entity: c.entity,
+              entityId: c.entityId,
+              caseId: c.caseId,
+              reason: c.reason ?? 'not_held',
+            });
           }
           break;
         case 'resolved':
@@ -126,13 +174,23 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
             // because another case still refers to them.
             const kept = (r: { entity: string; entity_id: string }) => {
               const spec = registry[r.entity];
-              return spec?.table === 'people' && db.prepare('SELECT 1 FROM people WHERE id = ?').get(r.entity_id) !== undefined;
+              return (
+                spec?.table === 'people' &&
+                db.prepare('SELECT 1 FROM people WHERE id = ?').get(r.entity_id) !== undefined
+              );
             };
-            purgeCase(db, registry, c.caseId, records.filter((r) => !kept(r)));
+            purgeCase(
+              db,
+              registry,
+              c.caseId,
+              records.filter((r) => !kept(r)),
+            );
             if (removed > 0 || records.length > 0) {
               out.erased.push(c.caseId);
               opts.onErased?.(c.caseId);
-              db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(COMPACT_DUE_KEY);
+              db.prepare(
+                "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'",
+              ).run(COMPACT_DUE_KEY);
             }
           }
           break;
@@ -140,7 +198,15 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
           if (c.entity && c.entityId) {
             writer.flush();
             recorded.delete(`${c.entity}\u0000${c.entityId}`);
-            if (forgetTombstone(db, registry, c.entity, c.entityId, c.version === null ? null : { value: c.value, version: c.version })) {
+            if (
+              forgetTombstone(
+                db,
+                registry,
+                c.entity,
+                c.entityId,
+                c.version === null ? null : { value: c.value, version: c.version },
+              )
+            ) {
               out.tombstones++;
               out.entities.add(c.entity);
             }
@@ -179,7 +245,8 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
   /** After this device's last waiting edit to a field is acknowledged, apply a value held back meanwhile. */
   function releaseHeld(entity: string, entityId: string, fieldName: string): void {
     if (q.pending.get(entity, entityId, fieldName)) return;
-    const held = q.held.get(entity, entityId, fieldName) as { case_id: string | null; value: string; version: number } | undefined;
+    const held = q.held.get(entity, entityId, fieldName) as
+      { case_id: string | null; value: string; version: number } | undefined;
     if (!held) return;
     q.dropHeld.run(entity, entityId, fieldName);
     writer.set(entity, entityId, held.case_id, fieldName, JSON.parse(held.value) as unknown, held.version);
@@ -197,19 +264,25 @@ export function applyPage(db: Db, registry: Record<string, EntitySpec>, selfDevi
     q.recordCase.run(entity, entityId, caseId);
   }
 
-  function field(c: IncomingChange): c is IncomingChange & { entity: string; entityId: string; field: string; version: number } {
+  function field(
+    c: IncomingChange,
+  ): c is IncomingChange & { entity: string; entityId: string; field: string; version: number } {
     return c.entity !== null && c.entityId !== null && c.field !== null && c.version !== null;
   }
 
   /** `converge`: an acknowledgement; take the service's value even at an equal version. */
-  function setField(c: IncomingChange & { entity: string; entityId: string; field: string; version: number }, converge: boolean): boolean {
+  function setField(
+    c: IncomingChange & { entity: string; entityId: string; field: string; version: number },
+    converge: boolean,
+  ): boolean {
     // One statement both compares and records the version: it changes a row only when newer
     // (or, for an acknowledgement, at least as new) than the one held.
     if (c.version <= 0) {
       if (converge) forgetField(c.entity, c.entityId, c.field);
       return false;
     }
-    if ((converge ? q.versionAtLeast : q.versionNewer).run(c.entity, c.entityId, c.field, c.version).changes === 0) return false;
+    if ((converge ? q.versionAtLeast : q.versionNewer).run(c.entity, c.entityId, c.field, c.version).changes === 0)
+      return false;
     if (c.caseId) recordCase(c.entity, c.entityId, c.caseId);
     if (anyPending && q.pending.get(c.entity, c.entityId, c.field)) {
       // Newer than what this device has, but its own edit is still on the way: keep the service's

@@ -24,5 +24,8 @@ export function asAppError(e: unknown): AppError {
     if (e.status === 404) return new AppError('not_found', e.message);
     return new AppError('internal', e.message);
   }
-  return new AppError('internal', 'Sync stopped because of a problem on this computer. Your records are safe; try again.');
+  return new AppError(
+    'internal',
+    'Sync stopped because of a problem on this computer. Your records are safe; try again.',
+  );
 }

@@ -79,7 +79,12 @@ export class SyncClient {
 
   async connect(serviceUrl: string, code: string): Promise<Account> {
     const url = checkServiceUrl(serviceUrl);
-    if (!url) throw new AppError('invalid_input', 'The service address must start with https:// (or be this computer, for a trial).', { fields: { serviceUrl: 'Not a secure service address.' } });
+    if (!url)
+      throw new AppError(
+        'invalid_input',
+        'The service address must start with https:// (or be this computer, for a trial).',
+        { fields: { serviceUrl: 'Not a secure service address.' } },
+      );
     if (this.account()) throw new AppError('conflict', 'This computer is already connected to a service.');
     const api = new SyncApi(this.deps.transport, url);
     const enrolment = await prepareEnrolment(code);
@@ -151,12 +156,26 @@ export class SyncClient {
       recordResult(db, null, message);
       throw new AppError('forbidden', message, { retryAfterMs: waitMs });
     }
-    const pull: PullDeps = { registry: this.registry, isUnlocked: () => this.deps.isUnlocked(), now: this.deps.now, emit: (e) => this.deps.emit(e), pageSize: this.deps.pullPageSize, record: (e) => this.record(e), clock: () => this.clock() };
+    const pull: PullDeps = {
+      registry: this.registry,
+      isUnlocked: () => this.deps.isUnlocked(),
+      now: this.deps.now,
+      emit: (e) => this.deps.emit(e),
+      pageSize: this.deps.pullPageSize,
+      record: (e) => this.record(e),
+      clock: () => this.clock(),
+    };
     try {
       // Keys first: a laptop learns whether its organisation seals values before it sends any.
       const keyCall: ServiceCall = (fn) => this.tokens.withAccess(api, (t) => fn(api, t));
       const keySync = await syncKeys(db, acct, keyCall, this.deps.now, { found: false });
-      const plain: SyncRun = { db, api, withAccess: (fn) => this.tokens.withAccess(api, fn), progress: (l, d, t) => this.progress(l, d, t), keys: null };
+      const plain: SyncRun = {
+        db,
+        api,
+        withAccess: (fn) => this.tokens.withAccess(api, fn),
+        progress: (l, d, t) => this.progress(l, d, t),
+        keys: null,
+      };
       // A manager's laptop makes the organisation's first key only once it has fetched, in the
       // clear, what the service holds from before encryption: it must hold every value to seal it
       // (convert-plaintext.ts), and from then on it takes no plain value from the service. Its own
@@ -184,13 +203,30 @@ export class SyncClient {
         await pushOutbox(run, report);
         await pullPages(run, pull, report);
       }
-      await convertPlaintextIfDue({ db: this.deps.db, registry: this.registry, call: (fn) => this.tokens.withAccess(api, (t) => fn(api, t)), progress: (l, d, t) => this.progress(l, d, t), audit: (e) => this.record(e), now: this.deps.now });
-      const stepNotices = await runSteps(this.deps, { account: this.account()!, request: (path, body, schema) => this.tokens.withAccess(api, (t) => api.post(path, body, schema, t)) });
+      await convertPlaintextIfDue({
+        db: this.deps.db,
+        registry: this.registry,
+        call: (fn) => this.tokens.withAccess(api, (t) => fn(api, t)),
+        progress: (l, d, t) => this.progress(l, d, t),
+        audit: (e) => this.record(e),
+        now: this.deps.now,
+      });
+      const stepNotices = await runSteps(this.deps, {
+        account: this.account()!,
+        request: (path, body, schema) => this.tokens.withAccess(api, (t) => api.post(path, body, schema, t)),
+      });
       report.purged += runDeferredPurges(db, this.registry);
       report.deletedRemoved += runDeferredTombstones(db, this.registry);
       recordResult(db, this.deps.now().toISOString(), null);
       // Synced, but the person should know what the service did not take, in plain words.
-      const notice = [report.deferred ? caseLimitNotice(report.deferred) : null, report.refused ? refusedNotice(report.refused) : null, report.unreadable ? unreadableNotice(report.unreadable) : null, ...stepNotices].filter(Boolean).join(' ');
+      const notice = [
+        report.deferred ? caseLimitNotice(report.deferred) : null,
+        report.refused ? refusedNotice(report.refused) : null,
+        report.unreadable ? unreadableNotice(report.unreadable) : null,
+        ...stepNotices,
+      ]
+        .filter(Boolean)
+        .join(' ');
       if (notice) recordResult(db, null, notice);
       this.failures = 0;
       this.audit(trigger, report, null);
@@ -289,4 +325,3 @@ export class SyncClient {
     this.timer.unref();
   }
 }
-

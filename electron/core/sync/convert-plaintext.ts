@@ -1,6 +1,11 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import { syncStatusSchema, type SyncStatus } from '../../../shared/ipc/sync';
-import { MAX_CONVERSION_PAGE, type FinishResponse, type PendingItem, type ResealRequest } from '../../../shared/sync/offservice';
+import {
+  MAX_CONVERSION_PAGE,
+  type FinishResponse,
+  type PendingItem,
+  type ResealRequest,
+} from '../../../shared/sync/offservice';
 import type { NewAuditEntry } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
@@ -45,7 +50,10 @@ export async function convertPlaintextIfDue(d: ConversionDeps): Promise<FinishRe
     markConverted(db);
     return null;
   }
-  let next: { afterField: PendingRequestCursor['afterField']; afterConflict: string | null } | null = { afterField: null, afterConflict: null };
+  let next: { afterField: PendingRequestCursor['afterField']; afterConflict: string | null } | null = {
+    afterField: null,
+    afterConflict: null,
+  };
   let sent = 0;
   let total = 0;
   while (next) {
@@ -59,35 +67,63 @@ export async function convertPlaintextIfDue(d: ConversionDeps): Promise<FinishRe
     next = page.next;
   }
   const done = await d.call((api, t) => managerApi.finish(api, t));
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CONVERSION_RESULT_KEY, JSON.stringify({ converted: done.converted, removed: done.removed, remaining: done.remaining, done: done.done, at: d.now().toISOString() }));
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    CONVERSION_RESULT_KEY,
+    JSON.stringify({
+      converted: done.converted,
+      removed: done.removed,
+      remaining: done.remaining,
+      done: done.done,
+      at: d.now().toISOString(),
+    }),
+  );
   if (done.done) markConverted(db);
-  d.audit([{ action: 'synced', method: 'sync.convert', detail: `service records sealed: ${done.converted}; plain values removed from the service: ${done.removed}; still to seal: ${done.remaining}` }]);
+  d.audit([
+    {
+      action: 'synced',
+      method: 'sync.convert',
+      detail: `service records sealed: ${done.converted}; plain values removed from the service: ${done.removed}; still to seal: ${done.remaining}`,
+    },
+  ]);
   return done;
 }
 
 /** What the sync screen shows of the last conversion; null where none has run (or its record is unreadable). */
 export function lastConversion(db: Db): SyncStatus['conversion'] {
-  const raw = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CONVERSION_RESULT_KEY) as string | undefined;
+  const raw = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CONVERSION_RESULT_KEY) as
+    string | undefined;
   if (!raw) return null;
   const parsed = syncStatusSchema.shape.conversion.safeParse(JSON.parse(raw));
   return parsed.success ? (parsed.data ?? null) : null;
 }
 
-type PendingRequestCursor = { afterField: { entity: string; entityId: string; field: string } | null; afterConflict: string | null };
+type PendingRequestCursor = {
+  afterField: { entity: string; entityId: string; field: string } | null;
+  afterConflict: string | null;
+};
 
 function markConverted(db: Db): void {
   db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING").run(CONVERTED_KEY);
 }
 
 /** Seals what this laptop holds at the service's version; anything else is left out of the request. */
-function sealPage(db: Db, registry: Record<string, EntitySpec>, organisationId: string, key: { epoch: number; key: Buffer }, items: PendingItem[]): Omit<ResealRequest, 'v'> {
+function sealPage(
+  db: Db,
+  registry: Record<string, EntitySpec>,
+  organisationId: string,
+  key: { epoch: number; key: Buffer },
+  items: PendingItem[],
+): Omit<ResealRequest, 'v'> {
   const out: Omit<ResealRequest, 'v'> = { fields: [], conflicts: [] };
   const waiting = db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = ? LIMIT 1');
-  const version = db.prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?').pluck();
+  const version = db
+    .prepare('SELECT version FROM field_versions WHERE entity = ? AND entity_id = ? AND field = ?')
+    .pluck();
   const parked = db.prepare('SELECT value, version FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ?');
   const conflict = db.prepare('SELECT edit_value, kept_value, kept_version FROM sync_conflicts WHERE id = ?');
   const keys = deriveValueKeys(organisationId, key.epoch, key.key);
-  const sealValue = ({ mutationId, ...at }: ValuePlace & { mutationId: string }, value: unknown) => seal(keys, at, mutationId, value);
+  const sealValue = ({ mutationId, ...at }: ValuePlace & { mutationId: string }, value: unknown) =>
+    seal(keys, at, mutationId, value);
   const columns = new Map<string, Stmt>();
   const column = (table: string, field: string): Stmt => {
     const k = `${table}.${field}`;
@@ -96,9 +132,17 @@ function sealPage(db: Db, registry: Record<string, EntitySpec>, organisationId: 
     return stmt;
   };
   for (const it of items) {
-    const place = { organisationId, entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, mutationId: it.mutationId ?? uuidv7() };
+    const place = {
+      organisationId,
+      entity: it.entity,
+      entityId: it.entityId,
+      field: it.field,
+      caseId: it.caseId,
+      mutationId: it.mutationId ?? uuidv7(),
+    };
     if (it.kind === 'conflict') {
-      const c = conflict.get(it.conflictId) as { edit_value: string; kept_value: string; kept_version: number } | undefined;
+      const c = conflict.get(it.conflictId) as
+        { edit_value: string; kept_value: string; kept_version: number } | undefined;
       if (!c || c.kept_version !== it.version) continue;
       const value = JSON.parse(it.side === 'edit' ? c.edit_value : c.kept_value) as unknown;
       out.conflicts.push({ conflictId: it.conflictId, side: it.side, value: sealValue(place, value) });
@@ -106,7 +150,15 @@ function sealPage(db: Db, registry: Record<string, EntitySpec>, organisationId: 
     }
     if (waiting.get(it.entity, it.entityId, it.field)) continue;
     const held = localValue(registry, it, { version, parked, column });
-    if (held) out.fields.push({ entity: it.entity, entityId: it.entityId, field: it.field, caseId: it.caseId, version: it.version, value: sealValue(place, held.value) });
+    if (held)
+      out.fields.push({
+        entity: it.entity,
+        entityId: it.entityId,
+        field: it.field,
+        caseId: it.caseId,
+        version: it.version,
+        value: sealValue(place, held.value),
+      });
   }
   return out;
 }
@@ -127,7 +179,8 @@ function localValue(
   if (p) return p.version === it.version ? { value: JSON.parse(p.value) as unknown } : null;
   const spec = registry[it.entity];
   // Only a declared field is read, so the column named in the statement is one of the table's own.
-  if (!spec || !spec.fields.includes(it.field) || q.version.get(it.entity, it.entityId, it.field) !== it.version) return null;
+  if (!spec || !spec.fields.includes(it.field) || q.version.get(it.entity, it.entityId, it.field) !== it.version)
+    return null;
   const row = q.column(spec.table, it.field).get(it.entityId) as { v: unknown } | undefined;
   return row ? { value: row.v ?? null } : null;
 }

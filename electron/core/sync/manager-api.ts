@@ -1,6 +1,17 @@
 import {
-  conversionStatusSchema, eraseResponseSchema, finishResponseSchema, pendingResponseSchema, resealResponseSchema,
-  type ConversionStatus, type EraseRequest, type EraseResponse, type FinishResponse, type PendingRequest, type PendingResponse, type ResealRequest, type ResealResponse,
+  conversionStatusSchema,
+  eraseResponseSchema,
+  finishResponseSchema,
+  pendingResponseSchema,
+  resealResponseSchema,
+  type ConversionStatus,
+  type EraseRequest,
+  type EraseResponse,
+  type FinishResponse,
+  type PendingRequest,
+  type PendingResponse,
+  type ResealRequest,
+  type ResealResponse,
 } from '../../../shared/sync/offservice';
 import type { SyncApi } from './transport';
 
@@ -14,5 +25,6 @@ export const managerApi = {
     api.post('/v1/convert/pending', body, pendingResponseSchema, token),
   reseal: (api: SyncApi, token: string, body: Omit<ResealRequest, 'v'>): Promise<ResealResponse> =>
     api.post('/v1/convert/reseal', body, resealResponseSchema, token),
-  finish: (api: SyncApi, token: string): Promise<FinishResponse> => api.post('/v1/convert/finish', {}, finishResponseSchema, token),
+  finish: (api: SyncApi, token: string): Promise<FinishResponse> =>
+    api.post('/v1/convert/finish', {}, finishResponseSchema, token),
 };

@@ -29,7 +29,9 @@ export function refusedNotice(changes: number): string {
  */
 export function syncMessageKind(message: string | null): 'failed' | 'notice' | null {
   if (!message) return null;
-  return [CASE_LIMIT_OPENING, REFUSED_OPENING, UNREADABLE_OPENING].some((o) => message.startsWith(o)) ? 'notice' : 'failed';
+  return [CASE_LIMIT_OPENING, REFUSED_OPENING, UNREADABLE_OPENING].some((o) => message.startsWith(o))
+    ? 'notice'
+    : 'failed';
 }
 
 export const WAITING_FOR_KEY_NOTICE =

@@ -32,7 +32,15 @@ export async function pullPages(run: SyncRun, deps: PullDeps, report: SyncReport
   const start = account().cursor;
   const entities = new Set<string>();
   // `applied` is read when the request leaves, so it never claims the page still being applied.
-  const fetchAfter = (cursor: number) => run.withAccess((t) => api.pull(t, { after: cursor, limit: deps.pageSize ?? MAX_PULL_PAGE, sentAt: deps.now(), applied: account().cursor }));
+  const fetchAfter = (cursor: number) =>
+    run.withAccess((t) =>
+      api.pull(t, {
+        after: cursor,
+        limit: deps.pageSize ?? MAX_PULL_PAGE,
+        sentAt: deps.now(),
+        applied: account().cursor,
+      }),
+    );
   const sentAt = deps.now().getTime();
   let next: Promise<PullResponse> = fetchAfter(account().cursor);
   let first = true;
@@ -53,9 +61,20 @@ export async function pullPages(run: SyncRun, deps: PullDeps, report: SyncReport
     const unreadable = openPage(page, run.keys ? 'sealed' : 'plain', run.keys);
     const out = applyPage(db, deps.registry, account().device_id, page, {
       now: deps.now,
-      onErased: (caseId) => deps.record([{ action: 'retention-deleted', method: 'sync.erased', caseId, detail: 'erased by the service at the end of its retention period' }]),
+      onErased: (caseId) =>
+        deps.record([
+          {
+            action: 'retention-deleted',
+            method: 'sync.erased',
+            caseId,
+            detail: 'erased by the service at the end of its retention period',
+          },
+        ]),
       onApplied: (applied) => {
-        const entries = [...unreadable.map(auditUnreadable), ...applied.unverified.map((u) => auditUnreadable({ ...u, why: 'not_what_was_sent' }))];
+        const entries = [
+          ...unreadable.map(auditUnreadable),
+          ...applied.unverified.map((u) => auditUnreadable({ ...u, why: 'not_what_was_sent' })),
+        ];
         if (entries.length) deps.record(entries);
       },
     });
@@ -65,7 +84,12 @@ export async function pullPages(run: SyncRun, deps: PullDeps, report: SyncReport
     report.purged += out.purged + out.erased.length;
     report.deletedRemoved += out.tombstones;
     for (const e of out.entities) entities.add(e);
-    const refusals = settleRefusals(db, deps.registry, () => new Writer(db, deps.clock(), deps.registry, deps.now), out.refused);
+    const refusals = settleRefusals(
+      db,
+      deps.registry,
+      () => new Writer(db, deps.clock(), deps.registry, deps.now),
+      out.refused,
+    );
     report.rekeyed += refusals.rekeyed;
     report.refused += refusals.toTell;
     if (refusals.rekeyed) entities.add('referral');
@@ -83,6 +107,13 @@ export async function pullPages(run: SyncRun, deps: PullDeps, report: SyncReport
 }
 
 /** Ids, the field's name and why: what an administrator needs to look into it, and nothing of the value. */
-function auditUnreadable(u: Omit<UnreadableRow, 'why'> & { why: UnreadableRow['why'] | 'not_what_was_sent' }): NewAuditEntry {
-  return { action: 'sync-refused-value', method: 'sync.pull', caseId: u.caseId, detail: `change ${u.seq} refused (${u.why}): ${u.entity ?? '?'} ${u.entityId ?? '?'} field ${u.field ?? '?'}` };
+function auditUnreadable(
+  u: Omit<UnreadableRow, 'why'> & { why: UnreadableRow['why'] | 'not_what_was_sent' },
+): NewAuditEntry {
+  return {
+    action: 'sync-refused-value',
+    method: 'sync.pull',
+    caseId: u.caseId,
+    detail: `change ${u.seq} refused (${u.why}): ${u.entity ?? '?'} ${u.entityId ?? '?'} field ${u.field ?? '?'}`,
+  };
 }

@@ -6,7 +6,12 @@ import { forgetSearchEntries, optimizeSearchIndexes } from '../retention/erase-c
  * Removes a case that is no longer this user's: its records, their versions, parked fields and
  * conflicts. Records of entities this version does not know were only ever parked, so go with them.
  */
-export function purgeCase(db: Db, registry: Record<string, EntitySpec>, caseId: string, rows = recordsOfCase(db, caseId)): void {
+export function purgeCase(
+  db: Db,
+  registry: Record<string, EntitySpec>,
+  caseId: string,
+  rows = recordsOfCase(db, caseId),
+): void {
   for (const r of rows) removeRecord(db, registry, r.entity, r.entity_id);
   db.prepare('DELETE FROM sync_parked WHERE case_id = ?').run(caseId);
   db.prepare('DELETE FROM sync_record_cases WHERE case_id = ?').run(caseId);
@@ -16,7 +21,10 @@ export function purgeCase(db: Db, registry: Record<string, EntitySpec>, caseId: 
 
 /** The records this device knows belong to the case (taken before an erasure that removes the list itself). */
 export function recordsOfCase(db: Db, caseId: string): { entity: string; entity_id: string }[] {
-  return db.prepare('SELECT entity, entity_id FROM sync_record_cases WHERE case_id = ?').all(caseId) as { entity: string; entity_id: string }[];
+  return db.prepare('SELECT entity, entity_id FROM sync_record_cases WHERE case_id = ?').all(caseId) as {
+    entity: string;
+    entity_id: string;
+  }[];
 }
 
 /** Purges that waited for this device's own edits to be acknowledged. */
@@ -50,19 +58,32 @@ function removeRecord(db: Db, registry: Record<string, EntitySpec>, entity: stri
  * kept) and remembered; `runDeferredTombstones` removes it once both are settled.
  * Returns true when something was removed now.
  */
-export function forgetTombstone(db: Db, registry: Record<string, EntitySpec>, entity: string, id: string, deletion: { value: unknown; version: number } | null): boolean {
+export function forgetTombstone(
+  db: Db,
+  registry: Record<string, EntitySpec>,
+  entity: string,
+  id: string,
+  deletion: { value: unknown; version: number } | null,
+): boolean {
   const spec = registry[entity];
   if (unsettled(db, entity, id)) {
     // Take the service's deletion (a laptop that was away never received it), unless this
     // computer's own change to it is on the way.
-    const undeleting = db.prepare("SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = 'deleted_at' LIMIT 1").get(entity, id);
+    const undeleting = db
+      .prepare("SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND field = 'deleted_at' LIMIT 1")
+      .get(entity, id);
     if (spec && deletion && typeof deletion.value === 'string' && !undeleting) {
       const newer = db
-        .prepare("INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, 'deleted_at', ?) ON CONFLICT DO UPDATE SET version = excluded.version WHERE excluded.version > field_versions.version")
+        .prepare(
+          "INSERT INTO field_versions (entity, entity_id, field, version) VALUES (?, ?, 'deleted_at', ?) ON CONFLICT DO UPDATE SET version = excluded.version WHERE excluded.version > field_versions.version",
+        )
         .run(entity, id, deletion.version).changes;
       if (newer) db.prepare(`UPDATE ${spec.table} SET deleted_at = ? WHERE id = ?`).run(deletion.value, id);
     }
-    db.prepare('INSERT INTO sync_pending_tombstones (entity, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(entity, id);
+    db.prepare('INSERT INTO sync_pending_tombstones (entity, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
+      entity,
+      id,
+    );
     return false;
   }
   const removed = removeRecord(db, registry, entity, id);
@@ -78,7 +99,9 @@ function unsettled(db: Db, entity: string, id: string): boolean {
     db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').get(entity, id) !== undefined ||
     // A conflict counts until the service has confirmed its resolution: one decided here but not
     // yet sent must not be dropped with the record.
-    db.prepare('SELECT 1 FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL LIMIT 1').get(entity, id) !== undefined
+    db
+      .prepare('SELECT 1 FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL LIMIT 1')
+      .get(entity, id) !== undefined
   );
 }
 
@@ -89,11 +112,16 @@ function unsettled(db: Db, entity: string, id: string): boolean {
 export function runDeferredTombstones(db: Db, registry: Record<string, EntitySpec>): number {
   let n = 0;
   db.transaction(() => {
-    const waiting = db.prepare('SELECT entity, entity_id FROM sync_pending_tombstones').all() as { entity: string; entity_id: string }[];
+    const waiting = db.prepare('SELECT entity, entity_id FROM sync_pending_tombstones').all() as {
+      entity: string;
+      entity_id: string;
+    }[];
     for (const { entity, entity_id: id } of waiting) {
       if (unsettled(db, entity, id)) continue;
       const spec = registry[entity];
-      const alive = spec ? db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined : false;
+      const alive = spec
+        ? db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined
+        : false;
       if (alive) db.prepare('DELETE FROM sync_pending_tombstones WHERE entity = ? AND entity_id = ?').run(entity, id);
       else if (forgetTombstone(db, registry, entity, id, null)) n++;
     }

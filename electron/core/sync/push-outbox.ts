@@ -23,12 +23,27 @@ export async function pushOutbox(run: SyncRun, report: SyncReport): Promise<void
   const { db, api } = run;
   const batch = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
   const countBetween = db.prepare('SELECT count(*) FROM outbox WHERE seq BETWEEN ? AND ?').pluck();
-  const resolutions = (db.prepare('SELECT id AS conflictId, resolution AS choice FROM sync_conflicts WHERE resolution IS NOT NULL AND resolved_at IS NULL').all() as Resolution[]).slice(0, MAX_PUSH_CHANGES);
+  const resolutions = (
+    db
+      .prepare(
+        'SELECT id AS conflictId, resolution AS choice FROM sync_conflicts WHERE resolution IS NOT NULL AND resolved_at IS NULL',
+      )
+      .all() as Resolution[]
+  ).slice(0, MAX_PUSH_CHANGES);
   // Rows stay in the outbox until acknowledged in a pull, so the next batch can be read and sealed
   // while the service works on this one: sealing costs the laptop as much as the request.
   const prepare = (after: number) => {
     const rows = batch.all(after, MAX_PUSH_CHANGES) as OutboxRow[];
-    const changes: OutgoingChange[] = rows.map((r) => ({ mutationId: r.mutation_id, entity: r.entity, entityId: r.entity_id, caseId: r.case_id, field: r.field, value: r.value === null ? null : (JSON.parse(r.value) as OutgoingChange['value']), baseVersion: r.base_version, hlc: r.hlc }));
+    const changes: OutgoingChange[] = rows.map((r) => ({
+      mutationId: r.mutation_id,
+      entity: r.entity,
+      entityId: r.entity_id,
+      caseId: r.case_id,
+      field: r.field,
+      value: r.value === null ? null : (JSON.parse(r.value) as OutgoingChange['value']),
+      baseVersion: r.base_version,
+      hlc: r.hlc,
+    }));
     if (run.keys) sealChanges(changes, run.keys);
     return { rows, changes };
   };
@@ -37,7 +52,9 @@ export async function pushOutbox(run: SyncRun, report: SyncReport): Promise<void
   for (;;) {
     const { rows, changes } = next;
     if (!rows.length && !(first && resolutions.length)) return;
-    const sent = run.withAccess((t) => api.push(t, { changes, ...(first && resolutions.length ? { resolutions } : {}) }));
+    const sent = run.withAccess((t) =>
+      api.push(t, { changes, ...(first && resolutions.length ? { resolutions } : {}) }),
+    );
     first = false;
     const after = rows.length ? rows[rows.length - 1]!.seq : 0;
     let prepared: ReturnType<typeof prepare> | null = null;
@@ -52,10 +69,16 @@ export async function pushOutbox(run: SyncRun, report: SyncReport): Promise<void
     report.deferred += res.results.filter((r) => r.outcome === 'refused' && r.reason === 'case_limit').length;
     report.pushed += rows.length;
     if (!rows.length) return;
-    run.progress('Sending changes', report.pushed, report.pushed + (db.prepare('SELECT count(*) FROM outbox WHERE seq > ?').pluck().get(after) as number));
+    run.progress(
+      'Sending changes',
+      report.pushed,
+      report.pushed + (db.prepare('SELECT count(*) FROM outbox WHERE seq > ?').pluck().get(after) as number),
+    );
     // Edits made while this batch was on its way go in the same run, as before. A batch read
     // ahead is read again if rows left the outbox meanwhile (a case erased here, say).
-    const kept = prepared?.rows.length ? (countBetween.get(prepared.rows[0]!.seq, prepared.rows[prepared.rows.length - 1]!.seq) as number) : -1;
+    const kept = prepared?.rows.length
+      ? (countBetween.get(prepared.rows[0]!.seq, prepared.rows[prepared.rows.length - 1]!.seq) as number)
+      : -1;
     next = prepared && kept === prepared.rows.length ? prepared : prepare(after);
   }
 }

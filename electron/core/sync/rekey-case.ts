@@ -25,14 +25,28 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * Runs inside the caller's transaction; `caseEntity` is the entity of the case's own record
  * (whose id is the case id). Returns the new id.
  */
-export function rekeyCase(db: Db, registry: Record<string, EntitySpec>, writer: Writer, caseEntity: string, oldId: string): string {
+export function rekeyCase(
+  db: Db,
+  registry: Record<string, EntitySpec>,
+  writer: Writer,
+  caseEntity: string,
+  oldId: string,
+): string {
   const newId = uuidv7();
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[]).filter((t) => !NEVER.has(t));
+  const tables = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
+      )
+      .pluck()
+      .all() as string[]
+  ).filter((t) => !NEVER.has(t));
   const caseTable = registry[caseEntity]?.table;
   for (const t of tables) {
     const cols = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[];
     if (t === caseTable) db.prepare(`UPDATE ${quote(t)} SET id = ? WHERE id = ?`).run(newId, oldId);
-    for (const c of cols) if (LINKS.has(c)) db.prepare(`UPDATE ${quote(t)} SET ${quote(c)} = ? WHERE ${quote(c)} = ?`).run(newId, oldId);
+    for (const c of cols)
+      if (LINKS.has(c)) db.prepare(`UPDATE ${quote(t)} SET ${quote(c)} = ? WHERE ${quote(c)} = ?`).run(newId, oldId);
   }
   if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'drafts'").get()) {
     db.prepare('UPDATE drafts SET key = replace(key, ?, ?) WHERE instr(key, ?) > 0').run(oldId, newId, oldId);
@@ -41,10 +55,20 @@ export function rekeyCase(db: Db, registry: Record<string, EntitySpec>, writer: 
   // The records of the case: those sync recorded for it or waiting to send under it, and any row that names it.
   const records = new Map<string, { entity: string; id: string }>();
   const add = (entity: string, id: string) => records.set(`${entity}\u0000${id}`, { entity, id });
-  for (const r of db.prepare('SELECT entity, entity_id FROM sync_record_cases WHERE case_id = ?').all(newId) as { entity: string; entity_id: string }[]) add(r.entity, r.entity_id);
-  for (const o of db.prepare('SELECT DISTINCT entity, entity_id FROM outbox WHERE case_id = ?').all(newId) as { entity: string; entity_id: string }[]) add(o.entity, o.entity_id);
+  for (const r of db.prepare('SELECT entity, entity_id FROM sync_record_cases WHERE case_id = ?').all(newId) as {
+    entity: string;
+    entity_id: string;
+  }[])
+    add(r.entity, r.entity_id);
+  for (const o of db.prepare('SELECT DISTINCT entity, entity_id FROM outbox WHERE case_id = ?').all(newId) as {
+    entity: string;
+    entity_id: string;
+  }[])
+    add(o.entity, o.entity_id);
   // Records the case's own record points at (its young person) that the service never took.
-  const caseRow = caseTable ? (db.prepare(`SELECT * FROM ${quote(caseTable)} WHERE id = ?`).get(newId) as Record<string, unknown> | undefined) : undefined;
+  const caseRow = caseTable
+    ? (db.prepare(`SELECT * FROM ${quote(caseTable)} WHERE id = ?`).get(newId) as Record<string, unknown> | undefined)
+    : undefined;
   for (const [column, value] of Object.entries(caseRow ?? {})) {
     if (!column.endsWith('_id') || typeof value !== 'string') continue;
     for (const [entity, spec] of Object.entries(registry)) {
@@ -56,7 +80,11 @@ export function rekeyCase(db: Db, registry: Record<string, EntitySpec>, writer: 
     if (entity === caseEntity) add(entity, newId);
     for (const link of ['case_id', 'referral_id']) {
       if (!cols.has(link)) continue;
-      for (const id of db.prepare(`SELECT id FROM ${quote(spec.table)} WHERE ${quote(link)} = ?`).pluck().all(newId) as string[]) add(entity, id);
+      for (const id of db
+        .prepare(`SELECT id FROM ${quote(spec.table)} WHERE ${quote(link)} = ?`)
+        .pluck()
+        .all(newId) as string[])
+        add(entity, id);
     }
   }
 
@@ -66,14 +94,17 @@ export function rekeyCase(db: Db, registry: Record<string, EntitySpec>, writer: 
     const spec = registry[entity];
     // A record the service already holds lives under another case; it stays there.
     if (!spec || accepted.get(entity, id)) continue;
-    const row = db.prepare(`SELECT * FROM ${quote(spec.table)} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    const row = db.prepare(`SELECT * FROM ${quote(spec.table)} WHERE id = ?`).get(id) as
+      Record<string, unknown> | undefined;
     if (!row) continue;
     const values = fromRow<Record<string, FieldValue>>(spec, row);
     const fields: Record<string, FieldValue> = {};
     for (const f of [...spec.fields, 'deleted_at']) if (f in values && values[f] !== null) fields[f] = values[f]!;
     writer.upsert(entity, id, newId, fields, true);
   }
-  db.prepare('INSERT OR REPLACE INTO sync_record_cases (entity, entity_id, case_id) SELECT entity, entity_id, ? FROM outbox WHERE case_id = ? GROUP BY entity, entity_id').run(newId, newId);
+  db.prepare(
+    'INSERT OR REPLACE INTO sync_record_cases (entity, entity_id, case_id) SELECT entity, entity_id, ? FROM outbox WHERE case_id = ? GROUP BY entity, entity_id',
+  ).run(newId, newId);
   return newId;
 }
 
@@ -104,6 +135,11 @@ export function settleRefusals(
     db.transaction(() => rekeyCase(db, registry, writer(), r.entity, caseId)).immediate();
     rekeyed.add(caseId);
   }
-  const toTell = refused.filter((r) => !rekeyed.has(r.caseId ?? '') && !(r.reason === 'organisation_record' && ORGANISATION_RECORD_KINDS.includes(r.entity)) && here(r.entity, r.entityId)).length;
+  const toTell = refused.filter(
+    (r) =>
+      !rekeyed.has(r.caseId ?? '') &&
+      !(r.reason === 'organisation_record' && ORGANISATION_RECORD_KINDS.includes(r.entity)) &&
+      here(r.entity, r.entityId),
+  ).length;
   return { rekeyed: rekeyed.size, toTell };
 }

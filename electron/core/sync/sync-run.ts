@@ -19,7 +19,17 @@ export interface SyncReport {
   unreadable: number;
 }
 
-export const emptyReport = (): SyncReport => ({ pushed: 0, pulled: 0, conflicts: 0, purged: 0, deletedRemoved: 0, refused: 0, deferred: 0, rekeyed: 0, unreadable: 0 });
+export const emptyReport = (): SyncReport => ({
+  pushed: 0,
+  pulled: 0,
+  conflicts: 0,
+  purged: 0,
+  deletedRemoved: 0,
+  refused: 0,
+  deferred: 0,
+  rekeyed: 0,
+  unreadable: 0,
+});
 
 /** What the push and pull steps of one run share with the client that runs them. */
 export interface SyncRun {

@@ -20,7 +20,10 @@ export interface SyncStepResult {
 export type SyncStep = (io: SyncStepIo) => Promise<SyncStepResult>;
 
 /** Runs each step after a pull while the store stays unlocked; answers the notices they gave. */
-export async function runSteps(deps: { steps?: SyncStep[]; isUnlocked(): boolean; emit(e: { type: 'changed'; entity: string }): void }, io: SyncStepIo): Promise<string[]> {
+export async function runSteps(
+  deps: { steps?: SyncStep[]; isUnlocked(): boolean; emit(e: { type: 'changed'; entity: string }): void },
+  io: SyncStepIo,
+): Promise<string[]> {
   const notices: string[] = [];
   for (const step of deps.steps ?? []) {
     if (!deps.isUnlocked()) break;

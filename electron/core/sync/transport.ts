@@ -44,25 +44,50 @@ export class SyncApi {
     private readonly baseUrl: string,
   ) {}
 
-  private async call<S extends z.ZodType>(path: string, body: unknown, schema: S, accessToken?: string): Promise<z.output<S>> {
+  private async call<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    accessToken?: string,
+  ): Promise<z.output<S>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     let res: Awaited<ReturnType<Transport>>;
     try {
-      res = await this.transport(new URL(path, this.baseUrl).toString(), { method: 'POST', headers, body: JSON.stringify(body) });
+      res = await this.transport(new URL(path, this.baseUrl).toString(), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
     } catch {
-      throw new SyncHttpError(0, 'offline', 'The service could not be reached. Heard will try again when you are online.');
+      throw new SyncHttpError(
+        0,
+        'offline',
+        'The service could not be reached. Heard will try again when you are online.',
+      );
     }
     const json = await res.json().catch(() => null);
     if (res.status >= 200 && res.status < 300) {
       const parsed = schema.safeParse(json);
       if (parsed.success) return parsed.data;
-      throw new SyncHttpError(res.status, 'bad_response', 'The service answered in a form this version of Heard does not understand. Please update Heard.');
+      throw new SyncHttpError(
+        res.status,
+        'bad_response',
+        'The service answered in a form this version of Heard does not understand. Please update Heard.',
+      );
     }
     const err = syncErrorSchema.safeParse(json);
     const header = Number(res.headers?.get('retry-after') ?? Number.NaN);
-    const retryAfter = res.status === 429 ? (err.success ? err.data.error.retryAfter : undefined) ?? (Number.isFinite(header) ? header : 60) : null;
-    throw new SyncHttpError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `The service refused the request (status ${res.status}).`, retryAfter);
+    const retryAfter =
+      res.status === 429
+        ? ((err.success ? err.data.error.retryAfter : undefined) ?? (Number.isFinite(header) ? header : 60))
+        : null;
+    throw new SyncHttpError(
+      res.status,
+      err.success ? err.data.error.code : 'http_error',
+      err.success ? err.data.error.message : `The service refused the request (status ${res.status}).`,
+      retryAfter,
+    );
   }
 
   /** A signed-in request to any other endpoint (the keys endpoints, electron/core/e2e/keys-api.ts; the managers' server/team). */
@@ -86,8 +111,16 @@ export class SyncApi {
     return this.call('/v1/push', { v: PROTOCOL_VERSION, ...body }, pushResponseSchema, accessToken);
   }
 
-  pull(accessToken: string, req: { after: number; limit?: number; sentAt: Date; applied: number }): Promise<PullResponse> {
+  pull(
+    accessToken: string,
+    req: { after: number; limit?: number; sentAt: Date; applied: number },
+  ): Promise<PullResponse> {
     const { after, limit, sentAt, applied } = req;
-    return this.call('/v1/pull', { v: PROTOCOL_VERSION, after, ...(limit ? { limit } : {}), sentAt: sentAt.toISOString(), applied }, pullResponseSchema, accessToken);
+    return this.call(
+      '/v1/pull',
+      { v: PROTOCOL_VERSION, after, ...(limit ? { limit } : {}), sentAt: sentAt.toISOString(), applied },
+      pullResponseSchema,
+      accessToken,
+    );
   }
 }

@@ -17,7 +17,8 @@ export interface SyncNotice {
  */
 export function wipeLocalData(vault: Vault, notice: SyncNotice): void {
   vault.lock(notice.kind === 'wiped' ? 'wiped' : 'revoked');
-  for (const path of [vault.databasePath, `${vault.databasePath}-wal`, `${vault.databasePath}-shm`, vault.keyPath]) rmSync(path, { force: true });
+  for (const path of [vault.databasePath, `${vault.databasePath}-wal`, `${vault.databasePath}-shm`, vault.keyPath])
+    rmSync(path, { force: true });
   writeFileAtomic(join(vault.dataDir, NOTICE_FILE), JSON.stringify(notice));
 }
 

@@ -16,9 +16,21 @@ function caseNamer(db: Db): (caseId: string) => { reference: string; name: strin
       WHERE r.id = ?`,
   );
   return (caseId) => {
-    const r = q.get(caseId) as { reference: string; preferred_name: string | null; first_name: string | null; last_name: string | null; advocate: string | null } | undefined;
+    const r = q.get(caseId) as
+      | {
+          reference: string;
+          preferred_name: string | null;
+          first_name: string | null;
+          last_name: string | null;
+          advocate: string | null;
+        }
+      | undefined;
     if (!r) return { reference: 'Case', name: 'Name not recorded', advocateName: null };
-    return { reference: r.reference, name: displayName({ preferredName: r.preferred_name, firstName: r.first_name, lastName: r.last_name }), advocateName: r.advocate };
+    return {
+      reference: r.reference,
+      name: displayName({ preferredName: r.preferred_name, firstName: r.first_name, lastName: r.last_name }),
+      advocateName: r.advocate,
+    };
   };
 }
 
@@ -48,13 +60,22 @@ export function teamOverview(ctx: CoreContext): TeamOverview {
 
   const waiting = triageQueue(db, now).sort((a, b) => (b.waitingDays ?? -1) - (a.waitingDays ?? -1));
 
-  const complaints = overdueComplaints(db, today).map((c) => ({ id: c.id, caseId: c.caseId, ...named(c.caseId), dueOn: c.nextDue ?? today, stage: c.stage }));
+  const complaints = overdueComplaints(db, today).map((c) => ({
+    id: c.id,
+    caseId: c.caseId,
+    ...named(c.caseId),
+    dueOn: c.nextDue ?? today,
+    stage: c.stage,
+  }));
   const actions = dueActions(ctx, 0)
     .filter((a) => a.overdue)
-    
+
     .map((a) => ({ id: a.id, caseId: a.caseId, ...named(a.caseId), dueOn: a.dueOn, description: a.description }));
 
-  const unsent = db.prepare('SELECT DISTINCT entity_id FROM outbox WHERE entity = ? ORDER BY entity_id').pluck().all(ALLOCATION_ENTITY) as string[];
+  const unsent = db
+    .prepare('SELECT DISTINCT entity_id FROM outbox WHERE entity = ? ORDER BY entity_id')
+    .pluck()
+    .all(ALLOCATION_ENTITY) as string[];
   return {
     advocates: holders,
     waiting,

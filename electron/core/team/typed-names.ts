@@ -13,12 +13,25 @@ import type { CoreContext } from '../ipc/handler-types';
 export function moveTypedNameCases(ctx: CoreContext, typedId: string, userId: string): { moved: number } {
   return ctx.write((w, db) => {
     const typed = getAdvocate(db, typedId);
-    if (!typed || typed.serviceStatus === 'active') throw new AppError('not_found', 'That name could not be found among those typed on this laptop or whose account is closed.');
+    if (!typed || typed.serviceStatus === 'active')
+      throw new AppError(
+        'not_found',
+        'That name could not be found among those typed on this laptop or whose account is closed.',
+      );
     const target = getAdvocate(db, userId);
     if (!target || target.serviceStatus !== 'active') {
-      throw new AppError('invalid_input', 'Choose someone from your service: only their laptops can receive the cases.', { fields: { userId: 'Not on your service.' } });
+      throw new AppError(
+        'invalid_input',
+        'Choose someone from your service: only their laptops can receive the cases.',
+        { fields: { userId: 'Not on your service.' } },
+      );
     }
-    const cases = db.prepare("SELECT id FROM referrals WHERE allocated_to = ? AND deleted_at IS NULL AND status <> 'closed' ORDER BY id").pluck().all(typedId) as string[];
+    const cases = db
+      .prepare(
+        "SELECT id FROM referrals WHERE allocated_to = ? AND deleted_at IS NULL AND status <> 'closed' ORDER BY id",
+      )
+      .pluck()
+      .all(typedId) as string[];
     for (const caseId of cases) {
       w.upsert('referral', caseId, caseId, { allocated_to: userId });
       w.upsert(ALLOCATION_ENTITY, caseId, null, { user_id: userId });

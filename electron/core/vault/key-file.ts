@@ -36,14 +36,22 @@ const wrappedKeySchema = z.object({
 });
 
 const keyFileSchema = z.discriminatedUnion('osProtected', [
-  z.object({ format: z.literal('heard-key'), version: z.literal(1), osProtected: z.literal(false), wrapped: wrappedKeySchema }),
-  z.object({ format: z.literal('heard-key'), version: z.literal(1), osProtected: z.literal(true), sealed: z.string().max(MAX_KEY_FILE_BYTES) }),
+  z.object({
+    format: z.literal('heard-key'),
+    version: z.literal(1),
+    osProtected: z.literal(false),
+    wrapped: wrappedKeySchema,
+  }),
+  z.object({
+    format: z.literal('heard-key'),
+    version: z.literal(1),
+    osProtected: z.literal(true),
+    sealed: z.string().max(MAX_KEY_FILE_BYTES),
+  }),
 ]);
 
 export type KeyFileResult =
-  | { kind: 'missing' }
-  | { kind: 'corrupt'; reason: string }
-  | { kind: 'ok'; wrapped: WrappedKey };
+  { kind: 'missing' } | { kind: 'corrupt'; reason: string } | { kind: 'ok'; wrapped: WrappedKey };
 
 export function readKeyFile(path: string, keychain: Keychain): KeyFileResult {
   if (!existsSync(path)) return { kind: 'missing' };
@@ -66,7 +74,12 @@ export function readKeyFile(path: string, keychain: Keychain): KeyFileResult {
 
 export function writeKeyFile(path: string, wrapped: WrappedKey, keychain: Keychain): void {
   const file = keychain.isReal
-    ? { format: 'heard-key', version: 1, osProtected: true, sealed: keychain.encrypt(Buffer.from(JSON.stringify(wrapped))).toString('base64') }
+    ? {
+        format: 'heard-key',
+        version: 1,
+        osProtected: true,
+        sealed: keychain.encrypt(Buffer.from(JSON.stringify(wrapped))).toString('base64'),
+      }
     : { format: 'heard-key', version: 1, osProtected: false, wrapped };
   writeFileAtomic(path, JSON.stringify(file, null, 2));
 }

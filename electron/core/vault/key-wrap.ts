@@ -19,7 +19,13 @@ export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
  * crafted file could otherwise ask for gigabytes of memory or hours of work before anything is
  * verified. The floor keeps a tampered file from making guessing cheap.
  */
-export const SCRYPT_LIMITS = { minN: 2 ** 14, maxN: 2 ** 20, maxR: 16, maxP: 4, maxMemoryBytes: 256 * 1024 * 1024 } as const;
+export const SCRYPT_LIMITS = {
+  minN: 2 ** 14,
+  maxN: 2 ** 20,
+  maxR: 16,
+  maxP: 4,
+  maxMemoryBytes: 256 * 1024 * 1024,
+} as const;
 
 /** Always 16 bytes: Node accepts tags as short as 4 unless told otherwise, and a short tag is forgeable. */
 export const GCM_TAG_BYTES = 16;
@@ -56,7 +62,12 @@ export interface WrappedKey {
 
 const AAD = Buffer.from('heard database key v1');
 
-export async function wrapKey(dbKey: Buffer, passphrase: string, params: ScryptParams = DEFAULT_SCRYPT, kdf: Kdf = deriveWrappingKey): Promise<WrappedKey> {
+export async function wrapKey(
+  dbKey: Buffer,
+  passphrase: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+  kdf: Kdf = deriveWrappingKey,
+): Promise<WrappedKey> {
   const salt = randomBytes(16);
   const iv = randomBytes(GCM_IV_BYTES);
   const kek = await kdf(passphrase, salt, params);
@@ -66,7 +77,12 @@ export async function wrapKey(dbKey: Buffer, passphrase: string, params: ScryptP
     const data = Buffer.concat([cipher.update(dbKey), cipher.final()]);
     return {
       kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
-      cipher: { name: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') },
+      cipher: {
+        name: 'aes-256-gcm',
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        data: data.toString('base64'),
+      },
     };
   } finally {
     kek.fill(0);
@@ -74,14 +90,20 @@ export async function wrapKey(dbKey: Buffer, passphrase: string, params: ScryptP
 }
 
 /** Returns the database key, or null when the passphrase is wrong. */
-export async function unwrapKey(wrapped: WrappedKey, passphrase: string, kdf: Kdf = deriveWrappingKey): Promise<Buffer | null> {
+export async function unwrapKey(
+  wrapped: WrappedKey,
+  passphrase: string,
+  kdf: Kdf = deriveWrappingKey,
+): Promise<Buffer | null> {
   const { N, r, p } = wrapped.kdf;
   const tag = Buffer.from(wrapped.cipher.tag, 'base64');
   // Refused before the slow derivation: no passphrase can make a short tag trustworthy.
   if (tag.length !== GCM_TAG_BYTES) return null;
   const kek = await kdf(passphrase, Buffer.from(wrapped.kdf.salt, 'base64'), { N, r, p });
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.cipher.iv, 'base64'), { authTagLength: GCM_TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.cipher.iv, 'base64'), {
+      authTagLength: GCM_TAG_BYTES,
+    });
     decipher.setAAD(AAD);
     decipher.setAuthTag(tag);
     const key = Buffer.concat([decipher.update(Buffer.from(wrapped.cipher.data, 'base64')), decipher.final()]);

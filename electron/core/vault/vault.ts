@@ -6,7 +6,16 @@ import type { VaultProblem, VaultStatus } from '../../../shared/ipc/vault';
 import { isEmptyFile, openEncrypted, type Db } from '../db/database';
 import { migrate } from '../db/migrate';
 import { PRIVATE_FILE_MODE, preparePrivateFolder } from '../fs/private-folder';
-import { DEFAULT_SCRYPT, deriveWrappingKey, newDatabaseKey, unwrapKey, wrapKey, type Kdf, type ScryptParams, type WrappedKey } from './key-wrap';
+import {
+  DEFAULT_SCRYPT,
+  deriveWrappingKey,
+  newDatabaseKey,
+  unwrapKey,
+  wrapKey,
+  type Kdf,
+  type ScryptParams,
+  type WrappedKey,
+} from './key-wrap';
 import { readKeyFile, writeKeyFile } from './key-file';
 import type { Keychain } from './keychain';
 import { PassphraseGate } from './passphrase-gate';
@@ -73,7 +82,8 @@ export class Vault {
     if (this.openProblem) return { state: 'problem', problem: this.openProblem };
     const key = readKeyFile(this.keyPath, this.deps.keychain);
     const hasDb = existsSync(this.databasePath);
-    if (key.kind === 'missing') return hasDb ? { state: 'problem', problem: problem('key_file_missing') } : { state: 'new' };
+    if (key.kind === 'missing')
+      return hasDb ? { state: 'problem', problem: problem('key_file_missing') } : { state: 'new' };
     if (key.kind === 'corrupt') return { state: 'problem', problem: problem('key_file_corrupt') };
     if (!hasDb) return { state: 'problem', problem: problem('database_missing') };
     // Said before the passphrase is asked for: an empty file can hold no records, whatever the key.
@@ -102,7 +112,8 @@ export class Vault {
       throw new AppError('already_set_up', 'Heard is already set up on this computer. Unlock it with your passphrase.');
     }
     const assessment = assessPassphrase(passphrase);
-    if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { passphrase: assessment.feedback } });
+    if (!assessment.acceptable)
+      throw new AppError('weak_passphrase', assessment.feedback, { fields: { passphrase: assessment.feedback } });
     preparePrivateFolder(this.dataDir);
     const key = newDatabaseKey();
     try {
@@ -143,9 +154,13 @@ export class Vault {
     });
     if (!outcome.ok) {
       const seconds = Math.ceil(outcome.retryAfterMs / 1000);
-      throw new AppError('wrong_passphrase', `That passphrase is not right. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
-        retryAfterMs: outcome.retryAfterMs,
-      });
+      throw new AppError(
+        'wrong_passphrase',
+        `That passphrase is not right. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+        {
+          retryAfterMs: outcome.retryAfterMs,
+        },
+      );
     }
     if (!outcome.value.opened) throw outcome.value.error;
     return this.status();
@@ -170,7 +185,8 @@ export class Vault {
     try {
       // Setting up migrates the store before its key file exists, so a store with a key file and
       // no schema has lost its contents: opening it must not quietly make a new, empty one.
-      if (db.pragma('user_version', { simple: true }) === 0) throw new AppError('database_damaged', PROBLEM_TEXT.database_damaged);
+      if (db.pragma('user_version', { simple: true }) === 0)
+        throw new AppError('database_damaged', PROBLEM_TEXT.database_damaged);
       migrate(db);
       return db;
     } catch (e) {
@@ -227,8 +243,13 @@ export class Vault {
   async adoptRestoredKey(key: Buffer, passphrase: string): Promise<void> {
     if (this.db) throw new AppError('conflict', 'Lock Heard before restoring a backup.');
     const assessment = assessPassphrase(passphrase);
-    if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { newPassphrase: assessment.feedback } });
-    writeKeyFile(this.keyPath, await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT, this.kdf), this.deps.keychain);
+    if (!assessment.acceptable)
+      throw new AppError('weak_passphrase', assessment.feedback, { fields: { newPassphrase: assessment.feedback } });
+    writeKeyFile(
+      this.keyPath,
+      await wrapKey(key, passphrase, this.deps.scrypt ?? DEFAULT_SCRYPT, this.kdf),
+      this.deps.keychain,
+    );
     this.openProblem = null;
     this.throttle.reset();
   }
@@ -240,12 +261,17 @@ export class Vault {
   async changePassphrase(current: string, next: string): Promise<void> {
     this.database();
     const assessment = assessPassphrase(next);
-    if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.feedback, { fields: { next: assessment.feedback } });
+    if (!assessment.acceptable)
+      throw new AppError('weak_passphrase', assessment.feedback, { fields: { next: assessment.feedback } });
     const outcome = await this.gate.attempt(async () => {
       const key = await unwrapKey(this.keyFileOrThrow(), current, this.kdf);
       if (!key) return null;
       try {
-        writeKeyFile(this.keyPath, await wrapKey(key, next, this.deps.scrypt ?? DEFAULT_SCRYPT, this.kdf), this.deps.keychain);
+        writeKeyFile(
+          this.keyPath,
+          await wrapKey(key, next, this.deps.scrypt ?? DEFAULT_SCRYPT, this.kdf),
+          this.deps.keychain,
+        );
       } finally {
         key.fill(0);
       }
@@ -257,8 +283,12 @@ export class Vault {
 
 function wrongPassphrase(what: string, field: string, retryAfterMs: number): AppError {
   const seconds = Math.ceil(retryAfterMs / 1000);
-  return new AppError('wrong_passphrase', `${what} Nothing has been changed. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
-    retryAfterMs,
-    fields: { [field]: 'Not right.' },
-  });
+  return new AppError(
+    'wrong_passphrase',
+    `${what} Nothing has been changed. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+    {
+      retryAfterMs,
+      fields: { [field]: 'Not right.' },
+    },
+  );
 }

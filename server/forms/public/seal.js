@@ -19,7 +19,11 @@ function fromB64url(text) {
 /** Encrypts `answers` for the form's key; returns the body the service expects. */
 export async function seal(form, answers, website) {
   const recipientPublicKey = await suite.kem.deserializePublicKey(fromB64url(form.dataset.key).buffer);
-  const { ct, enc } = await suite.seal({ recipientPublicKey, info: utf8(form.dataset.info) }, utf8(JSON.stringify(answers)), utf8(form.dataset.aad));
+  const { ct, enc } = await suite.seal(
+    { recipientPublicKey, info: utf8(form.dataset.info) },
+    utf8(JSON.stringify(answers)),
+    utf8(form.dataset.aad),
+  );
   return { v: 1, epoch: Number(form.dataset.epoch), enc: toB64url(enc), ct: toB64url(ct), website };
 }
 
@@ -64,7 +68,10 @@ export function showErrors(form, problems) {
       control.setAttribute('aria-describedby', `${control.dataset.hint} ${id}-error`.trim());
     }
   }
-  summary.textContent = problems.length === 1 ? problems[0][1] : `Please check ${problems.length} answers: ${problems.map((p) => p[1]).join(' ')}`;
+  summary.textContent =
+    problems.length === 1
+      ? problems[0][1]
+      : `Please check ${problems.length} answers: ${problems.map((p) => p[1]).join(' ')}`;
   summary.hidden = false;
   summary.focus();
 }
@@ -77,16 +84,25 @@ export async function send(form, answers, onSent) {
   status.textContent = 'Locking your answers and sending them…';
   try {
     const body = await seal(form, answers, fieldValue(form, 'website'));
-    const res = await fetch(form.dataset.post, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'omit' });
+    const res = await fetch(form.dataset.post, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+    });
     const json = await res.json().catch(() => null);
-    if (!res.ok) throw new Error(json?.error?.message ?? 'The form could not be sent. Please try again in a few minutes.');
+    if (!res.ok)
+      throw new Error(json?.error?.message ?? 'The form could not be sent. Please try again in a few minutes.');
     form.hidden = true;
     onSent(json);
     const sent = document.querySelector('#sent');
     sent.hidden = false;
     sent.focus();
   } catch (e) {
-    const message = e instanceof TypeError ? 'The form could not be sent: there seems to be no internet connection. Your answers are still here; try again.' : e.message;
+    const message =
+      e instanceof TypeError
+        ? 'The form could not be sent: there seems to be no internet connection. Your answers are still here; try again.'
+        : e.message;
     showErrors(form, [['form', message]]);
   } finally {
     button.disabled = false;

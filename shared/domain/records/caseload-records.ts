@@ -1,11 +1,34 @@
 import { z } from 'zod';
 import {
-  advocacyTypes, advocateRoles, closureOutcomes, contactRoles, genders, issueCodes, issueOutcomes, issueStatuses, personKinds,
-  referralSources, referralStatuses, serviceUserTypes, statusTags, urgencies,
+  advocacyTypes,
+  advocateRoles,
+  closureOutcomes,
+  contactRoles,
+  genders,
+  issueCodes,
+  issueOutcomes,
+  issueStatuses,
+  personKinds,
+  referralSources,
+  referralStatuses,
+  serviceUserTypes,
+  statusTags,
+  urgencies,
 } from '../codes';
 import {
-  advocacyTypeLabels, advocateRoleLabels, closureOutcomeLabels, genderLabels, issueLabels, issueOutcomeLabels, issueStatusLabels,
-  personKindLabels, serviceUserTypeLabels, sourceLabels, statusLabels, statusTagLabels, urgencyLabels,
+  advocacyTypeLabels,
+  advocateRoleLabels,
+  closureOutcomeLabels,
+  genderLabels,
+  issueLabels,
+  issueOutcomeLabels,
+  issueStatusLabels,
+  personKindLabels,
+  serviceUserTypeLabels,
+  sourceLabels,
+  statusLabels,
+  statusTagLabels,
+  urgencyLabels,
 } from '../code-labels';
 import { closureToldSchema, keptDecisionSchema } from '../closure';
 import { disabilityLabels, disabilityStatuses, ethnicityCodes, ethnicityLabels } from '../equality';
@@ -47,10 +70,17 @@ export const personRecord = defineRecord(
   'people',
   {
     personReference: field.text('Person reference', { max: 200, system: true, importColumn: 'person_reference' }),
-    kind: field.code(personKinds, personKindLabels, 'Who is this referral for?', { required: true, initial: 'young_person' }),
+    kind: field.code(personKinds, personKindLabels, 'Who is this referral for?', {
+      required: true,
+      initial: 'young_person',
+    }),
     firstName: field.text('First name (legal)', { max: 200, importColumn: 'first_name' }),
     lastName: field.text('Last name (legal)', { max: 200, importColumn: 'last_name' }),
-    preferredName: field.text('Name they use', { max: 200, importColumn: 'preferred_name', hint: 'Shown everywhere in Heard' }),
+    preferredName: field.text('Name they use', {
+      max: 200,
+      importColumn: 'preferred_name',
+      hint: 'Shown everywhere in Heard',
+    }),
     dateOfBirth: field.date('Date of birth', { importColumn: 'date_of_birth' }),
     gender: field.code(genders, genderLabels, 'Gender', { importColumn: 'gender' }),
     genderDescription: field.text('Gender in their words', { max: 200 }),
@@ -59,13 +89,19 @@ export const personRecord = defineRecord(
     interpreterNeeded: field.yesNo('Needs an interpreter', { initial: false }),
     interpreterLanguage: field.text('Interpreter language', { max: 100 }),
     communicationNeeds: field.longText('Communication needs', { max: 2000 }),
-    ethnicity: field.code(ethnicityCodes, ethnicityLabels, 'Ethnicity', { importColumn: 'ethnicity', hint: 'As the young person describes it' }),
+    ethnicity: field.code(ethnicityCodes, ethnicityLabels, 'Ethnicity', {
+      importColumn: 'ethnicity',
+      hint: 'As the young person describes it',
+    }),
     disabilityStatus: field.code(disabilityStatuses, disabilityLabels, 'Disability', { importColumn: 'disability' }),
     disability: field.longText('Disability details', { max: 2000 }),
     statusTags: field.codes(statusTags, statusTagLabels, 'Status', { required: true }),
     localAuthority: field.council('Responsible local authority', { importColumn: 'local_authority' }),
     placementType: field.text('Placement type', { max: 200, hint: "e.g. foster care, children's home" }),
-    placementInArea: field.yesNo('Placement area', { answers: { yes: 'In area', no: 'Out of area' }, importColumn: 'placement_area' }),
+    placementInArea: field.yesNo('Placement area', {
+      answers: { yes: 'In area', no: 'Out of area' },
+      importColumn: 'placement_area',
+    }),
     placementAddress: field.longText('Placement address', { max: 1000 }),
     keyContacts: field.json(z.array(keyContactSchema).max(50), 'Key contacts', { required: true, initial: [] }),
   },
@@ -82,12 +118,26 @@ export const referralRecord = defineRecord(
     source: field.code(referralSources, sourceLabels, 'Source', { importColumn: 'referral_source' }),
     referrer: field.text('Referrer', { max: 300, hint: 'Name and role' }),
     referrerContact: field.text("Referrer's phone or email", { max: 300 }),
-    serviceUserType: field.code(serviceUserTypes, serviceUserTypeLabels, 'Service-user type', { keep: true, importColumn: 'service_user_type' }),
-    urgency: field.code(urgencies, urgencyLabels, 'Urgency', { required: true, initial: 'standard', importColumn: 'urgency' }),
+    serviceUserType: field.code(serviceUserTypes, serviceUserTypeLabels, 'Service-user type', {
+      keep: true,
+      importColumn: 'service_user_type',
+    }),
+    urgency: field.code(urgencies, urgencyLabels, 'Urgency', {
+      required: true,
+      initial: 'standard',
+      importColumn: 'urgency',
+    }),
     urgencyReason: field.text('Why is it urgent?', { max: 2000 }),
-    advocacyType: field.code(advocacyTypes, advocacyTypeLabels, 'Type of advocacy', { required: true, initial: 'instructed', importColumn: 'advocacy_type' }),
+    advocacyType: field.code(advocacyTypes, advocacyTypeLabels, 'Type of advocacy', {
+      required: true,
+      initial: 'instructed',
+      importColumn: 'advocacy_type',
+    }),
     consentExplainedOn: field.date('Consent and confidentiality explained on'),
-    consentExplainedHow: field.text('How they were explained', { max: 2000, hint: 'e.g. in person with easy-read leaflet' }),
+    consentExplainedHow: field.text('How they were explained', {
+      max: 2000,
+      hint: 'e.g. in person with easy-read leaflet',
+    }),
     confidentialityExplained: field.yesNo('Confidentiality and its limits have been explained', { initial: false }),
     request: field.longText('What they are asking for', { max: 5000 }),
     status: field.code(referralStatuses, statusLabels, 'Status', { required: true, system: true }),
@@ -95,20 +145,31 @@ export const referralRecord = defineRecord(
     allocationDate: field.date('Allocated on', { system: true, importColumn: 'allocation_date' }),
     daysToAllocation: field.integer('Days to allocation', { system: true }),
     closureDate: field.date('Closed on', { system: true, importColumn: 'closure_date' }),
-    closureOutcome: field.code(closureOutcomes, closureOutcomeLabels, 'Closure outcome', { system: true, importColumn: 'closure_outcome' }),
+    closureOutcome: field.code(closureOutcomes, closureOutcomeLabels, 'Closure outcome', {
+      system: true,
+      importColumn: 'closure_outcome',
+    }),
     closureNote: field.longText('Closure note', { max: 5000, system: true }),
     /** What was decided about each piece of open work when the case closed. */
     closureChecklist: field.json(z.array(keptDecisionSchema), 'Open work at closure', { system: true, initial: [] }),
     /** What the young person was told as the case closed; null when not recorded. */
-    closureTold: field.json(closureToldSchema.nullable(), 'What they were told at closure', { system: true, initial: null }),
+    closureTold: field.json(closureToldSchema.nullable(), 'What they were told at closure', {
+      system: true,
+      initial: null,
+    }),
     /** For a young child or non-instructed advocacy: when the social worker was told an advocate is involved. */
-    socialWorkerToldOn: field.date('Social worker told an advocate is involved on', { hint: 'For a young child or non-instructed advocacy' }),
+    socialWorkerToldOn: field.date('Social worker told an advocate is involved on', {
+      hint: 'For a young child or non-instructed advocacy',
+    }),
     socialWorkerToldHow: field.text('How the social worker was told', { max: 500, hint: 'e.g. by phone' }),
     /** 'online' for a referral sent through the service's public form. */
     receivedVia: field.code(receivedVia, receivedViaLabels, 'Arrived by', { system: true }),
     /** A person already known who may be this referral's young person, for a manager to confirm. */
     possibleMatch: field.text('Possibly already known', { max: 100, system: true }),
-    possibleMatchDecision: field.code(matchDecisions, matchDecisionLabels, 'Possible match', { system: true, column: 'match_decision' }),
+    possibleMatchDecision: field.code(matchDecisions, matchDecisionLabels, 'Possible match', {
+      system: true,
+      column: 'match_decision',
+    }),
   },
   ['created_at'],
 );
@@ -134,5 +195,10 @@ export const advocateRecord = defineRecord('advocate', 'advocates', {
   name: field.text('Name', { max: 200, required: true }),
   role: field.code(advocateRoles, advocateRoleLabels, 'Role', { required: true, initial: 'advocate' }),
   /** Set by the service for its own people (migration 0023); null for a name typed on this computer. */
-  serviceStatus: field.code(['active', 'inactive'], { active: 'Active', inactive: 'Account closed' }, 'On the service', { system: true }),
+  serviceStatus: field.code(
+    ['active', 'inactive'],
+    { active: 'Active', inactive: 'Account closed' },
+    'On the service',
+    { system: true },
+  ),
 });

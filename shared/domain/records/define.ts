@@ -51,7 +51,14 @@ type Flags<O extends FieldOptions> = {
 };
 type Made<S extends z.ZodType, K extends FieldKind, O extends FieldOptions> = FieldSpec<S, K> & Flags<O>;
 
-function make<S extends z.ZodType, K extends FieldKind, O extends FieldOptions>(kind: K, input: S, output: z.ZodType, label: string, o: O, extra: Partial<FieldSpec> = {}): Made<S, K, O> {
+function make<S extends z.ZodType, K extends FieldKind, O extends FieldOptions>(
+  kind: K,
+  input: S,
+  output: z.ZodType,
+  label: string,
+  o: O,
+  extra: Partial<FieldSpec> = {},
+): Made<S, K, O> {
   return { ...o, ...extra, kind, input, output, label } as unknown as Made<S, K, O>;
 }
 
@@ -65,22 +72,54 @@ export const field = {
     make('longText', z.string().trim().max(o.max), z.string(), label, o, { initial: '' }),
   /** A council from the fixed list, kept by ONS code; words that name exactly one council are kept as its code. */
   council: <const O extends FieldOptions>(label: string, o: O = {} as O) =>
-    make('text', z.string().trim().max(200).transform(storedCouncil), z.string(), label, { ...o, list: 'council' as const }, { initial: '' }),
-  date: <const O extends FieldOptions>(label: string, o: O = {} as O) => make('date', isoDateSchema, z.string(), label, o, { initial: null }),
-  yesNo: <const O extends FieldOptions>(label: string, o: O & { answers?: { yes: string; no: string }; initial?: boolean | null } = {} as O) =>
-    make('yesNo', z.boolean(), z.boolean(), label, o, { initial: o.initial === undefined ? null : o.initial, ...(o.answers ? { answers: o.answers } : {}) }),
-  integer: <const O extends FieldOptions>(label: string, o: O = {} as O) => make('integer', z.number().int(), z.number().int(), label, o, { initial: null }),
+    make(
+      'text',
+      z.string().trim().max(200).transform(storedCouncil),
+      z.string(),
+      label,
+      { ...o, list: 'council' as const },
+      { initial: '' },
+    ),
+  date: <const O extends FieldOptions>(label: string, o: O = {} as O) =>
+    make('date', isoDateSchema, z.string(), label, o, { initial: null }),
+  yesNo: <const O extends FieldOptions>(
+    label: string,
+    o: O & { answers?: { yes: string; no: string }; initial?: boolean | null } = {} as O,
+  ) =>
+    make('yesNo', z.boolean(), z.boolean(), label, o, {
+      initial: o.initial === undefined ? null : o.initial,
+      ...(o.answers ? { answers: o.answers } : {}),
+    }),
+  integer: <const O extends FieldOptions>(label: string, o: O = {} as O) =>
+    make('integer', z.number().int(), z.number().int(), label, o, { initial: null }),
   /** A measure that may have a fraction (miles). */
-  number: <const O extends FieldOptions>(label: string, o: O = {} as O) => make('number', z.number(), z.number(), label, o, { initial: null }),
-  code: <const C extends string, const O extends FieldOptions>(codes: readonly [C, ...C[]], choices: Record<C, string>, label: string, o: O & { initial?: C } = {} as O) =>
-    make('code', z.enum(codes), z.enum(codes), label, o, { choices, initial: o.initial ?? null }),
-  codes: <const C extends string, const O extends FieldOptions>(codes: readonly [C, ...C[]], choices: Record<C, string>, label: string, o: O = {} as O) =>
-    make('codes', z.array(z.enum(codes)), z.array(z.enum(codes)), label, o, { choices, initial: [] }),
+  number: <const O extends FieldOptions>(label: string, o: O = {} as O) =>
+    make('number', z.number(), z.number(), label, o, { initial: null }),
+  code: <const C extends string, const O extends FieldOptions>(
+    codes: readonly [C, ...C[]],
+    choices: Record<C, string>,
+    label: string,
+    o: O & { initial?: C } = {} as O,
+  ) => make('code', z.enum(codes), z.enum(codes), label, o, { choices, initial: o.initial ?? null }),
+  codes: <const C extends string, const O extends FieldOptions>(
+    codes: readonly [C, ...C[]],
+    choices: Record<C, string>,
+    label: string,
+    o: O = {} as O,
+  ) => make('codes', z.array(z.enum(codes)), z.array(z.enum(codes)), label, o, { choices, initial: [] }),
   json: <S extends z.ZodType, const O extends FieldOptions>(schema: S, label: string, o: O & { initial: z.infer<S> }) =>
     make('json', schema, schema, label, o, { initial: o.initial }),
 };
 
-export type Fields = Record<string, FieldSpec & { readonly required: boolean; readonly keep: boolean; readonly system: boolean; readonly column: string | undefined }>;
+export type Fields = Record<
+  string,
+  FieldSpec & {
+    readonly required: boolean;
+    readonly keep: boolean;
+    readonly system: boolean;
+    readonly column: string | undefined;
+  }
+>;
 
 export interface RecordDef<F extends Fields = Fields> {
   /** The name in the outbox and on the wire. */
@@ -91,22 +130,33 @@ export interface RecordDef<F extends Fields = Fields> {
   readonly extraColumns: readonly string[];
 }
 
-export function defineRecord<const F extends Fields>(entity: string, table: string, fields: F, extraColumns: readonly string[] = []): RecordDef<F> {
+export function defineRecord<const F extends Fields>(
+  entity: string,
+  table: string,
+  fields: F,
+  extraColumns: readonly string[] = [],
+): RecordDef<F> {
   return { entity, table, fields, extraColumns };
 }
 
 // ---- Types read from a definition -------------------------------------------------------------
 
 type Value<S> = S extends FieldSpec<infer Z> ? z.infer<Z> : never;
-type Snake<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}` : S;
+type Snake<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}`
+  : S;
 type ColumnName<F, K extends keyof F & string> = F[K] extends { column: infer C extends string } ? C : Snake<K>;
 type Stored<S> = S extends { kind: 'yesNo' | 'integer' | 'number' } ? number : string;
 
 /** The record as the app sees it. */
-export type RecordOf<F> = { id: string } & { -readonly [K in keyof F]: F[K] extends { required: true } ? Value<F[K]> : Value<F[K]> | null };
+export type RecordOf<F> = { id: string } & {
+  -readonly [K in keyof F]: F[K] extends { required: true } ? Value<F[K]> : Value<F[K]> | null;
+};
 /** The row as stored. */
 export type RowOf<F> = { id: string; deleted_at: string | null } & {
-  -readonly [K in keyof F & string as ColumnName<F, K>]: F[K] extends { required: true } ? Stored<F[K]> : Stored<F[K]> | null;
+  -readonly [K in keyof F & string as ColumnName<F, K>]: F[K] extends { required: true }
+    ? Stored<F[K]>
+    : Stored<F[K]> | null;
 };
 export type EditableKey<F> = { [K in keyof F]: F[K] extends { system: true } ? never : K }[keyof F] & string;
 /** What a form may set: every key optional; `undefined` leaves a field as it is. */
@@ -115,7 +165,11 @@ export type FieldsOf<F> = {
 };
 /** A form's state: text is '' when empty, everything else null when not answered. */
 export type FormOf<F> = {
-  -readonly [K in EditableKey<F>]: F[K] extends { kind: 'text' | 'longText' } ? string : F[K] extends { required: true } ? Value<F[K]> : Value<F[K]> | null;
+  -readonly [K in EditableKey<F>]: F[K] extends { kind: 'text' | 'longText' }
+    ? string
+    : F[K] extends { required: true }
+      ? Value<F[K]>
+      : Value<F[K]> | null;
 };
 
 /** Fields the referral spreadsheet may carry, with their values as read from it. */
@@ -154,7 +208,12 @@ export function recordSchema<F extends Fields>(def: RecordDef<F>): z.ZodType<Rec
 }
 
 /** What the write path and sync need: the table, its columns, which hold JSON and which yes/no. */
-export function entitySpecOf(def: RecordDef): { table: string; fields: string[]; jsonFields: string[]; booleanFields: string[] } {
+export function entitySpecOf(def: RecordDef): {
+  table: string;
+  fields: string[];
+  jsonFields: string[];
+  booleanFields: string[];
+} {
   const all = entries(def);
   return {
     table: def.table,
@@ -190,8 +249,12 @@ function parseOr(text: string, fallback: unknown): unknown {
  * Form or IPC fields to stored column names, ready for the Writer. `undefined` means "not given,
  * leave as is"; empty text means "cleared".
  */
-export function toColumns(def: RecordDef, fields: object): Record<string, string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown }> {
-  const out: Record<string, string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown }> = {};
+export function toColumns(
+  def: RecordDef,
+  fields: object,
+): Record<string, string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown }> {
+  const out: Record<string, string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown }> =
+    {};
   for (const [k, v] of Object.entries(fields)) {
     if (v === undefined || !(k in def.fields)) continue;
     out[columnOf(def, k)] = typeof v === 'string' && v.trim() === '' ? null : (v as string);
@@ -202,7 +265,10 @@ export function toColumns(def: RecordDef, fields: object): Record<string, string
 /** The starting values of a form for this record. */
 export function formDefaults<F extends Fields>(def: RecordDef<F>): FormOf<F> {
   const out: Record<string, unknown> = {};
-  for (const [k, f] of entries(def)) if (!f.system) out[k] = f.initial === undefined || f.initial === null ? null : (JSON.parse(JSON.stringify(f.initial)) as unknown);
+  for (const [k, f] of entries(def))
+    if (!f.system)
+      out[k] =
+        f.initial === undefined || f.initial === null ? null : (JSON.parse(JSON.stringify(f.initial)) as unknown);
   return out as FormOf<F>;
 }
 
@@ -222,6 +288,8 @@ export function editableFields<F extends Fields>(def: RecordDef<F>, from: object
 /** Required fields' starting values, for a record made with only some fields given. */
 export function requiredDefaults(def: RecordDef): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, f] of entries(def)) if (f.required && !f.system && f.initial !== undefined && f.initial !== null && f.initial !== '') out[columnOf(def, k)] = f.initial;
+  for (const [k, f] of entries(def))
+    if (f.required && !f.system && f.initial !== undefined && f.initial !== null && f.initial !== '')
+      out[columnOf(def, k)] = f.initial;
   return out;
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { actionOwnerLabels, actionOwners, contactTypeLabels, contactTypes, richNodeSchema, rightsUpheldAnswers, rightsUpheldLabels } from '../fieldwork';
+import {
+  actionOwnerLabels,
+  actionOwners,
+  contactTypeLabels,
+  contactTypes,
+  richNodeSchema,
+  rightsUpheldAnswers,
+  rightsUpheldLabels,
+} from '../fieldwork';
 import { personToldSchema, safeguardingStatuses } from '../fieldwork-safeguarding';
 import { defineRecord, field } from './define';
 
@@ -30,19 +38,15 @@ export const contactRecord = defineRecord(
   ['created_at', 'updated_at'],
 );
 
-export const noteRecord = defineRecord(
-  'note',
-  'notes',
-  {
-    caseId,
-    contactId: field.text('Contact', { max: 100, system: true }),
-    title: field.text('Title', { max: 300, required: true }),
-    // The rich-text body is one field: a conflicting edit is kept whole as a conflict copy.
-    body: field.json(richNodeSchema, 'Note', { required: true, initial: { type: 'doc', content: [] } }),
-    createdAt: field.text('Written', { max: 40, system: true }),
-    updatedAt: field.text('Last saved', { max: 40, system: true }),
-  },
-);
+export const noteRecord = defineRecord('note', 'notes', {
+  caseId,
+  contactId: field.text('Contact', { max: 100, system: true }),
+  title: field.text('Title', { max: 300, required: true }),
+  // The rich-text body is one field: a conflicting edit is kept whole as a conflict copy.
+  body: field.json(richNodeSchema, 'Note', { required: true, initial: { type: 'doc', content: [] } }),
+  createdAt: field.text('Written', { max: 40, system: true }),
+  updatedAt: field.text('Last saved', { max: 40, system: true }),
+});
 
 export const wishesRecord = defineRecord(
   'wishes_entry',
@@ -68,7 +72,10 @@ export const observationRecord = defineRecord(
     likes: field.longText('Likes', { max: 10_000, required: true }),
     dislikes: field.longText('Dislikes', { max: 10_000, required: true }),
     knowsThemWell: field.longText('Views of people who know them well', { max: 10_000, required: true }),
-    rightsUpheld: field.code(rightsUpheldAnswers, rightsUpheldLabels, 'Are their rights upheld?', { required: true, initial: 'not_sure' }),
+    rightsUpheld: field.code(rightsUpheldAnswers, rightsUpheldLabels, 'Are their rights upheld?', {
+      required: true,
+      initial: 'not_sure',
+    }),
     rightsNotes: field.longText('About their rights', { max: 10_000, required: true }),
     issueIds: field.json(ids, 'Issues', { required: true, initial: [] }),
   },
@@ -92,33 +99,39 @@ export const actionRecord = defineRecord(
   ['created_at', 'updated_at'],
 );
 
-export const safeguardingRecord = defineRecord(
-  'safeguarding_record',
-  'safeguarding_records',
-  {
-    caseId,
-    disclosedAt: field.text('When it was disclosed', { max: 16, required: true }),
-    disclosure: field.longText('What was disclosed', { max: 20_000, required: true }),
-    decision: field.longText('Decision', { max: 10_000, required: true }),
-    reason: field.longText('Reason for the decision', { max: 10_000, required: true }),
-    told: field.json(z.array(personToldSchema).max(30), 'Who was told', { required: true, initial: [] }),
-    outcome: field.longText('Outcome', { max: 10_000, required: true }),
-    status: field.code(safeguardingStatuses, { open: 'Open', closed: 'Closed' }, 'Status', { required: true, initial: 'open' }),
-    recordedAt: field.text('Recorded', { max: 40, system: true, required: true }),
-  },
-);
+export const safeguardingRecord = defineRecord('safeguarding_record', 'safeguarding_records', {
+  caseId,
+  disclosedAt: field.text('When it was disclosed', { max: 16, required: true }),
+  disclosure: field.longText('What was disclosed', { max: 20_000, required: true }),
+  decision: field.longText('Decision', { max: 10_000, required: true }),
+  reason: field.longText('Reason for the decision', { max: 10_000, required: true }),
+  told: field.json(z.array(personToldSchema).max(30), 'Who was told', { required: true, initial: [] }),
+  outcome: field.longText('Outcome', { max: 10_000, required: true }),
+  status: field.code(safeguardingStatuses, { open: 'Open', closed: 'Closed' }, 'Status', {
+    required: true,
+    initial: 'open',
+  }),
+  recordedAt: field.text('Recorded', { max: 40, system: true, required: true }),
+});
 
 /** Append-only: each amendment's reason and the before and after of every field it changed. */
-export const safeguardingAmendmentRecord = defineRecord(
-  'safeguarding_amendment',
-  'safeguarding_amendments',
-  {
-    recordId: field.text('Safeguarding record', { max: 100, system: true, required: true }),
-    caseId,
-    amendedAt: field.text('Amended', { max: 40, system: true, required: true }),
-    reason: field.longText('Reason for the amendment', { max: 10_000, required: true }),
-    changes: field.json(z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })), 'Changes', { required: true, initial: [] }),
-  },
-);
+export const safeguardingAmendmentRecord = defineRecord('safeguarding_amendment', 'safeguarding_amendments', {
+  recordId: field.text('Safeguarding record', { max: 100, system: true, required: true }),
+  caseId,
+  amendedAt: field.text('Amended', { max: 40, system: true, required: true }),
+  reason: field.longText('Reason for the amendment', { max: 10_000, required: true }),
+  changes: field.json(z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })), 'Changes', {
+    required: true,
+    initial: [],
+  }),
+});
 
-export const fieldworkRecords = [contactRecord, noteRecord, wishesRecord, observationRecord, actionRecord, safeguardingRecord, safeguardingAmendmentRecord] as const;
+export const fieldworkRecords = [
+  contactRecord,
+  noteRecord,
+  wishesRecord,
+  observationRecord,
+  actionRecord,
+  safeguardingRecord,
+  safeguardingAmendmentRecord,
+] as const;

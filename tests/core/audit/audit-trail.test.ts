@@ -17,18 +17,32 @@ const ok: Envelope<unknown> = { ok: true, value: {} };
 
 function cliIo(): CliIo & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, out: (s) => lines.push(s), err: (s) => lines.push(s), env: { HEARD_PASSPHRASE: TEST_PASSPHRASE }, askSecret: async () => TEST_PASSPHRASE };
+  return {
+    lines,
+    out: (s) => lines.push(s),
+    err: (s) => lines.push(s),
+    env: { HEARD_PASSPHRASE: TEST_PASSPHRASE },
+    askSecret: async () => TEST_PASSPHRASE,
+  };
 }
 
-const rows = () => t.core.context.db().prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, unknown>[];
+const rows = () =>
+  t.core.context.db().prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, unknown>[];
 
 describe('audit trail', () => {
   it('records case access, edits and exports with method, case, device and time, and never the contents', async () => {
     const before = rows().length;
-    const call = withAudit(t.core.context, async () => ok, () => {});
+    const call = withAudit(
+      t.core.context,
+      async () => ok,
+      () => {},
+    );
     await call('fieldwork.notes.list', { caseId: 'case-1' });
     await call('fieldwork.notes.list', { caseId: 'case-1' }); // the same case page loading again: one opening
-    await call('fieldwork.contacts.save', { caseId: 'case-1', contact: { summary: 'Amira said she wants to stay at school' } });
+    await call('fieldwork.contacts.save', {
+      caseId: 'case-1',
+      contact: { summary: 'Amira said she wants to stay at school' },
+    });
     await call('reports.csv', { period: {} });
     const added = rows().slice(before);
     expect(added.map((r) => [r.action, r.method, r.case_id])).toEqual([
@@ -47,7 +61,10 @@ describe('audit trail', () => {
       referral: { referralDate: '2026-05-01', serviceUserType: 'CIC', urgency: 'standard' },
       issues: [{ code: 'PLACEMENT', description: 'Wants to live nearer her sister' }],
     });
-    await t.call('caseload.referrals.update', { caseId: made.caseId, fields: { urgency: 'urgent', urgencyReason: 'Placement ends Friday' } });
+    await t.call('caseload.referrals.update', {
+      caseId: made.caseId,
+      fields: { urgency: 'urgent', urgencyReason: 'Placement ends Friday' },
+    });
     const { entries } = await t.call('audit.list', { caseId: made.caseId });
     // Editing a saved referral keeps a correction in the case's history: one entry says so.
     const updates = entries.filter((e) => e.method === 'caseload.referrals.update');
@@ -57,19 +74,32 @@ describe('audit trail', () => {
     expect(updates[0]!.description).toBe('Corrected the referral: urgency and urgency reason');
     expect(created!.description).toBe('Changed a new referral: added a person, a referral and a referral issue');
     const all = JSON.stringify(rows().slice(-3));
-    for (const secret of ['Zainab', 'Haidari', 'Placement ends Friday', 'nearer her sister']) expect(all).not.toContain(secret);
+    for (const secret of ['Zainab', 'Haidari', 'Placement ends Friday', 'nearer her sister'])
+      expect(all).not.toContain(secret);
   });
 
   it('finds the case of a call that names only a record of it', async () => {
     const note = await t.call('fieldwork.notes.create', { caseId: 'case-r1', title: 'Visit' });
     const before = rows().length;
-    await t.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Went well' }] }] } });
-    expect(rows().slice(before).map((r) => [r.action, r.method, r.case_id])).toEqual([['edited', 'fieldwork.notes.save', 'case-r1']]);
+    await t.call('fieldwork.notes.save', {
+      id: note.id,
+      title: 'Visit',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Went well' }] }] },
+    });
+    expect(
+      rows()
+        .slice(before)
+        .map((r) => [r.action, r.method, r.case_id]),
+    ).toEqual([['edited', 'fieldwork.notes.save', 'case-r1']]);
   });
 
   it('does not record a call that failed', async () => {
     const before = rows().length;
-    const failing = withAudit(t.core.context, async () => ({ ok: false, error: { code: 'not_found', message: 'x' } }), () => {});
+    const failing = withAudit(
+      t.core.context,
+      async () => ({ ok: false, error: { code: 'not_found', message: 'x' } }),
+      () => {},
+    );
     await failing('fieldwork.contacts.save', { caseId: 'case-2' });
     expect(rows().length).toBe(before);
   });
@@ -130,7 +160,12 @@ describe('audit trail', () => {
     const survivors = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as { action: string }[];
     db.exec('DELETE FROM audit_log');
     const head = db.prepare("SELECT value FROM meta WHERE key = 'audit_head'").pluck().get() as string;
-    appendAudit(db, 'd', new Date(), survivors.map((s) => ({ action: s.action as 'synced' })));
+    appendAudit(
+      db,
+      'd',
+      new Date(),
+      survivors.map((s) => ({ action: s.action as 'synced' })),
+    );
     db.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head'").run(head);
     report = await t.call('audit.check', {});
     expect(report.firstBreak?.kind).toBe('truncated');

@@ -91,9 +91,17 @@ describe('which calls the audit trail records, from each method’s declaration'
   it('a change that kept a correction is recorded as the correction, and only a change can be one', () => {
     const corrected = ChangeSet.of([edit('c1')]);
     corrected.noteCorrection(false);
-    expect(classifyCall(changes('a note', { record: 'id' }), { id: 'note-1' }, {}, noteOfCase, corrected)).toEqual({ action: 'corrected', caseId: 'case-7' });
-    expect(classifyCall(exports('the case', { input: 'caseId' }), { caseId: 'c1' }, {}, noRecord, corrected)).toEqual({ action: 'exported', caseId: 'c1' });
-    expect(classifyCall(changes('a note', { record: 'id' }), { id: 'note-1' }, {}, noteOfCase, ChangeSet.of([edit('c1')]))).toEqual({ action: 'edited', caseId: 'case-7' });
+    expect(classifyCall(changes('a note', { record: 'id' }), { id: 'note-1' }, {}, noteOfCase, corrected)).toEqual({
+      action: 'corrected',
+      caseId: 'case-7',
+    });
+    expect(classifyCall(exports('the case', { input: 'caseId' }), { caseId: 'c1' }, {}, noRecord, corrected)).toEqual({
+      action: 'exported',
+      caseId: 'c1',
+    });
+    expect(
+      classifyCall(changes('a note', { record: 'id' }), { id: 'note-1' }, {}, noteOfCase, ChangeSet.of([edit('c1')])),
+    ).toEqual({ action: 'edited', caseId: 'case-7' });
   });
 
   it('a method named like a read but declared as a change is recorded as a change: the name plays no part', () => {

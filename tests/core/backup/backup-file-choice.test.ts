@@ -42,9 +42,17 @@ describe('backups without file dialogs (the web host): a download and an upload'
     const fresh = join(work, 'fresh');
     const core = createCore({ dataDir: fresh, autoSync: false });
     try {
-      const wrong = await core.call('backup.restore', { upload: { fileName: 'x.heardbackup', base64: made.download!.base64 }, backupPassphrase: 'not it at all', newPassphrase: NEW_PASSPHRASE });
+      const wrong = await core.call('backup.restore', {
+        upload: { fileName: 'x.heardbackup', base64: made.download!.base64 },
+        backupPassphrase: 'not it at all',
+        newPassphrase: NEW_PASSPHRASE,
+      });
       expect(wrong.ok).toBe(false);
-      const restored = await core.call('backup.restore', { upload: { fileName: made.download!.fileName, base64: made.download!.base64 }, backupPassphrase: BACKUP_PASSPHRASE, newPassphrase: NEW_PASSPHRASE });
+      const restored = await core.call('backup.restore', {
+        upload: { fileName: made.download!.fileName, base64: made.download!.base64 },
+        backupPassphrase: BACKUP_PASSPHRASE,
+        newPassphrase: NEW_PASSPHRASE,
+      });
       expect(restored.ok).toBe(true);
       await core.vault.unlock(NEW_PASSPHRASE);
       const draft = await core.call('drafts.get', { key: 'note:visit' });
@@ -56,7 +64,11 @@ describe('backups without file dialogs (the web host): a download and an upload'
   });
 
   it('needs a file: neither a path nor an upload is refused in words', async () => {
-    const r = await t.core.call('backup.restore', { backupPassphrase: BACKUP_PASSPHRASE, newPassphrase: NEW_PASSPHRASE, replace: true });
+    const r = await t.core.call('backup.restore', {
+      backupPassphrase: BACKUP_PASSPHRASE,
+      newPassphrase: NEW_PASSPHRASE,
+      replace: true,
+    });
     expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Choose the backup file/) } });
   });
 });
@@ -73,15 +85,23 @@ describe('backups with the computer’s file dialogs (the desktop app)', () => {
   it('writes only to the file picked in the Save dialog; a path the page made up is refused', async () => {
     expect(await t.call('backup.fileAccess', {})).toEqual({ mode: 'dialog' });
     const madeUp = join(work, 'made-up.heardbackup');
-    await expect(t.call('backup.create', { path: madeUp, passphrase: TEST_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE })).rejects.toThrow(/Choose…/);
+    await expect(
+      t.call('backup.create', { path: madeUp, passphrase: TEST_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE }),
+    ).rejects.toThrow(/Choose…/);
     expect(existsSync(madeUp)).toBe(false);
-    await expect(t.call('backup.create', { passphrase: TEST_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE })).rejects.toThrow(/Choose where to save/);
+    await expect(
+      t.call('backup.create', { passphrase: TEST_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE }),
+    ).rejects.toThrow(/Choose where to save/);
 
     picked.save = null;
     expect(await t.call('backup.chooseFile', { purpose: 'save' })).toEqual({ path: null });
     picked.save = join(work, 'chosen.heardbackup');
     expect(await t.call('backup.chooseFile', { purpose: 'save' })).toEqual({ path: picked.save });
-    const made = await t.call('backup.create', { path: picked.save, passphrase: TEST_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE });
+    const made = await t.call('backup.create', {
+      path: picked.save,
+      passphrase: TEST_PASSPHRASE,
+      backupPassphrase: BACKUP_PASSPHRASE,
+    });
     expect(made).toMatchObject({ path: picked.save, download: null });
     expect(existsSync(picked.save)).toBe(true);
   });
@@ -89,14 +109,24 @@ describe('backups with the computer’s file dialogs (the desktop app)', () => {
   it('restores a file picked in a dialog this session, and refuses one that was not', async () => {
     const other = await createTestCore({ fileDialogs: dialogs });
     try {
-      const refused = await other.core.call('backup.restore', { path: join(work, 'chosen.heardbackup'), backupPassphrase: BACKUP_PASSPHRASE, newPassphrase: NEW_PASSPHRASE, replace: true });
+      const refused = await other.core.call('backup.restore', {
+        path: join(work, 'chosen.heardbackup'),
+        backupPassphrase: BACKUP_PASSPHRASE,
+        newPassphrase: NEW_PASSPHRASE,
+        replace: true,
+      });
       expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Choose…/) } });
     } finally {
       other.dispose();
     }
     picked.open = join(work, 'chosen.heardbackup');
     expect(await t.call('backup.chooseFile', { purpose: 'open' })).toEqual({ path: picked.open });
-    const r = await t.core.call('backup.restore', { path: picked.open, backupPassphrase: BACKUP_PASSPHRASE, newPassphrase: NEW_PASSPHRASE, replace: true });
+    const r = await t.core.call('backup.restore', {
+      path: picked.open,
+      backupPassphrase: BACKUP_PASSPHRASE,
+      newPassphrase: NEW_PASSPHRASE,
+      replace: true,
+    });
     expect(r).toMatchObject({ ok: true, value: { setAside: expect.any(Number) } });
   });
 });

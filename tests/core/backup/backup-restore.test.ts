@@ -19,7 +19,13 @@ let backupFile: string;
 
 function io(env: Record<string, string>): CliIo & { text(): string } {
   const lines: string[] = [];
-  return { out: (s) => lines.push(s), err: (s) => lines.push(s), env, askSecret: async () => '', text: () => lines.join('\n') };
+  return {
+    out: (s) => lines.push(s),
+    err: (s) => lines.push(s),
+    env,
+    askSecret: async () => '',
+    text: () => lines.join('\n'),
+  };
 }
 
 async function draftIn(dataDir: string, passphrase: string): Promise<string | null> {
@@ -46,7 +52,11 @@ afterAll(() => {
 
 describe('encrypted backup', () => {
   it('writes a backup that holds only ciphertext, and records it in the audit trail', async () => {
-    const made = await t.call('backup.create', { path: backupFile, passphrase: TEST_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE });
+    const made = await t.call('backup.create', {
+      path: backupFile,
+      passphrase: TEST_PASSPHRASE,
+      backupPassphrase: BACKUP_PASSPHRASE,
+    });
     expect(made.bytes).toBeGreaterThan(4096);
     const bytes = readFileSync(backupFile);
     expect(bytes.includes(Buffer.from('Amira'))).toBe(false);
@@ -57,9 +67,17 @@ describe('encrypted backup', () => {
   });
 
   it('refuses to overwrite an existing file, and refuses the wrong store passphrase', async () => {
-    const again = await t.core.call('backup.create', { path: backupFile, passphrase: TEST_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE });
+    const again = await t.core.call('backup.create', {
+      path: backupFile,
+      passphrase: TEST_PASSPHRASE,
+      backupPassphrase: BACKUP_PASSPHRASE,
+    });
     expect(again.ok ? 'ok' : again.error.code).toBe('conflict');
-    const wrong = await t.core.call('backup.create', { path: join(work, 'other.backup'), passphrase: 'not it at all', backupPassphrase: BACKUP_PASSPHRASE });
+    const wrong = await t.core.call('backup.create', {
+      path: join(work, 'other.backup'),
+      passphrase: 'not it at all',
+      backupPassphrase: BACKUP_PASSPHRASE,
+    });
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('wrong_passphrase');
     expect(existsSync(join(work, 'other.backup'))).toBe(false);
   });
@@ -75,7 +93,9 @@ describe('encrypted backup', () => {
     const list = await core.call('audit.list', { limit: 2 });
     core.close();
     expect(check).toMatchObject({ ok: true, value: { intact: true } });
-    expect(list.ok && (list.value as { entries: { action: string }[] }).entries.map((e) => e.action)).toContain('restored');
+    expect(list.ok && (list.value as { entries: { action: string }[] }).entries.map((e) => e.action)).toContain(
+      'restored',
+    );
   });
 
   it('says the backup passphrase is wrong and creates nothing', async () => {
@@ -95,7 +115,9 @@ describe('encrypted backup', () => {
     const out = io({ HEARD_BACKUP_PASSPHRASE: BACKUP_PASSPHRASE, HEARD_PASSPHRASE: NEW_PASSPHRASE });
     expect(await runCli(['restore', damaged, '--data-dir', fresh], out, commands)).toBe(2);
     expect(out.text()).toMatch(/damaged or has been changed/);
-    expect(existsSync(fresh) ? readdirSync(fresh).filter((f) => f.includes('heard.db') || f.includes('restoring')) : []).toEqual([]);
+    expect(
+      existsSync(fresh) ? readdirSync(fresh).filter((f) => f.includes('heard.db') || f.includes('restoring')) : [],
+    ).toEqual([]);
   });
 
   it('never restores over an existing store without --replace; with it, keeps the old files beside', async () => {
@@ -119,7 +141,12 @@ describe('encrypted backup', () => {
 
   it('will not let someone at the lock screen replace the records', async () => {
     t.core.vault.lock('user');
-    const r = await t.core.call('backup.restore', { path: backupFile, backupPassphrase: BACKUP_PASSPHRASE, newPassphrase: NEW_PASSPHRASE, replace: true });
+    const r = await t.core.call('backup.restore', {
+      path: backupFile,
+      backupPassphrase: BACKUP_PASSPHRASE,
+      newPassphrase: NEW_PASSPHRASE,
+      replace: true,
+    });
     expect(r.ok ? 'ok' : r.error.code).toBe('forbidden');
     await t.core.vault.unlock(TEST_PASSPHRASE);
   });

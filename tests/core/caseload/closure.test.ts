@@ -16,12 +16,31 @@ async function caseWithOpenWork() {
   });
   const concern = await t.call('fieldwork.safeguarding.create', {
     caseId,
-    record: { disclosedAt: '2026-11-20T15:00', disclosure: 'Said she was hit', decision: 'Referred to MASH', reason: 'Risk of harm' },
+    record: {
+      disclosedAt: '2026-11-20T15:00',
+      disclosure: 'Said she was hit',
+      decision: 'Referred to MASH',
+      reason: 'Risk of harm',
+    },
   });
-  const complaint = await t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-11-02', summary: 'Contact stopped' });
-  const ring = await t.call('fieldwork.actions.save', { caseId, action: { owner: 'advocate', description: 'Ring the IRO', dueOn: '2026-12-01' } });
-  const visit = await t.call('fieldwork.actions.save', { caseId, action: { owner: 'advocate', description: 'Visit after the review', dueOn: '2026-12-15' } });
-  const drop = await t.call('fieldwork.actions.save', { caseId, action: { owner: 'advocate', description: 'Find a leaflet', dueOn: '2026-12-04' } });
+  const complaint = await t.call('complaints.save', {
+    caseId,
+    stage: 'stage1',
+    receivedOn: '2026-11-02',
+    summary: 'Contact stopped',
+  });
+  const ring = await t.call('fieldwork.actions.save', {
+    caseId,
+    action: { owner: 'advocate', description: 'Ring the IRO', dueOn: '2026-12-01' },
+  });
+  const visit = await t.call('fieldwork.actions.save', {
+    caseId,
+    action: { owner: 'advocate', description: 'Visit after the review', dueOn: '2026-12-15' },
+  });
+  const drop = await t.call('fieldwork.actions.save', {
+    caseId,
+    action: { owner: 'advocate', description: 'Find a leaflet', dueOn: '2026-12-04' },
+  });
   const letter = await t.call('letters.create', { caseId, templateId: 'iro-concern' });
   const review = await t.call('meetings.save', { caseId, type: 'cic_review', date: '2026-12-09', invitees: [] });
   return { caseId, concern, complaint, ring, visit, drop, letter, review };
@@ -45,7 +64,9 @@ describe('closing a case with open work', () => {
     expect(open.find((i) => i.kind === 'safeguarding')!.decisions).toEqual(['settle', 'carry']);
 
     const close = { caseId: w.caseId, closureDate: '2026-12-03', closureOutcome: 'all_issues_resolved' as const, told };
-    await expect(t.call('caseload.case.close', close)).rejects.toThrow(/7 pieces of open work still need a decision.*Ring the IRO.*Child in care review on 09\/12\/2026/);
+    await expect(t.call('caseload.case.close', close)).rejects.toThrow(
+      /7 pieces of open work still need a decision.*Ring the IRO.*Child in care review on 09\/12\/2026/,
+    );
     const someDecided = [{ kind: 'action' as const, id: w.ring.id, decision: 'settle' as const }];
     await expect(t.call('caseload.case.close', { ...close, decisions: someDecided })).rejects.toThrow(/6 pieces/);
     // Nothing was changed by the refusals.
@@ -55,27 +76,57 @@ describe('closing a case with open work', () => {
 
   it('refuses to cancel a safeguarding record, or to carry anything without a reason', async () => {
     const w = await caseWithOpenWork();
-    const all = (await t.call('caseload.case.openWork', { caseId: w.caseId })).map((i) => ({ kind: i.kind, id: i.id, decision: 'carry' as const, reason: 'Still going' }));
+    const all = (await t.call('caseload.case.openWork', { caseId: w.caseId })).map((i) => ({
+      kind: i.kind,
+      id: i.id,
+      decision: 'carry' as const,
+      reason: 'Still going',
+    }));
     const close = { caseId: w.caseId, closureDate: '2026-12-03', closureOutcome: 'outstanding_issues' as const, told };
     const cancelConcern = all.map((d) => (d.kind === 'safeguarding' ? { ...d, decision: 'cancel' as const } : d));
-    await expect(t.call('caseload.case.close', { ...close, decisions: cancelConcern })).rejects.toThrow(/safeguarding record cannot be cancelled/);
+    await expect(t.call('caseload.case.close', { ...close, decisions: cancelConcern })).rejects.toThrow(
+      /safeguarding record cannot be cancelled/,
+    );
     const noReason = all.map((d) => (d.id === w.visit.id ? { ...d, reason: ' ' } : d));
-    await expect(t.call('caseload.case.close', { ...close, decisions: noReason })).rejects.toThrow(/Say why the action “Visit after the review” carries on/);
+    await expect(t.call('caseload.case.close', { ...close, decisions: noReason })).rejects.toThrow(
+      /Say why the action “Visit after the review” carries on/,
+    );
     expect((await t.call('caseload.case.get', { caseId: w.caseId }))!.referral.status).not.toBe('closed');
   });
 
   it('settles, carries and cancels as decided, keeps the decisions and what they were told, and loses nothing', async () => {
     const w = await caseWithOpenWork();
     const decisions = [
-      { kind: 'safeguarding' as const, id: w.concern.id, decision: 'settle' as const, reason: 'MASH decided no further action' },
-      { kind: 'complaint' as const, id: w.complaint.id, decision: 'carry' as const, reason: 'Council response due; social worker will help her' },
+      {
+        kind: 'safeguarding' as const,
+        id: w.concern.id,
+        decision: 'settle' as const,
+        reason: 'MASH decided no further action',
+      },
+      {
+        kind: 'complaint' as const,
+        id: w.complaint.id,
+        decision: 'carry' as const,
+        reason: 'Council response due; social worker will help her',
+      },
       { kind: 'action' as const, id: w.ring.id, decision: 'settle' as const },
       { kind: 'action' as const, id: w.visit.id, decision: 'carry' as const, reason: 'Promised her one last visit' },
       { kind: 'action' as const, id: w.drop.id, decision: 'cancel' as const, reason: 'No longer needed' },
       { kind: 'letter' as const, id: w.letter.id, decision: 'cancel' as const },
-      { kind: 'meeting' as const, id: w.review.id, decision: 'carry' as const, reason: 'Attending the review as agreed' },
+      {
+        kind: 'meeting' as const,
+        id: w.review.id,
+        decision: 'carry' as const,
+        reason: 'Attending the review as agreed',
+      },
     ];
-    const closed = await t.call('caseload.case.close', { caseId: w.caseId, closureDate: '2026-12-03', closureOutcome: 'outstanding_issues', decisions, told });
+    const closed = await t.call('caseload.case.close', {
+      caseId: w.caseId,
+      closureDate: '2026-12-03',
+      closureOutcome: 'outstanding_issues',
+      decisions,
+      told,
+    });
     expect(closed.status).toBe('closed');
     expect(closed.closureTold).toEqual(told);
     expect(closed.closureChecklist!.map((d) => [d.kind, d.decision, d.reason])).toEqual([
@@ -87,7 +138,9 @@ describe('closing a case with open work', () => {
       ['letter', 'cancel', null],
       ['meeting', 'carry', 'Attending the review as agreed'],
     ]);
-    expect(closed.closureChecklist!.find((d) => d.kind === 'action' && d.decision === 'cancel')!.title).toBe('Find a leaflet');
+    expect(closed.closureChecklist!.find((d) => d.kind === 'action' && d.decision === 'cancel')!.title).toBe(
+      'Find a leaflet',
+    );
 
     // Safeguarding stays amend-only: closing the record is an amendment with its reason.
     const [record] = await t.call('fieldwork.safeguarding.list', { caseId: w.caseId });
@@ -98,7 +151,11 @@ describe('closing a case with open work', () => {
     const actions = await t.call('fieldwork.actions.list', { caseId: w.caseId });
     expect(actions.find((a) => a.id === w.ring.id)!.doneAt).not.toBeNull();
     expect(actions.find((a) => a.id === w.drop.id)).toMatchObject({ cancelReason: 'No longer needed', doneAt: null });
-    expect(actions.find((a) => a.id === w.visit.id)).toMatchObject({ carriedReason: 'Promised her one last visit', doneAt: null, cancelledAt: null });
+    expect(actions.find((a) => a.id === w.visit.id)).toMatchObject({
+      carriedReason: 'Promised her one last visit',
+      doneAt: null,
+      cancelledAt: null,
+    });
     // The carried action is still on the Today list after closure; the cancelled one is not.
     const due = await t.call('fieldwork.actions.due', { withinDays: 30 });
     expect(due.filter((a) => a.caseId === w.caseId).map((a) => a.description)).toEqual(['Visit after the review']);
@@ -115,7 +172,11 @@ describe('closing a case with open work', () => {
       issues: [{ code: 'EDUCATION' }],
     });
     expect(await t.call('caseload.case.openWork', { caseId })).toEqual([]);
-    const closed = await t.call('caseload.case.close', { caseId, closureDate: '2026-12-01', closureOutcome: 'lost_contact' });
+    const closed = await t.call('caseload.case.close', {
+      caseId,
+      closureDate: '2026-12-01',
+      closureOutcome: 'lost_contact',
+    });
     expect(closed).toMatchObject({ status: 'closed', closureChecklist: [], closureTold: null });
   });
 });

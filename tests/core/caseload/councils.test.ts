@@ -10,7 +10,11 @@ describe('councils kept by ONS code', () => {
       issues: [{ code: 'CONTACT' }],
     });
   const stored = (caseId: string) =>
-    t.core.context.db().prepare('SELECT p.local_authority FROM people p JOIN referrals r ON r.person_id = p.id WHERE r.id = ?').pluck().get(caseId);
+    t.core.context
+      .db()
+      .prepare('SELECT p.local_authority FROM people p JOIN referrals r ON r.person_id = p.id WHERE r.id = ?')
+      .pluck()
+      .get(caseId);
 
   beforeAll(async () => {
     t = await createTestCore();
@@ -23,15 +27,21 @@ describe('councils kept by ONS code', () => {
     expect(stored(a.caseId)).toBe('E10000017');
     expect(stored(b.caseId)).toBe('Northamptonshire');
     const list = await t.call('caseload.councils.unmatched', {});
-    expect(list).toEqual([expect.objectContaining({ caseId: b.caseId, typed: 'Northamptonshire', suggestions: ['E06000061', 'E06000062'] })]);
+    expect(list).toEqual([
+      expect.objectContaining({ caseId: b.caseId, typed: 'Northamptonshire', suggestions: ['E06000061', 'E06000062'] }),
+    ]);
   });
 
   it('records the council chosen, through the write path that syncs, and the list empties', async () => {
     const [row] = await t.call('caseload.councils.unmatched', {});
     const outboxBefore = t.core.context.db().prepare('SELECT count(*) FROM outbox').pluck().get() as number;
-    expect(await t.call('caseload.councils.choose', { personId: row!.personId, caseId: row!.caseId, code: 'E06000062' })).toEqual({ code: 'E06000062', name: 'West Northamptonshire' });
+    expect(
+      await t.call('caseload.councils.choose', { personId: row!.personId, caseId: row!.caseId, code: 'E06000062' }),
+    ).toEqual({ code: 'E06000062', name: 'West Northamptonshire' });
     expect(stored(row!.caseId)).toBe('E06000062');
-    expect(t.core.context.db().prepare("SELECT count(*) FROM outbox WHERE field = 'local_authority'").pluck().get()).toBeGreaterThan(0);
+    expect(
+      t.core.context.db().prepare("SELECT count(*) FROM outbox WHERE field = 'local_authority'").pluck().get(),
+    ).toBeGreaterThan(0);
     expect(t.core.context.db().prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(outboxBefore + 1);
     expect(await t.call('caseload.councils.unmatched', {})).toEqual([]);
   });
@@ -39,9 +49,14 @@ describe('councils kept by ONS code', () => {
   it('refuses a code not in the list, and a person who is not on the case named', async () => {
     const a = await make('Cai', 'Kent');
     const b = await make('Dee', 'Essex');
-    const person = (caseId: string) => t.core.context.db().prepare('SELECT person_id FROM referrals WHERE id = ?').pluck().get(caseId) as string;
-    await expect(t.call('caseload.councils.choose', { personId: person(a.caseId), caseId: a.caseId, code: 'Kentish' })).rejects.toThrow(/Choose a council from the list/);
-    await expect(t.call('caseload.councils.choose', { personId: person(a.caseId), caseId: b.caseId, code: 'E10000012' })).rejects.toThrow(/could not be found/);
+    const person = (caseId: string) =>
+      t.core.context.db().prepare('SELECT person_id FROM referrals WHERE id = ?').pluck().get(caseId) as string;
+    await expect(
+      t.call('caseload.councils.choose', { personId: person(a.caseId), caseId: a.caseId, code: 'Kentish' }),
+    ).rejects.toThrow(/Choose a council from the list/);
+    await expect(
+      t.call('caseload.councils.choose', { personId: person(a.caseId), caseId: b.caseId, code: 'E10000012' }),
+    ).rejects.toThrow(/could not be found/);
     expect(stored(a.caseId)).toBe('E10000016');
   });
 });

@@ -19,7 +19,13 @@ describe('demo data', () => {
     expect(people).toBeGreaterThan(250);
     expect(people).toBeLessThan(400);
     const names = db().prepare('SELECT first_name FROM people').pluck().all() as string[];
-    const scripts = [/\p{Script=Latin}/u, /\p{Script=Arabic}/u, /\p{Script=Ethiopic}/u, /\p{Script=Cyrillic}/u, /\p{Script=Han}/u];
+    const scripts = [
+      /\p{Script=Latin}/u,
+      /\p{Script=Arabic}/u,
+      /\p{Script=Ethiopic}/u,
+      /\p{Script=Cyrillic}/u,
+      /\p{Script=Han}/u,
+    ];
     expect(scripts.filter((s) => names.some((n) => s.test(n))).length).toBeGreaterThanOrEqual(4);
   });
 
@@ -49,24 +55,47 @@ describe('caseload filters and search', () => {
     const councils = await t.call('caseload.localAuthorities', {});
     // Councils are offered by ONS code with their names, in name order.
     expect(councils.every((c) => /^E0[689]\d{6}$|^E10\d{6}$/.test(c.code) && c.name !== c.code)).toBe(true);
-    expect(councils.map((c) => c.name)).toEqual([...councils.map((c) => c.name)].sort((a, b) => a.localeCompare(b, 'en-GB')));
+    expect(councils.map((c) => c.name)).toEqual(
+      [...councils.map((c) => c.name)].sort((a, b) => a.localeCompare(b, 'en-GB')),
+    );
     const la = councils[0]!.code;
-    const r = await t.call('caseload.list', { statuses: ['closed'], serviceUserTypes: ['CIC', 'CL'], urgencies: ['standard'], localAuthorities: [la] });
+    const r = await t.call('caseload.list', {
+      statuses: ['closed'],
+      serviceUserTypes: ['CIC', 'CL'],
+      urgencies: ['standard'],
+      localAuthorities: [la],
+    });
     expect(r.rows.length).toBeGreaterThan(0);
-    for (const row of r.rows) expect(row).toMatchObject({ status: 'closed', urgency: 'standard', localAuthority: la, serviceUserType: expect.stringMatching(/^(CIC|CL)$/) });
+    for (const row of r.rows)
+      expect(row).toMatchObject({
+        status: 'closed',
+        urgency: 'standard',
+        localAuthority: la,
+        serviceUserType: expect.stringMatching(/^(CIC|CL)$/),
+      });
   });
 
   it('finds a name written in another script from its first letters', async () => {
-    const name = db().prepare("SELECT first_name FROM people WHERE first_name GLOB '*[ء-ي]*' LIMIT 1").pluck().get() as string;
+    const name = db()
+      .prepare("SELECT first_name FROM people WHERE first_name GLOB '*[ء-ي]*' LIMIT 1")
+      .pluck()
+      .get() as string;
     const r = await t.call('caseload.list', { query: name.slice(0, 2), statuses: [] });
     expect(r.rows.length).toBeGreaterThan(0);
     const ids = r.rows.map((x) => x.caseId);
-    const withName = db().prepare('SELECT r.id FROM referrals r JOIN people p ON p.id = r.person_id WHERE p.first_name = ? OR p.preferred_name = ? OR p.last_name = ?').pluck().all(name, name, name) as string[];
+    const withName = db()
+      .prepare(
+        'SELECT r.id FROM referrals r JOIN people p ON p.id = r.person_id WHERE p.first_name = ? OR p.preferred_name = ? OR p.last_name = ?',
+      )
+      .pluck()
+      .all(name, name, name) as string[];
     expect(withName.some((id) => ids.includes(id))).toBe(true);
   });
 
   it('finds a referral by part of its reference, and every word typed must match', async () => {
-    expect((await t.call('caseload.list', { query: 'DEMO-000123', statuses: [] })).rows.map((r) => r.reference)).toEqual(['DEMO-000123']);
+    expect(
+      (await t.call('caseload.list', { query: 'DEMO-000123', statuses: [] })).rows.map((r) => r.reference),
+    ).toEqual(['DEMO-000123']);
     expect((await t.call('caseload.list', { query: 'placement zzzz', statuses: [] })).rows).toEqual([]);
   });
 

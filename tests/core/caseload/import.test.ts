@@ -9,14 +9,43 @@ import type { CliIo } from '../../../electron/core/cli/io';
 import { createTestCore, TEST_PASSPHRASE, type TestCore } from '../../helpers/test-core';
 
 const HEADER = [
-  'reference', 'person_reference', 'first_name', 'last_name', 'preferred_name', 'date_of_birth', 'gender', 'service_user_type', 'local_authority',
-  'referral_date', 'referral_source', 'issues', 'urgency', 'allocated_to', 'allocation_date', 'closure_date', 'closure_outcome',
+  'reference',
+  'person_reference',
+  'first_name',
+  'last_name',
+  'preferred_name',
+  'date_of_birth',
+  'gender',
+  'service_user_type',
+  'local_authority',
+  'referral_date',
+  'referral_source',
+  'issues',
+  'urgency',
+  'allocated_to',
+  'allocation_date',
+  'closure_date',
+  'closure_outcome',
 ];
 type Row = Partial<Record<(typeof HEADER)[number], string>>;
 const good = (over: Row = {}): Row => ({
-  reference: 'A-001', person_reference: 'P-1', first_name: 'Amina', last_name: 'Yusuf', date_of_birth: '2009-03-14', gender: 'female',
-  service_user_type: 'CIC', local_authority: 'Leeds', referral_date: '2025-01-10', referral_source: 'social_worker', issues: 'PLACEMENT;CONTACT',
-  urgency: 'high', allocated_to: 'Sam Price', allocation_date: '2025-01-15', closure_date: '2025-04-01', closure_outcome: 'all_issues_resolved', ...over,
+  reference: 'A-001',
+  person_reference: 'P-1',
+  first_name: 'Amina',
+  last_name: 'Yusuf',
+  date_of_birth: '2009-03-14',
+  gender: 'female',
+  service_user_type: 'CIC',
+  local_authority: 'Leeds',
+  referral_date: '2025-01-10',
+  referral_source: 'social_worker',
+  issues: 'PLACEMENT;CONTACT',
+  urgency: 'high',
+  allocated_to: 'Sam Price',
+  allocation_date: '2025-01-15',
+  closure_date: '2025-04-01',
+  closure_outcome: 'all_issues_resolved',
+  ...over,
 });
 const csv = (...rows: Row[]) => toCsv([HEADER, ...rows.map((r) => HEADER.map((h) => r[h] ?? ''))]);
 const TODAY = '2026-05-20';
@@ -24,8 +53,16 @@ const problemsOf = (...rows: Row[]) => parseReferralCsv(csv(...rows), TODAY).pro
 
 describe('import validation lists every problem by row, column and reason', () => {
   it('a bad date, saying why without repeating it', () => {
-    expect(problemsOf(good({ referral_date: 'soon' }))).toEqual([{ row: 2, column: 'referral_date', reason: expect.stringMatching(/Use dd\/mm\/yyyy \(for example 07\/03\/2026\) or YYYY-MM-DD/) }]);
-    expect(problemsOf(good({ date_of_birth: '2009-02-30' }))).toEqual([{ row: 2, column: 'date_of_birth', reason: expect.stringMatching(/day does not exist in that month/) }]);
+    expect(problemsOf(good({ referral_date: 'soon' }))).toEqual([
+      {
+        row: 2,
+        column: 'referral_date',
+        reason: expect.stringMatching(/Use dd\/mm\/yyyy \(for example 07\/03\/2026\) or YYYY-MM-DD/),
+      },
+    ]);
+    expect(problemsOf(good({ date_of_birth: '2009-02-30' }))).toEqual([
+      { row: 2, column: 'date_of_birth', reason: expect.stringMatching(/day does not exist in that month/) },
+    ]);
     const us = problemsOf(good({ date_of_birth: '03/14/2009', referral_date: '31/02/2025' }));
     expect(us).toHaveLength(2);
     expect(us).toEqual(
@@ -44,24 +81,43 @@ describe('import validation lists every problem by row, column and reason', () =
     expect(JSON.stringify(p)).not.toMatch(/ZZTOP|Amina/);
   });
   it('a council that is misspelt, or a name that covers several, without repeating the cell', () => {
-    const p = problemsOf(good({ local_authority: 'Lancshire' }), good({ reference: 'A-002', local_authority: 'Cumbria' }));
+    const p = problemsOf(
+      good({ local_authority: 'Lancshire' }),
+      good({ reference: 'A-002', local_authority: 'Cumbria' }),
+    );
     expect(p).toEqual([
-      { row: 2, column: 'local_authority', reason: expect.stringMatching(/not a council Heard knows.*Did you mean Lancashire\?/) },
-      { row: 3, column: 'local_authority', reason: expect.stringMatching(/covers more than one council: Cumberland, Westmorland and Furness/) },
+      {
+        row: 2,
+        column: 'local_authority',
+        reason: expect.stringMatching(/not a council Heard knows.*Did you mean Lancashire\?/),
+      },
+      {
+        row: 3,
+        column: 'local_authority',
+        reason: expect.stringMatching(/covers more than one council: Cumberland, Westmorland and Furness/),
+      },
     ]);
     expect(JSON.stringify(p)).not.toMatch(/Lancshire|Cumbria/);
   });
   it('a date of birth in the future', () => {
-    expect(problemsOf(good({ date_of_birth: '2027-01-01' }))).toEqual([{ row: 2, column: 'date_of_birth', reason: 'The date of birth is in the future.' }]);
+    expect(problemsOf(good({ date_of_birth: '2027-01-01' }))).toEqual([
+      { row: 2, column: 'date_of_birth', reason: 'The date of birth is in the future.' },
+    ]);
   });
   it('closure before referral', () => {
-    expect(problemsOf(good({ closure_date: '2024-12-31' }))).toEqual([{ row: 2, column: 'closure_date', reason: 'The closure date is before the referral date.' }]);
+    expect(problemsOf(good({ closure_date: '2024-12-31' }))).toEqual([
+      { row: 2, column: 'closure_date', reason: 'The closure date is before the referral date.' },
+    ]);
   });
   it('a duplicate reference in the file', () => {
-    expect(problemsOf(good(), good({ person_reference: 'P-2' }))).toEqual([{ row: 3, column: 'reference', reason: expect.stringMatching(/also used on row 2/) }]);
+    expect(problemsOf(good(), good({ person_reference: 'P-2' }))).toEqual([
+      { row: 3, column: 'reference', reason: expect.stringMatching(/also used on row 2/) },
+    ]);
   });
   it('closed without an outcome', () => {
-    expect(problemsOf(good({ closure_outcome: '' }))).toEqual([{ row: 2, column: 'closure_outcome', reason: expect.stringMatching(/closed but has no closure outcome/) }]);
+    expect(problemsOf(good({ closure_outcome: '' }))).toEqual([
+      { row: 2, column: 'closure_outcome', reason: expect.stringMatching(/closed but has no closure outcome/) },
+    ]);
   });
   it('unknown or missing columns', () => {
     const p = parseReferralCsv('reference,refferal_date\nA-1,2025-01-01\n', TODAY).problems;
@@ -74,7 +130,10 @@ describe('import validation lists every problem by row, column and reason', () =
   });
   it('accepts columns in any order, empty optional cells and names in any script', () => {
     const text = 'referral_date,service_user_type,reference,first_name\n2025-02-01,CL,B-9,ملالی\n';
-    expect(parseReferralCsv(text, TODAY)).toMatchObject({ problems: [], rows: [{ reference: 'B-9', firstName: 'ملالی', serviceUserType: 'CL', issues: [] }] });
+    expect(parseReferralCsv(text, TODAY)).toMatchObject({
+      problems: [],
+      rows: [{ reference: 'B-9', firstName: 'ملالی', serviceUserType: 'CL', issues: [] }],
+    });
   });
 });
 
@@ -92,12 +151,39 @@ describe('a spreadsheet saved the UK way', () => {
     expect(r.problems).toEqual([]);
     expect(r.rows).toEqual([
       expect.objectContaining({
-        reference: 'UK-1', dateOfBirth: '2009-03-14', gender: 'female', serviceUserType: 'CIC', localAuthority: 'E10000017', referralDate: '2025-01-10',
-        source: 'social_worker', issues: ['PLACEMENT', 'CONTACT'], urgency: 'high', allocationDate: '2025-01-15', closureDate: '2025-04-01',
+        reference: 'UK-1',
+        dateOfBirth: '2009-03-14',
+        gender: 'female',
+        serviceUserType: 'CIC',
+        localAuthority: 'E10000017',
+        referralDate: '2025-01-10',
+        source: 'social_worker',
+        issues: ['PLACEMENT', 'CONTACT'],
+        urgency: 'high',
+        allocationDate: '2025-01-15',
+        closureDate: '2025-04-01',
         closureOutcome: 'all_issues_resolved',
       }),
-      expect.objectContaining({ reference: 'UK-2', dateOfBirth: '2008-09-01', gender: 'male', serviceUserType: 'CL', localAuthority: 'E10000017', referralDate: '2025-02-03', source: 'self', issues: ['LEAVING_CARE'], urgency: 'urgent' }),
-      expect.objectContaining({ reference: 'UK-3', dateOfBirth: '2011-06-30', gender: 'non_binary', serviceUserType: 'CIN', localAuthority: 'E10000017', issues: ['SOCIAL_WORKER', 'HOUSING'], urgency: 'standard' }),
+      expect.objectContaining({
+        reference: 'UK-2',
+        dateOfBirth: '2008-09-01',
+        gender: 'male',
+        serviceUserType: 'CL',
+        localAuthority: 'E10000017',
+        referralDate: '2025-02-03',
+        source: 'self',
+        issues: ['LEAVING_CARE'],
+        urgency: 'urgent',
+      }),
+      expect.objectContaining({
+        reference: 'UK-3',
+        dateOfBirth: '2011-06-30',
+        gender: 'non_binary',
+        serviceUserType: 'CIN',
+        localAuthority: 'E10000017',
+        issues: ['SOCIAL_WORKER', 'HOUSING'],
+        urgency: 'standard',
+      }),
     ]);
   });
 
@@ -124,7 +210,9 @@ describe('importing into the store', () => {
   const count = (sql: string) => t.core.context.db().prepare(sql).pluck().get() as number;
 
   it('imports nothing when any row is invalid, and says which', async () => {
-    const r = await t.call('caseload.import.apply', { csv: csv(good(), good({ reference: 'A-002', closure_date: '2024-01-01' })) });
+    const r = await t.call('caseload.import.apply', {
+      csv: csv(good(), good({ reference: 'A-002', closure_date: '2024-01-01' })),
+    });
     expect(r.imported).toBe(false);
     expect(r.problems).toHaveLength(1);
     expect(count('SELECT count(*) FROM referrals')).toBe(0);
@@ -132,14 +220,19 @@ describe('importing into the store', () => {
   });
 
   it('previews exactly what it would do without changing anything', async () => {
-    const r = await t.call('caseload.import.preview', { csv: csv(good(), good({ reference: 'A-002', person_reference: 'P-2', closure_date: '', closure_outcome: '' })) });
+    const r = await t.call('caseload.import.preview', {
+      csv: csv(good(), good({ reference: 'A-002', person_reference: 'P-2', closure_date: '', closure_outcome: '' })),
+    });
     expect(r).toMatchObject({ rows: 2, create: 2, update: 0, unchanged: 0, problems: [] });
     expect(r.preview[0]).toMatchObject({ reference: 'A-001', status: 'closed' });
     expect(count('SELECT count(*) FROM referrals')).toBe(0);
   });
 
   it('imports, then re-importing the same file changes nothing, and a changed row updates its referral', async () => {
-    const rows = [good(), good({ reference: 'A-002', closure_date: '', closure_outcome: '', allocated_to: '', allocation_date: '' })];
+    const rows = [
+      good(),
+      good({ reference: 'A-002', closure_date: '', closure_outcome: '', allocated_to: '', allocation_date: '' }),
+    ];
     const first = await t.call('caseload.import.apply', { csv: csv(...rows) });
     expect(first).toMatchObject({ imported: true, create: 2, update: 0 });
     expect(count('SELECT count(*) FROM people')).toBe(1);
@@ -154,7 +247,12 @@ describe('importing into the store', () => {
     expect(changed).toMatchObject({ create: 0, update: 1, unchanged: 1 });
     expect(count('SELECT count(*) FROM referrals')).toBe(2);
     const list = await t.call('caseload.list', { query: 'A 002' });
-    expect(list.rows[0]).toMatchObject({ reference: 'A-002', urgency: 'urgent', issueCodes: ['PLACEMENT'], status: 'awaiting_allocation' });
+    expect(list.rows[0]).toMatchObject({
+      reference: 'A-002',
+      urgency: 'urgent',
+      issueCodes: ['PLACEMENT'],
+      status: 'awaiting_allocation',
+    });
     const closed = await t.call('caseload.list', { statuses: ['closed'] });
     expect(closed.rows).toHaveLength(1);
     expect(closed.rows[0]).toMatchObject({ advocateName: 'Sam Price' });
@@ -167,7 +265,12 @@ describe('importing into the store', () => {
       await other.call('caseload.import.apply', { csv: file });
       await t.call('caseload.import.apply', { csv: file });
       const ids = (c: TestCore) =>
-        c.core.context.db().prepare("SELECT r.id, r.person_id, (SELECT group_concat(id) FROM referral_issues WHERE referral_id = r.id) AS issues FROM referrals r WHERE reference = 'TWO-1'").get() as Record<string, string>;
+        c.core.context
+          .db()
+          .prepare(
+            "SELECT r.id, r.person_id, (SELECT group_concat(id) FROM referral_issues WHERE referral_id = r.id) AS issues FROM referrals r WHERE reference = 'TWO-1'",
+          )
+          .get() as Record<string, string>;
       const mine = ids(t);
       const theirs = ids(other);
       expect(mine.id).not.toBe(theirs.id);
@@ -183,7 +286,12 @@ describe('importing into the store', () => {
   it('works from the command line and prints the referrals as JSON', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (s) => out.push(s), err: (s) => err.push(s), env: { HEARD_PASSPHRASE: TEST_PASSPHRASE }, askSecret: async () => TEST_PASSPHRASE };
+    const io: CliIo = {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+      env: { HEARD_PASSPHRASE: TEST_PASSPHRASE },
+      askSecret: async () => TEST_PASSPHRASE,
+    };
     t.core.close();
     const bad = join(t.dataDir, 'bad.csv');
     writeFileSync(bad, csv(good({ reference: 'C-1', date_of_birth: '2030-01-01' })));
@@ -204,7 +312,12 @@ describe('importing into the store', () => {
     const file = (issues: string) => csv(good({ reference: 'REV-1', person_reference: 'P-REV', issues }));
     await t.call('caseload.import.apply', { csv: file('PLACEMENT;CONTACT') });
     const db = t.core.context.db();
-    const issue = () => db.prepare("SELECT id, deleted_at FROM referral_issues WHERE code = 'CONTACT' AND referral_id = (SELECT id FROM referrals WHERE reference = 'REV-1')").all() as { id: string; deleted_at: string | null }[];
+    const issue = () =>
+      db
+        .prepare(
+          "SELECT id, deleted_at FROM referral_issues WHERE code = 'CONTACT' AND referral_id = (SELECT id FROM referrals WHERE reference = 'REV-1')",
+        )
+        .all() as { id: string; deleted_at: string | null }[];
     const [before] = issue();
     await t.call('caseload.import.apply', { csv: file('PLACEMENT') });
     expect(issue()).toEqual([{ id: before!.id, deleted_at: expect.any(String) }]);

@@ -8,11 +8,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const takeReferral = (over: { urgency?: 'urgent' | 'high' | 'standard'; referralDate?: string; name?: string; words?: string } = {}) =>
+const takeReferral = (
+  over: { urgency?: 'urgent' | 'high' | 'standard'; referralDate?: string; name?: string; words?: string } = {},
+) =>
   t.call('caseload.referrals.create', {
-    person: { firstName: over.name ?? 'Nadia', lastName: 'Rahimi', dateOfBirth: '2010-04-02', localAuthority: 'Kent', statusTags: ['CIC'] },
-    referral: { referralDate: over.referralDate ?? '2026-05-01', serviceUserType: 'CIC', urgency: over.urgency ?? 'standard', source: 'social_worker' },
-    issues: [{ code: 'PLACEMENT', description: over.words ?? 'I want to move closer to my school', wantedOutcome: 'A placement near school' }],
+    person: {
+      firstName: over.name ?? 'Nadia',
+      lastName: 'Rahimi',
+      dateOfBirth: '2010-04-02',
+      localAuthority: 'Kent',
+      statusTags: ['CIC'],
+    },
+    referral: {
+      referralDate: over.referralDate ?? '2026-05-01',
+      serviceUserType: 'CIC',
+      urgency: over.urgency ?? 'standard',
+      source: 'social_worker',
+    },
+    issues: [
+      {
+        code: 'PLACEMENT',
+        description: over.words ?? 'I want to move closer to my school',
+        wantedOutcome: 'A placement near school',
+      },
+    ],
   });
 
 describe('a referral from intake to closure', () => {
@@ -31,7 +50,12 @@ describe('a referral from intake to closure', () => {
     const { caseId } = await takeReferral({ referralDate: '2026-05-04', words: 'contact with my little sister' });
     const { advocate } = await t.call('caseload.me.get', {});
     const r = await t.call('caseload.allocate', { caseId, advocateId: advocate.id, date: '2026-05-11' });
-    expect(r).toMatchObject({ status: 'open', allocationDate: '2026-05-11', daysToAllocation: 7, allocatedTo: advocate.id });
+    expect(r).toMatchObject({
+      status: 'open',
+      allocationDate: '2026-05-11',
+      daysToAllocation: 7,
+      allocatedTo: advocate.id,
+    });
     expect((await t.call('caseload.triage', {})).some((x) => x.caseId === caseId)).toBe(false);
     const mine = await t.call('caseload.list', { mine: true, statuses: ['open'] });
     expect(mine.rows.map((x) => x.caseId)).toContain(caseId);
@@ -43,10 +67,23 @@ describe('a referral from intake to closure', () => {
     const { caseId } = await takeReferral({ referralDate: '2026-05-04' });
     const detail = await t.call('caseload.case.get', { caseId });
     const issueId = detail!.issues[0]!.id;
-    await expect(t.call('caseload.case.close', { caseId, closureDate: '2026-05-10', closureOutcome: 'finished' as never })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.call('caseload.case.close', { caseId, closureDate: '2026-05-01', closureOutcome: 'lost_contact' })).rejects.toMatchObject({ code: 'invalid_input' });
-    const closed = await t.call('caseload.case.close', { caseId, closureDate: '2026-05-15', closureOutcome: 'all_issues_resolved', issueOutcomes: [{ issueId, outcome: 'achieved' }] });
-    expect(closed).toMatchObject({ status: 'closed', closureOutcome: 'all_issues_resolved', closureDate: '2026-05-15' });
+    await expect(
+      t.call('caseload.case.close', { caseId, closureDate: '2026-05-10', closureOutcome: 'finished' as never }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.call('caseload.case.close', { caseId, closureDate: '2026-05-01', closureOutcome: 'lost_contact' }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    const closed = await t.call('caseload.case.close', {
+      caseId,
+      closureDate: '2026-05-15',
+      closureOutcome: 'all_issues_resolved',
+      issueOutcomes: [{ issueId, outcome: 'achieved' }],
+    });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closureOutcome: 'all_issues_resolved',
+      closureDate: '2026-05-15',
+    });
     const after = await t.call('caseload.case.get', { caseId });
     expect(after!.issues[0]).toMatchObject({ status: 'resolved', outcome: 'achieved' });
   });
@@ -56,22 +93,35 @@ describe('a referral from intake to closure', () => {
     const detail = await t.call('caseload.case.get', { caseId });
     expect(detail!.entitlements.entitlements.map((e) => e.code)).toEqual(['child_in_care']);
     const summary = getCaseSummary(t.core.context.db(), caseId);
-    expect(summary).toMatchObject({ reference, person: { preferredName: 'Yonas Rahimi', localAuthority: 'E10000016' }, serviceUserType: 'CIC', status: 'awaiting_allocation' });
+    expect(summary).toMatchObject({
+      reference,
+      person: { preferredName: 'Yonas Rahimi', localAuthority: 'E10000016' },
+      serviceUserType: 'CIC',
+      status: 'awaiting_allocation',
+    });
     expect(getCaseSummary(t.core.context.db(), 'no-such-case')).toBeNull();
     const report = listReferralsForReport(t.core.context.db()).find((r) => r.reference === reference);
-    expect(report).toMatchObject({ issues: ['PLACEMENT'], date_of_birth: '2010-04-02', referral_source: 'social_worker' });
+    expect(report).toMatchObject({
+      issues: ['PLACEMENT'],
+      date_of_birth: '2010-04-02',
+      referral_source: 'social_worker',
+    });
   });
 
   it('shows each of my open cases with its next meeting, soonest first', async () => {
     const { advocate } = await t.call('caseload.me.get', {});
     const a = await takeReferral({ referralDate: '2026-05-01' });
     const b = await takeReferral({ referralDate: '2026-05-01' });
-    for (const c of [a, b]) await t.call('caseload.allocate', { caseId: c.caseId, advocateId: advocate.id, date: '2026-05-02' });
+    for (const c of [a, b])
+      await t.call('caseload.allocate', { caseId: c.caseId, advocateId: advocate.id, date: '2026-05-02' });
     await t.call('meetings.save', { caseId: b.caseId, type: 'cic_review', date: '2026-05-28', time: '10:30' });
     await t.call('meetings.save', { caseId: b.caseId, type: 'core_group', date: '2026-06-20' });
     await t.call('meetings.save', { caseId: a.caseId, type: 'pep', date: '2026-04-01' });
     const rows = (await t.call('caseload.list', { mine: true, statuses: ['open'] })).rows;
-    expect(rows[0]).toMatchObject({ caseId: b.caseId, next: { date: '2026-05-28', label: expect.stringContaining('Child in care review') } });
+    expect(rows[0]).toMatchObject({
+      caseId: b.caseId,
+      next: { date: '2026-05-28', label: expect.stringContaining('Child in care review') },
+    });
     expect(rows.find((r) => r.caseId === a.caseId)!.next).toBeNull();
   });
 
@@ -93,7 +143,10 @@ describe('a referral from intake to closure', () => {
   it('a referral made urgent after intake moves up the triage queue', async () => {
     const { caseId } = await takeReferral({ referralDate: '2026-05-19' });
     const before = (await t.call('caseload.triage', {})).findIndex((r) => r.caseId === caseId);
-    const updated = await t.call('caseload.referrals.update', { caseId, fields: { urgency: 'urgent', urgencyReason: 'Placement ends on Friday' } });
+    const updated = await t.call('caseload.referrals.update', {
+      caseId,
+      fields: { urgency: 'urgent', urgencyReason: 'Placement ends on Friday' },
+    });
     expect(updated).toMatchObject({ urgency: 'urgent', urgencyReason: 'Placement ends on Friday' });
     const queue = await t.call('caseload.triage', {});
     expect(queue.findIndex((r) => r.caseId === caseId)).toBeLessThan(before);
@@ -102,7 +155,11 @@ describe('a referral from intake to closure', () => {
 
   it('records every change in the outbox for sync', async () => {
     const { caseId } = await takeReferral();
-    const n = t.core.context.db().prepare("SELECT count(*) FROM outbox WHERE case_id = ? AND entity = 'referral' AND field = 'urgency'").pluck().get(caseId);
+    const n = t.core.context
+      .db()
+      .prepare("SELECT count(*) FROM outbox WHERE case_id = ? AND entity = 'referral' AND field = 'urgency'")
+      .pluck()
+      .get(caseId);
     expect(n).toBe(1);
   });
 

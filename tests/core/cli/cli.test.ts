@@ -51,7 +51,9 @@ describe('npm run heard -- init / unlock-check', () => {
     expect(await runCli(['frobnicate'], b.value, commands)).toBe(2);
     expect(b.err.join('')).toContain('no command called "frobnicate"');
     const c = io({ HEARD_PASSPHRASE: 'x' });
-    expect(await runCli(['unlock-check', '--data-dir', mkdtempSync(join(tmpdir(), 'heard-empty-'))], c.value, commands)).not.toBe(0);
+    expect(
+      await runCli(['unlock-check', '--data-dir', mkdtempSync(join(tmpdir(), 'heard-empty-'))], c.value, commands),
+    ).not.toBe(0);
     expect(c.err.join('')).toContain('There is no Heard store');
   });
 });

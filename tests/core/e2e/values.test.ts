@@ -18,14 +18,27 @@ describe('sealing values', () => {
     expect(JSON.stringify(env)).not.toContain('Tallulah');
     expect(openValue(keyFor, place, env, MID)).toEqual({ ok: true, value: { words: 'Tallulah' } });
     expect(openValue(keyFor, place, env)).toEqual({ ok: true, value: { words: 'Tallulah' } });
-    for (const elsewhere of [{ entityId: 'p2' }, { field: 'last_name' }, { caseId: 'c2' }, { caseId: null }, { entity: 'referral' }, { organisationId: '01900000-0000-7000-8000-00000000cccc' }]) {
+    for (const elsewhere of [
+      { entityId: 'p2' },
+      { field: 'last_name' },
+      { caseId: 'c2' },
+      { caseId: null },
+      { entity: 'referral' },
+      { organisationId: '01900000-0000-7000-8000-00000000cccc' },
+    ]) {
       expect(openValue(keyFor, { ...place, ...elsewhere }, env)).toEqual({ ok: false, why: 'altered' });
     }
     expect(openValue(keyFor, place, env, '01900000-0000-7000-8000-00000000dddd')).toEqual({ ok: false, why: 'moved' });
-    expect(openValue(keyFor, place, { ...env, mid: '01900000-0000-7000-8000-00000000dddd' })).toEqual({ ok: false, why: 'altered' });
+    expect(openValue(keyFor, place, { ...env, mid: '01900000-0000-7000-8000-00000000dddd' })).toEqual({
+      ok: false,
+      why: 'altered',
+    });
     expect(openValue(keyFor, place, { ...env, m: 'AAAAAAAAAAAAAAAAAAAAAA' })).toEqual({ ok: false, why: 'altered' });
     expect(openValue(keyFor, place, { ...env, ep: 2 })).toEqual({ ok: false, why: 'unknown_epoch' });
-    expect(openValue(() => deriveValueKeys(ORG, 1, randomBytes(32)), place, env)).toEqual({ ok: false, why: 'altered' });
+    expect(openValue(() => deriveValueKeys(ORG, 1, randomBytes(32)), place, env)).toEqual({
+      ok: false,
+      why: 'altered',
+    });
     expect(openValue(keyFor, place, 'Tallulah')).toEqual({ ok: false, why: 'plain' });
     expect(openValue(keyFor, place, { $e2e: 1, c: 'x' })).toEqual({ ok: false, why: 'malformed' });
   });
@@ -51,7 +64,22 @@ describe('sealing values', () => {
     const env = sealValue(k1, place, MID, 'x');
     expect(isEnvelope(env)).toBe(true);
     const { c: _c, ...withoutC } = env;
-    for (const bad of [{ ...env, extra: 1 }, withoutC, { ...env, n: `${env.n}A` }, { ...env, m: env.m.slice(1) }, { ...env, c: `${env.c}=` }, { ...env, c: 'AAAA' }, { ...env, ep: 0 }, { ...env, ep: 1.5 }, { ...env, ep: '1' }, { ...env, $e2e: 2 }, { ...env, mid: 'not-a-uuid' }, [env], null, 'x']) {
+    for (const bad of [
+      { ...env, extra: 1 },
+      withoutC,
+      { ...env, n: `${env.n}A` },
+      { ...env, m: env.m.slice(1) },
+      { ...env, c: `${env.c}=` },
+      { ...env, c: 'AAAA' },
+      { ...env, ep: 0 },
+      { ...env, ep: 1.5 },
+      { ...env, ep: '1' },
+      { ...env, $e2e: 2 },
+      { ...env, mid: 'not-a-uuid' },
+      [env],
+      null,
+      'x',
+    ]) {
       expect(isEnvelope(bad)).toBe(false);
       // The hand-written check and the schema agree.
       expect(envelopeSchema.safeParse(bad).success).toBe(false);
@@ -63,7 +91,20 @@ describe('padding before sealing (attack finding 9)', () => {
   const sizeOf = (v: unknown) => sealValue(k1, place, MID, v).c.length;
 
   it('gives short coded values ciphertexts of equal length, so their length does not tell them apart', () => {
-    const coded: unknown[] = ['high', 'standard', true, false, 'open', 'closed', 'awaiting_allocation', 'young_person', 'professional', 'CIC', 'CL', null];
+    const coded: unknown[] = [
+      'high',
+      'standard',
+      true,
+      false,
+      'open',
+      'closed',
+      'awaiting_allocation',
+      'young_person',
+      'professional',
+      'CIC',
+      'CL',
+      null,
+    ];
     const sizes = new Set(coded.map(sizeOf));
     expect(sizes.size).toBe(1);
   });

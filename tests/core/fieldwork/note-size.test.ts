@@ -9,7 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const doc = (text: string): RichNode => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const doc = (text: string): RichNode => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 /**
  * The service refuses a value over 256 KB, or with a character it cannot store. Saved on the
@@ -24,16 +27,30 @@ describe('a note the service could never take', () => {
     const outbox = () => t.core.context.db().prepare('SELECT count(*) FROM outbox').pluck().get() as number;
     const waiting = outbox();
 
-    const tooLong = t.call('fieldwork.notes.save', { id: note.id, title: 'Long visit', body: doc('Visit two. '.repeat(30_000)) });
-    await expect(tooLong).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/too long to keep in one piece: over 256 KB.*Split it into two notes/) });
+    const tooLong = t.call('fieldwork.notes.save', {
+      id: note.id,
+      title: 'Long visit',
+      body: doc('Visit two. '.repeat(30_000)),
+    });
+    await expect(tooLong).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/too long to keep in one piece: over 256 KB.*Split it into two notes/),
+    });
     // A note's words travel as JSON text, where a null character is escaped; a title travels as it is.
     const withNul = t.call('fieldwork.notes.save', { id: note.id, title: 'Long \u0000visit', body: saved });
-    await expect(withNul).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/character Heard cannot keep/) });
+    await expect(withNul).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/character Heard cannot keep/),
+    });
 
     expect((await t.call('fieldwork.notes.get', { id: note.id })).body).toEqual(saved);
     expect(outbox()).toBe(waiting);
     // Under the limit is fine.
-    await t.call('fieldwork.notes.save', { id: note.id, title: 'Long visit', body: doc('Visit three. '.repeat(15_000)) });
+    await t.call('fieldwork.notes.save', {
+      id: note.id,
+      title: 'Long visit',
+      body: doc('Visit three. '.repeat(15_000)),
+    });
     expect(outbox()).toBeGreaterThan(waiting);
   });
 });

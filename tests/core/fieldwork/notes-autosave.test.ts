@@ -21,11 +21,21 @@ describe('notes: autosave, versions and search through the real store', () => {
   it('keeps every saved version, survives a restart, and restores an earlier one without losing the later', async () => {
     const note = await t.call('fieldwork.notes.create', { caseId: CASE, title: 'Placement visit' });
     const first = doc(para(words('Met at the foster home. ')));
-    const second = doc(para(words('Met at the foster home. ')), para(words('She said: '), own('I want to stay at Oakfield School')));
-    expect((await t.call('fieldwork.notes.save', { id: note.id, title: 'Placement visit', body: first })).version).toBe(1);
+    const second = doc(
+      para(words('Met at the foster home. ')),
+      para(words('She said: '), own('I want to stay at Oakfield School')),
+    );
+    expect((await t.call('fieldwork.notes.save', { id: note.id, title: 'Placement visit', body: first })).version).toBe(
+      1,
+    );
     // An unchanged autosave does not make a new version.
-    expect((await t.call('fieldwork.notes.save', { id: note.id, title: 'Placement visit', body: first })).version).toBeNull();
-    expect((await t.call('fieldwork.notes.save', { id: note.id, title: 'Placement visit', body: second, reason: 'blur' })).version).toBe(2);
+    expect(
+      (await t.call('fieldwork.notes.save', { id: note.id, title: 'Placement visit', body: first })).version,
+    ).toBeNull();
+    expect(
+      (await t.call('fieldwork.notes.save', { id: note.id, title: 'Placement visit', body: second, reason: 'blur' }))
+        .version,
+    ).toBe(2);
 
     await t.restart();
 
@@ -46,9 +56,17 @@ describe('notes: autosave, versions and search through the real store', () => {
 
   it('finds notes by their words with the matches highlighted, newest first, and forgets deleted notes', async () => {
     const a = await t.call('fieldwork.notes.create', { caseId: 'case-search-1', title: 'Phone call' });
-    await t.call('fieldwork.notes.save', { id: a.id, title: 'Phone call', body: doc(para(words('Talked about moving to a new college in September.'))) });
+    await t.call('fieldwork.notes.save', {
+      id: a.id,
+      title: 'Phone call',
+      body: doc(para(words('Talked about moving to a new college in September.'))),
+    });
     const b = await t.call('fieldwork.notes.create', { caseId: 'case-search-2', title: 'Review' });
-    await t.call('fieldwork.notes.save', { id: b.id, title: 'Review', body: doc(para(own('College is going well'), words(' and the bus is fine.'))) });
+    await t.call('fieldwork.notes.save', {
+      id: b.id,
+      title: 'Review',
+      body: doc(para(own('College is going well'), words(' and the bus is fine.'))),
+    });
 
     const hits = await t.call('fieldwork.notes.search', { query: 'college' });
     expect(hits.map((h) => h.noteId)).toEqual([b.id, a.id]);
@@ -56,7 +74,9 @@ describe('notes: autosave, versions and search through the real store', () => {
     // Typing a word part-way finds it; odd punctuation is not a syntax error.
     expect((await t.call('fieldwork.notes.search', { query: 'Septem' })).map((h) => h.noteId)).toEqual([a.id]);
     expect(await t.call('fieldwork.notes.search', { query: '"(AND OR* -' })).toEqual([]);
-    expect((await t.call('fieldwork.notes.search', { query: 'college', caseId: 'case-search-1' })).map((h) => h.noteId)).toEqual([a.id]);
+    expect(
+      (await t.call('fieldwork.notes.search', { query: 'college', caseId: 'case-search-1' })).map((h) => h.noteId),
+    ).toEqual([a.id]);
 
     await t.call('fieldwork.notes.remove', { id: a.id });
     expect((await t.call('fieldwork.notes.search', { query: 'college' })).map((h) => h.noteId)).toEqual([b.id]);
@@ -66,22 +86,36 @@ describe('notes: autosave, versions and search through the real store', () => {
 
   it('refuses a body that is not a document, in plain words', async () => {
     const note = await t.call('fieldwork.notes.create', { caseId: CASE });
-    await expect(t.call('fieldwork.notes.save', { id: note.id, title: '', body: { type: 'paragraph' } })).rejects.toThrow(/invalid_input/);
-    await expect(t.call('fieldwork.notes.save', { id: 'no-such-note', title: '', body: doc() })).rejects.toThrow(/not_found/);
+    await expect(
+      t.call('fieldwork.notes.save', { id: note.id, title: '', body: { type: 'paragraph' } }),
+    ).rejects.toThrow(/invalid_input/);
+    await expect(t.call('fieldwork.notes.save', { id: 'no-such-note', title: '', body: doc() })).rejects.toThrow(
+      /not_found/,
+    );
   });
 
   it('queues each note change for sync as one whole body field', async () => {
     const note = await t.call('fieldwork.notes.create', { caseId: CASE, title: 'Outbox' });
     await t.call('fieldwork.notes.save', { id: note.id, title: 'Outbox', body: doc(para(words('one'))) });
-    const rows = t.core.context.db().prepare("SELECT field FROM outbox WHERE entity = 'note' AND entity_id = ? ORDER BY seq").pluck().all(note.id);
+    const rows = t.core.context
+      .db()
+      .prepare("SELECT field FROM outbox WHERE entity = 'note' AND entity_id = ? ORDER BY seq")
+      .pluck()
+      .all(note.id);
     expect(rows.filter((f) => f === 'body')).toHaveLength(2);
-    expect(t.core.context.db().prepare('SELECT count(*) FROM note_versions WHERE note_id = ?').pluck().get(note.id)).toBe(1);
+    expect(
+      t.core.context.db().prepare('SELECT count(*) FROM note_versions WHERE note_id = ?').pluck().get(note.id),
+    ).toBe(1);
   });
 
   it('leaves no note text in plain form anywhere in the data folder', async () => {
     const marker = 'Wolfgang Pemberton-Quist';
     const note = await t.call('fieldwork.notes.create', { caseId: CASE, title: 'Marker' });
-    await t.call('fieldwork.notes.save', { id: note.id, title: 'Marker', body: doc(para(own(`${marker} said hello`))) });
+    await t.call('fieldwork.notes.save', {
+      id: note.id,
+      title: 'Marker',
+      body: doc(para(own(`${marker} said hello`))),
+    });
     t.core.context.db().pragma('wal_checkpoint(TRUNCATE)');
     const files = listFiles(t.dataDir);
     expect(files.length).toBeGreaterThan(0);

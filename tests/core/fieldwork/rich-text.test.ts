@@ -15,7 +15,17 @@ const doc: RichNode = {
         { type: 'text', text: ' and then laughed.' },
       ],
     },
-    { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nan', marks: [{ type: 'youngPersonWords' }] }] }] }] },
+    {
+      type: 'bulletList',
+      content: [
+        {
+          type: 'listItem',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Nan', marks: [{ type: 'youngPersonWords' }] }] },
+          ],
+        },
+      ],
+    },
   ],
 };
 

@@ -15,7 +15,13 @@ describe('possible match for an online referral', () => {
     ];
     for (const p of known) {
       const { caseId } = await t.call('caseload.referrals.create', {
-        person: { kind: 'young_person', firstName: p.firstName, lastName: p.lastName, preferredName: p.preferredName, dateOfBirth: p.dateOfBirth },
+        person: {
+          kind: 'young_person',
+          firstName: p.firstName,
+          lastName: p.lastName,
+          preferredName: p.preferredName,
+          dateOfBirth: p.dateOfBirth,
+        },
         referral: { referralDate: '2026-02-01', serviceUserType: 'CIC' },
         issues: [{ code: 'PLACEMENT' }],
       });
@@ -25,7 +31,9 @@ describe('possible match for an online referral', () => {
   });
   afterAll(() => t.dispose());
 
-  const match = (q: Partial<{ firstName: string; lastName: string; preferredName: string; dateOfBirth: string | null }>) =>
+  const match = (
+    q: Partial<{ firstName: string; lastName: string; preferredName: string; dateOfBirth: string | null }>,
+  ) =>
     findPossibleMatch(t.core.context.db(), { firstName: '', lastName: '', preferredName: '', dateOfBirth: null, ...q });
 
   it('flags the same date of birth with a name in common, whatever the case or accents', () => {

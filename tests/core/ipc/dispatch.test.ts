@@ -46,7 +46,12 @@ describe('the IPC dispatch path', () => {
 
   it('turns an unexpected failure into a generic message and logs only its kind', async () => {
     const lines: string[] = [];
-    const boom = { ...handlers, 'drafts.get': () => { throw new Error('SQLITE said: Jayden Okafor'); } };
+    const boom = {
+      ...handlers,
+      'drafts.get': () => {
+        throw new Error('SQLITE said: Jayden Okafor');
+      },
+    };
     const result = await dispatch(boom, t.core.context, 'drafts.get', { key: 'k' }, (l) => lines.push(l));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).not.toContain('Jayden');

@@ -25,7 +25,12 @@ afterAll(() => t.dispose());
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const value: CliIo = { out: (s) => out.push(s), err: (s) => err.push(s), env: { HEARD_PASSPHRASE: TEST_PASSPHRASE }, askSecret: async () => TEST_PASSPHRASE };
+  const value: CliIo = {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    env: { HEARD_PASSPHRASE: TEST_PASSPHRASE },
+    askSecret: async () => TEST_PASSPHRASE,
+  };
   return { value, out, err };
 }
 
@@ -39,7 +44,13 @@ describe('npm run heard -- letter / templates', () => {
   it('writes a letter for a case to a PDF and warns that it is outside the store', async () => {
     const file = join(t.dataDir, 'out.pdf');
     const x = io();
-    expect(await runCli(['letter', '--case', reference, '--template', 'stage1-complaint', '--out', file, '--data-dir', t.dataDir], x.value, commands)).toBe(0);
+    expect(
+      await runCli(
+        ['letter', '--case', reference, '--template', 'stage1-complaint', '--out', file, '--data-dir', t.dataDir],
+        x.value,
+        commands,
+      ),
+    ).toBe(0);
     expect(existsSync(file)).toBe(true);
     const text = pdfText(new Uint8Array(readFileSync(file)));
     expect(text).toContain('Complaint on behalf of Ruta Tesfay (ሩታ)');
@@ -49,10 +60,42 @@ describe('npm run heard -- letter / templates', () => {
 
   it('says plainly when the case or template does not exist', async () => {
     const a = io();
-    expect(await runCli(['letter', '--case', 'NOPE-1', '--template', 'stage1-complaint', '--out', join(t.dataDir, 'x.pdf'), '--data-dir', t.dataDir], a.value, commands)).not.toBe(0);
+    expect(
+      await runCli(
+        [
+          'letter',
+          '--case',
+          'NOPE-1',
+          '--template',
+          'stage1-complaint',
+          '--out',
+          join(t.dataDir, 'x.pdf'),
+          '--data-dir',
+          t.dataDir,
+        ],
+        a.value,
+        commands,
+      ),
+    ).not.toBe(0);
     expect(a.err.join('')).toContain('no case with reference NOPE-1');
     const b = io();
-    expect(await runCli(['letter', '--case', reference, '--template', 'stage9', '--out', join(t.dataDir, 'x.pdf'), '--data-dir', t.dataDir], b.value, commands)).not.toBe(0);
+    expect(
+      await runCli(
+        [
+          'letter',
+          '--case',
+          reference,
+          '--template',
+          'stage9',
+          '--out',
+          join(t.dataDir, 'x.pdf'),
+          '--data-dir',
+          t.dataDir,
+        ],
+        b.value,
+        commands,
+      ),
+    ).not.toBe(0);
     expect(b.err.join('')).toContain('no template "stage9"');
   });
 });

@@ -17,7 +17,13 @@ afterAll(() => t.dispose());
 
 async function newCase(firstName = 'Amira'): Promise<{ caseId: string; reference: string }> {
   const created = await t.call('caseload.referrals.create', {
-    person: { firstName, lastName: 'Haddad', preferredName: firstName, dateOfBirth: '2010-04-02', localAuthority: 'Northshire' },
+    person: {
+      firstName,
+      lastName: 'Haddad',
+      preferredName: firstName,
+      dateOfBirth: '2010-04-02',
+      localAuthority: 'Northshire',
+    },
     referral: { referralDate: '2026-02-01', serviceUserType: 'CIC', urgency: 'standard', source: 'self' },
     issues: [{ code: 'CONTACT', description: 'Seeing my brother every week' }],
   });
@@ -29,7 +35,12 @@ async function newCase(firstName = 'Amira'): Promise<{ caseId: string; reference
 describe('complaint tracker', () => {
   it('computes the response due date and flags it once it passes', async () => {
     const { caseId } = await newCase();
-    const saved = await t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02', summary: 'Contact cancelled' });
+    const saved = await t.call('complaints.save', {
+      caseId,
+      stage: 'stage1',
+      receivedOn: '2026-03-02',
+      summary: 'Contact cancelled',
+    });
     expect(saved.nextDue).toBe('2026-03-16');
     expect(saved.overdue).toBe(false);
     now = new Date('2026-03-17T09:00:00Z');
@@ -37,7 +48,14 @@ describe('complaint tracker', () => {
     expect(late).toMatchObject({ overdue: true, nextStep: { kind: 'stage2', templateId: 'stage2-request' } });
     const overdue = await t.call('complaints.overdue', {});
     expect(overdue.find((c) => c.id === saved.id)?.caseLabel?.name).toBe('Amira');
-    await t.call('complaints.save', { id: saved.id, caseId, stage: 'stage1', receivedOn: '2026-03-02', responseReceivedOn: '2026-03-17', outcome: 'resolved' });
+    await t.call('complaints.save', {
+      id: saved.id,
+      caseId,
+      stage: 'stage1',
+      receivedOn: '2026-03-02',
+      responseReceivedOn: '2026-03-17',
+      outcome: 'resolved',
+    });
     expect((await t.call('complaints.overdue', {})).some((c) => c.id === saved.id)).toBe(false);
   });
 
@@ -50,27 +68,61 @@ describe('complaint tracker', () => {
     expect(await next()).toEqual({ date: '2026-03-16', label: "Stage 1 complaint: Council's response" });
     now = new Date('2026-03-17T09:00:00Z');
     expect(await next()).toEqual({ date: '2026-03-16', label: "Stage 1 complaint: Council's response (overdue)" });
-    await t.call('complaints.save', { id: c.id, caseId, stage: 'stage1', receivedOn: '2026-03-02', responseReceivedOn: '2026-03-17', outcome: 'resolved' });
+    await t.call('complaints.save', {
+      id: c.id,
+      caseId,
+      stage: 'stage1',
+      receivedOn: '2026-03-02',
+      responseReceivedOn: '2026-03-17',
+      outcome: 'resolved',
+    });
     expect(await next()).toMatchObject({ date: '2026-03-20' });
   });
 
   it('accepts an extension only within the regulations and with a reason', async () => {
     const { caseId } = await newCase();
-    await expect(t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02', extendedTo: 25, extensionReason: 'Complex' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02', extendedTo: 20 })).rejects.toMatchObject({ code: 'invalid_input' });
-    const ok = await t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02', extendedTo: 20, extensionReason: 'Several teams involved' });
+    await expect(
+      t.call('complaints.save', {
+        caseId,
+        stage: 'stage1',
+        receivedOn: '2026-03-02',
+        extendedTo: 25,
+        extensionReason: 'Complex',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02', extendedTo: 20 }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    const ok = await t.call('complaints.save', {
+      caseId,
+      stage: 'stage1',
+      receivedOn: '2026-03-02',
+      extendedTo: 20,
+      extensionReason: 'Several teams involved',
+    });
     expect(ok.nextDue).toBe('2026-03-30');
   });
 
   it('refuses a response dated before the complaint was received', async () => {
     const { caseId } = await newCase();
-    await expect(t.call('complaints.save', { caseId, stage: 'stage2', receivedOn: '2026-03-02', responseReceivedOn: '2026-02-01' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.call('complaints.save', {
+        caseId,
+        stage: 'stage2',
+        receivedOn: '2026-03-02',
+        responseReceivedOn: '2026-02-01',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('writes complaints through the sync outbox', async () => {
     const { caseId } = await newCase();
     const c = await t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02' });
-    const fields = t.core.context.db().prepare("SELECT field FROM outbox WHERE entity = 'complaint' AND entity_id = ?").pluck().all(c.id);
+    const fields = t.core.context
+      .db()
+      .prepare("SELECT field FROM outbox WHERE entity = 'complaint' AND entity_id = ?")
+      .pluck()
+      .all(c.id);
     expect(fields).toEqual(expect.arrayContaining(['case_id', 'stage', 'received_on']));
   });
 });
@@ -82,7 +134,11 @@ describe('letters', () => {
   });
 
   it("creates a letter with the case's details and the complaint's dates filled in", async () => {
-    await t.call('letterhead.save', { name: 'Northshire Advocacy', address: '12 Mill Lane\nNorthtown', logoPngBase64: null });
+    await t.call('letterhead.save', {
+      name: 'Northshire Advocacy',
+      address: '12 Mill Lane\nNorthtown',
+      logoPngBase64: null,
+    });
     const { caseId } = await newCase('Yonas');
     await t.call('complaints.save', { caseId, stage: 'stage1', receivedOn: '2026-03-02', councilReference: 'NC-123' });
     const letter = await t.call('letters.create', { caseId, templateId: 'stage2-request' });
@@ -99,9 +155,14 @@ describe('letters', () => {
   it('saves edits, records when and how it was sent, and lists it on the case', async () => {
     const { caseId } = await newCase();
     const letter = await t.call('letters.create', { caseId, templateId: 'iro-concern' });
-    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Edited by the advocate.' }] }] };
+    const body = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Edited by the advocate.' }] }],
+    };
     await t.call('letters.save', { id: letter.id, body, title: 'Concern about contact' });
-    await expect(t.call('letters.markSent', { id: letter.id, sentOn: '2026-04-10', sentMethod: 'post' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.call('letters.markSent', { id: letter.id, sentOn: '2026-04-10', sentMethod: 'post' }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     const sent = await t.call('letters.markSent', { id: letter.id, sentOn: '2026-03-10', sentMethod: 'email' });
     expect(sent).toMatchObject({ title: 'Concern about contact', sentOn: '2026-03-10', sentMethod: 'email' });
     expect(plainText(sent.body)).toBe('Edited by the advocate.');

@@ -15,7 +15,13 @@ function addCase(name: string, reference: string): { caseId: string; issueId: st
   t.core.context.write((w) => {
     w.upsert('person', personId, caseId, { first_name: name, last_name: 'Test', kind: 'young_person' });
     w.upsert('referral', caseId, caseId, { reference, person_id: personId, status: 'open' });
-    w.upsert('referral_issue', issueId, caseId, { referral_id: caseId, code: 'PLACEMENT', description: 'Wants to stay', status: 'open', created_at: now.toISOString() });
+    w.upsert('referral_issue', issueId, caseId, {
+      referral_id: caseId,
+      code: 'PLACEMENT',
+      description: 'Wants to stay',
+      status: 'open',
+      created_at: now.toISOString(),
+    });
   });
   return { caseId, issueId };
 }
@@ -37,24 +43,40 @@ describe('meetings', () => {
       chair: 'IRO',
       invitees: ['Social worker', 'Foster carer'],
     });
-    expect(m).toMatchObject({ type: 'cic_review', date: '2026-05-06', time: '14:30', invitees: ['Social worker', 'Foster carer'], caseLabel: { name: 'Amara Test', reference: 'M-001' } });
+    expect(m).toMatchObject({
+      type: 'cic_review',
+      date: '2026-05-06',
+      time: '14:30',
+      invitees: ['Social worker', 'Foster carer'],
+      caseLabel: { name: 'Amara Test', reference: 'M-001' },
+    });
     expect((await t.call('meetings.list', { from: '2026-05-01', to: '2026-05-31' })).map((x) => x.id)).toContain(m.id);
-    expect((await t.call('meetings.list', { from: '2026-06-01', to: '2026-06-30' })).map((x) => x.id)).not.toContain(m.id);
+    expect((await t.call('meetings.list', { from: '2026-06-01', to: '2026-06-30' })).map((x) => x.id)).not.toContain(
+      m.id,
+    );
     expect((await t.call('meetings.upcoming', { days: 3 })).map((x) => x.id)).toContain(m.id);
     expect((await t.call('meetings.upcoming', { days: 1 })).map((x) => x.id)).not.toContain(m.id);
     expect((await t.call('meetings.forCase', { caseId })).map((x) => x.id)).toEqual([m.id]);
   });
 
   it('refuses a meeting for a case that does not exist and a time that is not hh:mm', async () => {
-    await expect(t.call('meetings.save', { caseId: 'nope', type: 'pep', date: '2026-05-06' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.call('meetings.save', { caseId: 'nope', type: 'pep', date: '2026-05-06' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const { caseId } = addCase('Bo', 'M-002');
-    await expect(t.call('meetings.save', { caseId, type: 'pep', date: '2026-05-06', time: '2pm' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.call('meetings.save', { caseId, type: 'pep', date: '2026-05-06', time: '2pm' }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('records every meeting write in the outbox for sync', async () => {
     const { caseId } = addCase('Cy', 'M-003');
     const m = await t.call('meetings.save', { caseId, type: 'core_group', date: '2026-05-10' });
-    const fields = t.core.context.db().prepare("SELECT field FROM outbox WHERE entity = 'meeting' AND entity_id = ?").pluck().all(m.id);
+    const fields = t.core.context
+      .db()
+      .prepare("SELECT field FROM outbox WHERE entity = 'meeting' AND entity_id = ?")
+      .pluck()
+      .all(m.id);
     expect(fields).toEqual(expect.arrayContaining(['case_id', 'meeting_type', 'meeting_date']));
   });
 
@@ -66,9 +88,16 @@ describe('meetings', () => {
     expect(nextMeetingByCase(t.core.context.db(), now).get(caseId)?.meetingId).toBe(sooner.id);
     await t.call('meetings.remove', { id: sooner.id });
     const viaIpc = await t.call('meetings.nextByCase', {});
-    expect(viaIpc.find((n) => n.caseId === caseId)).toMatchObject({ meetingId: later.id, type: 'pep', date: '2026-05-20' });
+    expect(viaIpc.find((n) => n.caseId === caseId)).toMatchObject({
+      meetingId: later.id,
+      type: 'pep',
+      date: '2026-05-20',
+    });
     // The caseload list's "next" column gets it through the caseload's provider registry.
-    expect(nextEvents(t.core.context.db(), [caseId], '2026-05-04').get(caseId)).toEqual({ date: '2026-05-20', label: 'Personal education plan (PEP) meeting' });
+    expect(nextEvents(t.core.context.db(), [caseId], '2026-05-04').get(caseId)).toEqual({
+      date: '2026-05-20',
+      label: 'Personal education plan (PEP) meeting',
+    });
   });
 
   it('keeps a debrief per meeting and turns it into outcome measures', async () => {
@@ -85,14 +114,26 @@ describe('meetings', () => {
       debriefedOn: '2026-05-03',
     });
     expect(d.outcome).toEqual({ tookPart: true, viewsHeard: true, outcomeAchieved: 'partly' });
-    await t.call('meetings.saveDebrief', { meetingId: m.id, attended: 'whole', viewsPresented: 'young_person', wishesReflected: 'yes' });
+    await t.call('meetings.saveDebrief', {
+      meetingId: m.id,
+      attended: 'whole',
+      viewsPresented: 'young_person',
+      wishesReflected: 'yes',
+    });
     const detail = await t.call('meetings.get', { id: m.id });
     expect(detail.debrief).toMatchObject({ attended: 'whole', wishesReflected: 'yes', actions: [] });
     expect(detail.meeting.debriefed).toBe(true);
     expect(detail.issues.map((i) => i.id)).toEqual([issueId]);
-    expect(await t.call('meetings.outcomes', { caseId })).toMatchObject({ meetings: 1, tookPart: 1, viewsHeard: 1, outcome: { yes: 1 } });
+    expect(await t.call('meetings.outcomes', { caseId })).toMatchObject({
+      meetings: 1,
+      tookPart: 1,
+      viewsHeard: 1,
+      outcome: { yes: 1 },
+    });
     expect((await t.call('meetings.outcomes', { caseId, from: '2026-05-03' })).meetings).toBe(0);
-    expect((await t.call('meetings.outcomes', { from: '2026-04-01', to: '2026-06-30' })).meetings).toBeGreaterThanOrEqual(1);
+    expect(
+      (await t.call('meetings.outcomes', { from: '2026-04-01', to: '2026-06-30' })).meetings,
+    ).toBeGreaterThanOrEqual(1);
     await t.call('meetings.remove', { id: m.id });
     expect((await t.call('meetings.outcomes', { caseId })).meetings).toBe(0);
   });
@@ -100,9 +141,20 @@ describe('meetings', () => {
   it('refuses a debrief naming an issue from another case', async () => {
     const a = addCase('Fay', 'M-006');
     const b = addCase('Gus', 'M-007');
-    const m = await t.call('meetings.save', { caseId: a.caseId, type: 'other', typeOther: 'Network meeting', date: '2026-05-02' });
+    const m = await t.call('meetings.save', {
+      caseId: a.caseId,
+      type: 'other',
+      typeOther: 'Network meeting',
+      date: '2026-05-02',
+    });
     await expect(
-      t.call('meetings.saveDebrief', { meetingId: m.id, attended: null, viewsPresented: null, wishesReflected: null, issuesMoved: [{ issueId: b.issueId }] }),
+      t.call('meetings.saveDebrief', {
+        meetingId: m.id,
+        attended: null,
+        viewsPresented: null,
+        wishesReflected: null,
+        issuesMoved: [{ issueId: b.issueId }],
+      }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

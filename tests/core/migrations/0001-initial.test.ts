@@ -20,7 +20,9 @@ describe('migration 0001-initial', () => {
   it('outbox mutation ids are unique, so a replayed change cannot be queued twice', () => {
     const db = freshDb();
     migrate(db, [m0001]);
-    const insert = db.prepare("INSERT INTO outbox (mutation_id, entity, entity_id, field, value, base_version, hlc, created_at) VALUES ('m1', 'e', 'i', 'f', '1', 0, 'h', 'now')");
+    const insert = db.prepare(
+      "INSERT INTO outbox (mutation_id, entity, entity_id, field, value, base_version, hlc, created_at) VALUES ('m1', 'e', 'i', 'f', '1', 0, 'h', 'now')",
+    );
     insert.run();
     expect(() => insert.run()).toThrow(/UNIQUE/);
     db.close();
@@ -39,7 +41,13 @@ describe('the migration runner', () => {
 
   it('rolls back all pending migrations together when one fails', () => {
     const db = freshDb();
-    const broken = { version: 2, name: '0002-broken', up: () => { throw new Error('boom'); } };
+    const broken = {
+      version: 2,
+      name: '0002-broken',
+      up: () => {
+        throw new Error('boom');
+      },
+    };
     expect(() => migrate(db, [m0001, broken])).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'drafts'").pluck().get()).toBe(0);

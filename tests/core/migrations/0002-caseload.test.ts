@@ -9,7 +9,12 @@ const stores = migrationStores();
 let db: Db;
 
 const search = (q: string) =>
-  db.prepare('SELECT k.referral_id FROM caseload_fts f JOIN caseload_search_keys k ON k.k = f.rowid WHERE caseload_fts MATCH ?').pluck().all(q);
+  db
+    .prepare(
+      'SELECT k.referral_id FROM caseload_fts f JOIN caseload_search_keys k ON k.k = f.rowid WHERE caseload_fts MATCH ?',
+    )
+    .pluck()
+    .all(q);
 
 describe('migration 0002 caseload', () => {
   it('upgrades a version 1 store and keeps its rows', () => {
@@ -36,7 +41,9 @@ describe('migration 0002 caseload', () => {
     db = stores.open();
     migrate(db, [m0001, m0002]);
     // Out of order on purpose, as sync may deliver them: issue, then referral, then person.
-    db.prepare("INSERT INTO referral_issues (id, referral_id, code, description) VALUES ('i1', 'r1', 'PLACEMENT', 'I want to live nearer my brother')").run();
+    db.prepare(
+      "INSERT INTO referral_issues (id, referral_id, code, description) VALUES ('i1', 'r1', 'PLACEMENT', 'I want to live nearer my brother')",
+    ).run();
     db.prepare("INSERT INTO referrals (id, reference, person_id) VALUES ('r1', 'HRD-0001', 'p1')").run();
     db.prepare("INSERT INTO people (id, first_name, last_name) VALUES ('p1', 'Amira', 'Haddad')").run();
     expect(search('brother')).toEqual(['r1']);

@@ -14,7 +14,9 @@ describe('migration 0004 letters and complaints', () => {
   it('upgrades a version 3 store, keeping its rows, and adds synced tables without foreign keys', () => {
     db = stores.open();
     migrate(db, [m0001, m0002, m0003]);
-    db.prepare("INSERT INTO referrals (id, reference, status, urgency) VALUES ('r1', 'REF-1', 'open', 'standard')").run();
+    db.prepare(
+      "INSERT INTO referrals (id, reference, status, urgency) VALUES ('r1', 'REF-1', 'open', 'standard')",
+    ).run();
     migrate(db, [m0001, m0002, m0003, m0004]);
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(db.prepare("SELECT reference FROM referrals WHERE id = 'r1'").pluck().get()).toBe('REF-1');
@@ -24,7 +26,9 @@ describe('migration 0004 letters and complaints', () => {
       expect(db.prepare(`SELECT COUNT(*) FROM pragma_foreign_key_list('${table}')`).pluck().get()).toBe(0);
     }
     // A complaint may arrive by sync before its case: nothing refuses it.
-    db.prepare("INSERT INTO complaints (id, case_id, stage, received_on) VALUES ('c1', 'not-yet-synced', 'stage1', '2026-03-02')").run();
+    db.prepare(
+      "INSERT INTO complaints (id, case_id, stage, received_on) VALUES ('c1', 'not-yet-synced', 'stage1', '2026-03-02')",
+    ).run();
     expect(db.prepare('SELECT COUNT(*) FROM complaints').pluck().get()).toBe(1);
   });
 });

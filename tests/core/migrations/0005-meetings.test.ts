@@ -28,7 +28,9 @@ describe('migration 0005 meetings', () => {
   it('accepts a statement version whose statement has not arrived yet (sync order)', () => {
     db = stores.open();
     migrate(db, [m0001, m0005]);
-    db.prepare("INSERT INTO meeting_statement_versions (id, case_id, statement_id, sections, saved_at, saved_in) VALUES ('v', 'c', 'missing', '[]', 'x', 'advocate')").run();
+    db.prepare(
+      "INSERT INTO meeting_statement_versions (id, case_id, statement_id, sections, saved_at, saved_in) VALUES ('v', 'c', 'missing', '[]', 'x', 'advocate')",
+    ).run();
     expect(db.prepare('SELECT COUNT(*) FROM meeting_statement_versions').pluck().get()).toBe(1);
   });
 });

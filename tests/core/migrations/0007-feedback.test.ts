@@ -18,16 +18,24 @@ describe('migration 0007 feedback', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(db.prepare('SELECT reference FROM referrals').pluck().all()).toEqual(['HRD-1']);
     const cols = db.prepare("SELECT name FROM pragma_table_info('feedback_forms')").pluck().all();
-    expect(cols).toEqual(expect.arrayContaining(['id', 'case_id', 'kind', 'received_date', 'comment', 'may_quote', 'deleted_at']));
+    expect(cols).toEqual(
+      expect.arrayContaining(['id', 'case_id', 'kind', 'received_date', 'comment', 'may_quote', 'deleted_at']),
+    );
   });
 
   it('accepts a form before its case arrives (no foreign key), and only known section kinds', () => {
     db = stores.open();
     migrate(db, migrations);
-    db.prepare("INSERT INTO feedback_forms (id, case_id, kind, received_date) VALUES ('f1', 'not-yet-synced', 'young_person', '2026-05-01')").run();
+    db.prepare(
+      "INSERT INTO feedback_forms (id, case_id, kind, received_date) VALUES ('f1', 'not-yet-synced', 'young_person', '2026-05-01')",
+    ).run();
     expect(db.prepare('SELECT count(*) FROM feedback_forms').pluck().get()).toBe(1);
     const insert = (kind: string) =>
-      db.prepare("INSERT INTO report_sections (id, period_from, period_to, kind, position, title, body, updated_at) VALUES (?, '2026-04-01', '2026-06-30', ?, 1, 't', 'b', 'now')").run(kind, kind);
+      db
+        .prepare(
+          "INSERT INTO report_sections (id, period_from, period_to, kind, position, title, body, updated_at) VALUES (?, '2026-04-01', '2026-06-30', ?, 1, 't', 'b', 'now')",
+        )
+        .run(kind, kind);
     expect(() => insert('narrative')).not.toThrow();
     expect(() => insert('gossip')).toThrow();
   });

@@ -23,7 +23,9 @@ describe('migration 0008 audit', () => {
   it('refuses to change or delete a written entry', () => {
     db = stores.open();
     migrate(db, [m0001, m0008]);
-    appendAudit(db, 'd1', new Date('2026-01-01T10:00:00Z'), [{ action: 'case-opened', method: 'notes.list', caseId: 'c1' }]);
+    appendAudit(db, 'd1', new Date('2026-01-01T10:00:00Z'), [
+      { action: 'case-opened', method: 'notes.list', caseId: 'c1' },
+    ]);
     expect(() => db.prepare("UPDATE audit_log SET case_id = 'c2'").run()).toThrow(/cannot be changed/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/cannot be changed/);
     expect(db.prepare('SELECT case_id FROM audit_log').pluck().all()).toEqual(['c1']);

@@ -18,6 +18,10 @@ describe('migration 0009 sync clock', () => {
     ).run();
     migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(9);
-    expect(db.prepare('SELECT device_id, refresh_token, clock_offset_ms FROM sync_account').get()).toEqual({ device_id: 'd1', refresh_token: 'refresh-token-secret', clock_offset_ms: null });
+    expect(db.prepare('SELECT device_id, refresh_token, clock_offset_ms FROM sync_account').get()).toEqual({
+      device_id: 'd1',
+      refresh_token: 'refresh-token-secret',
+      clock_offset_ms: null,
+    });
   });
 });

@@ -12,11 +12,15 @@ describe('migration 0010 sync pending tombstones', () => {
     db = stores.open();
     const { before, through } = storeUpgrade(m0010);
     migrate(db, before);
-    db.prepare("INSERT INTO outbox (mutation_id, entity, entity_id, case_id, field, value, base_version, hlc, created_at) VALUES ('m1', 'note', 'n1', 'c1', 'title', '\"Visit\"', 0, 'h', '2026-11-01T09:00:00Z')").run();
+    db.prepare(
+      "INSERT INTO outbox (mutation_id, entity, entity_id, case_id, field, value, base_version, hlc, created_at) VALUES ('m1', 'note', 'n1', 'c1', 'title', '\"Visit\"', 0, 'h', '2026-11-01T09:00:00Z')",
+    ).run();
     migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     expect(db.prepare('SELECT entity_id, field FROM outbox').all()).toEqual([{ entity_id: 'n1', field: 'title' }]);
     db.prepare("INSERT INTO sync_pending_tombstones (entity, entity_id) VALUES ('note', 'n1')").run();
-    expect(() => db.prepare("INSERT INTO sync_pending_tombstones (entity, entity_id) VALUES ('note', 'n1')").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() =>
+      db.prepare("INSERT INTO sync_pending_tombstones (entity, entity_id) VALUES ('note', 'n1')").run(),
+    ).toThrow(/UNIQUE|PRIMARY/);
   });
 });

@@ -13,17 +13,29 @@ function storeAt10(): void {
   db = stores.open(before);
   db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', 'laptop-1')").run();
   const person = db.prepare('INSERT INTO people (id, first_name, local_authority) VALUES (?, ?, ?)');
-  const referral = db.prepare("INSERT INTO referrals (id, reference, person_id, created_at) VALUES (?, ?, ?, '2026-01-01T09:00:00Z')");
+  const referral = db.prepare(
+    "INSERT INTO referrals (id, reference, person_id, created_at) VALUES (?, ?, ?, '2026-01-01T09:00:00Z')",
+  );
   const typed: Array<[string, string | null]> = [
-    ['p1', 'Lancashire County Council'], ['p2', 'lancs'], ['p3', 'E10000017'], ['p4', 'Lancshire'], ['p5', 'Cumbria'], ['p6', null], ['p7', "  Kensington & Chelsea  "],
+    ['p1', 'Lancashire County Council'],
+    ['p2', 'lancs'],
+    ['p3', 'E10000017'],
+    ['p4', 'Lancshire'],
+    ['p5', 'Cumbria'],
+    ['p6', null],
+    ['p7', '  Kensington & Chelsea  '],
   ];
   for (const [id, la] of typed) {
     person.run(id, `Name ${id}`, la);
     referral.run(`c-${id}`, `REF-${id}`, id);
   }
   // p1 came from the service at version 3: the change must be sent against that version.
-  db.prepare("INSERT INTO field_versions (entity, entity_id, field, version) VALUES ('person', 'p1', 'local_authority', 3)").run();
-  db.prepare("INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES ('person', 'p1', 'case-from-service')").run();
+  db.prepare(
+    "INSERT INTO field_versions (entity, entity_id, field, version) VALUES ('person', 'p1', 'local_authority', 3)",
+  ).run();
+  db.prepare(
+    "INSERT INTO sync_record_cases (entity, entity_id, case_id) VALUES ('person', 'p1', 'case-from-service')",
+  ).run();
 }
 
 describe('migration 0011 council codes', () => {
@@ -31,10 +43,27 @@ describe('migration 0011 council codes', () => {
     storeAt10();
     migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(11);
-    const stored = Object.fromEntries((db.prepare('SELECT id, local_authority FROM people ORDER BY id').all() as Array<{ id: string; local_authority: string | null }>).map((r) => [r.id, r.local_authority]));
-    expect(stored).toEqual({ p1: 'E10000017', p2: 'E10000017', p3: 'E10000017', p4: 'Lancshire', p5: 'Cumbria', p6: null, p7: 'E09000020' });
+    const stored = Object.fromEntries(
+      (
+        db.prepare('SELECT id, local_authority FROM people ORDER BY id').all() as Array<{
+          id: string;
+          local_authority: string | null;
+        }>
+      ).map((r) => [r.id, r.local_authority]),
+    );
+    expect(stored).toEqual({
+      p1: 'E10000017',
+      p2: 'E10000017',
+      p3: 'E10000017',
+      p4: 'Lancshire',
+      p5: 'Cumbria',
+      p6: null,
+      p7: 'E09000020',
+    });
 
-    const outbox = db.prepare('SELECT entity, entity_id, case_id, field, value, base_version, hlc FROM outbox ORDER BY entity_id').all() as Array<Record<string, unknown>>;
+    const outbox = db
+      .prepare('SELECT entity, entity_id, case_id, field, value, base_version, hlc FROM outbox ORDER BY entity_id')
+      .all() as Array<Record<string, unknown>>;
     expect(outbox.map((o) => [o.entity_id, o.case_id, o.field, o.value, o.base_version])).toEqual([
       ['p1', 'case-from-service', 'local_authority', '"E10000017"', 3],
       ['p2', 'c-p2', 'local_authority', '"E10000017"', 0],

@@ -15,10 +15,22 @@ describe('migration 0015 letter versions', () => {
     ).run();
     migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(15);
-    expect(db.prepare('SELECT id, title, sent_on, version, version_of, change_note, placeholders_left FROM letters').all()).toEqual([
-      { id: 'l1', title: 'Stage 1 complaint', sent_on: '2026-03-02', version: null, version_of: null, change_note: null, placeholders_left: null },
+    expect(
+      db.prepare('SELECT id, title, sent_on, version, version_of, change_note, placeholders_left FROM letters').all(),
+    ).toEqual([
+      {
+        id: 'l1',
+        title: 'Stage 1 complaint',
+        sent_on: '2026-03-02',
+        version: null,
+        version_of: null,
+        change_note: null,
+        placeholders_left: null,
+      },
     ]);
-    db.prepare("INSERT INTO letters (id, case_id, title, body, version, version_of, change_note) VALUES ('l2', 'c1', 'Stage 1 complaint', '{}', 2, 'l1', 'Date of birth corrected')").run();
+    db.prepare(
+      "INSERT INTO letters (id, case_id, title, body, version, version_of, change_note) VALUES ('l2', 'c1', 'Stage 1 complaint', '{}', 2, 'l1', 'Date of birth corrected')",
+    ).run();
     expect(db.prepare("SELECT id FROM letters WHERE version_of = 'l1'").pluck().all()).toEqual(['l2']);
   });
 });

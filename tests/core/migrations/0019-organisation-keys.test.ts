@@ -22,6 +22,8 @@ describe('migration 0019 organisation keys', () => {
     expect(currentOrgKey(db)).toEqual({ epoch: 2, key: two });
     expect(orgKeyFor(db, 1)).toEqual(one);
     expect(() => saveOrgKey(db, { epoch: 1, key: two }, new Date())).toThrow(/different key/);
-    expect(() => db.prepare("INSERT INTO org_keys (epoch, key, received_at) VALUES (3, x'00', 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO org_keys (epoch, key, received_at) VALUES (3, x'00', 'now')").run()).toThrow(
+      /CHECK/,
+    );
   });
 });

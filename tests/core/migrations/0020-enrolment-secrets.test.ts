@@ -15,7 +15,17 @@ describe('migration 0020 enrolment secrets', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(20);
     expect(db.prepare("SELECT value FROM meta WHERE key = 'kept'").pluck().get()).toBe('yes');
     expect(issuedSecret(db, 'code-1')).toBeNull();
-    saveIssuedSecret(db, { codeId: 'code-1', userId: 'u1', userName: 'Ann', secret: 'ABCD-EFGH-JKMN-PQRS', expiresAt: '2026-12-07T10:00:00.000Z' }, new Date());
+    saveIssuedSecret(
+      db,
+      {
+        codeId: 'code-1',
+        userId: 'u1',
+        userName: 'Ann',
+        secret: 'ABCD-EFGH-JKMN-PQRS',
+        expiresAt: '2026-12-07T10:00:00.000Z',
+      },
+      new Date(),
+    );
     expect(issuedSecret(db, 'code-1')).toMatchObject({ user_id: 'u1', used_by: null });
     expect(markSecretUsed(db, 'code-1', 'laptop-a', new Date())).toBe(true);
     expect(markSecretUsed(db, 'code-1', 'laptop-b', new Date())).toBe(false);

@@ -9,8 +9,12 @@ describe('migration 0023: the service’s people and allocations', () => {
 
   it('keeps every hand-typed advocate and their cases, marked as not from the service, and adds an empty allocations table', () => {
     const db = stores.open(before);
-    db.prepare("INSERT INTO advocates (id, name, role) VALUES ('a1', 'Sam Typed', 'advocate'), ('a2', 'Me', 'manager')").run();
-    db.prepare("INSERT INTO referrals (id, reference, status, allocated_to) VALUES ('c1', 'R26-AAAAA', 'open', 'a1')").run();
+    db.prepare(
+      "INSERT INTO advocates (id, name, role) VALUES ('a1', 'Sam Typed', 'advocate'), ('a2', 'Me', 'manager')",
+    ).run();
+    db.prepare(
+      "INSERT INTO referrals (id, reference, status, allocated_to) VALUES ('c1', 'R26-AAAAA', 'open', 'a1')",
+    ).run();
     migrate(db, through);
     expect(db.pragma('user_version', { simple: true })).toBe(23);
     expect(db.prepare('SELECT id, name, role, service_status FROM advocates ORDER BY id').all()).toEqual([

@@ -50,10 +50,14 @@ function lines(words: Word[]): Word[][] {
 const english = (w: Word): boolean => /^[A-Za-z0-9/()',.:]+$/.test(w.text) && /[A-Za-z0-9]/.test(w.text);
 
 /** English around the lines under test, as in a real letter (poppler reads a mostly-English page left to right). */
-const CONTEXT = 'I am an independent advocate with Northshire Advocacy. The young person has agreed to me writing to you and to you sharing this letter with the people who need to see it.';
+const CONTEXT =
+  'I am an independent advocate with Northshire Advocacy. The young person has agreed to me writing to you and to you sharing this letter with the people who need to see it.';
 
 async function render(...content: TipTapNode[]): Promise<{ text: string; lines: Word[][] }> {
-  const { bytes, missingGlyphs } = await renderPdfWithReport({ type: 'doc', content: [...content, para(CONTEXT)] }, { title: 'Test', confidentialFooter: false });
+  const { bytes, missingGlyphs } = await renderPdfWithReport(
+    { type: 'doc', content: [...content, para(CONTEXT)] },
+    { title: 'Test', confidentialFooter: false },
+  );
   expect(missingGlyphs).toBe(0);
   return { text: pdfText(bytes), lines: lines(pdfWords(bytes).words.filter((w) => w.yMin < FOOTER_TOP)) };
 }
@@ -72,7 +76,10 @@ describe.each(names)('an English letter naming a young person in $language', ({ 
     const intro = `${name} (date of birth 02/04/2010) has asked me to help.`;
     const { text, lines: ls } = await render(para(sentence), para(intro), para(`Complaint on behalf of ${name}.`));
     const [first, second, third] = ls as [Word[], Word[], Word[]];
-    const textLines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const textLines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     // pdftotext's own reading order: the line still starts and ends with its English words. (Poppler
     // counts the apostrophe in "name's" with the right-to-left word, so it is not compared here;
     // the positions of the words on the page are, below.)
@@ -86,7 +93,10 @@ describe.each(names)('an English letter naming a young person in $language', ({ 
     expect(first.at(-2)?.text).toBe('own');
     expect(first.at(-1)?.text).toBe('words:');
     const nameWords = name.split(' ');
-    const drawn = first.slice(1, -2).map((w) => w.text).join(' ');
+    const drawn = first
+      .slice(1, -2)
+      .map((w) => w.text)
+      .join(' ');
     const expectedOrder = rtl ? [...nameWords].reverse() : nameWords;
     // The last word of the name carries the "'s": it reads as the word followed by 's.
     const positions = expectedOrder.map((w) => drawn.indexOf(asDrawn(w, rtl)));
@@ -108,7 +118,10 @@ describe.each(names)('an English letter naming a young person in $language', ({ 
     for (const line of ls) expect((line[0] as Word).xMin).toBeLessThan(LEFT_MARGIN + 2);
     // Every English word, in the order written, reading the lines top to bottom and left to right.
     const logical = `${words} ${CONTEXT}`.split(/\s+/).filter((w) => /^[A-Za-z0-9,.']+$/.test(w));
-    const visual = ls.flat().map((w) => w.text).filter((w) => /^[A-Za-z0-9,.']+$/.test(w));
+    const visual = ls
+      .flat()
+      .map((w) => w.text)
+      .filter((w) => /^[A-Za-z0-9,.']+$/.test(w));
     expect(visual).toEqual(logical);
     expectNoLineStartsWithClosingPunctuation(text, ls);
   });

@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { configureFontDirectory, renderPdfWithReport } from '../../../electron/core/pdf';
 
-const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Name: محمد, ሰላም, Łucja' }] }] };
+const doc = {
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Name: محمد, ሰላም, Łucja' }] }],
+};
 
 it('reads the fonts once per process, not once per letter', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'heard-fonts-'));

@@ -7,7 +7,11 @@ import { cleanupPoppler, pdfFonts, pdfInfo, pdfText, pdfWords } from './poppler'
 
 afterAll(cleanupPoppler);
 
-const text = (t: string, marks: string[] = []): TipTapNode => ({ type: 'text', text: t, marks: marks.map((type) => ({ type })) });
+const text = (t: string, marks: string[] = []): TipTapNode => ({
+  type: 'text',
+  text: t,
+  marks: marks.map((type) => ({ type })),
+});
 const para = (...content: TipTapNode[]): TipTapNode => ({ type: 'paragraph', content });
 const doc = (...content: TipTapNode[]): TipTapNode => ({ type: 'doc', content });
 
@@ -17,7 +21,11 @@ describe('a long letter', () => {
   const long = doc(
     { type: 'heading', attrs: { level: 1 }, content: [text('Complaint about family time')] },
     ...Array.from({ length: 30 }, (_, i) => para(text(`Paragraph ${i + 1}. ${sentence.repeat(3)}`))),
-    para(text('https://www.example.org/a-very-long-address-without-any-spaces-in-it-at-all-that-goes-on-and-on-and-on-past-the-margin')),
+    para(
+      text(
+        'https://www.example.org/a-very-long-address-without-any-spaces-in-it-at-all-that-goes-on-and-on-and-on-past-the-margin',
+      ),
+    ),
   );
 
   it('breaks across pages, numbered "Page X of Y", each marked Confidential', async () => {
@@ -62,7 +70,12 @@ describe('type', () => {
 
 describe('document details', () => {
   it('records title, author, subject, creator and producer', async () => {
-    const bytes = await renderPdf(doc(para(text('Hello'))), { title: 'Stage 1 complaint', author: 'Sam Advocate', subject: 'Complaint', createdAt: new Date('2026-03-02T10:00:00Z') });
+    const bytes = await renderPdf(doc(para(text('Hello'))), {
+      title: 'Stage 1 complaint',
+      author: 'Sam Advocate',
+      subject: 'Complaint',
+      createdAt: new Date('2026-03-02T10:00:00Z'),
+    });
     const info = pdfInfo(bytes);
     expect(info.Title).toBe('Stage 1 complaint');
     expect(info.Author).toBe('Sam Advocate');
@@ -73,7 +86,9 @@ describe('document details', () => {
   });
 
   it('leaves the Confidential footer off only when asked', async () => {
-    expect(pdfText(await renderPdf(doc(para(text('Hello'))), { title: 'x', confidentialFooter: false }))).not.toContain('Confidential');
+    expect(pdfText(await renderPdf(doc(para(text('Hello'))), { title: 'x', confidentialFooter: false }))).not.toContain(
+      'Confidential',
+    );
   });
 
   it('prints the letterhead and the signature block', async () => {
@@ -84,15 +99,28 @@ describe('document details', () => {
         signature: { closing: 'Yours sincerely,', name: 'Sam Advocate', role: 'Independent advocate' },
       }),
     );
-    const order = ['Northshire Advocacy', '12 Mill Lane', 'Northtown NT1 2AB', 'Body text.', 'Yours sincerely,', 'Sam Advocate', 'Independent advocate'].map((s) => out.indexOf(s));
+    const order = [
+      'Northshire Advocacy',
+      '12 Mill Lane',
+      'Northtown NT1 2AB',
+      'Body text.',
+      'Yours sincerely,',
+      'Sam Advocate',
+      'Independent advocate',
+    ].map((s) => out.indexOf(s));
     expect(order.every((p, i) => p >= 0 && (i === 0 || p > (order[i - 1] as number)))).toBe(true);
   });
 });
 
 describe('rich text', () => {
   it('draws bold and italic in their own faces', async () => {
-    const bytes = await renderPdf(doc(para(text('plain '), text('bold', ['bold']), text(' and '), text('slanted', ['italic']))), { title: 'x' });
-    const names = pdfFonts(bytes).map((f) => f.name).join(' ');
+    const bytes = await renderPdf(
+      doc(para(text('plain '), text('bold', ['bold']), text(' and '), text('slanted', ['italic']))),
+      { title: 'x' },
+    );
+    const names = pdfFonts(bytes)
+      .map((f) => f.name)
+      .join(' ');
     expect(names).toMatch(/NotoSans-Bold/);
     expect(names).toMatch(/NotoSans-Italic/);
     expect(pdfText(bytes)).toContain('plain bold and slanted');
@@ -101,7 +129,11 @@ describe('rich text', () => {
   it("sets the young person's own words apart as an indented quotation", async () => {
     const bytes = await renderPdf(
       doc(
-        para(text('She told me: '), text('I want to stay at my school', ['youngPersonWords']), text(' and she was clear.')),
+        para(
+          text('She told me: '),
+          text('I want to stay at my school', ['youngPersonWords']),
+          text(' and she was clear.'),
+        ),
         { type: 'youngPersonQuote', content: [para(text('Nobody listens when I ring'))] },
       ),
       { title: 'x' },
@@ -120,7 +152,13 @@ describe('rich text', () => {
   it('numbers ordered lists and bullets unordered ones', async () => {
     const item = (t: string): TipTapNode => ({ type: 'listItem', content: [para(text(t))] });
     const out = pdfText(
-      await renderPdf(doc({ type: 'orderedList', content: [item('First thing'), item('Second thing')] }, { type: 'bulletList', content: [item('A point')] }), { title: 'x' }),
+      await renderPdf(
+        doc(
+          { type: 'orderedList', content: [item('First thing'), item('Second thing')] },
+          { type: 'bulletList', content: [item('A point')] },
+        ),
+        { title: 'x' },
+      ),
     );
     expect(out).toMatch(/1\.\s+First thing/);
     expect(out).toMatch(/2\.\s+Second thing/);
@@ -128,7 +166,9 @@ describe('rich text', () => {
   });
 
   it('keeps the text of node types it does not know', async () => {
-    const out = pdfText(await renderPdf(doc({ type: 'callout', content: [para(text('Kept anyway'))] }), { title: 'x' }));
+    const out = pdfText(
+      await renderPdf(doc({ type: 'callout', content: [para(text('Kept anyway'))] }), { title: 'x' }),
+    );
     expect(out).toContain('Kept anyway');
   });
 });
@@ -141,12 +181,16 @@ describe('charts', () => {
   ];
 
   it('draws a bar chart with its title, labels and values', async () => {
-    const out = pdfText(await renderPdf(doc({ type: 'chart', attrs: { kind: 'bar', title: 'Referrals by type', data } }), { title: 'x' }));
+    const out = pdfText(
+      await renderPdf(doc({ type: 'chart', attrs: { kind: 'bar', title: 'Referrals by type', data } }), { title: 'x' }),
+    );
     for (const s of ['Referrals by type', 'Children in care', '42', 'Care leavers', '18']) expect(out).toContain(s);
   });
 
   it('draws a pie chart with a legend giving shares', async () => {
-    const out = pdfText(await renderPdf(doc({ type: 'chart', attrs: { kind: 'pie', title: 'Referrals', data } }), { title: 'x' }));
+    const out = pdfText(
+      await renderPdf(doc({ type: 'chart', attrs: { kind: 'pie', title: 'Referrals', data } }), { title: 'x' }),
+    );
     expect(out).toContain('Children in care: 42 (70%)');
     expect(out).toContain('Care leavers: 18 (30%)');
   });

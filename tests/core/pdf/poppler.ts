@@ -22,7 +22,9 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g;
 
 /** Text in reading order as pdftotext gives it, without the bidi marks it adds around RTL text. */
 export function pdfText(bytes: Uint8Array): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file(bytes), '-'], { encoding: 'utf8' }).replace(BIDI_CONTROLS, '').normalize('NFC');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file(bytes), '-'], { encoding: 'utf8' })
+    .replace(BIDI_CONTROLS, '')
+    .normalize('NFC');
 }
 
 export interface FontRow {
@@ -31,7 +33,10 @@ export interface FontRow {
 }
 
 export function pdfFonts(bytes: Uint8Array): FontRow[] {
-  const out = execFileSync('pdffonts', [file(bytes)], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  const out = execFileSync('pdffonts', [file(bytes)], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter(Boolean);
   return out.map((row) => {
     const cols = row.trim().split(/\s+/);
     // name type... encoding emb sub uni objnum gen: "emb" is the 5th column from the end.
@@ -58,7 +63,10 @@ export interface Word {
 }
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&(apos|quot|lt|gt|amp);/g, (_m, e: string) => ({ apos: "'", quot: '"', lt: '<', gt: '>', amp: '&' })[e] as string);
+  s.replace(
+    /&(apos|quot|lt|gt|amp);/g,
+    (_m, e: string) => ({ apos: "'", quot: '"', lt: '<', gt: '>', amp: '&' })[e] as string,
+  );
 
 /** Every word with its box (points from the top-left of its page). */
 export function pdfWords(bytes: Uint8Array): { pageWidth: number; words: Word[] } {
@@ -73,7 +81,14 @@ export function pdfWords(bytes: Uint8Array): { pageWidth: number; words: Word[] 
       pageWidth = Number(p[1]);
     }
     const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
-    if (w) words.push({ page, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), text: unescapeXml(w[4] as string).replace(BIDI_CONTROLS, '') });
+    if (w)
+      words.push({
+        page,
+        xMin: Number(w[1]),
+        yMin: Number(w[2]),
+        xMax: Number(w[3]),
+        text: unescapeXml(w[4] as string).replace(BIDI_CONTROLS, ''),
+      });
   }
   return { pageWidth, words };
 }

@@ -8,7 +8,10 @@ afterAll(cleanupPoppler);
 // Ink on a page with only the footer rule: a name must add clearly more than that.
 let blankInk = 0;
 beforeAll(async () => {
-  const { bytes } = await renderPdfWithReport({ type: 'doc', content: [] }, { title: 'Test', confidentialFooter: false });
+  const { bytes } = await renderPdfWithReport(
+    { type: 'doc', content: [] },
+    { title: 'Test', confidentialFooter: false },
+  );
   blankInk = inkOnFirstPage(bytes);
 });
 
@@ -48,7 +51,6 @@ describe.each(names)('a $language name', ({ name, font }) => {
   });
 });
 
-
 /** pdftotext -bbox gives each word's glyphs in page order: an Arabic word reads backwards there. */
 const onPage = (word: string): string => [...word].reverse().join('');
 
@@ -65,7 +67,10 @@ describe('bidirectional text', () => {
   });
 
   it('keeps the words of an Arabic paragraph right to left and right-aligned', async () => {
-    const { bytes } = await renderPdfWithReport(docOf('محمد يسكن في لندن'), { title: 'Test', confidentialFooter: false });
+    const { bytes } = await renderPdfWithReport(docOf('محمد يسكن في لندن'), {
+      title: 'Test',
+      confidentialFooter: false,
+    });
     const { words, pageWidth } = pdfWords(bytes);
     const order = ['محمد', 'يسكن', 'في', 'لندن'].map((t) => words.find((w) => w.text === onPage(t))?.xMin ?? NaN);
     for (let i = 1; i < order.length; i += 1) expect(order[i]).toBeLessThan(order[i - 1] as number);
@@ -74,7 +79,10 @@ describe('bidirectional text', () => {
   });
 
   it('keeps an English sentence that starts with an Arabic name left to right', async () => {
-    const { bytes } = await renderPdfWithReport(docOf('محمد made a complaint on 02/03/2026 about contact.'), { title: 'Test', confidentialFooter: false });
+    const { bytes } = await renderPdfWithReport(docOf('محمد made a complaint on 02/03/2026 about contact.'), {
+      title: 'Test',
+      confidentialFooter: false,
+    });
     const { words } = pdfWords(bytes);
     const name = words.find((w) => w.text === onPage('محمد'));
     const made = words.find((w) => w.text === 'made');

@@ -8,17 +8,79 @@ import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations/index';
 import { entityRegistry } from '../../../electron/core/db/entity-registry';
 import { fromColumn, toColumn } from '../../../electron/core/db/columns';
-import { advocateRecord, issueRecord, personRecord, referralRecord } from '../../../shared/domain/records/caseload-records';
-import { columnOf, editableFields, entitySpecOf, fieldsSchema, formDefaults, recordFromRow, recordSchema, toColumns, type RecordDef } from '../../../shared/domain/records/define';
-import { advocateSchema, issueSchema, personFieldsSchema, personSchema, referralFieldsSchema, referralSchema } from '../../../shared/domain/caseload';
-import { actionInputSchema, actionSchema, contactInputSchema, contactSchema, noteSchema, observationInputSchema, observationSchema, wishesInputSchema, wishesSchema } from '../../../shared/domain/fieldwork';
-import { amendmentSchema, safeguardingInputSchema, safeguardingRecordSchema } from '../../../shared/domain/fieldwork-safeguarding';
-import { fieldworkRecords, actionRecord, contactRecord, noteRecord, observationRecord, safeguardingAmendmentRecord, safeguardingRecord, wishesRecord } from '../../../shared/domain/records/fieldwork-records';
-import { meetingsRecords, debriefRecord, meetingRecord, statementRecord, statementVersionRecord } from '../../../shared/domain/records/meetings-records';
+import {
+  advocateRecord,
+  issueRecord,
+  personRecord,
+  referralRecord,
+} from '../../../shared/domain/records/caseload-records';
+import {
+  columnOf,
+  editableFields,
+  entitySpecOf,
+  fieldsSchema,
+  formDefaults,
+  recordFromRow,
+  recordSchema,
+  toColumns,
+  type RecordDef,
+} from '../../../shared/domain/records/define';
+import {
+  advocateSchema,
+  issueSchema,
+  personFieldsSchema,
+  personSchema,
+  referralFieldsSchema,
+  referralSchema,
+} from '../../../shared/domain/caseload';
+import {
+  actionInputSchema,
+  actionSchema,
+  contactInputSchema,
+  contactSchema,
+  noteSchema,
+  observationInputSchema,
+  observationSchema,
+  wishesInputSchema,
+  wishesSchema,
+} from '../../../shared/domain/fieldwork';
+import {
+  amendmentSchema,
+  safeguardingInputSchema,
+  safeguardingRecordSchema,
+} from '../../../shared/domain/fieldwork-safeguarding';
+import {
+  fieldworkRecords,
+  actionRecord,
+  contactRecord,
+  noteRecord,
+  observationRecord,
+  safeguardingAmendmentRecord,
+  safeguardingRecord,
+  wishesRecord,
+} from '../../../shared/domain/records/fieldwork-records';
+import {
+  meetingsRecords,
+  debriefRecord,
+  meetingRecord,
+  statementRecord,
+  statementVersionRecord,
+} from '../../../shared/domain/records/meetings-records';
 import { lettersRecords, complaintRecord, letterRecord } from '../../../shared/domain/records/letters-records';
-import { debriefFieldsSchema, debriefSchema, meetingFieldsSchema, meetingSchema, statementSchema, versionSummarySchema } from '../../../shared/ipc/meetings';
+import {
+  debriefFieldsSchema,
+  debriefSchema,
+  meetingFieldsSchema,
+  meetingSchema,
+  statementSchema,
+  versionSummarySchema,
+} from '../../../shared/ipc/meetings';
 import { complaintFieldsSchema, complaintSchema, letterSchema } from '../../../shared/ipc/letters';
-import { reportsRecords, feedbackFormRecord, systemicIssueRecord } from '../../../shared/domain/records/reports-records';
+import {
+  reportsRecords,
+  feedbackFormRecord,
+  systemicIssueRecord,
+} from '../../../shared/domain/records/reports-records';
 import { correctionRecord } from '../../../shared/domain/records/correction-record';
 import { teamRecords } from '../../../shared/domain/records/team-records';
 import { correctionSchema } from '../../../shared/domain/corrections';
@@ -29,25 +91,39 @@ const db = openEncrypted(join(mkdtempSync(join(tmpdir(), 'heard-defs-')), 'test.
 migrate(db, migrations);
 afterAll(() => db.close());
 
-const tableColumns = (table: string) => db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+const tableColumns = (table: string) =>
+  db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
 const definitions: RecordDef[] = [personRecord, referralRecord, issueRecord, advocateRecord];
-const otherDefinitions: RecordDef[] = [...fieldworkRecords, ...meetingsRecords, ...lettersRecords, ...reportsRecords, correctionRecord, ...teamRecords];
+const otherDefinitions: RecordDef[] = [
+  ...fieldworkRecords,
+  ...meetingsRecords,
+  ...lettersRecords,
+  ...reportsRecords,
+  correctionRecord,
+  ...teamRecords,
+];
 
 describe('every synced entity agrees with its table', () => {
-  it.each(Object.entries(entityRegistry))('%s: each field it syncs is a column, and each column of its table is synced', (entity, spec) => {
-    const columns = tableColumns(spec.table);
-    expect(columns, `table ${spec.table} for ${entity}`).toEqual(expect.arrayContaining(['id', 'deleted_at']));
-    // A field the registry names but the table lacks fails at the first write; a column the registry
-    // leaves out is never synced, so an edit to it would stay on one computer.
-    expect([...spec.fields].sort()).toEqual(columns.filter((c) => c !== 'id' && c !== 'deleted_at').sort());
-    for (const f of [...(spec.jsonFields ?? []), ...(spec.booleanFields ?? [])]) expect(spec.fields).toContain(f);
-  });
+  it.each(Object.entries(entityRegistry))(
+    '%s: each field it syncs is a column, and each column of its table is synced',
+    (entity, spec) => {
+      const columns = tableColumns(spec.table);
+      expect(columns, `table ${spec.table} for ${entity}`).toEqual(expect.arrayContaining(['id', 'deleted_at']));
+      // A field the registry names but the table lacks fails at the first write; a column the registry
+      // leaves out is never synced, so an edit to it would stay on one computer.
+      expect([...spec.fields].sort()).toEqual(columns.filter((c) => c !== 'id' && c !== 'deleted_at').sort());
+      for (const f of [...(spec.jsonFields ?? []), ...(spec.booleanFields ?? [])]) expect(spec.fields).toContain(f);
+    },
+  );
 });
 
 describe('the caseload definitions are the registry and the schemas', () => {
-  it.each(definitions.map((d) => [d.entity, d] as const))('%s: the registry entry is read from the definition', (entity, def) => {
-    expect(entityRegistry[entity]).toEqual(entitySpecOf(def));
-  });
+  it.each(definitions.map((d) => [d.entity, d] as const))(
+    '%s: the registry entry is read from the definition',
+    (entity, def) => {
+      expect(entityRegistry[entity]).toEqual(entitySpecOf(def));
+    },
+  );
 
   it('the IPC schemas are the definitions, field for field', () => {
     const keys = (s: unknown) => Object.keys((s as { shape: object }).shape).sort();
@@ -64,20 +140,46 @@ describe('the caseload definitions are the registry and the schemas', () => {
 
   it('a record written from a form reads back the same, through the store and the schema', () => {
     const person = {
-      kind: 'parent', firstName: 'Amal', lastName: 'Haddad', preferredName: '', dateOfBirth: '1990-02-03', gender: 'other', genderDescription: 'in their words',
-      pronouns: 'they/them', firstLanguage: 'Arabic', interpreterNeeded: true, interpreterLanguage: 'Arabic', communicationNeeds: 'Short sentences', disability: null,
-      ethnicity: 'MWAS', disabilityStatus: 'not_known',
-      statusTags: ['CP', 'SEND'], localAuthority: 'Kent', placementType: null, placementInArea: false, placementAddress: null,
+      kind: 'parent',
+      firstName: 'Amal',
+      lastName: 'Haddad',
+      preferredName: '',
+      dateOfBirth: '1990-02-03',
+      gender: 'other',
+      genderDescription: 'in their words',
+      pronouns: 'they/them',
+      firstLanguage: 'Arabic',
+      interpreterNeeded: true,
+      interpreterLanguage: 'Arabic',
+      communicationNeeds: 'Short sentences',
+      disability: null,
+      ethnicity: 'MWAS',
+      disabilityStatus: 'not_known',
+      statusTags: ['CP', 'SEND'],
+      localAuthority: 'Kent',
+      placementType: null,
+      placementInArea: false,
+      placementAddress: null,
       keyContacts: [{ role: 'social_worker', name: 'Sam Reid', phone: '01234 567890' }],
     } as const;
     const parsed = personFieldsSchema.parse(person);
     const spec = entitySpecOf(personRecord);
-    const stored = Object.fromEntries(Object.entries(toColumns(personRecord, parsed)).map(([c, v]) => [c, toColumn(spec, c, v)]));
+    const stored = Object.fromEntries(
+      Object.entries(toColumns(personRecord, parsed)).map(([c, v]) => [c, toColumn(spec, c, v)]),
+    );
     const cols = Object.keys(stored);
-    db.prepare(`INSERT INTO people (id, ${cols.join(', ')}) VALUES ('p1', ${cols.map(() => '?').join(', ')})`).run(...Object.values(stored));
+    db.prepare(`INSERT INTO people (id, ${cols.join(', ')}) VALUES ('p1', ${cols.map(() => '?').join(', ')})`).run(
+      ...Object.values(stored),
+    );
     const back = recordFromRow(personRecord, db.prepare("SELECT * FROM people WHERE id = 'p1'").get() as object);
     // Empty text is stored as "not recorded"; a council named in words is kept as its ONS code; everything else comes back as it went in.
-    expect(back).toEqual({ id: 'p1', personReference: null, ...person, preferredName: null, localAuthority: 'E10000016' });
+    expect(back).toEqual({
+      id: 'p1',
+      personReference: null,
+      ...person,
+      preferredName: null,
+      localAuthority: 'E10000016',
+    });
     expect(personSchema.parse(back)).toEqual(back);
     expect(fromColumn(spec, columnOf(personRecord, 'interpreterNeeded'), stored.interpreter_needed)).toBe(true);
   });
@@ -85,11 +187,21 @@ describe('the caseload definitions are the registry and the schemas', () => {
   it('an edit form saves every field a form may set: one added to the definition cannot be dropped on save', () => {
     const referral = referralSchema.parse({
       ...Object.fromEntries(Object.keys(referralRecord.fields).map((k) => [k, null])),
-      id: 'r1', reference: 'R26-AAAAA', urgency: 'high', advocacyType: 'instructed', status: 'open', request: 'Help with my PEP', confidentialityExplained: true,
+      id: 'r1',
+      reference: 'R26-AAAAA',
+      urgency: 'high',
+      advocacyType: 'instructed',
+      status: 'open',
+      request: 'Help with my PEP',
+      confidentialityExplained: true,
     });
     const sent = editableFields(referralRecord, referral);
     // Empty fields go too (as "cleared"), except those a form cannot clear, which stay as they are.
-    expect(Object.keys(sent).sort()).toEqual(Object.keys(fieldsSchema(referralRecord).shape).filter((k) => k !== 'referralDate' && k !== 'serviceUserType').sort());
+    expect(Object.keys(sent).sort()).toEqual(
+      Object.keys(fieldsSchema(referralRecord).shape)
+        .filter((k) => k !== 'referralDate' && k !== 'serviceUserType')
+        .sort(),
+    );
     expect(sent).toMatchObject({ urgency: 'high', request: 'Help with my PEP', confidentialityExplained: true });
     expect(sent).not.toHaveProperty('status');
     // The new-referral form keeps the person's and the referral's fields side by side: no name may be both.
@@ -98,13 +210,39 @@ describe('the caseload definitions are the registry and the schemas', () => {
   });
 
   it('a form that leaves a field out sends nothing for it, so saving never clears what it did not show', () => {
-    expect(toColumns(referralRecord, { request: 'More contact', urgency: undefined })).toEqual({ request: 'More contact' });
+    expect(toColumns(referralRecord, { request: 'More contact', urgency: undefined })).toEqual({
+      request: 'More contact',
+    });
   });
 
   it('read-back schemas accept what older versions stored (longer text than a form now allows)', () => {
     const long = 'x'.repeat(6000);
-    expect(() => issueSchema.parse({ id: 'i', caseId: 'c', code: 'OTHER', description: long, wantedOutcome: null, status: 'open', outcome: null, outcomeNote: null, closedOn: null })).not.toThrow();
-    expect(() => recordSchema(issueRecord).parse({ id: 'i', caseId: 'c', code: 'NOPE', description: null, wantedOutcome: null, status: 'open', outcome: null, outcomeNote: null, closedOn: null })).toThrow();
+    expect(() =>
+      issueSchema.parse({
+        id: 'i',
+        caseId: 'c',
+        code: 'OTHER',
+        description: long,
+        wantedOutcome: null,
+        status: 'open',
+        outcome: null,
+        outcomeNote: null,
+        closedOn: null,
+      }),
+    ).not.toThrow();
+    expect(() =>
+      recordSchema(issueRecord).parse({
+        id: 'i',
+        caseId: 'c',
+        code: 'NOPE',
+        description: null,
+        wantedOutcome: null,
+        status: 'open',
+        outcome: null,
+        outcomeNote: null,
+        closedOn: null,
+      }),
+    ).toThrow();
   });
 });
 
@@ -125,9 +263,20 @@ const recordSchemas: Array<[RecordDef, unknown, { computed?: string[]; hidden?: 
   [safeguardingAmendmentRecord, amendmentSchema, { hidden: ['recordId', 'caseId'] }],
   [meetingRecord, meetingSchema, { computed: ['caseLabel', 'statementCount', 'debriefed'] }],
   // The agreement is returned as one object, and whether it still matches the words.
-  [statementRecord, statementSchema, { computed: ['versionCount', 'agreement', 'canExport', 'readability'], hidden: ['agreedVersionId', 'agreedOn', 'agreedHow', 'agreementNote', 'createdAt'] }],
+  [
+    statementRecord,
+    statementSchema,
+    {
+      computed: ['versionCount', 'agreement', 'canExport', 'readability'],
+      hidden: ['agreedVersionId', 'agreedOn', 'agreedHow', 'agreementNote', 'createdAt'],
+    },
+  ],
   // Versions are listed as summaries; their words are opened one version at a time.
-  [statementVersionRecord, versionSummarySchema, { computed: ['number', 'words', 'agreed'], hidden: ['caseId', 'statementId', 'sections', 'presenter'] }],
+  [
+    statementVersionRecord,
+    versionSummarySchema,
+    { computed: ['number', 'words', 'agreed'], hidden: ['caseId', 'statementId', 'sections', 'presenter'] },
+  ],
   // A meeting has one debrief, found by the meeting's id.
   [debriefRecord, debriefSchema, { computed: ['outcome'], hidden: ['id'] }],
   [complaintRecord, complaintSchema, { computed: ['letters', 'deadlines', 'overdue', 'nextDue', 'nextStep'] }],
@@ -152,9 +301,12 @@ const inputSchemas: Array<[RecordDef, unknown]> = [
 ];
 
 describe("the other features' definitions are the registry and agree with the schemas", () => {
-  it.each(otherDefinitions.map((d) => [d.entity, d] as const))('%s: the registry entry is read from the definition', (entity, def) => {
-    expect(entityRegistry[entity]).toEqual(entitySpecOf(def));
-  });
+  it.each(otherDefinitions.map((d) => [d.entity, d] as const))(
+    '%s: the registry entry is read from the definition',
+    (entity, def) => {
+      expect(entityRegistry[entity]).toEqual(entitySpecOf(def));
+    },
+  );
 
   it('every synced record has one definition, and every definition is in the registry', () => {
     const defined = [...definitions, ...otherDefinitions].map((d) => d.entity);
@@ -171,8 +323,11 @@ describe("the other features' definitions are the registry and agree with the sc
     },
   );
 
-  it.each(inputSchemas.map(([def, schema]) => [def.entity, def, schema] as const))('%s: a form sends only fields of the definition', (_entity, def, schema) => {
-    const known = ['id', ...Object.keys(def.fields)];
-    expect(keysOf(schema).filter((k) => !known.includes(k))).toEqual([]);
-  });
+  it.each(inputSchemas.map(([def, schema]) => [def.entity, def, schema] as const))(
+    '%s: a form sends only fields of the definition',
+    (_entity, def, schema) => {
+      const known = ['id', ...Object.keys(def.fields)];
+      expect(keysOf(schema).filter((k) => !known.includes(k))).toEqual([]);
+    },
+  );
 });

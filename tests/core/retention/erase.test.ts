@@ -15,7 +15,9 @@ let noteA = '';
 
 async function takeReferral(personId: string | undefined, words: string) {
   return t.call('caseload.referrals.create', {
-    ...(personId ? { personId } : { person: { firstName: 'Nadia', lastName: 'Quorvath', dateOfBirth: '2010-04-02', localAuthority: 'Kent' } }),
+    ...(personId
+      ? { personId }
+      : { person: { firstName: 'Nadia', lastName: 'Quorvath', dateOfBirth: '2010-04-02', localAuthority: 'Kent' } }),
     referral: { referralDate: '2026-01-05', serviceUserType: 'CIC', source: 'social_worker' },
     issues: [{ code: 'PLACEMENT', description: words }],
   });
@@ -31,26 +33,44 @@ beforeAll(async () => {
   const detail = await t.call('caseload.case.get', { caseId: caseA });
   const personId = detail?.person?.id ?? '';
   caseB = (await takeReferral(personId, 'Contact with her brother')).caseId;
-  caseC = (await t.call('caseload.referrals.create', {
-    person: { firstName: 'Tomasz', lastName: 'Kowalczyk', dateOfBirth: '2009-09-09' },
-    referral: { referralDate: '2026-01-06', serviceUserType: 'CL', source: 'self' },
-    issues: [{ code: 'HOUSING', description: 'Needs Zanzibarqx housing advice' }],
-  })).caseId;
+  caseC = (
+    await t.call('caseload.referrals.create', {
+      person: { firstName: 'Tomasz', lastName: 'Kowalczyk', dateOfBirth: '2009-09-09' },
+      referral: { referralDate: '2026-01-06', serviceUserType: 'CL', source: 'self' },
+      issues: [{ code: 'HOUSING', description: 'Needs Zanzibarqx housing advice' }],
+    })
+  ).caseId;
 
   const note = await t.call('fieldwork.notes.create', { caseId: caseA, title: 'Visit' });
   noteA = note.id;
   await t.call('fieldwork.notes.save', { id: noteA, title: 'Visit', body: doc(para('First draft about Zanzibarqx')) });
-  await t.call('fieldwork.notes.save', { id: noteA, title: 'Visit', body: doc(para('Second draft about Zanzibarqx and the foster carer')), reason: 'blur' });
+  await t.call('fieldwork.notes.save', {
+    id: noteA,
+    title: 'Visit',
+    body: doc(para('Second draft about Zanzibarqx and the foster carer')),
+    reason: 'blur',
+  });
   const noteC = await t.call('fieldwork.notes.create', { caseId: caseC, title: 'Call' });
-  await t.call('fieldwork.notes.save', { id: noteC.id, title: 'Call', body: doc(para('Zanzibarqx housing office rang back')) });
+  await t.call('fieldwork.notes.save', {
+    id: noteC.id,
+    title: 'Call',
+    body: doc(para('Zanzibarqx housing office rang back')),
+  });
   const concern = await t.call('fieldwork.safeguarding.create', {
     caseId: caseA,
-    record: { disclosedAt: '2026-02-01T10:00', disclosure: 'Said something worrying', decision: 'Referred to MASH', reason: 'Risk of harm' },
+    record: {
+      disclosedAt: '2026-02-01T10:00',
+      disclosure: 'Said something worrying',
+      decision: 'Referred to MASH',
+      reason: 'Risk of harm',
+    },
   });
   await t.call('drafts.save', { key: `letter:${caseA}`, content: 'Dear Sir, about Nadia' });
   // A table a later feature might add: found by its case_id column, and its children by their …_id link.
   const db = t.core.context.db();
-  db.exec('CREATE TABLE future_things (id TEXT PRIMARY KEY, case_id TEXT, words TEXT); CREATE TABLE future_parts (id TEXT PRIMARY KEY, thing_id TEXT, words TEXT);');
+  db.exec(
+    'CREATE TABLE future_things (id TEXT PRIMARY KEY, case_id TEXT, words TEXT); CREATE TABLE future_parts (id TEXT PRIMARY KEY, thing_id TEXT, words TEXT);',
+  );
   db.prepare("INSERT INTO future_things VALUES ('ft-1', ?, 'Nadia future words')").run(caseA);
   db.prepare("INSERT INTO future_parts VALUES ('fp-1', 'ft-1', 'Nadia part words')").run();
 
@@ -75,8 +95,12 @@ describe('retention review and erasure', () => {
   });
 
   it('refuses to erase without the typed confirmation, or a case that is not due', async () => {
-    await expect(t.call('retention.erase', { caseIds: [caseA], confirmCount: 2 })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.call('retention.erase', { caseIds: [caseC], confirmCount: 1 })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(t.call('retention.erase', { caseIds: [caseA], confirmCount: 2 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(t.call('retention.erase', { caseIds: [caseC], confirmCount: 1 })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect(await t.call('caseload.case.get', { caseId: caseC })).not.toBeNull();
   });
 

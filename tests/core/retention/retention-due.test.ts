@@ -14,11 +14,16 @@ describe('when a closed case is due for deletion', () => {
 
   it('takes whichever is later', () => {
     expect(retentionDueOn({ basis: 'later', years: 6 }, facts)).toEqual({ dueOn: '2041-04-02', ruleUsed: 'age25' });
-    expect(retentionDueOn({ basis: 'later', years: 6 }, { closureDate: '2040-01-01', dateOfBirth: '2010-04-02' })).toEqual({ dueOn: '2046-01-01', ruleUsed: 'closure' });
+    expect(
+      retentionDueOn({ basis: 'later', years: 6 }, { closureDate: '2040-01-01', dateOfBirth: '2010-04-02' }),
+    ).toEqual({ dueOn: '2046-01-01', ruleUsed: 'closure' });
   });
 
   it('falls back to closure when the date of birth is not known', () => {
-    expect(retentionDueOn({ basis: 'age25', years: 0 }, { closureDate: '2026-06-01', dateOfBirth: null })).toEqual({ dueOn: '2026-06-01', ruleUsed: 'closure' });
+    expect(retentionDueOn({ basis: 'age25', years: 0 }, { closureDate: '2026-06-01', dateOfBirth: null })).toEqual({
+      dueOn: '2026-06-01',
+      ruleUsed: 'closure',
+    });
   });
 
   it('never makes an open case due', () => {

@@ -11,7 +11,10 @@ let work: string;
 let caseA = '';
 let caseB = '';
 let other = '';
-const doc = (text: string): RichNode => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const doc = (text: string): RichNode => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 beforeAll(async () => {
   t = await createTestCore();
@@ -23,22 +26,40 @@ beforeAll(async () => {
   });
   caseA = a.caseId;
   const personId = (await t.call('caseload.case.get', { caseId: caseA }))?.person?.id ?? '';
-  caseB = (await t.call('caseload.referrals.create', {
-    personId,
-    referral: { referralDate: '2026-03-01', serviceUserType: 'CL', source: 'self' },
-    issues: [{ code: 'HOUSING', description: 'Moving into my own flat' }],
-  })).caseId;
-  other = (await t.call('caseload.referrals.create', {
-    person: { firstName: 'Bartek', lastName: 'Nowicki', dateOfBirth: '2011-01-01' },
-    referral: { referralDate: '2026-03-02', serviceUserType: 'CP', source: 'parent' },
-    issues: [{ code: 'CP_MEETINGS', description: 'Someone else entirely' }],
-  })).caseId;
+  caseB = (
+    await t.call('caseload.referrals.create', {
+      personId,
+      referral: { referralDate: '2026-03-01', serviceUserType: 'CL', source: 'self' },
+      issues: [{ code: 'HOUSING', description: 'Moving into my own flat' }],
+    })
+  ).caseId;
+  other = (
+    await t.call('caseload.referrals.create', {
+      person: { firstName: 'Bartek', lastName: 'Nowicki', dateOfBirth: '2011-01-01' },
+      referral: { referralDate: '2026-03-02', serviceUserType: 'CP', source: 'parent' },
+      issues: [{ code: 'CP_MEETINGS', description: 'Someone else entirely' }],
+    })
+  ).caseId;
   const note = await t.call('fieldwork.notes.create', { caseId: caseA, title: 'Visit' });
-  await t.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: doc('She said the contact centre is too far') });
-  await t.call('fieldwork.notes.save', { id: note.id, title: 'Visit', body: doc('She said the contact centre is too far away for her'), reason: 'blur' });
+  await t.call('fieldwork.notes.save', {
+    id: note.id,
+    title: 'Visit',
+    body: doc('She said the contact centre is too far'),
+  });
+  await t.call('fieldwork.notes.save', {
+    id: note.id,
+    title: 'Visit',
+    body: doc('She said the contact centre is too far away for her'),
+    reason: 'blur',
+  });
   await t.call('fieldwork.safeguarding.create', {
     caseId: caseB,
-    record: { disclosedAt: '2026-03-05T09:30', disclosure: 'Landlord shouted at her', decision: 'Told the PA', reason: 'Her safety at home' },
+    record: {
+      disclosedAt: '2026-03-05T09:30',
+      disclosure: 'Landlord shouted at her',
+      decision: 'Told the PA',
+      reason: 'Her safety at home',
+    },
   });
 });
 afterAll(() => {
@@ -50,7 +71,11 @@ describe('subject access request', () => {
   it('exports every case, note version, safeguarding record and access of one person, and nobody else', async () => {
     const out = await t.call('subjectAccess.export', { caseId: caseB });
     expect(out.cases).toBe(2);
-    const json = JSON.parse(out.json.text) as { person: { first_name: string }; cases: { caseId: string; records: Record<string, unknown[]> }[]; accessLog: { action: string; caseId: string }[] };
+    const json = JSON.parse(out.json.text) as {
+      person: { first_name: string };
+      cases: { caseId: string; records: Record<string, unknown[]> }[];
+      accessLog: { action: string; caseId: string }[];
+    };
     expect(json.person.first_name).toBe('Hawa');
     expect(json.cases.map((c) => c.caseId).sort()).toEqual([caseA, caseB].sort());
     const all = out.json.text;

@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveWrappingKey, newDatabaseKey, unwrapKey, wrapKey, type WrappedKey } from '../../../electron/core/vault/key-wrap';
+import {
+  deriveWrappingKey,
+  newDatabaseKey,
+  unwrapKey,
+  wrapKey,
+  type WrappedKey,
+} from '../../../electron/core/vault/key-wrap';
 import { noKeychain } from '../../../electron/core/vault/keychain';
 import { Vault } from '../../../electron/core/vault/vault';
 import { CountingKdf, FAST, PASS, codeOf, lockedVault } from './vault-helpers';
@@ -24,7 +30,13 @@ const crafted: [string, (w: WrappedKey) => WrappedKey][] = [
   ['scrypt p of a million (hours of work)', (w) => ({ ...w, kdf: { ...w.kdf, p: 1_000_000 } })],
   ['scrypt N 2^20 with r 16 (2 GiB)', (w) => ({ ...w, kdf: { ...w.kdf, N: 2 ** 20, r: 16 } })],
   ['a 4-byte tag', (w) => ({ ...w, cipher: { ...w.cipher, tag: b64(4) } })],
-  ['the real tag cut to its first 8 bytes', (w) => ({ ...w, cipher: { ...w.cipher, tag: Buffer.from(w.cipher.tag, 'base64').subarray(0, 8).toString('base64') } })],
+  [
+    'the real tag cut to its first 8 bytes',
+    (w) => ({
+      ...w,
+      cipher: { ...w.cipher, tag: Buffer.from(w.cipher.tag, 'base64').subarray(0, 8).toString('base64') },
+    }),
+  ],
   ['a 20-byte tag', (w) => ({ ...w, cipher: { ...w.cipher, tag: b64(20) } })],
   ['an empty tag', (w) => ({ ...w, cipher: { ...w.cipher, tag: '' } })],
   ['a 16-byte IV', (w) => ({ ...w, cipher: { ...w.cipher, iv: b64(16) } })],
@@ -34,19 +46,24 @@ const crafted: [string, (w: WrappedKey) => WrappedKey][] = [
 ];
 
 describe('a crafted key file', () => {
-  it.each(crafted)('with %s gets the key-file problem screen, costs no key derivation and is not rewritten', async (_name, craft) => {
-    const { vault, kdf } = await lockedVault();
-    const file = JSON.parse(readFileSync(vault.keyPath, 'utf8')) as PlainKeyFile;
-    const text = JSON.stringify({ ...file, wrapped: craft(file.wrapped) });
-    writeFileSync(vault.keyPath, text);
+  it.each(crafted)(
+    'with %s gets the key-file problem screen, costs no key derivation and is not rewritten',
+    async (_name, craft) => {
+      const { vault, kdf } = await lockedVault();
+      const file = JSON.parse(readFileSync(vault.keyPath, 'utf8')) as PlainKeyFile;
+      const text = JSON.stringify({ ...file, wrapped: craft(file.wrapped) });
+      writeFileSync(vault.keyPath, text);
 
-    const status = vault.status();
-    expect(status.state === 'problem' && status.problem.code).toBe('key_file_corrupt');
-    expect(status.state === 'problem' && status.problem.message).toMatch(/key file that unlocks your records \(vault-key\.json\) is damaged/);
-    expect(await codeOf(vault.unlock(PASS))).toBe('key_file_corrupt');
-    expect(kdf.calls).toBe(0);
-    expect(readFileSync(vault.keyPath, 'utf8')).toBe(text);
-  });
+      const status = vault.status();
+      expect(status.state === 'problem' && status.problem.code).toBe('key_file_corrupt');
+      expect(status.state === 'problem' && status.problem.message).toMatch(
+        /key file that unlocks your records \(vault-key\.json\) is damaged/,
+      );
+      expect(await codeOf(vault.unlock(PASS))).toBe('key_file_corrupt');
+      expect(kdf.calls).toBe(0);
+      expect(readFileSync(vault.keyPath, 'utf8')).toBe(text);
+    },
+  );
 
   it('that is enormous is not read into memory', async () => {
     const { vault, kdf } = await lockedVault();
@@ -72,8 +89,12 @@ describe('the key wrap itself', () => {
 
   it('will not run scrypt with parameters beyond its limits, whoever asks', async () => {
     const counting = new CountingKdf();
-    await expect(deriveWrappingKey(PASS, Buffer.alloc(16), { N: 2 ** 24, r: 8, p: 1 })).rejects.toThrow(/out of bounds/);
-    await expect(deriveWrappingKey(PASS, Buffer.alloc(16), { N: 2 ** 17, r: 8, p: 64 })).rejects.toThrow(/out of bounds/);
+    await expect(deriveWrappingKey(PASS, Buffer.alloc(16), { N: 2 ** 24, r: 8, p: 1 })).rejects.toThrow(
+      /out of bounds/,
+    );
+    await expect(deriveWrappingKey(PASS, Buffer.alloc(16), { N: 2 ** 17, r: 8, p: 64 })).rejects.toThrow(
+      /out of bounds/,
+    );
     expect((await counting.kdf(PASS, Buffer.alloc(16), FAST)).length).toBe(32);
   });
 });

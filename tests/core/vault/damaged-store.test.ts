@@ -18,7 +18,10 @@ describe('a damaged records file', () => {
   it('of no bytes is shown as damaged before any passphrase, and is never made into a new, empty store', async () => {
     const { vault, kdf } = await lockedVault();
     writeFileSync(vault.databasePath, '');
-    expect(problemOf(vault)).toMatchObject({ code: 'database_damaged', message: expect.stringMatching(DAMAGED_WORDS) as unknown });
+    expect(problemOf(vault)).toMatchObject({
+      code: 'database_damaged',
+      message: expect.stringMatching(DAMAGED_WORDS) as unknown,
+    });
     expect(await codeOf(vault.unlock(PASS))).toBe('database_damaged');
     expect(kdf.calls).toBe(0);
     expect(statSync(vault.databasePath).size).toBe(0);
@@ -42,12 +45,18 @@ describe('a damaged records file', () => {
     const fresh = new Vault(vault.dataDir, { keychain: noKeychain, scrypt: FAST, now: () => clock.now });
     expect(fresh.status().state).toBe('locked');
     expect(await codeOf(fresh.unlock(PASS))).toBe('database_damaged');
-    expect(problemOf(fresh)).toMatchObject({ code: 'database_damaged', message: expect.stringMatching(DAMAGED_WORDS) as unknown });
+    expect(problemOf(fresh)).toMatchObject({
+      code: 'database_damaged',
+      message: expect.stringMatching(DAMAGED_WORDS) as unknown,
+    });
     expect(fresh.isUnlocked).toBe(false);
     expect(readFileSync(vault.databasePath).equals(before)).toBe(true);
     // The passphrase was right: a damaged file does not count as a guess.
     expect(fresh.status()).toMatchObject({ state: 'problem' });
-    expect(new Vault(vault.dataDir, { keychain: noKeychain, now: () => clock.now }).status()).toEqual({ state: 'locked', retryAfterMs: 0 });
+    expect(new Vault(vault.dataDir, { keychain: noKeychain, now: () => clock.now }).status()).toEqual({
+      state: 'locked',
+      retryAfterMs: 0,
+    });
   });
 
   it('replaced by an empty store under the same key is refused rather than filled with empty tables', async () => {

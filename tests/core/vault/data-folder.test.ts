@@ -25,7 +25,9 @@ describe.skipIf(process.platform === 'win32')('the data folder is this user’s 
     expect(await vault.checkPassphrase('someone else guessing')).toBe(false);
     // While open, SQLite's write-ahead log and shared-memory files exist beside the store.
     const open = modes(dir);
-    expect(Object.keys(open)).toEqual(expect.arrayContaining(['heard.db', 'heard.db-wal', 'heard.db-shm', 'vault-key.json', 'unlock-throttle.json']));
+    expect(Object.keys(open)).toEqual(
+      expect.arrayContaining(['heard.db', 'heard.db-wal', 'heard.db-shm', 'vault-key.json', 'unlock-throttle.json']),
+    );
     for (const [name, mode] of Object.entries(open)) expect([name, mode.toString(8)]).toEqual([name, '600']);
     vault.lock();
     expect(modeOf(dir)).toBe(0o700);

@@ -31,7 +31,12 @@ describe('database key wrapping', () => {
     const wrapped = await wrapKey(newDatabaseKey(), 'blue sofa under the stairs', FAST);
     const data = Buffer.from(wrapped.cipher.data, 'base64');
     data[0] = data[0]! ^ 1;
-    expect(await unwrapKey({ ...wrapped, cipher: { ...wrapped.cipher, data: data.toString('base64') } }, 'blue sofa under the stairs')).toBeNull();
+    expect(
+      await unwrapKey(
+        { ...wrapped, cipher: { ...wrapped.cipher, data: data.toString('base64') } },
+        'blue sofa under the stairs',
+      ),
+    ).toBeNull();
   });
 
   it('treats the passphrase in Unicode normal form, so the same words typed differently still unlock', async () => {

@@ -8,7 +8,9 @@ const NEXT = 'quiet meadow copper lighthouse';
 describe('the front door: one passphrase checked at a time', () => {
   it('ten wrong passphrases sent at once are checked once; the other nine and an eleventh are told to wait', async () => {
     const { vault, kdf } = await lockedVault();
-    const codes = await Promise.all(Array.from({ length: 10 }, (_, i) => codeOf(vault.unlock(`wrong guess number ${i}`))));
+    const codes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => codeOf(vault.unlock(`wrong guess number ${i}`))),
+    );
     expect(kdf.calls).toBe(1);
     expect(codes.filter((c) => c === 'wrong_passphrase')).toHaveLength(1);
     expect(codes.filter((c) => c === 'unlock_delayed')).toHaveLength(9);
@@ -70,9 +72,13 @@ describe('the front door: one passphrase checked at a time', () => {
 
     // ... and a wrong current passphrase at a change makes the next re-check wait longer.
     clock.now += 1000;
-    const wrongChange = await vault.changePassphrase('another guess', NEXT).catch((e: { code: string; retryAfterMs: number; message: string }) => e);
+    const wrongChange = await vault
+      .changePassphrase('another guess', NEXT)
+      .catch((e: { code: string; retryAfterMs: number; message: string }) => e);
     expect(wrongChange).toMatchObject({ code: 'wrong_passphrase', retryAfterMs: 2000 });
-    expect((wrongChange as { message: string }).message).toBe('Your current passphrase is not right. Nothing has been changed. You can try again in 2 seconds.');
+    expect((wrongChange as { message: string }).message).toBe(
+      'Your current passphrase is not right. Nothing has been changed. You can try again in 2 seconds.',
+    );
     clock.now += 1999;
     expect(await codeOf(vault.checkPassphrase(PASS))).toBe('unlock_delayed');
     clock.now += 1;
@@ -93,7 +99,12 @@ describe('the front door: one passphrase checked at a time', () => {
     await vault.unlock(PASS);
     kdf.calls = 0;
     const calls = [
-      ...Array.from({ length: 5 }, (_, i) => vault.checkPassphrase(`guess ${i}`).then((ok) => (ok ? 'ok' : 'wrong'), (e: { code: string }) => e.code)),
+      ...Array.from({ length: 5 }, (_, i) =>
+        vault.checkPassphrase(`guess ${i}`).then(
+          (ok) => (ok ? 'ok' : 'wrong'),
+          (e: { code: string }) => e.code,
+        ),
+      ),
       ...Array.from({ length: 5 }, (_, i) => codeOf(vault.changePassphrase(`guess ${i + 5}`, NEXT))),
     ];
     const codes = await Promise.all(calls);
@@ -108,7 +119,12 @@ describe('the front door: one passphrase checked at a time', () => {
     void vault.unlock('guess left running at quit').catch(() => undefined);
     await expect.poll(() => kdf.waiting).toBe(1);
     // The app is gone; a new one starts on the same folder with the same clock.
-    const restarted = new Vault(vault.dataDir, { keychain: noKeychain, scrypt: FAST, kdf: new CountingKdf().kdf, now: () => clock.now });
+    const restarted = new Vault(vault.dataDir, {
+      keychain: noKeychain,
+      scrypt: FAST,
+      kdf: new CountingKdf().kdf,
+      now: () => clock.now,
+    });
     expect(await codeOf(restarted.unlock(PASS))).toBe('unlock_delayed');
     clock.now += 1000;
     expect((await restarted.unlock(PASS)).state).toBe('unlocked');

@@ -12,7 +12,11 @@ export const FAST = { N: 2 ** 14, r: 8, p: 1 };
 
 export const freshDir = (): string => mkdtempSync(join(tmpdir(), 'heard-frontdoor-'));
 
-export const codeOf = async (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: { code?: string }) => e.code ?? 'error');
+export const codeOf = async (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? 'error',
+  );
 
 /** The real key derivation, counted, and optionally held until the test lets it go. */
 export class CountingKdf {

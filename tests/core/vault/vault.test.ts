@@ -13,12 +13,19 @@ const freshDir = () => mkdtempSync(join(tmpdir(), 'heard-vault-'));
 async function setUpVault(dir = freshDir(), keychain: Keychain = noKeychain): Promise<Vault> {
   const vault = new Vault(dir, { keychain });
   await vault.setup(PASS);
-  vault.database().prepare("INSERT INTO drafts (key, content, saved_at) VALUES ('k', 'Amara''s placement notes', '2026-01-01')").run();
+  vault
+    .database()
+    .prepare("INSERT INTO drafts (key, content, saved_at) VALUES ('k', 'Amara''s placement notes', '2026-01-01')")
+    .run();
   vault.lock();
   return vault;
 }
 
-const codeOf = async (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: { code?: string }) => e.code ?? 'error');
+const codeOf = async (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? 'error',
+  );
 
 describe('the encrypted store', () => {
   it('moves from new to unlocked to locked, and unlocks again with the passphrase', async () => {
@@ -63,7 +70,9 @@ describe('the encrypted store', () => {
     expect(await codeOf(vault.unlock(PASS))).toBe('unlock_delayed');
     now += 1000;
     await vault.unlock(PASS);
-    expect(vault.database().prepare("SELECT content FROM drafts WHERE key = 'k'").pluck().get()).toBe("Amara's placement notes");
+    expect(vault.database().prepare("SELECT content FROM drafts WHERE key = 'k'").pluck().get()).toBe(
+      "Amara's placement notes",
+    );
     vault.lock();
   });
 
@@ -82,7 +91,9 @@ describe('the encrypted store', () => {
     expect(await codeOf(again.unlock(PASS))).toBe('wrong_passphrase');
     const later = new Vault(vault.dataDir, { keychain: noKeychain, now: () => Date.now() + 60_000 });
     await later.unlock('quiet meadow copper lighthouse');
-    expect(later.database().prepare("SELECT content FROM drafts WHERE key = 'k'").pluck().get()).toBe("Amara's placement notes");
+    expect(later.database().prepare("SELECT content FROM drafts WHERE key = 'k'").pluck().get()).toBe(
+      "Amara's placement notes",
+    );
     later.lock();
   });
 

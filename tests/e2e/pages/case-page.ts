@@ -21,7 +21,11 @@ export class CasePage {
     return this.page.evaluate(
       async ([n, i]) => {
         const heard = (window as unknown as { heard: HeardApi }).heard;
-        const result = await (heard[n as K] as unknown as (x: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>)(i);
+        const result = await (
+          heard[n as K] as unknown as (
+            x: unknown,
+          ) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>
+        )(i);
         if (!result.ok) throw new Error(`${n} failed: ${result.error?.message ?? ''}`);
         return result.value as MethodOutput<K>;
       },

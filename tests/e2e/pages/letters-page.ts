@@ -9,7 +9,14 @@ export class LettersPage {
   private call<T>(method: string, input: unknown): Promise<T> {
     return this.page.evaluate(
       async ([m, i]) => {
-        const api = (window as unknown as { heard: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>> }).heard;
+        const api = (
+          window as unknown as {
+            heard: Record<
+              string,
+              (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>
+            >;
+          }
+        ).heard;
         const r = await api[m as string]!(i);
         if (!r.ok) throw new Error(r.error?.message);
         return r.value;
@@ -19,7 +26,11 @@ export class LettersPage {
   }
 
   /** A case made through the real IPC path, as the caseload screens would make it. */
-  async createCase(preferredName: string, person: Record<string, unknown> = {}, issue: Record<string, unknown> = {}): Promise<{ caseId: string; reference: string }> {
+  async createCase(
+    preferredName: string,
+    person: Record<string, unknown> = {},
+    issue: Record<string, unknown> = {},
+  ): Promise<{ caseId: string; reference: string }> {
     return this.call('caseload.referrals.create', {
       person: { firstName: 'Test', lastName: 'Person', preferredName, localAuthority: 'Northshire', ...person },
       referral: { referralDate: '2026-01-05', serviceUserType: 'CIC' },
@@ -69,7 +80,10 @@ export class LettersPage {
   /** Exports after the warning that the file leaves the encrypted store; returns the download. */
   async confirmExport() {
     // The letter is saved and checked for placeholders first: allow for a slow, shared machine.
-    await expect(this.page.getByRole('dialog', { name: 'Export this letter as a PDF' })).toContainText('outside Heard', { timeout: 60_000 });
+    await expect(this.page.getByRole('dialog', { name: 'Export this letter as a PDF' })).toContainText(
+      'outside Heard',
+      { timeout: 60_000 },
+    );
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('button', { name: 'I understand, export' }).click();
     return download;

@@ -9,7 +9,14 @@ export class MeetingsPage {
   async createCase(firstName: string, lastName: string): Promise<{ caseId: string; reference: string }> {
     return this.page.evaluate(
       async ([first, last]) => {
-        const api = (window as unknown as { heard: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>> }).heard;
+        const api = (
+          window as unknown as {
+            heard: Record<
+              string,
+              (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>
+            >;
+          }
+        ).heard;
         const r = await api['caseload.referrals.create']!({
           person: { firstName: first, lastName: last },
           referral: { referralDate: '2026-01-05', serviceUserType: 'CIC' },

@@ -21,7 +21,10 @@ export class TeamPage {
 
   /** Allocates a waiting referral from the Team screen's "Waiting" table. */
   async allocate(rowName: string, advocate: string): Promise<void> {
-    await this.page.getByTestId('team-waiting').getByRole('button', { name: new RegExp(`^Allocate ${rowName}`) }).click();
+    await this.page
+      .getByTestId('team-waiting')
+      .getByRole('button', { name: new RegExp(`^Allocate ${rowName}`) })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Allocate this referral' });
     await dialog.getByRole('combobox', { name: /^Advocate/ }).click();
     await this.page.getByRole('option', { name: advocate, exact: true }).click();

@@ -13,7 +13,10 @@ describe('server migration 0002: the change log without its foreign key', () => 
     db = await serviceBefore(s0002);
     pool = db.pool;
     await pool.query("INSERT INTO organisations (id, name, last_seq) VALUES ($1, 'Service', 1)", [org]);
-    await pool.query("INSERT INTO changes (organisation_id, seq, kind, entity, entity_id, field, value, version) VALUES ($1, 1, 'change', 't_notes', 'n1', 'body', '\"words\"', 1)", [org]);
+    await pool.query(
+      "INSERT INTO changes (organisation_id, seq, kind, entity, entity_id, field, value, version) VALUES ($1, 1, 'change', 't_notes', 'n1', 'body', '\"words\"', 1)",
+      [org],
+    );
   });
   afterAll(() => db.drop());
 
@@ -25,6 +28,8 @@ describe('server migration 0002: the change log without its foreign key', () => 
     const rows = await pool.query('SELECT seq::int, value FROM changes');
     expect(rows.rows).toEqual([{ seq: 1, value: 'words' }]);
     // The log's own keys still hold: a second row at the same seq is refused.
-    await expect(pool.query("INSERT INTO changes (organisation_id, seq, kind) VALUES ($1, 1, 'change')", [org])).rejects.toThrow(/duplicate key/);
+    await expect(
+      pool.query("INSERT INTO changes (organisation_id, seq, kind) VALUES ($1, 1, 'change')", [org]),
+    ).rejects.toThrow(/duplicate key/);
   });
 });

@@ -15,7 +15,11 @@ describe('server migration 0005: erased cases', () => {
     const org = await ops.createOrganisation(db.pool, 'Service');
     expect(await db.upgrade()).toEqual([5]);
     expect((await db.pool.query('SELECT count(*)::int AS n FROM erased_cases')).rows[0].n).toBe(0);
-    const add = () => db.pool.query("INSERT INTO erased_cases (organisation_id, case_id, erased_at, rule) VALUES ($1, 'c1', now(), 'later 6 years')", [org]);
+    const add = () =>
+      db.pool.query(
+        "INSERT INTO erased_cases (organisation_id, case_id, erased_at, rule) VALUES ($1, 'c1', now(), 'later 6 years')",
+        [org],
+      );
     await add();
     await expect(add()).rejects.toThrow(/duplicate key/);
   });

@@ -17,13 +17,35 @@ describe('server migration 0008: end-to-end keys', () => {
     const org = await ops.createOrganisation(db.pool, 'Service');
     const user = await ops.createUser(db.pool, org, 'Ada', 'a@example.org', 'manager');
     const device = '01900000-0000-7000-8000-000000000001';
-    await db.pool.query("INSERT INTO devices (id, organisation_id, user_id, name) VALUES ($1, $2, $3, 'Laptop')", [device, org, user]);
+    await db.pool.query("INSERT INTO devices (id, organisation_id, user_id, name) VALUES ($1, $2, $3, 'Laptop')", [
+      device,
+      org,
+      user,
+    ]);
     expect(await migrateServer(db.pool, [...before, s0008])).toEqual([8]);
-    expect((await db.pool.query('SELECT key_rotation_due FROM organisations WHERE id = $1', [org])).rows).toEqual([{ key_rotation_due: false }]);
+    expect((await db.pool.query('SELECT key_rotation_due FROM organisations WHERE id = $1', [org])).rows).toEqual([
+      { key_rotation_due: false },
+    ]);
     expect((await db.pool.query('SELECT count(*)::int AS n FROM key_epochs')).rows[0].n).toBe(0);
-    await expect(db.pool.query("INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, wrapped_by, created_at) VALUES ($1, 1, $2, 'x', $2, now())", [org, device])).rejects.toThrow(/foreign key/);
-    await db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())', [org, device]);
-    await db.pool.query("INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, wrapped_by, created_at) VALUES ($1, 1, $2, 'x', $2, now())", [org, device]);
-    await expect(db.pool.query('INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 0, $2, now())', [org, device])).rejects.toThrow(/check/);
+    await expect(
+      db.pool.query(
+        "INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, wrapped_by, created_at) VALUES ($1, 1, $2, 'x', $2, now())",
+        [org, device],
+      ),
+    ).rejects.toThrow(/foreign key/);
+    await db.pool.query(
+      'INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 1, $2, now())',
+      [org, device],
+    );
+    await db.pool.query(
+      "INSERT INTO wrapped_keys (organisation_id, epoch, device_id, wrapped, wrapped_by, created_at) VALUES ($1, 1, $2, 'x', $2, now())",
+      [org, device],
+    );
+    await expect(
+      db.pool.query(
+        'INSERT INTO key_epochs (organisation_id, epoch, created_by, created_at) VALUES ($1, 0, $2, now())',
+        [org, device],
+      ),
+    ).rejects.toThrow(/check/);
   });
 });

@@ -19,11 +19,15 @@ describe('server migration 0015: when a person was deactivated, and by whom they
       [org],
     );
     expect(await db.upgrade()).toEqual([15]);
-    const rows = (await db.pool.query('SELECT name, active, deactivated_at IS NOT NULL AS dated, added_by FROM users ORDER BY name')).rows;
+    const rows = (
+      await db.pool.query('SELECT name, active, deactivated_at IS NOT NULL AS dated, added_by FROM users ORDER BY name')
+    ).rows;
     expect(rows).toEqual([
       { name: 'Ada', active: true, dated: false, added_by: null },
       { name: 'Bo', active: false, dated: true, added_by: null },
     ]);
-    await expect(db.pool.query("UPDATE users SET added_by = '01900000-0000-7000-8000-0000000000ff' WHERE name = 'Ada'")).rejects.toThrow(/foreign key/);
+    await expect(
+      db.pool.query("UPDATE users SET added_by = '01900000-0000-7000-8000-0000000000ff' WHERE name = 'Ada'"),
+    ).rejects.toThrow(/foreign key/);
   });
 });

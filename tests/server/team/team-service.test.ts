@@ -23,10 +23,24 @@ describe('the service decides who may allocate and who may see or change its peo
   const caseA = uuidv7();
 
   const post = (device: RawDevice, url: string, payload: object) =>
-    app.inject({ method: 'POST', url, payload: { v: PROTOCOL_VERSION, ...payload }, headers: { authorization: `Bearer ${device.token}` } });
-  const holder = async (caseId: string) => (await db.pool.query('SELECT user_id FROM allocations WHERE case_id = $1', [caseId])).rows[0]?.user_id ?? null;
-  const allocation = (caseId: string, userId: string, baseVersion = 0) => ({ entity: 'case_allocation', entityId: caseId, caseId: null, field: 'user_id', value: userId, baseVersion });
-  const kinds = (changes: IncomingChange[], caseId: string) => changes.filter((c) => c.caseId === caseId).map((c) => c.kind);
+    app.inject({
+      method: 'POST',
+      url,
+      payload: { v: PROTOCOL_VERSION, ...payload },
+      headers: { authorization: `Bearer ${device.token}` },
+    });
+  const holder = async (caseId: string) =>
+    (await db.pool.query('SELECT user_id FROM allocations WHERE case_id = $1', [caseId])).rows[0]?.user_id ?? null;
+  const allocation = (caseId: string, userId: string, baseVersion = 0) => ({
+    entity: 'case_allocation',
+    entityId: caseId,
+    caseId: null,
+    field: 'user_id',
+    value: userId,
+    baseVersion,
+  });
+  const kinds = (changes: IncomingChange[], caseId: string) =>
+    changes.filter((c) => c.caseId === caseId).map((c) => c.kind);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -43,7 +57,10 @@ describe('the service decides who may allocate and who may see or change its peo
     b = await rawDevice(app, db.pool, users.b);
     manager = await rawDevice(app, db.pool, users.m);
     otherManager = await rawDevice(app, db.pool, users.other);
-    expect((await a.push([{ entity: 'referral', entityId: caseA, caseId: caseA, field: 'reference', value: 'REF-0001' }])).status).toBe(200);
+    expect(
+      (await a.push([{ entity: 'referral', entityId: caseA, caseId: caseA, field: 'reference', value: 'REF-0001' }]))
+        .status,
+    ).toBe(200);
   });
   afterAll(async () => {
     await app.close();
@@ -67,7 +84,10 @@ describe('the service decides who may allocate and who may see or change its peo
     }
     // Nor by pushing the allocation under a case it holds, as if it were one of the case's records.
     const caseB = uuidv7();
-    expect((await b.push([{ entity: 'referral', entityId: caseB, caseId: caseB, field: 'reference', value: 'REF-0002' }])).status).toBe(200);
+    expect(
+      (await b.push([{ entity: 'referral', entityId: caseB, caseId: caseB, field: 'reference', value: 'REF-0002' }]))
+        .status,
+    ).toBe(200);
     for (const entityId of [caseA, caseB]) {
       const res = await b.push([{ ...allocation(entityId, users.b), caseId: caseB }]);
       expect(res.body).toMatchObject({ results: [{ outcome: 'refused', reason: 'organisation_record' }] });
@@ -85,7 +105,11 @@ describe('the service decides who may allocate and who may see or change its peo
     expect(await holder(caseA)).toBe(users.b);
     const toB = await b.pullAll();
     expect(kinds(toB.changes, caseA)).toContain('allocated');
-    expect(toB.changes.find((c) => c.caseId === caseA && c.kind === 'change')).toMatchObject({ entity: 'referral', field: 'reference', value: 'REF-0001' });
+    expect(toB.changes.find((c) => c.caseId === caseA && c.kind === 'change')).toMatchObject({
+      entity: 'referral',
+      field: 'reference',
+      value: 'REF-0001',
+    });
     expect(kinds((await a.pullAll()).changes, caseA)).toContain('purge');
     // Written to the audit trail with who allocated.
     const audit = await db.pool.query("SELECT user_id FROM audit WHERE action = 'allocate' AND case_id = $1", [caseA]);
@@ -109,13 +133,25 @@ describe('the service decides who may allocate and who may see or change its peo
       { entity: 'advocate', entityId: users.b, caseId: null, field: 'role', value: 'manager', baseVersion: 5 },
       { entity: 'advocate', entityId: uuidv7(), caseId: null, field: 'service_status', value: 'active' },
     ];
-    for (const attempt of attempts) expect((await manager.push([attempt])).body).toMatchObject({ results: [{ outcome: 'refused', reason: 'organisation_record' }] });
+    for (const attempt of attempts)
+      expect((await manager.push([attempt])).body).toMatchObject({
+        results: [{ outcome: 'refused', reason: 'organisation_record' }],
+      });
     // A name typed by hand on a manager's laptop (not one of the service's people) still syncs.
-    expect((await manager.push([{ entity: 'advocate', entityId: uuidv7(), caseId: null, field: 'name', value: 'Typed by hand' }])).body).toMatchObject({ results: [{ outcome: 'applied' }] });
+    expect(
+      (
+        await manager.push([
+          { entity: 'advocate', entityId: uuidv7(), caseId: null, field: 'name', value: 'Typed by hand' },
+        ])
+      ).body,
+    ).toMatchObject({ results: [{ outcome: 'applied' }] });
     const odd = await manager.push([allocation(caseA, '------------------------------------', 1)]);
     expect(odd.status).toBe(200);
     expect(odd.body).toMatchObject({ results: [{ outcome: 'refused', reason: 'unknown_person' }] });
-    const names = await db.pool.query("SELECT value FROM field_state WHERE entity = 'advocate' AND entity_id = $1 AND field = 'name'", [users.a]);
+    const names = await db.pool.query(
+      "SELECT value FROM field_state WHERE entity = 'advocate' AND entity_id = $1 AND field = 'name'",
+      [users.a],
+    );
     expect(names.rows).toEqual([{ value: 'Ada' }]);
   });
 
@@ -140,27 +176,48 @@ describe('the service decides who may allocate and who may see or change its peo
     expect(listed.statusCode).toBe(200);
     expect(listed.json().people.map((p: { name: string }) => p.name)).toEqual(['Ada', 'Bea', 'Mo']);
 
-    const added = await post(manager, '/v1/team/people/add', { name: '  Sam Patel ', email: 'Sam@Example.org', role: 'advocate' });
+    const added = await post(manager, '/v1/team/people/add', {
+      name: '  Sam Patel ',
+      email: 'Sam@Example.org',
+      role: 'advocate',
+    });
     expect(added.statusCode).toBe(200);
     const sam = added.json().person;
     expect(sam).toMatchObject({ name: 'Sam Patel', email: 'sam@example.org', role: 'advocate', active: true });
-    const again = await post(manager, '/v1/team/people/add', { name: 'Sam Again', email: 'sam@example.org', role: 'advocate' });
+    const again = await post(manager, '/v1/team/people/add', {
+      name: 'Sam Again',
+      email: 'sam@example.org',
+      role: 'advocate',
+    });
     expect(again.statusCode).toBe(409);
-    for (const bad of [{ name: '', email: 'x@example.org', role: 'advocate' }, { name: 'X', email: 'not an email', role: 'advocate' }, { name: 'X', email: 'x@example.org', role: 'admin' }, { name: 'X\u0007', email: 'x@example.org', role: 'advocate' }]) {
+    for (const bad of [
+      { name: '', email: 'x@example.org', role: 'advocate' },
+      { name: 'X', email: 'not an email', role: 'advocate' },
+      { name: 'X', email: 'x@example.org', role: 'admin' },
+      { name: 'X\u0007', email: 'x@example.org', role: 'advocate' },
+    ]) {
       expect((await post(manager, '/v1/team/people/add', bad)).statusCode).toBe(400);
     }
     // The new person reaches laptops' lists at their next pull.
-    expect((await b.pullAll()).changes.some((c) => c.entity === 'advocate' && c.entityId === sam.id && c.value === 'Sam Patel')).toBe(true);
+    expect(
+      (await b.pullAll()).changes.some(
+        (c) => c.entity === 'advocate' && c.entityId === sam.id && c.value === 'Sam Patel',
+      ),
+    ).toBe(true);
 
     expect((await post(manager, '/v1/team/people/deactivate', { userId: users.m })).statusCode).toBe(409);
     expect((await post(otherManager, '/v1/team/people/deactivate', { userId: sam.id })).statusCode).toBe(404);
     const closed = await post(manager, '/v1/team/people/deactivate', { userId: sam.id });
     expect(closed.json().person).toMatchObject({ active: false });
     expect(closed.json().person.deactivatedAt).not.toBeNull();
-    const status = (await b.pullAll()).changes.filter((c) => c.entityId === sam.id && c.field === 'service_status').map((c) => c.value);
+    const status = (await b.pullAll()).changes
+      .filter((c) => c.entityId === sam.id && c.field === 'service_status')
+      .map((c) => c.value);
     expect(status.at(-1)).toBe('inactive');
     // A closed account is no longer someone to allocate to.
-    expect((await manager.push([allocation(caseA, sam.id, 1)])).body).toMatchObject({ results: [{ outcome: 'refused', reason: 'unknown_person' }] });
+    expect((await manager.push([allocation(caseA, sam.id, 1)])).body).toMatchObject({
+      results: [{ outcome: 'refused', reason: 'unknown_person' }],
+    });
 
     const audit = await db.pool.query("SELECT action, user_id FROM audit WHERE action LIKE 'team:%' ORDER BY id");
     expect(audit.rows).toEqual([

@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayName, monthGrid, monthTitle, weekDays, whenFromToday } from '../../../shared/domain/meetings-calendar';
-import { sameWords, sectionsFromTemplate, statementPlainText, statementTemplates } from '../../../shared/domain/meetings-templates';
+import {
+  addDays,
+  addMonths,
+  dayName,
+  monthGrid,
+  monthTitle,
+  weekDays,
+  whenFromToday,
+} from '../../../shared/domain/meetings-calendar';
+import {
+  sameWords,
+  sectionsFromTemplate,
+  statementPlainText,
+  statementTemplates,
+} from '../../../shared/domain/meetings-templates';
 
 describe('calendar dates', () => {
   it('starts weeks on Monday and crosses the clocks changing without losing a day', () => {
-    expect(weekDays('2026-03-29')).toEqual(['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29']);
+    expect(weekDays('2026-03-29')).toEqual([
+      '2026-03-23',
+      '2026-03-24',
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+    ]);
     expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
     expect(dayName('2026-03-29')).toBe('Sunday');
   });
@@ -29,7 +50,12 @@ describe('calendar dates', () => {
 describe('statement templates', () => {
   it('offers the four questions from the issue', () => {
     const sections = sectionsFromTemplate(statementTemplates[0]!);
-    expect(sections.map((s) => s.prompt)).toEqual(['What is going well', 'What I am worried about', 'What I want to happen', 'Questions I want to ask']);
+    expect(sections.map((s) => s.prompt)).toEqual([
+      'What is going well',
+      'What I am worried about',
+      'What I want to happen',
+      'Questions I want to ask',
+    ]);
   });
 
   it('treats spaces at the ends as the same words but any other change as different', () => {

@@ -13,7 +13,9 @@ describe('meeting outcome measures', () => {
   });
 
   it('counts nobody as taking part when they were absent and unheard', () => {
-    expect(meetingOutcome({ attended: 'no', viewsPresented: 'not_presented', wishesReflected: 'no' }).tookPart).toBe(false);
+    expect(meetingOutcome({ attended: 'no', viewsPresented: 'not_presented', wishesReflected: 'no' }).tookPart).toBe(
+      false,
+    );
   });
 
   it('totals and gives whole percentages over several meetings', () => {

@@ -7,15 +7,26 @@ describe('anonymising a case study', () => {
     expect(anonymise('محمد said: Ana and Anagram.', details, 'Sam')).toBe('Sam said: Sam and Anagram.');
   });
   it('replaces a full name before its parts, ignoring case', () => {
-    expect(anonymise('AMIRA HADDAD, then amira.', { names: ['Amira', 'Amira Haddad', 'Haddad'], otherNames: [], places: [] }, 'Sky')).toBe('Sky, then Sky.');
+    expect(
+      anonymise(
+        'AMIRA HADDAD, then amira.',
+        { names: ['Amira', 'Amira Haddad', 'Haddad'], otherNames: [], places: [] },
+        'Sky',
+      ),
+    ).toBe('Sky, then Sky.');
   });
   it('treats names with regex characters as plain text', () => {
     expect(anonymise('Jo (Jay) came.', { names: ['Jo (Jay)'], otherNames: [], places: [] }, 'Sam')).toBe('Sam came.');
   });
   it('splits an address into places worth replacing', () => {
-    expect(placeParts('12 Mill Lane, Chatham\nME4 4AA')).toEqual(['12 Mill Lane, Chatham\nME4 4AA', '12 Mill Lane', 'Chatham', 'ME4 4AA']);
+    expect(placeParts('12 Mill Lane, Chatham\nME4 4AA')).toEqual([
+      '12 Mill Lane, Chatham\nME4 4AA',
+      '12 Mill Lane',
+      'Chatham',
+      'ME4 4AA',
+    ]);
   });
-  it('never suggests the young person\'s own name', () => {
+  it("never suggests the young person's own name", () => {
     const first = suggestPseudonym('case-1');
     expect(suggestPseudonym('case-1', [first])).not.toBe(first);
   });

@@ -4,16 +4,31 @@ import { parseQuarter } from '../../../shared/reports/period';
 import { quarterlyReport, type ReportReferral } from '../../../shared/reports/quarterly';
 
 const r = (reference: string, la: string | null, closure: string | null): ReportReferral => ({
-  reference, person_reference: reference, date_of_birth: '2012-01-01', gender: 'female', service_user_type: 'CIC', local_authority: la,
-  referral_date: '2026-04-10', referral_source: 'social_worker', issues: ['PLACEMENT'], urgency: 'standard', allocated_to: null,
-  allocation_date: '2026-04-11', closure_date: closure, closure_outcome: closure ? 'all_issues_resolved' : null,
+  reference,
+  person_reference: reference,
+  date_of_birth: '2012-01-01',
+  gender: 'female',
+  service_user_type: 'CIC',
+  local_authority: la,
+  referral_date: '2026-04-10',
+  referral_source: 'social_worker',
+  issues: ['PLACEMENT'],
+  urgency: 'standard',
+  allocated_to: null,
+  allocation_date: '2026-04-11',
+  closure_date: closure,
+  closure_outcome: closure ? 'all_issues_resolved' : null,
 });
 
 const q2 = parseQuarter('2026-Q2')!;
 const lines = (csv: string): string[] => csv.trimEnd().split('\r\n');
 
 describe('report CSV', () => {
-  const report = quarterlyReport([r('A', 'Kent', '2026-05-01'), r('B', 'Kent', null), r('C', 'Brighton, Hove', null)], [], q2);
+  const report = quarterlyReport(
+    [r('A', 'Kent', '2026-05-01'), r('B', 'Kent', null), r('C', 'Brighton, Hove', null)],
+    [],
+    q2,
+  );
   const csv = reportToCsv(report);
   const rows = lines(csv);
 
@@ -37,7 +52,10 @@ describe('report CSV', () => {
 
   it('has the same rows every quarter apart from local authorities', () => {
     const empty = lines(reportToCsv(quarterlyReport([], [], parseQuarter('2030-Q1')!)));
-    const codes = (rs: string[]): string[] => rs.filter((l) => !l.startsWith('byLocalAuthority') && !l.startsWith('period')).map((l) => l.split(',').slice(0, 3).join(','));
+    const codes = (rs: string[]): string[] =>
+      rs
+        .filter((l) => !l.startsWith('byLocalAuthority') && !l.startsWith('period'))
+        .map((l) => l.split(',').slice(0, 3).join(','));
     expect(codes(empty)).toEqual(codes(rows));
     expect(empty.filter((l) => l.startsWith('byLocalAuthority'))).toEqual([]);
   });

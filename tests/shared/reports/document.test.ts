@@ -6,23 +6,43 @@ import { parseQuarter } from '../../../shared/reports/period';
 import { quarterlyReport, type ReportReferral } from '../../../shared/reports/quarterly';
 
 const r: ReportReferral = {
-  reference: 'A', person_reference: 'A', date_of_birth: '2012-01-01', gender: 'female', service_user_type: 'CIC', local_authority: 'Kent',
-  referral_date: '2026-04-10', referral_source: 'social_worker', issues: ['PLACEMENT'], urgency: 'standard', allocated_to: null,
-  allocation_date: '2026-04-11', closure_date: '2026-05-01', closure_outcome: 'all_issues_resolved',
+  reference: 'A',
+  person_reference: 'A',
+  date_of_birth: '2012-01-01',
+  gender: 'female',
+  service_user_type: 'CIC',
+  local_authority: 'Kent',
+  referral_date: '2026-04-10',
+  referral_source: 'social_worker',
+  issues: ['PLACEMENT'],
+  urgency: 'standard',
+  allocated_to: null,
+  allocation_date: '2026-04-11',
+  closure_date: '2026-05-01',
+  closure_outcome: 'all_issues_resolved',
 };
 const report = quarterlyReport([r], [], parseQuarter('2026-Q2')!);
 const all = (n: TipTapNode): TipTapNode[] => [n, ...(n.content ?? []).flatMap(all)];
 
 describe('the report as a PDF document', () => {
-  const doc = reportDocument(report, [
-    { kind: 'narrative', title: 'Challenges', body: 'Demand rose.\n\nWe recruited.' },
-    { kind: 'case_study', title: 'Sky, 14', body: 'Sky wanted to move nearer school.' },
-  ], 'Test Advocacy');
+  const doc = reportDocument(
+    report,
+    [
+      { kind: 'narrative', title: 'Challenges', body: 'Demand rose.\n\nWe recruited.' },
+      { kind: 'case_study', title: 'Sky, 14', body: 'Sky wanted to move nearer school.' },
+    ],
+    'Test Advocacy',
+  );
   const charts = all(doc).filter((n) => n.type === 'chart');
 
   it('draws bar and pie charts with only the non-zero figures', () => {
     expect(charts.map((c) => [c.attrs?.kind, c.attrs?.title])).toEqual([
-      ['bar', 'Service users'], ['bar', 'Issues'], ['bar', 'Age at referral'], ['pie', 'Gender'], ['bar', 'Who referred'], ['pie', 'How cases closed'],
+      ['bar', 'Service users'],
+      ['bar', 'Issues'],
+      ['bar', 'Age at referral'],
+      ['pie', 'Gender'],
+      ['bar', 'Who referred'],
+      ['pie', 'How cases closed'],
     ]);
     expect(charts[0]!.attrs?.data).toEqual([{ label: 'Children in care', value: 1 }]);
   });

@@ -42,8 +42,19 @@ describe('ages', () => {
     expect(ageOn('2011-02-29', '2026-01-01')).toBeNull();
   });
   it('puts each boundary age in the right band', () => {
-    expect([0, 10, 11, 15, 16, 17, 18, 21, 22, 25, 26].map(ageBandOf)).toEqual(
-      ['0-10', '0-10', '11-15', '11-15', '16-17', '16-17', '18-21', '18-21', '22-25', '22-25', '26+']);
+    expect([0, 10, 11, 15, 16, 17, 18, 21, 22, 25, 26].map(ageBandOf)).toEqual([
+      '0-10',
+      '0-10',
+      '11-15',
+      '11-15',
+      '16-17',
+      '16-17',
+      '18-21',
+      '18-21',
+      '22-25',
+      '22-25',
+      '26+',
+    ]);
   });
   it('counts days across month ends and a leap day', () => {
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);

@@ -23,7 +23,9 @@ export const backupCommand: CliCommand = {
       const passphrase = await passphraseFrom(io);
       const backupPassphrase = await backupPassphraseFrom(io);
       const result = await call('backup.create', { path: out, passphrase, backupPassphrase });
-      io.out(`Wrote an encrypted backup to ${result.path} (${result.bytes} bytes). Keep the backup passphrase somewhere safe: without it the backup cannot be opened.`);
+      io.out(
+        `Wrote an encrypted backup to ${result.path} (${result.bytes} bytes). Keep the backup passphrase somewhere safe: without it the backup cannot be opened.`,
+      );
       return 0;
     });
   },

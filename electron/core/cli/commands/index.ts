@@ -12,4 +12,17 @@ import { subjectAccessCommand } from './subject-access';
 import { letterCommand, templatesCommand } from './letter';
 
 /** Every `npm run heard -- <command>`. Add yours here. */
-export const commands: CliCommand[] = [initCommand, unlockCheckCommand, importCommand, casesCommand, demoDataCommand, reportCommand, auditCheckCommand, backupCommand, restoreCommand, subjectAccessCommand, letterCommand, templatesCommand];
+export const commands: CliCommand[] = [
+  initCommand,
+  unlockCheckCommand,
+  importCommand,
+  casesCommand,
+  demoDataCommand,
+  reportCommand,
+  auditCheckCommand,
+  backupCommand,
+  restoreCommand,
+  subjectAccessCommand,
+  letterCommand,
+  templatesCommand,
+];

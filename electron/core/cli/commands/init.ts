@@ -13,7 +13,8 @@ export const initCommand: CliCommand = {
     const dataDir = dataDirFrom(values);
     const core = createCore({ dataDir, autoSync: false });
     try {
-      if (core.vault.status().state !== 'new') throw new CliError(`${dataDir} already holds a Heard store. Nothing was changed.`, 2);
+      if (core.vault.status().state !== 'new')
+        throw new CliError(`${dataDir} already holds a Heard store. Nothing was changed.`, 2);
       const passphrase = await passphraseFrom(io, 'Choose a passphrase: ');
       if (!io.env.HEARD_PASSPHRASE) {
         const again = await io.askSecret('Type it again: ');

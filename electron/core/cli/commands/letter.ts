@@ -10,15 +10,23 @@ import { dataDirFrom, withStore } from '../open-core';
 export const letterCommand: CliCommand = {
   name: 'letter',
   summary: 'Write a letter from a template for a case to a PDF file.',
-  usage: 'letter --case REFERENCE --template TEMPLATE_ID --out FILE.pdf --data-dir DIR   (template ids: npm run heard -- templates)',
+  usage:
+    'letter --case REFERENCE --template TEMPLATE_ID --out FILE.pdf --data-dir DIR   (template ids: npm run heard -- templates)',
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { case: { type: 'string' }, template: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } },
+      options: {
+        case: { type: 'string' },
+        template: { type: 'string' },
+        out: { type: 'string' },
+        'data-dir': { type: 'string' },
+      },
     });
     if (!values.case) throw new CliError('Say which case with --case REFERENCE.', 2);
-    if (!values.template) throw new CliError('Say which letter with --template TEMPLATE_ID (see: npm run heard -- templates).', 2);
-    if (!getLetterTemplate(values.template)) throw new CliError(`There is no template "${values.template}". See: npm run heard -- templates`, 2);
+    if (!values.template)
+      throw new CliError('Say which letter with --template TEMPLATE_ID (see: npm run heard -- templates).', 2);
+    if (!getLetterTemplate(values.template))
+      throw new CliError(`There is no template "${values.template}". See: npm run heard -- templates`, 2);
     if (!values.out) throw new CliError('Say where to write the PDF with --out FILE.pdf.', 2);
     const out = resolve(values.out);
     const caseReference = values.case;
@@ -28,7 +36,10 @@ export const letterCommand: CliCommand = {
       writeFileSync(out, Buffer.from(base64, 'base64'), { mode: 0o600 });
       io.err('This PDF is outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.');
       const left = placeholders;
-      if (left > 0) io.err(`It still has ${left} placeholder${left === 1 ? '' : 's'} in [square brackets] to fill before it is sent.`);
+      if (left > 0)
+        io.err(
+          `It still has ${left} placeholder${left === 1 ? '' : 's'} in [square brackets] to fill before it is sent.`,
+        );
       io.out(`Wrote ${pages} page${pages === 1 ? '' : 's'} to ${out}`);
       return 0;
     });

@@ -17,7 +17,8 @@ import { backupPassphraseFrom } from './backup';
 export const restoreCommand: CliCommand = {
   name: 'restore',
   summary: 'Restore an encrypted backup into a data folder (a new one, or --replace to set the existing store aside).',
-  usage: 'restore FILE --data-dir DIR [--replace]   (HEARD_BACKUP_PASSPHRASE for the backup, HEARD_PASSPHRASE for the restored store)',
+  usage:
+    'restore FILE --data-dir DIR [--replace]   (HEARD_BACKUP_PASSPHRASE for the backup, HEARD_PASSPHRASE for the restored store)',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -25,13 +26,17 @@ export const restoreCommand: CliCommand = {
       options: { 'data-dir': { type: 'string' }, replace: { type: 'boolean', default: false } },
     });
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new CliError('Say which backup file to restore: restore FILE --data-dir DIR', 2);
+    if (!file || positionals.length > 1)
+      throw new CliError('Say which backup file to restore: restore FILE --data-dir DIR', 2);
     const dataDir = dataDirFrom(values);
     const core = createCore({ dataDir });
     try {
       const state = core.vault.status().state;
       if (state !== 'new' && !values.replace) {
-        throw new CliError(`${dataDir} already holds a Heard store. Nothing was changed. To set it aside (it is kept, renamed) and restore over it, add --replace.`, 2);
+        throw new CliError(
+          `${dataDir} already holds a Heard store. Nothing was changed. To set it aside (it is kept, renamed) and restore over it, add --replace.`,
+          2,
+        );
       }
       const backupPassphrase = await backupPassphraseFrom(io);
       const newPassphrase = await passphraseFrom(io, 'New passphrase for the restored store: ');
@@ -43,7 +48,9 @@ export const restoreCommand: CliCommand = {
         replace: values.replace ?? false,
         now: new Date(),
       });
-      io.out(`Restored the backup made on ${result.backupCreatedAt} into ${dataDir}. It opens with the new passphrase.`);
+      io.out(
+        `Restored the backup made on ${result.backupCreatedAt} into ${dataDir}. It opens with the new passphrase.`,
+      );
       for (const f of result.setAside) io.out(`Kept the replaced file as ${f}`);
       return 0;
     } catch (e) {

@@ -28,7 +28,9 @@ export const m0011: Migration = {
       return code && code !== p.typed ? [{ ...p, code }] : [];
     });
     if (changes.length === 0) return;
-    const writer = new Writer(db, new HlcClock(deviceId(db)), { person: { table: 'people', fields: ['local_authority'] } });
+    const writer = new Writer(db, new HlcClock(deviceId(db)), {
+      person: { table: 'people', fields: ['local_authority'] },
+    });
     for (const c of changes) writer.upsert('person', c.id, c.caseId, { local_authority: c.code });
   },
 };

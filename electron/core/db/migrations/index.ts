@@ -22,4 +22,26 @@ import { m0023 } from './0023-service-people-and-allocations';
 import { m0024 } from './0024-online-referrals';
 
 /** In order. Add one file per migration and one line here. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0013, m0014, m0015, m0017, m0018, m0019, m0020, m0021, m0023, m0024];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0013,
+  m0014,
+  m0015,
+  m0017,
+  m0018,
+  m0019,
+  m0020,
+  m0021,
+  m0023,
+  m0024,
+];

@@ -2,7 +2,14 @@ import { Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@man
 import { useCallback, useEffect, useState } from 'react';
 import { Route, Routes, useNavigate } from 'react-router';
 import { todayIso } from '../../../../shared/domain/dates';
-import { addDays, addMonths, monthGrid, monthTitle, weekDays, whenFromToday } from '../../../../shared/domain/meetings-calendar';
+import {
+  addDays,
+  addMonths,
+  monthGrid,
+  monthTitle,
+  weekDays,
+  whenFromToday,
+} from '../../../../shared/domain/meetings-calendar';
 import type { Meeting } from '../../../../shared/ipc/meetings';
 import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
@@ -63,11 +70,20 @@ export function CalendarPage() {
 
   const step = (n: number) => setAnchor(view === 'month' ? addMonths(anchor, n) : addDays(anchor, 7 * n));
   const [from, to] = rangeFor(view, anchor, today);
-  const title = view === 'month' ? monthTitle(anchor) : view === 'week' ? `Week of ${formatUkDate(from)}` : `From ${formatUkDate(from)} to ${formatUkDate(to)}`;
+  const title =
+    view === 'month'
+      ? monthTitle(anchor)
+      : view === 'week'
+        ? `Week of ${formatUkDate(from)}`
+        : `From ${formatUkDate(from)} to ${formatUkDate(to)}`;
 
   return (
     <>
-      <PageHeader title="Calendar" description="Meetings for your cases." actions={<Button onClick={() => setAdding(true)}>Add a meeting</Button>} />
+      <PageHeader
+        title="Calendar"
+        description="Meetings for your cases."
+        actions={<Button onClick={() => setAdding(true)}>Add a meeting</Button>}
+      />
       <Stack>
         <Group justify="space-between">
           <SegmentedControl
@@ -82,13 +98,23 @@ export function CalendarPage() {
           />
           {view !== 'upcoming' ? (
             <Group gap="xs">
-              <Button variant="default" size="xs" onClick={() => step(-1)} aria-label={view === 'month' ? 'Previous month' : 'Previous week'}>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => step(-1)}
+                aria-label={view === 'month' ? 'Previous month' : 'Previous week'}
+              >
                 ‹
               </Button>
               <Button variant="default" size="xs" onClick={() => setAnchor(today)}>
                 Today
               </Button>
-              <Button variant="default" size="xs" onClick={() => step(1)} aria-label={view === 'month' ? 'Next month' : 'Next week'}>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => step(1)}
+                aria-label={view === 'month' ? 'Next month' : 'Next week'}
+              >
                 ›
               </Button>
             </Group>
@@ -110,7 +136,9 @@ export function CalendarPage() {
           )
         ) : null}
       </Stack>
-      {adding ? <MeetingForm opened onClose={() => setAdding(false)} onSaved={(m) => navigate(meetingPath(m.id))} /> : null}
+      {adding ? (
+        <MeetingForm opened onClose={() => setAdding(false)} onSaved={(m) => navigate(meetingPath(m.id))} />
+      ) : null}
     </>
   );
 }

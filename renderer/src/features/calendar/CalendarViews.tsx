@@ -27,7 +27,15 @@ export function WeekView({ anchor, today, meetings }: { anchor: string; today: s
   return (
     <SimpleGrid cols={{ base: 1, sm: 7 }} spacing="xs">
       {weekDays(anchor).map((d) => (
-        <Paper key={d} withBorder p="xs" mih={160} bg={d === today ? 'teal.0' : undefined} aria-label={`${dayName(d)} ${formatUkDate(d)}`} component="section">
+        <Paper
+          key={d}
+          withBorder
+          p="xs"
+          mih={160}
+          bg={d === today ? 'teal.0' : undefined}
+          aria-label={`${dayName(d)} ${formatUkDate(d)}`}
+          component="section"
+        >
           <Text fw={700} size="sm">
             {dayName(d).slice(0, 3)} {formatUkDate(d).slice(0, 5)}
           </Text>

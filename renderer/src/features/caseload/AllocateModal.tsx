@@ -7,7 +7,17 @@ import { DateField, notFuture } from '../shell/DateField';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** Choose an advocate and the allocation date; "me" is the default. */
-export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string | null; who: string; onClose: () => void; onDone: () => void }) {
+export function AllocateModal({
+  caseId,
+  who,
+  onClose,
+  onDone,
+}: {
+  caseId: string | null;
+  who: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [advocates, setAdvocates] = useState<Advocate[]>([]);
   const [advocateId, setAdvocateId] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
@@ -22,13 +32,15 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
     if (!caseId) return;
     setError(null);
     setDate(todayIso());
-    void Promise.all([send('caseload.advocates.list', {}), send('caseload.me.get', {}), send('sync.status', {})]).then(([list, me, status]) => {
-      // An advocate's laptop may only take a case itself; giving it to someone else is a manager's decision.
-      setAdvocates(status.connected && status.role === 'advocate' ? [me.advocate] : list);
-      setAdvocateId(me.advocate.id);
-      setConnected(status.connected);
-      setAdvocateLaptop(status.connected && status.role === 'advocate');
-    });
+    void Promise.all([send('caseload.advocates.list', {}), send('caseload.me.get', {}), send('sync.status', {})]).then(
+      ([list, me, status]) => {
+        // An advocate's laptop may only take a case itself; giving it to someone else is a manager's decision.
+        setAdvocates(status.connected && status.role === 'advocate' ? [me.advocate] : list);
+        setAdvocateId(me.advocate.id);
+        setConnected(status.connected);
+        setAdvocateLaptop(status.connected && status.role === 'advocate');
+      },
+    );
   }, [caseId]);
 
   const addAdvocate = async () => {
@@ -56,7 +68,12 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
   };
 
   return (
-    <Modal opened={caseId !== null} onClose={onClose} title="Allocate this referral" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={caseId !== null}
+      onClose={onClose}
+      title="Allocate this referral"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack>
         <Text size="sm">Allocating opens the case for {who}. The date is kept to show how long they waited.</Text>
         <Select
@@ -75,13 +92,24 @@ export function AllocateModal({ caseId, who, onClose, onDone }: { caseId: string
           </Text>
         ) : (
           <Group align="flex-end">
-            <TextInput label="Or add an advocate" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput
+              label="Or add an advocate"
+              value={newName}
+              onChange={(e) => setNewName(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button variant="default" onClick={() => void addAdvocate()} disabled={!newName.trim()}>
               Add
             </Button>
           </Group>
         )}
-        <DateField label="Allocation date" value={date} onChange={setDate} required notAfter={notFuture("An allocation date can't be in the future.")} />
+        <DateField
+          label="Allocation date"
+          value={date}
+          onChange={setDate}
+          required
+          notAfter={notFuture("An allocation date can't be in the future.")}
+        />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

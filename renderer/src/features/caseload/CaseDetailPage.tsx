@@ -38,7 +38,13 @@ export function CaseDetailPage() {
 
   if (error) return <ProblemAlert problem={error} />;
   if (detail === undefined) return null;
-  if (detail === null) return <EmptyState title="Case not found" next="It may have been deleted or moved to another advocate. Go back to your caseload." />;
+  if (detail === null)
+    return (
+      <EmptyState
+        title="Case not found"
+        next="It may have been deleted or moved to another advocate. Go back to your caseload."
+      />
+    );
 
   const { referral, person } = detail;
   const name = displayName(person ?? {});
@@ -55,13 +61,18 @@ export function CaseDetailPage() {
         }
       />
       <Group gap="xs" mb="md">
-        <Badge variant="light" color={referral.status === 'closed' ? 'gray' : referral.status === 'open' ? 'teal' : 'blue'}>
+        <Badge
+          variant="light"
+          color={referral.status === 'closed' ? 'gray' : referral.status === 'open' ? 'teal' : 'blue'}
+        >
           {statusLabels[referral.status]}
         </Badge>
         <Badge color={urgencyColors[referral.urgency]} variant={referral.urgency === 'standard' ? 'outline' : 'filled'}>
           {urgencyLabels[referral.urgency]}
         </Badge>
-        {referral.serviceUserType ? <Badge variant="outline">{serviceUserTypeLabels[referral.serviceUserType]}</Badge> : null}
+        {referral.serviceUserType ? (
+          <Badge variant="outline">{serviceUserTypeLabels[referral.serviceUserType]}</Badge>
+        ) : null}
         {referral.advocacyType === 'non_instructed' ? <Badge color="grape">Non-instructed</Badge> : null}
         {caseBadges.map((b) => (
           <b.Component key={b.id} caseId={referral.id} />
@@ -71,7 +82,11 @@ export function CaseDetailPage() {
       {caseBanners.map((b) => (
         <b.Component key={b.id} caseId={referral.id} />
       ))}
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="issues">Issues ({detail.issues.length})</Tabs.Tab>

@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Group, MultiSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -30,12 +41,21 @@ export function CaseloadListPage() {
     void send('caseload.localAuthorities', {})
       .then((list) => setLaOptions(list.map((c) => ({ value: c.code, label: c.name }))))
       .catch(() => setLaOptions([]));
-    void send('caseload.triage', {}).then((q) => setWaiting(q.length)).catch(() => setWaiting(null));
+    void send('caseload.triage', {})
+      .then((q) => setWaiting(q.length))
+      .catch(() => setWaiting(null));
   }, []);
 
   useEffect(() => {
     let live = true;
-    send('caseload.list', { mine: scope === 'mine', statuses, serviceUserTypes: types, urgencies: urgencyFilter, localAuthorities: las, query: debounced })
+    send('caseload.list', {
+      mine: scope === 'mine',
+      statuses,
+      serviceUserTypes: types,
+      urgencies: urgencyFilter,
+      localAuthorities: las,
+      query: debounced,
+    })
       .then((r) => {
         if (!live) return;
         setResult(r);
@@ -87,9 +107,27 @@ export function CaseloadListPage() {
           />
         </Group>
         <Group grow align="flex-start">
-          <MultiSelect label="Status" data={optionsOf(statusLabels)} value={statuses} onChange={(v) => setStatuses(v as ReferralStatus[])} clearable />
-          <MultiSelect label="Service-user type" data={optionsOf(serviceUserTypeLabels)} value={types} onChange={(v) => setTypes(v as ServiceUserType[])} clearable />
-          <MultiSelect label="Urgency" data={optionsOf(urgencyLabels)} value={urgencyFilter} onChange={(v) => setUrgencyFilter(v as Urgency[])} clearable />
+          <MultiSelect
+            label="Status"
+            data={optionsOf(statusLabels)}
+            value={statuses}
+            onChange={(v) => setStatuses(v as ReferralStatus[])}
+            clearable
+          />
+          <MultiSelect
+            label="Service-user type"
+            data={optionsOf(serviceUserTypeLabels)}
+            value={types}
+            onChange={(v) => setTypes(v as ServiceUserType[])}
+            clearable
+          />
+          <MultiSelect
+            label="Urgency"
+            data={optionsOf(urgencyLabels)}
+            value={urgencyFilter}
+            onChange={(v) => setUrgencyFilter(v as Urgency[])}
+            clearable
+          />
           <MultiSelect label="Local authority" data={laOptions} value={las} onChange={setLas} searchable clearable />
         </Group>
         {error ? (

@@ -41,12 +41,15 @@ export function ClosedCase({ detail, onChanged }: { detail: CaseDetail; onChange
         <Stack gap="xs">
           <Text>
             Closed on {referral.closureDate ? formatUkDate(referral.closureDate) : 'an unrecorded date'}:{' '}
-            <strong>{referral.closureOutcome ? closureOutcomeLabels[referral.closureOutcome] : 'no outcome recorded'}</strong>
+            <strong>
+              {referral.closureOutcome ? closureOutcomeLabels[referral.closureOutcome] : 'no outcome recorded'}
+            </strong>
           </Text>
           {referral.closureNote ? <Text size="sm">{referral.closureNote}</Text> : null}
           {told ? (
             <Text size="sm">
-              Told how to complain about the service: {told.complainAboutService ? 'yes' : 'no'} · how to ask for a different advocate: {told.differentAdvocate ? 'yes' : 'no'} · how to come back:{' '}
+              Told how to complain about the service: {told.complainAboutService ? 'yes' : 'no'} · how to ask for a
+              different advocate: {told.differentAdvocate ? 'yes' : 'no'} · how to come back:{' '}
               {told.comeBack ? 'yes' : 'no'}
             </Text>
           ) : null}
@@ -78,7 +81,11 @@ export function ClosedCase({ detail, onChanged }: { detail: CaseDetail; onChange
           <Button variant="default" onClick={() => setParams({ tab: 'feedback' }, { replace: true })}>
             Offer the feedback form
           </Button>
-          <Button variant="default" loading={letter.busy} onClick={() => void letter.write(referral.id, 'closing-letter')}>
+          <Button
+            variant="default"
+            loading={letter.busy}
+            onClick={() => void letter.write(referral.id, 'closing-letter')}
+          >
             Write the closing letter
           </Button>
         </Group>

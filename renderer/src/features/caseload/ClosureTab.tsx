@@ -30,10 +30,16 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
   const [date, setDate] = useState<string | null>(todayIso());
   const [outcome, setOutcome] = useState<ClosureOutcome | null>(null);
   const [note, setNote] = useState('');
-  const [issueOutcomes, setIssueOutcomes] = useState<Record<string, IssueOutcome | null>>(() => Object.fromEntries(detail.issues.map((i) => [i.id, i.outcome])));
+  const [issueOutcomes, setIssueOutcomes] = useState<Record<string, IssueOutcome | null>>(() =>
+    Object.fromEntries(detail.issues.map((i) => [i.id, i.outcome])),
+  );
   const [openWork, setOpenWork] = useState<OpenWorkItem[] | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const [told, setTold] = useState<ClosureTold>({ complainAboutService: false, differentAdvocate: false, comeBack: false });
+  const [told, setTold] = useState<ClosureTold>({
+    complainAboutService: false,
+    differentAdvocate: false,
+    comeBack: false,
+  });
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [confirming, setConfirming] = useState(false);
@@ -41,7 +47,9 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
   const [busy, setBusy] = useState(false);
 
   const loadOpenWork = useCallback(() => {
-    send('caseload.case.openWork', { caseId: referral.id }).then(setOpenWork, (e: unknown) => setError(errorMessage(e)));
+    send('caseload.case.openWork', { caseId: referral.id }).then(setOpenWork, (e: unknown) =>
+      setError(errorMessage(e)),
+    );
   }, [referral.id]);
   useEffect(() => {
     if (referral.status !== 'closed') loadOpenWork();
@@ -56,7 +64,11 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
     ...checklistProblems(openWork, choices),
     ...(date ? [] : [{ id: 'closure-date', message: 'Enter the closure date.' }]),
     ...(outcome ? [] : [{ id: 'closure-outcome', message: 'Choose how the case ended.' }]),
-    ...(toldNeeded ? toldKeys.filter((k) => !told[k]).map((k) => ({ id: `told-${k}`, message: `Tell them, and tick: ${toldWords[k].toLowerCase()}.` })) : []),
+    ...(toldNeeded
+      ? toldKeys
+          .filter((k) => !told[k])
+          .map((k) => ({ id: `told-${k}`, message: `Tell them, and tick: ${toldWords[k].toLowerCase()}.` }))
+      : []),
   ];
 
   const close = async () => {
@@ -70,7 +82,9 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
         issueOutcomes: Object.entries(issueOutcomes).flatMap(([issueId, o]) => (o ? [{ issueId, outcome: o }] : [])),
         decisions: openWork.flatMap((item) => {
           const c = choices[item.id];
-          return c?.decision ? [{ kind: item.kind, id: item.id, decision: c.decision, reason: c.reason.trim() || undefined }] : [];
+          return c?.decision
+            ? [{ kind: item.kind, id: item.id, decision: c.decision, reason: c.reason.trim() || undefined }]
+            : [];
         }),
         told,
       });
@@ -90,7 +104,12 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
   return (
     <Stack gap="md" maw={820}>
       <ErrorSummary problems={problems} attempt={attempt} title="Before this case can close" />
-      <OpenWorkChecklist caseId={referral.id} items={openWork} choices={choices} onChoose={(id, c) => setChoices((all) => ({ ...all, [id]: c }))} />
+      <OpenWorkChecklist
+        caseId={referral.id}
+        items={openWork}
+        choices={choices}
+        onChoose={(id, c) => setChoices((all) => ({ ...all, [id]: c }))}
+      />
       <Paper withBorder p="md" component="section" aria-label="Close case">
         <Stack gap="sm">
           <Title order={3} size="h5">
@@ -103,7 +122,11 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
             onChange={setDate}
             required
             notAfter={notFuture("A closure date can't be in the future.")}
-            notBefore={referral.referralDate ? { iso: referral.referralDate, message: 'A case cannot close before its referral date.' } : undefined}
+            notBefore={
+              referral.referralDate
+                ? { iso: referral.referralDate, message: 'A case cannot close before its referral date.' }
+                : undefined
+            }
           />
           <Select
             id="closure-outcome"
@@ -124,7 +147,13 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
               clearable
             />
           ))}
-          <Textarea label="Closing note (optional)" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Textarea
+            label="Closing note (optional)"
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
         </Stack>
       </Paper>
       <Paper withBorder p="md" component="fieldset" aria-label="What the young person was told">
@@ -133,7 +162,13 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
         </Title>
         <Stack gap="xs">
           {toldKeys.map((k) => (
-            <Checkbox key={k} id={`told-${k}`} label={toldWords[k]} checked={told[k]} onChange={(e) => setTold({ ...told, [k]: e.currentTarget.checked })} />
+            <Checkbox
+              key={k}
+              id={`told-${k}`}
+              label={toldWords[k]}
+              checked={told[k]}
+              onChange={(e) => setTold({ ...told, [k]: e.currentTarget.checked })}
+            />
           ))}
           {!toldNeeded ? (
             <Text size="sm" c="dimmed">
@@ -160,7 +195,9 @@ export function ClosureTab({ detail, onChanged }: { detail: CaseDetail; onChange
         opened={confirming}
         title="Close this case?"
         body={`It will be closed on ${date ? formatUkDate(date) : ''} as “${outcome ? closureOutcomeLabels[outcome] : ''}”.${
-          openWork.length > 0 ? ` Of its open work, ${counts('settle')} will be settled, ${counts('carry')} carried on and ${counts('cancel')} cancelled.` : ''
+          openWork.length > 0
+            ? ` Of its open work, ${counts('settle')} will be settled, ${counts('carry')} carried on and ${counts('cancel')} cancelled.`
+            : ''
         } You can reopen it later if you need to.`}
         confirm="Close case"
         danger

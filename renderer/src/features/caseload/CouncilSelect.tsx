@@ -21,7 +21,8 @@ const searchText = new Map(councils.map((c) => [c.code, normaliseCouncilText([c.
 
 const byAnyName: OptionsFilter = ({ options: opts, search }) => {
   const words = normaliseCouncilText(search).split(' ').filter(Boolean);
-  const keep = (item: ComboboxItem) => words.every((w) => (searchText.get(item.value) ?? normaliseCouncilText(item.label)).includes(w));
+  const keep = (item: ComboboxItem) =>
+    words.every((w) => (searchText.get(item.value) ?? normaliseCouncilText(item.label)).includes(w));
   const kept: ComboboxParsedItem[] = [];
   for (const o of opts) {
     if (!('group' in o)) {
@@ -38,9 +39,18 @@ const byAnyName: OptionsFilter = ({ options: opts, search }) => {
  * A council typed before the list existed, and never matched, is shown as it was typed until one
  * is chosen, so it is not lost by opening the form.
  */
-export function CouncilSelect(props: { label?: string; value: string | null; onChange: (code: string | null) => void; error?: string | undefined; description?: string }) {
+export function CouncilSelect(props: {
+  label?: string;
+  value: string | null;
+  onChange: (code: string | null) => void;
+  error?: string | undefined;
+  description?: string;
+}) {
   const { value } = props;
-  const legacy = value && !searchText.has(value) ? [{ group: 'As typed before', items: [{ value, label: `${value} (not in the list: choose the council)` }] }] : [];
+  const legacy =
+    value && !searchText.has(value)
+      ? [{ group: 'As typed before', items: [{ value, label: `${value} (not in the list: choose the council)` }] }]
+      : [];
   return (
     <Select
       label={props.label ?? 'Responsible local authority'}
@@ -54,7 +64,12 @@ export function CouncilSelect(props: { label?: string; value: string | null; onC
       clearable
       nothingFoundMessage="No council has that name. Try its usual name, or choose “Another area”."
       maxDropdownHeight={320}
-      error={props.error ?? (legacy.length > 0 ? 'This council was typed by hand and is not in the list. Choose it from the list.' : undefined)}
+      error={
+        props.error ??
+        (legacy.length > 0
+          ? 'This council was typed by hand and is not in the list. Choose it from the list.'
+          : undefined)
+      }
     />
   );
 }

@@ -16,7 +16,19 @@ const ID_PREFIX = 'person-';
  * Correcting who the young person is. Every detail taken at referral can be put right here; each
  * change is kept in the case's history with who made it, when and, if given, why.
  */
-export function EditPersonModal({ opened, caseId, person, onClose, onSaved }: { opened: boolean; caseId: string; person: Person; onClose: () => void; onSaved: () => void }) {
+export function EditPersonModal({
+  opened,
+  caseId,
+  person,
+  onClose,
+  onSaved,
+}: {
+  opened: boolean;
+  caseId: string;
+  person: Person;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [f, setF] = useState<Person>(person);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);
@@ -28,8 +40,10 @@ export function EditPersonModal({ opened, caseId, person, onClose, onSaved }: { 
   const check = (): FormProblem[] => {
     const found: FormProblem[] = [];
     if (dates.first) found.push({ id: `${ID_PREFIX}dateOfBirth`, message: `A date needs correcting: ${dates.first}` });
-    if (!f.firstName?.trim() && !f.preferredName?.trim() && !f.lastName?.trim()) found.push({ id: `${ID_PREFIX}firstName`, message: 'Keep a name: a first name or the name they use.' });
-    if (f.dateOfBirth && f.dateOfBirth > today) found.push({ id: `${ID_PREFIX}dateOfBirth`, message: 'The date of birth cannot be in the future.' });
+    if (!f.firstName?.trim() && !f.preferredName?.trim() && !f.lastName?.trim())
+      found.push({ id: `${ID_PREFIX}firstName`, message: 'Keep a name: a first name or the name they use.' });
+    if (f.dateOfBirth && f.dateOfBirth > today)
+      found.push({ id: `${ID_PREFIX}dateOfBirth`, message: 'The date of birth cannot be in the future.' });
     return found;
   };
 
@@ -41,11 +55,19 @@ export function EditPersonModal({ opened, caseId, person, onClose, onSaved }: { 
     setBusy(true);
     try {
       // Every field a form may set, read from the definition: nothing shown here can be dropped on save.
-      await send('caseload.people.update', { personId: person.id, caseId, fields: editableFields(personRecord, f), reason: reason.trim() || undefined });
+      await send('caseload.people.update', {
+        personId: person.id,
+        caseId,
+        fields: editableFields(personRecord, f),
+        reason: reason.trim() || undefined,
+      });
       onSaved();
       onClose();
     } catch (e) {
-      const fields = e instanceof HeardError && e.fields ? Object.entries(e.fields).map(([k, m]) => ({ id: `${ID_PREFIX}${k}`, message: m })) : [];
+      const fields =
+        e instanceof HeardError && e.fields
+          ? Object.entries(e.fields).map(([k, m]) => ({ id: `${ID_PREFIX}${k}`, message: m }))
+          : [];
       setProblems(fields.length > 0 ? fields : [{ id: 'person-reason', message: errorMessage(e) }]);
       setAttempt((n) => n + 1);
     } finally {
@@ -69,10 +91,18 @@ export function EditPersonModal({ opened, caseId, person, onClose, onSaved }: { 
           problems={fieldProblems}
           custom={{
             genderDescription: f.gender === 'other' ? undefined : null,
-            keyContacts: <KeyContactsInput contacts={f.keyContacts} onChange={(keyContacts) => setF({ ...f, keyContacts })} />,
+            keyContacts: (
+              <KeyContactsInput contacts={f.keyContacts} onChange={(keyContacts) => setF({ ...f, keyContacts })} />
+            ),
           }}
         />
-        <TextInput id="person-reason" label="Why are you changing this? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <TextInput
+          id="person-reason"
+          label="Why are you changing this? (optional)"
+          description="Kept with the change in the case's history"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

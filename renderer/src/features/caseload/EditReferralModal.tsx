@@ -14,7 +14,17 @@ import { useDateProblems } from '../shell/useDateProblems';
  * later. Every field a form may set is drawn and saved from the referral's definition, so none is
  * left out on save.
  */
-export function EditReferralModal({ opened, referral, onClose, onSaved }: { opened: boolean; referral: Referral; onClose: () => void; onSaved: () => void }) {
+export function EditReferralModal({
+  opened,
+  referral,
+  onClose,
+  onSaved,
+}: {
+  opened: boolean;
+  referral: Referral;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [f, setF] = useState<Record<string, unknown>>(() => ({ ...referral }));
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -25,7 +35,11 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
       return;
     }
     try {
-      await send('caseload.referrals.update', { caseId: referral.id, fields: editableFields(referralRecord, f), reason: reason.trim() || undefined });
+      await send('caseload.referrals.update', {
+        caseId: referral.id,
+        fields: editableFields(referralRecord, f),
+        reason: reason.trim() || undefined,
+      });
       setError(null);
       onSaved();
       onClose();
@@ -36,8 +50,20 @@ export function EditReferralModal({ opened, referral, onClose, onSaved }: { open
   return (
     <Modal opened={opened} onClose={onClose} title="Edit referral" size="lg">
       <Stack gap="sm">
-        <RecordFields def={referralRecord} values={f} onChange={(patch) => setF({ ...f, ...patch })} today={todayIso()} cols={2} dateProblem={dates.on} />
-        <TextInput label="Why are you changing this? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <RecordFields
+          def={referralRecord}
+          values={f}
+          onChange={(patch) => setF({ ...f, ...patch })}
+          today={todayIso()}
+          cols={2}
+          dateProblem={dates.on}
+        />
+        <TextInput
+          label="Why are you changing this? (optional)"
+          description="Kept with the change in the case's history"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
         <ProblemAlert problem={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

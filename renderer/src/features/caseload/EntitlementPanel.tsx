@@ -1,10 +1,18 @@
 import { Alert, List, Text } from '@mantine/core';
 
 /** Which statutory entitlements to advocacy apply, with their legal basis in plain words. */
-export function EntitlementPanel({ result }: { result: { entitlements: Array<{ code: string; title: string; basis: string; because: string }>; notes: string[] } }) {
+export function EntitlementPanel({
+  result,
+}: {
+  result: { entitlements: Array<{ code: string; title: string; basis: string; because: string }>; notes: string[] };
+}) {
   const some = result.entitlements.length > 0;
   return (
-    <Alert color={some ? 'teal' : 'gray'} title={some ? 'Statutory entitlement to advocacy' : 'No statutory entitlement found'} data-testid="entitlements">
+    <Alert
+      color={some ? 'teal' : 'gray'}
+      title={some ? 'Statutory entitlement to advocacy' : 'No statutory entitlement found'}
+      data-testid="entitlements"
+    >
       {some ? (
         <List spacing="xs" size="sm">
           {result.entitlements.map((e) => (

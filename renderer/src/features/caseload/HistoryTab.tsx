@@ -17,16 +17,32 @@ export function HistoryTab({ caseId, version }: { caseId: string; version: unkno
 
   if (error) return <ProblemAlert problem={error} />;
   if (history === null) return null;
-  if (history.length === 0) return <EmptyState title="No corrections yet" next="When a saved detail is changed, what it was, what it became, who changed it and why are kept here." />;
+  if (history.length === 0)
+    return (
+      <EmptyState
+        title="No corrections yet"
+        next="When a saved detail is changed, what it was, what it became, who changed it and why are kept here."
+      />
+    );
   return (
     <Stack>
       {history.map((c) => (
-        <Paper key={c.id} withBorder p="md" component="article" aria-label={`${entityWords[c.entity]} ${c.kind === 'removed' ? 'removed' : 'corrected'} ${formatUkDateTime(c.correctedAt)}`}>
+        <Paper
+          key={c.id}
+          withBorder
+          p="md"
+          component="article"
+          aria-label={`${entityWords[c.entity]} ${c.kind === 'removed' ? 'removed' : 'corrected'} ${formatUkDateTime(c.correctedAt)}`}
+        >
           <Group justify="space-between" mb="xs">
             <Title order={3} size="h5">
               {entityWords[c.entity]} {c.kind === 'removed' ? 'removed' : 'corrected'}
             </Title>
-            {c.kind === 'removed' ? <Badge color="red" variant="light">Removed</Badge> : null}
+            {c.kind === 'removed' ? (
+              <Badge color="red" variant="light">
+                Removed
+              </Badge>
+            ) : null}
           </Group>
           <Text size="sm" c="dimmed">
             {formatUkDateTime(c.correctedAt)} by {c.correctedByName ?? 'an advocate'}

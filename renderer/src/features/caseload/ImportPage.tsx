@@ -44,7 +44,11 @@ export function ImportPage() {
     try {
       const r = await send('caseload.import.apply', { csv });
       setReport(r);
-      setDone(r.imported ? `Imported ${r.rows} referrals: ${r.create} new, ${r.update} updated, ${r.unchanged} unchanged.` : null);
+      setDone(
+        r.imported
+          ? `Imported ${r.rows} referrals: ${r.create} new, ${r.update} updated, ${r.unchanged} unchanged.`
+          : null,
+      );
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -56,14 +60,27 @@ export function ImportPage() {
   const ok = report && report.problems.length === 0 && report.rows > 0;
   return (
     <>
-      <PageHeader title="Import referrals" description="From a spreadsheet saved as CSV (UTF-8). Nothing is imported unless every row is right." />
+      <PageHeader
+        title="Import referrals"
+        description="From a spreadsheet saved as CSV (UTF-8). Nothing is imported unless every row is right."
+      />
       <Stack maw={960}>
         <Paper withBorder p="md">
           <Text size="sm" mb="xs">
-            The first row names the columns, in any order: {importColumns.join(', ')}. Dates as dd/mm/yyyy (or YYYY-MM-DD). Types, genders, sources, urgencies, issues and outcomes as the words Heard shows (such as Child in care, Social worker, Placement) or their codes, with issues separated by semicolons. Councils by name (such as Lancashire) or ONS code.
-            Importing the same file again changes nothing, and a changed row updates its referral.
+            The first row names the columns, in any order: {importColumns.join(', ')}. Dates as dd/mm/yyyy (or
+            YYYY-MM-DD). Types, genders, sources, urgencies, issues and outcomes as the words Heard shows (such as Child
+            in care, Social worker, Placement) or their codes, with issues separated by semicolons. Councils by name
+            (such as Lancashire) or ONS code. Importing the same file again changes nothing, and a changed row updates
+            its referral.
           </Text>
-          <FileInput label="CSV file" accept=".csv,text/csv" value={file} onChange={(f) => void choose(f)} clearable placeholder="Choose a file" />
+          <FileInput
+            label="CSV file"
+            accept=".csv,text/csv"
+            value={file}
+            onChange={(f) => void choose(f)}
+            clearable
+            placeholder="Choose a file"
+          />
         </Paper>
         <ProblemAlert problem={error} />
         {done ? (
@@ -79,7 +96,8 @@ export function ImportPage() {
         {report && report.problems.length > 0 ? (
           <Paper withBorder p="md" aria-label="Problems">
             <Title order={2} size="h4" mb="xs">
-              {report.problems.length} problem{report.problems.length === 1 ? '' : 's'} to fix: nothing will be imported until they are
+              {report.problems.length} problem{report.problems.length === 1 ? '' : 's'} to fix: nothing will be imported
+              until they are
             </Title>
             <Table striped aria-label="Problems by row and column">
               <Table.Thead>
@@ -122,7 +140,16 @@ export function ImportPage() {
               <Table.Tbody>
                 {report.preview.map((r) => (
                   <Table.Tr key={r.row}>
-                    {['row', 'reference', 'name', 'service_user_type', 'local_authority', 'referral_date', 'issues', 'status'].map((k) => (
+                    {[
+                      'row',
+                      'reference',
+                      'name',
+                      'service_user_type',
+                      'local_authority',
+                      'referral_date',
+                      'issues',
+                      'status',
+                    ].map((k) => (
                       <Table.Td key={k}>{k === 'referral_date' && r[k] ? formatUkDate(r[k]) : r[k]}</Table.Td>
                     ))}
                   </Table.Tr>

@@ -54,7 +54,10 @@ export function IssuesTab({ detail, onChanged }: { detail: CaseDetail; onChanged
               clearable
               onChange={(v) =>
                 void run(() =>
-                  send('caseload.issues.update', { issueId: issue.id, fields: { outcome: v as IssueOutcome | null, status: v ? 'resolved' : 'open' } }),
+                  send('caseload.issues.update', {
+                    issueId: issue.id,
+                    fields: { outcome: v as IssueOutcome | null, status: v ? 'resolved' : 'open' },
+                  }),
                 )
               }
             />
@@ -73,8 +76,15 @@ export function IssuesTab({ detail, onChanged }: { detail: CaseDetail; onChanged
       {editing ? <EditIssueModal issue={editing} onClose={() => setEditing(null)} onSaved={onChanged} /> : null}
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove this issue?">
         <Stack>
-          <Text size="sm">It will no longer count in reports, and what it said stays in the case’s history. Use an outcome of “withdrawn” instead if the young person changed their mind.</Text>
-          <TextInput label="Why? (optional)" value={removeReason} onChange={(e) => setRemoveReason(e.currentTarget.value)} />
+          <Text size="sm">
+            It will no longer count in reports, and what it said stays in the case’s history. Use an outcome of
+            “withdrawn” instead if the young person changed their mind.
+          </Text>
+          <TextInput
+            label="Why? (optional)"
+            value={removeReason}
+            onChange={(e) => setRemoveReason(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRemoving(null)}>
               Keep it
@@ -122,9 +132,27 @@ function AddIssue({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
         <Title order={3} size="h5">
           Add an issue
         </Title>
-        <Select label="Theme" data={optionsOf(issueLabels)} value={code} onChange={(v) => setCode(v as IssueCode | null)} searchable />
-        <Textarea label="In their own words" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-        <Textarea label="The outcome they want" autosize minRows={1} value={wantedOutcome} onChange={(e) => setWantedOutcome(e.currentTarget.value)} />
+        <Select
+          label="Theme"
+          data={optionsOf(issueLabels)}
+          value={code}
+          onChange={(v) => setCode(v as IssueCode | null)}
+          searchable
+        />
+        <Textarea
+          label="In their own words"
+          autosize
+          minRows={2}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+        />
+        <Textarea
+          label="The outcome they want"
+          autosize
+          minRows={1}
+          value={wantedOutcome}
+          onChange={(e) => setWantedOutcome(e.currentTarget.value)}
+        />
         {error ? (
           <Text c="red" size="sm" role="alert">
             {error}

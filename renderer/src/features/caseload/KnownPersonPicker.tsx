@@ -7,7 +7,13 @@ import type { KnownPerson } from '../../../../shared/ipc/caseload';
 import { send } from '../../api/client';
 
 /** A re-referral: find someone already known to the service so their record is shared, not copied. */
-export function KnownPersonPicker({ chosen, onChoose }: { chosen: KnownPerson | null; onChoose: (p: KnownPerson | null) => void }) {
+export function KnownPersonPicker({
+  chosen,
+  onChoose,
+}: {
+  chosen: KnownPerson | null;
+  onChoose: (p: KnownPerson | null) => void;
+}) {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
   const [found, setFound] = useState<KnownPerson[]>([]);
@@ -22,7 +28,13 @@ export function KnownPersonPicker({ chosen, onChoose }: { chosen: KnownPerson | 
   }, [debounced]);
 
   const describe = (p: KnownPerson) =>
-    [p.dateOfBirth ? `born ${formatUkDate(p.dateOfBirth)}` : '', p.localAuthority ? councilName(p.localAuthority) : '', `${p.referrals} earlier referral${p.referrals === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+    [
+      p.dateOfBirth ? `born ${formatUkDate(p.dateOfBirth)}` : '',
+      p.localAuthority ? councilName(p.localAuthority) : '',
+      `${p.referrals} earlier referral${p.referrals === 1 ? '' : 's'}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
   if (chosen) {
     return (
@@ -53,9 +65,17 @@ export function KnownPersonPicker({ chosen, onChoose }: { chosen: KnownPerson | 
         {found.map((p) => (
           <Group key={p.personId} justify="space-between">
             <Text size="sm">
-              {p.displayName} <Text span c="dimmed" size="sm">{describe(p)}</Text>
+              {p.displayName}{' '}
+              <Text span c="dimmed" size="sm">
+                {describe(p)}
+              </Text>
             </Text>
-            <Button size="xs" variant="light" onClick={() => onChoose(p)} aria-label={`Use the record of ${p.displayName}`}>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => onChoose(p)}
+              aria-label={`Use the record of ${p.displayName}`}
+            >
               Use this record
             </Button>
           </Group>

@@ -35,7 +35,13 @@ export function MyNameCard() {
           <Title order={2} size="h4">
             You
           </Title>
-          <TextInput label="Your name" description="Shown on cases allocated to you and on letters." value={name} onChange={(e) => setName(e.currentTarget.value)} disabled={!loaded} />
+          <TextInput
+            label="Your name"
+            description="Shown on cases allocated to you and on letters."
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            disabled={!loaded}
+          />
           <ProblemAlert problem={error} />
           <Button type="submit" w="fit-content" disabled={!loaded || !name.trim()}>
             Save my name

@@ -99,8 +99,17 @@ export function NewReferralPage() {
           </Section>
         ) : null}
         <KnownPersonPicker chosen={form.known} onChoose={(known) => set({ known })} />
-        {form.known ? null : <PersonSection form={form} set={set} problems={problems} today={today} dateProblem={dates.on} />}
-        <ReferralSection form={form} set={set} problems={problems} today={today} tellSocialWorker={tellSocialWorker} dateProblem={dates.on} />
+        {form.known ? null : (
+          <PersonSection form={form} set={set} problems={problems} today={today} dateProblem={dates.on} />
+        )}
+        <ReferralSection
+          form={form}
+          set={set}
+          problems={problems}
+          today={today}
+          tellSocialWorker={tellSocialWorker}
+          dateProblem={dates.on}
+        />
         <IssuesSection form={form} set={set} problems={problems} today={today} />
         <EntitlementPanel result={entitlements} />
         <ProblemAlert problem={error} />

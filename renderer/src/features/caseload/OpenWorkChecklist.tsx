@@ -12,12 +12,22 @@ export interface Choice {
 export const choiceId = (item: OpenWorkItem): string => `open-work-${item.kind}-${item.id}`;
 
 /** What is still missing from the choices, one problem per item. */
-export function checklistProblems(items: OpenWorkItem[], choices: Record<string, Choice>): { id: string; message: string }[] {
+export function checklistProblems(
+  items: OpenWorkItem[],
+  choices: Record<string, Choice>,
+): { id: string; message: string }[] {
   return items.flatMap((item) => {
     const c = choices[item.id];
-    if (!c?.decision) return [{ id: choiceId(item), message: `${kindWords[item.kind]}: decide about “${item.title}”.` }];
+    if (!c?.decision)
+      return [{ id: choiceId(item), message: `${kindWords[item.kind]}: decide about “${item.title}”.` }];
     const prompt = reasonPrompt(item.kind, c.decision);
-    if (prompt?.required && !c.reason.trim()) return [{ id: `${choiceId(item)}-reason`, message: `${kindWords[item.kind]}: ${prompt.label.toLowerCase()} (“${item.title}”)` }];
+    if (prompt?.required && !c.reason.trim())
+      return [
+        {
+          id: `${choiceId(item)}-reason`,
+          message: `${kindWords[item.kind]}: ${prompt.label.toLowerCase()} (“${item.title}”)`,
+        },
+      ];
     return [];
   });
 }
@@ -26,22 +36,44 @@ export function checklistProblems(items: OpenWorkItem[], choices: Record<string,
  * The case's open work, each with its choices. Work can also be settled on its own tab (the link
  * beside it); it then leaves this list.
  */
-export function OpenWorkChecklist({ caseId, items, choices, onChoose }: { caseId: string; items: OpenWorkItem[]; choices: Record<string, Choice>; onChoose: (id: string, c: Choice) => void }) {
+export function OpenWorkChecklist({
+  caseId,
+  items,
+  choices,
+  onChoose,
+}: {
+  caseId: string;
+  items: OpenWorkItem[];
+  choices: Record<string, Choice>;
+  onChoose: (id: string, c: Choice) => void;
+}) {
   return (
     <Paper withBorder p="md" component="section" aria-label="Open work">
       <Title order={3} size="h5" mb="xs">
         Open work ({items.length})
       </Title>
       {items.length === 0 ? (
-        <Text size="sm">Nothing is left open on this case: no open safeguarding records, unanswered complaints, open actions, unsent letters or future meetings.</Text>
+        <Text size="sm">
+          Nothing is left open on this case: no open safeguarding records, unanswered complaints, open actions, unsent
+          letters or future meetings.
+        </Text>
       ) : (
         <Stack gap="sm">
-          <Text size="sm">Settle, carry on or cancel each of these before the case closes. Nothing is removed without your say.</Text>
+          <Text size="sm">
+            Settle, carry on or cancel each of these before the case closes. Nothing is removed without your say.
+          </Text>
           {items.map((item) => {
             const c = choices[item.id] ?? { decision: null, reason: '' };
             const prompt = reasonPrompt(item.kind, c.decision);
             return (
-              <Paper key={item.id} withBorder p="sm" component="fieldset" aria-label={`${kindWords[item.kind]}: ${item.title}`} data-testid="open-work-item">
+              <Paper
+                key={item.id}
+                withBorder
+                p="sm"
+                component="fieldset"
+                aria-label={`${kindWords[item.kind]}: ${item.title}`}
+                data-testid="open-work-item"
+              >
                 <Group justify="space-between" align="flex-start">
                   <div>
                     <Badge variant="light" mr="xs">
@@ -50,7 +82,12 @@ export function OpenWorkChecklist({ caseId, items, choices, onChoose }: { caseId
                     <Text span size="sm" fw={600}>
                       {item.title}
                     </Text>
-                    {item.date && item.kind === 'action' ? <Text span size="sm"> · due {formatUkDate(item.date)}</Text> : null}
+                    {item.date && item.kind === 'action' ? (
+                      <Text span size="sm">
+                        {' '}
+                        · due {formatUkDate(item.date)}
+                      </Text>
+                    ) : null}
                     {item.overdue ? (
                       <Badge color="red" variant="light" ml="xs">
                         Overdue

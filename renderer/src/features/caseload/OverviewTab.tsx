@@ -38,15 +38,42 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
               kind: null,
               firstName: <Field label="Legal name">{[p.firstName, p.lastName].filter(Boolean).join(' ')}</Field>,
               lastName: null,
-              dateOfBirth: <Field label="Date of birth">{p.dateOfBirth ? `${formatUkDate(p.dateOfBirth)}${age !== null ? ` (${age})` : ''}` : ''}</Field>,
-              gender: <Field label="Gender">{p.gender ? (p.gender === 'other' && p.genderDescription ? p.genderDescription : genderLabels[p.gender]) : ''}</Field>,
+              dateOfBirth: (
+                <Field label="Date of birth">
+                  {p.dateOfBirth ? `${formatUkDate(p.dateOfBirth)}${age !== null ? ` (${age})` : ''}` : ''}
+                </Field>
+              ),
+              gender: (
+                <Field label="Gender">
+                  {p.gender
+                    ? p.gender === 'other' && p.genderDescription
+                      ? p.genderDescription
+                      : genderLabels[p.gender]
+                    : ''}
+                </Field>
+              ),
               genderDescription: null,
               firstLanguage: (
-                <Field label="First language">{[p.firstLanguage, p.interpreterNeeded ? `interpreter needed${p.interpreterLanguage ? ` (${p.interpreterLanguage})` : ''}` : ''].filter(Boolean).join(', ')}</Field>
+                <Field label="First language">
+                  {[
+                    p.firstLanguage,
+                    p.interpreterNeeded
+                      ? `interpreter needed${p.interpreterLanguage ? ` (${p.interpreterLanguage})` : ''}`
+                      : '',
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </Field>
               ),
               interpreterNeeded: null,
               interpreterLanguage: null,
-              placementType: <Field label="Placement">{[p.placementType, p.placementInArea === null ? '' : p.placementInArea ? 'in area' : 'out of area'].filter(Boolean).join(', ')}</Field>,
+              placementType: (
+                <Field label="Placement">
+                  {[p.placementType, p.placementInArea === null ? '' : p.placementInArea ? 'in area' : 'out of area']
+                    .filter(Boolean)
+                    .join(', ')}
+                </Field>
+              ),
               placementInArea: null,
             }}
           />
@@ -79,16 +106,28 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
           def={referralRecord}
           record={r}
           custom={{
-            source: <Field label="Source">{[r.source ? sourceLabels[r.source] : '', r.referrer].filter(Boolean).join(': ')}</Field>,
+            source: (
+              <Field label="Source">
+                {[r.source ? sourceLabels[r.source] : '', r.referrer].filter(Boolean).join(': ')}
+              </Field>
+            ),
             referrer: null,
             allocationDate: (
               <Field label="Allocated">
-                {r.allocationDate ? `${formatUkDate(r.allocationDate)}${r.daysToAllocation !== null ? ` (after ${r.daysToAllocation} day${r.daysToAllocation === 1 ? '' : 's'})` : ''}` : 'Not yet'}
+                {r.allocationDate
+                  ? `${formatUkDate(r.allocationDate)}${r.daysToAllocation !== null ? ` (after ${r.daysToAllocation} day${r.daysToAllocation === 1 ? '' : 's'})` : ''}`
+                  : 'Not yet'}
               </Field>
             ),
             consentExplainedOn: (
               <Field label="Consent and confidentiality explained">
-                {[r.consentExplainedOn ? formatUkDate(r.consentExplainedOn) : '', r.consentExplainedHow, r.confidentialityExplained ? 'limits of confidentiality explained' : ''].filter(Boolean).join('; ')}
+                {[
+                  r.consentExplainedOn ? formatUkDate(r.consentExplainedOn) : '',
+                  r.consentExplainedHow,
+                  r.confidentialityExplained ? 'limits of confidentiality explained' : '',
+                ]
+                  .filter(Boolean)
+                  .join('; ')}
               </Field>
             ),
             consentExplainedHow: null,
@@ -101,14 +140,22 @@ export function OverviewTab({ detail, onChanged }: { detail: CaseDetail; onChang
       </Paper>
       <EntitlementPanel result={detail.entitlements} />
       {detail.socialWorkerToBeTold ? (
-        <Alert color={r.socialWorkerToldOn ? 'teal' : 'yellow'} title="Telling the social worker" data-testid="social-worker-told">
+        <Alert
+          color={r.socialWorkerToldOn ? 'teal' : 'yellow'}
+          title="Telling the social worker"
+          data-testid="social-worker-told"
+        >
           {r.socialWorkerToldOn
             ? `The social worker was told an advocate is involved on ${formatUkDate(r.socialWorkerToldOn)}${r.socialWorkerToldHow ? ` (${r.socialWorkerToldHow})` : ''}.`
             : `${detail.socialWorkerToBeTold} Use “Edit referral” to record it.`}
         </Alert>
       ) : null}
-      {editingReferral ? <EditReferralModal opened referral={r} onClose={() => setEditingReferral(false)} onSaved={onChanged} /> : null}
-      {p && editing ? <EditPersonModal opened caseId={r.id} person={p} onClose={() => setEditing(false)} onSaved={onChanged} /> : null}
+      {editingReferral ? (
+        <EditReferralModal opened referral={r} onClose={() => setEditingReferral(false)} onSaved={onChanged} />
+      ) : null}
+      {p && editing ? (
+        <EditPersonModal opened caseId={r.id} person={p} onClose={() => setEditing(false)} onSaved={onChanged} />
+      ) : null}
     </Stack>
   );
 }

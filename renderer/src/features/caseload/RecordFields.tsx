@@ -1,4 +1,15 @@
-import { Checkbox, Group, MultiSelect, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import type { FieldSpec, Fields, RecordDef } from '../../../../shared/domain/records/define';
 import { optionsOf } from './labels';
@@ -33,7 +44,18 @@ export function RecordFields<F extends Fields>(props: {
     if (spec.system) continue;
     const own = (custom as Record<string, ReactNode | null | undefined>)[key];
     if (own === null) continue;
-    const node = own !== undefined ? own : fieldInput(spec, values[key], (v) => props.onChange({ [key]: v }), props.problems?.[key], props.today, props.idPrefix === undefined ? undefined : `${props.idPrefix}${key}`, props.dateProblem?.(key));
+    const node =
+      own !== undefined
+        ? own
+        : fieldInput(
+            spec,
+            values[key],
+            (v) => props.onChange({ [key]: v }),
+            props.problems?.[key],
+            props.today,
+            props.idPrefix === undefined ? undefined : `${props.idPrefix}${key}`,
+            props.dateProblem?.(key),
+          );
     if (node === null) continue;
     const wide = own !== undefined ? !isShort(spec) || spec.kind === 'json' : !isShort(spec);
     const last = blocks[blocks.length - 1];
@@ -58,24 +80,69 @@ export function RecordFields<F extends Fields>(props: {
 }
 
 /** "A date of birth can't be in the future.", in words that fit the field. */
-const notFutureWords = (label: string): string => (/^date\b|\bdate$/i.test(label) ? `A ${label.toLowerCase()} can't be in the future.` : "This date can't be in the future.");
+const notFutureWords = (label: string): string =>
+  /^date\b|\bdate$/i.test(label)
+    ? `A ${label.toLowerCase()} can't be in the future.`
+    : "This date can't be in the future.";
 
-const isShort = (spec: FieldSpec) => (spec.kind === 'code' && !(spec.required && Object.keys(spec.choices ?? {}).length <= 2)) || spec.kind === 'text' || spec.kind === 'date' || spec.kind === 'integer' || spec.kind === 'number' || spec.kind === 'yesNo';
+const isShort = (spec: FieldSpec) =>
+  (spec.kind === 'code' && !(spec.required && Object.keys(spec.choices ?? {}).length <= 2)) ||
+  spec.kind === 'text' ||
+  spec.kind === 'date' ||
+  spec.kind === 'integer' ||
+  spec.kind === 'number' ||
+  spec.kind === 'yesNo';
 
 /** One field's input, chosen by its kind. JSON fields have no general input: their form draws them. */
-export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) => void, error: string | undefined, today: string, id?: string, onDateProblem?: (problem: string | null) => void): ReactNode {
+export function fieldInput(
+  spec: FieldSpec,
+  value: unknown,
+  set: (v: unknown) => void,
+  error: string | undefined,
+  today: string,
+  id?: string,
+  onDateProblem?: (problem: string | null) => void,
+): ReactNode {
   const mustHave = Boolean(spec.required || spec.keep);
   const hint = spec.hint;
-  if (spec.list === 'council') return <CouncilSelect label={spec.label} value={(value as string | null) || null} onChange={(code) => set(code ?? '')} error={error} />;
+  if (spec.list === 'council')
+    return (
+      <CouncilSelect
+        label={spec.label}
+        value={(value as string | null) || null}
+        onChange={(code) => set(code ?? '')}
+        error={error}
+      />
+    );
   switch (spec.kind) {
     case 'text':
-      return <TextInput id={id} label={spec.label} description={hint} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value)} error={error} />;
+      return (
+        <TextInput
+          id={id}
+          label={spec.label}
+          description={hint}
+          value={(value as string | null) ?? ''}
+          onChange={(e) => set(e.currentTarget.value)}
+          error={error}
+        />
+      );
     case 'longText':
-      return <Textarea id={id} label={spec.label} description={hint} autosize minRows={1} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value)} error={error} />;
+      return (
+        <Textarea
+          id={id}
+          label={spec.label}
+          description={hint}
+          autosize
+          minRows={1}
+          value={(value as string | null) ?? ''}
+          onChange={(e) => set(e.currentTarget.value)}
+          error={error}
+        />
+      );
     case 'date':
       return (
         <DateField
-           id={id}
+          id={id}
           label={spec.label}
           value={(value as string | null) ?? null}
           onChange={set}
@@ -87,16 +154,44 @@ export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) =>
       );
     case 'integer':
     case 'number':
-      return <NumberInput id={id} label={spec.label} value={(value as number | null) ?? ''} onChange={(v) => set(typeof v === 'number' ? v : null)} allowDecimal={spec.kind === 'number'} error={error} />;
+      return (
+        <NumberInput
+          id={id}
+          label={spec.label}
+          value={(value as number | null) ?? ''}
+          onChange={(v) => set(typeof v === 'number' ? v : null)}
+          allowDecimal={spec.kind === 'number'}
+          error={error}
+        />
+      );
     case 'yesNo':
       if (spec.answers) {
         const data = [
           { value: 'yes', label: spec.answers.yes },
           { value: 'no', label: spec.answers.no },
         ];
-        return <Select id={id} label={spec.label} data={data} value={value === true ? 'yes' : value === false ? 'no' : null} onChange={(v) => set(v === 'yes' ? true : v === 'no' ? false : null)} clearable error={error} />;
+        return (
+          <Select
+            id={id}
+            label={spec.label}
+            data={data}
+            value={value === true ? 'yes' : value === false ? 'no' : null}
+            onChange={(v) => set(v === 'yes' ? true : v === 'no' ? false : null)}
+            clearable
+            error={error}
+          />
+        );
       }
-      return <Checkbox id={id} mt="xl" label={spec.label} checked={value === true} onChange={(e) => set(e.currentTarget.checked)} error={error} />;
+      return (
+        <Checkbox
+          id={id}
+          mt="xl"
+          label={spec.label}
+          checked={value === true}
+          onChange={(e) => set(e.currentTarget.checked)}
+          error={error}
+        />
+      );
     case 'code':
       if (spec.required && Object.keys(spec.choices ?? {}).length <= 2) {
         // Two answers that must be given read best as a choice in plain view.
@@ -124,7 +219,17 @@ export function fieldInput(spec: FieldSpec, value: unknown, set: (v: unknown) =>
         />
       );
     case 'codes':
-      return <MultiSelect id={id} label={spec.label} data={optionsOf(spec.choices ?? {})} value={(value as string[] | null) ?? []} onChange={set} clearable error={error} />;
+      return (
+        <MultiSelect
+          id={id}
+          label={spec.label}
+          data={optionsOf(spec.choices ?? {})}
+          value={(value as string[] | null) ?? []}
+          onChange={set}
+          clearable
+          error={error}
+        />
+      );
     case 'json':
       return null;
   }

@@ -20,7 +20,15 @@ export function Field({ label, children }: { label: string; children: ReactNode 
  * A record's fields as words, in the definition's order, so a field added to the definition shows
  * on the case page without touching it. `custom` draws a field its own way or leaves it out.
  */
-export function RecordView<F extends Fields>({ def, record, custom = {} }: { def: RecordDef<F>; record: object; custom?: Custom<F> }) {
+export function RecordView<F extends Fields>({
+  def,
+  record,
+  custom = {},
+}: {
+  def: RecordDef<F>;
+  record: object;
+  custom?: Custom<F>;
+}) {
   const values = record as Record<string, unknown>;
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>

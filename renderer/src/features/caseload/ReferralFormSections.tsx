@@ -43,24 +43,39 @@ export function PersonSection({ form, set, problems, today, dateProblem }: Secti
         custom={{
           genderDescription: form.gender === 'other' ? undefined : null,
           interpreterLanguage: form.interpreterNeeded ? undefined : null,
-          keyContacts: <KeyContactsInput contacts={form.keyContacts} onChange={(keyContacts) => set({ keyContacts })} />,
+          keyContacts: (
+            <KeyContactsInput contacts={form.keyContacts} onChange={(keyContacts) => set({ keyContacts })} />
+          ),
         }}
       />
     </Section>
   );
 }
 
-export function KeyContactsInput({ contacts, onChange }: { contacts: KeyContact[]; onChange: (contacts: KeyContact[]) => void }) {
+export function KeyContactsInput({
+  contacts,
+  onChange,
+}: {
+  contacts: KeyContact[];
+  onChange: (contacts: KeyContact[]) => void;
+}) {
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
         Key contacts
       </Title>
       {contacts.map((c, i) => {
-        const update = (patch: Partial<KeyContact>) => onChange(contacts.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+        const update = (patch: Partial<KeyContact>) =>
+          onChange(contacts.map((x, j) => (j === i ? { ...x, ...patch } : x)));
         return (
           <Group key={i} align="flex-end" wrap="wrap">
-            <Select label="Role" data={optionsOf(contactRoleLabels)} value={c.role} onChange={(v) => update({ role: (v ?? 'other') as KeyContact['role'] })} w={170} />
+            <Select
+              label="Role"
+              data={optionsOf(contactRoleLabels)}
+              value={c.role}
+              onChange={(v) => update({ role: (v ?? 'other') as KeyContact['role'] })}
+              w={170}
+            />
             <TextInput label="Name" value={c.name} onChange={(e) => update({ name: e.currentTarget.value })} />
             <TextInput label="Phone" value={c.phone ?? ''} onChange={(e) => update({ phone: e.currentTarget.value })} />
             <TextInput label="Email" value={c.email ?? ''} onChange={(e) => update({ email: e.currentTarget.value })} />
@@ -79,7 +94,14 @@ export function KeyContactsInput({ contacts, onChange }: { contacts: KeyContact[
   );
 }
 
-export function ReferralSection({ form, set, problems, today, tellSocialWorker, dateProblem }: SectionProps & { tellSocialWorker: string | null }) {
+export function ReferralSection({
+  form,
+  set,
+  problems,
+  today,
+  tellSocialWorker,
+  dateProblem,
+}: SectionProps & { tellSocialWorker: string | null }) {
   return (
     <Section title="Referral">
       <RecordFields
@@ -102,7 +124,8 @@ export function ReferralSection({ form, set, problems, today, tellSocialWorker, 
 }
 
 export function IssuesSection({ form, set, problems }: SectionProps) {
-  const update = (i: number, patch: Partial<ReferralForm['issues'][number]>) => set({ issues: form.issues.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  const update = (i: number, patch: Partial<ReferralForm['issues'][number]>) =>
+    set({ issues: form.issues.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   return (
     <Section title="Issues">
       {form.issues.map((issue, i) => (
@@ -120,18 +143,38 @@ export function IssuesSection({ form, set, problems }: SectionProps) {
                 error={i === 0 ? problems.issues : undefined}
               />
               {form.issues.length > 1 ? (
-                <ActionIcon variant="subtle" color="red" aria-label={`Remove issue ${i + 1}`} onClick={() => set({ issues: form.issues.filter((_, j) => j !== i) })}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Remove issue ${i + 1}`}
+                  onClick={() => set({ issues: form.issues.filter((_, j) => j !== i) })}
+                >
                   ×
                 </ActionIcon>
               ) : null}
             </Group>
-            <Textarea label="In their own words" autosize minRows={2} value={issue.description} onChange={(e) => update(i, { description: e.currentTarget.value })} />
-            <Textarea label="The outcome they want" autosize minRows={1} value={issue.wantedOutcome} onChange={(e) => update(i, { wantedOutcome: e.currentTarget.value })} />
+            <Textarea
+              label="In their own words"
+              autosize
+              minRows={2}
+              value={issue.description}
+              onChange={(e) => update(i, { description: e.currentTarget.value })}
+            />
+            <Textarea
+              label="The outcome they want"
+              autosize
+              minRows={1}
+              value={issue.wantedOutcome}
+              onChange={(e) => update(i, { wantedOutcome: e.currentTarget.value })}
+            />
           </Stack>
         </Paper>
       ))}
       <Group>
-        <Button variant="default" onClick={() => set({ issues: [...form.issues, { code: null, description: '', wantedOutcome: '' }] })}>
+        <Button
+          variant="default"
+          onClick={() => set({ issues: [...form.issues, { code: null, description: '', wantedOutcome: '' }] })}
+        >
           Add another issue
         </Button>
       </Group>

@@ -42,7 +42,12 @@ export function TriagePage() {
           {error}
         </Text>
       ) : null}
-      {rows && rows.length === 0 ? <EmptyState title="Nobody is waiting" next="New referrals appear here until they are allocated to an advocate." /> : null}
+      {rows && rows.length === 0 ? (
+        <EmptyState
+          title="Nobody is waiting"
+          next="New referrals appear here until they are allocated to an advocate."
+        />
+      ) : null}
       {rows && rows.length > 0 ? (
         <Table striped aria-label="Referrals waiting for an advocate">
           <Table.Thead>
@@ -82,7 +87,9 @@ export function TriagePage() {
                 <Table.Td>{r.serviceUserType ? serviceUserTypeLabels[r.serviceUserType] : '—'}</Table.Td>
                 <Table.Td>{r.issueCodes.map((c) => issueLabels[c]).join(', ')}</Table.Td>
                 <Table.Td>{r.referralDate ? formatUkDate(r.referralDate) : '—'}</Table.Td>
-                <Table.Td>{r.waitingDays === null ? '—' : `${r.waitingDays} day${r.waitingDays === 1 ? '' : 's'}`}</Table.Td>
+                <Table.Td>
+                  {r.waitingDays === null ? '—' : `${r.waitingDays} day${r.waitingDays === 1 ? '' : 's'}`}
+                </Table.Td>
                 <Table.Td>
                   <Button size="xs" onClick={() => setAllocating(r)} aria-label={`Allocate ${r.reference}`}>
                     Allocate

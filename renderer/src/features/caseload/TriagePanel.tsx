@@ -12,7 +12,10 @@ export function TriagePanel() {
         setWaiting({
           all: rows.length,
           urgent: rows.filter((r) => r.urgency === 'urgent').length,
-          longest: rows.reduce<number | null>((m, r) => (r.waitingDays !== null && (m === null || r.waitingDays > m) ? r.waitingDays : m), null),
+          longest: rows.reduce<number | null>(
+            (m, r) => (r.waitingDays !== null && (m === null || r.waitingDays > m) ? r.waitingDays : m),
+            null,
+          ),
         }),
       )
       .catch(() => setWaiting(null));

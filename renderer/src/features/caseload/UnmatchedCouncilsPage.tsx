@@ -24,11 +24,17 @@ export function UnmatchedCouncilsPage() {
 
   return (
     <>
-      <PageHeader title="Choose councils" description="These councils were typed by hand and do not name exactly one council. Choose the right one for each." />
+      <PageHeader
+        title="Choose councils"
+        description="These councils were typed by hand and do not name exactly one council. Choose the right one for each."
+      />
       <Stack gap="sm" maw={960}>
         <ProblemAlert problem={error} />
         {rows && rows.length === 0 ? (
-          <EmptyState title="Every council is chosen" next="Nothing to do here. New councils are chosen from the list as you take referrals." />
+          <EmptyState
+            title="Every council is chosen"
+            next="Nothing to do here. New councils are chosen from the list as you take referrals."
+          />
         ) : null}
         {rows && rows.length > 0 ? (
           <Table aria-label="Councils to choose" verticalSpacing="sm">
@@ -92,7 +98,9 @@ function Row({ row, onChosen }: { row: UnmatchedCouncil; onChosen: () => void })
               setError(undefined);
             }}
             error={error}
-            description={row.suggestions.length > 0 ? `It may be ${row.suggestions.map(councilName).join(' or ')}.` : undefined}
+            description={
+              row.suggestions.length > 0 ? `It may be ${row.suggestions.map(councilName).join(' or ')}.` : undefined
+            }
           />
           <Button mt={row.suggestions.length > 0 ? 44 : 25} onClick={() => void save()} loading={busy}>
             Save
@@ -107,14 +115,18 @@ function Row({ row, onChosen }: { row: UnmatchedCouncil; onChosen: () => void })
 export function UnmatchedCouncilsNotice() {
   const [count, setCount] = useState(0);
   useEffect(() => {
-    send('caseload.councils.unmatched', {}).then((r) => setCount(r.length), () => setCount(0));
+    send('caseload.councils.unmatched', {}).then(
+      (r) => setCount(r.length),
+      () => setCount(0),
+    );
   }, []);
   if (count === 0) return null;
   return (
     <Paper withBorder p="sm" role="status">
       <Group justify="space-between">
         <Text size="sm">
-          {count === 1 ? 'One case has a council' : `${count} cases have councils`} typed by hand that Heard could not match to one council.
+          {count === 1 ? 'One case has a council' : `${count} cases have councils`} typed by hand that Heard could not
+          match to one council.
         </Text>
         <Button component={Link} to="/caseload/councils" variant="default" size="xs">
           Choose the councils

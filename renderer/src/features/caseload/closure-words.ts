@@ -27,11 +27,19 @@ export const kindTab: Record<OpenWorkKind, string> = {
 };
 
 /** Whether a reason must be given, and what it asks. */
-export function reasonPrompt(kind: OpenWorkKind, decision: ClosureDecision | null): { label: string; required: boolean } | null {
+export function reasonPrompt(
+  kind: OpenWorkKind,
+  decision: ClosureDecision | null,
+): { label: string; required: boolean } | null {
   if (decision === 'carry') return { label: 'Why does it carry on?', required: true };
   if (decision === 'cancel') return { label: 'Why? (optional)', required: false };
-  if (decision === 'settle' && kind === 'safeguarding') return { label: 'How was the concern resolved?', required: true };
+  if (decision === 'settle' && kind === 'safeguarding')
+    return { label: 'How was the concern resolved?', required: true };
   return null;
 }
 
-export const pastDecisionWords: Record<ClosureDecision, string> = { settle: 'Settled', carry: 'Carried on', cancel: 'Cancelled' };
+export const pastDecisionWords: Record<ClosureDecision, string> = {
+  settle: 'Settled',
+  carry: 'Carried on',
+  cancel: 'Cancelled',
+};

@@ -30,9 +30,11 @@ const specOf = (entity: CorrectedEntity, column: string): FieldSpec | undefined 
 };
 
 /** A stored column in the words its form uses. */
-export const fieldWord = (entity: CorrectedEntity, field: string): string => specOf(entity, field)?.label ?? field.replace(/_/g, ' ');
+export const fieldWord = (entity: CorrectedEntity, field: string): string =>
+  specOf(entity, field)?.label ?? field.replace(/_/g, ' ');
 
-const choice = (spec: FieldSpec, v: StoredValue): string => (typeof v === 'string' ? (spec.choices?.[v] ?? v) : String(v));
+const choice = (spec: FieldSpec, v: StoredValue): string =>
+  typeof v === 'string' ? (spec.choices?.[v] ?? v) : String(v);
 
 /** A stored value as the advocate would read it: dd/mm/yyyy dates, the form's words for codes and yes/no answers. */
 export function valueWords(entity: CorrectedEntity, field: string, v: StoredValue): string {
@@ -43,7 +45,8 @@ export function valueWords(entity: CorrectedEntity, field: string, v: StoredValu
     return spec.answers ? (yes ? spec.answers.yes : spec.answers.no) : yes ? 'Yes' : 'No';
   }
   if (spec?.kind === 'codes' && Array.isArray(v)) return v.map((c) => choice(spec, c as StoredValue)).join(', ');
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? Object.values(x).join(' ') : String(x))).join(', ');
+  if (Array.isArray(v))
+    return v.map((x) => (typeof x === 'object' && x !== null ? Object.values(x).join(' ') : String(x))).join(', ');
   if (typeof v === 'object') return Object.values(v).join(' ');
   if (spec?.kind === 'code') return choice(spec, v);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatUkDate(v);

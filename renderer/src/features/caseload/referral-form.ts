@@ -49,7 +49,8 @@ export const fieldIds: Record<string, string> = {
 /** What is missing before the referral can be saved, by field, in the order the form asks. */
 export function formProblems(f: ReferralForm, today: string): Record<string, string> {
   const p: Record<string, string> = {};
-  if (!f.known && !f.firstName.trim() && !f.preferredName.trim()) p.firstName = 'Enter a first name or the name they use.';
+  if (!f.known && !f.firstName.trim() && !f.preferredName.trim())
+    p.firstName = 'Enter a first name or the name they use.';
   if (f.dateOfBirth && f.dateOfBirth > today) p.dateOfBirth = "A date of birth can't be in the future.";
   if (!f.referralDate) p.referralDate = 'Enter the referral date.';
   if (!f.serviceUserType) p.serviceUserType = 'Choose the service-user type.';
@@ -67,7 +68,13 @@ export function toCreateInput(f: ReferralForm): MethodInput<'caseload.referrals.
   };
   return {
     ...(f.known ? { personId: f.known.personId } : { person }),
-    referral: { ...editableFields(referralRecord, f), referralDate: f.referralDate ?? '', serviceUserType: f.serviceUserType ?? 'OTHER' },
-    issues: f.issues.filter((i) => i.code).map((i) => ({ code: i.code!, description: i.description, wantedOutcome: i.wantedOutcome })),
+    referral: {
+      ...editableFields(referralRecord, f),
+      referralDate: f.referralDate ?? '',
+      serviceUserType: f.serviceUserType ?? 'OTHER',
+    },
+    issues: f.issues
+      .filter((i) => i.code)
+      .map((i) => ({ code: i.code!, description: i.description, wantedOutcome: i.wantedOutcome })),
   };
 }

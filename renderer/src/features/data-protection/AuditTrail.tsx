@@ -18,7 +18,11 @@ export function AuditTrail({ caseId, showCheck = false }: { caseId?: string; sho
   const load = useCallback(
     async (beforeSeq?: number) => {
       try {
-        const page = await send('audit.list', { ...(caseId ? { caseId } : {}), ...(beforeSeq ? { beforeSeq } : {}), limit: PAGE });
+        const page = await send('audit.list', {
+          ...(caseId ? { caseId } : {}),
+          ...(beforeSeq ? { beforeSeq } : {}),
+          limit: PAGE,
+        });
         setEntries((old) => (beforeSeq ? [...old, ...page.entries] : page.entries));
         setMore(page.entries.length === PAGE);
       } catch (e) {
@@ -58,7 +62,10 @@ export function AuditTrail({ caseId, showCheck = false }: { caseId?: string; sho
       {check ? <Alert color={broken ? 'red' : 'green'}>{check}</Alert> : null}
       {error ? <Alert color="red">{error}</Alert> : null}
       {entries.length === 0 ? (
-        <EmptyState title="Nothing recorded yet" next="Each time a case is opened, changed, exported, printed, sent or synced on this computer, it is recorded here." />
+        <EmptyState
+          title="Nothing recorded yet"
+          next="Each time a case is opened, changed, exported, printed, sent or synced on this computer, it is recorded here."
+        />
       ) : (
         <Table striped aria-label={caseId ? 'Trail of this case' : 'Audit trail'}>
           <Table.Thead>

@@ -30,10 +30,23 @@ const toBase64 = async (file: File): Promise<string> => {
  * Where a backup goes, or which one to restore: a "Choose…" button opening the computer's file
  * dialog, or, without one, a file to upload (restoring) or a note that the backup downloads (saving).
  */
-export function BackupFileField({ purpose, mode, value, onChange, error }: { purpose: 'save' | 'open'; mode: FileAccess; value: BackupFile; onChange: (f: BackupFile) => void; error?: string | undefined }) {
+export function BackupFileField({
+  purpose,
+  mode,
+  value,
+  onChange,
+  error,
+}: {
+  purpose: 'save' | 'open';
+  mode: FileAccess;
+  value: BackupFile;
+  onChange: (f: BackupFile) => void;
+  error?: string | undefined;
+}) {
   const [problem, setProblem] = useState<string | null>(null);
   if (mode === 'browser') {
-    if (purpose === 'save') return <Text size="sm">The backup file will be downloaded: your browser asks where to keep it.</Text>;
+    if (purpose === 'save')
+      return <Text size="sm">The backup file will be downloaded: your browser asks where to keep it.</Text>;
     return (
       <FileInput
         label="Backup file"
@@ -56,7 +69,15 @@ export function BackupFileField({ purpose, mode, value, onChange, error }: { pur
   const label = purpose === 'save' ? 'Where to save the backup' : 'Backup file';
   return (
     <Group align="flex-end" wrap="nowrap">
-      <TextInput label={label} value={value && 'path' in value ? value.path : ''} placeholder="Not chosen yet" readOnly required error={problem ?? error} style={{ flex: 1 }} />
+      <TextInput
+        label={label}
+        value={value && 'path' in value ? value.path : ''}
+        placeholder="Not chosen yet"
+        readOnly
+        required
+        error={problem ?? error}
+        style={{ flex: 1 }}
+      />
       <Button
         variant="default"
         onClick={() => {

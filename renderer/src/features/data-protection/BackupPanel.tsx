@@ -40,10 +40,16 @@ function MakeBackup() {
     }
     setBusy(true);
     try {
-      const r = await send('backup.create', { path: file && 'path' in file ? file.path : undefined, passphrase, backupPassphrase });
+      const r = await send('backup.create', {
+        path: file && 'path' in file ? file.path : undefined,
+        passphrase,
+        backupPassphrase,
+      });
       if (r.download) downloadFile(r.download.fileName, base64ToBytes(r.download.base64), 'application/octet-stream');
       const where = r.path ? `written to ${r.path}` : `downloaded as ${r.download?.fileName ?? 'a file'}`;
-      setDone(`Backup ${where} on ${formatUkDateTime(r.createdAt)}. Keep the backup passphrase somewhere safe and separate: without it the backup cannot be opened.`);
+      setDone(
+        `Backup ${where} on ${formatUkDateTime(r.createdAt)}. Keep the backup passphrase somewhere safe and separate: without it the backup cannot be opened.`,
+      );
       setPassphrase('');
       setFields({});
     } catch (e) {
@@ -59,11 +65,33 @@ function MakeBackup() {
       <Title order={2} size="h4">
         Make a backup
       </Title>
-      <Text size="sm">The backup is encrypted with its own passphrase, so it can be kept on a USB stick or a service drive. It holds every record on this computer.</Text>
+      <Text size="sm">
+        The backup is encrypted with its own passphrase, so it can be kept on a USB stick or a service drive. It holds
+        every record on this computer.
+      </Text>
       {mode ? <BackupFileField purpose="save" mode={mode} value={file} onChange={setFile} error={fields.path} /> : null}
-      <PasswordInput label="Your passphrase" description="The one you unlock Heard with" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={fields.passphrase} required />
-      <PasswordInput label="Backup passphrase" value={backupPassphrase} onChange={(e) => setBackupPassphrase(e.currentTarget.value)} error={fields.backupPassphrase} required />
-      <PasswordInput label="Backup passphrase again" value={again} onChange={(e) => setAgain(e.currentTarget.value)} error={fields.again} required />
+      <PasswordInput
+        label="Your passphrase"
+        description="The one you unlock Heard with"
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.currentTarget.value)}
+        error={fields.passphrase}
+        required
+      />
+      <PasswordInput
+        label="Backup passphrase"
+        value={backupPassphrase}
+        onChange={(e) => setBackupPassphrase(e.currentTarget.value)}
+        error={fields.backupPassphrase}
+        required
+      />
+      <PasswordInput
+        label="Backup passphrase again"
+        value={again}
+        onChange={(e) => setAgain(e.currentTarget.value)}
+        error={fields.again}
+        required
+      />
       {error ? <Alert color="red">{error}</Alert> : null}
       {done ? <Alert color="green">{done}</Alert> : null}
       <Group>

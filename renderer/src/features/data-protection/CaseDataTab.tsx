@@ -17,7 +17,9 @@ export function CaseDataTab({ caseId }: { caseId: string }) {
       const r = await send('subjectAccess.export', { caseId });
       downloadFile(r.json.fileName, r.json.text, 'application/json');
       downloadPdf(r.pdf.fileName, r.pdf.base64);
-      setDone(`Exported ${r.records} records from ${r.cases} case${r.cases === 1 ? '' : 's'} as a JSON file and a ${r.pdf.pages}-page PDF.`);
+      setDone(
+        `Exported ${r.records} records from ${r.cases} case${r.cases === 1 ? '' : 's'} as a JSON file and a ${r.pdf.pages}-page PDF.`,
+      );
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -32,8 +34,9 @@ export function CaseDataTab({ caseId }: { caseId: string }) {
           Subject access request
         </Title>
         <Text size="sm">
-          Exports everything held about this young person, across all their cases, with who has opened the records. The files leave the encrypted store: keep them safe and give them only to the young person or
-          their representative.
+          Exports everything held about this young person, across all their cases, with who has opened the records. The
+          files leave the encrypted store: keep them safe and give them only to the young person or their
+          representative.
         </Text>
         {error ? <Alert color="red">{error}</Alert> : null}
         {done ? <Alert color="green">{done}</Alert> : null}

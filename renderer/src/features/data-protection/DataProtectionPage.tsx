@@ -11,7 +11,10 @@ export function DataProtectionPage() {
   useEffect(() => announce('data-protection'), []);
   return (
     <>
-      <PageHeader title="Data protection" description="Who has opened which records, how long records are kept, and encrypted backups." />
+      <PageHeader
+        title="Data protection"
+        description="Who has opened which records, how long records are kept, and encrypted backups."
+      />
       <Tabs defaultValue="audit" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="audit">Audit trail</Tabs.Tab>

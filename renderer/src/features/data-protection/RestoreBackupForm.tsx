@@ -26,7 +26,12 @@ export function RestoreBackupForm({ replacing, onRestored }: { replacing: boolea
     setError(null);
     try {
       // Heard locks while it swaps the records; the lock screen then opens the restored ones.
-      await send('backup.restore', { ...(file && 'path' in file ? { path: file.path } : file ? { upload: file.upload } : {}), backupPassphrase, newPassphrase, replace: replacing });
+      await send('backup.restore', {
+        ...(file && 'path' in file ? { path: file.path } : file ? { upload: file.upload } : {}),
+        backupPassphrase,
+        newPassphrase,
+        replace: replacing,
+      });
       onRestored?.();
     } catch (e) {
       setFields(e instanceof HeardError ? (e.fields ?? {}) : {});
@@ -37,7 +42,11 @@ export function RestoreBackupForm({ replacing, onRestored }: { replacing: boolea
   };
 
   return (
-    <Stack component="form" aria-label="Restore a backup" onSubmit={(e) => (e.preventDefault(), replacing ? setConfirming(true) : void restore())}>
+    <Stack
+      component="form"
+      aria-label="Restore a backup"
+      onSubmit={(e) => (e.preventDefault(), replacing ? setConfirming(true) : void restore())}
+    >
       <Title order={2} size="h4">
         Restore a backup
       </Title>
@@ -46,13 +55,33 @@ export function RestoreBackupForm({ replacing, onRestored }: { replacing: boolea
           ? 'Restoring replaces the records on this computer with the backup’s. Today’s records are not deleted: they are kept beside, renamed, in Heard’s data folder.'
           : 'Put the records from a Heard backup (made on another computer, or before this one was reinstalled) onto this computer. You need the backup file and the passphrase it was made with.'}
       </Text>
-      <Text size="sm">If you sync with your service, the restored records are not connected to it: connect again on the Sync screen with a new enrolment code, and changes waiting in the backup are sent then.</Text>
+      <Text size="sm">
+        If you sync with your service, the restored records are not connected to it: connect again on the Sync screen
+        with a new enrolment code, and changes waiting in the backup are sent then.
+      </Text>
       {mode ? <BackupFileField purpose="open" mode={mode} value={file} onChange={setFile} error={fields.path} /> : null}
-      <PasswordInput label="Backup passphrase" value={backupPassphrase} onChange={(e) => setBackupPassphrase(e.currentTarget.value)} error={fields.backupPassphrase} required />
-      <PasswordInput label="New passphrase for the restored records" value={newPassphrase} onChange={(e) => setNewPassphrase(e.currentTarget.value)} error={fields.newPassphrase} required />
+      <PasswordInput
+        label="Backup passphrase"
+        value={backupPassphrase}
+        onChange={(e) => setBackupPassphrase(e.currentTarget.value)}
+        error={fields.backupPassphrase}
+        required
+      />
+      <PasswordInput
+        label="New passphrase for the restored records"
+        value={newPassphrase}
+        onChange={(e) => setNewPassphrase(e.currentTarget.value)}
+        error={fields.newPassphrase}
+        required
+      />
       <ProblemAlert problem={error} />
       <Group>
-        <Button type="submit" color={replacing ? 'red' : undefined} variant={replacing ? 'outline' : 'filled'} loading={busy}>
+        <Button
+          type="submit"
+          color={replacing ? 'red' : undefined}
+          variant={replacing ? 'outline' : 'filled'}
+          loading={busy}
+        >
           {replacing ? 'Restore…' : 'Restore the backup'}
         </Button>
       </Group>

@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { RetentionBasis } from '../../../../shared/domain/retention';
@@ -56,7 +69,9 @@ export function RetentionPanel() {
     try {
       const r = await send('retention.erase', { caseIds: [...chosen], confirmCount: Number(typed) });
       const everywhere = connected ? ' Every other laptop that holds them deletes them when it next syncs.' : '';
-      setMessage(`${r.erased} case${r.erased === 1 ? '' : 's'} deleted for good.${everywhere} The audit trail keeps that this happened.`);
+      setMessage(
+        `${r.erased} case${r.erased === 1 ? '' : 's'} deleted for good.${everywhere} The audit trail keeps that this happened.`,
+      );
       setTyped('');
       await reload();
     } catch (e) {
@@ -64,12 +79,13 @@ export function RetentionPanel() {
     }
   };
 
-  const toggle = (id: string, on: boolean) => setChosen((old) => {
-    const next = new Set(old);
-    if (on) next.add(id);
-    else next.delete(id);
-    return next;
-  });
+  const toggle = (id: string, on: boolean) =>
+    setChosen((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   return (
     <Stack>
@@ -77,8 +93,22 @@ export function RetentionPanel() {
         Retention policy
       </Title>
       <Group align="flex-end">
-        <Select label="Keep closed cases" data={basisOptions} value={basis} onChange={(v) => v && setBasis(v as RetentionBasis)} allowDeselect={false} w={420} />
-        <NumberInput label="Years" min={0} max={75} value={years} onChange={(v) => setYears(typeof v === 'number' ? v : Number(v) || 0)} w={120} />
+        <Select
+          label="Keep closed cases"
+          data={basisOptions}
+          value={basis}
+          onChange={(v) => v && setBasis(v as RetentionBasis)}
+          allowDeselect={false}
+          w={420}
+        />
+        <NumberInput
+          label="Years"
+          min={0}
+          max={75}
+          value={years}
+          onChange={(v) => setYears(typeof v === 'number' ? v : Number(v) || 0)}
+          w={120}
+        />
         <Button onClick={() => void savePolicy()}>Save policy</Button>
       </Group>
       {message ? <Alert color="green">{message}</Alert> : null}
@@ -87,7 +117,10 @@ export function RetentionPanel() {
         Cases due for deletion
       </Title>
       {due.length === 0 ? (
-        <EmptyState title="No cases are due" next="Closed cases appear here once the retention policy says they should no longer be kept." />
+        <EmptyState
+          title="No cases are due"
+          next="Closed cases appear here once the retention policy says they should no longer be kept."
+        />
       ) : (
         <>
           <Table aria-label="Cases due for deletion">
@@ -103,7 +136,11 @@ export function RetentionPanel() {
               {due.map((r) => (
                 <Table.Tr key={r.caseId}>
                   <Table.Td>
-                    <Checkbox aria-label={`Delete case ${r.reference}`} checked={chosen.has(r.caseId)} onChange={(e) => toggle(r.caseId, e.currentTarget.checked)} />
+                    <Checkbox
+                      aria-label={`Delete case ${r.reference}`}
+                      checked={chosen.has(r.caseId)}
+                      onChange={(e) => toggle(r.caseId, e.currentTarget.checked)}
+                    />
                   </Table.Td>
                   <Table.Td>{r.reference}</Table.Td>
                   <Table.Td>{formatUkDate(r.closureDate)}</Table.Td>
@@ -124,10 +161,19 @@ export function RetentionPanel() {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Delete for good?">
         <Stack>
           <Text size="sm">
-            Every record of the {chosen.size} chosen case{chosen.size === 1 ? '' : 's'} (notes and their earlier versions, statements, letters, safeguarding records, meetings) will be removed from this computer
-            {connected ? ', from the service, and from every laptop that holds them when it next syncs. This computer must be online to do it. They' : ' and'} cannot be brought back except from a backup.
+            Every record of the {chosen.size} chosen case{chosen.size === 1 ? '' : 's'} (notes and their earlier
+            versions, statements, letters, safeguarding records, meetings) will be removed from this computer
+            {connected
+              ? ', from the service, and from every laptop that holds them when it next syncs. This computer must be online to do it. They'
+              : ' and'}{' '}
+            cannot be brought back except from a backup.
           </Text>
-          <TextInput label={`Type ${chosen.size} to confirm`} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} inputMode="numeric" />
+          <TextInput
+            label={`Type ${chosen.size} to confirm`}
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            inputMode="numeric"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel

@@ -1,4 +1,6 @@
 import type { CaseTab } from '../caseload/case-page-extensions';
 import { CaseDataTab } from './CaseDataTab';
 
-export const dataProtectionCaseTabs: CaseTab[] = [{ id: 'data-protection', label: 'Access and data', Component: CaseDataTab }];
+export const dataProtectionCaseTabs: CaseTab[] = [
+  { id: 'data-protection', label: 'Access and data', Component: CaseDataTab },
+];

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { actionOwnerLabels, actionOwners, type Action, type ActionOwner } from '../../../../shared/domain/fieldwork';
@@ -9,7 +23,8 @@ import { useDateProblems } from '../shell/useDateProblems';
 import { EmptyState } from '../shell/EmptyState';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
-const ownerText = (a: Action): string => (a.ownerName ? `${a.ownerName} (${actionOwnerLabels[a.owner]})` : actionOwnerLabels[a.owner]);
+const ownerText = (a: Action): string =>
+  a.ownerName ? `${a.ownerName} (${actionOwnerLabels[a.owner]})` : actionOwnerLabels[a.owner];
 
 /** Who does what by when, for this case. Actions can be corrected or deleted; both are kept in the case's history. */
 export function ActionsTab({ caseId }: { caseId: string }) {
@@ -18,7 +33,10 @@ export function ActionsTab({ caseId }: { caseId: string }) {
   const [editing, setEditing] = useState<Action | null>(null);
   const [deleting, setDeleting] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => send('fieldwork.actions.list', { caseId }).then(setActions, (e: unknown) => setError(errorMessage(e))), [caseId]);
+  const reload = useCallback(
+    () => send('fieldwork.actions.list', { caseId }).then(setActions, (e: unknown) => setError(errorMessage(e))),
+    [caseId],
+  );
   useEffect(() => void reload(), [reload]);
   const today = todayIso();
 
@@ -47,7 +65,12 @@ export function ActionsTab({ caseId }: { caseId: string }) {
       {error ? <Alert color="red">{error}</Alert> : null}
       {adding ? <ActionForm caseId={caseId} onDone={finish} /> : null}
       {editing ? <ActionForm key={editing.id} caseId={caseId} action={editing} onDone={finish} /> : null}
-      {actions.length === 0 && !adding ? <EmptyState title="No actions" next="Add what needs doing, who will do it and by when. Due and overdue actions show on the Today screen." /> : null}
+      {actions.length === 0 && !adding ? (
+        <EmptyState
+          title="No actions"
+          next="Add what needs doing, who will do it and by when. Due and overdue actions show on the Today screen."
+        />
+      ) : null}
       {actions.length > 0 ? (
         <Table>
           <Table.Thead>
@@ -63,7 +86,13 @@ export function ActionsTab({ caseId }: { caseId: string }) {
             {actions.map((a) => (
               <Table.Tr key={a.id} style={a.doneAt || a.cancelledAt ? { opacity: 0.7 } : undefined}>
                 <Table.Td>
-                  {a.cancelledAt ? null : <Checkbox aria-label={`Done: ${a.description}`} checked={a.doneAt !== null} onChange={(e) => void toggle(a, e.currentTarget.checked)} />}
+                  {a.cancelledAt ? null : (
+                    <Checkbox
+                      aria-label={`Done: ${a.description}`}
+                      checked={a.doneAt !== null}
+                      onChange={(e) => void toggle(a, e.currentTarget.checked)}
+                    />
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={a.doneAt || a.cancelledAt ? { textDecoration: 'line-through' } : undefined}>
@@ -91,10 +120,21 @@ export function ActionsTab({ caseId }: { caseId: string }) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Button size="xs" variant="subtle" aria-label={`Edit: ${a.description}`} onClick={() => setEditing(a)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      aria-label={`Edit: ${a.description}`}
+                      onClick={() => setEditing(a)}
+                    >
                       Edit
                     </Button>
-                    <Button size="xs" variant="subtle" color="red" aria-label={`Delete: ${a.description}`} onClick={() => setDeleting(a)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Delete: ${a.description}`}
+                      onClick={() => setDeleting(a)}
+                    >
                       Delete
                     </Button>
                   </Group>
@@ -163,7 +203,12 @@ function ActionForm({ caseId, action, onDone }: { caseId: string; action?: Actio
       return;
     }
     try {
-      await send('fieldwork.actions.save', { caseId, id: action?.id, action: { owner, ownerName, description, dueOn: dueOn ?? '' }, reason: action && reason.trim() ? reason.trim() : undefined });
+      await send('fieldwork.actions.save', {
+        caseId,
+        id: action?.id,
+        action: { owner, ownerName, description, dueOn: dueOn ?? '' },
+        reason: action && reason.trim() ? reason.trim() : undefined,
+      });
       onDone();
     } catch (e) {
       setError(errorMessage(e));
@@ -172,13 +217,43 @@ function ActionForm({ caseId, action, onDone }: { caseId: string; action?: Actio
   };
   return (
     <RecordForm error={error} onSubmit={submit} onCancel={onDone} saveLabel={action ? 'Save changes' : 'Save action'}>
-      <TextInput label="What needs doing" required value={description} error={fields['action.description']} onChange={(e) => setDescription(e.currentTarget.value)} />
+      <TextInput
+        label="What needs doing"
+        required
+        value={description}
+        error={fields['action.description']}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select label="Who" data={actionOwners.map((o) => ({ value: o, label: actionOwnerLabels[o] }))} value={owner} allowDeselect={false} onChange={(v) => v && setOwner(v as ActionOwner)} />
-        <TextInput label="Their name (optional)" value={ownerName} onChange={(e) => setOwnerName(e.currentTarget.value)} />
-        <DateField label="By when" required value={dueOn} onChange={setDueOn} onProblem={dates.on('dueOn')} error={fields['action.dueOn']} />
+        <Select
+          label="Who"
+          data={actionOwners.map((o) => ({ value: o, label: actionOwnerLabels[o] }))}
+          value={owner}
+          allowDeselect={false}
+          onChange={(v) => v && setOwner(v as ActionOwner)}
+        />
+        <TextInput
+          label="Their name (optional)"
+          value={ownerName}
+          onChange={(e) => setOwnerName(e.currentTarget.value)}
+        />
+        <DateField
+          label="By when"
+          required
+          value={dueOn}
+          onChange={setDueOn}
+          onProblem={dates.on('dueOn')}
+          error={fields['action.dueOn']}
+        />
       </SimpleGrid>
-      {action ? <TextInput label="Why are you changing it? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} /> : null}
+      {action ? (
+        <TextInput
+          label="Why are you changing it? (optional)"
+          description="Kept with the change in the case's history"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+      ) : null}
     </RecordForm>
   );
 }

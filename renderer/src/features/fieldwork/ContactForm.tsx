@@ -10,7 +10,17 @@ import { useDateProblems } from '../shell/useDateProblems';
 const numberOrNull = (v: string | number): number | null => (v === '' || v === null ? null : Number(v));
 
 /** Records (or corrects) a contact: a visit, call, message or meeting, with travel for mileage claims. */
-export function ContactForm({ caseId, contact, onSaved, onCancel }: { caseId: string; contact?: Contact; onSaved: (c: Contact) => void; onCancel: () => void }) {
+export function ContactForm({
+  caseId,
+  contact,
+  onSaved,
+  onCancel,
+}: {
+  caseId: string;
+  contact?: Contact;
+  onSaved: (c: Contact) => void;
+  onCancel: () => void;
+}) {
   const [type, setType] = useState<ContactType>(contact?.type ?? 'visit');
   const [occurredAt, setOccurredAt] = useState(contact?.occurredAt ?? nowLocalDateTime());
   const [location, setLocation] = useState(contact?.location ?? '');
@@ -55,7 +65,13 @@ export function ContactForm({ caseId, contact, onSaved, onCancel }: { caseId: st
   };
 
   return (
-    <RecordForm error={error} onSubmit={submit} onCancel={onCancel} saveLabel={contact ? 'Save changes' : 'Save contact'} busy={busy}>
+    <RecordForm
+      error={error}
+      onSubmit={submit}
+      onCancel={onCancel}
+      saveLabel={contact ? 'Save changes' : 'Save contact'}
+      busy={busy}
+    >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label="Type of contact"
@@ -64,10 +80,36 @@ export function ContactForm({ caseId, contact, onSaved, onCancel }: { caseId: st
           allowDeselect={false}
           onChange={(v) => v && setType(v as ContactType)}
         />
-        <DateTimeField label="Date and time" required value={occurredAt} error={fields['contact.occurredAt']} onChange={setOccurredAt} onProblem={dates.on('occurredAt')} />
-        <TextInput label="Where" description="For example the placement, school or a café" value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
-        <NumberInput label="How long (minutes)" min={0} max={1440} allowDecimal={false} value={duration} onChange={setDuration} />
-        <NumberInput label="Travel time (minutes)" min={0} max={1440} allowDecimal={false} value={travel} onChange={setTravel} />
+        <DateTimeField
+          label="Date and time"
+          required
+          value={occurredAt}
+          error={fields['contact.occurredAt']}
+          onChange={setOccurredAt}
+          onProblem={dates.on('occurredAt')}
+        />
+        <TextInput
+          label="Where"
+          description="For example the placement, school or a café"
+          value={location}
+          onChange={(e) => setLocation(e.currentTarget.value)}
+        />
+        <NumberInput
+          label="How long (minutes)"
+          min={0}
+          max={1440}
+          allowDecimal={false}
+          value={duration}
+          onChange={setDuration}
+        />
+        <NumberInput
+          label="Travel time (minutes)"
+          min={0}
+          max={1440}
+          allowDecimal={false}
+          value={travel}
+          onChange={setTravel}
+        />
         <NumberInput label="Miles travelled" min={0} max={2000} decimalScale={1} value={miles} onChange={setMiles} />
       </SimpleGrid>
       <TagsInput

@@ -25,7 +25,10 @@ export function ContactsNotesTab({ caseId }: { caseId: string }) {
 
   const reload = useCallback(async () => {
     try {
-      const [c, n] = await Promise.all([send('fieldwork.contacts.list', { caseId }), send('fieldwork.notes.list', { caseId })]);
+      const [c, n] = await Promise.all([
+        send('fieldwork.contacts.list', { caseId }),
+        send('fieldwork.notes.list', { caseId }),
+      ]);
       setContacts(c);
       setNotes(n);
     } catch (e) {
@@ -90,7 +93,10 @@ export function ContactsNotesTab({ caseId }: { caseId: string }) {
         />
       ) : null}
       {contacts.length === 0 ? (
-        <EmptyState title="No contacts recorded" next="Record each visit, call, message or meeting with the young person, with travel time and miles." />
+        <EmptyState
+          title="No contacts recorded"
+          next="Record each visit, call, message or meeting with the young person, with travel time and miles."
+        />
       ) : (
         <Table.ScrollContainer minWidth={700}>
           <Table striped>
@@ -119,10 +125,20 @@ export function ContactsNotesTab({ caseId }: { caseId: string }) {
                   <Table.Td>{c.present.join(', ')}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Button size="xs" variant="light" aria-label={`Write a note about the ${contactTitle(c)}`} onClick={() => void newNote(c.id, contactTitle(c))}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        aria-label={`Write a note about the ${contactTitle(c)}`}
+                        onClick={() => void newNote(c.id, contactTitle(c))}
+                      >
                         Write a note
                       </Button>
-                      <Button size="xs" variant="default" aria-label={`Change the ${contactTitle(c)}`} onClick={() => setEditingContact(c)}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`Change the ${contactTitle(c)}`}
+                        onClick={() => setEditingContact(c)}
+                      >
                         Change
                       </Button>
                     </Group>
@@ -142,7 +158,10 @@ export function ContactsNotesTab({ caseId }: { caseId: string }) {
       </Group>
       <NotesSearch caseId={caseId} onOpen={(hit) => setOpenNote(hit.noteId)} />
       {notes.length === 0 ? (
-        <EmptyState title="No notes yet" next="Write down what the young person said, in their own words where you can. Notes save as you type." />
+        <EmptyState
+          title="No notes yet"
+          next="Write down what the young person said, in their own words where you can. Notes save as you type."
+        />
       ) : (
         <Stack gap="xs">
           {notes.map((n) => (

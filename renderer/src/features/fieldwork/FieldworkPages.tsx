@@ -16,7 +16,11 @@ function FieldworkCasePage() {
   const tab = params.get('tab') ?? 'contacts';
   return (
     <>
-      <PageHeader title="Field work" description="Contacts, notes, wishes and feelings, actions and safeguarding for this case." actions={<SafeguardingFlag caseId={caseId} />} />
+      <PageHeader
+        title="Field work"
+        description="Contacts, notes, wishes and feelings, actions and safeguarding for this case."
+        actions={<SafeguardingFlag caseId={caseId} />}
+      />
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v })} keepMounted={false}>
         <Tabs.List mb="md">
           {fieldworkTabs.map((t) => (
@@ -39,7 +43,10 @@ function NotesSearchPage() {
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader title="Search notes" description="Find words in any note on this computer. Matching words are highlighted." />
+      <PageHeader
+        title="Search notes"
+        description="Find words in any note on this computer. Matching words are highlighted."
+      />
       <NotesSearch autoFocus onOpen={(hit) => void navigate(fieldworkCasePath(hit.caseId, 'contacts', hit.noteId))} />
     </>
   );

@@ -27,9 +27,21 @@ export function NoteEditor({ noteId, onClose }: { noteId: string; onClose: () =>
     };
   }, [noteId, generation]);
 
-  if (error) return <Alert color="red" title="This note could not be opened">{error}</Alert>;
+  if (error)
+    return (
+      <Alert color="red" title="This note could not be opened">
+        {error}
+      </Alert>
+    );
   if (!note) return <Loader aria-label="Opening the note" />;
-  return <LoadedNote key={`${note.id}:${generation}`} note={note} onClose={onClose} onRestored={() => setGeneration((g) => g + 1)} />;
+  return (
+    <LoadedNote
+      key={`${note.id}:${generation}`}
+      note={note}
+      onClose={onClose}
+      onRestored={() => setGeneration((g) => g + 1)}
+    />
+  );
 }
 
 function LoadedNote({ note, onClose, onRestored }: { note: Note; onClose: () => void; onRestored: () => void }) {
@@ -44,9 +56,15 @@ function LoadedNote({ note, onClose, onRestored }: { note: Note; onClose: () => 
     immediatelyRender: true,
     onUpdate: () => changedRef.current(),
     onBlur: () => void saveRef.current('blur'),
-    editorProps: { attributes: { 'aria-label': 'Note text', 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'note-text' } },
+    editorProps: {
+      attributes: { 'aria-label': 'Note text', 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'note-text' },
+    },
   });
-  const autosave = useNoteAutosave(note.id, () => ({ title: titleRef.current, body: editor.getJSON() as RichNode }), note.updatedAt || null);
+  const autosave = useNoteAutosave(
+    note.id,
+    () => ({ title: titleRef.current, body: editor.getJSON() as RichNode }),
+    note.updatedAt || null,
+  );
   changedRef.current = autosave.changed;
   saveRef.current = autosave.save;
 
@@ -110,7 +128,8 @@ function LoadedNote({ note, onClose, onRestored }: { note: Note; onClose: () => 
       </RichTextEditor>
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
-          Words in <q className="heard-young-person-words">this style</q> are the young person's own words. Select text and press “Their words” (or Ctrl+Shift+Y).
+          Words in <q className="heard-young-person-words">this style</q> are the young person's own words. Select text
+          and press “Their words” (or Ctrl+Shift+Y).
         </Text>
         <SaveState status={autosave.status} />
       </Group>
@@ -130,7 +149,13 @@ function SaveState({ status }: { status: SaveStatus }) {
           ? 'Not saved yet'
           : `Not saved: ${status.message}`;
   return (
-    <Text size="xs" c={status.state === 'failed' ? 'red.8' : 'dimmed'} aria-live="polite" data-testid="note-save-state" data-state={status.state}>
+    <Text
+      size="xs"
+      c={status.state === 'failed' ? 'red.8' : 'dimmed'}
+      aria-live="polite"
+      data-testid="note-save-state"
+      data-state={status.state}
+    >
       {text}
     </Text>
   );

@@ -12,10 +12,19 @@ const REASONS: Record<string, string> = {
   lock: 'Before locking',
   leave: 'Closed the note',
 };
-const reasonText = (r: string): string => (r.startsWith('restore:') ? `Restored version ${r.slice(8)}` : (REASONS[r] ?? r));
+const reasonText = (r: string): string =>
+  r.startsWith('restore:') ? `Restored version ${r.slice(8)}` : (REASONS[r] ?? r);
 
 /** Every saved version of a note: open one to read it, and put it back if needed. */
-export function NoteHistory({ noteId, beforeRestore, onRestored }: { noteId: string; beforeRestore: () => Promise<void>; onRestored: () => void }) {
+export function NoteHistory({
+  noteId,
+  beforeRestore,
+  onRestored,
+}: {
+  noteId: string;
+  beforeRestore: () => Promise<void>;
+  onRestored: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [versions, setVersions] = useState<NoteVersion[]>([]);
   const [shown, setShown] = useState<(NoteVersion & { body: RichNode }) | null>(null);
@@ -79,7 +88,11 @@ export function NoteHistory({ noteId, beforeRestore, onRestored }: { noteId: str
                         size="xs"
                         variant="light"
                         aria-label={`Open version ${v.number}`}
-                        onClick={() => void send('fieldwork.notes.version', { versionId: v.id }).then(setShown, (e: unknown) => setError(errorMessage(e)))}
+                        onClick={() =>
+                          void send('fieldwork.notes.version', { versionId: v.id }).then(setShown, (e: unknown) =>
+                            setError(errorMessage(e)),
+                          )
+                        }
                       >
                         Open
                       </Button>
@@ -95,7 +108,15 @@ export function NoteHistory({ noteId, beforeRestore, onRestored }: { noteId: str
   );
 }
 
-function VersionView({ version, onBack, onRestore }: { version: NoteVersion & { body: RichNode }; onBack: () => void; onRestore: () => void }) {
+function VersionView({
+  version,
+  onBack,
+  onRestore,
+}: {
+  version: NoteVersion & { body: RichNode };
+  onBack: () => void;
+  onRestore: () => void;
+}) {
   const editor = useEditor({
     extensions: noteExtensions,
     content: version.body,
@@ -108,7 +129,10 @@ function VersionView({ version, onBack, onRestore }: { version: NoteVersion & { 
       <Title order={3} size="h5">
         Version {version.number}, saved {formatUkDateTime(version.savedAt)}: {version.title || 'Untitled'}
       </Title>
-      <div className="heard-note-content" style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, padding: 12 }}>
+      <div
+        className="heard-note-content"
+        style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, padding: 12 }}
+      >
         <EditorContent editor={editor} />
       </div>
       <Group>

@@ -25,7 +25,15 @@ export function Snippet({ text }: { text: string }) {
 }
 
 /** Full-text search over notes (one case's, or all of them), with the matching words highlighted. */
-export function NotesSearch({ caseId, onOpen, autoFocus }: { caseId?: string; onOpen: (hit: SearchHit) => void; autoFocus?: boolean }) {
+export function NotesSearch({
+  caseId,
+  onOpen,
+  autoFocus,
+}: {
+  caseId?: string;
+  onOpen: (hit: SearchHit) => void;
+  autoFocus?: boolean;
+}) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -66,12 +74,18 @@ export function NotesSearch({ caseId, onOpen, autoFocus }: { caseId?: string; on
       {hits ? (
         <div role="region" aria-label="Search results" aria-live="polite">
           <Text size="sm" mb={4}>
-            {hits.length === 0 ? 'No notes match.' : `${hits.length} ${hits.length === 1 ? 'note matches' : 'notes match'}${hits.length >= 30 ? ' (newest shown first)' : ''}.`}
+            {hits.length === 0
+              ? 'No notes match.'
+              : `${hits.length} ${hits.length === 1 ? 'note matches' : 'notes match'}${hits.length >= 30 ? ' (newest shown first)' : ''}.`}
           </Text>
           <Stack gap={6}>
             {hits.map((h) => (
               <Paper key={h.noteId} withBorder p="xs">
-                <UnstyledButton onClick={() => onOpen(h)} style={{ display: 'block', width: '100%' }} data-testid="search-hit">
+                <UnstyledButton
+                  onClick={() => onOpen(h)}
+                  style={{ display: 'block', width: '100%' }}
+                  data-testid="search-hit"
+                >
                   <Text fw={600} size="sm">
                     {h.title || 'Untitled note'}{' '}
                     <Text span size="xs" c="dimmed" fw={400}>

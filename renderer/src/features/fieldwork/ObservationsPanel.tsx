@@ -1,7 +1,12 @@
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
-import { rightsUpheldAnswers, rightsUpheldLabels, type Observation, type RightsUpheld } from '../../../../shared/domain/fieldwork';
+import {
+  rightsUpheldAnswers,
+  rightsUpheldLabels,
+  type Observation,
+  type RightsUpheld,
+} from '../../../../shared/domain/fieldwork';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import type { CaseInfo } from './useCaseInfo';
@@ -14,7 +19,10 @@ export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: 
   const [entries, setEntries] = useState<Observation[]>([]);
   const [editing, setEditing] = useState<Observation | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => send('fieldwork.observations.list', { caseId }).then(setEntries, (e: unknown) => setError(errorMessage(e))), [caseId]);
+  const reload = useCallback(
+    () => send('fieldwork.observations.list', { caseId }).then(setEntries, (e: unknown) => setError(errorMessage(e))),
+    [caseId],
+  );
   useEffect(() => void reload(), [reload]);
 
   return (
@@ -39,17 +47,28 @@ export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: 
         />
       ) : null}
       {entries.length === 0 && !editing ? (
-        <EmptyState title="No observations yet" next="This young person cannot instruct. Record how they communicate, what they seem to like and dislike, who knows them well, and whether their rights are being upheld." />
+        <EmptyState
+          title="No observations yet"
+          next="This young person cannot instruct. Record how they communicate, what they seem to like and dislike, who knows them well, and whether their rights are being upheld."
+        />
       ) : null}
       {entries.map((o) => (
         <Paper key={o.id} withBorder p="md">
           <Group justify="space-between">
             <Text fw={600}>{formatUkDate(o.observedOn)}</Text>
             <Group gap="xs">
-              <Badge color={o.rightsUpheld === 'no' ? 'red.9' : o.rightsUpheld === 'yes' ? 'teal.9' : 'dark'} variant="outline">
+              <Badge
+                color={o.rightsUpheld === 'no' ? 'red.9' : o.rightsUpheld === 'yes' ? 'teal.9' : 'dark'}
+                variant="outline"
+              >
                 Rights upheld: {rightsUpheldLabels[o.rightsUpheld]}
               </Badge>
-              <Button size="xs" variant="default" aria-label={`Change the observation of ${formatUkDate(o.observedOn)}`} onClick={() => setEditing(o)}>
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={`Change the observation of ${formatUkDate(o.observedOn)}`}
+                onClick={() => setEditing(o)}
+              >
                 Change
               </Button>
             </Group>
@@ -68,7 +87,17 @@ export function ObservationsPanel({ caseId, issues }: { caseId: string; issues: 
   );
 }
 
-function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; issues: CaseInfo['issues']; entry?: Observation; onDone: () => void }) {
+function ObservationForm({
+  caseId,
+  issues,
+  entry,
+  onDone,
+}: {
+  caseId: string;
+  issues: CaseInfo['issues'];
+  entry?: Observation;
+  onDone: () => void;
+}) {
   const [observedOn, setObservedOn] = useState<string | null>(entry?.observedOn ?? todayIso());
   const dates = useDateProblems();
   const [communication, setCommunication] = useState(entry?.communication ?? '');
@@ -88,7 +117,16 @@ function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; is
       await send('fieldwork.observations.save', {
         caseId,
         id: entry?.id,
-        entry: { observedOn: observedOn ?? '', communication, likes, dislikes, knowsThemWell, rightsUpheld, rightsNotes, issueIds },
+        entry: {
+          observedOn: observedOn ?? '',
+          communication,
+          likes,
+          dislikes,
+          knowsThemWell,
+          rightsUpheld,
+          rightsNotes,
+          issueIds,
+        },
       });
       onDone();
     } catch (e) {
@@ -97,11 +135,44 @@ function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; is
   };
   return (
     <RecordForm error={error} onSubmit={submit} onCancel={onDone} saveLabel="Save">
-      <DateField label="Date observed" required value={observedOn} onChange={setObservedOn} onProblem={dates.on('observedOn')} notAfter={notFuture("An observation can't be dated in the future.")} w={220} />
-      <Textarea label="How they communicate" description="Words, signs, sounds, gestures, pictures, behaviour" autosize minRows={2} value={communication} onChange={(e) => setCommunication(e.currentTarget.value)} />
-      <Textarea label="What they seem to like" autosize minRows={2} value={likes} onChange={(e) => setLikes(e.currentTarget.value)} />
-      <Textarea label="What they seem to dislike" autosize minRows={2} value={dislikes} onChange={(e) => setDislikes(e.currentTarget.value)} />
-      <Textarea label="Who knows them well" autosize minRows={2} value={knowsThemWell} onChange={(e) => setKnows(e.currentTarget.value)} />
+      <DateField
+        label="Date observed"
+        required
+        value={observedOn}
+        onChange={setObservedOn}
+        onProblem={dates.on('observedOn')}
+        notAfter={notFuture("An observation can't be dated in the future.")}
+        w={220}
+      />
+      <Textarea
+        label="How they communicate"
+        description="Words, signs, sounds, gestures, pictures, behaviour"
+        autosize
+        minRows={2}
+        value={communication}
+        onChange={(e) => setCommunication(e.currentTarget.value)}
+      />
+      <Textarea
+        label="What they seem to like"
+        autosize
+        minRows={2}
+        value={likes}
+        onChange={(e) => setLikes(e.currentTarget.value)}
+      />
+      <Textarea
+        label="What they seem to dislike"
+        autosize
+        minRows={2}
+        value={dislikes}
+        onChange={(e) => setDislikes(e.currentTarget.value)}
+      />
+      <Textarea
+        label="Who knows them well"
+        autosize
+        minRows={2}
+        value={knowsThemWell}
+        onChange={(e) => setKnows(e.currentTarget.value)}
+      />
       <Select
         label="Are their rights being upheld?"
         data={rightsUpheldAnswers.map((r) => ({ value: r, label: rightsUpheldLabels[r] }))}
@@ -110,7 +181,13 @@ function ObservationForm({ caseId, issues, entry, onDone }: { caseId: string; is
         onChange={(v) => v && setRights(v as RightsUpheld)}
         style={{ maxWidth: 260 }}
       />
-      <Textarea label="What you saw about their rights" autosize minRows={2} value={rightsNotes} onChange={(e) => setRightsNotes(e.currentTarget.value)} />
+      <Textarea
+        label="What you saw about their rights"
+        autosize
+        minRows={2}
+        value={rightsNotes}
+        onChange={(e) => setRightsNotes(e.currentTarget.value)}
+      />
       <IssuePicker issues={issues} value={issueIds} onChange={setIssueIds} />
     </RecordForm>
   );

@@ -38,7 +38,12 @@ export function SafeguardingFlag({ caseId, info }: { caseId: string; info?: Safe
   if (!flag || flag.records === 0) return null;
   const text = flag.open > 0 ? `Safeguarding: ${flag.open} open` : 'Safeguarding record';
   return (
-    <Badge color="red" variant={flag.open > 0 ? 'filled' : 'outline'} data-testid="safeguarding-flag" aria-label={`${text}. This case has ${flag.records} safeguarding ${flag.records === 1 ? 'record' : 'records'}.`}>
+    <Badge
+      color="red"
+      variant={flag.open > 0 ? 'filled' : 'outline'}
+      data-testid="safeguarding-flag"
+      aria-label={`${text}. This case has ${flag.records} safeguarding ${flag.records === 1 ? 'record' : 'records'}.`}
+    >
       {text}
     </Badge>
   );

@@ -1,6 +1,11 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import { safeguardingFieldLabels, type Amendment, type PersonTold, type SafeguardingRecord } from '../../../../shared/domain/fieldwork-safeguarding';
+import {
+  safeguardingFieldLabels,
+  type Amendment,
+  type PersonTold,
+  type SafeguardingRecord,
+} from '../../../../shared/domain/fieldwork-safeguarding';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { formatUkDateTime } from './format';
@@ -10,14 +15,23 @@ import { SafeguardingForm } from './SafeguardingForm';
 
 const toldText = (t: PersonTold): string => `${t.name}, ${t.role}, ${formatUkDateTime(t.toldAt)}`;
 const valueText = (v: unknown): string =>
-  Array.isArray(v) ? (v as PersonTold[]).map(toldText).join('; ') || 'nobody' : typeof v === 'string' ? (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? formatUkDateTime(v) : v) : String(v);
+  Array.isArray(v)
+    ? (v as PersonTold[]).map(toldText).join('; ') || 'nobody'
+    : typeof v === 'string'
+      ? /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)
+        ? formatUkDateTime(v)
+        : v
+      : String(v);
 
 /** Safeguarding records for the case. They can be amended (with a reason) but never deleted. */
 export function SafeguardingTab({ caseId }: { caseId: string }) {
   const [records, setRecords] = useState<SafeguardingRecord[]>([]);
   const [editing, setEditing] = useState<SafeguardingRecord | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => send('fieldwork.safeguarding.list', { caseId }).then(setRecords, (e: unknown) => setError(errorMessage(e))), [caseId]);
+  const reload = useCallback(
+    () => send('fieldwork.safeguarding.list', { caseId }).then(setRecords, (e: unknown) => setError(errorMessage(e))),
+    [caseId],
+  );
   useEffect(() => void reload(), [reload]);
 
   return (
@@ -44,7 +58,10 @@ export function SafeguardingTab({ caseId }: { caseId: string }) {
         />
       ) : null}
       {records.length === 0 && !editing ? (
-        <EmptyState title="No safeguarding records" next="If you share information without the young person's consent because someone is at risk, record it here: what was said, your decision and why, who you told and what happened." />
+        <EmptyState
+          title="No safeguarding records"
+          next="If you share information without the young person's consent because someone is at risk, record it here: what was said, your decision and why, who you told and what happened."
+        />
       ) : null}
       {records.map((r) => (
         <RecordCard key={r.id} record={r} onAmend={() => setEditing(r)} />
@@ -64,7 +81,11 @@ function RecordCard({ record: r, onAmend }: { record: SafeguardingRecord; onAmen
         </Group>
         <Group gap="xs">
           {r.amendmentCount > 0 ? (
-            <Button size="xs" variant="default" onClick={() => void send('fieldwork.safeguarding.history', { id: r.id }).then(setHistory)}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => void send('fieldwork.safeguarding.history', { id: r.id }).then(setHistory)}
+            >
               {r.amendmentCount === 1 ? 'Show 1 amendment' : `Show ${r.amendmentCount} amendments`}
             </Button>
           ) : null}

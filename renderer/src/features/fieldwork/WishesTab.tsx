@@ -14,14 +14,21 @@ import { useCaseInfo, type CaseInfo } from './useCaseInfo';
 export function WishesTab({ caseId }: { caseId: string }) {
   const info = useCaseInfo(caseId);
   if (!info) return <Loader aria-label="Loading" />;
-  return info.advocacyType === 'non_instructed' ? <ObservationsPanel caseId={caseId} issues={info.issues} /> : <WishesPanel caseId={caseId} issues={info.issues} />;
+  return info.advocacyType === 'non_instructed' ? (
+    <ObservationsPanel caseId={caseId} issues={info.issues} />
+  ) : (
+    <WishesPanel caseId={caseId} issues={info.issues} />
+  );
 }
 
 function WishesPanel({ caseId, issues }: { caseId: string; issues: CaseInfo['issues'] }) {
   const [entries, setEntries] = useState<Wishes[]>([]);
   const [editing, setEditing] = useState<Wishes | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => send('fieldwork.wishes.list', { caseId }).then(setEntries, (e: unknown) => setError(errorMessage(e))), [caseId]);
+  const reload = useCallback(
+    () => send('fieldwork.wishes.list', { caseId }).then(setEntries, (e: unknown) => setError(errorMessage(e))),
+    [caseId],
+  );
   useEffect(() => void reload(), [reload]);
 
   return (
@@ -46,13 +53,21 @@ function WishesPanel({ caseId, issues }: { caseId: string; issues: CaseInfo['iss
         />
       ) : null}
       {entries.length === 0 && !editing ? (
-        <EmptyState title="Nothing recorded yet" next="Ask the young person what is going well, what worries them and what they want to happen, and write it in their words." />
+        <EmptyState
+          title="Nothing recorded yet"
+          next="Ask the young person what is going well, what worries them and what they want to happen, and write it in their words."
+        />
       ) : null}
       {entries.map((w) => (
         <Paper key={w.id} withBorder p="md">
           <Group justify="space-between">
             <Text fw={600}>{formatUkDate(w.recordedOn)}</Text>
-            <Button size="xs" variant="default" aria-label={`Change the entry of ${formatUkDate(w.recordedOn)}`} onClick={() => setEditing(w)}>
+            <Button
+              size="xs"
+              variant="default"
+              aria-label={`Change the entry of ${formatUkDate(w.recordedOn)}`}
+              onClick={() => setEditing(w)}
+            >
               Change
             </Button>
           </Group>
@@ -68,7 +83,17 @@ function WishesPanel({ caseId, issues }: { caseId: string; issues: CaseInfo['iss
   );
 }
 
-function WishesForm({ caseId, issues, entry, onDone }: { caseId: string; issues: CaseInfo['issues']; entry?: Wishes; onDone: () => void }) {
+function WishesForm({
+  caseId,
+  issues,
+  entry,
+  onDone,
+}: {
+  caseId: string;
+  issues: CaseInfo['issues'];
+  entry?: Wishes;
+  onDone: () => void;
+}) {
   const [recordedOn, setRecordedOn] = useState<string | null>(entry?.recordedOn ?? todayIso());
   const dates = useDateProblems();
   const [goingWell, setGoingWell] = useState(entry?.goingWell ?? '');
@@ -82,7 +107,11 @@ function WishesForm({ caseId, issues, entry, onDone }: { caseId: string; issues:
       return;
     }
     try {
-      await send('fieldwork.wishes.save', { caseId, id: entry?.id, entry: { recordedOn: recordedOn ?? '', goingWell, worries, wantToHappen, issueIds } });
+      await send('fieldwork.wishes.save', {
+        caseId,
+        id: entry?.id,
+        entry: { recordedOn: recordedOn ?? '', goingWell, worries, wantToHappen, issueIds },
+      });
       onDone();
     } catch (e) {
       setError(errorMessage(e));
@@ -90,10 +119,36 @@ function WishesForm({ caseId, issues, entry, onDone }: { caseId: string; issues:
   };
   return (
     <RecordForm error={error} onSubmit={submit} onCancel={onDone} saveLabel="Save">
-      <DateField label="Date" required value={recordedOn} onChange={setRecordedOn} onProblem={dates.on('recordedOn')} notAfter={notFuture("Wishes and feelings can't be dated in the future.")} w={220} />
-      <Textarea label="What is going well" autosize minRows={3} value={goingWell} onChange={(e) => setGoingWell(e.currentTarget.value)} />
-      <Textarea label="What worries me" autosize minRows={3} value={worries} onChange={(e) => setWorries(e.currentTarget.value)} />
-      <Textarea label="What I want to happen" autosize minRows={3} value={wantToHappen} onChange={(e) => setWant(e.currentTarget.value)} />
+      <DateField
+        label="Date"
+        required
+        value={recordedOn}
+        onChange={setRecordedOn}
+        onProblem={dates.on('recordedOn')}
+        notAfter={notFuture("Wishes and feelings can't be dated in the future.")}
+        w={220}
+      />
+      <Textarea
+        label="What is going well"
+        autosize
+        minRows={3}
+        value={goingWell}
+        onChange={(e) => setGoingWell(e.currentTarget.value)}
+      />
+      <Textarea
+        label="What worries me"
+        autosize
+        minRows={3}
+        value={worries}
+        onChange={(e) => setWorries(e.currentTarget.value)}
+      />
+      <Textarea
+        label="What I want to happen"
+        autosize
+        minRows={3}
+        value={wantToHappen}
+        onChange={(e) => setWant(e.currentTarget.value)}
+      />
       <IssuePicker issues={issues} value={issueIds} onChange={setIssueIds} />
     </RecordForm>
   );

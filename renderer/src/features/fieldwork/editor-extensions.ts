@@ -6,6 +6,12 @@ import { YoungPersonWords } from './young-person-words';
  * No links (nothing in a note should open a web page) and no code blocks.
  */
 export const noteExtensions = [
-  StarterKit.configure({ code: false, codeBlock: false, link: false, horizontalRule: false, heading: { levels: [2, 3] } }),
+  StarterKit.configure({
+    code: false,
+    codeBlock: false,
+    link: false,
+    horizontalRule: false,
+    heading: { levels: [2, 3] },
+  }),
   YoungPersonWords,
 ];

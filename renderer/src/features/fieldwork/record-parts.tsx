@@ -20,7 +20,15 @@ export function Section({ title, text }: { title: string; text: string }) {
 }
 
 /** Links an entry to the case's issues (from the caseload), one checkbox each. */
-export function IssuePicker({ issues, value, onChange }: { issues: CaseInfo['issues']; value: string[]; onChange: (ids: string[]) => void }) {
+export function IssuePicker({
+  issues,
+  value,
+  onChange,
+}: {
+  issues: CaseInfo['issues'];
+  value: string[];
+  onChange: (ids: string[]) => void;
+}) {
   if (issues.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -53,7 +61,14 @@ export function IssueBadges({ issues, ids }: { issues: CaseInfo['issues']; ids: 
 }
 
 /** The frame every field-work entry form shares: an error above, Save and Cancel below. */
-export function RecordForm(props: { error: string | null; onSubmit: () => Promise<void>; onCancel: () => void; saveLabel: string; busy?: boolean; children: ReactNode }) {
+export function RecordForm(props: {
+  error: string | null;
+  onSubmit: () => Promise<void>;
+  onCancel: () => void;
+  saveLabel: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder p="md">
       <form

@@ -7,14 +7,22 @@ import { registerFlush } from '../drafts/draft-registry';
 export const AUTOSAVE_EVERY_MS = 2000;
 
 export type SaveReason = 'autosave' | 'blur' | 'lock' | 'leave';
-export type SaveStatus = { state: 'saved'; at: string | null } | { state: 'unsaved' } | { state: 'saving' } | { state: 'failed'; message: string };
+export type SaveStatus =
+  | { state: 'saved'; at: string | null }
+  | { state: 'unsaved' }
+  | { state: 'saving' }
+  | { state: 'failed'; message: string };
 
 /**
  * Autosave for one note. A change starts a timer that is not pushed back by further typing (so a
  * long burst of typing is still saved every two seconds); blur, lock, leaving the page and closing
  * the note save at once. Saves run one after another, in order.
  */
-export function useNoteAutosave(noteId: string, snapshot: () => { title: string; body: RichNode }, savedAt: string | null) {
+export function useNoteAutosave(
+  noteId: string,
+  snapshot: () => { title: string; body: RichNode },
+  savedAt: string | null,
+) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved', at: savedAt });
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -14,7 +14,15 @@ export const YoungPersonWords = Mark.create({
     return [{ tag: 'q[data-young-person-words]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['q', mergeAttributes(HTMLAttributes, { 'data-young-person-words': '', class: 'heard-young-person-words', title: "The young person's own words" }), 0];
+    return [
+      'q',
+      mergeAttributes(HTMLAttributes, {
+        'data-young-person-words': '',
+        class: 'heard-young-person-words',
+        title: "The young person's own words",
+      }),
+      0,
+    ];
   },
   addKeyboardShortcuts() {
     return { 'Mod-Shift-y': () => this.editor.commands.toggleMark(this.name) };

@@ -15,7 +15,12 @@ export function FeedbackHandover({ caseId }: { caseId: string }) {
         size="xs"
         variant="light"
         onClick={() => {
-          if (window.confirm('Hand the laptop to the young person? Only the feedback questions will be on screen; you will need your passphrase to leave.')) navigate(feedbackModePath(caseId));
+          if (
+            window.confirm(
+              'Hand the laptop to the young person? Only the feedback questions will be on screen; you will need your passphrase to leave.',
+            )
+          )
+            navigate(feedbackModePath(caseId));
         }}
       >
         Hand over the laptop

@@ -2,7 +2,13 @@ import { Alert, Box, Button, Container, Group, Radio, Stack, Text, Textarea, Tit
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { todayIso } from '../../../../shared/domain/dates';
-import { questionLabels, smileyAnswers, smileyLabels, type SmileyAnswer, type YoungPersonQuestion } from '../../../../shared/reports/feedback';
+import {
+  questionLabels,
+  smileyAnswers,
+  smileyLabels,
+  type SmileyAnswer,
+  type YoungPersonQuestion,
+} from '../../../../shared/reports/feedback';
 import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
 import { LeaveFeedbackMode } from './LeaveFeedbackMode';
@@ -63,10 +69,16 @@ export function FeedbackModeView() {
             Finished
           </Button>
         </Group>
-        {problem ? <Alert color="red" title="Your answers were not saved">{problem} Please ask your advocate.</Alert> : null}
+        {problem ? (
+          <Alert color="red" title="Your answers were not saved">
+            {problem} Please ask your advocate.
+          </Alert>
+        ) : null}
         {sent ? (
           <Stack>
-            <Text fz={28} fw={700}>Thank you. Your answers are saved.</Text>
+            <Text fz={28} fw={700}>
+              Thank you. Your answers are saved.
+            </Text>
             <Text fz={22}>Please give the laptop back to your advocate.</Text>
           </Stack>
         ) : (
@@ -100,7 +112,14 @@ export function FeedbackModeView() {
                   </Group>
                 </Radio.Group>
                 {canSpeak ? (
-                  <Button variant="subtle" size="md" w="fit-content" onClick={() => readAloud(`${questionLabels[q]} ${smileyAnswers.map((s) => smileyLabels[s]).join(', or ')}.`)}>
+                  <Button
+                    variant="subtle"
+                    size="md"
+                    w="fit-content"
+                    onClick={() =>
+                      readAloud(`${questionLabels[q]} ${smileyAnswers.map((s) => smileyLabels[s]).join(', or ')}.`)
+                    }
+                  >
                     Read this question out loud
                   </Button>
                 ) : null}
@@ -113,7 +132,10 @@ export function FeedbackModeView() {
               autosize
               minRows={3}
               maxLength={5000}
-              styles={{ label: { fontSize: 28, fontWeight: 700, marginBottom: 8 }, input: { fontSize: 24, lineHeight: 1.5 } }}
+              styles={{
+                label: { fontSize: 28, fontWeight: 700, marginBottom: 8 },
+                input: { fontSize: 24, lineHeight: 1.5 },
+              }}
             />
             <Button size="xl" onClick={() => void save()} w="fit-content">
               Save my answers

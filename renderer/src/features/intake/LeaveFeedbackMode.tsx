@@ -5,7 +5,15 @@ import { errorMessage, HeardError, send } from '../../api/client';
 import { feedbackModeLock } from './feedback-mode-lock';
 
 /** The advocate's passphrase, checked by core (wrong attempts slow further tries), to leave feedback mode. */
-export function LeaveFeedbackMode({ opened, onClose, caseId }: { opened: boolean; onClose: () => void; caseId: string }) {
+export function LeaveFeedbackMode({
+  opened,
+  onClose,
+  caseId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  caseId: string;
+}) {
   const navigate = useNavigate();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +47,14 @@ export function LeaveFeedbackMode({ opened, onClose, caseId }: { opened: boolean
         }}
       >
         <Stack>
-          <PasswordInput label="Advocate’s passphrase" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} autoComplete="off" data-autofocus error={error} />
+          <PasswordInput
+            label="Advocate’s passphrase"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            autoComplete="off"
+            data-autofocus
+            error={error}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Go back to the questions

@@ -34,14 +34,30 @@ export function OnlineReferralBanner({ caseId }: { caseId: string }) {
     }
   };
 
-  if (problem) return <Alert color="red" mb="md" title="The online referral's details could not be shown">{problem}</Alert>;
+  if (problem)
+    return (
+      <Alert color="red" mb="md" title="The online referral's details could not be shown">
+        {problem}
+      </Alert>
+    );
   if (!info?.receivedOnline) return null;
   const m = info.match;
   return (
     <Alert color="blue" mb="md" title="This referral came through the online form" data-testid="online-referral-banner">
-      <Text size="sm">It was sent encrypted and opened on a manager&apos;s computer. Check the details with the referrer before allocating.</Text>
-      {info.decision === 'confirmed' ? <Text size="sm" mt="xs">A manager confirmed this is a young person already known; the referral is joined to their record.</Text> : null}
-      {info.decision === 'dismissed' ? <Text size="sm" mt="xs">A manager said this is not the young person it looked like.</Text> : null}
+      <Text size="sm">
+        It was sent encrypted and opened on a manager&apos;s computer. Check the details with the referrer before
+        allocating.
+      </Text>
+      {info.decision === 'confirmed' ? (
+        <Text size="sm" mt="xs">
+          A manager confirmed this is a young person already known; the referral is joined to their record.
+        </Text>
+      ) : null}
+      {info.decision === 'dismissed' ? (
+        <Text size="sm" mt="xs">
+          A manager said this is not the young person it looked like.
+        </Text>
+      ) : null}
       {m ? (
         <div role="group" aria-label="Possible match">
           <Text size="sm" mt="sm" fw={600}>

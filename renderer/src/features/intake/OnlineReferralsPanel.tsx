@@ -22,16 +22,28 @@ export function OnlineReferralsPanel() {
       </Title>
       {status.pageUrl ? (
         <>
-          <Text size="sm">Social workers, carers and young people can refer at this address. Referrals arrive in triage, marked Online, when you sync.</Text>
+          <Text size="sm">
+            Social workers, carers and young people can refer at this address. Referrals arrive in triage, marked
+            Online, when you sync.
+          </Text>
           <Group mt="xs" gap="sm">
             <Text size="sm" fw={600} style={{ wordBreak: 'break-all' }} data-testid="referral-page-url">
               {status.pageUrl}
             </Text>
-            <CopyButton value={status.pageUrl}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? 'Copied' : 'Copy the address'}</Button>}</CopyButton>
+            <CopyButton value={status.pageUrl}>
+              {({ copied, copy }) => (
+                <Button size="xs" variant="light" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy the address'}
+                </Button>
+              )}
+            </CopyButton>
           </Group>
         </>
       ) : (
-        <Text size="sm">The referral page opens after this computer holds the organisation&apos;s key and has synced once. Sync now, or ask the manager who set up the service.</Text>
+        <Text size="sm">
+          The referral page opens after this computer holds the organisation&apos;s key and has synced once. Sync now,
+          or ask the manager who set up the service.
+        </Text>
       )}
     </Paper>
   );

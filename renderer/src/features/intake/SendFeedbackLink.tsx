@@ -17,7 +17,15 @@ const AUDIENCES: Record<FeedbackAudience, string> = {
  * Makes a one-time feedback link on the service for someone to answer on their own phone. The
  * answers are sealed in their browser and reach this case at a manager's next sync.
  */
-export function SendFeedbackLink({ caseId, opened, onClose }: { caseId: string; opened: boolean; onClose: () => void }) {
+export function SendFeedbackLink({
+  caseId,
+  opened,
+  onClose,
+}: {
+  caseId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const [audience, setAudience] = useState<FeedbackAudience>('young_person');
   const [link, setLink] = useState<FeedbackLink | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -45,10 +53,21 @@ export function SendFeedbackLink({ caseId, opened, onClose }: { caseId: string; 
     <Modal opened={opened} onClose={close} title="Send a feedback link" centered>
       {link ? (
         <Stack>
-          <Text size="sm">Send this link yourself, by text or email. It works once, until {formatUkDate(link.expiresAt.slice(0, 10))}. Anyone who has it can answer, so send it only to the person it is for.</Text>
-          <TextInput label="Feedback link" value={link.url} readOnly data-testid="feedback-link-url" onFocus={(e) => e.currentTarget.select()} />
+          <Text size="sm">
+            Send this link yourself, by text or email. It works once, until {formatUkDate(link.expiresAt.slice(0, 10))}.
+            Anyone who has it can answer, so send it only to the person it is for.
+          </Text>
+          <TextInput
+            label="Feedback link"
+            value={link.url}
+            readOnly
+            data-testid="feedback-link-url"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <Group justify="flex-end">
-            <CopyButton value={link.url}>{({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy the link'}</Button>}</CopyButton>
+            <CopyButton value={link.url}>
+              {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy the link'}</Button>}
+            </CopyButton>
             <Button variant="default" onClick={close}>
               Done
             </Button>

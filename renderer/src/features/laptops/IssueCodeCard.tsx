@@ -27,9 +27,19 @@ export function IssueCodeCard({ users }: { users: { id: string; name: string; ro
       <Title order={2} size="h4">
         Connect a new laptop
       </Title>
-      <Text size="sm">The code works once, for 24 hours. Its secret part stays on this laptop, so only the laptop you give it to is let in.</Text>
+      <Text size="sm">
+        The code works once, for 24 hours. Its secret part stays on this laptop, so only the laptop you give it to is
+        let in.
+      </Text>
       <Group align="flex-end">
-        <Select label="Person" placeholder="Choose a person" data={users.map((u) => ({ value: u.id, label: `${u.name} (${u.role})` }))} value={userId} onChange={setUserId} searchable />
+        <Select
+          label="Person"
+          placeholder="Choose a person"
+          data={users.map((u) => ({ value: u.id, label: `${u.name} (${u.role})` }))}
+          value={userId}
+          onChange={setUserId}
+          searchable
+        />
         <Button onClick={issue} loading={busy}>
           Issue enrolment code
         </Button>
@@ -37,7 +47,9 @@ export function IssueCodeCard({ users }: { users: { id: string; name: string; ro
       <ProblemAlert problem={problem} />
       {issued ? (
         <Stack gap={4} data-testid="issued-code">
-          <Text size="sm">Code for {issued.userName}’s laptop; type all of it into Heard’s Sync screen on that laptop:</Text>
+          <Text size="sm">
+            Code for {issued.userName}’s laptop; type all of it into Heard’s Sync screen on that laptop:
+          </Text>
           <Code fz="xl" p="sm">
             {issued.code}
           </Code>

@@ -59,7 +59,11 @@ export function LaptopTable({ laptops, onChanged }: { laptops: LaptopView[]; onC
               <Table.Td>{statusText(l)}</Table.Td>
               <Table.Td>
                 {lastSyncText(l)}
-                {clockText(l) ? <Badge color="orange" ml="xs">{clockText(l)}</Badge> : null}
+                {clockText(l) ? (
+                  <Badge color="orange" ml="xs">
+                    {clockText(l)}
+                  </Badge>
+                ) : null}
               </Table.Td>
               <Table.Td>
                 {l.status === 'active' && !l.thisLaptop ? (
@@ -67,7 +71,12 @@ export function LaptopTable({ laptops, onChanged }: { laptops: LaptopView[]; onC
                     <Button size="xs" variant="default" onClick={() => setPending({ laptop: l, action: 'revoke' })}>
                       Disconnect
                     </Button>
-                    <Button size="xs" color="red" variant="light" onClick={() => setPending({ laptop: l, action: 'wipe' })}>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="light"
+                      onClick={() => setPending({ laptop: l, action: 'wipe' })}
+                    >
                       Wipe
                     </Button>
                   </Group>

@@ -19,7 +19,10 @@ export function LaptopsPage() {
     return (
       <>
         <PageHeader title="Laptops" description="Your service’s laptops and their keys." />
-        <EmptyState title="For managers only" next="This screen is for managers of a connected service. Connect from the Sync screen with a manager’s code." />
+        <EmptyState
+          title="For managers only"
+          next="This screen is for managers of a connected service. Connect from the Sync screen with a manager’s code."
+        />
       </>
     );
   }
@@ -32,17 +35,28 @@ function ManagerLaptops() {
   const [holdsKey, setHoldsKey] = useState(true);
   const refresh = useCallback(() => {
     reload();
-    send('laptops.recoveryKey', {}).then((r) => setRecoveryKey(r.key), () => {});
-    send('laptops.ownKey', {}).then((k) => setHoldsKey(k.mode !== 'waiting'), () => {});
+    send('laptops.recoveryKey', {}).then(
+      (r) => setRecoveryKey(r.key),
+      () => {},
+    );
+    send('laptops.ownKey', {}).then(
+      (k) => setHoldsKey(k.mode !== 'waiting'),
+      () => {},
+    );
   }, [reload]);
   useEffect(refresh, [refresh]);
   const printed = () => send('laptops.recoveryKeyPrinted', {}).then(refresh, () => {});
   const waiting = list?.laptops.filter((l) => l.waiting) ?? [];
   return (
     <>
-      <PageHeader title="Laptops" description="Connect new laptops, give them your organisation’s key, and disconnect lost ones." />
+      <PageHeader
+        title="Laptops"
+        description="Connect new laptops, give them your organisation’s key, and disconnect lost ones."
+      />
       <Stack maw={960}>
-        {problem ? <Alert color="yellow">{problem} Check this laptop is online, then open this screen again.</Alert> : null}
+        {problem ? (
+          <Alert color="yellow">{problem} Check this laptop is online, then open this screen again.</Alert>
+        ) : null}
         {list?.recoveryKeyProblem ? <Alert color="red">{list.recoveryKeyProblem}</Alert> : null}
         {recoveryKey ? (
           <Paper withBorder p="md">

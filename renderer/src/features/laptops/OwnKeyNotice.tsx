@@ -15,8 +15,8 @@ export function OwnKeyNotice({ refreshKey }: { refreshKey: unknown }) {
   return (
     <Alert color="blue" title="Waiting for a manager" data-testid="own-key-notice">
       <Text size="sm">
-        Your service encrypts its records, and this laptop has not been given the key yet. Your changes are kept here until it has. If your manager asks,
-        this laptop’s code is:
+        Your service encrypts its records, and this laptop has not been given the key yet. Your changes are kept here
+        until it has. If your manager asks, this laptop’s code is:
       </Text>
       <Code fz="xl">{own.fingerprint ?? 'not made yet: press Sync now'}</Code>
     </Alert>

@@ -8,8 +8,9 @@ export function RecoveryKeyCard({ recoveryKey, onPrinted }: { recoveryKey: strin
         Your organisation’s recovery key
       </Title>
       <Alert color="red" title="Print this and keep it somewhere safe">
-        Without this key, and without any laptop that holds your organisation’s key, your organisation’s synced records cannot be read by anyone, including
-        your service and Heard. Heard does not keep a copy once you say it is printed.
+        Without this key, and without any laptop that holds your organisation’s key, your organisation’s synced records
+        cannot be read by anyone, including your service and Heard. Heard does not keep a copy once you say it is
+        printed.
       </Alert>
       <Text ff="monospace" fz={28} fw={700} style={{ wordBreak: 'break-word', lineHeight: 1.6 }}>
         {recoveryKey}

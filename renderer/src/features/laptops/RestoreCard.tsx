@@ -30,8 +30,18 @@ export function RestoreCard({ onRestored }: { onRestored: () => void }) {
         <Title order={2} size="h4" id="restore-title">
           This laptop does not hold your organisation’s key
         </Title>
-        <Text size="sm">Another manager’s laptop can give it the key from its Laptops screen. If no such laptop is left, type the printed recovery key.</Text>
-        <TextInput label="Recovery key" value={text} onChange={(e) => setText(e.currentTarget.value)} error={field} autoComplete="off" spellCheck={false} />
+        <Text size="sm">
+          Another manager’s laptop can give it the key from its Laptops screen. If no such laptop is left, type the
+          printed recovery key.
+        </Text>
+        <TextInput
+          label="Recovery key"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={field}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <ProblemAlert problem={problem} />
         <Button type="submit" loading={busy} w="fit-content">
           Recover the key

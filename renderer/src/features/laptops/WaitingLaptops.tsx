@@ -32,7 +32,9 @@ export function WaitingLaptops({ laptops, onChanged }: { laptops: LaptopView[]; 
       <Title order={2} size="h4">
         Laptops waiting for the key
       </Title>
-      <Text size="sm">Ask the person to open Sync on their laptop. Give the key only if the code there is exactly the one shown here.</Text>
+      <Text size="sm">
+        Ask the person to open Sync on their laptop. Give the key only if the code there is exactly the one shown here.
+      </Text>
       <ProblemAlert problem={problem} />
       {laptops.map((l) => (
         <Stack key={l.deviceId} gap={4} data-testid="waiting-laptop">
@@ -41,13 +43,20 @@ export function WaitingLaptops({ laptops, onChanged }: { laptops: LaptopView[]; 
           </Text>
           {l.tagRefused ? (
             <Alert color="red" title="This laptop did not match the code you issued">
-              It may not be the laptop you gave the code to, so it cannot be given the key. Choose “Not this laptop” and give the person a new code.
+              It may not be the laptop you gave the code to, so it cannot be given the key. Choose “Not this laptop” and
+              give the person a new code.
             </Alert>
           ) : null}
           <Group>
             <Code fz="lg">{l.fingerprint}</Code>
             {l.tagRefused ? null : (
-              <Button size="xs" loading={busy} onClick={() => act(() => send('laptops.approve', { deviceId: l.deviceId, fingerprint: l.fingerprint ?? '' }))}>
+              <Button
+                size="xs"
+                loading={busy}
+                onClick={() =>
+                  act(() => send('laptops.approve', { deviceId: l.deviceId, fingerprint: l.fingerprint ?? '' }))
+                }
+              >
                 Approve
               </Button>
             )}
@@ -60,7 +69,11 @@ export function WaitingLaptops({ laptops, onChanged }: { laptops: LaptopView[]; 
       <ConfirmModal
         opened={refusing !== null}
         title="Not this laptop"
-        body={refusing ? `Disconnect ${refusing.userName}’s laptop “${refusing.name}” from your service? It will never be given the key. ${refusing.userName} will need a new code.` : ''}
+        body={
+          refusing
+            ? `Disconnect ${refusing.userName}’s laptop “${refusing.name}” from your service? It will never be given the key. ${refusing.userName} will need a new code.`
+            : ''
+        }
         confirm="Disconnect it"
         danger
         busy={busy}

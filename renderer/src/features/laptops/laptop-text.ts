@@ -3,7 +3,14 @@ import type { LaptopView } from '../../../../shared/ipc/laptops';
 
 /** A date and time as people in England read it, on UK time whatever this computer's zone. */
 export function ukDateTime(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 export function lastSyncText(l: LaptopView): string {

@@ -63,13 +63,24 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
   const chosen = templates.find((t) => t.id === templateId);
   return (
     <Stack gap="md">
-      <Title order={2} size="h4">Letters</Title>
+      <Title order={2} size="h4">
+        Letters
+      </Title>
       <ProblemAlert problem={error} />
       {deleted ? (
-        <Alert color="gray" role="status" title="Draft deleted" withCloseButton onClose={forget} closeButtonLabel="Dismiss">
+        <Alert
+          color="gray"
+          role="status"
+          title="Draft deleted"
+          withCloseButton
+          onClose={forget}
+          closeButtonLabel="Dismiss"
+        >
           <Group gap="sm">
             <Text size="sm">The draft letter was deleted.</Text>
-            <Button size="xs" variant="default" onClick={() => void undo()}>Undo</Button>
+            <Button size="xs" variant="default" onClick={() => void undo()}>
+              Undo
+            </Button>
           </Group>
         </Alert>
       ) : null}
@@ -87,10 +98,25 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
           Write letter
         </Button>
       </Group>
-      {chosen ? <Text size="sm" c="dimmed">{chosen.description} To: {chosen.recipient}.</Text> : null}
-      {writing && chosen ? <WriteLetterModal caseId={caseId} templateId={chosen.id} title={chosen.title} complaintId={null} onClose={() => setWriting(false)} /> : null}
+      {chosen ? (
+        <Text size="sm" c="dimmed">
+          {chosen.description} To: {chosen.recipient}.
+        </Text>
+      ) : null}
+      {writing && chosen ? (
+        <WriteLetterModal
+          caseId={caseId}
+          templateId={chosen.id}
+          title={chosen.title}
+          complaintId={null}
+          onClose={() => setWriting(false)}
+        />
+      ) : null}
       {letters.length === 0 ? (
-        <EmptyState title="No letters yet" next="Choose a template above: the young person's names, pronouns, the council and the complaint dates are filled in for you." />
+        <EmptyState
+          title="No letters yet"
+          next="Choose a template above: the young person's names, pronouns, the council and the complaint dates are filled in for you."
+        />
       ) : (
         <Table striped>
           <Table.Thead>
@@ -98,24 +124,45 @@ export function CaseLettersTab({ caseId }: { caseId: string }) {
               <Table.Th>Letter</Table.Th>
               <Table.Th>Written</Table.Th>
               <Table.Th>Sent</Table.Th>
-              <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {letters.map((l) => (
               <Table.Tr key={l.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/letters/${l.id}`}>{l.title}</Anchor>
-                  {l.version > 1 ? <Text span size="sm" c="dimmed">{` (version ${l.version}, a correction)`}</Text> : null}
+                  <Anchor component={Link} to={`/letters/${l.id}`}>
+                    {l.title}
+                  </Anchor>
+                  {l.version > 1 ? (
+                    <Text span size="sm" c="dimmed">{` (version ${l.version}, a correction)`}</Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>{l.createdAt ? formatUkDate(l.createdAt) : ''}</Table.Td>
                 <Table.Td>
-                  {l.sentOn ? `${formatUkDate(l.sentOn)}${l.sentMethod ? ` (${sendMethodLabels[l.sentMethod]})` : ''}` : <Badge variant="outline">Not sent</Badge>}
-                  {l.correctedBy ? <Text span size="sm" c="dimmed"> · corrected</Text> : null}
+                  {l.sentOn ? (
+                    `${formatUkDate(l.sentOn)}${l.sentMethod ? ` (${sendMethodLabels[l.sentMethod]})` : ''}`
+                  ) : (
+                    <Badge variant="outline">Not sent</Badge>
+                  )}
+                  {l.correctedBy ? (
+                    <Text span size="sm" c="dimmed">
+                      {' '}
+                      · corrected
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   {l.sentOn ? null : (
-                    <Button size="xs" variant="subtle" color="red" aria-label={`Delete the draft "${l.title}"`} onClick={() => void remove(l.id)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Delete the draft "${l.title}"`}
+                      onClick={() => void remove(l.id)}
+                    >
                       Delete draft
                     </Button>
                   )}

@@ -1,6 +1,13 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { complaintOutcomes, outcomeLabels, responseLimits, stageLabels, type ComplaintOutcome, type ComplaintStage } from '../../../../shared/domain/complaint-deadlines';
+import {
+  complaintOutcomes,
+  outcomeLabels,
+  responseLimits,
+  stageLabels,
+  type ComplaintOutcome,
+  type ComplaintStage,
+} from '../../../../shared/domain/complaint-deadlines';
 import type { Complaint, ComplaintFields } from '../../../../shared/ipc/letters';
 import { HeardError, errorMessage, send } from '../../api/client';
 import { DateField, notFuture } from '../shell/DateField';
@@ -28,7 +35,17 @@ export function draftFrom(c: Complaint): Draft {
 }
 
 /** Records a complaint stage: the dates the council must keep to follow from these. */
-export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: string; initial: Draft; onClose: () => void; onSaved: (c: Complaint) => void }) {
+export function ComplaintForm({
+  caseId,
+  initial,
+  onClose,
+  onSaved,
+}: {
+  caseId: string;
+  initial: Draft;
+  onClose: () => void;
+  onSaved: (c: Complaint) => void;
+}) {
   const [d, setD] = useState<Draft>(initial);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -64,12 +81,37 @@ export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: s
           onChange={(v) => v && set('stage', v as ComplaintStage)}
           allowDeselect={false}
         />
-        <Textarea label="What the complaint is about" value={d.summary ?? ''} onChange={(e) => set('summary', e.currentTarget.value)} autosize minRows={2} />
+        <Textarea
+          label="What the complaint is about"
+          value={d.summary ?? ''}
+          onChange={(e) => set('summary', e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
         <Group grow>
-          <DateField label={d.stage === 'stage3' ? 'Date the panel was requested' : 'Date the council received it'} value={d.receivedOn || null} onChange={(v) => set('receivedOn', v ?? '')} required notAfter={notFuture("This can't be a date in the future.")} error={fields.receivedOn} onProblem={dates.on('receivedOn')} />
-          <DateField label="Date acknowledged" value={d.acknowledgedOn ?? null} onChange={(v) => set('acknowledgedOn', v)} notAfter={notFuture("This can't be a date in the future.")} error={fields.acknowledgedOn} onProblem={dates.on('acknowledgedOn')} />
+          <DateField
+            label={d.stage === 'stage3' ? 'Date the panel was requested' : 'Date the council received it'}
+            value={d.receivedOn || null}
+            onChange={(v) => set('receivedOn', v ?? '')}
+            required
+            notAfter={notFuture("This can't be a date in the future.")}
+            error={fields.receivedOn}
+            onProblem={dates.on('receivedOn')}
+          />
+          <DateField
+            label="Date acknowledged"
+            value={d.acknowledgedOn ?? null}
+            onChange={(v) => set('acknowledgedOn', v)}
+            notAfter={notFuture("This can't be a date in the future.")}
+            error={fields.acknowledgedOn}
+            onProblem={dates.on('acknowledgedOn')}
+          />
         </Group>
-        <TextInput label="Council's reference" value={d.councilReference ?? ''} onChange={(e) => set('councilReference', e.currentTarget.value)} />
+        <TextInput
+          label="Council's reference"
+          value={d.councilReference ?? ''}
+          onChange={(e) => set('councilReference', e.currentTarget.value)}
+        />
         {limits ? (
           <Group grow align="flex-start">
             <NumberInput
@@ -81,16 +123,42 @@ export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: s
               max={limits.extended}
               error={fields.extendedTo}
             />
-            <TextInput label="Reason for the extension" value={d.extensionReason ?? ''} onChange={(e) => set('extensionReason', e.currentTarget.value)} error={fields.extensionReason} />
+            <TextInput
+              label="Reason for the extension"
+              value={d.extensionReason ?? ''}
+              onChange={(e) => set('extensionReason', e.currentTarget.value)}
+              error={fields.extensionReason}
+            />
           </Group>
         ) : (
           <Group grow>
-            <DateField label="Date the panel met" value={d.panelHeldOn ?? null} onChange={(v) => set('panelHeldOn', v)} notAfter={notFuture("This can't be a date in the future.")} error={fields.panelHeldOn} onProblem={dates.on('panelHeldOn')} />
-            <DateField label="Date of the panel's report" value={d.panelReportOn ?? null} onChange={(v) => set('panelReportOn', v)} notAfter={notFuture("This can't be a date in the future.")} error={fields.panelReportOn} onProblem={dates.on('panelReportOn')} />
+            <DateField
+              label="Date the panel met"
+              value={d.panelHeldOn ?? null}
+              onChange={(v) => set('panelHeldOn', v)}
+              notAfter={notFuture("This can't be a date in the future.")}
+              error={fields.panelHeldOn}
+              onProblem={dates.on('panelHeldOn')}
+            />
+            <DateField
+              label="Date of the panel's report"
+              value={d.panelReportOn ?? null}
+              onChange={(v) => set('panelReportOn', v)}
+              notAfter={notFuture("This can't be a date in the future.")}
+              error={fields.panelReportOn}
+              onProblem={dates.on('panelReportOn')}
+            />
           </Group>
         )}
         <Group grow>
-          <DateField label={d.stage === 'stage3' ? "Date of the council's final response" : 'Date the response arrived'} value={d.responseReceivedOn ?? null} onChange={(v) => set('responseReceivedOn', v)} notAfter={notFuture("This can't be a date in the future.")} error={fields.responseReceivedOn} onProblem={dates.on('responseReceivedOn')} />
+          <DateField
+            label={d.stage === 'stage3' ? "Date of the council's final response" : 'Date the response arrived'}
+            value={d.responseReceivedOn ?? null}
+            onChange={(v) => set('responseReceivedOn', v)}
+            notAfter={notFuture("This can't be a date in the future.")}
+            error={fields.responseReceivedOn}
+            onProblem={dates.on('responseReceivedOn')}
+          />
           <Select
             label="Outcome"
             placeholder="Still open"
@@ -101,8 +169,12 @@ export function ComplaintForm({ caseId, initial, onClose, onSaved }: { caseId: s
           />
         </Group>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button onClick={() => void save()} loading={busy} disabled={!d.receivedOn}>Save complaint</Button>
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void save()} loading={busy} disabled={!d.receivedOn}>
+            Save complaint
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -46,15 +46,25 @@ export function ComplaintsTab({ caseId }: { caseId: string }) {
   if (error) return <ProblemAlert problem={error} />;
   if (!complaints) return null;
   const startNew = () => setEditing({ initial: { stage: 'stage1', receivedOn: '' } });
-  const escalate = (c: Complaint, stage: ComplaintStage) => setEditing({ initial: { stage, receivedOn: '', escalatedFrom: c.id, councilReference: c.councilReference, summary: c.summary } });
+  const escalate = (c: Complaint, stage: ComplaintStage) =>
+    setEditing({
+      initial: { stage, receivedOn: '', escalatedFrom: c.id, councilReference: c.councilReference, summary: c.summary },
+    });
 
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2} size="h4">Complaints</Title>
+        <Title order={2} size="h4">
+          Complaints
+        </Title>
         <Button onClick={startNew}>Record a complaint</Button>
       </Group>
-      {complaints.length === 0 ? <EmptyState title="No complaints recorded" next="When a complaint is made, record the date the council received it: Heard works out when the response is due." /> : null}
+      {complaints.length === 0 ? (
+        <EmptyState
+          title="No complaints recorded"
+          next="When a complaint is made, record the date the council received it: Heard works out when the response is due."
+        />
+      ) : null}
       {complaints.map((c) => {
         const next = nextStage[c.stage];
         return (
@@ -63,35 +73,71 @@ export function ComplaintsTab({ caseId }: { caseId: string }) {
               <Group gap="xs">
                 <Text fw={600}>{stageLabels[c.stage]}</Text>
                 {c.overdue ? <Badge color="red">Overdue</Badge> : null}
-                {c.outcome ? <Badge variant="light">{outcomeLabels[c.outcome]}</Badge> : <Badge variant="outline">Open</Badge>}
+                {c.outcome ? (
+                  <Badge variant="light">{outcomeLabels[c.outcome]}</Badge>
+                ) : (
+                  <Badge variant="outline">Open</Badge>
+                )}
               </Group>
               <Group gap="xs">
-                <Button size="xs" variant="default" onClick={() => setEditing({ initial: draftFrom(c) })}>Update</Button>
+                <Button size="xs" variant="default" onClick={() => setEditing({ initial: draftFrom(c) })}>
+                  Update
+                </Button>
                 {c.letters.length === 0 ? (
-                  <Button size="xs" variant="default" onClick={() => setWriting(c)}>Write the {stageName(c.stage)} letter</Button>
+                  <Button size="xs" variant="default" onClick={() => setWriting(c)}>
+                    Write the {stageName(c.stage)} letter
+                  </Button>
                 ) : null}
                 {next && c.outcome !== 'resolved' && c.outcome !== 'withdrawn' ? (
-                  <Button size="xs" variant="default" onClick={() => escalate(c, next)}>Move to {stageName(next)}</Button>
+                  <Button size="xs" variant="default" onClick={() => escalate(c, next)}>
+                    Move to {stageName(next)}
+                  </Button>
                 ) : null}
               </Group>
             </Group>
-            {c.summary ? <Text size="sm" mb="xs">{c.summary}</Text> : null}
-            <Text size="sm">Received {formatUkDate(c.receivedOn)}{c.acknowledgedOn ? `, acknowledged ${formatUkDate(c.acknowledgedOn)}` : ''}{c.councilReference ? ` · council reference ${c.councilReference}` : ''}</Text>
-            {c.extendedTo ? <Text size="sm">Extended to {c.extendedTo} working days: {c.extensionReason}</Text> : null}
+            {c.summary ? (
+              <Text size="sm" mb="xs">
+                {c.summary}
+              </Text>
+            ) : null}
+            <Text size="sm">
+              Received {formatUkDate(c.receivedOn)}
+              {c.acknowledgedOn ? `, acknowledged ${formatUkDate(c.acknowledgedOn)}` : ''}
+              {c.councilReference ? ` · council reference ${c.councilReference}` : ''}
+            </Text>
+            {c.extendedTo ? (
+              <Text size="sm">
+                Extended to {c.extendedTo} working days: {c.extensionReason}
+              </Text>
+            ) : null}
             <Stack gap={2} mt="xs" component="ul" style={{ listStyle: 'none', padding: 0 }}>
               {c.deadlines.map((d) => (
                 <Group key={d.key} gap="xs" component="li">
-                  <Badge color={statusColour[d.status]} variant="dot">{d.label}</Badge>
+                  <Badge color={statusColour[d.status]} variant="dot">
+                    {d.label}
+                  </Badge>
                   <Text size="sm">{deadlineText(d)}</Text>
                 </Group>
               ))}
             </Stack>
             {c.letters.length ? (
-              <Stack gap={2} mt="xs" component="ul" aria-label="Letters for this complaint" style={{ listStyle: 'none', padding: 0 }}>
+              <Stack
+                gap={2}
+                mt="xs"
+                component="ul"
+                aria-label="Letters for this complaint"
+                style={{ listStyle: 'none', padding: 0 }}
+              >
                 {c.letters.map((l) => (
                   <Text key={l.id} size="sm" component="li">
-                    Letter: <Anchor component={Link} to={`/letters/${l.id}`}>{l.title}{l.version > 1 ? ` (version ${l.version})` : ''}</Anchor>
-                    {l.sentOn ? `, sent ${formatUkDate(l.sentOn)}${l.sentMethod ? ` by ${sendMethodLabels[l.sentMethod].toLowerCase()}` : ''}` : ', not sent yet'}
+                    Letter:{' '}
+                    <Anchor component={Link} to={`/letters/${l.id}`}>
+                      {l.title}
+                      {l.version > 1 ? ` (version ${l.version})` : ''}
+                    </Anchor>
+                    {l.sentOn
+                      ? `, sent ${formatUkDate(l.sentOn)}${l.sentMethod ? ` by ${sendMethodLabels[l.sentMethod].toLowerCase()}` : ''}`
+                      : ', not sent yet'}
                   </Text>
                 ))}
               </Stack>
@@ -101,7 +147,13 @@ export function ComplaintsTab({ caseId }: { caseId: string }) {
         );
       })}
       {writing ? (
-        <WriteLetterModal caseId={caseId} templateId={stageLetter[writing.stage].templateId} title={stageLetter[writing.stage].title} complaintId={writing.id} onClose={() => setWriting(null)} />
+        <WriteLetterModal
+          caseId={caseId}
+          templateId={stageLetter[writing.stage].templateId}
+          title={stageLetter[writing.stage].title}
+          complaintId={writing.id}
+          onClose={() => setWriting(null)}
+        />
       ) : null}
       {editing ? (
         <ComplaintForm

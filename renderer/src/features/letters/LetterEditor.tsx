@@ -51,9 +51,20 @@ function LoadedLetter({ letter: initial }: { letter: Letter }) {
     editable: initial.sentOn === null,
     immediatelyRender: true,
     onUpdate: () => changedRef.current(),
-    editorProps: { attributes: { 'aria-label': 'Letter text', 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'letter-text' } },
+    editorProps: {
+      attributes: {
+        'aria-label': 'Letter text',
+        'aria-multiline': 'true',
+        role: 'textbox',
+        'data-testid': 'letter-text',
+      },
+    },
   });
-  const autosave = useLetterAutosave(letter.id, () => ({ ...fields.current, body: editor.getJSON() as DocJson }), initial.updatedAt);
+  const autosave = useLetterAutosave(
+    letter.id,
+    () => ({ ...fields.current, body: editor.getJSON() as DocJson }),
+    initial.updatedAt,
+  );
   changedRef.current = locked ? () => {} : autosave.changed;
   const saveUnlessLocked = () => void (locked ? undefined : autosave.save());
   useEffect(() => {
@@ -71,20 +82,61 @@ function LoadedLetter({ letter: initial }: { letter: Letter }) {
     <>
       <PageHeader
         title={title || 'Letter'}
-        description={locked ? 'This letter has been sent. It is kept as it was sent; a correction is a new version.' : 'Edit the letter, then export it as a PDF and record when it was sent.'}
-        actions={<Anchor component={Link} to={`/caseload/${letter.caseId}?tab=letters`}>Case letters</Anchor>}
+        description={
+          locked
+            ? 'This letter has been sent. It is kept as it was sent; a correction is a new version.'
+            : 'Edit the letter, then export it as a PDF and record when it was sent.'
+        }
+        actions={
+          <Anchor component={Link} to={`/caseload/${letter.caseId}?tab=letters`}>
+            Case letters
+          </Anchor>
+        }
       />
       <Stack gap="sm">
         {letter.versionOf ? (
           <Text size="sm">
-            Version {letter.version}, correcting <Anchor component={Link} to={`/letters/${letter.versionOf}`}>the letter sent before</Anchor>. What changed: {letter.changeNote}
+            Version {letter.version}, correcting{' '}
+            <Anchor component={Link} to={`/letters/${letter.versionOf}`}>
+              the letter sent before
+            </Anchor>
+            . What changed: {letter.changeNote}
           </Text>
         ) : null}
         <Group grow align="flex-end">
-          <TextInput label="Title" value={title} maxLength={200} readOnly={locked} onChange={(e) => { setTitle(e.currentTarget.value); autosave.changed(); }} onBlur={saveUnlessLocked} />
-          <TextInput label="To" value={recipient} maxLength={500} readOnly={locked} onChange={(e) => { setRecipient(e.currentTarget.value); autosave.changed(); }} onBlur={saveUnlessLocked} />
+          <TextInput
+            label="Title"
+            value={title}
+            maxLength={200}
+            readOnly={locked}
+            onChange={(e) => {
+              setTitle(e.currentTarget.value);
+              autosave.changed();
+            }}
+            onBlur={saveUnlessLocked}
+          />
+          <TextInput
+            label="To"
+            value={recipient}
+            maxLength={500}
+            readOnly={locked}
+            onChange={(e) => {
+              setRecipient(e.currentTarget.value);
+              autosave.changed();
+            }}
+            onBlur={saveUnlessLocked}
+          />
         </Group>
-        {locked ? null : <Text size="sm" c={autosave.state.kind === 'failed' ? 'red' : 'dimmed'} aria-live="polite" data-testid="letter-save-state">{saveText(autosave.state)}</Text>}
+        {locked ? null : (
+          <Text
+            size="sm"
+            c={autosave.state.kind === 'failed' ? 'red' : 'dimmed'}
+            aria-live="polite"
+            data-testid="letter-save-state"
+          >
+            {saveText(autosave.state)}
+          </Text>
+        )}
         <RichTextEditor editor={editor} onBlur={saveUnlessLocked}>
           {locked ? null : (
             <RichTextEditor.Toolbar>

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Button, FileInput, Group, Image, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Image,
+  List,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { formatUkDate } from '../../../../shared/domain/dates';
@@ -21,22 +35,33 @@ export function LettersRoutes() {
 function LettersHome() {
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
   useEffect(() => {
-    send('letters.templates', {}).then(setTemplates).catch(() => setTemplates([]));
+    send('letters.templates', {})
+      .then(setTemplates)
+      .catch(() => setTemplates([]));
   }, []);
   return (
     <>
-      <PageHeader title="Letters" description="Letters are written from a case: open the case and choose its Letters tab. Here are the letters still to send, the letterhead and the templates." />
+      <PageHeader
+        title="Letters"
+        description="Letters are written from a case: open the case and choose its Letters tab. Here are the letters still to send, the letterhead and the templates."
+      />
       <Stack gap="lg">
         <UnsentLetters />
         <LetterheadForm />
         <CouncilAddresses />
         <Paper withBorder p="md" component="section" aria-labelledby="templates-title">
-          <Title order={2} size="h4" id="templates-title" mb="xs">Templates</Title>
+          <Title order={2} size="h4" id="templates-title" mb="xs">
+            Templates
+          </Title>
           <List spacing="xs">
             {templates.map((t) => (
               <List.Item key={t.id}>
-                <Text fw={600} size="sm">{t.title}</Text>
-                <Text size="sm" c="dimmed">{t.description} To: {t.recipient}.</Text>
+                <Text fw={600} size="sm">
+                  {t.title}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t.description} To: {t.recipient}.
+                </Text>
               </List.Item>
             ))}
           </List>
@@ -50,21 +75,29 @@ function LettersHome() {
 function UnsentLetters() {
   const [letters, setLetters] = useState<UnsentLetter[] | null>(null);
   useEffect(() => {
-    send('letters.unsent', {}).then(setLetters).catch(() => setLetters([]));
+    send('letters.unsent', {})
+      .then(setLetters)
+      .catch(() => setLetters([]));
   }, []);
   if (!letters) return null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="unsent-title">
-      <Title order={2} size="h4" id="unsent-title" mb="xs">Not sent yet</Title>
+      <Title order={2} size="h4" id="unsent-title" mb="xs">
+        Not sent yet
+      </Title>
       {letters.length === 0 ? (
         <Text size="sm">Every letter written has been recorded as sent.</Text>
       ) : (
         <List spacing="xs">
           {letters.map((l) => (
             <List.Item key={l.id}>
-              <Anchor component={Link} to={`/letters/${l.id}`} size="sm">{l.title}</Anchor>
+              <Anchor component={Link} to={`/letters/${l.id}`} size="sm">
+                {l.title}
+              </Anchor>
               <Text span size="sm" c="dimmed">
-                {' '}for {l.caseLabel ? `${l.caseLabel.name} (${l.caseLabel.reference})` : 'a case'}{l.createdAt ? `, written ${formatUkDate(l.createdAt)}` : ''}
+                {' '}
+                for {l.caseLabel ? `${l.caseLabel.name} (${l.caseLabel.reference})` : 'a case'}
+                {l.createdAt ? `, written ${formatUkDate(l.createdAt)}` : ''}
               </Text>
             </List.Item>
           ))}
@@ -87,7 +120,9 @@ function LetterheadForm() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   useEffect(() => {
-    send('letterhead.get', {}).then(setValue).catch((e) => setMessage({ ok: false, text: errorMessage(e) }));
+    send('letterhead.get', {})
+      .then(setValue)
+      .catch((e) => setMessage({ ok: false, text: errorMessage(e) }));
   }, []);
   if (!value) return null;
 
@@ -111,16 +146,55 @@ function LetterheadForm() {
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="letterhead-title">
-      <Title order={2} size="h4" id="letterhead-title" mb="xs">Letterhead</Title>
+      <Title order={2} size="h4" id="letterhead-title" mb="xs">
+        Letterhead
+      </Title>
       <Stack gap="sm" maw={560}>
-        {message ? <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>{message.text}</Alert> : null}
-        <TextInput label="Service name" value={value.name} maxLength={200} onChange={(e) => setValue({ ...value, name: e.currentTarget.value })} error={fields.name} />
-        <Textarea label="Address" description="One line per row, as it should appear on letters." value={value.address} autosize minRows={3} maxLength={1000} onChange={(e) => setValue({ ...value, address: e.currentTarget.value })} error={fields.address} />
+        {message ? (
+          <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </Alert>
+        ) : null}
+        <TextInput
+          label="Service name"
+          value={value.name}
+          maxLength={200}
+          onChange={(e) => setValue({ ...value, name: e.currentTarget.value })}
+          error={fields.name}
+        />
+        <Textarea
+          label="Address"
+          description="One line per row, as it should appear on letters."
+          value={value.address}
+          autosize
+          minRows={3}
+          maxLength={1000}
+          onChange={(e) => setValue({ ...value, address: e.currentTarget.value })}
+          error={fields.address}
+        />
         <Group align="flex-end">
-          <FileInput label="Logo (PNG)" accept="image/png" clearable placeholder={value.logoPngBase64 ? 'Logo chosen' : 'Choose a PNG file'} onChange={(f) => void pickLogo(f)} error={fields.logoPngBase64} w={300} />
-          {value.logoPngBase64 ? <Image src={`data:image/png;base64,${value.logoPngBase64}`} alt="Current logo" h={48} w="auto" fit="contain" /> : null}
+          <FileInput
+            label="Logo (PNG)"
+            accept="image/png"
+            clearable
+            placeholder={value.logoPngBase64 ? 'Logo chosen' : 'Choose a PNG file'}
+            onChange={(f) => void pickLogo(f)}
+            error={fields.logoPngBase64}
+            w={300}
+          />
+          {value.logoPngBase64 ? (
+            <Image
+              src={`data:image/png;base64,${value.logoPngBase64}`}
+              alt="Current logo"
+              h={48}
+              w="auto"
+              fit="contain"
+            />
+          ) : null}
         </Group>
-        <Text size="xs" c="dimmed">The letterhead says nothing about any young person, so it is kept outside the encrypted store.</Text>
+        <Text size="xs" c="dimmed">
+          The letterhead says nothing about any young person, so it is kept outside the encrypted store.
+        </Text>
         <Group>
           <Button onClick={() => void save()}>Save letterhead</Button>
         </Group>

@@ -14,7 +14,12 @@ interface Choice {
  * Before a letter is exported or recorded as sent: every [placeholder] still in it, each to be
  * filled in or deliberately left as written. Nothing half-finished leaves by accident.
  */
-export function PlaceholderCheck({ letterId, action, onCancel, onDecided }: {
+export function PlaceholderCheck({
+  letterId,
+  action,
+  onCancel,
+  onDecided,
+}: {
   letterId: string;
   /** What happens next, for the button: "Export PDF", "Record as sent". */
   action: string;
@@ -51,9 +56,14 @@ export function PlaceholderCheck({ letterId, action, onCancel, onDecided }: {
     setBusy(true);
     setError(null);
     try {
-      const fills = Object.fromEntries(placeholders.filter((p) => !choice(p).leave).map((p) => [p, choice(p).fill.trim()]));
+      const fills = Object.fromEntries(
+        placeholders.filter((p) => !choice(p).leave).map((p) => [p, choice(p).fill.trim()]),
+      );
       const filled = Object.keys(fills).length ? await send('letters.fillPlaceholders', { id: letterId, fills }) : null;
-      onDecided(placeholders.filter((p) => choice(p).leave), filled);
+      onDecided(
+        placeholders.filter((p) => choice(p).leave),
+        filled,
+      );
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -62,27 +72,52 @@ export function PlaceholderCheck({ letterId, action, onCancel, onDecided }: {
   };
 
   return (
-    <Modal opened onClose={onCancel} closeButtonProps={{ 'aria-label': 'Close' }} title="Placeholders still in this letter" size="lg">
+    <Modal
+      opened
+      onClose={onCancel}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title="Placeholders still in this letter"
+      size="lg"
+    >
       <Stack gap="sm">
         <ProblemAlert problem={error} />
         {!placeholders && !error ? <Loader size="sm" aria-label="Checking the letter" /> : null}
         {placeholders ? (
           <>
             <Text size="sm">
-              {placeholders.length === 1 ? 'This part of the letter is' : `These ${placeholders.length} parts of the letter are`} still in [square brackets]. Type what should go in each place, or tick to leave it as written.
+              {placeholders.length === 1
+                ? 'This part of the letter is'
+                : `These ${placeholders.length} parts of the letter are`}{' '}
+              still in [square brackets]. Type what should go in each place, or tick to leave it as written.
             </Text>
             {placeholders.map((p) => (
               <Paper key={p} withBorder p="sm" component="fieldset" aria-label={p} style={{ margin: 0 }}>
-                <Text size="sm" fw={600} mb={4} dir="auto">{p}</Text>
+                <Text size="sm" fw={600} mb={4} dir="auto">
+                  {p}
+                </Text>
                 <Group align="flex-end" grow>
-                  <TextInput label="Fill with" value={choice(p).fill} disabled={choice(p).leave} onChange={(e) => set(p, { fill: e.currentTarget.value })} maxLength={5000} />
-                  <Checkbox label="Leave it as written" checked={choice(p).leave} onChange={(e) => set(p, { leave: e.currentTarget.checked })} />
+                  <TextInput
+                    label="Fill with"
+                    value={choice(p).fill}
+                    disabled={choice(p).leave}
+                    onChange={(e) => set(p, { fill: e.currentTarget.value })}
+                    maxLength={5000}
+                  />
+                  <Checkbox
+                    label="Leave it as written"
+                    checked={choice(p).leave}
+                    onChange={(e) => set(p, { leave: e.currentTarget.checked })}
+                  />
                 </Group>
               </Paper>
             ))}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onCancel}>Back to the letter</Button>
-              <Button disabled={!decided} loading={busy} onClick={() => void carryOn()}>{action}</Button>
+              <Button variant="default" onClick={onCancel}>
+                Back to the letter
+              </Button>
+              <Button disabled={!decided} loading={busy} onClick={() => void carryOn()}>
+                {action}
+              </Button>
             </Group>
           </>
         ) : null}

@@ -12,7 +12,19 @@ const NONE = 'none';
  * Writes a letter from a template: the advocate chooses which of the young person's own words,
  * already recorded in notes or wishes and feelings, the letter quotes (or none, to write them in).
  */
-export function WriteLetterModal({ caseId, templateId, title, complaintId, onClose }: { caseId: string; templateId: string; title: string; complaintId: string | null; onClose: () => void }) {
+export function WriteLetterModal({
+  caseId,
+  templateId,
+  title,
+  complaintId,
+  onClose,
+}: {
+  caseId: string;
+  templateId: string;
+  title: string;
+  complaintId: string | null;
+  onClose: () => void;
+}) {
   const [choices, setChoices] = useState<OwnWordsChoice[] | null>(null);
   const [chosen, setChosen] = useState<string>(NONE);
   const [error, setError] = useState<string | null>(null);
@@ -35,18 +47,40 @@ export function WriteLetterModal({ caseId, templateId, title, complaintId, onClo
         <ProblemAlert problem={error ?? writeError} />
         {!choices && !error ? <Loader size="sm" aria-label="Finding the young person's words" /> : null}
         {choices ? (
-          <Radio.Group label="The young person's own words in the letter" description="Chosen from what is recorded on the case: words marked as theirs in notes, and wishes and feelings." value={chosen} onChange={setChosen}>
+          <Radio.Group
+            label="The young person's own words in the letter"
+            description="Chosen from what is recorded on the case: words marked as theirs in notes, and wishes and feelings."
+            value={chosen}
+            onChange={setChosen}
+          >
             <Stack gap="xs" mt="xs">
               {choices.map((c, i) => (
-                <Radio key={`${i}-${c.label}`} value={String(i)} label={<Text size="sm" dir="auto">“{c.text}”</Text>} description={c.label} />
+                <Radio
+                  key={`${i}-${c.label}`}
+                  value={String(i)}
+                  label={
+                    <Text size="sm" dir="auto">
+                      “{c.text}”
+                    </Text>
+                  }
+                  description={c.label}
+                />
               ))}
               <Radio value={NONE} label="None of these: I will write them in the letter" />
             </Stack>
           </Radio.Group>
         ) : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button loading={busy} disabled={!choices} onClick={() => void write(caseId, templateId, complaintId, ownWords)}>Write letter</Button>
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            loading={busy}
+            disabled={!choices}
+            onClick={() => void write(caseId, templateId, complaintId, ownWords)}
+          >
+            Write letter
+          </Button>
         </Group>
       </Stack>
     </Modal>

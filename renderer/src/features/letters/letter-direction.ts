@@ -27,7 +27,9 @@ function decorate(doc: PmNode): DecorationSet {
     const text = positionText(node);
     decorations.push(Decoration.node(pos, pos + node.nodeSize, { dir: paragraphDirection(text) }));
     for (const run of isolatedRuns(text)) {
-      decorations.push(Decoration.inline(pos + 1 + run.start, pos + 1 + run.end, { dir: 'rtl', class: 'heard-isolate' }));
+      decorations.push(
+        Decoration.inline(pos + 1 + run.start, pos + 1 + run.end, { dir: 'rtl', class: 'heard-isolate' }),
+      );
     }
     return false;
   });

@@ -16,7 +16,15 @@ export const YoungPersonQuote = Node.create({
     return [{ tag: 'blockquote[data-young-person-quote]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['blockquote', mergeAttributes(HTMLAttributes, { 'data-young-person-quote': '', class: 'heard-young-person-quote', title: "The young person's own words" }), 0];
+    return [
+      'blockquote',
+      mergeAttributes(HTMLAttributes, {
+        'data-young-person-quote': '',
+        class: 'heard-young-person-quote',
+        title: "The young person's own words",
+      }),
+      0,
+    ];
   },
 });
 

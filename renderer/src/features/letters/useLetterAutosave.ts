@@ -5,10 +5,15 @@ import { registerFlush } from '../drafts/draft-registry';
 
 const SAVE_AFTER_MS = 800;
 
-export type SaveState = { kind: 'saved'; at: string | null } | { kind: 'saving' } | { kind: 'unsaved' } | { kind: 'failed'; message: string };
+export type SaveState =
+  { kind: 'saved'; at: string | null } | { kind: 'saving' } | { kind: 'unsaved' } | { kind: 'failed'; message: string };
 
 /** Saves the letter to the encrypted store shortly after each change, on blur and before a lock. */
-export function useLetterAutosave(id: string, read: () => { title: string; recipient: string; body: DocJson }, savedAt: string | null) {
+export function useLetterAutosave(
+  id: string,
+  read: () => { title: string; recipient: string; body: DocJson },
+  savedAt: string | null,
+) {
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: savedAt });
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

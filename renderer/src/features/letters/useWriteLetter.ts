@@ -11,7 +11,12 @@ export function useWriteLetter() {
     setBusy(true);
     setError(null);
     try {
-      const letter = await send('letters.create', { caseId, templateId, complaintId: complaintId ?? null, ownWords: ownWords ?? null });
+      const letter = await send('letters.create', {
+        caseId,
+        templateId,
+        complaintId: complaintId ?? null,
+        ownWords: ownWords ?? null,
+      });
       navigate(`/letters/${letter.id}`);
     } catch (e) {
       setError(errorMessage(e));

@@ -8,7 +8,15 @@ import { DateField, notFuture } from '../shell/DateField';
 import { useDateProblems } from '../shell/useDateProblems';
 
 /** Records that the young person agreed the words as they are now; export waits for this. */
-export function AgreementPanel({ statement, dirty, onAgreed }: { statement: Statement; dirty: boolean; onAgreed: (s: Statement) => void }) {
+export function AgreementPanel({
+  statement,
+  dirty,
+  onAgreed,
+}: {
+  statement: Statement;
+  dirty: boolean;
+  onAgreed: (s: Statement) => void;
+}) {
   const [on, setOn] = useState<string | null>(todayIso());
   const dates = useDateProblems();
   const [how, setHow] = useState<AgreementMethod>('read_back');
@@ -38,17 +46,30 @@ export function AgreementPanel({ statement, dirty, onAgreed }: { statement: Stat
         </Title>
         {a && a.current && !dirty ? (
           <Alert color="teal" title="Agreed">
-            The young person agreed these words on {formatUkDate(a.agreedOn)} ({agreementMethodLabels[a.how].toLowerCase()}). The statement can now be exported.
+            The young person agreed these words on {formatUkDate(a.agreedOn)} (
+            {agreementMethodLabels[a.how].toLowerCase()}). The statement can now be exported.
           </Alert>
         ) : a ? (
           <Alert color="orange" title="Changed since agreed">
-            The words have changed since they were agreed on {formatUkDate(a.agreedOn)}. Read the new words back and record their agreement again.
+            The words have changed since they were agreed on {formatUkDate(a.agreedOn)}. Read the new words back and
+            record their agreement again.
           </Alert>
         ) : (
-          <Text size="sm">Read the final words back to the young person. When they are happy with them, record their agreement here. It cannot be exported or shared before then.</Text>
+          <Text size="sm">
+            Read the final words back to the young person. When they are happy with them, record their agreement here.
+            It cannot be exported or shared before then.
+          </Text>
         )}
         <Group align="flex-end">
-          <DateField label="Date agreed" required value={on} onChange={setOn} onProblem={dates.on('agreedOn')} notAfter={notFuture("They can't have agreed on a date in the future.")} w={190} />
+          <DateField
+            label="Date agreed"
+            required
+            value={on}
+            onChange={setOn}
+            onProblem={dates.on('agreedOn')}
+            notAfter={notFuture("They can't have agreed on a date in the future.")}
+            w={190}
+          />
           <Radio.Group label="How they agreed" value={how} onChange={(v) => setHow(v as AgreementMethod)}>
             <Group mt="xs">
               {agreementMethods.map((m) => (

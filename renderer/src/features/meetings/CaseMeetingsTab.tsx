@@ -43,7 +43,10 @@ export function CaseMeetingsTab({ caseId }: { caseId: string }) {
       </Group>
       {problem ? <Text c="red.8">{problem}</Text> : null}
       {meetings && meetings.length === 0 ? (
-        <EmptyState title="No meetings yet" next="Add the next conference, review or assessment so you can prepare the young person’s views for it." />
+        <EmptyState
+          title="No meetings yet"
+          next="Add the next conference, review or assessment so you can prepare the young person’s views for it."
+        />
       ) : null}
       {upcoming.length > 0 ? (
         <Paper withBorder p="md">
@@ -67,12 +70,19 @@ export function CaseMeetingsTab({ caseId }: { caseId: string }) {
             Their voice in meetings
           </Title>
           <Text size="sm">
-            Debriefed meetings: {measures.meetings}. Took part: {measures.tookPart}. Views heard: {measures.viewsHeard}. Decision reflected their wishes:{' '}
-            {measures.outcome.yes} fully, {measures.outcome.partly} partly.
+            Debriefed meetings: {measures.meetings}. Took part: {measures.tookPart}. Views heard: {measures.viewsHeard}.
+            Decision reflected their wishes: {measures.outcome.yes} fully, {measures.outcome.partly} partly.
           </Text>
         </Paper>
       ) : null}
-      {adding ? <MeetingForm opened caseId={caseId} onClose={() => setAdding(false)} onSaved={(m) => navigate(meetingPath(m.id))} /> : null}
+      {adding ? (
+        <MeetingForm
+          opened
+          caseId={caseId}
+          onClose={() => setAdding(false)}
+          onSaved={(m) => navigate(meetingPath(m.id))}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -1,4 +1,17 @@
-import { ActionIcon, Button, Checkbox, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { todayIso } from '../../../../shared/domain/dates';
 import {
@@ -30,8 +43,12 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
   const [viewsPresented, setViewsPresented] = useState<ViewsPresented | null>(d?.viewsPresented ?? null);
   const [decisions, setDecisions] = useState(d?.decisions ?? '');
   const [wishes, setWishes] = useState<WishesReflected | null>(d?.wishesReflected ?? null);
-  const [actions, setActions] = useState<ActionRow[]>((d?.actions ?? []).map((a) => ({ text: a.text, who: a.who ?? '', due: a.due ?? null })));
-  const [moved, setMoved] = useState<Record<string, string>>(Object.fromEntries((d?.issuesMoved ?? []).map((m) => [m.issueId, m.note ?? ''])));
+  const [actions, setActions] = useState<ActionRow[]>(
+    (d?.actions ?? []).map((a) => ({ text: a.text, who: a.who ?? '', due: a.due ?? null })),
+  );
+  const [moved, setMoved] = useState<Record<string, string>>(
+    Object.fromEntries((d?.issuesMoved ?? []).map((m) => [m.issueId, m.note ?? ''])),
+  );
   const [debriefedOn, setDebriefedOn] = useState<string | null>(d?.debriefedOn ?? todayIso());
   const dates = useDateProblems();
   const [notes, setNotes] = useState(d?.notes ?? '');
@@ -72,7 +89,11 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
         <Title order={2} size="h4">
           Debrief
         </Title>
-        <Radio.Group label="Did the young person attend?" value={attended ?? ''} onChange={(v) => setAttended(v as Attendance)}>
+        <Radio.Group
+          label="Did the young person attend?"
+          value={attended ?? ''}
+          onChange={(v) => setAttended(v as Attendance)}
+        >
           <Group mt="xs">
             {attendanceValues.map((v) => (
               <Radio key={v} value={v} label={attendanceLabels[v]} />
@@ -86,8 +107,18 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
           onChange={(v) => setViewsPresented(v as ViewsPresented | null)}
           clearable
         />
-        <Textarea label="Decisions made" autosize minRows={3} value={decisions} onChange={(e) => setDecisions(e.currentTarget.value)} />
-        <Radio.Group label="Did the decision reflect their wishes?" value={wishes ?? ''} onChange={(v) => setWishes(v as WishesReflected)}>
+        <Textarea
+          label="Decisions made"
+          autosize
+          minRows={3}
+          value={decisions}
+          onChange={(e) => setDecisions(e.currentTarget.value)}
+        />
+        <Radio.Group
+          label="Did the decision reflect their wishes?"
+          value={wishes ?? ''}
+          onChange={(v) => setWishes(v as WishesReflected)}
+        >
           <Group mt="xs">
             {wishesReflectedValues.map((v) => (
               <Radio key={v} value={v} label={wishesReflectedLabels[v]} />
@@ -100,15 +131,45 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
           </Text>
           {actions.map((a, i) => (
             <Group key={i} align="flex-end" wrap="nowrap">
-              <TextInput label={`Action ${i + 1}`} value={a.text} onChange={(e) => setActions(actions.map((x, j) => (j === i ? { ...x, text: e.currentTarget.value } : x)))} style={{ flex: 3 }} />
-              <TextInput label="Who" value={a.who} onChange={(e) => setActions(actions.map((x, j) => (j === i ? { ...x, who: e.currentTarget.value } : x)))} style={{ flex: 1 }} />
-              <DateField label={`By when (action ${i + 1})`} value={a.due} onChange={(v) => setActions((list) => list.map((x, j) => (j === i ? { ...x, due: v } : x)))} onProblem={dates.on(`due${i}`)} style={{ flex: 1 }} />
-              <ActionIcon variant="default" size="lg" aria-label={`Remove action ${i + 1}`} onClick={() => setActions(actions.filter((_, j) => j !== i))}>
+              <TextInput
+                label={`Action ${i + 1}`}
+                value={a.text}
+                onChange={(e) =>
+                  setActions(actions.map((x, j) => (j === i ? { ...x, text: e.currentTarget.value } : x)))
+                }
+                style={{ flex: 3 }}
+              />
+              <TextInput
+                label="Who"
+                value={a.who}
+                onChange={(e) =>
+                  setActions(actions.map((x, j) => (j === i ? { ...x, who: e.currentTarget.value } : x)))
+                }
+                style={{ flex: 1 }}
+              />
+              <DateField
+                label={`By when (action ${i + 1})`}
+                value={a.due}
+                onChange={(v) => setActions((list) => list.map((x, j) => (j === i ? { ...x, due: v } : x)))}
+                onProblem={dates.on(`due${i}`)}
+                style={{ flex: 1 }}
+              />
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={`Remove action ${i + 1}`}
+                onClick={() => setActions(actions.filter((_, j) => j !== i))}
+              >
                 ×
               </ActionIcon>
             </Group>
           ))}
-          <Button variant="default" size="xs" w="fit-content" onClick={() => setActions([...actions, { text: '', who: '', due: null }])}>
+          <Button
+            variant="default"
+            size="xs"
+            w="fit-content"
+            onClick={() => setActions([...actions, { text: '', who: '', due: null }])}
+          >
             Add an action
           </Button>
         </Stack>
@@ -130,16 +191,33 @@ export function DebriefForm({ detail, onSaved }: { detail: MeetingDetail; onSave
                   }}
                 />
                 {issue.id in moved ? (
-                  <TextInput ml="xl" label="How it moved" value={moved[issue.id]} onChange={(e) => setMoved({ ...moved, [issue.id]: e.currentTarget.value })} />
+                  <TextInput
+                    ml="xl"
+                    label="How it moved"
+                    value={moved[issue.id]}
+                    onChange={(e) => setMoved({ ...moved, [issue.id]: e.currentTarget.value })}
+                  />
                 ) : null}
               </Stack>
             ))}
           </Stack>
         ) : null}
         <Group grow align="flex-start">
-          <DateField label="Debrief date" value={debriefedOn} onChange={setDebriefedOn} onProblem={dates.on('debriefedOn')} notAfter={notFuture("A debrief can't be dated in the future.")} />
+          <DateField
+            label="Debrief date"
+            value={debriefedOn}
+            onChange={setDebriefedOn}
+            onProblem={dates.on('debriefedOn')}
+            notAfter={notFuture("A debrief can't be dated in the future.")}
+          />
         </Group>
-        <Textarea label="Notes from the debrief" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        <Textarea
+          label="Notes from the debrief"
+          autosize
+          minRows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
         <Group>
           <Button onClick={() => void save()} loading={busy}>
             Save debrief

@@ -86,20 +86,82 @@ export function MeetingForm({ opened, onClose, onSaved, caseId, meeting }: Props
       >
         <Stack>
           {!caseId && !meeting ? (
-            <Select label="Young person" placeholder="Search by name or reference" data={cases} value={chosenCase} onChange={setChosenCase} searchable required error={errors.caseId} />
+            <Select
+              label="Young person"
+              placeholder="Search by name or reference"
+              data={cases}
+              value={chosenCase}
+              onChange={setChosenCase}
+              searchable
+              required
+              error={errors.caseId}
+            />
           ) : null}
-          <Select label="Type of meeting" data={typeOptions} value={type} onChange={(v) => setType(v as MeetingType | null)} required error={errors.type} searchable />
-          {type === 'other' ? <TextInput label="What kind of meeting" value={typeOther} onChange={(e) => setTypeOther(e.currentTarget.value)} /> : null}
+          <Select
+            label="Type of meeting"
+            data={typeOptions}
+            value={type}
+            onChange={(v) => setType(v as MeetingType | null)}
+            required
+            error={errors.type}
+            searchable
+          />
+          {type === 'other' ? (
+            <TextInput
+              label="What kind of meeting"
+              value={typeOther}
+              onChange={(e) => setTypeOther(e.currentTarget.value)}
+            />
+          ) : null}
           <Group grow align="flex-start">
-            <DateField label="Date" value={date} onChange={setDate} onProblem={dates.on('date')} required error={errors.date} />
-            <TextInput label="Time" description="24-hour clock, hh:mm (optional)" value={time} onChange={(e) => setTime(e.currentTarget.value)} error={errors.time} />
+            <DateField
+              label="Date"
+              value={date}
+              onChange={setDate}
+              onProblem={dates.on('date')}
+              required
+              error={errors.date}
+            />
+            <TextInput
+              label="Time"
+              description="24-hour clock, hh:mm (optional)"
+              value={time}
+              onChange={(e) => setTime(e.currentTarget.value)}
+              error={errors.time}
+            />
           </Group>
-          <TextInput label="Place" value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} />
-          <TextInput label="Chair" value={chair} onChange={(e) => setChair(e.currentTarget.value)} error={errors.chair} />
-          <TagsInput label="Invited" description="Press Enter after each person or role" value={invitees} onChange={setInvitees} />
-          <Textarea label="Notes for you" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+          <TextInput
+            label="Place"
+            value={place}
+            onChange={(e) => setPlace(e.currentTarget.value)}
+            error={errors.place}
+          />
+          <TextInput
+            label="Chair"
+            value={chair}
+            onChange={(e) => setChair(e.currentTarget.value)}
+            error={errors.chair}
+          />
+          <TagsInput
+            label="Invited"
+            description="Press Enter after each person or role"
+            value={invitees}
+            onChange={setInvitees}
+          />
+          <Textarea
+            label="Notes for you"
+            autosize
+            minRows={2}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+          />
           {meeting ? (
-            <TextInput label="Why are you changing it? (optional)" description="Kept with the change in the case's history" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            <TextInput
+              label="Why are you changing it? (optional)"
+              description="Kept with the change in the case's history"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
           ) : null}
           {errors.form ? (
             <div role="alert" style={{ color: 'var(--mantine-color-red-8)' }}>

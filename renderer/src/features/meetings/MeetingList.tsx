@@ -4,7 +4,15 @@ import type { Meeting } from '../../../../shared/ipc/meetings';
 import { meetingPath, meetingTitle, meetingWhen, whoseMeeting } from './format';
 
 /** Meetings as a list of links: when, what, and (unless on a case page) whose. */
-export function MeetingList({ meetings, showCase = true, extra }: { meetings: Meeting[]; showCase?: boolean; extra?: (m: Meeting) => string }) {
+export function MeetingList({
+  meetings,
+  showCase = true,
+  extra,
+}: {
+  meetings: Meeting[];
+  showCase?: boolean;
+  extra?: (m: Meeting) => string;
+}) {
   return (
     <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {meetings.map((m) => (
@@ -14,11 +22,7 @@ export function MeetingList({ meetings, showCase = true, extra }: { meetings: Me
               {meetingTitle(m)}
             </Anchor>
             <Text size="sm">{meetingWhen(m)}</Text>
-            {extra ? (
-              <Badge size="sm">
-                {extra(m)}
-              </Badge>
-            ) : null}
+            {extra ? <Badge size="sm">{extra(m)}</Badge> : null}
             {showCase ? (
               <Text size="sm" c="dimmed">
                 {whoseMeeting(m)}

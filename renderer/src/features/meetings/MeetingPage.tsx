@@ -135,8 +135,15 @@ export function MeetingPage() {
       ) : null}
       <Modal opened={removing} onClose={() => setRemoving(false)} title="Delete this meeting?">
         <Stack>
-          <Text>The meeting is removed from the calendar and the case. Its statements and debrief stay in the record, and what it said stays in the case’s history.</Text>
-          <TextInput label="Why? (optional)" value={removeReason} onChange={(e) => setRemoveReason(e.currentTarget.value)} />
+          <Text>
+            The meeting is removed from the calendar and the case. Its statements and debrief stay in the record, and
+            what it said stays in the case’s history.
+          </Text>
+          <TextInput
+            label="Why? (optional)"
+            value={removeReason}
+            onChange={(e) => setRemoveReason(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRemoving(false)}>
               Keep it

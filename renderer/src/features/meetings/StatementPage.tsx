@@ -1,4 +1,17 @@
-import { Alert, Anchor, Button, Group, Modal, Paper, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { presenterLabels, presenters, type Presenter } from '../../../../shared/domain/meetings';
@@ -37,7 +50,10 @@ export function StatementPage() {
   }, [statementId]);
   useEffect(load, [load]);
 
-  const saved = useMemo(() => (statement ? { sections: statement.sections, presenter: statement.presenter } : null), [statement]);
+  const saved = useMemo(
+    () => (statement ? { sections: statement.sections, presenter: statement.presenter } : null),
+    [statement],
+  );
   const { work, dirty, setText, setPrompt, addSection, setPresenter, save } = useStatementWork(statementId, saved);
   const readability = work ? fleschReadingEase(statementPlainText(work.sections)) : null;
 
@@ -70,7 +86,9 @@ export function StatementPage() {
     <>
       <PageHeader
         title="My views statement"
-        description={meeting ? `${meetingTitle(meeting)}, ${meetingWhen(meeting)} · ${whoseMeeting(meeting)}` : undefined}
+        description={
+          meeting ? `${meetingTitle(meeting)}, ${meetingWhen(meeting)} · ${whoseMeeting(meeting)}` : undefined
+        }
         actions={
           <Group>
             <Button
@@ -98,12 +116,31 @@ export function StatementPage() {
             </Text>
             {work.sections.map((s) => (
               <Stack key={s.key} gap={4}>
-                <TextInput aria-label={`Heading: ${s.prompt}`} value={s.prompt} onChange={(e) => setPrompt(s.key, e.currentTarget.value)} fw={700} variant="unstyled" size="md" />
-                <Textarea aria-label={s.prompt} value={s.text} onChange={(e) => setText(s.key, e.currentTarget.value)} autosize minRows={3} />
+                <TextInput
+                  aria-label={`Heading: ${s.prompt}`}
+                  value={s.prompt}
+                  onChange={(e) => setPrompt(s.key, e.currentTarget.value)}
+                  fw={700}
+                  variant="unstyled"
+                  size="md"
+                />
+                <Textarea
+                  aria-label={s.prompt}
+                  value={s.text}
+                  onChange={(e) => setText(s.key, e.currentTarget.value)}
+                  autosize
+                  minRows={3}
+                />
               </Stack>
             ))}
             <Group align="flex-end">
-              <TextInput label="Add a part" placeholder="For example: Something else I want to say" value={newPrompt} onChange={(e) => setNewPrompt(e.currentTarget.value)} w={360} />
+              <TextInput
+                label="Add a part"
+                placeholder="For example: Something else I want to say"
+                value={newPrompt}
+                onChange={(e) => setNewPrompt(e.currentTarget.value)}
+                w={360}
+              />
               <Button
                 variant="default"
                 disabled={!newPrompt.trim()}
@@ -115,7 +152,11 @@ export function StatementPage() {
                 Add
               </Button>
             </Group>
-            <Radio.Group label="Who will present it?" value={work.presenter ?? ''} onChange={(v) => setPresenter(v as Presenter)}>
+            <Radio.Group
+              label="Who will present it?"
+              value={work.presenter ?? ''}
+              onChange={(v) => setPresenter(v as Presenter)}
+            >
               <Group mt="xs">
                 {presenters.map((p) => (
                   <Radio key={p} value={p} label={presenterLabels[p]} />
@@ -146,7 +187,12 @@ export function StatementPage() {
             {!statement.canExport ? (
               <Text size="sm">The statement can be exported once the young person has agreed the current words.</Text>
             ) : null}
-            <Button w="fit-content" variant={statement.canExport ? 'filled' : 'default'} onClick={() => setExporting(true)} disabled={dirty}>
+            <Button
+              w="fit-content"
+              variant={statement.canExport ? 'filled' : 'default'}
+              onClick={() => setExporting(true)}
+              disabled={dirty}
+            >
               Export as PDF
             </Button>
           </Stack>
@@ -156,7 +202,8 @@ export function StatementPage() {
       <Modal opened={exporting} onClose={() => setExporting(false)} title="Export the statement as a PDF?">
         <Stack>
           <Alert color="orange">
-            The PDF leaves Heard’s encrypted store. Save it only somewhere your service allows, and delete it once it has been shared with the meeting.
+            The PDF leaves Heard’s encrypted store. Save it only somewhere your service allows, and delete it once it
+            has been shared with the meeting.
           </Alert>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setExporting(false)}>

@@ -8,7 +8,15 @@ type Version = Awaited<ReturnType<typeof send<'statements.versions'>>>[number];
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
 /** Every saved wording of the statement, oldest first; any one can be read again. */
-export function VersionsDrawer({ statementId, opened, onClose }: { statementId: string; opened: boolean; onClose: () => void }) {
+export function VersionsDrawer({
+  statementId,
+  opened,
+  onClose,
+}: {
+  statementId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const [versions, setVersions] = useState<Version[]>([]);
   const [shown, setShown] = useState<{ number: number; sections: StatementSection[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,7 +42,8 @@ export function VersionsDrawer({ statementId, opened, onClose }: { statementId: 
         {versions.map((v) => (
           <Group key={v.id} justify="space-between">
             <Text size="sm">
-              Version {v.number}, {when(v.savedAt)}, {v.savedIn === 'young_person_view' ? 'in the young-person view' : 'by the advocate'}, {v.words} words
+              Version {v.number}, {when(v.savedAt)},{' '}
+              {v.savedIn === 'young_person_view' ? 'in the young-person view' : 'by the advocate'}, {v.words} words
               {v.agreed ? ' (agreed)' : ''}
             </Text>
             <Button size="xs" variant="default" onClick={() => open(v)} aria-label={`Read version ${v.number}`}>

@@ -1,4 +1,17 @@
-import { Alert, Box, Button, Container, Group, Modal, PasswordInput, Stack, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Container,
+  Group,
+  Modal,
+  PasswordInput,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { presenterChildLabels, presenters, type Presenter } from '../../../../shared/domain/meetings';
@@ -27,7 +40,10 @@ export function YoungPersonView() {
       .catch((e: unknown) => setProblem(errorMessage(e)));
   }, [statementId]);
 
-  const saved = useMemo(() => (statement ? { sections: statement.sections, presenter: statement.presenter } : null), [statement]);
+  const saved = useMemo(
+    () => (statement ? { sections: statement.sections, presenter: statement.presenter } : null),
+    [statement],
+  );
   const { work, dirty, setText, setPresenter, save } = useStatementWork(statementId, saved);
 
   useEffect(() => {
@@ -70,7 +86,10 @@ export function YoungPersonView() {
                 autosize
                 minRows={3}
                 size="xl"
-                styles={{ label: { fontSize: 28, fontWeight: 700, marginBottom: 8 }, input: { fontSize: 24, lineHeight: 1.5 } }}
+                styles={{
+                  label: { fontSize: 28, fontWeight: 700, marginBottom: 8 },
+                  input: { fontSize: 24, lineHeight: 1.5 },
+                }}
               />
             ))}
             <Stack gap="sm" role="radiogroup" aria-label="Who will say it?">
@@ -85,7 +104,11 @@ export function YoungPersonView() {
                     aria-checked={work.presenter === p}
                     onClick={() => setPresenter(p)}
                     p="md"
-                    bd={work.presenter === p ? '3px solid var(--mantine-color-teal-8)' : '2px solid var(--mantine-color-gray-4)'}
+                    bd={
+                      work.presenter === p
+                        ? '3px solid var(--mantine-color-teal-8)'
+                        : '2px solid var(--mantine-color-gray-4)'
+                    }
                     bg={work.presenter === p ? 'teal.1' : 'white'}
                     style={{ borderRadius: 12, fontSize: 22 }}
                   >
@@ -105,7 +128,12 @@ export function YoungPersonView() {
           </Stack>
         ) : null}
       </Container>
-      <LeaveDialog opened={leaving} onClose={() => setLeaving(false)} beforeLeave={dirty ? () => save('young_person_view') : null} statementId={statementId} />
+      <LeaveDialog
+        opened={leaving}
+        onClose={() => setLeaving(false)}
+        beforeLeave={dirty ? () => save('young_person_view') : null}
+        statementId={statementId}
+      />
     </Box>
   );
 }
@@ -156,7 +184,14 @@ function LeaveDialog({
         }}
       >
         <Stack>
-          <PasswordInput label="Advocate’s passphrase" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} autoComplete="off" data-autofocus error={error} />
+          <PasswordInput
+            label="Advocate’s passphrase"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            autoComplete="off"
+            data-autofocus
+            error={error}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Keep writing

@@ -59,12 +59,20 @@ export function useStatementWork(statementId: string, saved: Work | null) {
     },
     [work, update],
   );
-  const setPresenter = useCallback((presenter: Presenter | null) => work && update({ ...work, presenter }), [work, update]);
+  const setPresenter = useCallback(
+    (presenter: Presenter | null) => work && update({ ...work, presenter }),
+    [work, update],
+  );
 
   const save = useCallback(
     async (savedIn: 'advocate' | 'young_person_view') => {
       if (!work) return null;
-      const statement = await send('statements.save', { id: statementId, sections: work.sections, presenter: work.presenter, savedIn });
+      const statement = await send('statements.save', {
+        id: statementId,
+        sections: work.sections,
+        presenter: work.presenter,
+        savedIn,
+      });
       await draft.discard();
       setBase({ sections: statement.sections, presenter: statement.presenter });
       return statement;

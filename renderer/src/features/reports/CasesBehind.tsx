@@ -8,7 +8,15 @@ import { errorMessage, send } from '../../api/client';
  * The cases behind one figure, by reference only, so a manager can check a number before it goes
  * to commissioners without the screen showing any child's name.
  */
-export function CasesBehind({ period, picked, onClose }: { period: Period; picked: { table: ReportTable; row: ReportTableRow } | null; onClose: () => void }) {
+export function CasesBehind({
+  period,
+  picked,
+  onClose,
+}: {
+  period: Period;
+  picked: { table: ReportTable; row: ReportTableRow } | null;
+  onClose: () => void;
+}) {
   const [references, setReferences] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const cases = picked?.row.cases;
@@ -27,7 +35,12 @@ export function CasesBehind({ period, picked, onClose }: { period: Period; picke
   }, [period, cases]);
 
   return (
-    <Modal opened={picked !== null} onClose={onClose} title={picked ? `${picked.table.title}: ${picked.row.label}` : ''} size="md">
+    <Modal
+      opened={picked !== null}
+      onClose={onClose}
+      title={picked ? `${picked.table.title}: ${picked.row.label}` : ''}
+      size="md"
+    >
       {problem ? <Alert color="red">{problem}</Alert> : null}
       {!references && !problem ? (
         <Group>
@@ -39,7 +52,10 @@ export function CasesBehind({ period, picked, onClose }: { period: Period; picke
         <>
           <Text size="sm" mb="xs">
             {references.length === 1 ? '1 case is' : `${references.length} cases are`} behind this figure
-            {picked && picked.row.count !== references.length ? '. A case can count more than once in this figure, or the figure is a total over these cases' : ''}.
+            {picked && picked.row.count !== references.length
+              ? '. A case can count more than once in this figure, or the figure is a total over these cases'
+              : ''}
+            .
           </Text>
           <List size="sm" data-testid="cases-behind" spacing={2}>
             {references.map((r) => (

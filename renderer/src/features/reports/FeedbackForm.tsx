@@ -3,8 +3,14 @@ import { useState } from 'react';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { FeedbackForm as Form, FeedbackFormInput } from '../../../../shared/ipc/reports';
 import {
-  professionalQuestions, questionLabels, respondentRoleLabels, respondentRoles, youngPersonQuestions,
-  type FeedbackFormKind, type RespondentRole, type SmileyAnswer,
+  professionalQuestions,
+  questionLabels,
+  respondentRoleLabels,
+  respondentRoles,
+  youngPersonQuestions,
+  type FeedbackFormKind,
+  type RespondentRole,
+  type SmileyAnswer,
 } from '../../../../shared/reports/feedback';
 import { errorMessage, send } from '../../api/client';
 import { SmileyScale } from './SmileyScale';
@@ -14,13 +20,27 @@ import { useDateProblems } from '../shell/useDateProblems';
 
 type Answers = Record<string, SmileyAnswer | null>;
 const field: Record<string, keyof FeedbackFormInput> = {
-  listened_to: 'listenedTo', things_changed: 'thingsChanged', use_again: 'useAgain',
-  voice_heard: 'voiceHeard', kept_informed: 'keptInformed', recommend: 'recommend',
+  listened_to: 'listenedTo',
+  things_changed: 'thingsChanged',
+  use_again: 'useAgain',
+  voice_heard: 'voiceHeard',
+  kept_informed: 'keptInformed',
+  recommend: 'recommend',
 };
 
 /** A young person's form (faces) or a professional's or parent's, filled in with or for them at closure. */
-export function FeedbackForm({ caseId, kind, form, onSaved, onCancel }: {
-  caseId: string; kind: FeedbackFormKind; form?: Form; onSaved: (f: Form) => void; onCancel: () => void;
+export function FeedbackForm({
+  caseId,
+  kind,
+  form,
+  onSaved,
+  onCancel,
+}: {
+  caseId: string;
+  kind: FeedbackFormKind;
+  form?: Form;
+  onSaved: (f: Form) => void;
+  onCancel: () => void;
 }) {
   const young = kind === 'young_person';
   const questions = young ? youngPersonQuestions : professionalQuestions;
@@ -44,7 +64,15 @@ export function FeedbackForm({ caseId, kind, form, onSaved, onCancel }: {
     setBusy(true);
     setProblem(null);
     try {
-      const input: FeedbackFormInput = { id: form?.id, caseId, kind, receivedDate, respondentRole: young ? null : role, comment, mayQuote };
+      const input: FeedbackFormInput = {
+        id: form?.id,
+        caseId,
+        kind,
+        receivedDate,
+        respondentRole: young ? null : role,
+        comment,
+        mayQuote,
+      };
       for (const q of questions) (input as Record<string, unknown>)[field[q]!] = answers[q] ?? null;
       onSaved(await send('feedback.save', input));
     } catch (e) {
@@ -61,7 +89,15 @@ export function FeedbackForm({ caseId, kind, form, onSaved, onCancel }: {
           {young ? "Young person's feedback" : 'Feedback from a professional or parent'}
         </Title>
         <Group>
-          <DateField label="Date received" required value={received} onChange={setReceived} onProblem={dates.on('received')} notAfter={notFuture("A form can't be received on a date in the future.")} w={190} />
+          <DateField
+            label="Date received"
+            required
+            value={received}
+            onChange={setReceived}
+            onProblem={dates.on('received')}
+            notAfter={notFuture("A form can't be received on a date in the future.")}
+            w={190}
+          />
           {young ? null : (
             <Select
               label="Who is giving feedback"
@@ -73,10 +109,26 @@ export function FeedbackForm({ caseId, kind, form, onSaved, onCancel }: {
           )}
         </Group>
         {questions.map((q) => (
-          <SmileyScale key={q} question={questionLabels[q]} value={answers[q] ?? null} onChange={(v) => setAnswers((a) => ({ ...a, [q]: v }))} />
+          <SmileyScale
+            key={q}
+            question={questionLabels[q]}
+            value={answers[q] ?? null}
+            onChange={(v) => setAnswers((a) => ({ ...a, [q]: v }))}
+          />
         ))}
-        <Textarea label="What could we do better?" autosize minRows={2} maxLength={5000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-        <Checkbox label="They are happy for these words to be quoted, without their name, in our reports" checked={mayQuote} onChange={(e) => setMayQuote(e.currentTarget.checked)} />
+        <Textarea
+          label="What could we do better?"
+          autosize
+          minRows={2}
+          maxLength={5000}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
+        <Checkbox
+          label="They are happy for these words to be quoted, without their name, in our reports"
+          checked={mayQuote}
+          onChange={(e) => setMayQuote(e.currentTarget.checked)}
+        />
         <ProblemAlert problem={problem} />
         <Group>
           <Button onClick={() => void save()} loading={busy}>

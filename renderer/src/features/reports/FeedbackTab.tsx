@@ -2,7 +2,13 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { FeedbackForm as Form } from '../../../../shared/ipc/reports';
-import { questionLabels, respondentRoleLabels, smileyLabels, type FeedbackFormKind, type SmileyAnswer } from '../../../../shared/reports/feedback';
+import {
+  questionLabels,
+  respondentRoleLabels,
+  smileyLabels,
+  type FeedbackFormKind,
+  type SmileyAnswer,
+} from '../../../../shared/reports/feedback';
 import { errorMessage, send } from '../../api/client';
 import { EmptyState } from '../shell/EmptyState';
 import { FeedbackForm } from './FeedbackForm';
@@ -12,8 +18,16 @@ type Editing = { kind: FeedbackFormKind; form?: Form } | null;
 
 function answersOf(f: Form): Array<[string, SmileyAnswer | null]> {
   return f.kind === 'young_person'
-    ? [[questionLabels.listened_to, f.listenedTo], [questionLabels.things_changed, f.thingsChanged], [questionLabels.use_again, f.useAgain]]
-    : [[questionLabels.voice_heard, f.voiceHeard], [questionLabels.kept_informed, f.keptInformed], [questionLabels.recommend, f.recommend]];
+    ? [
+        [questionLabels.listened_to, f.listenedTo],
+        [questionLabels.things_changed, f.thingsChanged],
+        [questionLabels.use_again, f.useAgain],
+      ]
+    : [
+        [questionLabels.voice_heard, f.voiceHeard],
+        [questionLabels.kept_informed, f.keptInformed],
+        [questionLabels.recommend, f.recommend],
+      ];
 }
 
 /** The Feedback tab on a case page: forms received at closure, which feed the quarterly report. */
@@ -23,7 +37,9 @@ export function FeedbackTab({ caseId }: { caseId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    send('feedback.list', { caseId }).then(setForms).catch((e: unknown) => setProblem(errorMessage(e)));
+    send('feedback.list', { caseId })
+      .then(setForms)
+      .catch((e: unknown) => setProblem(errorMessage(e)));
   }, [caseId]);
   useEffect(load, [load]);
 
@@ -55,7 +71,10 @@ export function FeedbackTab({ caseId }: { caseId: string }) {
       <FeedbackHandover caseId={caseId} />
       {problem ? <Text c="red.8">{problem}</Text> : null}
       {forms && forms.length === 0 && !editing ? (
-        <EmptyState title="No feedback yet" next="When the work ends, ask the young person (and the professionals or parents involved) how it went. Their answers are counted in the quarterly report." />
+        <EmptyState
+          title="No feedback yet"
+          next="When the work ends, ask the young person (and the professionals or parents involved) how it went. Their answers are counted in the quarterly report."
+        />
       ) : null}
       {editing ? (
         <FeedbackForm
@@ -75,7 +94,8 @@ export function FeedbackTab({ caseId }: { caseId: string }) {
           <Group justify="space-between" align="flex-start">
             <div>
               <Text fw={600}>
-                {f.kind === 'young_person' ? 'Young person' : respondentRoleLabels[f.respondentRole ?? 'other']}, received {formatUkDate(f.receivedDate)}
+                {f.kind === 'young_person' ? 'Young person' : respondentRoleLabels[f.respondentRole ?? 'other']},
+                received {formatUkDate(f.receivedDate)}
               </Text>
               {answersOf(f).map(([q, a]) => (
                 <Text size="sm" key={q}>
@@ -89,7 +109,12 @@ export function FeedbackTab({ caseId }: { caseId: string }) {
               ) : null}
             </div>
             <Group gap="xs">
-              <Button size="xs" variant="subtle" onClick={() => setEditing({ kind: f.kind, form: f })} disabled={editing !== null}>
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => setEditing({ kind: f.kind, form: f })}
+                disabled={editing !== null}
+              >
                 Edit
               </Button>
               <Button size="xs" variant="subtle" color="red" onClick={() => void remove(f)}>

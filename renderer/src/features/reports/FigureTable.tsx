@@ -12,7 +12,17 @@ export type PickFigure = (table: ReportTable, row: ReportTableRow) => void;
  * One breakdown: the full table (every code, zeros included) beside its chart. A figure that
  * counts cases is a button that lists the cases behind it.
  */
-export function FigureTable({ table, testId, onPick, previousLabel }: { table: ReportTable; testId?: string; onPick: PickFigure; previousLabel?: string }) {
+export function FigureTable({
+  table,
+  testId,
+  onPick,
+  previousLabel,
+}: {
+  table: ReportTable;
+  testId?: string;
+  onPick: PickFigure;
+  previousLabel?: string;
+}) {
   const data = table.rows.map((r) => ({ label: r.label, value: r.count ?? 0 }));
   const withPrevious = previousLabel !== undefined;
   return (
@@ -48,7 +58,13 @@ export function FigureTable({ table, testId, onPick, previousLabel }: { table: R
                 </Table.Th>
                 <Table.Td ta="right">
                   {r.cases && r.count ? (
-                    <Anchor component="button" type="button" fz="sm" onClick={() => onPick(table, r)} aria-label={`${r.label}: ${r.count}. Show the cases`}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      fz="sm"
+                      onClick={() => onPick(table, r)}
+                      aria-label={`${r.label}: ${r.count}. Show the cases`}
+                    >
                       {showCount(r.count)}
                     </Anchor>
                   ) : (
@@ -61,7 +77,11 @@ export function FigureTable({ table, testId, onPick, previousLabel }: { table: R
             ))}
           </Table.Tbody>
         </Table>
-        {table.chart === 'bar' ? <BarChart title={table.title} data={data} /> : table.chart === 'pie' ? <PieChart title={table.title} data={data} /> : null}
+        {table.chart === 'bar' ? (
+          <BarChart title={table.title} data={data} />
+        ) : table.chart === 'pie' ? (
+          <PieChart title={table.title} data={data} />
+        ) : null}
       </SimpleGrid>
     </Paper>
   );

@@ -5,7 +5,20 @@ import { DateField } from '../shell/DateField';
 import { useDateProblems } from '../shell/useDateProblems';
 import { customPeriod, parseQuarter, previousQuarter, quarterOf, type Period } from '../../../../shared/reports/period';
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function quarterLabel(q: string): string {
   const p = parseQuarter(q)!;
@@ -37,7 +50,9 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
   const applyDates = () => {
     const p = from && to && !dates.first ? customPeriod(from, to) : null;
     if (!p) {
-      setProblem(dates.first ? null : !from || !to ? 'Enter the first and the last day.' : 'The last day is before the first.');
+      setProblem(
+        dates.first ? null : !from || !to ? 'Enter the first and the last day.' : 'The last day is before the first.',
+      );
       return;
     }
     setProblem(null);

@@ -2,7 +2,13 @@ import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ageBands, issueCodes } from '../../../../shared/domain/codes';
 import { formatUkDate } from '../../../../shared/domain/dates';
-import { professionalQuestions, questionLabels, respondentRoleLabels, youngPersonQuestions, type AnswerSummary } from '../../../../shared/reports/feedback';
+import {
+  professionalQuestions,
+  questionLabels,
+  respondentRoleLabels,
+  youngPersonQuestions,
+  type AnswerSummary,
+} from '../../../../shared/reports/feedback';
 import { ageBandLabels, issueLabels } from '../../../../shared/reports/labels';
 import type { Period } from '../../../../shared/reports/period';
 import type { FullReport } from '../../../../shared/reports/quarterly';
@@ -32,18 +38,30 @@ const testIds: Record<string, string> = { closures: 'figure-closed' };
  * Every figure of the report, each as a table with a chart, the previous period's figure beside
  * it; each count lists the cases behind it when clicked.
  */
-export function ReportFigures({ report, previous, previousPeriod }: { report: FullReport; previous?: FullReport | undefined; previousPeriod?: Period | undefined }) {
+export function ReportFigures({
+  report,
+  previous,
+  previousPeriod,
+}: {
+  report: FullReport;
+  previous?: FullReport | undefined;
+  previousPeriod?: Period | undefined;
+}) {
   const [picked, setPicked] = useState<{ table: ReportTable; row: ReportTableRow } | null>(null);
   const n = report.newReferrals;
   const a = report.allocated;
   const b = report.briefInterventions;
   const tables = reportTables(report, previous);
-  const previousLabel = previousPeriod && previous ? `${formatUkDate(previousPeriod.from)} to ${formatUkDate(previousPeriod.to)}` : undefined;
+  const previousLabel =
+    previousPeriod && previous
+      ? `${formatUkDate(previousPeriod.from)} to ${formatUkDate(previousPeriod.to)}`
+      : undefined;
   const pick = (table: ReportTable, row: ReportTableRow) => setPicked({ table, row });
   return (
     <Stack data-testid="report-figures">
       <Text size="sm">
-        Referrals made from {formatUkDate(report.period.from)} to {formatUkDate(report.period.to)}, and cases closed in the same dates. Click a number to see the cases it counts.
+        Referrals made from {formatUkDate(report.period.from)} to {formatUkDate(report.period.to)}, and cases closed in
+        the same dates. Click a number to see the cases it counts.
       </Text>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Headline label="New referrals" value={String(n)} />
@@ -53,14 +71,28 @@ export function ReportFigures({ report, previous, previousPeriod }: { report: Fu
           note={`${a.count} of ${n}${a.medianDaysToAllocation === null ? '' : `; median wait ${a.medianDaysToAllocation} days`}`}
         />
         <Headline label="Cases closed" value={String(report.closed.total)} />
-        <Headline label="Brief interventions" value={String(b.count)} note={`${showPercent(b.percentOfNewReferrals)} of new referrals were referred and closed in these dates`} />
+        <Headline
+          label="Brief interventions"
+          value={String(b.count)}
+          note={`${showPercent(b.percentOfNewReferrals)} of new referrals were referred and closed in these dates`}
+        />
       </SimpleGrid>
-      {tables.filter((t) => t.id === 'summary').map((t) => (
-        <FigureTable key={t.id} table={t} onPick={pick} {...(previousLabel ? { previousLabel } : {})} />
-      ))}
-      {tables.filter((t) => !ownComponent.has(t.id)).map((t) => (
-        <FigureTable key={t.id} table={t} onPick={pick} {...(testIds[t.id] ? { testId: testIds[t.id] } : {})} {...(previousLabel ? { previousLabel } : {})} />
-      ))}
+      {tables
+        .filter((t) => t.id === 'summary')
+        .map((t) => (
+          <FigureTable key={t.id} table={t} onPick={pick} {...(previousLabel ? { previousLabel } : {})} />
+        ))}
+      {tables
+        .filter((t) => !ownComponent.has(t.id))
+        .map((t) => (
+          <FigureTable
+            key={t.id}
+            table={t}
+            onPick={pick}
+            {...(testIds[t.id] ? { testId: testIds[t.id] } : {})}
+            {...(previousLabel ? { previousLabel } : {})}
+          />
+        ))}
       <IssuesByAge report={report} />
       <FeedbackFigures report={report} />
       <CasesBehind period={report.period} picked={picked} onClose={() => setPicked(null)} />
@@ -77,7 +109,9 @@ function IssuesByAge({ report }: { report: FullReport }) {
         Issues by age at referral
       </Title>
       {used.length === 0 ? (
-        <Text size="sm" c="dimmed">No issues were recorded on these referrals.</Text>
+        <Text size="sm" c="dimmed">
+          No issues were recorded on these referrals.
+        </Text>
       ) : (
         <Table.ScrollContainer minWidth={600}>
           <Table striped fz="sm">
@@ -132,7 +166,8 @@ function AnswerRows({ summaries }: { summaries: Record<string, AnswerSummary> })
 
 function FeedbackFigures({ report }: { report: FullReport }) {
   const f = report.feedback;
-  const pick = <K extends string>(keys: readonly K[], all: Record<K, AnswerSummary>) => Object.fromEntries(keys.map((k) => [k, all[k]]));
+  const pick = <K extends string>(keys: readonly K[], all: Record<K, AnswerSummary>) =>
+    Object.fromEntries(keys.map((k) => [k, all[k]]));
   const roles = Object.entries(f.professionalByRole).filter(([, c]) => c > 0);
   return (
     <Paper withBorder p="md" data-testid="figure-feedback">
@@ -140,17 +175,29 @@ function FeedbackFigures({ report }: { report: FullReport }) {
         Feedback
       </Title>
       <Text size="sm" mb="sm">
-        {f.received.young_person} young people&apos;s forms and {f.received.professional} from professionals and parents were received
-        {roles.length ? ` (${roles.map(([r, c]) => `${respondentRoleLabels[r as keyof typeof respondentRoleLabels]} ${c}`).join(', ')})` : ''}.
+        {f.received.young_person} young people&apos;s forms and {f.received.professional} from professionals and parents
+        were received
+        {roles.length
+          ? ` (${roles.map(([r, c]) => `${respondentRoleLabels[r as keyof typeof respondentRoleLabels]} ${c}`).join(', ')})`
+          : ''}
+        .
       </Text>
       <Table striped fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Question</Table.Th>
-            <Table.Th scope="col" ta="right">Yes</Table.Th>
-            <Table.Th scope="col" ta="right">A bit</Table.Th>
-            <Table.Th scope="col" ta="right">No</Table.Th>
-            <Table.Th scope="col" ta="right">% yes</Table.Th>
+            <Table.Th scope="col" ta="right">
+              Yes
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              A bit
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              No
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              % yes
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -23,7 +23,11 @@ export function ReportWriting({ period }: { period: Period }) {
   const latest = useRef(0);
   const load = useCallback(() => {
     const n = ++latest.current;
-    Promise.all([send('reports.sections.list', { period }), send('reports.caseStudyCandidates', { period }), send('reports.quotes', { period })])
+    Promise.all([
+      send('reports.sections.list', { period }),
+      send('reports.caseStudyCandidates', { period }),
+      send('reports.quotes', { period }),
+    ])
       .then(([s, c, q]) => {
         if (n !== latest.current) return;
         setSections(s);
@@ -62,7 +66,8 @@ export function ReportWriting({ period }: { period: Period }) {
       {problem ? <Text c="red.8">{problem}</Text> : null}
       {sections.length === 0 && !editing ? (
         <Text size="sm" c="dimmed">
-          Nothing written for these dates yet. Sections you add here are kept in the encrypted store and go into the PDF after the figures.
+          Nothing written for these dates yet. Sections you add here are kept in the encrypted store and go into the PDF
+          after the figures.
         </Text>
       ) : null}
       {sections.map((s) =>
@@ -83,7 +88,12 @@ export function ReportWriting({ period }: { period: Period }) {
                 ) : null}
               </div>
               <Group gap="xs">
-                <Button size="xs" variant="subtle" onClick={() => setEditing({ kind: s.kind, section: s })} disabled={editing !== null}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => setEditing({ kind: s.kind, section: s })}
+                  disabled={editing !== null}
+                >
                   Edit
                 </Button>
                 <Button size="xs" variant="subtle" color="red" onClick={() => void remove(s)}>
@@ -117,10 +127,16 @@ export function ReportWriting({ period }: { period: Period }) {
             Feedback you may quote
           </Title>
           <Text size="xs" c="dimmed" mb="xs">
-            From forms received in these dates where the person agreed to be quoted. Check for names before copying into a section.
+            From forms received in these dates where the person agreed to be quoted. Check for names before copying into
+            a section.
           </Text>
           {quotes.map((q, i) => (
-            <Blockquote key={i} p="xs" mb="xs" cite={q.kind === 'young_person' ? 'Young person' : respondentRoleLabels[q.respondentRole ?? 'other']}>
+            <Blockquote
+              key={i}
+              p="xs"
+              mb="xs"
+              cite={q.kind === 'young_person' ? 'Young person' : respondentRoleLabels[q.respondentRole ?? 'other']}
+            >
               {q.comment}
             </Blockquote>
           ))}

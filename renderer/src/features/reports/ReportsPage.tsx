@@ -14,7 +14,6 @@ import { ReportWriting } from './ReportWriting';
 import { base64ToBytes, downloadFile, downloadPdf } from '../../api/download';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
-
 /** The quarterly impact report: pick dates, read the figures, write the story, export. */
 export function ReportsPage() {
   const [period, setPeriod] = useState<Period>(() => parseQuarter(previousQuarter(todayIso()))!);
@@ -52,12 +51,18 @@ export function ReportsPage() {
         downloadFile(fileName, csv, 'text/csv;charset=utf-8');
       } else if (format === 'xlsx') {
         const { base64, fileName } = await send('reports.exportXlsx', { period });
-        downloadFile(fileName, base64ToBytes(base64), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        downloadFile(
+          fileName,
+          base64ToBytes(base64),
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
       } else {
         const { base64, fileName } = await send('reports.pdf', { period });
         downloadPdf(fileName, base64);
       }
-      setNotice('The file has been saved outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.');
+      setNotice(
+        'The file has been saved outside the encrypted store. Keep it somewhere safe and delete it when it has been sent.',
+      );
     } catch (e) {
       setProblem(errorMessage(e));
     } finally {
@@ -89,7 +94,12 @@ export function ReportsPage() {
                   : null}
               </Menu.Dropdown>
             </Menu>
-            <Button variant="default" onClick={() => void exportAs('xlsx')} loading={exporting === 'xlsx'} disabled={!report}>
+            <Button
+              variant="default"
+              onClick={() => void exportAs('xlsx')}
+              loading={exporting === 'xlsx'}
+              disabled={!report}
+            >
               Export spreadsheet (XLSX)
             </Button>
             <Button onClick={() => void exportAs('pdf')} loading={exporting === 'pdf'} disabled={!report}>
@@ -113,9 +123,14 @@ export function ReportsPage() {
           </Group>
         ) : null}
         {report && report.newReferrals === 0 && report.closed.total === 0 ? (
-          <EmptyState title="No referrals or closures in these dates" next="Pick another period, or take and close referrals in the caseload; they are counted here as soon as they are saved." />
+          <EmptyState
+            title="No referrals or closures in these dates"
+            next="Pick another period, or take and close referrals in the caseload; they are counted here as soon as they are saved."
+          />
         ) : null}
-        {report ? <ReportFigures report={report} previous={previous ?? undefined} previousPeriod={periodBefore(period)} /> : null}
+        {report ? (
+          <ReportFigures report={report} previous={previous ?? undefined} previousPeriod={periodBefore(period)} />
+        ) : null}
         <Divider />
         <ReportWriting period={period} />
       </Stack>

@@ -7,7 +7,11 @@ import { errorMessage, send } from '../../api/client';
 import { useDraft } from '../drafts/useDraft';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
-const splitWords = (text: string): string[] => text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+const splitWords = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 
 /**
  * Writes one narrative section or case study. The text is kept as a draft in the encrypted store
@@ -88,13 +92,34 @@ export function SectionEditor(props: {
               nothingFoundMessage="No case closed in these dates"
             />
             <Group grow>
-              <TextInput label="Name to use instead" value={pseudonym} onChange={(e) => setPseudonym(e.currentTarget.value)} maxLength={60} />
-              <TextInput label="Other places to replace" description="Separate with commas, e.g. a school" value={places} onChange={(e) => setPlaces(e.currentTarget.value)} />
-              <TextInput label="Other names to replace" description="Separate with commas, e.g. a brother" value={names} onChange={(e) => setNames(e.currentTarget.value)} />
+              <TextInput
+                label="Name to use instead"
+                value={pseudonym}
+                onChange={(e) => setPseudonym(e.currentTarget.value)}
+                maxLength={60}
+              />
+              <TextInput
+                label="Other places to replace"
+                description="Separate with commas, e.g. a school"
+                value={places}
+                onChange={(e) => setPlaces(e.currentTarget.value)}
+              />
+              <TextInput
+                label="Other names to replace"
+                description="Separate with commas, e.g. a brother"
+                value={names}
+                onChange={(e) => setNames(e.currentTarget.value)}
+              />
             </Group>
           </>
         ) : null}
-        <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} required />
+        <TextInput
+          label="Title"
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          maxLength={200}
+          required
+        />
         <Textarea
           label={kind === 'case_study' ? 'The story' : 'Text'}
           autosize

@@ -7,7 +7,15 @@ const faces: Record<SmileyAnswer, string> = { happy: '😀', ok: '😐', sad: '�
  * Three faces with words under them: a radio group, so it works with the keyboard and a screen
  * reader reads "Yes", "A bit / not sure" or "No" rather than the picture.
  */
-export function SmileyScale({ question, value, onChange }: { question: string; value: SmileyAnswer | null; onChange: (v: SmileyAnswer | null) => void }) {
+export function SmileyScale({
+  question,
+  value,
+  onChange,
+}: {
+  question: string;
+  value: SmileyAnswer | null;
+  onChange: (v: SmileyAnswer | null) => void;
+}) {
   return (
     <Radio.Group label={question} value={value ?? ''} onChange={(v) => onChange(v === '' ? null : (v as SmileyAnswer))}>
       <Group mt={4} gap="lg">
@@ -27,7 +35,14 @@ export function SmileyScale({ question, value, onChange }: { question: string; v
             }
           />
         ))}
-        <Radio value="" label={<Text component="span" size="sm">Not answered</Text>} />
+        <Radio
+          value=""
+          label={
+            <Text component="span" size="sm">
+              Not answered
+            </Text>
+          }
+        />
       </Group>
     </Radio.Group>
   );

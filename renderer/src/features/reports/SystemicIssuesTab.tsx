@@ -22,8 +22,12 @@ export function SystemicIssuesTab({ caseId }: { caseId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    send('systemicIssues.list', { caseId }).then(setEntries).catch((e: unknown) => setProblem(errorMessage(e)));
-    send('systemicIssues.suggestions', {}).then(setSuggestions).catch(() => setSuggestions([]));
+    send('systemicIssues.list', { caseId })
+      .then(setEntries)
+      .catch((e: unknown) => setProblem(errorMessage(e)));
+    send('systemicIssues.suggestions', {})
+      .then(setSuggestions)
+      .catch(() => setSuggestions([]));
   }, [caseId]);
   useEffect(load, [load]);
 
@@ -68,14 +72,29 @@ export function SystemicIssuesTab({ caseId }: { caseId: string }) {
         </Button>
       </Group>
       <Text size="sm" c="dimmed">
-        Something on this case that is wider than this young person, for the quarterly report. Describe the issue, not the child: the report
-        shows the words and how many cases raised them.
+        Something on this case that is wider than this young person, for the quarterly report. Describe the issue, not
+        the child: the report shows the words and how many cases raised them.
       </Text>
       {problem ? <Alert color="red">{problem}</Alert> : null}
       {editing ? (
-        <Paper withBorder p="md" component="form" aria-label="Systemic issue" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <Paper
+          withBorder
+          p="md"
+          component="form"
+          aria-label="Systemic issue"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
           <Stack>
-            <Select label="Area" required data={areaOptions} value={editing.area ?? null} onChange={(v) => setEditing({ ...editing, area: (v ?? undefined) as SystemicArea | undefined })} />
+            <Select
+              label="Area"
+              required
+              data={areaOptions}
+              value={editing.area ?? null}
+              onChange={(v) => setEditing({ ...editing, area: (v ?? undefined) as SystemicArea | undefined })}
+            />
             <Autocomplete
               label="Issue"
               required
@@ -84,8 +103,20 @@ export function SystemicIssuesTab({ caseId }: { caseId: string }) {
               value={editing.issue ?? ''}
               onChange={(v) => setEditing({ ...editing, issue: v })}
             />
-            <Textarea label="Detail" autosize minRows={2} value={editing.detail ?? ''} onChange={(e) => setEditing({ ...editing, detail: e.currentTarget.value })} />
-            <DateField label="Date" required value={editing.raisedOn || null} notAfter={notFuture("A systemic issue can't be raised on a date in the future.")} onChange={(v) => setEditing({ ...editing, raisedOn: v ?? '' })} />
+            <Textarea
+              label="Detail"
+              autosize
+              minRows={2}
+              value={editing.detail ?? ''}
+              onChange={(e) => setEditing({ ...editing, detail: e.currentTarget.value })}
+            />
+            <DateField
+              label="Date"
+              required
+              value={editing.raisedOn || null}
+              notAfter={notFuture("A systemic issue can't be raised on a date in the future.")}
+              onChange={(v) => setEditing({ ...editing, raisedOn: v ?? '' })}
+            />
             <Group>
               <Button type="submit">Save systemic issue</Button>
               <Button variant="default" onClick={() => setEditing(null)}>
@@ -96,7 +127,10 @@ export function SystemicIssuesTab({ caseId }: { caseId: string }) {
         </Paper>
       ) : null}
       {entries && entries.length === 0 && !editing ? (
-        <EmptyState title="No systemic issues from this case" next="If this case shows a problem that affects other children too, mark it as a wider issue so it reaches the quarterly report." />
+        <EmptyState
+          title="No systemic issues from this case"
+          next="If this case shows a problem that affects other children too, mark it as a wider issue so it reaches the quarterly report."
+        />
       ) : null}
       {(entries ?? []).map((entry) => (
         <Paper key={entry.id} withBorder p="md" data-testid="systemic-issue">

@@ -13,19 +13,31 @@ export interface Datum {
 
 const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
-const describe = (title: string, data: Datum[]): string => `${title}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}.`;
+const describe = (title: string, data: Datum[]): string =>
+  `${title}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}.`;
 
 /** Horizontal bars, so long labels have their own column. */
 export function BarChart({ title, data }: { title: string; data: Datum[] }) {
   const shown = data.filter((d) => d.value > 0);
-  if (shown.length === 0) return <Text size="sm" c="dimmed">Nothing to chart for {title.toLowerCase()}.</Text>;
+  if (shown.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing to chart for {title.toLowerCase()}.
+      </Text>
+    );
   const max = Math.max(...shown.map((d) => d.value));
   const row = 26;
   const labelW = 190;
   const barW = 260;
   const height = shown.length * row + 8;
   return (
-    <svg role="img" aria-label={describe(title, shown)} viewBox={`0 0 ${labelW + barW + 50} ${height}`} width="100%" style={{ maxWidth: 520 }}>
+    <svg
+      role="img"
+      aria-label={describe(title, shown)}
+      viewBox={`0 0 ${labelW + barW + 50} ${height}`}
+      width="100%"
+      style={{ maxWidth: 520 }}
+    >
       <title>{describe(title, shown)}</title>
       {shown.map((d, i) => {
         const w = Math.max(2, (d.value / max) * barW);
@@ -50,7 +62,12 @@ export function BarChart({ title, data }: { title: string; data: Datum[] }) {
 export function PieChart({ title, data }: { title: string; data: Datum[] }) {
   const shown = data.filter((d) => d.value > 0);
   const total = shown.reduce((s, d) => s + d.value, 0);
-  if (total === 0) return <Text size="sm" c="dimmed">Nothing to chart for {title.toLowerCase()}.</Text>;
+  if (total === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing to chart for {title.toLowerCase()}.
+      </Text>
+    );
   const longest = Math.max(...shown.map((d) => `${d.label}: ${d.value} (100%)`.length));
   const r = 70;
   const cx = 80;
@@ -65,11 +82,25 @@ export function PieChart({ title, data }: { title: string; data: Datum[] }) {
     const [x1, y1] = [cx + r * Math.cos(start), cy + r * Math.sin(start)];
     const [x2, y2] = [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
     const large = sweep > Math.PI ? 1 : 0;
-    return <path key={d.label} d={`M${cx},${cy} L${x1},${y1} A${r},${r} 0 ${large} 1 ${x2},${y2} Z`} fill={colour} stroke="#fff" strokeWidth="1" />;
+    return (
+      <path
+        key={d.label}
+        d={`M${cx},${cy} L${x1},${y1} A${r},${r} 0 ${large} 1 ${x2},${y2} Z`}
+        fill={colour}
+        stroke="#fff"
+        strokeWidth="1"
+      />
+    );
   });
   return (
     // Wide enough for the longest closure outcome label with its figures.
-    <svg role="img" aria-label={describe(title, shown)} viewBox={`0 0 ${Math.max(440, 210 + longest * 6.6)} ${Math.max(170, shown.length * 22 + 10)}`} width="100%" style={{ maxWidth: 640 }}>
+    <svg
+      role="img"
+      aria-label={describe(title, shown)}
+      viewBox={`0 0 ${Math.max(440, 210 + longest * 6.6)} ${Math.max(170, shown.length * 22 + 10)}`}
+      width="100%"
+      style={{ maxWidth: 640 }}
+    >
       <title>{describe(title, shown)}</title>
       {slices}
       {shown.map((d, i) => (

@@ -21,7 +21,10 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (s: Set
     e.preventDefault();
     if (!settings) return;
     try {
-      const saved = await send('settings.update', { idleLockMinutes: settings.idleLockMinutes, serviceUrl: settings.serviceUrl });
+      const saved = await send('settings.update', {
+        idleLockMinutes: settings.idleLockMinutes,
+        serviceUrl: settings.serviceUrl,
+      });
       setSettings(saved);
       onSettingsChanged(saved);
       setError(null);
@@ -46,7 +49,9 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (s: Set
                 min={1}
                 max={240}
                 value={settings?.idleLockMinutes ?? 5}
-                onChange={(v) => settings && setSettings({ ...settings, idleLockMinutes: typeof v === 'number' ? v : Number(v) || 5 })}
+                onChange={(v) =>
+                  settings && setSettings({ ...settings, idleLockMinutes: typeof v === 'number' ? v : Number(v) || 5 })
+                }
                 disabled={!settings}
               />
               <TextInput
@@ -104,8 +109,18 @@ function ChangePassphrase() {
           <Title order={2} size="h4">
             Change passphrase
           </Title>
-          <PasswordInput label="Current passphrase" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} autoComplete="current-password" />
-          <PasswordInput label="New passphrase" value={next} onChange={(e) => setNext(e.currentTarget.value)} autoComplete="new-password" />
+          <PasswordInput
+            label="Current passphrase"
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            autoComplete="current-password"
+          />
+          <PasswordInput
+            label="New passphrase"
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            autoComplete="new-password"
+          />
           <PassphraseMeter passphrase={next} />
           <PasswordInput
             label="New passphrase again"

@@ -11,7 +11,11 @@ export function AppLayout({ onLock }: { onLock: () => void }) {
   const manager = useIsManager();
   const items = manager ? [...navItems.slice(0, 5), ...managerNavItems, ...navItems.slice(5)] : navItems;
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">

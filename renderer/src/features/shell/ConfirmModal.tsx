@@ -1,9 +1,24 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 
 /** Asks before something that changes or replaces records (closing a case, removing an issue, restoring a backup). */
-export function ConfirmModal(props: { opened: boolean; title: string; body: string; confirm: string; cancel?: string; danger?: boolean; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmModal(props: {
+  opened: boolean;
+  title: string;
+  body: string;
+  confirm: string;
+  cancel?: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   return (
-    <Modal opened={props.opened} onClose={props.onCancel} title={props.title} closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={props.opened}
+      onClose={props.onCancel}
+      title={props.title}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack>
         <Text size="sm">{props.body}</Text>
         <Group justify="flex-end">

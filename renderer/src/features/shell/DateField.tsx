@@ -120,7 +120,13 @@ export function DateField(props: DateFieldProps) {
       rightSection={
         <Popover opened={open} onChange={setOpen} trapFocus returnFocus position="bottom-end" withinPortal shadow="md">
           <Popover.Target>
-            <ActionIcon variant="subtle" aria-label="Open the calendar" title="Pick the date from a calendar (arrow keys move between days, Enter picks one)" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            <ActionIcon
+              variant="subtle"
+              aria-label="Open the calendar"
+              title="Pick the date from a calendar (arrow keys move between days, Enter picks one)"
+              aria-expanded={open}
+              onClick={() => setOpen((o) => !o)}
+            >
               <CalendarIcon />
             </ActionIcon>
           </Popover.Target>
@@ -135,7 +141,16 @@ export function DateField(props: DateFieldProps) {
               weekendDays={[]}
               hideOutsideDates
               getDayAriaLabel={(day) => longUkDate(String(day).slice(0, 10))}
-              ariaLabels={{ previousMonth: 'Previous month', nextMonth: 'Next month', previousYear: 'Previous year', nextYear: 'Next year', previousDecade: 'Previous ten years', nextDecade: 'Next ten years', monthLevelControl: 'Choose the month', yearLevelControl: 'Choose the year' }}
+              ariaLabels={{
+                previousMonth: 'Previous month',
+                nextMonth: 'Next month',
+                previousYear: 'Previous year',
+                nextYear: 'Next year',
+                previousDecade: 'Previous ten years',
+                nextDecade: 'Next ten years',
+                monthLevelControl: 'Choose the month',
+                yearLevelControl: 'Choose the year',
+              }}
               onChange={(iso) => {
                 if (!iso) return;
                 const picked = String(iso).slice(0, 10);
@@ -153,7 +168,20 @@ export function DateField(props: DateFieldProps) {
 }
 
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2026-12-01" -> "Tuesday 1 December 2026", as a screen reader should say a day in the calendar. */
 function longUkDate(iso: string): string {
@@ -164,7 +192,15 @@ function longUkDate(iso: string): string {
 
 function CalendarIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
       <rect x="3" y="5" width="18" height="16" rx="2" />
       <path d="M3 10h18M8 3v4M16 3v4" />
     </svg>

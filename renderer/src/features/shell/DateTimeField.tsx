@@ -44,7 +44,9 @@ export function DateTimeField(props: {
 
   const emit = (d: string | null, typedTime: string) => {
     const read = typedTime.trim() === '' ? null : readTime(typedTime);
-    setTimeProblem(read && !read.ok ? read.message : d && !read && props.required ? 'Type the time too, for example 14:30.' : null);
+    setTimeProblem(
+      read && !read.ok ? read.message : d && !read && props.required ? 'Type the time too, for example 14:30.' : null,
+    );
     const next = d && read?.ok ? `${d}T${read.time}` : '';
     emitted.current = next;
     if (next !== value) onChange(next);
@@ -54,7 +56,12 @@ export function DateTimeField(props: {
     <div role="group" aria-labelledby={groupId}>
       <Text id={groupId} size="sm" fw={500} mb={4}>
         {props.label}
-        {props.required ? <span aria-hidden="true" style={{ color: 'var(--mantine-color-error)' }}> *</span> : null}
+        {props.required ? (
+          <span aria-hidden="true" style={{ color: 'var(--mantine-color-error)' }}>
+            {' '}
+            *
+          </span>
+        ) : null}
       </Text>
       <Group align="flex-start" gap="xs" wrap="nowrap">
         <DateField

@@ -23,7 +23,15 @@ const focusField = (id: string): void => {
  * save (`attempt` goes up) the first problem's field takes the focus, so a keyboard or screen
  * reader user lands where the work is.
  */
-export function ErrorSummary({ problems, attempt, title = 'Please check these before saving' }: { problems: FormProblem[]; attempt: number; title?: string }) {
+export function ErrorSummary({
+  problems,
+  attempt,
+  title = 'Please check these before saving',
+}: {
+  problems: FormProblem[];
+  attempt: number;
+  title?: string;
+}) {
   const first = problems[0]?.id;
   useEffect(() => {
     if (attempt > 0 && first) focusField(first);

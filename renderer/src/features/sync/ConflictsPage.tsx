@@ -24,21 +24,36 @@ export function ConflictsPage() {
 
   return (
     <>
-      <PageHeader title="Sync conflicts" description="Changes that could not both be kept. Nothing has been lost: choose what the record should say." />
+      <PageHeader
+        title="Sync conflicts"
+        description="Changes that could not both be kept. Nothing has been lost: choose what the record should say."
+      />
       {error ? (
         <Alert color="red" role="alert" mb="md">
           {error}
         </Alert>
       ) : null}
-      {conflicts && conflicts.length === 0 ? <EmptyState title="No conflicts" next="Everything you and your colleagues changed has been combined." /> : null}
+      {conflicts && conflicts.length === 0 ? (
+        <EmptyState title="No conflicts" next="Everything you and your colleagues changed has been combined." />
+      ) : null}
       <Stack>
-        {conflicts?.map((c) => <ConflictCard key={c.id} conflict={c} onResolved={() => load('sync-conflict-resolved')} onError={setError} />)}
+        {conflicts?.map((c) => (
+          <ConflictCard key={c.id} conflict={c} onResolved={() => load('sync-conflict-resolved')} onError={setError} />
+        ))}
       </Stack>
     </>
   );
 }
 
-function ConflictCard({ conflict: c, onResolved, onError }: { conflict: SyncConflict; onResolved: () => void; onError: (e: string) => void }) {
+function ConflictCard({
+  conflict: c,
+  onResolved,
+  onError,
+}: {
+  conflict: SyncConflict;
+  onResolved: () => void;
+  onError: (e: string) => void;
+}) {
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState(() => (typeof c.keptValue === 'string' ? c.keptValue : valueText(c.keptValue)));
   const [busy, setBusy] = useState(false);
@@ -86,14 +101,32 @@ function ConflictCard({ conflict: c, onResolved, onError }: { conflict: SyncConf
           </div>
         </SimpleGrid>
         {merging ? (
-          <Textarea label="Merged text" autosize minRows={3} value={merged} onChange={(e) => setMerged(e.currentTarget.value)} />
+          <Textarea
+            label="Merged text"
+            autosize
+            minRows={3}
+            value={merged}
+            onChange={(e) => setMerged(e.currentTarget.value)}
+          />
         ) : null}
         <Group>
           <Button variant="default" disabled={busy} onClick={() => void resolve(c.mine ? 'edit' : 'kept')}>
-            {deleted ? (c.mine ? 'Bring it back with my change' : 'Keep it deleted') : c.mine ? 'Keep mine' : 'Keep current'}
+            {deleted
+              ? c.mine
+                ? 'Bring it back with my change'
+                : 'Keep it deleted'
+              : c.mine
+                ? 'Keep mine'
+                : 'Keep current'}
           </Button>
           <Button variant="default" disabled={busy} onClick={() => void resolve(c.mine ? 'kept' : 'edit')}>
-            {deleted ? (c.mine ? 'Keep it deleted' : 'Bring it back with the other change') : c.mine ? 'Keep theirs' : 'Use the other change'}
+            {deleted
+              ? c.mine
+                ? 'Keep it deleted'
+                : 'Bring it back with the other change'
+              : c.mine
+                ? 'Keep theirs'
+                : 'Use the other change'}
           </Button>
           {merging ? (
             <Button disabled={busy} onClick={() => void resolve('merged')}>

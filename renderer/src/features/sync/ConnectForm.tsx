@@ -12,7 +12,10 @@ export function ConnectForm({ onConnected }: { onConnected: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   useEffect(() => {
-    send('settings.get', {}).then((s) => setServiceUrl((cur) => cur || s.serviceUrl), () => {});
+    send('settings.get', {}).then(
+      (s) => setServiceUrl((cur) => cur || s.serviceUrl),
+      () => {},
+    );
   }, []);
 
   const submit = async (e: FormEvent) => {
@@ -39,10 +42,28 @@ export function ConnectForm({ onConnected }: { onConnected: () => void }) {
           Connect to your service
         </Title>
         <Text size="sm" c="dimmed">
-          Your manager gives you the service address and a one-time enrolment code. Type all of it, including any secret part. The code works once and for 24 hours.
+          Your manager gives you the service address and a one-time enrolment code. Type all of it, including any secret
+          part. The code works once and for 24 hours.
         </Text>
-        <TextInput label="Service address" placeholder="https://sync.your-service.org.uk" value={serviceUrl} onChange={(e) => setServiceUrl(e.currentTarget.value)} error={fields.serviceUrl} required autoComplete="url" />
-        <TextInput label="Enrolment code" placeholder="ABCD-EFGH-JKLM-NPQR · secret 7Q4M-T2XD-9KPA-WXYZ" value={code} onChange={(e) => setCode(e.currentTarget.value)} error={fields.code} required autoComplete="off" spellCheck={false} />
+        <TextInput
+          label="Service address"
+          placeholder="https://sync.your-service.org.uk"
+          value={serviceUrl}
+          onChange={(e) => setServiceUrl(e.currentTarget.value)}
+          error={fields.serviceUrl}
+          required
+          autoComplete="url"
+        />
+        <TextInput
+          label="Enrolment code"
+          placeholder="ABCD-EFGH-JKLM-NPQR · secret 7Q4M-T2XD-9KPA-WXYZ"
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          error={fields.code}
+          required
+          autoComplete="off"
+          spellCheck={false}
+        />
         <ProblemAlert problem={error} />
         <Button type="submit" loading={busy} w="fit-content">
           Connect

@@ -12,17 +12,19 @@ export function ConversionNotice({ conversion }: { conversion: NonNullable<SyncS
   if (done) {
     return (
       <Alert color="green" title="The service's records are sealed">
-        On {formatUkDateTime(at)} this computer sealed {converted.toLocaleString('en-GB')} value{converted === 1 ? '' : 's'} the service held from before
-        encryption, and the service removed {removed.toLocaleString('en-GB')} plain cop{removed === 1 ? 'y' : 'ies'}. The service now holds no readable
+        On {formatUkDateTime(at)} this computer sealed {converted.toLocaleString('en-GB')} value
+        {converted === 1 ? '' : 's'} the service held from before encryption, and the service removed{' '}
+        {removed.toLocaleString('en-GB')} plain cop{removed === 1 ? 'y' : 'ies'}. The service now holds no readable
         record.
       </Alert>
     );
   }
   return (
     <Alert color="yellow" title="Sealing the service's records">
-      So far {converted.toLocaleString('en-GB')} value{converted === 1 ? '' : 's'} sealed and {removed.toLocaleString('en-GB')} plain cop
-      {removed === 1 ? 'y' : 'ies'} removed. {remaining.toLocaleString('en-GB')} still wait{remaining === 1 ? 's' : ''}, usually an edit not yet sent from
-      this or another computer; Heard carries on at the next sync.
+      So far {converted.toLocaleString('en-GB')} value{converted === 1 ? '' : 's'} sealed and{' '}
+      {removed.toLocaleString('en-GB')} plain cop
+      {removed === 1 ? 'y' : 'ies'} removed. {remaining.toLocaleString('en-GB')} still wait{remaining === 1 ? 's' : ''},
+      usually an edit not yet sent from this or another computer; Heard carries on at the next sync.
     </Alert>
   );
 }

@@ -9,7 +9,15 @@ import { syncProblemText } from './status-text';
 import { formatSyncedAt, type SyncProgress } from './useSyncStatus';
 
 /** Where this computer stands with the service: last sync, what is waiting, progress, conflicts. */
-export function StatusCard({ status, progress, onSynced }: { status: SyncStatus; progress: SyncProgress | null; onSynced: () => void }) {
+export function StatusCard({
+  status,
+  progress,
+  onSynced,
+}: {
+  status: SyncStatus;
+  progress: SyncProgress | null;
+  onSynced: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const syncNow = async () => {
@@ -41,7 +49,9 @@ export function StatusCard({ status, progress, onSynced }: { status: SyncStatus;
         {status.lastSyncedAt ? `Last synced ${formatSyncedAt(status.lastSyncedAt)}.` : 'Not synced yet.'}
       </Text>
       <Text size="sm" data-testid="sync-waiting">
-        {status.waiting === 0 ? 'No changes waiting to be sent.' : `${status.waiting} change${status.waiting === 1 ? '' : 's'} waiting to be sent.`}
+        {status.waiting === 0
+          ? 'No changes waiting to be sent.'
+          : `${status.waiting} change${status.waiting === 1 ? '' : 's'} waiting to be sent.`}
       </Text>
       {progress ? (
         <div>
@@ -64,7 +74,12 @@ export function StatusCard({ status, progress, onSynced }: { status: SyncStatus;
           Sync now
         </Button>
         {status.conflicts > 0 ? (
-          <Button component={Link} to="/sync/conflicts" variant="default" rightSection={<Badge color="red">{status.conflicts}</Badge>}>
+          <Button
+            component={Link}
+            to="/sync/conflicts"
+            variant="default"
+            rightSection={<Badge color="red">{status.conflicts}</Badge>}
+          >
             Resolve conflicts
           </Button>
         ) : null}

@@ -18,7 +18,13 @@ export function SyncBadge() {
   }
   const n = status.conflicts;
   return (
-    <Badge color="red" size="sm" circle={n < 10} aria-label={`${n} sync conflict${n === 1 ? '' : 's'} to resolve`} data-testid="sync-conflict-badge">
+    <Badge
+      color="red"
+      size="sm"
+      circle={n < 10}
+      aria-label={`${n} sync conflict${n === 1 ? '' : 's'} to resolve`}
+      data-testid="sync-conflict-badge"
+    >
       {n}
     </Badge>
   );

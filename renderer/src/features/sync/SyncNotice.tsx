@@ -14,10 +14,19 @@ export function SyncNotice() {
   }, []);
   if (!notice) return null;
   return (
-    <Alert color="orange" role="alert" title={notice.kind === 'wiped' ? 'Records removed from this computer' : 'This computer was disconnected'}>
+    <Alert
+      color="orange"
+      role="alert"
+      title={notice.kind === 'wiped' ? 'Records removed from this computer' : 'This computer was disconnected'}
+    >
       {notice.message} This happened on {formatUkDate(notice.at)}. If you did not expect this, contact your manager.
       <div>
-        <Button size="xs" variant="default" mt="xs" onClick={() => void send('sync.dismissNotice', {}).then(() => setNotice(null))}>
+        <Button
+          size="xs"
+          variant="default"
+          mt="xs"
+          onClick={() => void send('sync.dismissNotice', {}).then(() => setNotice(null))}
+        >
           Dismiss
         </Button>
       </div>

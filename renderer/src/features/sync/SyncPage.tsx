@@ -46,7 +46,9 @@ export function SyncPage() {
           </>
         ) : (
           <>
-            <Alert color="gray">Not connected to a service. Until you connect, everything stays on this computer.</Alert>
+            <Alert color="gray">
+              Not connected to a service. Until you connect, everything stays on this computer.
+            </Alert>
             <Paper withBorder p="md">
               <ConnectForm onConnected={refresh} />
             </Paper>

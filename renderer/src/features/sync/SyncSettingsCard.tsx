@@ -17,7 +17,9 @@ export function SyncSettingsCard() {
           <Text size="sm">
             Connected to {status.organisationName} ({status.serviceUrl}) as {status.userName}.
           </Text>
-          <Text size="sm">{status.lastSyncedAt ? `Last synced ${formatSyncedAt(status.lastSyncedAt)}.` : 'Not synced yet.'}</Text>
+          <Text size="sm">
+            {status.lastSyncedAt ? `Last synced ${formatSyncedAt(status.lastSyncedAt)}.` : 'Not synced yet.'}
+          </Text>
           <Anchor component={Link} to="/sync" size="sm">
             Sync status and conflicts
           </Anchor>

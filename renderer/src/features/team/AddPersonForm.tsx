@@ -21,7 +21,8 @@ export function AddPersonForm({ onAdded }: { onAdded: (p: ServicePerson) => void
     e.preventDefault();
     const found: FormProblem[] = [];
     if (!name.trim()) found.push({ id: 'person-name', message: 'Enter their name.' });
-    if (!EMAIL.test(email.trim())) found.push({ id: 'person-email', message: 'Enter an email address, like name@example.org.' });
+    if (!EMAIL.test(email.trim()))
+      found.push({ id: 'person-email', message: 'Enter an email address, like name@example.org.' });
     setProblems(found);
     setAttempt((n) => n + 1);
     if (found.length) return;
@@ -47,8 +48,25 @@ export function AddPersonForm({ onAdded }: { onAdded: (p: ServicePerson) => void
           Add a person
         </Title>
         <ErrorSummary problems={problems} attempt={attempt} title="Please check these before adding" />
-        <TextInput id="person-name" label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={problemFor('person-name')} required autoComplete="off" />
-        <TextInput id="person-email" label="Email address" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={problemFor('person-email')} required autoComplete="off" />
+        <TextInput
+          id="person-name"
+          label="Name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={problemFor('person-name')}
+          required
+          autoComplete="off"
+        />
+        <TextInput
+          id="person-email"
+          label="Email address"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={problemFor('person-email')}
+          required
+          autoComplete="off"
+        />
         <Radio.Group label="Role" value={role} onChange={(v) => setRole(v === 'manager' ? 'manager' : 'advocate')}>
           <Group mt="xs">
             <Radio value="advocate" label="Advocate" />

@@ -16,7 +16,15 @@ export interface TypedName {
  * Gives the open cases of a name typed on this laptop to one of the service's people, after the
  * manager has read how many cases move and to whom.
  */
-export function MoveTypedCasesModal({ typed, onClose, onDone }: { typed: TypedName | null; onClose: () => void; onDone: (moved: number, to: string) => void }) {
+export function MoveTypedCasesModal({
+  typed,
+  onClose,
+  onDone,
+}: {
+  typed: TypedName | null;
+  onClose: () => void;
+  onDone: (moved: number, to: string) => void;
+}) {
   const [people, setPeople] = useState<Advocate[]>([]);
   const [userId, setUserId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,14 +52,26 @@ export function MoveTypedCasesModal({ typed, onClose, onDone }: { typed: TypedNa
   };
 
   return (
-    <Modal opened={typed !== null} onClose={onClose} title="Give these cases to someone on the service" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={typed !== null}
+      onClose={onClose}
+      title="Give these cases to someone on the service"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack>
         <Text size="sm">
           {typed
-            ? `${typed.name} ${typed.closed ? "no longer has an account with the service" : "was typed on this laptop and is not one of the service's people"}, so no laptop receives their ${typed.open} open case${typed.open === 1 ? '' : 's'}.`
+            ? `${typed.name} ${typed.closed ? 'no longer has an account with the service' : "was typed on this laptop and is not one of the service's people"}, so no laptop receives their ${typed.open} open case${typed.open === 1 ? '' : 's'}.`
             : ''}
         </Text>
-        <Select label="Give them to" data={people.map((p) => ({ value: p.id, label: p.name }))} value={userId} onChange={setUserId} searchable required />
+        <Select
+          label="Give them to"
+          data={people.map((p) => ({ value: p.id, label: p.name }))}
+          value={userId}
+          onChange={setUserId}
+          searchable
+          required
+        />
         {chosen && typed ? (
           <Text size="sm" fw={600}>
             {`${typed.open} open case${typed.open === 1 ? '' : 's'} will be allocated to ${chosen.name}. Their laptop receives them at its next sync.`}

@@ -10,7 +10,11 @@ import { PageHeader } from '../shell/PageHeader';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { AddPersonForm } from './AddPersonForm';
 
-const roleWords: Record<ServicePerson['role'], string> = { advocate: 'Advocate', manager: 'Manager', admin: 'Administrator' };
+const roleWords: Record<ServicePerson['role'], string> = {
+  advocate: 'Advocate',
+  manager: 'Manager',
+  admin: 'Administrator',
+};
 
 /** The service's people: who they are, their role, whether their account is open; add or close one. */
 export function PeoplePage() {
@@ -69,7 +73,9 @@ export function PeoplePage() {
             {done}
           </Text>
         ) : null}
-        {people && people.length === 0 ? <EmptyState title="No one yet" next="Add your advocates and managers below." /> : null}
+        {people && people.length === 0 ? (
+          <EmptyState title="No one yet" next="Add your advocates and managers below." />
+        ) : null}
         {people && people.length > 0 ? (
           <Table striped aria-label="The service's people">
             <Table.Thead>
@@ -87,10 +93,24 @@ export function PeoplePage() {
                   <Table.Td>{p.name}</Table.Td>
                   <Table.Td>{p.email}</Table.Td>
                   <Table.Td>{roleWords[p.role]}</Table.Td>
-                  <Table.Td>{p.active ? <Badge color="teal">Active</Badge> : <Text size="sm">Closed{p.deactivatedAt ? ` on ${formatUkDate(p.deactivatedAt.slice(0, 10))}` : ''}</Text>}</Table.Td>
+                  <Table.Td>
+                    {p.active ? (
+                      <Badge color="teal">Active</Badge>
+                    ) : (
+                      <Text size="sm">
+                        Closed{p.deactivatedAt ? ` on ${formatUkDate(p.deactivatedAt.slice(0, 10))}` : ''}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {p.active && p.id !== me && p.role !== 'admin' ? (
-                      <Button size="xs" variant="default" color="red" onClick={() => setClosing(p)} aria-label={`Close ${p.name}'s account`}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        color="red"
+                        onClick={() => setClosing(p)}
+                        aria-label={`Close ${p.name}'s account`}
+                      >
                         Close account
                       </Button>
                     ) : null}

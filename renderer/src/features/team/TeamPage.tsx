@@ -40,7 +40,12 @@ export function TeamPage() {
   useAppEvents(useCallback((e) => e.type === 'changed' && load(), [load]));
 
   const allocateButton = (r: Waiting) => (
-    <Button size="xs" variant="default" onClick={() => setAllocating(r)} aria-label={`Allocate ${r.displayName} (${r.reference})`}>
+    <Button
+      size="xs"
+      variant="default"
+      onClick={() => setAllocating(r)}
+      aria-label={`Allocate ${r.displayName} (${r.reference})`}
+    >
       Allocate
     </Button>
   );
@@ -65,7 +70,10 @@ export function TeamPage() {
         <Stack gap="xl">
           {team.waitingToSend.length > 0 ? (
             <Alert color="yellow" title="Allocations waiting to send" data-testid="allocations-waiting">
-              <Text size="sm">These allocations are saved on this laptop and will be sent to the service when it next connects. Until then the advocates' laptops do not have the cases.</Text>
+              <Text size="sm">
+                These allocations are saved on this laptop and will be sent to the service when it next connects. Until
+                then the advocates' laptops do not have the cases.
+              </Text>
               <List size="sm" mt="xs">
                 {team.waitingToSend.map((w) => (
                   <List.Item key={w.caseId}>
@@ -87,21 +95,46 @@ export function TeamPage() {
               {
                 label: 'On the service',
                 cell: (a) =>
-                  a.onService === 'active' ? 'Yes' : a.onService === 'inactive' ? <Badge color="orange">Account closed</Badge> : <Badge color="gray">Typed on this laptop</Badge>,
+                  a.onService === 'active' ? (
+                    'Yes'
+                  ) : a.onService === 'inactive' ? (
+                    <Badge color="orange">Account closed</Badge>
+                  ) : (
+                    <Badge color="gray">Typed on this laptop</Badge>
+                  ),
               },
               {
                 label: 'Action',
                 cell: (a) =>
                   a.onService !== 'active' && a.open > 0 ? (
-                    <Button size="xs" variant="default" onClick={() => setMoving({ ...a, closed: a.onService === 'inactive' })} aria-label={`Give ${a.name}'s cases to someone on the service`}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setMoving({ ...a, closed: a.onService === 'inactive' })}
+                      aria-label={`Give ${a.name}'s cases to someone on the service`}
+                    >
                       Give their cases to…
                     </Button>
                   ) : null,
               },
             ]}
           />
-          <TeamSection id="team-urgent" title="Urgent and not allocated" rows={team.urgentUnallocated} rowKey={(r) => r.caseId} empty="No urgent referral is waiting." columns={waitingColumns} />
-          <TeamSection id="team-waiting" title="Waiting for an advocate, longest first" rows={team.waiting} rowKey={(r) => r.caseId} empty="Nobody is waiting. New referrals appear here until they are allocated." columns={waitingColumns} />
+          <TeamSection
+            id="team-urgent"
+            title="Urgent and not allocated"
+            rows={team.urgentUnallocated}
+            rowKey={(r) => r.caseId}
+            empty="No urgent referral is waiting."
+            columns={waitingColumns}
+          />
+          <TeamSection
+            id="team-waiting"
+            title="Waiting for an advocate, longest first"
+            rows={team.waiting}
+            rowKey={(r) => r.caseId}
+            empty="Nobody is waiting. New referrals appear here until they are allocated."
+            columns={waitingColumns}
+          />
           <TeamSection
             id="team-complaints"
             title="Complaint responses overdue"

@@ -8,7 +8,14 @@ export interface Column<T> {
 }
 
 /** One part of the Team screen: a titled table, or a sentence saying there is nothing to do. */
-export function TeamSection<T>(props: { id: string; title: string; rows: T[]; empty: string; columns: Column<T>[]; rowKey: (row: T) => string }) {
+export function TeamSection<T>(props: {
+  id: string;
+  title: string;
+  rows: T[];
+  empty: string;
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+}) {
   const headingId = `${props.id}-heading`;
   return (
     <Stack gap="xs" component="section" aria-labelledby={headingId} data-testid={props.id}>

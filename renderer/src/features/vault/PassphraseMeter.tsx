@@ -15,7 +15,9 @@ export function PassphraseMeter({ passphrase }: { passphrase: string }) {
         size="sm"
       />
       <Text size="sm" mt={4} c={a.acceptable ? 'teal.9' : 'red.9'} aria-live="polite" data-testid="passphrase-feedback">
-        {passphrase ? `${LABELS[a.score]}. ${a.feedback}` : 'Use at least 12 characters: a few unrelated words work well.'}
+        {passphrase
+          ? `${LABELS[a.score]}. ${a.feedback}`
+          : 'Use at least 12 characters: a few unrelated words work well.'}
       </Text>
     </div>
   );

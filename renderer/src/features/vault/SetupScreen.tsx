@@ -36,7 +36,10 @@ export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void 
   if (restoring) {
     return (
       <VaultFrame title="Restore Heard from a backup">
-        <RestoreBackupForm replacing={false} onRestored={() => void send('vault.status', {}).then(onDone, (err: unknown) => setError(errorMessage(err)))} />
+        <RestoreBackupForm
+          replacing={false}
+          onRestored={() => void send('vault.status', {}).then(onDone, (err: unknown) => setError(errorMessage(err)))}
+        />
         <ProblemAlert problem={error} />
         <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(false)}>
           Back: set up with no records instead
@@ -52,7 +55,9 @@ export function SetupScreen({ onDone }: { onDone: (status: VaultStatus) => void 
     >
       <SyncNotice />
       <List size="sm" spacing={4}>
-        <List.Item>At least 12 characters. Three or four unrelated words are easy to remember and hard to guess.</List.Item>
+        <List.Item>
+          At least 12 characters. Three or four unrelated words are easy to remember and hard to guess.
+        </List.Item>
         <List.Item>Nobody, including your service, can recover it. Keep it safe.</List.Item>
       </List>
       <form onSubmit={submit} noValidate>

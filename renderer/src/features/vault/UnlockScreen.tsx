@@ -6,7 +6,15 @@ import { announce } from '../../api/events';
 import { VaultFrame } from './VaultFrame';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
-export function UnlockScreen({ retryAfterMs, reason, onDone }: { retryAfterMs: number; reason: string | null; onDone: (s: VaultStatus) => void }) {
+export function UnlockScreen({
+  retryAfterMs,
+  reason,
+  onDone,
+}: {
+  retryAfterMs: number;
+  reason: string | null;
+  onDone: (s: VaultStatus) => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +55,10 @@ export function UnlockScreen({ retryAfterMs, reason, onDone }: { retryAfterMs: n
   };
 
   return (
-    <VaultFrame title="Heard is locked" intro={reason ? lockReasonText(reason) : 'Enter your passphrase to open your records.'}>
+    <VaultFrame
+      title="Heard is locked"
+      intro={reason ? lockReasonText(reason) : 'Enter your passphrase to open your records.'}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <PasswordInput
