@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { onlineFeedbackSchema, onlineReferralSchema } from '../../../shared/intake/online-forms';
 import { intakeAckResponseSchema, intakePullResponseSchema, type Submission } from '../../../shared/sync/intake';
 import { currentOrgKey, orgKeyFor } from '../e2e/keyring';
@@ -9,10 +8,9 @@ import { SyncHttpError } from '../sync/transport';
 import { deriveIntakeKeyPair, openSubmission, type CryptoKeyPair } from './intake-key';
 import { writeOnlineFeedback } from './online-feedback';
 import { writeOnlineReferral } from './online-referral';
+import { ensureServedKey } from './served-key';
 
-/** `epoch:public key` last published by this laptop, so it is sent once per epoch. */
-export const PUBLISHED_KEY = 'intake_key_published';
-const okSchema = z.object({ ok: z.literal(true) });
+export { PUBLISHED_KEY } from './served-key';
 
 export interface CollectCounts {
   referrals: number;
@@ -52,15 +50,12 @@ export function collectOnlineForms(
     const current = currentOrgKey(db);
     if (!current) return none;
     const c: CollectCounts = { referrals: 0, feedback: 0, unreadable: 0, failed: 0 };
+    // Said first: the person must hear that the public pages sealed to a stranger's key.
+    let keyNotice: string | null = null;
+    const withKey = (n: string | null) => [keyNotice, n].filter(Boolean).join(' ') || null;
     try {
       const mine = await deriveIntakeKeyPair(current.key, account.organisation_id);
-      const stamp = `${current.epoch}:${mine.publicKey}`;
-      if (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(PUBLISHED_KEY) !== stamp) {
-        await request('/v1/intake/key', { epoch: current.epoch, publicKey: mine.publicKey }, okSchema);
-        db.prepare(
-          'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        ).run(PUBLISHED_KEY, stamp);
-      }
+      keyNotice = await ensureServedKey(db, request, { epoch: current.epoch, publicKey: mine.publicKey });
       const pairs = new Map<number, CryptoKeyPair>([[current.epoch, mine.keyPair]]);
       for (;;) {
         const page = await request('/v1/intake/pull', { limit: 50 }, intakePullResponseSchema);
@@ -86,10 +81,12 @@ export function collectOnlineForms(
       const why = e instanceof SyncHttpError ? e.message : 'a problem on this computer';
       return {
         changed: changedOf(c),
-        notice: `Online forms could not all be collected this time (${why}). They are kept on the service and Heard will try again.`,
+        notice: withKey(
+          `Online forms could not all be collected this time (${why}). They are kept on the service and Heard will try again.`,
+        ),
       };
     }
-    return { changed: changedOf(c), notice: collectNotice(c) };
+    return { changed: changedOf(c), notice: withKey(collectNotice(c)) };
   };
 }
 

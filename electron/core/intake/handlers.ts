@@ -4,7 +4,7 @@ import type { intakeMethods, OnlineReferralInfo } from '../../../shared/ipc/inta
 import { feedbackLinkResponseSchema } from '../../../shared/sync/intake';
 import type { Db } from '../db/database';
 import type { CoreContext, HandlersFor } from '../ipc/handler-types';
-import { PUBLISHED_KEY } from './collect-forms';
+import { PUBLISHED_KEY } from './served-key';
 
 interface Row {
   person_id: string | null;
