@@ -134,7 +134,7 @@ export async function acceptSubmission(
 }
 
 export type LinkState =
-  | { state: 'open'; id: string; organisationId: string; audience: FeedbackAudience }
+  | { state: 'open'; id: string; organisationId: string; caseId: string; audience: FeedbackAudience }
   | { state: 'used' | 'expired' | 'unknown' };
 
 /** What a feedback link's token opens; the token itself is never stored, only its hash. */
@@ -143,17 +143,24 @@ export async function findLink(pool: Pool, token: string, now: Date): Promise<Li
   const r = await pool.query<{
     id: string;
     organisation_id: string;
+    case_id: string;
     audience: FeedbackAudience;
     expires_at: Date;
     used_at: Date | null;
-  }>('SELECT id, organisation_id, audience, expires_at, used_at FROM feedback_links WHERE token_hash = $1', [
+  }>('SELECT id, organisation_id, case_id, audience, expires_at, used_at FROM feedback_links WHERE token_hash = $1', [
     hashSecret(token),
   ]);
   const row = r.rows[0];
   if (!row) return { state: 'unknown' };
   if (row.used_at) return { state: 'used' };
   if (row.expires_at.getTime() <= now.getTime()) return { state: 'expired' };
-  return { state: 'open', id: row.id, organisationId: row.organisation_id, audience: row.audience };
+  return {
+    state: 'open',
+    id: row.id,
+    organisationId: row.organisation_id,
+    caseId: row.case_id,
+    audience: row.audience,
+  };
 }
 
 /**

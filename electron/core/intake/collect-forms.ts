@@ -8,6 +8,7 @@ import { SyncHttpError } from '../sync/transport';
 import { deriveIntakeKeyPair, openSubmission, type CryptoKeyPair } from './intake-key';
 import { writeOnlineFeedback } from './online-feedback';
 import { writeOnlineReferral } from './online-referral';
+import { checkLink } from './link-record';
 import { ensureServedKey } from './served-key';
 
 export { PUBLISHED_KEY } from './served-key';
@@ -19,6 +20,8 @@ export interface CollectCounts {
   unreadable: number;
   /** Opened but not written here (a problem on this computer): kept on the service for next time. */
   failed: number;
+  /** Feedback the service named another case or audience for than the link this laptop made. */
+  wrongCase?: number;
 }
 
 export function collectNotice(c: CollectCounts): string | null {
@@ -29,6 +32,9 @@ export function collectNotice(c: CollectCounts): string | null {
       : null,
     c.failed
       ? `${c.failed} online form${one(c.failed, '', 's')} could not be saved on this computer; ${one(c.failed, 'it is', 'they are')} kept on the service and Heard will try again.`
+      : null,
+    c.wrongCase
+      ? `${c.wrongCase} online feedback answer${one(c.wrongCase, ' was', 's were')} sent back by the service for a different case from the one ${one(c.wrongCase, 'its link was', 'their links were')} made for on this computer, so ${one(c.wrongCase, 'it was', 'they were')} not added to any case and ${one(c.wrongCase, 'has', 'have')} been removed from the service. Tell whoever runs the service.`
       : null,
   ];
   return parts.filter(Boolean).join(' ') || null;
@@ -99,7 +105,7 @@ type Audit = (entries: NewAuditEntry[]) => void;
 const METHOD = 'sync.online-forms';
 
 async function take(
-  ctx: Pick<CoreContext, 'write' | 'now'>,
+  ctx: Pick<CoreContext, 'db' | 'write' | 'now'>,
   pair: CryptoKeyPair,
   organisationId: string,
   sub: Submission,
@@ -109,7 +115,11 @@ async function take(
   let answers: unknown;
   try {
     answers = JSON.parse(
-      await openSubmission(pair, { organisationId, kind: sub.kind, linkId: sub.link?.id ?? null }, sub),
+      await openSubmission(
+        pair,
+        { organisationId, kind: sub.kind, link: sub.kind === 'feedback' ? sub.link : null },
+        sub,
+      ),
     );
   } catch {
     c.unreadable++;
@@ -127,6 +137,7 @@ async function take(
   }
   const f = onlineFeedbackSchema.safeParse(answers);
   if (!f.success || !sub.link) return (c.unreadable++, 'done');
+  if (checkLink(ctx.db(), sub.link) === 'mismatch') return ((c.wrongCase = (c.wrongCase ?? 0) + 1), 'done');
   const out = writeOnlineFeedback(ctx, sub, f.data);
   if (out === 'written') {
     c.feedback++;

@@ -4,6 +4,7 @@ import type { intakeMethods, OnlineReferralInfo } from '../../../shared/ipc/inta
 import { feedbackLinkResponseSchema } from '../../../shared/sync/intake';
 import type { Db } from '../db/database';
 import type { CoreContext, HandlersFor } from '../ipc/handler-types';
+import { rememberLink } from './link-record';
 import { PUBLISHED_KEY } from './served-key';
 
 interface Row {
@@ -113,6 +114,7 @@ export const intakeHandlers: HandlersFor<keyof typeof intakeMethods> = {
     const out = await ctx.sync.withService((api, t) =>
       api.post('/v1/feedback-links', { caseId: input.caseId, audience: input.audience }, feedbackLinkResponseSchema, t),
     );
+    rememberLink(ctx.db(), { id: out.linkId, caseId: input.caseId, audience: input.audience });
     return { url: `${ctx.sync.account()!.service_url}/feedback/${out.token}`, expiresAt: out.expiresAt };
   },
 };
