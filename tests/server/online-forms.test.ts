@@ -54,7 +54,7 @@ describe('online referral and feedback forms on the service', () => {
       pool: db.pool,
       now: () => clock,
       authRateLimit: 1000,
-      publicFormLimits: { perAddressPerHour: 1000, dailyCap: 1000 },
+      publicFormLimits: { perAddressPerHour: 1000, dailyCap: 1000, feedbackDailyCap: 1000 },
     });
     org = await ops.createOrganisation(db.pool, 'Riverside Advocacy');
     manager = await ops.createUser(db.pool, org, 'Morgan', 'm@example.org', 'manager');
@@ -214,7 +214,7 @@ describe('online referral and feedback forms on the service', () => {
     const limited = await buildServer({
       pool: db.pool,
       now: () => clock,
-      publicFormLimits: { perAddressPerHour: 2, dailyCap: 3 },
+      publicFormLimits: { perAddressPerHour: 2, dailyCap: 3, feedbackDailyCap: 3 },
     });
     const { publicKey } = await publishedKey();
     const send = async (ip: string) => {
@@ -248,7 +248,7 @@ describe('online referral and feedback forms on the service', () => {
       pool: db.pool,
       now: () => clock,
       trustProxy: '10.9.9.9',
-      publicFormLimits: { perAddressPerHour: 1, dailyCap: 100 },
+      publicFormLimits: { perAddressPerHour: 1, dailyCap: 100, feedbackDailyCap: 100 },
     });
     const send = async (sender: string) => {
       const sealed = await sealForIntake(publicKey, { organisationId: org, kind: 'referral', link: null }, referral());
