@@ -74,6 +74,8 @@ describe("a manager's laptop checks the key the public pages seal to", () => {
       /sealing forms to a key that is not your organisation's, and the service did not let Heard put the right one back/,
     );
     expect(await lastError()).toMatch(/may be read by someone else/);
+    // The Today panel stops offering the page's address to hand out.
+    expect(await manager.call('intake.status', {})).toEqual({ state: 'wrong_key', pageUrl: null });
 
     await service.db.pool.query('UPDATE intake_keys SET public_key = $2 WHERE organisation_id = $1 AND epoch = 1', [
       service.org,
@@ -81,6 +83,7 @@ describe("a manager's laptop checks the key the public pages seal to", () => {
     ]);
     await manager.call('sync.now', {});
     expect(await lastError()).toBeNull();
+    expect(await manager.call('intake.status', {})).toMatchObject({ state: 'open' });
   });
 
   it('republishes its own key when the service lost it, without alarm', async () => {
