@@ -7,7 +7,6 @@ import { Device, SERVICE_URL, startService, type Service } from '../sync/harness
 import { preEncryption } from '../sync/pre-encryption';
 
 const CASE = '01900000-0000-7000-8000-0000000000c9';
-const MID = '01900000-0000-7000-8000-0000000000ca';
 const KEY = { epoch: 1, key: randomBytes(32) };
 
 /** The conversion endpoints replace a value without a new version: only a manager, only plain values, only in place. */
@@ -15,6 +14,8 @@ describe('the conversion endpoints against a hostile device', () => {
   let service: Service;
   let advocate: Device;
   let manager: Device;
+  /** The mutation that wrote the value being resealed: a sealed value must name it. */
+  let mid: string;
   const call = async (d: Device, path: string, body: object) => {
     const r = await service.transport(`${SERVICE_URL}${path}`, {
       method: 'POST',
@@ -26,7 +27,7 @@ describe('the conversion endpoints against a hostile device', () => {
   const sealed = (entityId: string, value: unknown) =>
     sealValue(
       KEY,
-      { organisationId: service.org, entity: 't_cases', entityId, field: 'name', caseId: CASE, mutationId: MID },
+      { organisationId: service.org, entity: 't_cases', entityId, field: 'name', caseId: CASE, mutationId: mid },
       value,
     );
   const name = async () =>
@@ -53,6 +54,12 @@ describe('the conversion endpoints against a hostile device', () => {
     advocate.write('t_cases', CASE, CASE, { name: 'Case kept plain' });
     await advocate.client.syncNow();
     await manager.client.syncNow();
+    mid = (
+      await service.db.pool.query<{ mutation_id: string }>(
+        "SELECT mutation_id FROM changes WHERE entity_id = $1 AND field = 'name' AND kind = 'change'",
+        [CASE],
+      )
+    ).rows[0]!.mutation_id;
   });
   afterAll(() => service.close());
 
