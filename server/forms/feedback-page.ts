@@ -29,7 +29,7 @@ const OTHERS: Record<ProfessionalQuestion, string> = {
 
 /** A one-time feedback form for one case, sealed in the browser like the referral form. */
 export function feedbackPage(
-  link: { id: string; organisationId: string; audience: FeedbackAudience },
+  link: { id: string; organisationId: string; caseId: string; audience: FeedbackAudience },
   key: IntakeKey,
   token: string,
 ): string {
@@ -49,7 +49,7 @@ export function feedbackPage(
 <p class="lead">${esc(key.organisationName)} would like to know how it went. It takes two minutes. You can skip any question.</p>
 <p>Your answers are locked on this device before they are sent. This link works once.</p>
 ${NOSCRIPT}
-<form id="feedback-form" class="${young ? 'faces' : ''}" novalidate data-epoch="${key.epoch}" data-key="${esc(key.publicKey)}" data-info="${esc(intakeInfo(link.organisationId, 'feedback'))}" data-aad="${esc(intakeAad(link.id))}" data-post="/v1/public/feedback/${esc(token)}" data-audience="${link.audience}">
+<form id="feedback-form" class="${young ? 'faces' : ''}" novalidate data-epoch="${key.epoch}" data-key="${esc(key.publicKey)}" data-info="${esc(intakeInfo(link.organisationId, 'feedback'))}" data-aad="${esc(intakeAad(link))}" data-post="/v1/public/feedback/${esc(token)}" data-audience="${link.audience}">
 <div class="alert" id="form-errors" role="alert" tabindex="-1" hidden></div>
 ${role}
 ${questions.map(([q, name]) => radios(name, questionLabels[q], FACES)).join('\n')}

@@ -7,10 +7,11 @@ import {
   intakeAckRequestSchema,
   intakeKeyRequestSchema,
   intakePullRequestSchema,
+  intakeServedKeyRequestSchema,
 } from '../../shared/sync/intake';
 import type { DeviceIdentity } from '../auth/authenticate';
 import { ServiceError, badRequest } from '../errors';
-import { acknowledge, createLink, publishIntakeKey, waitingSubmissions } from './intake-store';
+import { acknowledge, createLink, intakeKeyFor, publishIntakeKey, waitingSubmissions } from './intake-store';
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const r = schema.safeParse(body);
@@ -46,6 +47,15 @@ export function registerIntakeRoutes(
     const body = parse(intakeKeyRequestSchema, req.body);
     await publishIntakeKey(pool, who, body.epoch, body.publicKey, now());
     return { v: PROTOCOL_VERSION, ok: true };
+  });
+
+  // What GET /refer/:org and /feedback/:token embed for the browser (the same intakeKeyFor), so a
+  // manager's laptop can check the pages seal to the key it derives (docs/e2e.md, Online forms).
+  app.post('/v1/intake/key/served', async (req) => {
+    const who = await signedIn(req, true);
+    parse(intakeServedKeyRequestSchema, req.body);
+    const key = await intakeKeyFor(pool, who.organisationId);
+    return { v: PROTOCOL_VERSION, key: key ? { epoch: key.epoch, publicKey: key.publicKey } : null };
   });
 
   app.post('/v1/intake/pull', async (req) => {

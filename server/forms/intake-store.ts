@@ -83,9 +83,10 @@ export const dailyCapMessage =
   'This service has received as many online forms as it can take today. Please try again tomorrow, or phone the service if it is urgent.';
 
 /**
- * Keeps one sealed submission, counted against the organisation's daily cap in the same
- * transaction; for a feedback link, the link is used up in that transaction too, so two
- * browsers sending at once cannot both use it.
+ * Keeps one sealed submission, counted against the organisation's daily cap for its kind in the
+ * same transaction (referrals in intake_daily, feedback by the links used that day, under a lock
+ * so two at once cannot both pass); for a feedback link, the link is used up in that transaction
+ * too, so two browsers sending at once cannot both use it.
  */
 export async function acceptSubmission(
   pool: Pool,
@@ -96,12 +97,22 @@ export async function acceptSubmission(
 ): Promise<string> {
   return inTransaction(pool, async (c) => {
     const day = now.toISOString().slice(0, 10);
-    const counted = await c.query<{ accepted: number }>(
-      `INSERT INTO intake_daily (organisation_id, day, accepted) VALUES ($1, $2, 1)
-         ON CONFLICT (organisation_id, day) DO UPDATE SET accepted = intake_daily.accepted + 1 RETURNING accepted`,
-      [target.organisationId, day],
-    );
-    if (counted.rows[0]!.accepted > dailyCap) throw new ServiceError(429, 'rate_limited', dailyCapMessage);
+    if (target.kind === 'referral') {
+      const counted = await c.query<{ accepted: number }>(
+        `INSERT INTO intake_daily (organisation_id, day, accepted) VALUES ($1, $2, 1)
+           ON CONFLICT (organisation_id, day) DO UPDATE SET accepted = intake_daily.accepted + 1 RETURNING accepted`,
+        [target.organisationId, day],
+      );
+      if (counted.rows[0]!.accepted > dailyCap) throw new ServiceError(429, 'rate_limited', dailyCapMessage);
+    } else {
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('heard-feedback-cap:' || $1))", [target.organisationId]);
+      const used = await c.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM feedback_links
+          WHERE organisation_id = $1 AND used_at >= $2 AND used_at < $3`,
+        [target.organisationId, new Date(`${day}T00:00:00Z`), new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)],
+      );
+      if (used.rows[0]!.n >= dailyCap) throw new ServiceError(429, 'rate_limited', dailyCapMessage);
+    }
     const known = await c.query('SELECT 1 FROM intake_keys WHERE organisation_id = $1 AND epoch = $2', [
       target.organisationId,
       body.epoch,
@@ -134,7 +145,7 @@ export async function acceptSubmission(
 }
 
 export type LinkState =
-  | { state: 'open'; id: string; organisationId: string; audience: FeedbackAudience }
+  | { state: 'open'; id: string; organisationId: string; caseId: string; audience: FeedbackAudience }
   | { state: 'used' | 'expired' | 'unknown' };
 
 /** What a feedback link's token opens; the token itself is never stored, only its hash. */
@@ -143,17 +154,24 @@ export async function findLink(pool: Pool, token: string, now: Date): Promise<Li
   const r = await pool.query<{
     id: string;
     organisation_id: string;
+    case_id: string;
     audience: FeedbackAudience;
     expires_at: Date;
     used_at: Date | null;
-  }>('SELECT id, organisation_id, audience, expires_at, used_at FROM feedback_links WHERE token_hash = $1', [
+  }>('SELECT id, organisation_id, case_id, audience, expires_at, used_at FROM feedback_links WHERE token_hash = $1', [
     hashSecret(token),
   ]);
   const row = r.rows[0];
   if (!row) return { state: 'unknown' };
   if (row.used_at) return { state: 'used' };
   if (row.expires_at.getTime() <= now.getTime()) return { state: 'expired' };
-  return { state: 'open', id: row.id, organisationId: row.organisation_id, audience: row.audience };
+  return {
+    state: 'open',
+    id: row.id,
+    organisationId: row.organisation_id,
+    caseId: row.case_id,
+    audience: row.audience,
+  };
 }
 
 /**

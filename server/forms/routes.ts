@@ -9,14 +9,24 @@ import { expiredLinkPage, feedbackPage, noReferralsPage, unknownLinkPage, usedLi
 import { acceptSubmission, findLink, intakeKeyFor } from './intake-store';
 import { PAGE_HEADERS } from './page-shell';
 import { referralPage } from './referral-page';
+import { senderKey } from './sender-key';
 
 export interface PublicFormLimits {
-  /** Forms one address may send in an hour. */
+  /** Forms one address may send in an hour; IPv6 addresses count by their /64 (one household or phone). */
   perAddressPerHour: number;
-  /** Forms one organisation accepts in a day (UTC), referrals and feedback together. */
+  /** Referrals one organisation accepts in a day (UTC). */
   dailyCap: number;
+  /**
+   * Feedback answers one organisation accepts in a day (UTC), counted apart from referrals so a
+   * flood of one form cannot shut the other (attack review finding 12).
+   */
+  feedbackDailyCap: number;
 }
-export const DEFAULT_PUBLIC_FORM_LIMITS: PublicFormLimits = { perAddressPerHour: 10, dailyCap: 200 };
+export const DEFAULT_PUBLIC_FORM_LIMITS: PublicFormLimits = {
+  perAddressPerHour: 10,
+  dailyCap: 200,
+  feedbackDailyCap: 200,
+};
 
 export const HONEYPOT_MESSAGE =
   'This form could not be sent, because the box marked "Leave this box empty" was filled in. Please leave it empty and send again.';
@@ -64,7 +74,13 @@ export async function registerPublicForms(
           ).body(),
         );
     });
-    const submitLimit = { rateLimit: { max: limits.perAddressPerHour, timeWindow: '1 hour' } };
+    const submitLimit = {
+      rateLimit: {
+        max: limits.perAddressPerHour,
+        timeWindow: '1 hour',
+        keyGenerator: (req: FastifyRequest) => senderKey(req.ip),
+      },
+    };
 
     forms.get('/refer/:org', async (req, reply) => {
       const org = (req.params as { org: string }).org;
@@ -134,7 +150,7 @@ export async function registerPublicForms(
         { organisationId: link.organisationId, kind: 'feedback', linkId: link.id },
         body,
         now(),
-        limits.dailyCap,
+        limits.feedbackDailyCap,
       );
       return { v: PROTOCOL_VERSION, reference };
     });

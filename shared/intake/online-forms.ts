@@ -84,13 +84,21 @@ export type OnlineFeedback = z.output<typeof onlineFeedbackSchema>;
 /** Feedback links stay usable this long. */
 export const FEEDBACK_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** The feedback link an answer was given through: which case it is for and whom it asked. */
+export interface LinkBinding {
+  id: string;
+  caseId: string;
+  audience: FeedbackAudience;
+}
+
 /**
  * HPKE `info` and associated data for a submission. `info` names the organisation and the kind,
- * and a feedback answer's associated data names its link, so a ciphertext the service moves to
- * another organisation, form or link does not open.
+ * and a feedback answer's associated data names its link, the link's case and audience, so a
+ * ciphertext the service moves to another organisation, form, link or case does not open.
  */
 export const intakeInfo = (organisationId: string, kind: 'referral' | 'feedback'): string =>
   `heard/intake/v1|${organisationId}|${kind}`;
-export const intakeAad = (linkId: string | null): string => (linkId ? `link|${linkId}` : 'referral');
+export const intakeAad = (link: LinkBinding | null): string =>
+  link ? `link|${link.id}|case|${link.caseId}|${link.audience}` : 'referral';
 /** HKDF `info` for the intake key pair's seed (salt: the organisation id). */
 export const INTAKE_SEED_INFO = 'heard/intake';

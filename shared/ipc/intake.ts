@@ -23,9 +23,12 @@ export type OnlineReferralInfo = z.infer<typeof onlineReferralInfoSchema>;
 export const feedbackLinkSchema = z.object({ url: z.string(), expiresAt: z.string() });
 export type FeedbackLink = z.infer<typeof feedbackLinkSchema>;
 
-/** Whether this laptop has opened the organisation's online referral page, and its address to share. */
+/**
+ * Whether this laptop has opened the organisation's online referral page, and its address to share.
+ * `wrong_key`: at its last sync the service's pages sealed to a key that is not the organisation's.
+ */
 export const intakeStatusSchema = z.object({
-  state: z.enum(['not_connected', 'not_manager', 'waiting_for_key', 'open']),
+  state: z.enum(['not_connected', 'not_manager', 'waiting_for_key', 'wrong_key', 'open']),
   pageUrl: z.string().nullable(),
 });
 export type IntakeStatus = z.infer<typeof intakeStatusSchema>;

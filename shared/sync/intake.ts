@@ -36,6 +36,13 @@ export const intakeKeyRequestSchema = z
   .object({ v: version, epoch: z.number().int().min(1), publicKey: b64url(43, 43) })
   .strict();
 
+/** The intake key the public pages are serving now (the newest published), for a manager's laptop to check. */
+export const intakeServedKeyRequestSchema = z.object({ v: version }).strict();
+export const intakeServedKeyResponseSchema = z.object({
+  v: version,
+  key: z.object({ epoch: z.number().int().min(1), publicKey: z.string() }).nullable(),
+});
+
 export const intakePullRequestSchema = z
   .object({ v: version, limit: z.number().int().min(1).max(200).optional() })
   .strict();

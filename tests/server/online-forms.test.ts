@@ -54,7 +54,7 @@ describe('online referral and feedback forms on the service', () => {
       pool: db.pool,
       now: () => clock,
       authRateLimit: 1000,
-      publicFormLimits: { perAddressPerHour: 1000, dailyCap: 1000 },
+      publicFormLimits: { perAddressPerHour: 1000, dailyCap: 1000, feedbackDailyCap: 1000 },
     });
     org = await ops.createOrganisation(db.pool, 'Riverside Advocacy');
     manager = await ops.createUser(db.pool, org, 'Morgan', 'm@example.org', 'manager');
@@ -100,7 +100,7 @@ describe('online referral and feedback forms on the service', () => {
       404,
     );
 
-    const sealed = await sealForIntake(publicKey, { organisationId: org, kind: 'referral', linkId: null }, referral());
+    const sealed = await sealForIntake(publicKey, { organisationId: org, kind: 'referral', link: null }, referral());
     const sent = await post(`/v1/public/referrals/${org}`, { v: PROTOCOL_VERSION, epoch: 1, ...sealed });
     expect(sent.statusCode).toBe(200);
     const { reference } = sent.json() as { reference: string };
@@ -115,11 +115,11 @@ describe('online referral and feedback forms on the service', () => {
       .submissions;
     expect(sub!.reference).toBe(reference);
     expect(
-      JSON.parse(await openSubmission(keyPair, { organisationId: org, kind: 'referral', linkId: null }, sub!)).request,
+      JSON.parse(await openSubmission(keyPair, { organisationId: org, kind: 'referral', link: null }, sub!)).request,
     ).toBe(WORDS);
     // Moved by the service to the feedback form, it does not open.
     await expect(
-      openSubmission(keyPair, { organisationId: org, kind: 'feedback', linkId: null }, sub!),
+      openSubmission(keyPair, { organisationId: org, kind: 'feedback', link: null }, sub!),
     ).rejects.toThrow();
     expect((await post('/v1/intake/ack', { v: PROTOCOL_VERSION, ids: [sub!.id] }, token)).json()).toMatchObject({
       deleted: 1,
@@ -130,7 +130,7 @@ describe('online referral and feedback forms on the service', () => {
 
   it('refuses a filled honeypot, an oversized body, a second key for an epoch, and an advocate or another organisation at the manager endpoints', async () => {
     const { token, publicKey } = await publishedKey();
-    const sealed = await sealForIntake(publicKey, { organisationId: org, kind: 'referral', linkId: null }, referral());
+    const sealed = await sealForIntake(publicKey, { organisationId: org, kind: 'referral', link: null }, referral());
     const trapped = await post(`/v1/public/referrals/${org}`, {
       v: PROTOCOL_VERSION,
       epoch: 1,
@@ -214,15 +214,11 @@ describe('online referral and feedback forms on the service', () => {
     const limited = await buildServer({
       pool: db.pool,
       now: () => clock,
-      publicFormLimits: { perAddressPerHour: 2, dailyCap: 3 },
+      publicFormLimits: { perAddressPerHour: 2, dailyCap: 3, feedbackDailyCap: 3 },
     });
     const { publicKey } = await publishedKey();
     const send = async (ip: string) => {
-      const sealed = await sealForIntake(
-        publicKey,
-        { organisationId: org, kind: 'referral', linkId: null },
-        referral(),
-      );
+      const sealed = await sealForIntake(publicKey, { organisationId: org, kind: 'referral', link: null }, referral());
       return limited.inject({
         method: 'POST',
         url: `/v1/public/referrals/${org}`,
@@ -252,14 +248,10 @@ describe('online referral and feedback forms on the service', () => {
       pool: db.pool,
       now: () => clock,
       trustProxy: '10.9.9.9',
-      publicFormLimits: { perAddressPerHour: 1, dailyCap: 100 },
+      publicFormLimits: { perAddressPerHour: 1, dailyCap: 100, feedbackDailyCap: 100 },
     });
     const send = async (sender: string) => {
-      const sealed = await sealForIntake(
-        publicKey,
-        { organisationId: org, kind: 'referral', linkId: null },
-        referral(),
-      );
+      const sealed = await sealForIntake(publicKey, { organisationId: org, kind: 'referral', link: null }, referral());
       return proxied.inject({
         method: 'POST',
         url: `/v1/public/referrals/${org}`,
@@ -286,10 +278,12 @@ describe('online referral and feedback forms on the service', () => {
     const form = await app.inject({ method: 'GET', url: `/feedback/${link.token}` });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Did you feel listened to?');
+    // The browser seals the link's case and audience into the answer, as the page tells it.
+    expect(form.body).toContain(`data-aad="link|${link.linkId}|case|${caseId}|young_person"`);
     const answers = { form: 'feedback', listenedTo: 'happy', comment: 'Kezia was brilliant' };
     const sealed = await sealForIntake(
       publicKey,
-      { organisationId: org, kind: 'feedback', linkId: link.linkId },
+      { organisationId: org, kind: 'feedback', link: { id: link.linkId, caseId, audience: 'young_person' } },
       answers,
     );
     expect(
@@ -305,21 +299,40 @@ describe('online referral and feedback forms on the service', () => {
     expect(await dumpText(db)).not.toContain(link.token);
 
     const pulled = (await post('/v1/intake/pull', { v: PROTOCOL_VERSION }, token)).json() as {
-      submissions: { id: string; enc: string; ct: string; link: { id: string; caseId: string; audience: string } }[];
+      submissions: {
+        id: string;
+        enc: string;
+        ct: string;
+        link: { id: string; caseId: string; audience: 'young_person' | 'parent' | 'carer' | 'professional' };
+      }[];
     };
     const sub = pulled.submissions.find((s) => s.link?.id === link.linkId)!;
     expect(sub.link).toEqual({ id: link.linkId, caseId, audience: 'young_person' });
     expect(
-      JSON.parse(await openSubmission(keyPair, { organisationId: org, kind: 'feedback', linkId: link.linkId }, sub))
-        .comment,
+      JSON.parse(await openSubmission(keyPair, { organisationId: org, kind: 'feedback', link: sub.link }, sub)).comment,
     ).toBe('Kezia was brilliant');
     // Moved by the service to another link, it does not open.
     await expect(
       openSubmission(
         keyPair,
-        { organisationId: org, kind: 'feedback', linkId: '01900000-0000-7000-8000-0000000000ff' },
+        { organisationId: org, kind: 'feedback', link: { ...sub.link, id: '01900000-0000-7000-8000-0000000000ff' } },
         sub,
       ),
+    ).rejects.toThrow();
+    // Moved by the service to another case (attack review finding 11), or another audience, it does not open.
+    await expect(
+      openSubmission(
+        keyPair,
+        {
+          organisationId: org,
+          kind: 'feedback',
+          link: { ...sub.link, caseId: '01900000-0000-7000-8000-0000000000cc' },
+        },
+        sub,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      openSubmission(keyPair, { organisationId: org, kind: 'feedback', link: { ...sub.link, audience: 'carer' } }, sub),
     ).rejects.toThrow();
     await post('/v1/intake/ack', { v: PROTOCOL_VERSION, ids: [sub.id] }, token);
 
@@ -382,7 +395,7 @@ describe('online referral and feedback forms on the service', () => {
     expect(expired.body).toContain('This feedback link has expired');
     const late = await sealForIntake(
       publicKey,
-      { organisationId: org, kind: 'feedback', linkId: later.linkId },
+      { organisationId: org, kind: 'feedback', link: { id: later.linkId, caseId, audience: 'carer' } },
       answers,
     );
     expect(

@@ -78,7 +78,7 @@ describe("online forms reach a manager's laptop at sync", () => {
     const key = await publicKey();
     const sealed = await sealForIntake(
       key,
-      { organisationId: service.org, kind: 'referral', linkId: null },
+      { organisationId: service.org, kind: 'referral', link: null },
       {
         form: 'referral',
         firstName: 'Zebedee',
@@ -154,7 +154,7 @@ describe("online forms reach a manager's laptop at sync", () => {
     const linkId = (await service.db.pool.query<{ id: string }>('SELECT id FROM feedback_links')).rows[0]!.id;
     const sealed = await sealForIntake(
       await publicKey(),
-      { organisationId: service.org, kind: 'feedback', linkId },
+      { organisationId: service.org, kind: 'feedback', link: { id: linkId, caseId, audience: 'young_person' } },
       {
         form: 'feedback',
         listenedTo: 'happy',
@@ -197,7 +197,7 @@ describe("online forms reach a manager's laptop at sync", () => {
     );
     const sealed = await sealForIntake(
       newer.publicKey,
-      { organisationId: service.org, kind: 'referral', linkId: null },
+      { organisationId: service.org, kind: 'referral', link: null },
       { form: 'referral', firstName: 'Nia', request: 'Help at her review', referrerRole: 'young_person' },
     );
     expect(

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { onlineFeedbackSchema, onlineReferralSchema } from '../../../shared/intake/online-forms';
 import { intakeAckResponseSchema, intakePullResponseSchema, type Submission } from '../../../shared/sync/intake';
 import { currentOrgKey, orgKeyFor } from '../e2e/keyring';
@@ -9,10 +8,10 @@ import { SyncHttpError } from '../sync/transport';
 import { deriveIntakeKeyPair, openSubmission, type CryptoKeyPair } from './intake-key';
 import { writeOnlineFeedback } from './online-feedback';
 import { writeOnlineReferral } from './online-referral';
+import { checkLink } from './link-record';
+import { ensureServedKey } from './served-key';
 
-/** `epoch:public key` last published by this laptop, so it is sent once per epoch. */
-export const PUBLISHED_KEY = 'intake_key_published';
-const okSchema = z.object({ ok: z.literal(true) });
+export { PUBLISHED_KEY } from './served-key';
 
 export interface CollectCounts {
   referrals: number;
@@ -21,6 +20,8 @@ export interface CollectCounts {
   unreadable: number;
   /** Opened but not written here (a problem on this computer): kept on the service for next time. */
   failed: number;
+  /** Feedback the service named another case or audience for than the link this laptop made. */
+  wrongCase?: number;
 }
 
 export function collectNotice(c: CollectCounts): string | null {
@@ -31,6 +32,9 @@ export function collectNotice(c: CollectCounts): string | null {
       : null,
     c.failed
       ? `${c.failed} online form${one(c.failed, '', 's')} could not be saved on this computer; ${one(c.failed, 'it is', 'they are')} kept on the service and Heard will try again.`
+      : null,
+    c.wrongCase
+      ? `${c.wrongCase} online feedback answer${one(c.wrongCase, ' was', 's were')} sent back by the service for a different case from the one ${one(c.wrongCase, 'its link was', 'their links were')} made for on this computer, so ${one(c.wrongCase, 'it was', 'they were')} not added to any case and ${one(c.wrongCase, 'has', 'have')} been removed from the service. Tell whoever runs the service.`
       : null,
   ];
   return parts.filter(Boolean).join(' ') || null;
@@ -52,15 +56,12 @@ export function collectOnlineForms(
     const current = currentOrgKey(db);
     if (!current) return none;
     const c: CollectCounts = { referrals: 0, feedback: 0, unreadable: 0, failed: 0 };
+    // Said first: the person must hear that the public pages sealed to a stranger's key.
+    let keyNotice: string | null = null;
+    const withKey = (n: string | null) => [keyNotice, n].filter(Boolean).join(' ') || null;
     try {
       const mine = await deriveIntakeKeyPair(current.key, account.organisation_id);
-      const stamp = `${current.epoch}:${mine.publicKey}`;
-      if (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(PUBLISHED_KEY) !== stamp) {
-        await request('/v1/intake/key', { epoch: current.epoch, publicKey: mine.publicKey }, okSchema);
-        db.prepare(
-          'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        ).run(PUBLISHED_KEY, stamp);
-      }
+      keyNotice = await ensureServedKey(db, request, { epoch: current.epoch, publicKey: mine.publicKey });
       const pairs = new Map<number, CryptoKeyPair>([[current.epoch, mine.keyPair]]);
       for (;;) {
         const page = await request('/v1/intake/pull', { limit: 50 }, intakePullResponseSchema);
@@ -86,10 +87,12 @@ export function collectOnlineForms(
       const why = e instanceof SyncHttpError ? e.message : 'a problem on this computer';
       return {
         changed: changedOf(c),
-        notice: `Online forms could not all be collected this time (${why}). They are kept on the service and Heard will try again.`,
+        notice: withKey(
+          `Online forms could not all be collected this time (${why}). They are kept on the service and Heard will try again.`,
+        ),
       };
     }
-    return { changed: changedOf(c), notice: collectNotice(c) };
+    return { changed: changedOf(c), notice: withKey(collectNotice(c)) };
   };
 }
 
@@ -102,7 +105,7 @@ type Audit = (entries: NewAuditEntry[]) => void;
 const METHOD = 'sync.online-forms';
 
 async function take(
-  ctx: Pick<CoreContext, 'write' | 'now'>,
+  ctx: Pick<CoreContext, 'db' | 'write' | 'now'>,
   pair: CryptoKeyPair,
   organisationId: string,
   sub: Submission,
@@ -112,7 +115,11 @@ async function take(
   let answers: unknown;
   try {
     answers = JSON.parse(
-      await openSubmission(pair, { organisationId, kind: sub.kind, linkId: sub.link?.id ?? null }, sub),
+      await openSubmission(
+        pair,
+        { organisationId, kind: sub.kind, link: sub.kind === 'feedback' ? sub.link : null },
+        sub,
+      ),
     );
   } catch {
     c.unreadable++;
@@ -130,6 +137,7 @@ async function take(
   }
   const f = onlineFeedbackSchema.safeParse(answers);
   if (!f.success || !sub.link) return (c.unreadable++, 'done');
+  if (checkLink(ctx.db(), sub.link) === 'mismatch') return ((c.wrongCase = (c.wrongCase ?? 0) + 1), 'done');
   const out = writeOnlineFeedback(ctx, sub, f.data);
   if (out === 'written') {
     c.feedback++;

@@ -4,7 +4,8 @@ import type { intakeMethods, OnlineReferralInfo } from '../../../shared/ipc/inta
 import { feedbackLinkResponseSchema } from '../../../shared/sync/intake';
 import type { Db } from '../db/database';
 import type { CoreContext, HandlersFor } from '../ipc/handler-types';
-import { PUBLISHED_KEY } from './collect-forms';
+import { rememberLink } from './link-record';
+import { PUBLISHED_KEY, WRONG_KEY } from './served-key';
 
 interface Row {
   person_id: string | null;
@@ -101,6 +102,9 @@ export const intakeHandlers: HandlersFor<keyof typeof intakeMethods> = {
     const a = ctx.sync.account();
     if (!a) return { state: 'not_connected', pageUrl: null };
     if (a.role === 'advocate') return { state: 'not_manager', pageUrl: null };
+    // No address to hand out while the pages seal to a stranger's key (served-key.ts).
+    if (ctx.db().prepare('SELECT 1 FROM meta WHERE key = ?').get(WRONG_KEY))
+      return { state: 'wrong_key', pageUrl: null };
     const published = ctx.db().prepare('SELECT 1 FROM meta WHERE key = ?').get(PUBLISHED_KEY);
     return published
       ? { state: 'open', pageUrl: `${a.service_url}/refer/${a.organisation_id}` }
@@ -113,6 +117,7 @@ export const intakeHandlers: HandlersFor<keyof typeof intakeMethods> = {
     const out = await ctx.sync.withService((api, t) =>
       api.post('/v1/feedback-links', { caseId: input.caseId, audience: input.audience }, feedbackLinkResponseSchema, t),
     );
+    rememberLink(ctx.db(), { id: out.linkId, caseId: input.caseId, audience: input.audience });
     return { url: `${ctx.sync.account()!.service_url}/feedback/${out.token}`, expiresAt: out.expiresAt };
   },
 };

@@ -1,6 +1,6 @@
 import { hkdfSync, type webcrypto } from 'node:crypto';
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
-import { INTAKE_SEED_INFO, intakeAad, intakeInfo } from '../../../shared/intake/online-forms';
+import { INTAKE_SEED_INFO, intakeAad, intakeInfo, type LinkBinding } from '../../../shared/intake/online-forms';
 
 /**
  * The organisation's intake key pair (docs/e2e.md, Online forms): derived from an epoch's data
@@ -29,10 +29,10 @@ export async function deriveIntakeKeyPair(dataKey: Buffer, organisationId: strin
   return { keyPair, publicKey };
 }
 
-/** Opens a submission; throws if it was sealed to another key, organisation, form or link, or altered. */
+/** Opens a submission; throws if it was sealed to another key, organisation, form, link or case, or altered. */
 export async function openSubmission(
   keyPair: CryptoKeyPair,
-  where: { organisationId: string; kind: 'referral' | 'feedback'; linkId: string | null },
+  where: { organisationId: string; kind: 'referral' | 'feedback'; link: LinkBinding | null },
   sealed: { enc: string; ct: string },
 ): Promise<string> {
   const pt = await suite.open(
@@ -42,7 +42,7 @@ export async function openSubmission(
       info: utf8(intakeInfo(where.organisationId, where.kind)),
     },
     toArrayBuffer(Buffer.from(sealed.ct, 'base64url')),
-    utf8(intakeAad(where.linkId)),
+    utf8(intakeAad(where.link)),
   );
   return new TextDecoder('utf-8', { fatal: true }).decode(pt);
 }
@@ -50,14 +50,14 @@ export async function openSubmission(
 /** What the browser does, for tests and the command line: seals answers to a published public key. */
 export async function sealForIntake(
   publicKey: string,
-  where: { organisationId: string; kind: 'referral' | 'feedback'; linkId: string | null },
+  where: { organisationId: string; kind: 'referral' | 'feedback'; link: LinkBinding | null },
   answers: unknown,
 ): Promise<{ enc: string; ct: string }> {
   const recipientPublicKey = await suite.kem.deserializePublicKey(toArrayBuffer(Buffer.from(publicKey, 'base64url')));
   const { ct, enc } = await suite.seal(
     { recipientPublicKey, info: utf8(intakeInfo(where.organisationId, where.kind)) },
     utf8(JSON.stringify(answers)),
-    utf8(intakeAad(where.linkId)),
+    utf8(intakeAad(where.link)),
   );
   return { enc: Buffer.from(enc).toString('base64url'), ct: Buffer.from(ct).toString('base64url') };
 }

@@ -39,6 +39,12 @@ export function OnlineReferralsPanel() {
             </CopyButton>
           </Group>
         </>
+      ) : status.state === 'wrong_key' ? (
+        <Text size="sm" c="red.8" role="alert">
+          Do not give out the referral page or feedback links for now: the service&apos;s page is sealing forms to a key
+          that is not your organisation&apos;s, so someone else may read them. Tell your data protection lead and
+          whoever runs the service, then sync again.
+        </Text>
       ) : (
         <Text size="sm">
           The referral page opens after this computer holds the organisation&apos;s key and has synced once. Sync now,
