@@ -1,23 +1,11 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Container,
-  Group,
-  Modal,
-  PasswordInput,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Alert, Box, Button, Container, Group, Stack, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { presenterChildLabels, presenters, type Presenter } from '../../../../shared/domain/meetings';
 import type { ChildStatement } from '../../../../shared/ipc/meetings';
-import { errorMessage, HeardError, send } from '../../api/client';
+import { errorMessage, send } from '../../api/client';
 import { announce } from '../../api/events';
+import { AdvocatePassphraseModal } from '../shell/AdvocatePassphraseModal';
 import { statementPath } from './format';
 import { youngPersonLock } from './young-person-lock';
 import { useStatementWork } from './useStatementWork';
@@ -31,6 +19,7 @@ export function YoungPersonView() {
   const [statement, setStatement] = useState<ChildStatement | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
+  const navigate = useNavigate();
   const [savedNote, setSavedNote] = useState<string | null>(null);
 
   useEffect(() => {
@@ -128,80 +117,16 @@ export function YoungPersonView() {
           </Stack>
         ) : null}
       </Container>
-      <LeaveDialog
+      <AdvocatePassphraseModal
         opened={leaving}
         onClose={() => setLeaving(false)}
-        beforeLeave={dirty ? () => save('young_person_view') : null}
-        statementId={statementId}
+        stayLabel="Keep writing"
+        onLeave={async () => {
+          if (dirty) await save('young_person_view');
+          youngPersonLock.clear();
+          navigate(statementPath(statementId), { replace: true });
+        }}
       />
     </Box>
-  );
-}
-
-/** The advocate's passphrase, checked by core (wrong attempts slow down further tries). */
-function LeaveDialog({
-  opened,
-  onClose,
-  beforeLeave,
-  statementId,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  beforeLeave: (() => Promise<unknown>) | null;
-  statementId: string;
-}) {
-  const navigate = useNavigate();
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { correct } = await send('vault.checkPassphrase', { passphrase });
-      if (!correct) {
-        setError('That passphrase is not right. Please give the laptop back to your advocate.');
-        return;
-      }
-      if (beforeLeave) await beforeLeave();
-      youngPersonLock.clear();
-      navigate(statementPath(statementId), { replace: true });
-    } catch (e) {
-      setError(e instanceof HeardError ? e.message : errorMessage(e));
-    } finally {
-      setPassphrase('');
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal opened={opened} onClose={onClose} title="Advocate: enter your passphrase to leave this screen" centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <PasswordInput
-            label="Advocate’s passphrase"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            autoComplete="off"
-            data-autofocus
-            error={error}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Keep writing
-            </Button>
-            <Button type="submit" loading={busy} disabled={!passphrase}>
-              Leave
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }
