@@ -32,6 +32,53 @@ type Action =
   | { t: 'reallocate'; c: number }
   | NetworkAction;
 
+const REPLAY = process.env.HEARD_EXAMPLE;
+
+/**
+ * Counterexamples found before, run first every time. Both had a case taken from Alice while her
+ * laptop still had edits to it on the way, then given back before her laptop's
+ * waiting purge ran: the laptop kept a record the service never took.
+ */
+const REGRESSIONS: [Action[], number][] = [
+  [
+    [
+      { t: 'edit', d: 1, rec: 3, field: 'title', value: 1 },
+      { t: 'edit', d: 0, rec: 1, field: 'title', value: 1 },
+      { t: 'sync', d: 2 },
+      { t: 'edit', d: 0, rec: 1, field: 'title', value: 0 },
+      { t: 'edit', d: 0, rec: 1, field: 'title', value: 2 },
+      { t: 'reallocate', c: 0 },
+      { t: 'sync', d: 0 },
+      { t: 'reallocate', c: 0 },
+      { t: 'edit', d: 0, rec: 0, field: 'status', value: 1 },
+      { t: 'edit', d: 0, rec: 0, field: 'title', value: 0 },
+      { t: 'sync', d: 0 },
+      { t: 'sync', d: 1 },
+    ],
+    29,
+  ],
+  [
+    [
+      { t: 'edit', d: 1, rec: 0, field: 'status', value: 0 },
+      { t: 'edit', d: 0, rec: 0, field: 'title', value: 1 },
+      { t: 'reallocate', c: 0 },
+      { t: 'sync', d: 1 },
+      { t: 'sync', d: 0 },
+      { t: 'partition', d: 1 },
+      { t: 'sync', d: 2 },
+      { t: 'heal', d: 2 },
+      { t: 'edit', d: 1, rec: 1, field: 'title', value: 0 },
+      { t: 'edit', d: 0, rec: 2, field: 'title', value: 0 },
+      { t: 'sync', d: 1 },
+      { t: 'reallocate', c: 0 },
+      { t: 'heal', d: 0 },
+      { t: 'heal', d: 1 },
+      { t: 'reallocate', c: 1 },
+    ],
+    -36706300,
+  ],
+];
+
 const device = fc.integer({ min: 0, max: 2 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -149,12 +196,12 @@ describe.each(ENCRYPTION_MODES)(
         {
           numRuns: Number(process.env.HEARD_SYNC_RUNS ?? 20),
           endOnFailure: true,
-          ...(process.env.HEARD_EXAMPLE
-            ? { examples: [JSON.parse(process.env.HEARD_EXAMPLE) as [Action[], number]], numRuns: 1 }
-            : {}),
+          examples: REGRESSIONS,
+          ...(REPLAY ? { examples: [JSON.parse(REPLAY) as [Action[], number]], numRuns: 1 } : {}),
         },
       );
-      expectFaultsHappened(faults);
+      // One replayed example need not meet every kind of fault; the generated runs together must.
+      if (!REPLAY) expectFaultsHappened(faults);
       if (e2e) expect(sealedValues, 'values were sealed').toBeGreaterThan(0);
     }, 600_000);
   },

@@ -17,7 +17,6 @@ type StatementName =
   | 'resolved'
   | 'outboxForCase'
   | 'deferPurge'
-  | 'cancelPurge'
   | 'held'
   | 'dropHeld'
   | 'dropVersion'
@@ -53,7 +52,6 @@ export function statements(db: Db): Statements {
     resolved: db.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?'),
     outboxForCase: db.prepare('SELECT 1 FROM outbox WHERE case_id = ? LIMIT 1').pluck(),
     deferPurge: db.prepare('INSERT INTO sync_pending_purges (case_id) VALUES (?) ON CONFLICT DO NOTHING'),
-    cancelPurge: db.prepare('DELETE FROM sync_pending_purges WHERE case_id = ?'),
     held: db.prepare(
       "SELECT case_id, value, version FROM sync_parked WHERE entity = ? AND entity_id = ? AND field = ? AND reason = 'held'",
     ),

@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
 import { eraseCase, optimizeSearchIndexes } from '../retention/erase-case';
-import { forgetTombstone, purgeCase, recordsOfCase } from './purge';
+import { forgetTombstone, purgeCase, recordsOfCase, takeCaseBack } from './purge';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { RowWriter, statements } from './apply-rows';
 
@@ -147,8 +147,12 @@ export function applyPage(
           if (c.conflictId) q.resolved.run(opts.now().toISOString(), c.conflictId);
           break;
         case 'allocated':
-          // Given back before a waiting purge ran: keep it.
-          if (c.caseId) q.cancelPurge.run(c.caseId);
+          // Given back before a waiting purge ran: keep what is on the way, take the rest afresh.
+          if (c.caseId) {
+            writer.flush();
+            recorded.clear();
+            takeCaseBack(db, registry, c.caseId);
+          }
           break;
         case 'purge':
           if (c.caseId) {

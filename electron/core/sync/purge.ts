@@ -27,6 +27,24 @@ export function recordsOfCase(db: Db, caseId: string): { entity: string; entity_
   }[];
 }
 
+/**
+ * The case came back to this user before a purge waiting for this device's edits ran. What this
+ * laptop kept of it may hold records the service never took (edits refused while the case was
+ * someone else's, kept on the service as conflicts for its holder): drop every record with nothing
+ * waiting to be sent, so the case's snapshot, which follows the allocation, makes it the service's
+ * again. Records with an edit still on the way stay; that edit is pushed to a case the user holds.
+ */
+export function takeCaseBack(db: Db, registry: Record<string, EntitySpec>, caseId: string): void {
+  if (db.prepare('SELECT 1 FROM sync_pending_purges WHERE case_id = ?').get(caseId) === undefined) return;
+  const waiting = db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck();
+  const settled = recordsOfCase(db, caseId).filter((r) => !waiting.get(r.entity, r.entity_id));
+  for (const r of settled) {
+    removeRecord(db, registry, r.entity, r.entity_id);
+    db.prepare('DELETE FROM sync_record_cases WHERE entity = ? AND entity_id = ?').run(r.entity, r.entity_id);
+  }
+  db.prepare('DELETE FROM sync_pending_purges WHERE case_id = ?').run(caseId);
+}
+
 /** Purges that waited for this device's own edits to be acknowledged. */
 export function runDeferredPurges(db: Db, registry: Record<string, EntitySpec>): number {
   let n = 0;
