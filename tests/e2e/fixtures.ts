@@ -51,6 +51,11 @@ export async function waitForAppState(page: Page, state: string): Promise<void> 
 
 /** Fails on any serious or critical accessibility violation on the current screen. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A dialog still fading in has half-transparent colours, which axe measures as poor contrast.
+  // Endless ones (a spinner) are left out, or the wait would never end.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(

@@ -99,7 +99,15 @@ test("a manager allocates a referral to an advocate: the advocate's laptop recei
   await confirm.getByRole('button', { name: 'Close account' }).click();
   await expect(people.getByRole('row', { name: /Sam Patel/ })).toContainText('Closed on');
 
-  // Bola's laptop connects and receives the whole case.
+  // Bola's enrolment code comes from the manager's Laptops screen, with a secret part the service never sees.
+  await sync.open();
+  await page.getByRole('link', { name: 'Laptops and keys' }).click();
+  await page.getByRole('combobox', { name: 'Person' }).fill('Bola');
+  await page.getByRole('option', { name: 'Bola Reid (advocate)' }).click();
+  await page.getByRole('button', { name: 'Issue enrolment code' }).click();
+  const bolaCode = (await page.getByTestId('issued-code').locator('code').textContent())!;
+
+  // Bola's laptop connects, is given the organisation's key by the manager's laptop, and receives the whole case.
   const dir = mkdtempSync(join(tmpdir(), 'heard-e2e-bola-'));
   const bolaHost = new WebHostProcess(dir);
   await bolaHost.start();
@@ -109,7 +117,10 @@ test("a manager allocates a referral to an advocate: the advocate's laptop recei
     await new VaultPage(bola).setUp(E2E_PASSPHRASE);
     const bolaSync = new SyncPage(bola);
     await bolaSync.open();
-    await bolaSync.connect(serviceUrl, (await ops.issueEnrolmentCode(db.pool, users.b)).code);
+    await bolaSync.connect(serviceUrl, bolaCode);
+    await bolaSync.syncNow();
+    await sync.open();
+    await sync.syncNow();
     await bolaSync.syncNow();
     await expect(
       bola.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team', exact: true }),
