@@ -5,6 +5,7 @@ import { uuidv7 } from '../../shared/domain/ids';
 import { MAX_PUSH_CHANGES, PROTOCOL_VERSION, type OutgoingChange } from '../../shared/sync/protocol';
 import { createTestDatabase } from '../server/pg-harness';
 import { Device } from '../sync/harness';
+import { preEncryption } from '../sync/pre-encryption';
 import { startServerProcess } from './service-process';
 import type { BenchResult } from './types';
 
@@ -166,7 +167,10 @@ export async function run(): Promise<BenchResult[]> {
     // The ceiling is measured before and after the catch-up and averaged, for the same reason.
     const all = [...pushRows, ...seed];
     const before = await baselineInsert(db.pool, org, all, 'bench_plain_catch_up_1');
-    const laptop = await Device.create((u, init) => fetch(u, init));
+    // The laptop meets a service from before encryption: this is the plain path. A manager's laptop
+    // meeting the keys endpoints would make the organisation's key and convert the whole service,
+    // which is measured by `npm run bench -- convert`, and sealing by `npm run bench -- e2e`.
+    const laptop = await Device.create(preEncryption((u, init) => fetch(u, init)).transport);
     try {
       const { code } = await ops.issueEnrolmentCode(db.pool, manager);
       await laptop.client.connect(url, code);

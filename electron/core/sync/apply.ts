@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import type { EntitySpec } from '../db/entities';
 import type { IncomingChange, PullResponse } from '../../../shared/sync/protocol';
 import { eraseCase, optimizeSearchIndexes } from '../retention/erase-case';
-import { forgetTombstone, purgeCase, recordsOfCase, takeCaseBack } from './purge';
+import { forgetTombstone, purgeCase, recordsOfCase, purgeWaiting, takeCaseBack } from './purge';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { RowWriter, statements } from './apply-rows';
 
@@ -148,7 +148,8 @@ export function applyPage(
           break;
         case 'allocated':
           // Given back before a waiting purge ran: keep what is on the way, take the rest afresh.
-          if (c.caseId) {
+          // Most allocations find no purge waiting: the writer's batch then carries on unflushed.
+          if (c.caseId && purgeWaiting(db, c.caseId)) {
             writer.flush();
             recorded.clear();
             takeCaseBack(db, registry, c.caseId);

@@ -27,6 +27,11 @@ export function recordsOfCase(db: Db, caseId: string): { entity: string; entity_
   }[];
 }
 
+/** A purge of the case is waiting for this device's own edits to be acknowledged. */
+export function purgeWaiting(db: Db, caseId: string): boolean {
+  return db.prepare('SELECT 1 FROM sync_pending_purges WHERE case_id = ?').get(caseId) !== undefined;
+}
+
 /**
  * The case came back to this user before a purge waiting for this device's edits ran. What this
  * laptop kept of it may hold records the service never took (edits refused while the case was
@@ -35,7 +40,7 @@ export function recordsOfCase(db: Db, caseId: string): { entity: string; entity_
  * again. Records with an edit still on the way stay; that edit is pushed to a case the user holds.
  */
 export function takeCaseBack(db: Db, registry: Record<string, EntitySpec>, caseId: string): void {
-  if (db.prepare('SELECT 1 FROM sync_pending_purges WHERE case_id = ?').get(caseId) === undefined) return;
+  if (!purgeWaiting(db, caseId)) return;
   const waiting = db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck();
   const settled = recordsOfCase(db, caseId).filter((r) => !waiting.get(r.entity, r.entity_id));
   for (const r of settled) {
